@@ -1,0 +1,41 @@
+/** The `switchboard` command line: start, migrate, seed, nlp analyze|train|eval. */
+import { parseArgs } from "./args.ts";
+
+const usage = `usage: switchboard <command>
+  start                 migrate, seed an empty database, then serve
+  migrate               apply database migrations
+  seed                  load demo data (inbox, agents, customers, products, orders, KB articles)
+  nlp analyze "text"    print the NLP annotation of a text as JSON
+  nlp train             rebuild the shipped intent model in nlp-models/
+  nlp eval <part> ...   measure a part of the NLP pipeline (intents, sentiment, pos, ner, entities)
+`;
+
+async function main(): Promise<number> {
+  const { positional, flags } = parseArgs(process.argv.slice(2));
+  const [command, ...rest] = positional;
+  switch (command) {
+    case "nlp": {
+      const { runNlpCommand } = await import("./nlp.ts");
+      return runNlpCommand(rest, flags);
+    }
+    case "start":
+    case "migrate":
+    case "seed": {
+      const { runServerCommand } = await import("./server.ts");
+      return runServerCommand(command, flags);
+    }
+    default:
+      process.stderr.write(usage);
+      return command ? 2 : 0;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== "start") process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`switchboard: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

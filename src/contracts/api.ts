@@ -1,0 +1,80 @@
+/** DTOs of the REST API (/api/v1) and the /console socket namespace, shared by server and console. */
+import type { Annotation } from "./nlp.ts";
+import type { Sender } from "./messages.ts";
+
+/** A user of the console. */
+export type UserDTO = {
+  id: string;
+  email: string;
+  name: string;
+  role: "agent" | "manager" | "admin";
+  status: "online" | "away" | "offline";
+};
+
+/** Who owns a conversation right now: the bot, the human queue, or it is closed. */
+export type ConversationStatus = "bot" | "handoff" | "resolved";
+
+/** A customer as shown beside a conversation. */
+export type CustomerDTO = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+};
+
+/** Per-conversation sentiment trend, updated with each customer message. */
+export type SentimentTrend = { start: number; end: number; min: number; count: number } | null;
+
+/** A conversation in lists and the conversation view. */
+export type ConversationDTO = {
+  id: string;
+  inboxId: string;
+  channel: string;
+  status: ConversationStatus;
+  customer: CustomerDTO;
+  subject: string | null;
+  lastMessage: { text: string; sender: Sender; createdAt: string } | null;
+  sentiment: SentimentTrend;
+  ticketId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A message in the console, with its NLP annotation (customer messages only; null otherwise). */
+export type MessageDTO = {
+  id: string;
+  conversationId: string;
+  clientMsgId: string | null;
+  sender: Sender & { id?: string };
+  text: string;
+  annotation: Annotation | null;
+  createdAt: string;
+};
+
+/** Ticket lifecycle. */
+export type TicketStatus = "open" | "pending" | "resolved";
+/** Ticket urgency. */
+export type TicketPriority = "low" | "normal" | "high" | "urgent";
+
+/** A ticket in lists and the conversation view. */
+export type TicketDTO = {
+  id: string;
+  number: number;
+  conversationId: string;
+  customerId: string;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  reason: string;
+  assignee: { id: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+};
+
+/** A page of a list endpoint: `nextCursor` is passed back as `?cursor=` for the next page, null on the last. */
+export type Page<T> = { data: T[]; nextCursor: string | null };
+
+/** REST error body. */
+export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };

@@ -1,0 +1,38 @@
+/** Composes the NLP parts into one function from a message's text to its Annotation. */
+import type { Annotation } from "../contracts/nlp.ts";
+import { tagText, keyPhrases } from "./pos/index.ts";
+import { extractEntities, type EntityContext } from "./entities/index.ts";
+import { analyzeSentiment } from "./sentiment/index.ts";
+import { loadIntentModel, classifyIntent, type IntentModel } from "./intent/index.ts";
+
+/** Version of the annotation shape; bump when stored annotations change meaning. */
+export const ANNOTATION_VERSION = 1;
+
+/** Context the caller knows about a message: its timestamp (for relative dates) and the product catalogue. */
+export type AnalyzeContext = EntityContext;
+
+/** A loaded pipeline: `analyze` is synchronous and fast (well under a millisecond per typical message). */
+export type Analyzer = {
+  analyze(text: string, context?: AnalyzeContext): Annotation;
+  intentModel: IntentModel;
+};
+
+/** Loads the models (the shipped intent model in nlp-models/ unless a directory is given) and returns the pipeline. */
+export async function createAnalyzer(options: { modelDir?: string } = {}): Promise<Analyzer> {
+  const intentModel = await loadIntentModel(options.modelDir);
+  return {
+    intentModel,
+    analyze(text, context = {}) {
+      const tokens = tagText(text);
+      return {
+        version: ANNOTATION_VERSION,
+        language: "en",
+        tokens,
+        entities: extractEntities(text, context),
+        sentiment: analyzeSentiment(text, tokens),
+        intent: classifyIntent(intentModel, text),
+        keyPhrases: keyPhrases(text, tokens),
+      };
+    },
+  };
+}
