@@ -1,0 +1,59 @@
+/** The bot runtime: one bot, its reply store, the widget adapter, and the job that answers widget messages. */
+import type { Activity, BotAdapter, TurnContext } from "botbuilder";
+import type { Logger } from "../src/logger.ts";
+import type { BotServices } from "./bot-services.ts";
+import { replyStore } from "./reply-store.ts";
+import { SwitchboardBot, TURN_CONVERSATION_KEY } from "./switchboard-bot.ts";
+import { say } from "./strings.ts";
+import { WidgetAdapter } from "./widget-adapter.ts";
+
+export { SwitchboardBot } from "./switchboard-bot.ts";
+export { moduleBotServices, BOT_FRAMEWORK_INBOX } from "./module-services.ts";
+export type { BotServices } from "./bot-services.ts";
+
+/** The running bot and the adapters it is reached through. */
+export type BotRuntime = {
+  bot: SwitchboardBot;
+  widgetAdapter: WidgetAdapter;
+  /** Prepares any adapter (Bot Framework's CloudAdapter too): reply store and error handling. */
+  attach(adapter: BotAdapter): void;
+  /** Lets the bot answer one stored widget message. */
+  answerWidgetMessage(message: { id: string; text: string; conversationId: string; customerId: string }): Promise<void>;
+};
+
+/** Builds the bot runtime over the given services. */
+export function createBotRuntime(services: BotServices, log: Logger): BotRuntime {
+  const bot = new SwitchboardBot(services);
+  const attach = (adapter: BotAdapter): void => {
+    adapter.use(replyStore(services));
+    adapter.onTurnError = async (context: TurnContext, error: Error) => {
+      log.error({ err: error, conversationId: context.activity.conversation?.id }, "bot turn failed");
+      const conversationId = context.turnState.get(TURN_CONVERSATION_KEY) as string | undefined;
+      // Apologise and forget the half-finished dialog so the next message starts clean.
+      await context.sendActivity(say.turnError).catch(() => undefined);
+      if (conversationId) await services.saveState(conversationId, {}).catch(() => undefined);
+    };
+  };
+  const widgetAdapter = new WidgetAdapter();
+  attach(widgetAdapter);
+  return {
+    bot,
+    widgetAdapter,
+    attach,
+    async answerWidgetMessage(message) {
+      const activity: Partial<Activity> = {
+        type: "message",
+        id: message.id,
+        text: message.text,
+        channelId: "web",
+        serviceUrl: "",
+        timestamp: new Date(),
+        conversation: { id: message.conversationId, isGroup: false, conversationType: "personal", name: "" },
+        from: { id: message.customerId, name: "customer", role: "user" },
+        recipient: { id: "switchboard-bot", name: "Switchboard Bot", role: "bot" },
+        channelData: { switchboardMessageId: message.id },
+      };
+      await widgetAdapter.processTurn(activity, (context) => bot.run(context));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/** BotServices backed by Switchboard's modules (the real database, queue and NLP). */
+import {
+  addReply,
+  getConversation,
+  getMessage,
+  receiveCustomerMessage,
+  saveBotState,
+  type ConversationRow,
+  type MessageRow,
+} from "../src/modules/conversations/index.ts";
+import type { ServiceDeps } from "../src/modules/deps.ts";
+import { findArticleByIntent } from "../src/modules/knowledge/index.ts";
+import { orderByNumber } from "../src/modules/sales/index.ts";
+import { openHandoffTicket } from "../src/modules/tickets/index.ts";
+import type { BotServices, BotTurn } from "./bot-services.ts";
+
+/** Inbox that Bot Framework channels (Teams, Slack, Telegram …) deliver into. */
+export const BOT_FRAMEWORK_INBOX = "botframework";
+
+function toTurn(message: MessageRow, conversation: ConversationRow): BotTurn {
+  return {
+    messageId: message.id,
+    text: message.text,
+    annotation: message.annotation ?? null,
+    conversationId: conversation.id,
+    conversationStatus: conversation.status,
+    botState: conversation.botState,
+  };
+}
+
+/** Builds the bot's port onto the modules. */
+export function moduleBotServices(deps: ServiceDeps): BotServices {
+  return {
+    async resolveTurn(activity) {
+      if (activity.storedMessageId) {
+        const message = await getMessage(deps, activity.storedMessageId);
+        if (!message) return undefined;
+        return toTurn(message, await getConversation(deps, message.conversationId));
+      }
+      const { message, conversation, created } = await receiveCustomerMessage(deps, {
+        inboxId: BOT_FRAMEWORK_INBOX,
+        channel: `botframework:${activity.channelId}`,
+        externalUserId: activity.fromId,
+        externalConversationId: activity.conversationId,
+        clientMsgId: activity.id,
+        text: activity.text ?? "",
+        profile: { name: activity.fromName ?? null },
+        answeredInTurn: true,
+      });
+      // A redelivered activity was answered the first time.
+      return created ? toTurn(message, conversation) : undefined;
+    },
+    async articleFor(intent) {
+      const article = await findArticleByIntent(deps.db, intent);
+      return article ? { title: article.title, body: article.body } : undefined;
+    },
+    async orderByNumber(number) {
+      const order = await orderByNumber(deps, number);
+      if (!order) return undefined;
+      return {
+        number: order.number,
+        status: order.status,
+        carrier: order.carrier,
+        trackingNumber: order.trackingNumber,
+        estimatedDelivery: order.estimatedDelivery,
+        itemNames: order.items.map((i) => i.name),
+      };
+    },
+    saveState: (conversationId, state) => saveBotState(deps, conversationId, state),
+    async handOff(conversationId, reason, triggerMessageId) {
+      await openHandoffTicket(deps, { conversationId, reason, triggerMessageId, replyKey: `handoff:${triggerMessageId}` });
+    },
+    async storeReply(conversationId, text, key) {
+      await addReply(deps, conversationId, { senderType: "bot", senderName: "Switchboard Bot", text, clientMsgId: key });
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/** The one Switchboard bot: every channel's turns (the widget's included) go through this ActivityHandler. */
+import { ActivityHandler, ActivityTypes, type TurnContext } from "botbuilder";
+import { handoffReasonFor, MAX_FAILED_TURNS } from "../src/modules/routing/index.ts";
+import type { BotServices, BotTurn } from "./bot-services.ts";
+import { faqReply } from "./dialogs/faq.ts";
+import { orderStatusTurn } from "./dialogs/order-status.ts";
+import { smallTalkReply } from "./dialogs/small-talk.ts";
+import { say } from "./strings.ts";
+
+/** Key in turnState under which the stored customer message id of the turn is kept (the reply store uses it). */
+export const TURN_MESSAGE_KEY = "switchboard.messageId";
+/** Key in turnState under which the conversation id of the turn is kept. */
+export const TURN_CONVERSATION_KEY = "switchboard.conversationId";
+
+/** Answers, asks, or hands off; stays quiet once humans own the conversation. */
+export class SwitchboardBot extends ActivityHandler {
+  private readonly services: BotServices;
+
+  constructor(services: BotServices) {
+    super();
+    this.services = services;
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined) await context.sendActivity(say.welcome);
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (!activity.text?.trim()) return;
+    const channelData = (activity.channelData ?? {}) as { switchboardMessageId?: string };
+    const turn = await this.services.resolveTurn({
+      id: activity.id,
+      text: activity.text,
+      channelId: activity.channelId,
+      conversationId: activity.conversation.id,
+      fromId: activity.from.id,
+      fromName: activity.from.name,
+      storedMessageId: channelData.switchboardMessageId,
+    });
+    if (!turn || turn.conversationStatus !== "bot") return;
+    context.turnState.set(TURN_MESSAGE_KEY, turn.messageId);
+    context.turnState.set(TURN_CONVERSATION_KEY, turn.conversationId);
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    await this.answer(context, turn);
+  }
+
+  private async answer(context: TurnContext, turn: BotTurn): Promise<void> {
+    const annotation = turn.annotation;
+    const intent = annotation?.intent.name ?? "unknown";
+    const reason = annotation ? handoffReasonFor(turn.text, annotation) : null;
+    if (reason) {
+      await this.services.handOff(turn.conversationId, reason, turn.messageId);
+      return;
+    }
+    const order = await orderStatusTurn(this.services, turn);
+    if (order) {
+      await context.sendActivity(order.reply);
+      await this.remember(turn, order.awaiting, order.handled);
+      return;
+    }
+    const reply = smallTalkReply(intent) ?? (await faqReply(this.services, intent));
+    if (reply) {
+      await context.sendActivity(reply);
+      await this.remember(turn, null, true);
+      return;
+    }
+    const failedTurns = (turn.botState.failedTurns ?? 0) + 1;
+    if (failedTurns >= MAX_FAILED_TURNS) {
+      await this.services.saveState(turn.conversationId, { awaiting: null, failedTurns: 0 });
+      await this.services.handOff(turn.conversationId, "bot_failed", turn.messageId);
+      return;
+    }
+    await context.sendActivity(say.notUnderstood);
+    await this.services.saveState(turn.conversationId, { awaiting: turn.botState.awaiting ?? null, failedTurns });
+  }
+
+  private async remember(turn: BotTurn, awaiting: "order_number" | null, handled: boolean): Promise<void> {
+    const failedTurns = handled ? 0 : (turn.botState.failedTurns ?? 0) + 1;
+    if (!handled && failedTurns >= MAX_FAILED_TURNS) {
+      await this.services.saveState(turn.conversationId, { awaiting: null, failedTurns: 0 });
+      await this.services.handOff(turn.conversationId, "bot_failed", turn.messageId);
+      return;
+    }
+    await this.services.saveState(turn.conversationId, { awaiting, failedTurns });
+  }
+}

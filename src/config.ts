@@ -1,0 +1,85 @@
+/** The only reader of process.env: validates every setting with zod, reports all problems at once, and freezes the result. */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  PUBLIC_URL: z.url("must be a URL such as https://support.example.com").optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SWITCHBOARD_ADMIN_EMAIL: z.email("must be an email address").optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
+});
+
+/** Validated, frozen configuration of one server process. */
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string;
+  redisUrlGiven: boolean;
+  publicUrl: string | undefined;
+  sessionSecret: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+}>;
+
+/** Thrown when the environment holds invalid settings; the message names every bad variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration from an environment (process.env by default); creates DATA_DIR and the session secret file when needed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const v = parsed.data;
+  const dataDir = path.resolve(v.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return Object.freeze({
+    port: v.PORT,
+    host: v.HOST,
+    dataDir,
+    databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL ?? "redis://127.0.0.1:6379",
+    redisUrlGiven: v.REDIS_URL !== undefined,
+    publicUrl: v.PUBLIC_URL?.replace(/\/$/, ""),
+    sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir),
+    adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,
+    adminPassword: v.SWITCHBOARD_ADMIN_PASSWORD,
+    logLevel: v.LOG_LEVEL,
+    botFramework: {
+      appId: v.MICROSOFT_APP_ID,
+      appPassword: v.MICROSOFT_APP_PASSWORD,
+      tenantId: v.MICROSOFT_APP_TENANT_ID,
+      appType: v.MICROSOFT_APP_TYPE,
+    },
+  });
+}
+
+// A generated secret must survive restarts, or every console session would be logged out.
+function persistentSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,115 @@
+/** Composition root: the only place that creates and wires the process's dependencies. */
+import { Redis } from "ioredis";
+import { createBotRuntime, moduleBotServices, type BotRuntime } from "../bots/index.ts";
+import type { Config } from "./config.ts";
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/index.ts";
+import { createEventBus, type EventBus } from "./events.ts";
+import { childLogger } from "./logger.ts";
+import { ANSWER_JOB, DELIVER_JOB, getConversation, getMessage } from "./modules/conversations/index.ts";
+import type { ServiceDeps } from "./modules/deps.ts";
+import { noteAgentReply } from "./modules/tickets/index.ts";
+import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
+import { createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
+
+const log = childLogger("container");
+
+/** Everything one server process runs on. */
+export type Container = {
+  config: Config;
+  database: DatabaseHandle;
+  redisEndpoint: RedisEndpoint;
+  /** A general-purpose Redis connection (health checks, the socket.io adapter's publisher). */
+  redis: Redis;
+  redisPrefix: string;
+  queue: QueueSystem;
+  events: EventBus;
+  analyzer: Analyzer;
+  deps: ServiceDeps;
+  bot: BotRuntime;
+  close(): Promise<void>;
+};
+
+/** Options tests and tools use to vary the container. */
+export type ContainerOptions = {
+  database?: DatabaseTarget;
+  redisPrefix?: string;
+  /** Run job processors in this process (default true). */
+  processJobs?: boolean;
+  analyzer?: Analyzer;
+  now?: () => Date;
+};
+
+/** Opens the database (and migrates it), finds Redis, loads the NLP models, and wires modules, jobs and the bot. */
+export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
+  const database = await openDatabase(
+    options.database ?? (config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir }),
+  );
+  await database.migrate();
+  const redisEndpoint = await ensureRedis({ url: config.redisUrl, urlGiven: config.redisUrlGiven, dataDir: config.dataDir });
+  const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: 2 });
+  redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
+  const redisPrefix = options.redisPrefix ?? "switchboard";
+  const events = createEventBus((error, name) => log.error({ err: error, event: name }, "event listener failed"));
+  const analyzer = options.analyzer ?? (await createAnalyzer());
+
+  // Jobs reference the bot, which needs the deps, which need the queue: the holder breaks the cycle.
+  const holder: { bot?: BotRuntime } = {};
+  const answerJob = defineJob<{ messageId: string }>({
+    name: ANSWER_JOB,
+    attempts: 3,
+    backoffMs: 500,
+    concurrency: 8,
+    async perform({ messageId }) {
+      const message = await getMessage(deps, messageId);
+      if (!message) return;
+      const conversation = await getConversation(deps, message.conversationId);
+      if (conversation.status !== "bot") return;
+      events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: true });
+      try {
+        await holder.bot?.answerWidgetMessage({ id: message.id, text: message.text, conversationId: conversation.id, customerId: conversation.customerId });
+      } finally {
+        events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: false });
+      }
+    },
+  });
+  const deliverJob = defineJob<{ messageId: string }>({
+    name: DELIVER_JOB,
+    async perform({ messageId }) {
+      // Channel adapters other than the widget register their senders here as they are added.
+      log.info({ messageId }, "no outbound adapter registered for this channel yet; message kept in the conversation");
+    },
+  });
+  const queue = createQueueSystem({
+    redisUrl: redisEndpoint.url,
+    prefix: redisPrefix,
+    jobs: [answerJob, deliverJob] as never[],
+    process: options.processJobs ?? true,
+  });
+  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, now: options.now ?? (() => new Date()) };
+  const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
+  holder.bot = bot;
+
+  events.on("message.created", ({ conversationId, senderType }) => {
+    if (senderType !== "agent") return;
+    noteAgentReply(deps, conversationId, deps.now()).catch((error: unknown) => log.error({ err: error }, "could not stamp first response"));
+  });
+
+  return {
+    config,
+    database,
+    redisEndpoint,
+    redis,
+    redisPrefix,
+    queue,
+    events,
+    analyzer,
+    deps,
+    bot,
+    async close() {
+      await queue.close().catch((error: unknown) => log.warn({ err: error }, "closing queues failed"));
+      redis.disconnect();
+      await database.close();
+      await redisEndpoint.stop();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+/** Public entry of the storage layer. */
+export { openDatabase, type Database, type DatabaseHandle, type DatabaseTarget } from "./client.ts";
+export * as tables from "./schema/index.ts";

@@ -1,0 +1,66 @@
+/** Conversations and their messages (with the NLP annotation as JSONB). */
+import { bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { Annotation } from "../../contracts/nlp.ts";
+import { customers } from "./customers.ts";
+import { inboxes } from "./inboxes.ts";
+import { users } from "./users.ts";
+
+/** What the bot remembers between turns of one conversation. */
+export type BotState = { awaiting?: "order_number" | null; failedTurns?: number; dialog?: Record<string, unknown> };
+
+/** Sentiment trend of the customer's messages: first, latest and lowest score. */
+export type SentimentTrendRow = { start: number; end: number; min: number; count: number };
+
+/** A conversation between a customer and the bot or agents, in one inbox. */
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    inboxId: text("inbox_id")
+      .notNull()
+      .references(() => inboxes.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    externalId: text("external_id"),
+    status: text("status").$type<"bot" | "handoff" | "resolved">().notNull().default("bot"),
+    subject: text("subject"),
+    botState: jsonb("bot_state").$type<BotState>().notNull().default({}),
+    sentiment: jsonb("sentiment").$type<SentimentTrendRow | null>(),
+    lastMessage: jsonb("last_message").$type<{ text: string; sender: { type: string; name?: string }; createdAt: string } | null>(),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("conversations_customer_idx").on(t.customerId, t.inboxId),
+    index("conversations_status_activity_idx").on(t.status, t.lastMessageAt),
+    index("conversations_activity_idx").on(t.lastMessageAt),
+    unique("conversations_channel_external_uq").on(t.channel, t.externalId),
+  ],
+);
+
+/** A message; `seq` orders messages globally, `client_msg_id` makes a sender's retries idempotent. */
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    clientMsgId: text("client_msg_id"),
+    senderType: text("sender_type").$type<"customer" | "bot" | "agent" | "system">().notNull(),
+    senderId: uuid("sender_id").references(() => users.id, { onDelete: "set null" }),
+    senderName: text("sender_name"),
+    text: text("text").notNull(),
+    annotation: jsonb("annotation").$type<Annotation | null>(),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("messages_conversation_client_msg_uq").on(t.conversationId, t.clientMsgId),
+    index("messages_conversation_seq_idx").on(t.conversationId, t.seq),
+  ],
+);

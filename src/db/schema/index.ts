@@ -1,0 +1,8 @@
+/** The whole database schema, one file per aggregate. */
+export * from "./users.ts";
+export * from "./inboxes.ts";
+export * from "./customers.ts";
+export * from "./conversations.ts";
+export * from "./tickets.ts";
+export * from "./knowledge.ts";
+export * from "./sales.ts";

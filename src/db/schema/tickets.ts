@@ -1,0 +1,51 @@
+/** Tickets opened by hand-off, and the audit trail of every change to them. */
+import { bigserial, index, jsonb, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { conversations } from "./conversations.ts";
+import { customers } from "./customers.ts";
+import { users } from "./users.ts";
+
+/** A support ticket: one per hand-off of a conversation to humans. */
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: serial("number").notNull().unique(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    status: text("status").$type<"open" | "pending" | "resolved">().notNull().default("open"),
+    priority: text("priority").$type<"low" | "normal" | "high" | "urgent">().notNull().default("normal"),
+    reason: text("reason").notNull(),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("tickets_status_updated_idx").on(t.status, t.updatedAt),
+    index("tickets_assignee_idx").on(t.assigneeId, t.status),
+    index("tickets_conversation_idx").on(t.conversationId),
+  ],
+);
+
+/** Every change to a ticket: created, assigned, status or priority changed, with who did it. */
+export const ticketEvents = pgTable(
+  "ticket_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    actorType: text("actor_type").$type<"system" | "bot" | "agent" | "customer">().notNull(),
+    actorId: uuid("actor_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.id)],
+);

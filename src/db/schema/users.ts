@@ -1,0 +1,28 @@
+/** Console users (agents, managers, admins) and their login sessions. */
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Agents, managers and admins who log into the console. */
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role").$type<"agent" | "manager" | "admin">().notNull().default("agent"),
+  passwordHash: text("password_hash").notNull(),
+  status: text("status").$type<"online" | "away" | "offline">().notNull().default("offline"),
+  lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Console sessions: the cookie holds the token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);

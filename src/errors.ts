@@ -1,0 +1,57 @@
+/** AppError and the one catalogue of stable error codes: each code keeps its HTTP status and meaning forever. */
+
+/** Every error code the API and sockets can return, with its HTTP status and default message. */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: "The request is invalid." },
+  MALFORMED_JSON: { status: 400, message: "The request body is not valid JSON." },
+  MESSAGE_EMPTY: { status: 400, message: "The message text is empty." },
+  MESSAGE_TOO_LONG: { status: 400, message: "The message text is too long." },
+  UNAUTHENTICATED: { status: 401, message: "Log in first." },
+  INVALID_CREDENTIALS: { status: 401, message: "The email or password is wrong." },
+  FORBIDDEN: { status: 403, message: "You are not allowed to do this." },
+  NOT_FOUND: { status: 404, message: "There is nothing at this address." },
+  INBOX_NOT_FOUND: { status: 404, message: "The inbox does not exist." },
+  CONVERSATION_NOT_FOUND: { status: 404, message: "The conversation does not exist." },
+  TICKET_NOT_FOUND: { status: 404, message: "The ticket does not exist." },
+  USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
+  CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  RATE_LIMITED: { status: 429, message: "Too many requests; slow down." },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+  UNAVAILABLE: { status: 503, message: "A service the server depends on is down." },
+} as const;
+
+/** A stable error code from the catalogue. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** An expected failure with a catalogue code, an optional specific message and per-field reasons. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message ?? errorCatalogue[code].message);
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.fields = fields;
+  }
+
+  /** The JSON shape used by REST bodies and socket acknowledgements. */
+  toJSON(): { code: ErrorCode; message: string; fields?: Record<string, string> } {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+/** Converts a zod error into a VALIDATION_FAILED AppError naming each field and its reason. */
+export function validationError(issues: { path: PropertyKey[]; message: string }[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "body";
+    fields[key] ??= issue.message;
+  }
+  const summary = Object.entries(fields)
+    .map(([k, m]) => `${k}: ${m}`)
+    .join("; ");
+  return new AppError("VALIDATION_FAILED", `Invalid input: ${summary}`, fields);
+}

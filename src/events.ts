@@ -1,0 +1,38 @@
+/** Typed in-process domain events; payloads carry ids and the few fields listeners need, never whole rows. */
+import { EventEmitter } from "node:events";
+
+/** Every domain event and its payload. */
+export type DomainEvents = {
+  "message.created": { messageId: string; conversationId: string; senderType: "customer" | "bot" | "agent" | "system"; senderId: string | null };
+  "conversation.updated": { conversationId: string };
+  "ticket.updated": { ticketId: string };
+  "agent.updated": { userId: string };
+  "typing.changed": { conversationId: string; sender: { type: "customer" | "bot" | "agent"; name?: string }; typing: boolean };
+};
+
+/** A typed event bus. */
+export type EventBus = {
+  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void;
+  on<K extends keyof DomainEvents>(name: K, listener: (payload: DomainEvents[K]) => void): () => void;
+};
+
+/** Creates the bus one server process uses; listeners that throw are reported, never crash the emitter. */
+export function createEventBus(onListenerError: (error: unknown, name: string) => void): EventBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(100);
+  return {
+    emit(name, payload) {
+      for (const listener of emitter.listeners(name)) {
+        try {
+          (listener as (p: unknown) => void)(payload);
+        } catch (error) {
+          onListenerError(error, name);
+        }
+      }
+    },
+    on(name, listener) {
+      emitter.on(name, listener as (p: unknown) => void);
+      return () => emitter.off(name, listener as (p: unknown) => void);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Opaque keyset cursors for list endpoints (base64url JSON), and the shared limit rule. */
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+
+/** Default and largest page sizes. */
+export const PAGE = { default: 50, max: 200 } as const;
+
+/** The `limit` query parameter. */
+export const limitSchema = z.coerce.number().int().min(1).max(PAGE.max).default(PAGE.default);
+
+/** Encodes a cursor for `nextCursor`. */
+export function encodeCursor(value: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+/** Decodes a `cursor` query parameter, failing with VALIDATION_FAILED when it was not made by encodeCursor. */
+export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>): T | null {
+  if (!cursor) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError("VALIDATION_FAILED", "cursor is not valid; pass back nextCursor as it was given", { cursor: "is not valid" });
+}

@@ -1,0 +1,38 @@
+/** The REST table of contents: every route the server answers, in one place. */
+import express, { Router } from "express";
+import type { Container } from "../container.ts";
+import { agentsRoutes } from "../modules/agents/agents.routes.ts";
+import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
+import { listInboxes } from "../modules/inboxes/index.ts";
+import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
+import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
+import { healthRoutes } from "./health.ts";
+import { errorHandler, notFound } from "./middlewares/errors.ts";
+import { staticRoutes } from "./static.ts";
+
+/** Mounts every route on the app. */
+export function mountRoutes(app: express.Express, container: Container): void {
+  const deps = container.deps;
+  const secureCookies = container.config.publicUrl?.startsWith("https://") ?? false;
+
+  app.use(healthRoutes(container.database, container.redis));
+
+  const api = Router();
+  api.use(express.json({ limit: "64kb" }));
+  api.use(agentsRoutes(deps, { secureCookies }));          // /auth/login, /auth/logout, /auth/me, /agents/me
+  api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
+  api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
+  api.use(notFound);
+  api.use(errorHandler);
+  app.use("/api/v1", api);
+
+  const botFramework = botFrameworkRoutes(container);      // POST /api/messages, only when MICROSOFT_APP_ID is set
+  if (botFramework) app.use("/api", botFramework);
+
+  app.use(
+    staticRoutes({
+      demoInboxId: async () => (await listInboxes(deps.db)).find((inbox) => inbox.channel === "web")?.id,
+    }),
+  );
+  app.use(errorHandler);
+}

@@ -1,0 +1,79 @@
+/** Serves the built widget script (/widget.js), the console (/console) and the demo page (/). */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { Router } from "express";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const widgetFile = path.join(root, "widget/dist/widget.js");
+const consoleDir = path.join(root, "console/dist");
+
+const missingBuild = (what: string): string =>
+  `The ${what} has not been built. Run \`npm run build\` (npm install runs it too) and restart the server.`;
+
+function escapeAttr(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The demo page: a small shop front with the widget embedded for the given inbox. */
+export function demoPage(inboxId: string, origin: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Switchboard demo shop</title>
+<style>
+  body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1f2933; background: #f7f8fa; }
+  header { background: #1f2933; color: #fff; padding: 18px 32px; font-size: 20px; font-weight: 600; }
+  main { max-width: 760px; margin: 40px auto; padding: 0 24px; line-height: 1.6; }
+  code { background: #e4e7eb; padding: 2px 6px; border-radius: 4px; }
+  a { color: #3454d1; }
+</style>
+</head>
+<body>
+<header>Acme Outdoor — demo shop</header>
+<main>
+  <h1>Need help with an order?</h1>
+  <p>This page embeds the Switchboard widget. Open the chat button in the corner and ask, for example,
+  <em>"where is my order ORD-10001?"</em>, <em>"what is your refund policy?"</em> or <em>"I want to talk to a human"</em>.</p>
+  <p>Agents answer from the <a href="/console">console</a>. Embed the widget on any site with:</p>
+  <p><code>&lt;script src="${escapeAttr(origin)}/widget.js" data-inbox="${escapeAttr(inboxId)}" async&gt;&lt;/script&gt;</code></p>
+</main>
+<script src="/widget.js" data-inbox="${escapeAttr(inboxId)}" async></script>
+</body>
+</html>`;
+}
+
+/** Routes for the static parts of the product. */
+export function staticRoutes(options: { demoInboxId: () => Promise<string | undefined> }): Router {
+  const router = Router();
+  router.get("/widget.js", (_req, res) => {
+    if (!existsSync(widgetFile)) {
+      res.status(503).type("text/plain").send(missingBuild("widget"));
+      return;
+    }
+    res.setHeader("Cache-Control", "public, max-age=300");
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.sendFile(widgetFile);
+  });
+  router.get("/", async (req, res) => {
+    const inbox = await options.demoInboxId();
+    if (!inbox) {
+      res.status(503).type("text/plain").send("No inbox exists yet. Run `switchboard seed` to create the demo inbox.");
+      return;
+    }
+    res.type("html").send(demoPage(inbox, `${req.protocol}://${req.get("host") ?? "localhost"}`));
+  });
+  router.use("/console", express.static(consoleDir, { index: false, maxAge: "1h" }));
+  router.get(/^\/console(\/.*)?$/, (_req, res) => {
+    const index = path.join(consoleDir, "index.html");
+    if (!existsSync(index)) {
+      res.status(503).type("text/plain").send(missingBuild("console"));
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.type("html").send(readFileSync(index, "utf8"));
+  });
+  return router;
+}

@@ -1,0 +1,38 @@
+/** Process entry: config → container → listen; graceful shutdown on SIGTERM/SIGINT. */
+import { createApp } from "./app.ts";
+import { loadConfig, type Config } from "./config.ts";
+import { createContainer } from "./container.ts";
+import { childLogger, setLogLevel } from "./logger.ts";
+
+const log = childLogger("main");
+
+/** Starts the server with the given configuration and resolves once it listens. */
+export async function startServer(config: Config = loadConfig()): Promise<{ url: string; stop(): Promise<void> }> {
+  setLogLevel(config.logLevel);
+  const started = Date.now();
+  const container = await createContainer(config);
+  const app = createApp(container);
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once("error", reject);
+    app.httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = app.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  log.info({ url, database: container.database.kind, redis: container.redisEndpoint.private ? "private" : "external", ms: Date.now() - started }, "Switchboard is listening");
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      log.info("shutting down");
+      await app.stop();
+      await container.close();
+    })();
+    return stopping;
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void stop().then(() => process.exit(0));
+    });
+  }
+  return { url, stop };
+}

@@ -1,0 +1,45 @@
+/** REST: login, logout, the current user, and presence. */
+import { Router } from "express";
+import { z } from "zod";
+import { parseInput } from "../../http/middlewares/validate.ts";
+import { currentUser, readCookie, requireUser, SESSION_COOKIE } from "../../http/middlewares/auth.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { login, logout, presentUser, setPresence, SESSION_TTL_MS } from "./agents.service.ts";
+
+const loginSchema = z.object({
+  email: z.string({ error: "email is required" }).trim().min(1, "email is required").max(320),
+  password: z.string({ error: "password is required" }).min(1, "password is required").max(1000),
+});
+
+const presenceSchema = z.object({ status: z.enum(["online", "away"], { error: 'status must be "online" or "away"' }) });
+
+/** Routes under /api/v1/auth and /api/v1/agents. */
+export function agentsRoutes(deps: ServiceDeps, options: { secureCookies: boolean }): Router {
+  const router = Router();
+  router.post("/auth/login", async (req, res) => {
+    const body = parseInput(loginSchema, req.body);
+    const session = await login(deps, body.email, body.password);
+    res.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: options.secureCookies,
+      maxAge: SESSION_TTL_MS,
+      path: "/",
+    });
+    res.json({ data: presentUser(session.user) });
+  });
+  router.post("/auth/logout", async (req, res) => {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (token) await logout(deps, token);
+    res.clearCookie(SESSION_COOKIE, { path: "/" });
+    res.status(204).end();
+  });
+  router.get("/auth/me", requireUser(deps), (req, res) => {
+    res.json({ data: presentUser(currentUser(req)) });
+  });
+  router.patch("/agents/me", requireUser(deps), async (req, res) => {
+    const body = parseInput(presenceSchema, req.body);
+    res.json({ data: presentUser(await setPresence(deps, currentUser(req).id, body.status)) });
+  });
+  return router;
+}

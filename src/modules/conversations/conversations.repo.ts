@@ -1,0 +1,149 @@
+/** Queries on conversations and messages. */
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { tables, type Database } from "../../db/index.ts";
+
+/** A conversation row. */
+export type ConversationRow = typeof tables.conversations.$inferSelect;
+/** A message row. */
+export type MessageRow = typeof tables.messages.$inferSelect;
+/** Columns of a new message. */
+export type NewMessage = typeof tables.messages.$inferInsert;
+
+/** Finds a conversation by id. */
+export async function findConversation(db: Database, id: string): Promise<ConversationRow | undefined> {
+  const [row] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, id)).limit(1);
+  return row;
+}
+
+/** Finds the conversation a channel knows by its external id. */
+export async function findConversationByExternalId(db: Database, channel: string, externalId: string): Promise<ConversationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(tables.conversations)
+    .where(and(eq(tables.conversations.channel, channel), eq(tables.conversations.externalId, externalId)))
+    .limit(1);
+  return row;
+}
+
+/** Creates the conversation for a channel's external id, or returns the one a concurrent request created. */
+export async function createConversation(
+  db: Database,
+  values: { inboxId: string; customerId: string; channel: string; externalId: string },
+): Promise<ConversationRow> {
+  // Activity times come from JS (millisecond precision) so keyset cursors round-trip exactly.
+  const [created] = await db
+    .insert(tables.conversations)
+    .values({ ...values, lastMessageAt: new Date() })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+  const existing = await findConversationByExternalId(db, values.channel, values.externalId);
+  if (!existing) throw new Error("conversation vanished during creation");
+  return existing;
+}
+
+/** Inserts a message unless the same client message id already exists in the conversation; returns the row and whether it is new. */
+export async function insertMessageOnce(db: Database, values: NewMessage): Promise<{ row: MessageRow; created: boolean }> {
+  const [row] = await db.insert(tables.messages).values(values).onConflictDoNothing().returning();
+  if (row) return { row, created: true };
+  if (!values.clientMsgId) throw new Error("message insert conflicted without a client message id");
+  const [existing] = await db
+    .select()
+    .from(tables.messages)
+    .where(and(eq(tables.messages.conversationId, values.conversationId), eq(tables.messages.clientMsgId, values.clientMsgId)))
+    .limit(1);
+  return { row: existing, created: false };
+}
+
+/** Finds a message by id. */
+export async function findMessage(db: Database, id: string): Promise<MessageRow | undefined> {
+  const [row] = await db.select().from(tables.messages).where(eq(tables.messages.id, id)).limit(1);
+  return row;
+}
+
+/** Messages of a conversation after the one with id `afterId` (all when absent), in order. */
+export async function listMessagesAfter(db: Database, conversationId: string, afterId: string | undefined, limit: number): Promise<MessageRow[]> {
+  const conditions: SQL[] = [eq(tables.messages.conversationId, conversationId)];
+  if (afterId) {
+    conditions.push(
+      gt(tables.messages.seq, sql`coalesce((select seq from messages where id = ${afterId}::uuid and conversation_id = ${conversationId}::uuid), 0)`),
+    );
+  }
+  return db
+    .select()
+    .from(tables.messages)
+    .where(and(...conditions))
+    .orderBy(asc(tables.messages.seq))
+    .limit(limit);
+}
+
+/** The latest `limit` messages before seq `beforeSeq` (newest page when absent), returned oldest first. */
+export async function listMessagesPage(db: Database, conversationId: string, beforeSeq: number | undefined, limit: number): Promise<MessageRow[]> {
+  const conditions: SQL[] = [eq(tables.messages.conversationId, conversationId)];
+  if (beforeSeq !== undefined) conditions.push(lt(tables.messages.seq, beforeSeq));
+  const rows = await db
+    .select()
+    .from(tables.messages)
+    .where(and(...conditions))
+    .orderBy(desc(tables.messages.seq))
+    .limit(limit);
+  return rows.reverse();
+}
+
+/** Applies a change to a conversation and returns the updated row. */
+export async function updateConversation(
+  db: Database,
+  id: string,
+  patch: Partial<Pick<ConversationRow, "status" | "subject" | "botState" | "sentiment" | "lastMessage" | "lastMessageAt">>,
+): Promise<ConversationRow | undefined> {
+  const [row] = await db
+    .update(tables.conversations)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(tables.conversations.id, id))
+    .returning();
+  return row;
+}
+
+/** Keyset cursor over conversations: last activity time and id of the last row of the previous page. */
+export type ConversationCursor = { at: string; id: string };
+
+/** Lists conversations by latest activity, newest first, filtered by status. */
+export async function listConversations(
+  db: Database,
+  statuses: ConversationRow["status"][] | null,
+  cursor: ConversationCursor | null,
+  limit: number,
+): Promise<ConversationRow[]> {
+  const c = tables.conversations;
+  const conditions: SQL[] = [];
+  if (statuses) conditions.push(inArray(c.status, statuses));
+  if (cursor) {
+    const at = new Date(cursor.at);
+    conditions.push(or(lt(c.lastMessageAt, at), and(eq(c.lastMessageAt, at), lt(c.id, cursor.id))) as SQL);
+  }
+  return db
+    .select()
+    .from(c)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(c.lastMessageAt), desc(c.id))
+    .limit(limit);
+}
+
+/** Customers and latest ticket ids for a set of conversations, for presenting lists in two queries. */
+export async function conversationContext(
+  db: Database,
+  rows: ConversationRow[],
+): Promise<{ customers: Map<string, typeof tables.customers.$inferSelect>; tickets: Map<string, string> }> {
+  if (rows.length === 0) return { customers: new Map(), tickets: new Map() };
+  const customerIds = [...new Set(rows.map((r) => r.customerId))];
+  const customerRows = await db.select().from(tables.customers).where(inArray(tables.customers.id, customerIds));
+  const ticketRows = await db
+    .select({ id: tables.tickets.id, conversationId: tables.tickets.conversationId })
+    .from(tables.tickets)
+    .where(inArray(tables.tickets.conversationId, rows.map((r) => r.id)))
+    .orderBy(asc(tables.tickets.createdAt));
+  return {
+    customers: new Map(customerRows.map((c) => [c.id, c])),
+    tickets: new Map(ticketRows.map((t) => [t.conversationId, t.id])),
+  };
+}

@@ -1,0 +1,82 @@
+/** REST: conversation lists, a conversation's messages, and agent replies. */
+import { Router } from "express";
+import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
+import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
+import { parseInput } from "../../http/middlewares/validate.ts";
+import { decodeCursor, encodeCursor, limitSchema } from "../../http/pagination.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
+import { presentConversations, presentMessage } from "./conversations.presenter.ts";
+import { addReply, getConversation } from "./conversations.service.ts";
+
+const statusGroups: Record<string, ConversationRow["status"][] | null> = {
+  open: ["bot", "handoff"],
+  bot: ["bot"],
+  handoff: ["handoff"],
+  resolved: ["resolved"],
+  all: null,
+};
+
+const listQuery = z.object({
+  status: z.enum(["open", "bot", "handoff", "resolved", "all"], { error: "status must be one of open, bot, handoff, resolved, all" }).default("open"),
+  limit: limitSchema,
+  cursor: z.string().max(500).optional(),
+});
+const idParam = z.object({ id: z.uuid("id must be a UUID") });
+const messagesQuery = z.object({ limit: limitSchema, cursor: z.string().max(500).optional() });
+const replyBody = z.object({
+  text: z
+    .string({ error: "text must be a string" })
+    .refine((t) => t.trim().length > 0, "text is empty")
+    .refine((t) => t.length <= MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`),
+  clientMsgId: z.string().min(1).max(100).optional(),
+});
+
+/** Routes under /api/v1/conversations (console users only). */
+export function conversationsRoutes(deps: ServiceDeps): Router {
+  const router = Router();
+  router.use(requireUser(deps));
+  router.get("/", async (req, res) => {
+    const query = parseInput(listQuery, req.query);
+    const cursor = decodeCursor(query.cursor, z.object({ at: z.string(), id: z.string() }));
+    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    res.json({
+      data: await presentConversations(deps.db, page),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.lastMessageAt.toISOString(), id: last.id }) : null,
+    });
+  });
+  router.get("/:id", async (req, res) => {
+    const { id } = parseInput(idParam, req.params);
+    const [dto] = await presentConversations(deps.db, [await getConversation(deps, id)]);
+    res.json({ data: dto });
+  });
+  router.get("/:id/messages", async (req, res) => {
+    const { id } = parseInput(idParam, req.params);
+    const query = parseInput(messagesQuery, req.query);
+    await getConversation(deps, id);
+    const cursor = decodeCursor(query.cursor, z.object({ before: z.number().int() }));
+    const rows = await listMessagesPage(deps.db, id, cursor?.before, query.limit + 1);
+    const page = rows.length > query.limit ? rows.slice(1) : rows;
+    res.json({
+      data: page.map(presentMessage),
+      nextCursor: rows.length > query.limit && page[0] ? encodeCursor({ before: page[0].seq }) : null,
+    });
+  });
+  router.post("/:id/messages", async (req, res) => {
+    const { id } = parseInput(idParam, req.params);
+    const body = parseInput(replyBody, req.body);
+    const user = currentUser(req);
+    const message = await addReply(deps, id, {
+      senderType: "agent",
+      senderId: user.id,
+      senderName: user.name,
+      text: body.text,
+      clientMsgId: body.clientMsgId,
+    });
+    res.status(201).json({ data: presentMessage(message) });
+  });
+  return router;
+}

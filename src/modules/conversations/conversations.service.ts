@@ -1,0 +1,184 @@
+/** Conversation use cases: commit inbound customer messages (annotated), add bot, agent and system messages, read history. */
+import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
+import type { Annotation } from "../../contracts/nlp.ts";
+import { AppError } from "../../errors.ts";
+import { childLogger } from "../../logger.ts";
+import { resolveCustomer, type CustomerProfile } from "../customers/index.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { findInbox } from "../inboxes/index.ts";
+import { productCatalogue } from "../sales/index.ts";
+import {
+  createConversation,
+  findConversation,
+  findConversationByExternalId,
+  findMessage,
+  insertMessageOnce,
+  listMessagesAfter,
+  updateConversation,
+  type ConversationRow,
+  type MessageRow,
+} from "./conversations.repo.ts";
+
+const log = childLogger("conversations");
+
+/** Job that lets the bot answer a committed customer message. */
+export const ANSWER_JOB = "message.answer";
+/** Job that delivers a stored reply to a channel other than the widget. */
+export const DELIVER_JOB = "message.deliver";
+
+/** One customer message as every channel adapter normalises it. */
+export type InboundMessage = {
+  inboxId: string;
+  channel: string;
+  externalUserId: string;
+  externalConversationId: string;
+  clientMsgId?: string;
+  text: string;
+  profile?: CustomerProfile;
+  raw?: unknown;
+  /** True when the channel runs the bot inside its own request (Bot Framework), so no answer job is queued. */
+  answeredInTurn?: boolean;
+};
+
+/** Rejects empty or over-long text with the catalogue's codes. */
+export function assertMessageText(text: unknown): string {
+  if (typeof text !== "string") throw new AppError("VALIDATION_FAILED", "text must be a string", { text: "must be a string" });
+  if (text.trim().length === 0) throw new AppError("MESSAGE_EMPTY", "The message text is empty.", { text: "is empty" });
+  if (text.length > MAX_MESSAGE_LENGTH) {
+    throw new AppError("MESSAGE_TOO_LONG", `The message text is longer than ${MAX_MESSAGE_LENGTH} characters.`, {
+      text: `is longer than ${MAX_MESSAGE_LENGTH} characters`,
+    });
+  }
+  return text;
+}
+
+function nextTrend(previous: ConversationRow["sentiment"], score: number): NonNullable<ConversationRow["sentiment"]> {
+  if (!previous) return { start: score, end: score, min: score, count: 1 };
+  return { start: previous.start, end: score, min: Math.min(previous.min, score), count: previous.count + 1 };
+}
+
+function subjectFrom(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
+}
+
+/** Commits a customer message before anything acknowledges it; a repeated clientMsgId returns the stored message (created=false). */
+export async function receiveCustomerMessage(
+  deps: ServiceDeps,
+  inbound: InboundMessage,
+): Promise<{ message: MessageRow; conversation: ConversationRow; created: boolean }> {
+  const text = assertMessageText(inbound.text);
+  const inbox = await findInbox(deps.db, inbound.inboxId);
+  if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
+  const customer = await resolveCustomer(deps, { channel: inbound.channel, externalId: inbound.externalUserId }, inbound.profile);
+  let conversation =
+    (await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId)) ??
+    (await createConversation(deps.db, {
+      inboxId: inbox.id,
+      customerId: customer.id,
+      channel: inbound.channel,
+      externalId: inbound.externalConversationId,
+    }));
+  const now = deps.now();
+  const annotation: Annotation = deps.analyzer.analyze(text, { now, products: await productCatalogue(deps) });
+  const { row: message, created } = await insertMessageOnce(deps.db, {
+    conversationId: conversation.id,
+    clientMsgId: inbound.clientMsgId ?? null,
+    senderType: "customer",
+    senderName: customer.name,
+    text,
+    annotation,
+    metadata: inbound.raw === undefined ? {} : { raw: inbound.raw },
+    createdAt: now,
+  });
+  if (!created) return { message, conversation, created };
+  const updated = await updateConversation(deps.db, conversation.id, {
+    lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: message.createdAt.toISOString() },
+    lastMessageAt: message.createdAt,
+    sentiment: nextTrend(conversation.sentiment, annotation.sentiment.score),
+    subject: conversation.subject ?? subjectFrom(text),
+    // A customer writing into a resolved conversation reopens it with the bot.
+    ...(conversation.status === "resolved" ? { status: "bot" as const, botState: {} } : {}),
+  });
+  conversation = updated ?? conversation;
+  deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });
+  deps.events.emit("conversation.updated", { conversationId: conversation.id });
+  if (conversation.status === "bot" && !inbound.answeredInTurn) {
+    await deps.queue.enqueue(ANSWER_JOB, { messageId: message.id }, { jobId: `answer:${message.id}` }).catch((error: unknown) => {
+      // The message is committed; the bot answer waits for the queue, so log it loudly rather than lose the ack.
+      log.error({ err: error, messageId: message.id }, "could not queue the bot's answer");
+    });
+  }
+  return { message, conversation, created };
+}
+
+/** Stores a reply from the bot, the system or an agent and announces it; `clientMsgId` makes retries idempotent. */
+export async function addReply(
+  deps: ServiceDeps,
+  conversationId: string,
+  reply: { senderType: "bot" | "agent" | "system"; senderId?: string | null; senderName?: string | null; text: string; clientMsgId?: string },
+): Promise<MessageRow> {
+  const text = assertMessageText(reply.text);
+  const conversation = await findConversation(deps.db, conversationId);
+  if (!conversation) throw new AppError("CONVERSATION_NOT_FOUND");
+  const now = deps.now();
+  const { row: message, created } = await insertMessageOnce(deps.db, {
+    conversationId,
+    clientMsgId: reply.clientMsgId ?? null,
+    senderType: reply.senderType,
+    senderId: reply.senderId ?? null,
+    senderName: reply.senderName ?? null,
+    text,
+    createdAt: now,
+  });
+  if (!created) return message;
+  await updateConversation(deps.db, conversationId, {
+    lastMessage: {
+      text: text.slice(0, 200),
+      sender: { type: reply.senderType, ...(reply.senderName ? { name: reply.senderName } : {}) },
+      createdAt: message.createdAt.toISOString(),
+    },
+    lastMessageAt: message.createdAt,
+  });
+  deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null });
+  deps.events.emit("conversation.updated", { conversationId });
+  if (conversation.channel !== "web" && reply.senderType === "agent") {
+    await deps.queue.enqueue(DELIVER_JOB, { messageId: message.id }, { jobId: `deliver:${message.id}` });
+  }
+  return message;
+}
+
+/** Reads the messages of a conversation after a message id (all when absent), in order, at most `limit`. */
+export async function messagesAfter(deps: Pick<ServiceDeps, "db">, conversationId: string, afterId?: string, limit = 500): Promise<MessageRow[]> {
+  return listMessagesAfter(deps.db, conversationId, afterId, limit);
+}
+
+/** Finds a conversation or fails with CONVERSATION_NOT_FOUND. */
+export async function getConversation(deps: Pick<ServiceDeps, "db">, id: string): Promise<ConversationRow> {
+  const row = await findConversation(deps.db, id);
+  if (!row) throw new AppError("CONVERSATION_NOT_FOUND");
+  return row;
+}
+
+/** Finds a message by id. */
+export async function getMessage(deps: Pick<ServiceDeps, "db">, id: string): Promise<MessageRow | undefined> {
+  return findMessage(deps.db, id);
+}
+
+/** Changes who owns the conversation (bot, the human queue, resolved) and announces it. */
+export async function setConversationStatus(deps: ServiceDeps, id: string, status: ConversationRow["status"]): Promise<ConversationRow> {
+  const row = await updateConversation(deps.db, id, { status });
+  if (!row) throw new AppError("CONVERSATION_NOT_FOUND");
+  deps.events.emit("conversation.updated", { conversationId: id });
+  return row;
+}
+
+/** Saves what the bot remembers between turns. */
+export async function saveBotState(deps: Pick<ServiceDeps, "db">, id: string, botState: ConversationRow["botState"]): Promise<void> {
+  await updateConversation(deps.db, id, { botState });
+}
+
+/** Finds the conversation a channel knows by an external id, if any. */
+export async function conversationByExternalId(deps: Pick<ServiceDeps, "db">, channel: string, externalId: string): Promise<ConversationRow | undefined> {
+  return findConversationByExternalId(deps.db, channel, externalId);
+}

@@ -1,0 +1,17 @@
+/** Conversations module: inbound messages, replies, history, status. */
+export {
+  receiveCustomerMessage,
+  addReply,
+  messagesAfter,
+  getConversation,
+  getMessage,
+  setConversationStatus,
+  saveBotState,
+  conversationByExternalId,
+  assertMessageText,
+  ANSWER_JOB,
+  DELIVER_JOB,
+  type InboundMessage,
+} from "./conversations.service.ts";
+export { listConversations, listMessagesPage, type ConversationRow, type MessageRow, type ConversationCursor } from "./conversations.repo.ts";
+export { presentWidgetMessage, presentMessage, presentConversations } from "./conversations.presenter.ts";

@@ -1,0 +1,2 @@
+/** Knowledge module: the FAQ articles the bot answers from. */
+export { findArticleByIntent, type ArticleRow } from "./knowledge.repo.ts";

@@ -1,0 +1,48 @@
+/** Hand-off and priority rules: pure functions of the message's annotation and the conversation's bot state. */
+import type { TicketPriority } from "../../contracts/api.ts";
+import type { Annotation } from "../../contracts/nlp.ts";
+
+/** Why a conversation went to humans. */
+export type HandoffReason = "customer_request" | "negative_sentiment" | "bot_failed";
+
+/** Intents that mean "let me talk to a person". */
+export const HUMAN_INTENTS: ReadonlySet<string> = new Set(["contact_human_agent", "contact_customer_service"]);
+
+/** How many turns in a row the bot may fail to handle before it hands off. */
+export const MAX_FAILED_TURNS = 2;
+
+/** Sentiment at or below this score hands off even when the label alone would not. */
+const NEGATIVE_HANDOFF_CONFIDENCE = 0.5;
+
+const humanRequest =
+  /\b(human|real person|live (agent|person|chat)|(an?|the|your|speak to|talk to|talk with|speak with) (agent|representative|rep|operator|someone|somebody|person|manager|supervisor))\b/i;
+
+/** True when the customer asks for a person in words or by intent. */
+export function asksForHuman(text: string, annotation: Pick<Annotation, "intent">): boolean {
+  return HUMAN_INTENTS.has(annotation.intent.name) || humanRequest.test(text);
+}
+
+/** Decides whether this customer message hands the conversation to humans before the bot answers, and why. */
+export function handoffReasonFor(text: string, annotation: Pick<Annotation, "intent" | "sentiment">): HandoffReason | null {
+  if (asksForHuman(text, annotation)) return "customer_request";
+  if (annotation.sentiment.label === "negative" && annotation.sentiment.confidence >= NEGATIVE_HANDOFF_CONFIDENCE) return "negative_sentiment";
+  return null;
+}
+
+const highPriorityIntents = new Set(["payment_issue", "complaint", "delete_account", "recover_password", "registration_problems", "get_refund", "track_refund"]);
+const lowPriorityIntents = new Set(["newsletter_subscription", "review", "greeting", "thanks", "goodbye", "check_payment_methods", "delivery_options"]);
+
+/** Ticket priority from the triggering message's intent and sentiment and the customer's tier. */
+export function ticketPriority(
+  annotation: Pick<Annotation, "intent" | "sentiment"> | null,
+  tier: "standard" | "vip" = "standard",
+): TicketPriority {
+  const intent = annotation?.intent.name ?? "unknown";
+  const negative = annotation?.sentiment.label === "negative";
+  const veryNegative = negative && (annotation?.sentiment.score ?? 0) <= -4;
+  const important = highPriorityIntents.has(intent) || tier === "vip";
+  if (veryNegative) return important ? "urgent" : "high";
+  if (negative || important) return "high";
+  if (lowPriorityIntents.has(intent)) return "low";
+  return "normal";
+}

@@ -1,0 +1,23 @@
+/** Ticket rows → DTOs, with assignee names loaded in one query. */
+import type { TicketDTO } from "../../contracts/api.ts";
+import type { Database } from "../../db/index.ts";
+import { userNames, type TicketRow } from "./tickets.repo.ts";
+
+/** Presents tickets for the console. */
+export async function presentTickets(db: Database, rows: TicketRow[]): Promise<TicketDTO[]> {
+  const names = await userNames(db, rows.map((r) => r.assigneeId).filter((id): id is string => id !== null));
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    conversationId: row.conversationId,
+    customerId: row.customerId,
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    reason: row.reason,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: names.get(row.assigneeId) ?? "Unknown" } : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,106 @@
+/** Queries on tickets and their events. */
+import { and, desc, eq, inArray, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { tables, type Database } from "../../db/index.ts";
+
+/** A ticket row. */
+export type TicketRow = typeof tables.tickets.$inferSelect;
+/** A ticket event row. */
+export type TicketEventRow = typeof tables.ticketEvents.$inferSelect;
+
+/** Finds a ticket by id. */
+export async function findTicket(db: Database, id: string): Promise<TicketRow | undefined> {
+  const [row] = await db.select().from(tables.tickets).where(eq(tables.tickets.id, id)).limit(1);
+  return row;
+}
+
+/** Finds the unresolved ticket of a conversation, if any. */
+export async function findActiveTicketForConversation(db: Database, conversationId: string): Promise<TicketRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(tables.tickets)
+    .where(and(eq(tables.tickets.conversationId, conversationId), ne(tables.tickets.status, "resolved")))
+    .orderBy(desc(tables.tickets.createdAt))
+    .limit(1);
+  return row;
+}
+
+
+/** Inserts a ticket and its "created" event in one transaction. */
+export async function insertTicket(
+  db: Database,
+  values: typeof tables.tickets.$inferInsert,
+  event: { actorType: TicketEventRow["actorType"]; data: Record<string, unknown> },
+): Promise<TicketRow> {
+  return db.transaction(async (tx) => {
+    const [ticket] = await tx.insert(tables.tickets).values(values).returning();
+    await tx.insert(tables.ticketEvents).values({ ticketId: ticket.id, type: "created", actorType: event.actorType, data: event.data });
+    return ticket;
+  });
+}
+
+/** Applies a change to a ticket and records one event per changed field, in one transaction. */
+export async function updateTicketWithEvents(
+  db: Database,
+  id: string,
+  patch: Partial<Pick<TicketRow, "status" | "priority" | "assigneeId" | "resolvedAt" | "firstResponseAt">>,
+  events: { type: string; actorType: TicketEventRow["actorType"]; actorId: string | null; data: Record<string, unknown> }[],
+): Promise<TicketRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tables.tickets)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(tables.tickets.id, id))
+      .returning();
+    if (!row) return undefined;
+    if (events.length) await tx.insert(tables.ticketEvents).values(events.map((e) => ({ ...e, ticketId: id })));
+    return row;
+  });
+}
+
+/** Sets the first-response time of a conversation's open tickets that have none yet. */
+export async function stampFirstResponse(db: Database, conversationId: string, at: Date): Promise<void> {
+  await db
+    .update(tables.tickets)
+    .set({ firstResponseAt: at })
+    .where(and(eq(tables.tickets.conversationId, conversationId), isNull(tables.tickets.firstResponseAt), ne(tables.tickets.status, "resolved")));
+}
+
+/** Events of a ticket, oldest first. */
+export async function listTicketEvents(db: Database, ticketId: string): Promise<TicketEventRow[]> {
+  return db.select().from(tables.ticketEvents).where(eq(tables.ticketEvents.ticketId, ticketId)).orderBy(tables.ticketEvents.id);
+}
+
+/** Keyset cursor over tickets: update time and id of the previous page's last row. */
+export type TicketCursor = { at: string; id: string };
+
+/** Lists tickets, most recently updated first. */
+export async function listTickets(
+  db: Database,
+  filter: { statuses: TicketRow["status"][] | null; assigneeId?: string | null },
+  cursor: TicketCursor | null,
+  limit: number,
+): Promise<TicketRow[]> {
+  const t = tables.tickets;
+  const conditions: SQL[] = [];
+  if (filter.statuses) conditions.push(inArray(t.status, filter.statuses));
+  if (filter.assigneeId === null) conditions.push(isNull(t.assigneeId));
+  else if (filter.assigneeId) conditions.push(eq(t.assigneeId, filter.assigneeId));
+  if (cursor) {
+    const at = new Date(cursor.at);
+    conditions.push(or(lt(t.updatedAt, at), and(eq(t.updatedAt, at), lt(t.id, cursor.id))) as SQL);
+  }
+  return db
+    .select()
+    .from(t)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(t.updatedAt), desc(t.id))
+    .limit(limit);
+}
+
+/** Names of users by id (for presenting assignees). */
+export async function userNames(db: Database, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: tables.users.id, name: tables.users.name }).from(tables.users).where(inArray(tables.users.id, unique));
+  return new Map(rows.map((u) => [u.id, u.name]));
+}

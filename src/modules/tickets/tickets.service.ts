@@ -1,0 +1,107 @@
+/** Ticket use cases: open a ticket on hand-off and assign it round-robin, change it, list it; every change leaves a ticket event. */
+import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
+import { AppError } from "../../errors.ts";
+import { claimNextOnlineAgent, findUser } from "../agents/index.ts";
+import { addReply, getConversation, getMessage, setConversationStatus } from "../conversations/index.ts";
+import { findCustomer } from "../customers/index.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { ticketPriority, type HandoffReason } from "../routing/index.ts";
+import { findActiveTicketForConversation, findTicket, insertTicket, stampFirstResponse, updateTicketWithEvents, type TicketRow } from "./tickets.repo.ts";
+import { handoffStrings } from "./tickets.strings.ts";
+
+/** Who changed a ticket. */
+export type Actor = { type: "system" | "bot" | "agent" | "customer"; id: string | null };
+
+/** Hands a conversation to humans: opens (or reuses) its ticket, assigns an online agent round-robin, tells the customer. */
+export async function openHandoffTicket(
+  deps: ServiceDeps,
+  input: { conversationId: string; reason: HandoffReason; triggerMessageId?: string; replyKey?: string },
+): Promise<TicketRow> {
+  const conversation = await getConversation(deps, input.conversationId);
+  const existing = await findActiveTicketForConversation(deps.db, conversation.id);
+  if (existing) {
+    if (conversation.status !== "handoff") await setConversationStatus(deps, conversation.id, "handoff");
+    return existing;
+  }
+  const trigger = input.triggerMessageId ? await getMessage(deps, input.triggerMessageId) : undefined;
+  const customer = await findCustomer(deps.db, conversation.customerId);
+  const now = deps.now();
+  let ticket = await insertTicket(
+    deps.db,
+    {
+      conversationId: conversation.id,
+      customerId: conversation.customerId,
+      subject: conversation.subject ?? "Conversation with a customer",
+      priority: ticketPriority(trigger?.annotation ?? null, customer?.tier),
+      reason: input.reason,
+      createdAt: now,
+      updatedAt: now,
+    },
+    { actorType: "bot", data: { reason: input.reason, triggerMessageId: input.triggerMessageId ?? null } },
+  );
+  await setConversationStatus(deps, conversation.id, "handoff");
+  const agent = await claimNextOnlineAgent(deps.db, now);
+  if (agent) {
+    ticket =
+      (await updateTicketWithEvents(deps.db, ticket.id, { assigneeId: agent.id }, [
+        { type: "assigned", actorType: "system", actorId: null, data: { assigneeId: agent.id, rule: "round_robin" } },
+      ])) ?? ticket;
+  }
+  const key = input.replyKey ?? `handoff:${ticket.id}`;
+  await addReply(deps, conversation.id, {
+    senderType: "system",
+    text: agent ? handoffStrings.en.assigned(agent.name) : handoffStrings.en.queued,
+    clientMsgId: key,
+  });
+  deps.events.emit("ticket.updated", { ticketId: ticket.id });
+  return ticket;
+}
+
+/** A change an agent asks for. */
+export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
+
+/** Applies an agent's change to a ticket; resolving also resolves the conversation, reopening hands it back to the queue. */
+export async function updateTicket(deps: ServiceDeps, id: string, patch: TicketPatch, actor: Actor): Promise<TicketRow> {
+  const ticket = await findTicket(deps.db, id);
+  if (!ticket) throw new AppError("TICKET_NOT_FOUND");
+  const changes: Parameters<typeof updateTicketWithEvents>[2] = {};
+  const events: Parameters<typeof updateTicketWithEvents>[3] = [];
+  const record = (type: string, data: Record<string, unknown>): void => {
+    events.push({ type, actorType: actor.type, actorId: actor.id, data });
+  };
+  if (patch.status && patch.status !== ticket.status) {
+    changes.status = patch.status;
+    changes.resolvedAt = patch.status === "resolved" ? deps.now() : null;
+    record("status_changed", { from: ticket.status, to: patch.status });
+  }
+  if (patch.priority && patch.priority !== ticket.priority) {
+    changes.priority = patch.priority;
+    record("priority_changed", { from: ticket.priority, to: patch.priority });
+  }
+  if (patch.assigneeId !== undefined && patch.assigneeId !== ticket.assigneeId) {
+    if (patch.assigneeId !== null && !(await findUser(deps.db, patch.assigneeId))) {
+      throw new AppError("USER_NOT_FOUND", "The assignee does not exist.", { assigneeId: "no such user" });
+    }
+    changes.assigneeId = patch.assigneeId;
+    record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId });
+  }
+  if (events.length === 0) return ticket;
+  const updated = await updateTicketWithEvents(deps.db, id, changes, events);
+  if (!updated) throw new AppError("TICKET_NOT_FOUND");
+  if (changes.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "resolved");
+  else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
+  deps.events.emit("ticket.updated", { ticketId: id });
+  return updated;
+}
+
+/** Finds a ticket or fails with TICKET_NOT_FOUND. */
+export async function getTicket(deps: Pick<ServiceDeps, "db">, id: string): Promise<TicketRow> {
+  const ticket = await findTicket(deps.db, id);
+  if (!ticket) throw new AppError("TICKET_NOT_FOUND");
+  return ticket;
+}
+
+/** Records the first agent reply on a conversation's open ticket (for first-response times). */
+export async function noteAgentReply(deps: Pick<ServiceDeps, "db">, conversationId: string, at: Date): Promise<void> {
+  await stampFirstResponse(deps.db, conversationId, at);
+}

@@ -1,0 +1,65 @@
+/** bull queues: defineJob describes a job once; the queue system enqueues it and runs its processor with retries and backoff. */
+import Bull from "bull";
+import { childLogger } from "../logger.ts";
+
+const log = childLogger("queue");
+
+/** A job definition: its name (`noun.verb`), how to run it, and its retry policy. */
+export type JobDefinition<P> = {
+  name: string;
+  perform(payload: P): Promise<void>;
+  attempts?: number;
+  backoffMs?: number;
+  concurrency?: number;
+};
+
+/** Describes a job; the returned value is registered with the queue system. */
+export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition;
+}
+
+/** The running queues of one process: enqueue by job name, inspect counts, close. */
+export type QueueSystem = {
+  enqueue(name: string, payload: Record<string, unknown>, options?: { jobId?: string; delayMs?: number }): Promise<void>;
+  counts(name: string): Promise<Record<string, number>>;
+  close(): Promise<void>;
+};
+
+/** Starts one bull queue per registered job under a key prefix (bull opens its own Redis connections per queue). */
+export function createQueueSystem(options: { redisUrl: string; prefix: string; jobs: JobDefinition<never>[]; process: boolean }): QueueSystem {
+  const queues = new Map<string, Bull.Queue>();
+  for (const job of options.jobs) {
+    const queue = new Bull(job.name, options.redisUrl, {
+      prefix: options.prefix,
+      defaultJobOptions: {
+        attempts: job.attempts ?? 5,
+        backoff: { type: "exponential", delay: job.backoffMs ?? 1000 },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      },
+    });
+    queue.on("error", (error) => log.error({ err: error, queue: job.name }, "queue error"));
+    queue.on("failed", (failed, error) =>
+      log.warn({ err: error, queue: job.name, jobId: failed.id, attempt: failed.attemptsMade }, "job failed"),
+    );
+    if (options.process) {
+      void queue.process(job.concurrency ?? 4, async (bullJob) => job.perform(bullJob.data as never));
+    }
+    queues.set(job.name, queue);
+  }
+  return {
+    async enqueue(name, payload, opts = {}) {
+      const queue = queues.get(name);
+      if (!queue) throw new Error(`job ${name} is not registered`);
+      await queue.add(payload, { jobId: opts.jobId, delay: opts.delayMs });
+    },
+    async counts(name) {
+      const queue = queues.get(name);
+      if (!queue) throw new Error(`job ${name} is not registered`);
+      return (await queue.getJobCounts()) as unknown as Record<string, number>;
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}

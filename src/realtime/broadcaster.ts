@@ -1,0 +1,74 @@
+/** Turns domain events into socket events for the widget rooms and the console, in order per conversation. */
+import type { Server } from "socket.io";
+import type { EventBus } from "../events.ts";
+import { childLogger } from "../logger.ts";
+import { findUser, presentUser } from "../modules/agents/index.ts";
+import { getConversation, getMessage, presentConversations, presentMessage, presentWidgetMessage } from "../modules/conversations/index.ts";
+import type { ServiceDeps } from "../modules/deps.ts";
+import { getTicket, presentTickets } from "../modules/tickets/index.ts";
+import { AGENTS_ROOM } from "./console.socket.ts";
+import { WEB_CHANNEL, widgetRoom } from "./widget.socket.ts";
+
+const log = childLogger("broadcaster");
+
+/** Subscribes the socket server to the event bus; returns an unsubscribe function. */
+export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps): () => void {
+  const widget = io.of("/widget");
+  const console = io.of("/console");
+  // Each conversation's broadcasts run one after another so clients see messages in commit order.
+  const chains = new Map<string, Promise<void>>();
+  const inOrder = (key: string, task: () => Promise<void>): void => {
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.then(task).catch((error: unknown) => log.error({ err: error, key }, "broadcast failed"));
+    chains.set(key, next);
+    void next.then(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+  };
+
+  const offs = [
+    events.on("message.created", ({ messageId, conversationId }) =>
+      inOrder(conversationId, async () => {
+        const message = await getMessage(deps, messageId);
+        if (!message) return;
+        const conversation = await getConversation(deps, conversationId);
+        if (conversation.channel === WEB_CHANNEL && conversation.externalId) {
+          widget.to(widgetRoom(conversation.externalId)).emit("message:new", presentWidgetMessage(message));
+        }
+        console.to(AGENTS_ROOM).emit("message:new", presentMessage(message));
+      }),
+    ),
+    events.on("conversation.updated", ({ conversationId }) =>
+      inOrder(conversationId, async () => {
+        const [dto] = await presentConversations(deps.db, [await getConversation(deps, conversationId)]);
+        console.to(AGENTS_ROOM).emit("conversation:updated", dto);
+      }),
+    ),
+    events.on("ticket.updated", ({ ticketId }) =>
+      inOrder(`ticket:${ticketId}`, async () => {
+        const [dto] = await presentTickets(deps.db, [await getTicket(deps, ticketId)]);
+        console.to(AGENTS_ROOM).emit("ticket:updated", dto);
+      }),
+    ),
+    events.on("agent.updated", ({ userId }) =>
+      inOrder(`agent:${userId}`, async () => {
+        const user = await findUser(deps.db, userId);
+        if (user) console.to(AGENTS_ROOM).emit("agent:updated", presentUser(user));
+      }),
+    ),
+    events.on("typing.changed", ({ conversationId, sender, typing }) =>
+      inOrder(conversationId, async () => {
+        if (sender.type === "customer") {
+          console.to(AGENTS_ROOM).emit("typing", { conversationId, sender, typing });
+          return;
+        }
+        const conversation = await getConversation(deps, conversationId);
+        if (conversation.channel === WEB_CHANNEL && conversation.externalId) {
+          widget.to(widgetRoom(conversation.externalId)).emit("typing", { sender, typing });
+        }
+        console.to(AGENTS_ROOM).emit("typing", { conversationId, sender, typing });
+      }),
+    ),
+  ];
+  return () => offs.forEach((off) => off());
+}

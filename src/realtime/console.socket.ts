@@ -1,0 +1,35 @@
+/** The /console namespace: authenticated agents receive every change live and signal typing. */
+import type { Namespace, Socket } from "socket.io";
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import { readCookie, SESSION_COOKIE } from "../http/middlewares/auth.ts";
+import { authenticate, type UserRow } from "../modules/agents/index.ts";
+import type { ServiceDeps } from "../modules/deps.ts";
+import { connectError } from "./socket-errors.ts";
+
+/** The room every console socket joins. */
+export const AGENTS_ROOM = "agents";
+
+const typingSchema = z.object({ conversationId: z.uuid(), typing: z.boolean() });
+
+/** Registers the /console handlers. */
+export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): void {
+  nsp.use(async (socket, next) => {
+    const user = await authenticate(deps, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => undefined);
+    if (!user) return next(connectError(new AppError("UNAUTHENTICATED")));
+    socket.data = { user };
+    next();
+  });
+
+  nsp.on("connection", (socket: Socket) => {
+    const user = (socket.data as { user: UserRow }).user;
+    void socket.join(AGENTS_ROOM);
+    socket.on("typing", (payload: unknown, ack: unknown) => {
+      const parsed = typingSchema.safeParse(payload);
+      if (parsed.success) {
+        deps.events.emit("typing.changed", { conversationId: parsed.data.conversationId, sender: { type: "agent", name: user.name }, typing: parsed.data.typing });
+      }
+      if (typeof ack === "function") ack(parsed.success ? { data: { ok: true } } : { error: { code: "VALIDATION_FAILED", message: "conversationId (UUID) and typing (boolean) are required" } });
+    });
+  });
+}

@@ -1,0 +1,98 @@
+/** The /widget namespace: customers send messages, fetch history and signal typing (contract in README). */
+import type { Namespace, Socket } from "socket.io";
+import { z } from "zod";
+import { historySchema, typingSchema, widgetAuthSchema, type HistoryAck, type MessageSendAck } from "../contracts/messages.ts";
+import { AppError, validationError } from "../errors.ts";
+import {
+  conversationByExternalId,
+  messagesAfter,
+  presentWidgetMessage,
+  receiveCustomerMessage,
+} from "../modules/conversations/index.ts";
+import type { ServiceDeps } from "../modules/deps.ts";
+import { findInbox } from "../modules/inboxes/index.ts";
+import { connectError, socketError } from "./socket-errors.ts";
+
+/** Channel name of the web widget. */
+export const WEB_CHANNEL = "web";
+
+/** The room every socket of one visitor in one inbox joins. */
+export function widgetRoom(conversationExternalId: string): string {
+  return `web:${conversationExternalId}`;
+}
+
+type WidgetSocketData = { inboxId: string; visitorId: string; externalId: string; conversationId?: string };
+
+// Text is checked by the service (MESSAGE_EMPTY, MESSAGE_TOO_LONG); here only the shape.
+const sendShape = z.object({
+  clientMsgId: z.string({ error: "clientMsgId is required" }).trim().min(1, "clientMsgId is required").max(100, "clientMsgId is longer than 100 characters"),
+  text: z.string({ error: "text must be a string" }),
+});
+
+function asAck<T>(ack: unknown): ((value: T) => void) | undefined {
+  return typeof ack === "function" ? (ack as (value: T) => void) : undefined;
+}
+
+/** Registers the /widget handlers. */
+export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void {
+  nsp.use(async (socket, next) => {
+    const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(connectError(validationError(auth.error.issues)));
+    const inbox = await findInbox(deps.db, auth.data.inbox).catch(() => undefined);
+    if (!inbox) return next(connectError(new AppError("INBOX_NOT_FOUND", `Inbox "${auth.data.inbox}" does not exist.`)));
+    const data: WidgetSocketData = { inboxId: inbox.id, visitorId: auth.data.visitorId, externalId: `${inbox.id}:${auth.data.visitorId}` };
+    socket.data = data;
+    next();
+  });
+
+  nsp.on("connection", (socket: Socket) => {
+    const data = socket.data as WidgetSocketData;
+    void socket.join(widgetRoom(data.externalId));
+
+    const conversationId = async (): Promise<string | undefined> => {
+      data.conversationId ??= (await conversationByExternalId(deps, WEB_CHANNEL, data.externalId))?.id;
+      return data.conversationId;
+    };
+
+    socket.on("message:send", async (payload: unknown, ack: unknown) => {
+      const reply = asAck<MessageSendAck>(ack);
+      try {
+        const parsed = sendShape.safeParse(payload);
+        if (!parsed.success) throw validationError(parsed.error.issues);
+        const { message, conversation } = await receiveCustomerMessage(deps, {
+          inboxId: data.inboxId,
+          channel: WEB_CHANNEL,
+          externalUserId: data.visitorId,
+          externalConversationId: data.externalId,
+          clientMsgId: parsed.data.clientMsgId,
+          text: parsed.data.text,
+        });
+        data.conversationId = conversation.id;
+        reply?.({ id: message.id, conversationId: conversation.id, createdAt: message.createdAt.toISOString() });
+      } catch (error) {
+        reply?.(socketError(error));
+      }
+    });
+
+    socket.on("history", async (payload: unknown, ack: unknown) => {
+      const reply = asAck<HistoryAck>(ack);
+      try {
+        const parsed = historySchema.safeParse(payload ?? undefined);
+        if (!parsed.success) throw validationError(parsed.error.issues);
+        const id = await conversationId();
+        if (!id) return reply?.([]);
+        const rows = await messagesAfter(deps, id, parsed.data.after);
+        reply?.(rows.map(presentWidgetMessage));
+      } catch (error) {
+        reply?.(socketError(error));
+      }
+    });
+
+    socket.on("typing", async (payload: unknown) => {
+      const parsed = typingSchema.safeParse(payload);
+      if (!parsed.success) return;
+      const id = await conversationId().catch(() => undefined);
+      if (id) deps.events.emit("typing.changed", { conversationId: id, sender: { type: "customer" }, typing: parsed.data.typing });
+    });
+  });
+}
