@@ -1,5 +1,5 @@
 /** The one Switchboard bot: every channel's turns (the widget's included) go through this ActivityHandler. */
-import { ActivityHandler, ActivityTypes, type TurnContext } from "botbuilder";
+import { ActivityHandler, type TurnContext } from "botbuilder";
 import { handoffReasonFor, MAX_FAILED_TURNS } from "../src/modules/routing/index.ts";
 import type { BotServices, BotTurn } from "./bot-services.ts";
 import { faqReply } from "./dialogs/faq.ts";
@@ -46,7 +46,6 @@ export class SwitchboardBot extends ActivityHandler {
     if (!turn || turn.conversationStatus !== "bot") return;
     context.turnState.set(TURN_MESSAGE_KEY, turn.messageId);
     context.turnState.set(TURN_CONVERSATION_KEY, turn.conversationId);
-    await context.sendActivity({ type: ActivityTypes.Typing });
     await this.answer(context, turn);
   }
 

@@ -29,9 +29,9 @@ export async function insertUser(
   return row;
 }
 
-/** Counts users. */
-export async function countUsers(db: Database): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tables.users);
+/** Counts users with a role. */
+export async function countUsersWithRole(db: Database, role: UserRow["role"]): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tables.users).where(eq(tables.users.role, role));
   return row.n;
 }
 

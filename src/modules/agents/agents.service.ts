@@ -5,7 +5,7 @@ import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import {
-  countUsers,
+  countUsersWithRole,
   deleteSession,
   findSessionUser,
   findUserByEmail,
@@ -69,12 +69,12 @@ export async function createUser(
   return insertUser(deps.db, { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
 }
 
-/** On an empty users table, creates the first admin; returns the password when it was generated (to print once). */
+/** When no admin exists yet, creates the first one; returns the password when it was generated (to print once). */
 export async function ensureFirstAdmin(
   deps: Pick<ServiceDeps, "db">,
   given: { email?: string; password?: string },
 ): Promise<{ email: string; generatedPassword?: string } | undefined> {
-  if ((await countUsers(deps.db)) > 0) return undefined;
+  if ((await countUsersWithRole(deps.db, "admin")) > 0) return undefined;
   const email = given.email ?? "admin@switchboard.local";
   const password = given.password ?? randomBytes(12).toString("base64url");
   await createUser(deps, { email, name: "Admin", role: "admin", password });

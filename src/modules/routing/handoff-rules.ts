@@ -11,8 +11,8 @@ export const HUMAN_INTENTS: ReadonlySet<string> = new Set(["contact_human_agent"
 /** How many turns in a row the bot may fail to handle before it hands off. */
 export const MAX_FAILED_TURNS = 2;
 
-/** Sentiment at or below this score hands off even when the label alone would not. */
-const NEGATIVE_HANDOFF_CONFIDENCE = 0.5;
+/** A negative message hands off when its score is at or below this (mild negatives such as "I forgot my password" stay with the bot). */
+export const NEGATIVE_HANDOFF_SCORE = -2;
 
 const humanRequest =
   /\b(human|real person|live (agent|person|chat)|(an?|the|your|speak to|talk to|talk with|speak with) (agent|representative|rep|operator|someone|somebody|person|manager|supervisor))\b/i;
@@ -25,7 +25,7 @@ export function asksForHuman(text: string, annotation: Pick<Annotation, "intent"
 /** Decides whether this customer message hands the conversation to humans before the bot answers, and why. */
 export function handoffReasonFor(text: string, annotation: Pick<Annotation, "intent" | "sentiment">): HandoffReason | null {
   if (asksForHuman(text, annotation)) return "customer_request";
-  if (annotation.sentiment.label === "negative" && annotation.sentiment.confidence >= NEGATIVE_HANDOFF_CONFIDENCE) return "negative_sentiment";
+  if (annotation.sentiment.label === "negative" && annotation.sentiment.score <= NEGATIVE_HANDOFF_SCORE) return "negative_sentiment";
   return null;
 }
 

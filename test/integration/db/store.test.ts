@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, tables, type DatabaseHandle } from "../../../src/db/index.ts";
+
+const SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const inCi = process.env.CI === "true" || process.env.CI === "1";
+
+async function serverAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hasServer = await serverAnswers();
+if (!hasServer && inCi) throw new Error(`CI needs a PostgreSQL server at ${SERVER} for the store tests, and none answers.`);
+if (!hasServer) process.stderr.write(`No PostgreSQL server at ${SERVER}: the store tests run on PGlite only.\n`);
+
+type Engine = { name: string; open(): Promise<DatabaseHandle>; cleanup(): Promise<void> };
+
+const engines: Engine[] = [{ name: "PGlite", open: () => openDatabase({ memory: true }), cleanup: async () => undefined }];
+if (hasServer) {
+  const dbName = `switchboard_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = (sqlText: string): Promise<void> =>
+    (async () => {
+      const client = new pg.Client({ connectionString: SERVER });
+      await client.connect();
+      try {
+        await client.query(sqlText);
+      } finally {
+        await client.end();
+      }
+    })();
+  engines.push({
+    name: "PostgreSQL server",
+    async open() {
+      await admin(`create database ${dbName}`);
+      const url = new URL(SERVER);
+      url.pathname = `/${dbName}`;
+      return openDatabase({ url: url.toString() });
+    },
+    cleanup: () => admin(`drop database if exists ${dbName} with (force)`),
+  });
+}
+
+describe.each(engines)("the store on $name", (engine) => {
+  let handle: DatabaseHandle;
+  afterAll(async () => {
+    await handle?.close();
+    await engine.cleanup();
+  });
+
+  it("applies the migrations (twice, harmlessly) and creates every table", async () => {
+    handle = await engine.open();
+    await handle.migrate();
+    await handle.migrate();
+    await handle.ping();
+    const result = await handle.db.execute<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' order by table_name" as never,
+    );
+    const names = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "users",
+        "inboxes",
+        "customers",
+        "customer_identities",
+        "conversations",
+        "messages",
+        "tickets",
+        "ticket_events",
+        "kb_articles",
+        "products",
+        "orders",
+      ]),
+    );
+  });
+
+  it("keeps one identity per channel and external id, and one message per client message id in a conversation", async () => {
+    const db = handle.db;
+    await db.insert(tables.inboxes).values({ id: "web1", name: "Web", channel: "web" });
+    const [customer] = await db.insert(tables.customers).values({ name: "Ada" }).returning();
+    await db.insert(tables.customerIdentities).values({ customerId: customer.id, channel: "web", externalId: "v1" });
+    await expect(db.insert(tables.customerIdentities).values({ customerId: customer.id, channel: "web", externalId: "v1" })).rejects.toThrow();
+    const [conversation] = await db.insert(tables.conversations).values({ inboxId: "web1", customerId: customer.id, channel: "web", externalId: "web1:v1" }).returning();
+    const annotation = { version: 1, intent: { name: "greeting", confidence: 0.9, alternatives: [] } };
+    await db.insert(tables.messages).values({ conversationId: conversation.id, clientMsgId: "c1", senderType: "customer", text: "hi", annotation: annotation as never });
+    await expect(
+      db.insert(tables.messages).values({ conversationId: conversation.id, clientMsgId: "c1", senderType: "customer", text: "hi again" }),
+    ).rejects.toThrow();
+    const [stored] = await db.select().from(tables.messages).where(eq(tables.messages.conversationId, conversation.id));
+    expect(stored.annotation).toEqual(annotation);
+  });
+
+  it("rolls a failed transaction back completely", async () => {
+    const db = handle.db;
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(tables.products).values({ sku: "ROLLBACK-1", name: "Half-written", priceCents: 100 });
+        await tx.insert(tables.products).values({ sku: "ROLLBACK-1", name: "Duplicate", priceCents: 100 });
+      }),
+    ).rejects.toThrow();
+    expect(await db.select().from(tables.products).where(eq(tables.products.sku, "ROLLBACK-1"))).toEqual([]);
+  });
+});
