@@ -1,16 +1,20 @@
 /** Process entry: config → container → listen; graceful shutdown on SIGTERM/SIGINT. */
 import { createApp } from "./app.ts";
 import { loadConfig, type Config } from "./config.ts";
-import { createContainer } from "./container.ts";
+import { createContainer, type Container } from "./container.ts";
 import { childLogger, setLogLevel } from "./logger.ts";
 
 const log = childLogger("main");
 
-/** Starts the server with the given configuration and resolves once it listens. */
-export async function startServer(config: Config = loadConfig()): Promise<{ url: string; stop(): Promise<void> }> {
+/** Starts the server with the given configuration and resolves once it listens; `prepare` runs (seeding, say) before it does. */
+export async function startServer(
+  config: Config = loadConfig(),
+  options: { prepare?: (container: Container) => Promise<void> } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   setLogLevel(config.logLevel);
   const started = Date.now();
   const container = await createContainer(config);
+  await options.prepare?.(container);
   const app = createApp(container);
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once("error", reject);

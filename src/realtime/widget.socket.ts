@@ -1,7 +1,8 @@
 /** The /widget namespace: customers send messages, fetch history and signal typing (contract in README). */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
-import { historySchema, typingSchema, widgetAuthSchema, type HistoryAck, type MessageSendAck } from "../contracts/messages.ts";
+import { historySchema, typingSchema, widgetAuthSchema } from "../contracts/message-schemas.ts";
+import type { HistoryAck, MessageSendAck } from "../contracts/messages.ts";
 import { AppError, validationError } from "../errors.ts";
 import {
   conversationByExternalId,

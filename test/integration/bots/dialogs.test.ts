@@ -20,7 +20,7 @@ async function transcript(lines: Line[]): Promise<string> {
   const adapter = new TestAdapter(async (context: TurnContext) => t.container.bot.bot.run(context), {
     channelId: "test",
     conversation: { id: conversationId, isGroup: false, conversationType: "personal", name: "" },
-    user: { id: `user-${randomUUID()}`, name: "Test Customer" },
+    from: { id: `user-${randomUUID()}`, name: "Test Customer" },
   });
   t.container.bot.attach(adapter);
   for (const [says, replies] of lines) {

@@ -1,0 +1,27 @@
+/** zod schemas of the widget socket payloads (server-side validation; browsers import messages.ts, which has no zod). */
+import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "./messages.ts";
+
+/** Payload of the widget's "message:send". */
+export const messageSendSchema = z.object({
+  clientMsgId: z.string().trim().min(1, "clientMsgId is required").max(100, "clientMsgId is longer than 100 characters"),
+  text: z
+    .string({ error: "text must be a string" })
+    .refine((t) => t.trim().length > 0, "text is empty")
+    .refine((t) => t.length <= MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`),
+});
+
+/** Payload of the widget's "history": messages after the one with this id (all when absent). */
+export const historySchema = z
+  .object({ after: z.string().max(100).optional() })
+  .optional()
+  .default({});
+
+/** Payload of "typing" from the widget: {typing}. */
+export const typingSchema = z.object({ typing: z.boolean() });
+
+/** Handshake auth of the /widget namespace. */
+export const widgetAuthSchema = z.object({
+  inbox: z.string({ error: "inbox is required" }).min(1, "inbox is required").max(100),
+  visitorId: z.string({ error: "visitorId is required" }).min(8, "visitorId must be at least 8 characters").max(100),
+});

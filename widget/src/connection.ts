@@ -1,0 +1,114 @@
+/** The widget's socket.io connection to the /widget namespace, speaking the contract in src/contracts/messages.ts. */
+import { io, type Socket } from "socket.io-client";
+import type { HistoryAck, MessageSend, MessageSendAck, Sender, SocketError, WidgetMessage } from "../../src/contracts/messages.ts";
+
+/** What the chat needs to know about the link: up, being (re)established, or refused for good. */
+export type ConnectionState = "connecting" | "online" | "reconnecting" | "failed";
+
+/** Callbacks the connection reports to. */
+export type ConnectionHandlers = {
+  onState(state: ConnectionState, error?: SocketError): void;
+  onConnect(): void;
+  onMessage(message: WidgetMessage): void;
+  onTyping(sender: Sender, typing: boolean): void;
+};
+
+/** Outcome of a send: the server's acknowledgement, no answer in time, or not connected. */
+export type SendOutcome = { kind: "ack"; ack: MessageSendAck } | { kind: "timeout" } | { kind: "offline" };
+
+/** A live link to the server's /widget namespace. */
+export type Connection = {
+  isConnected(): boolean;
+  send(payload: MessageSend): Promise<SendOutcome>;
+  history(after?: string): Promise<HistoryAck | null>;
+  typing(typing: boolean): void;
+  dropTransport(): void;
+  close(): void;
+};
+
+/** Options for opening the connection. */
+export type ConnectionOptions = { origin: string; path: string; inbox: string; visitorId: string; ackTimeoutMs?: number };
+
+/** Reads an acknowledgement as the contract's bare shape, also accepting a `{ data }` envelope (CONVENTIONS' ack style). */
+export function unwrapAck<T>(ack: unknown): T {
+  if (ack && typeof ack === "object" && !Array.isArray(ack) && "data" in ack && !("error" in ack)) return (ack as { data: T }).data;
+  return ack as T;
+}
+
+const SERVER_DISCONNECT_RETRY_MS = 2000;
+const MAX_SERVER_DISCONNECT_RETRIES = 3;
+
+/** Opens the connection; reconnection is automatic except when the server refuses the handshake. */
+export function connect(options: ConnectionOptions, handlers: ConnectionHandlers): Connection {
+  const ackTimeout = options.ackTimeoutMs ?? 15_000;
+  const socket: Socket = io(`${options.origin}/widget`, {
+    path: options.path,
+    auth: { inbox: options.inbox, visitorId: options.visitorId },
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
+  let serverKicks = 0;
+  let closed = false;
+
+  handlers.onState("connecting");
+  socket.on("connect", () => {
+    handlers.onState("online");
+    handlers.onConnect();
+  });
+  socket.on("connect_error", (err: Error & { data?: Partial<SocketError> }) => {
+    // socket.active is false only when the server's middleware refused us; retrying would fail the same way.
+    if (!socket.active) {
+      const code = err.data?.code ?? (err.message || "CONNECT_REFUSED");
+      handlers.onState("failed", { code, message: err.data?.message ?? code });
+      return;
+    }
+    handlers.onState("reconnecting");
+  });
+  socket.on("disconnect", (reason) => {
+    if (closed) return;
+    handlers.onState("reconnecting");
+    if (reason !== "io server disconnect") return;
+    // The server closed us on purpose (e.g. a deploy); come back a few times, then give up instead of looping.
+    if (++serverKicks > MAX_SERVER_DISCONNECT_RETRIES) {
+      handlers.onState("failed", { code: "DISCONNECTED", message: "DISCONNECTED" });
+      return;
+    }
+    setTimeout(() => !closed && socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+  });
+  socket.on("message:new", (message: WidgetMessage) => handlers.onMessage(message));
+  socket.on("typing", (payload: { sender: Sender; typing: boolean }) => {
+    if (payload && payload.sender) handlers.onTyping(payload.sender, payload.typing === true);
+  });
+
+  return {
+    isConnected: () => socket.connected,
+    send(payload) {
+      // Emitting while offline would be buffered by socket.io and sent again next to our own resend.
+      if (!socket.connected) return Promise.resolve({ kind: "offline" });
+      return new Promise((resolve) => {
+        socket.timeout(ackTimeout).emit("message:send", payload, (err: Error | null, ack: unknown) => {
+          if (err) resolve(socket.connected ? { kind: "timeout" } : { kind: "offline" });
+          else resolve({ kind: "ack", ack: unwrapAck<MessageSendAck>(ack) });
+        });
+      });
+    },
+    history(after) {
+      if (!socket.connected) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        socket.timeout(ackTimeout).emit("history", after ? { after } : {}, (err: Error | null, ack: unknown) => {
+          resolve(err ? null : unwrapAck<HistoryAck>(ack));
+        });
+      });
+    },
+    typing(typing) {
+      if (socket.connected) socket.volatile.emit("typing", { typing });
+    },
+    dropTransport() {
+      socket.io.engine?.close();
+    },
+    close() {
+      closed = true;
+      socket.disconnect();
+    },
+  };
+}

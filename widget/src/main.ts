@@ -1,0 +1,66 @@
+/** Entry of the embeddable widget: finds its script tag, mounts the shadow-DOM UI and connects to the server. */
+import { Chat } from "./chat.ts";
+import { findOwnScript, readConfig, type WidgetConfig } from "./config.ts";
+import { connect } from "./connection.ts";
+import { browserStore, ensureVisitorId, loadPending, randomId, readVisitorId } from "./storage.ts";
+import { en } from "./strings.ts";
+import { TypingNotifier } from "./typing-notifier.ts";
+import { mountView } from "./view.ts";
+
+/** The page-level handle exposed as window.SwitchboardWidget for the embedding site (and tests). */
+export type WidgetHandle = { open(): void; close(): void; dropConnection(): void };
+
+const page = window as Window & { SwitchboardWidget?: WidgetHandle };
+
+function boot(config: WidgetConfig): WidgetHandle {
+  const store = browserStore();
+  // A custom element name keeps page selectors such as "div { … }" from matching the host.
+  const host = document.createElement("switchboard-widget");
+  host.setAttribute("style", "all: initial");
+  const shadow = host.attachShadow({ mode: "open" });
+  document.body.append(host);
+
+  const chat = new Chat({
+    inbox: config.inbox,
+    store,
+    strings: en,
+    makeId: randomId,
+    now: () => new Date(),
+    openConnection: (handlers) =>
+      connect(
+        { origin: config.origin, path: config.socketPath, inbox: config.inbox, visitorId: ensureVisitorId(store, config.inbox) },
+        handlers,
+      ),
+  });
+  const typing = new TypingNotifier((on) => chat.typing(on));
+  const view = mountView(shadow, {
+    strings: en,
+    title: config.title,
+    color: config.color,
+    onOpen: () => chat.start(),
+    onSend: (text) => chat.send(text),
+    onRetry: (id) => chat.retry(id),
+    onInput: () => typing.input(),
+    onStopTyping: () => typing.stop(),
+  });
+  chat.subscribe((state) => view.render(state));
+  view.render(chat.state);
+
+  // Returning visitors connect at once (history, unread replies, unsent messages); first-time visitors on first open.
+  const returning = readVisitorId(store, config.inbox) !== undefined || loadPending(store, config.inbox).length > 0;
+  if (returning) chat.start();
+  if (config.openOnLoad) view.open();
+  return { open: view.open, close: view.close, dropConnection: () => chat.dropConnection() };
+}
+
+const script = findOwnScript(document);
+const config = script ? readConfig(script) : null;
+if (!config) {
+  console.warn("[switchboard] widget.js needs a data-inbox attribute on its <script> tag");
+} else if (!page.SwitchboardWidget) {
+  const start = (): void => {
+    page.SwitchboardWidget = boot(config);
+  };
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start, { once: true });
+}

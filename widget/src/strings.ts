@@ -1,0 +1,54 @@
+/** User-facing texts of the widget, one table per locale. */
+
+/** Every text the widget shows, by purpose. */
+export type WidgetStrings = {
+  title: string;
+  subtitle: string;
+  openChat: string;
+  closeChat: string;
+  messageLabel: string;
+  placeholder: string;
+  send: string;
+  sending: string;
+  retry: string;
+  notDelivered: string;
+  tooLong: (max: number) => string;
+  counter: (length: number, max: number) => string;
+  connecting: string;
+  reconnecting: string;
+  inboxNotFound: string;
+  refused: (reason: string) => string;
+  isTyping: (name: string) => string;
+  you: string;
+  senderNames: { bot: string; agent: string; system: string };
+  empty: string;
+  unread: (count: number) => string;
+  poweredBy: string;
+};
+
+/** English texts. */
+export const en: WidgetStrings = {
+  title: "Chat with us",
+  subtitle: "We usually reply in a few minutes",
+  openChat: "Open chat",
+  closeChat: "Close chat",
+  messageLabel: "Message",
+  placeholder: "Write a message…",
+  send: "Send",
+  sending: "sending…",
+  retry: "Retry",
+  notDelivered: "Not delivered.",
+  tooLong: (max) => `Messages can be at most ${max} characters.`,
+  counter: (length, max) => `${length} / ${max}`,
+  connecting: "Connecting…",
+  reconnecting: "Reconnecting…",
+  inboxNotFound: "This chat is not available. Please check the widget's inbox id.",
+  refused: (reason) => `The chat could not connect: ${reason}`,
+  isTyping: (name) => `${name} is typing…`,
+  you: "You",
+  senderNames: { bot: "Bot", agent: "Support", system: "System" },
+  empty: "Hi! Ask us anything, we're here to help.",
+  unread: (count) => `${count} unread`,
+  poweredBy: "Powered by Switchboard",
+};
+
