@@ -1,0 +1,78 @@
+/** The REST calls the console makes, one function per endpoint of /api/v1. */
+import type {
+  ConversationDTO,
+  MessageDTO,
+  Page,
+  TicketDTO,
+  TicketPriority,
+  TicketStatus,
+  UserDTO,
+} from "../../../src/contracts/api.ts";
+import type { ConversationFilter, TicketFilter } from "../store/types.ts";
+import { query, request } from "./http.ts";
+
+type Data<T> = { data: T };
+
+/** How many records one list page asks for. */
+export const PAGE_SIZE = 50;
+
+/** Signs in with email and password; the server sets the session cookie. */
+export async function login(email: string, password: string): Promise<UserDTO> {
+  return (await request<Data<UserDTO>>("POST", "/auth/login", { email, password })).data;
+}
+
+/** Ends the session. */
+export async function logout(): Promise<void> {
+  await request<null>("POST", "/auth/logout");
+}
+
+/** The signed-in user, or an ApiRequestError with status 401 when there is no session. */
+export async function me(): Promise<UserDTO> {
+  return (await request<Data<UserDTO>>("GET", "/auth/me")).data;
+}
+
+/** Sets the signed-in agent's availability. */
+export async function setPresence(status: "online" | "away"): Promise<UserDTO> {
+  return (await request<Data<UserDTO>>("PATCH", "/agents/me", { status })).data;
+}
+
+/** One page of conversations for a filter, newest activity first. */
+export async function listConversations(filter: ConversationFilter, cursor: string | null): Promise<Page<ConversationDTO>> {
+  return request<Page<ConversationDTO>>("GET", `/conversations${query({ status: filter, limit: PAGE_SIZE, cursor })}`);
+}
+
+/** One conversation. */
+export async function getConversation(id: string): Promise<ConversationDTO> {
+  return (await request<Data<ConversationDTO>>("GET", `/conversations/${encodeURIComponent(id)}`)).data;
+}
+
+/** The latest messages of a conversation (oldest first), or the page before `cursor`. */
+export async function listMessages(conversationId: string, cursor: string | null): Promise<Page<MessageDTO>> {
+  const path = `/conversations/${encodeURIComponent(conversationId)}/messages${query({ limit: PAGE_SIZE, cursor })}`;
+  return request<Page<MessageDTO>>("GET", path);
+}
+
+/** Sends an agent reply; `clientMsgId` makes a retry idempotent. */
+export async function sendMessage(conversationId: string, text: string, clientMsgId: string): Promise<MessageDTO> {
+  const path = `/conversations/${encodeURIComponent(conversationId)}/messages`;
+  return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId })).data;
+}
+
+/** One page of tickets for a filter. */
+export async function listTickets(filter: TicketFilter, cursor: string | null): Promise<Page<TicketDTO>> {
+  const assignee = filter.assignee === "any" ? undefined : filter.assignee;
+  return request<Page<TicketDTO>>("GET", `/tickets${query({ status: filter.status, assignee, limit: PAGE_SIZE, cursor })}`);
+}
+
+/** One ticket. */
+export async function getTicket(id: string): Promise<TicketDTO> {
+  return (await request<Data<TicketDTO>>("GET", `/tickets/${encodeURIComponent(id)}`)).data;
+}
+
+/** Changes of a ticket the console can make. */
+export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
+
+/** Updates a ticket's status, priority or assignee. */
+export async function updateTicket(id: string, patch: TicketPatch): Promise<TicketDTO> {
+  return (await request<Data<TicketDTO>>("PATCH", `/tickets/${encodeURIComponent(id)}`, patch)).data;
+}

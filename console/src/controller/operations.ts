@@ -1,0 +1,243 @@
+/** The console's use cases: each calls the API, then dispatches what happened (errors go to the banner). */
+import type { MessageDTO, TicketPriority, TicketStatus } from "../../../src/contracts/api.ts";
+import * as api from "../api/endpoints.ts";
+import { ApiRequestError } from "../api/http.ts";
+import { MAX_MESSAGE_LENGTH as MAX_REPLY_LENGTH } from "../../../src/contracts/messages.ts";
+import { newClientId } from "../ids.ts";
+import type { ConsoleSocket } from "../realtime/socket-client.ts";
+import type { ConsoleAction } from "../store/reducer.ts";
+import type { ConsoleState, ConversationFilter, InboxView, TicketFilter } from "../store/types.ts";
+import { ERROR_TEXT, LOGIN_TEXT } from "../strings.ts";
+
+
+const TYPING_REPEAT_MS = 5_000;
+const TYPING_IDLE_MS = 3_000;
+
+/** Everything the views can ask the console to do. */
+export type ConsoleOperations = {
+  checkSession: () => Promise<void>;
+  login: (email: string, password: string) => Promise<string | null>;
+  logout: () => Promise<void>;
+  setPresence: (status: "online" | "away") => Promise<void>;
+  setView: (view: InboxView) => void;
+  setConversationFilter: (filter: ConversationFilter) => Promise<void>;
+  loadMoreConversations: () => Promise<void>;
+  setTicketFilter: (filter: TicketFilter) => Promise<void>;
+  loadMoreTickets: () => Promise<void>;
+  selectConversation: (id: string | null) => Promise<void>;
+  loadEarlierMessages: () => Promise<void>;
+  sendReply: (text: string) => void;
+  retryReply: (clientMsgId: string) => void;
+  discardReply: (clientMsgId: string) => void;
+  replyTyping: () => void;
+  updateTicket: (patch: { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null }) => Promise<void>;
+  resync: () => Promise<void>;
+  dismissError: () => void;
+};
+
+/** Builds the operations over a dispatcher, a reader of the current state and the live socket. */
+export function createOperations(
+  dispatch: (action: ConsoleAction) => void,
+  getState: () => ConsoleState,
+  getSocket: () => ConsoleSocket | null,
+): ConsoleOperations {
+  let typingSentAt = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let typingConversation: string | null = null;
+
+  /** Shows the server's message, or returns to the sign-in screen when the session is gone. */
+  function fail(error: unknown): void {
+    if (error instanceof ApiRequestError && error.status === 401) {
+      dispatch({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded });
+      return;
+    }
+    dispatch({ type: "error", message: error instanceof Error && error.message ? error.message : ERROR_TEXT.unexpected });
+  }
+
+  function stopTyping(): void {
+    clearTimeout(typingTimer);
+    if (typingConversation) getSocket()?.sendTyping(typingConversation, false);
+    typingConversation = null;
+    typingSentAt = 0;
+  }
+
+  async function loadConversations(append: boolean): Promise<void> {
+    const { conversationFilter: filter, conversations } = getState();
+    try {
+      const page = await api.listConversations(filter, append ? conversations.nextCursor : null);
+      dispatch({ type: "conversations/loaded", filter, page, append });
+    } catch (error) {
+      dispatch({ type: "conversations/failed" });
+      fail(error);
+    }
+  }
+
+  async function loadTickets(append: boolean): Promise<void> {
+    const { ticketFilter: filter, tickets } = getState();
+    try {
+      const page = await api.listTickets(filter, append ? tickets.nextCursor : null);
+      dispatch({ type: "tickets/loaded", filter, page, append });
+    } catch (error) {
+      dispatch({ type: "tickets/failed" });
+      fail(error);
+    }
+  }
+
+  /** Fetches the open conversation, its latest messages and its ticket (again, after a reconnect). */
+  async function loadSelected(id: string): Promise<void> {
+    dispatch({ type: "messages/loading" });
+    try {
+      const [conversation, page] = await Promise.all([api.getConversation(id), api.listMessages(id, null)]);
+      if (getState().selectedId !== id) return;
+      dispatch({ type: "conversation/upserted", conversation });
+      dispatch({ type: "messages/loaded", conversationId: id, page, older: false });
+      if (conversation.ticketId) {
+        const ticket = await api.getTicket(conversation.ticketId);
+        if (getState().selectedId === id) dispatch({ type: "ticket/upserted", ticket });
+      }
+    } catch (error) {
+      dispatch({ type: "messages/failed" });
+      fail(error);
+    }
+  }
+
+  async function deliver(conversationId: string, text: string, clientMsgId: string): Promise<void> {
+    try {
+      const message = await api.sendMessage(conversationId, text, clientMsgId);
+      dispatch({ type: "message/sent", clientMsgId, message });
+    } catch (error) {
+      dispatch({ type: "message/failed", clientMsgId });
+      if (error instanceof ApiRequestError && error.status === 401) fail(error);
+      else if (error instanceof Error) dispatch({ type: "error", message: error.message });
+    }
+  }
+
+  function pendingMessage(conversationId: string, text: string, clientMsgId: string): MessageDTO {
+    const user = getState().user;
+    return {
+      id: `local-${clientMsgId}`,
+      conversationId,
+      clientMsgId,
+      sender: { type: "agent", name: user?.name, id: user?.id },
+      text,
+      annotation: null,
+      createdAt: new Date().toISOString(),
+    };
+  }
+
+  return {
+    checkSession: async () => {
+      try {
+        dispatch({ type: "auth/signedIn", user: await api.me() });
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status !== 401) fail(error);
+        dispatch({ type: "auth/signedOut" });
+      }
+    },
+    login: async (email, password) => {
+      try {
+        dispatch({ type: "auth/signedIn", user: await api.login(email, password) });
+        return null;
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.code === "INVALID_CREDENTIALS") return error.message || LOGIN_TEXT.invalid;
+        return error instanceof Error && error.message ? error.message : ERROR_TEXT.unexpected;
+      }
+    },
+    logout: async () => {
+      stopTyping();
+      try {
+        await api.logout();
+      } catch {
+        // Signing out locally is what the user asked for, even if the server could not be told.
+      }
+      dispatch({ type: "auth/signedOut" });
+    },
+    setPresence: async (status) => {
+      try {
+        dispatch({ type: "user/updated", user: await api.setPresence(status) });
+      } catch (error) {
+        fail(error);
+      }
+    },
+    setView: (view) => dispatch({ type: "view", view }),
+    setConversationFilter: async (filter) => {
+      dispatch({ type: "conversations/filter", filter });
+      await loadConversations(false);
+    },
+    loadMoreConversations: async () => {
+      const { conversations } = getState();
+      if (conversations.loading || !conversations.nextCursor) return;
+      dispatch({ type: "conversations/loading" });
+      await loadConversations(true);
+    },
+    setTicketFilter: async (filter) => {
+      dispatch({ type: "tickets/filter", filter });
+      await loadTickets(false);
+    },
+    loadMoreTickets: async () => {
+      const { tickets } = getState();
+      if (tickets.loading || !tickets.nextCursor) return;
+      dispatch({ type: "tickets/loading" });
+      await loadTickets(true);
+    },
+    selectConversation: async (id) => {
+      if (id === getState().selectedId) return;
+      stopTyping();
+      dispatch({ type: "conversation/selected", id });
+      if (id) await loadSelected(id);
+    },
+    loadEarlierMessages: async () => {
+      const { selectedId, messages } = getState();
+      if (!selectedId || messages.loading || !messages.nextCursor) return;
+      dispatch({ type: "messages/loading" });
+      try {
+        const page = await api.listMessages(selectedId, messages.nextCursor);
+        dispatch({ type: "messages/loaded", conversationId: selectedId, page, older: true });
+      } catch (error) {
+        dispatch({ type: "messages/failed" });
+        fail(error);
+      }
+    },
+    sendReply: (text) => {
+      const { selectedId } = getState();
+      if (!selectedId || text.trim().length === 0 || text.length > MAX_REPLY_LENGTH) return;
+      stopTyping();
+      const clientMsgId = newClientId();
+      dispatch({ type: "message/sending", message: { ...pendingMessage(selectedId, text, clientMsgId), delivery: "sending" } });
+      void deliver(selectedId, text, clientMsgId);
+    },
+    retryReply: (clientMsgId) => {
+      const failed = getState().messages.items.find((m) => m.clientMsgId === clientMsgId && m.delivery === "failed");
+      if (!failed) return;
+      dispatch({ type: "message/sending", message: { ...failed, delivery: "sending" } });
+      void deliver(failed.conversationId, failed.text, clientMsgId);
+    },
+    discardReply: (clientMsgId) => dispatch({ type: "message/discarded", clientMsgId }),
+    replyTyping: () => {
+      const { selectedId } = getState();
+      if (!selectedId) return;
+      const now = Date.now();
+      if (typingConversation !== selectedId || now - typingSentAt > TYPING_REPEAT_MS) {
+        getSocket()?.sendTyping(selectedId, true);
+        typingConversation = selectedId;
+        typingSentAt = now;
+      }
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+    },
+    updateTicket: async (patch) => {
+      const { ticket } = getState();
+      if (!ticket) return;
+      try {
+        dispatch({ type: "ticket/upserted", ticket: await api.updateTicket(ticket.id, patch) });
+      } catch (error) {
+        fail(error);
+      }
+    },
+    resync: async () => {
+      const { selectedId } = getState();
+      await Promise.all([loadConversations(false), loadTickets(false), selectedId ? loadSelected(selectedId) : undefined]);
+    },
+    dismissError: () => dispatch({ type: "error", message: null }),
+  };
+}

@@ -1,0 +1,101 @@
+/** The console's controller hook: state, live socket wiring, URL sync and the operations for the views. */
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { connectConsoleSocket, typingSenderType, type ConsoleSocket } from "../realtime/socket-client.ts";
+import { consoleReducer, initialState, type ConsoleAction } from "../store/reducer.ts";
+import type { ConsoleState } from "../store/types.ts";
+import { createOperations, type ConsoleOperations } from "./operations.ts";
+
+// Longer than the widget's 10 s re-announce interval, so a long burst of typing never flickers.
+const TYPING_TIMEOUT_MS = 12_000;
+const REFUSED_RETRY_MS = 5_000;
+const PATH_PREFIX = "/console/conversations/";
+
+/** The conversation id in the address bar (/console/conversations/:id), if any. */
+function idFromLocation(): string | null {
+  const path = location.pathname;
+  if (!path.startsWith(PATH_PREFIX)) return null;
+  const id = decodeURIComponent(path.slice(PATH_PREFIX.length)).replace(/\/$/, "");
+  return id.length > 0 ? id : null;
+}
+
+/** Holds the console's state and keeps it live; returns the state and the operations views call. */
+export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
+  const [state, setState] = useState(initialState);
+  // The ref is the source of truth, so async operations read the state they have just changed.
+  const stateRef = useRef(state);
+  const socketRef = useRef<ConsoleSocket | null>(null);
+  const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const { ops, send } = useMemo(() => {
+    const send = (action: ConsoleAction): void => {
+      stateRef.current = consoleReducer(stateRef.current, action);
+      setState(stateRef.current);
+    };
+    return { send, ops: createOperations(send, () => stateRef.current, () => socketRef.current) };
+  }, []);
+
+  useEffect(() => {
+    void ops.checkSession();
+  }, [ops]);
+
+  const authenticated = state.auth === "authenticated";
+  useEffect(() => {
+    if (!authenticated) return undefined;
+    void ops.setConversationFilter(stateRef.current.conversationFilter);
+    void ops.setTicketFilter(stateRef.current.ticketFilter);
+    const fromUrl = idFromLocation();
+    if (fromUrl) void ops.selectConversation(fromUrl);
+
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const timers = typingTimers.current;
+    const connect = (): void => {
+      socketRef.current = connectConsoleSocket({
+        connected: (resumed) => {
+          send({ type: "connection", state: "connected" });
+          if (resumed) void ops.resync();
+        },
+        disconnected: () => send({ type: "connection", state: "reconnecting" }),
+        refused: () => {
+          send({ type: "connection", state: "reconnecting" });
+          // The session may have ended (then checkSession shows the sign-in page); otherwise try again.
+          void ops.checkSession().then(() => {
+            if (stateRef.current.auth === "authenticated") retry = setTimeout(connect, REFUSED_RETRY_MS);
+          });
+        },
+        "conversation:updated": (conversation) => send({ type: "conversation/upserted", conversation }),
+        "message:new": (message) => send({ type: "message/received", message }),
+        "ticket:updated": (ticket) => send({ type: "ticket/upserted", ticket }),
+        "agent:updated": (user) => send({ type: "user/updated", user }),
+        typing: (event) => {
+          if (typingSenderType(event) !== "customer") return;
+          const { conversationId, typing } = event;
+          send({ type: "typing", conversationId, typing });
+          clearTimeout(timers.get(conversationId));
+          // A lost "stopped typing" event must not leave the indicator on forever.
+          if (typing) {
+            timers.set(
+              conversationId,
+              setTimeout(() => send({ type: "typing", conversationId, typing: false }), TYPING_TIMEOUT_MS),
+            );
+          }
+        },
+      });
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      socketRef.current?.close();
+      socketRef.current = null;
+    };
+  }, [authenticated, ops, send]);
+
+  useEffect(() => {
+    if (!authenticated) return;
+    const target = state.selectedId ? `${PATH_PREFIX}${encodeURIComponent(state.selectedId)}` : "/console/";
+    if (location.pathname !== target) history.replaceState(null, "", target);
+  }, [authenticated, state.selectedId]);
+
+  return { state, ops };
+}

@@ -1,0 +1,143 @@
+/** Pure formatting helpers for the console views (times, scores, sentiment tones, initials). */
+import type { CustomerDTO, SentimentTrend } from "../../src/contracts/api.ts";
+import type { Entity, Sentiment } from "../../src/contracts/nlp.ts";
+import { DETAILS_TEXT, INBOX_TEXT } from "./strings.ts";
+
+/** Visual tone of a sentiment value, used as a CSS modifier. */
+export type Tone = "negative" | "neutral" | "positive";
+
+/** Direction of a conversation's sentiment between its first and latest customer message. */
+export type TrendDirection = "improving" | "worsening" | "steady";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Formats an ISO time relative to `now` for lists: "now", "5m", "3h", "2d", or a short date. */
+export function formatRelativeTime(iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return "";
+  const ago = Math.max(0, now - at);
+  if (ago < MINUTE) return "now";
+  if (ago < HOUR) return `${Math.floor(ago / MINUTE)}m`;
+  if (ago < DAY) return `${Math.floor(ago / HOUR)}h`;
+  if (ago < 7 * DAY) return `${Math.floor(ago / DAY)}d`;
+  return new Date(at).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+}
+
+/** Formats an ISO time as a clock time ("14:05") for message bubbles. */
+export function formatClock(iso: string): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return "";
+  return new Date(at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+}
+
+/** Formats an ISO time as a date ("Mar 3, 2026") for profile fields. */
+export function formatDate(iso: string): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return "";
+  return new Date(at).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}
+
+/** Formats a 0..1 confidence as a whole percentage ("87%"), clamped to the range. */
+export function formatPercent(confidence: number): string {
+  if (!Number.isFinite(confidence)) return "0%";
+  return `${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}%`;
+}
+
+/** Formats a signed score with an explicit sign and at most two decimals ("+3", "−1.25", "0"). */
+export function formatScore(score: number): string {
+  if (!Number.isFinite(score) || score === 0) return "0";
+  const rounded = Math.round(score * 100) / 100;
+  if (rounded === 0) return "0";
+  const body = String(Math.abs(rounded));
+  return rounded > 0 ? `+${body}` : `\u2212${body}`;
+}
+
+/** Maps a score to a tone: below zero negative, above zero positive. */
+export function scoreTone(score: number): Tone {
+  if (score < 0) return "negative";
+  if (score > 0) return "positive";
+  return "neutral";
+}
+
+/** The tone of a message sentiment: its label, which the pipeline decided with its own thresholds. */
+export function sentimentTone(sentiment: Sentiment): Tone {
+  return sentiment.label;
+}
+
+/** Lists the words that drove a sentiment, strongest first, as "angry −3, refund −2". */
+export function formatDrivers(sentiment: Sentiment, max = 5): string {
+  return [...sentiment.drivers]
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, max)
+    .map((d) => `${d.text} ${formatScore(d.weight)}`)
+    .join(", ");
+}
+
+/** Formats an entity for a chip as "type: text", with underscores in the type shown as spaces. */
+export function formatEntity(entity: Entity): string {
+  return `${entity.type.replace(/_/g, " ")}: ${entity.text}`;
+}
+
+/** Formats an entity's normalised value for its tooltip ("ORD-12345", "12.5 USD"), or "" when it has none. */
+export function formatEntityValue(entity: Entity): string {
+  const { value } = entity;
+  if (value === null) return "";
+  if (typeof value === "object") return `${value.amount} ${value.currency}`;
+  return String(value);
+}
+
+/** Formats an intent name or machine code for display ("order_status" → "order status"). */
+export function formatIntentName(name: string): string {
+  return name.replace(/[_.]/g, " ");
+}
+
+/** Turns a machine code such as a hand-off reason into words ("negative_sentiment" → "Negative sentiment"). */
+export function humanize(code: string): string {
+  const words = code.replace(/[_.-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Says whether a conversation's sentiment got better or worse, ignoring changes smaller than `epsilon`. */
+export function trendDirection(trend: NonNullable<SentimentTrend>, epsilon = 0.05): TrendDirection {
+  const delta = trend.end - trend.start;
+  if (delta > epsilon) return "improving";
+  if (delta < -epsilon) return "worsening";
+  return "steady";
+}
+
+/** Label of a trend direction. */
+export function trendLabel(direction: TrendDirection): string {
+  if (direction === "improving") return DETAILS_TEXT.improving;
+  if (direction === "worsening") return DETAILS_TEXT.worsening;
+  return DETAILS_TEXT.steady;
+}
+
+/** The name to show for a customer: name, else email, else phone, else "Visitor". */
+export function customerDisplayName(customer: CustomerDTO): string {
+  return customer.name?.trim() || customer.email?.trim() || customer.phone?.trim() || INBOX_TEXT.anonymous;
+}
+
+/** Up to two initials for an avatar ("Ada Lovelace" → "AL"; "ada@x.io" → "A"). */
+export function initials(label: string): string {
+  const words = label
+    .replace(/@.*$/, "")
+    .split(/[\s._-]+/)
+    .filter((w) => w.length > 0);
+  const letters = words.slice(0, 2).map((w) => w[0]?.toUpperCase() ?? "");
+  return letters.join("") || "?";
+}
+
+/** Picks a stable avatar hue (0..359) from an id so a customer keeps the same colour everywhere. */
+export function avatarHue(id: string): number {
+  let hash = 0;
+  for (let i = 0; i < id.length; i += 1) hash = (hash * 31 + id.charCodeAt(i)) | 0;
+  return Math.abs(hash) % 360;
+}
+
+/** Shortens text to `max` characters on one line, ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
+}

@@ -1,0 +1,88 @@
+/** The console's live connection: socket.io namespace /console, authenticated by the session cookie. */
+import { io, type Socket } from "socket.io-client";
+import type { ConversationDTO, MessageDTO, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
+import type { Sender, SenderType } from "../../../src/contracts/messages.ts";
+
+const SERVER_DISCONNECT_RETRY_MS = 1_000;
+
+/** Payload of the server's "typing" event: who is typing in which conversation. */
+export type TypingEvent = { conversationId: string; sender: Sender | SenderType; typing: boolean };
+
+/** Events the server sends on /console. */
+export type ConsoleServerEvents = {
+  "conversation:updated": (conversation: ConversationDTO) => void;
+  "message:new": (message: MessageDTO) => void;
+  "ticket:updated": (ticket: TicketDTO) => void;
+  typing: (event: TypingEvent) => void;
+  "agent:updated": (user: UserDTO) => void;
+};
+
+/** Events the console sends on /console. */
+export type ConsoleClientEvents = {
+  typing: (payload: { conversationId: string; typing: boolean }) => void;
+};
+
+/** Callbacks for everything the live connection reports. */
+export type ConsoleSocketHandlers = {
+  [K in keyof ConsoleServerEvents]: ConsoleServerEvents[K];
+} & {
+  /** Called on each (re)connection; `resumed` is true after the first, when state must be refetched. */
+  connected: (resumed: boolean) => void;
+  disconnected: () => void;
+  /** Called when the server refuses the connection for good (socket.io stops retrying), with its reason. */
+  refused: (reason: string) => void;
+};
+
+/** A running connection: send typing, or close it for good. */
+export type ConsoleSocket = {
+  sendTyping: (conversationId: string, typing: boolean) => void;
+  close: () => void;
+};
+
+/** The sender type of a typing event, whichever of the two shapes the server sends. */
+export function typingSenderType(event: TypingEvent): SenderType {
+  return typeof event.sender === "string" ? event.sender : event.sender.type;
+}
+
+/** Opens the /console namespace on this origin and routes its events to `handlers`. */
+export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSocket {
+  const socket: Socket<ConsoleServerEvents, ConsoleClientEvents> = io(`${location.origin}/console`, {
+    withCredentials: true,
+    transports: ["websocket", "polling"],
+  });
+  let connectedBefore = false;
+
+  socket.on("connect", () => {
+    handlers.connected(connectedBefore);
+    connectedBefore = true;
+  });
+  socket.on("disconnect", (reason) => {
+    handlers.disconnected();
+    // socket.io does not retry after a server-side disconnect; retry, and let the auth check decide.
+    if (reason === "io server disconnect") setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+  });
+  socket.on("connect_error", (error: Error) => {
+    // A refusal by the server's middleware (e.g. UNAUTHENTICATED) is final: socket.io stops retrying.
+    if (!socket.active) {
+      socket.close();
+      handlers.refused(error.message);
+      return;
+    }
+    handlers.disconnected();
+  });
+  socket.on("conversation:updated", (c) => handlers["conversation:updated"](c));
+  socket.on("message:new", (m) => handlers["message:new"](m));
+  socket.on("ticket:updated", (t) => handlers["ticket:updated"](t));
+  socket.on("typing", (e) => handlers.typing(e));
+  socket.on("agent:updated", (u) => handlers["agent:updated"](u));
+
+  return {
+    sendTyping: (conversationId, typing) => {
+      if (socket.connected) socket.emit("typing", { conversationId, typing });
+    },
+    close: () => {
+      socket.removeAllListeners();
+      socket.close();
+    },
+  };
+}

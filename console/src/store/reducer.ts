@@ -1,0 +1,166 @@
+/** The console's state transitions: one pure reducer over the actions the controller dispatches. */
+import type { ConversationDTO, MessageDTO, Page, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
+import { emptyList, mergeConversations, mergeTickets, newer } from "./lists.ts";
+import { addPending, markFailed, mergeMessages, removePending } from "./messages.ts";
+import type { ConnectionState, ConsoleMessage, ConsoleState, ConversationFilter, InboxView, TicketFilter } from "./types.ts";
+
+/** Everything that can happen to the console's state. */
+export type ConsoleAction =
+  | { type: "auth/signedIn"; user: UserDTO }
+  | { type: "auth/signedOut"; reason?: string }
+  | { type: "user/updated"; user: UserDTO }
+  | { type: "connection"; state: ConnectionState }
+  | { type: "view"; view: InboxView }
+  | { type: "conversations/filter"; filter: ConversationFilter }
+  | { type: "conversations/loading" }
+  | { type: "conversations/loaded"; filter: ConversationFilter; page: Page<ConversationDTO>; append: boolean }
+  | { type: "conversations/failed" }
+  | { type: "conversation/upserted"; conversation: ConversationDTO }
+  | { type: "conversation/selected"; id: string | null }
+  | { type: "messages/loading" }
+  | { type: "messages/loaded"; conversationId: string; page: Page<MessageDTO>; older: boolean }
+  | { type: "messages/failed" }
+  | { type: "message/received"; message: MessageDTO }
+  | { type: "message/sending"; message: ConsoleMessage }
+  | { type: "message/sent"; clientMsgId: string; message: MessageDTO }
+  | { type: "message/failed"; clientMsgId: string }
+  | { type: "message/discarded"; clientMsgId: string }
+  | { type: "tickets/filter"; filter: TicketFilter }
+  | { type: "tickets/loading" }
+  | { type: "tickets/loaded"; filter: TicketFilter; page: Page<TicketDTO>; append: boolean }
+  | { type: "tickets/failed" }
+  | { type: "ticket/upserted"; ticket: TicketDTO }
+  | { type: "ticket/cleared" }
+  | { type: "typing"; conversationId: string; typing: boolean }
+  | { type: "error"; message: string | null };
+
+/** The state before anything is known: checking the session, nothing loaded. */
+export function initialState(): ConsoleState {
+  return {
+    auth: "checking",
+    user: null,
+    connection: "connecting",
+    view: "conversations",
+    conversationFilter: "open",
+    conversations: emptyList(),
+    ticketFilter: { status: "open", assignee: "any" },
+    tickets: emptyList(),
+    selectedId: null,
+    selected: null,
+    ticket: null,
+    messages: emptyList(),
+    typing: {},
+    unread: {},
+    error: null,
+  };
+}
+
+function sameFilter(a: TicketFilter, b: TicketFilter): boolean {
+  return a.status === b.status && a.assignee === b.assignee;
+}
+
+/** Applies one action to the state and returns the next state (never mutates). */
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case "auth/signedIn":
+      return { ...state, auth: "authenticated", user: action.user, error: null };
+    case "auth/signedOut":
+      return { ...initialState(), auth: "anonymous", error: action.reason ?? null };
+    case "user/updated":
+      return state.user && state.user.id === action.user.id ? { ...state, user: action.user } : state;
+    case "connection":
+      return { ...state, connection: action.state };
+    case "view":
+      return { ...state, view: action.view };
+    case "conversations/filter":
+      return { ...state, conversationFilter: action.filter, conversations: { ...emptyList(), loading: true } };
+    case "conversations/loading":
+      return { ...state, conversations: { ...state.conversations, loading: true } };
+    case "conversations/loaded": {
+      if (action.filter !== state.conversationFilter) return state;
+      const base = action.append ? state.conversations.items : [];
+      const items = mergeConversations(base, action.page.data, state.conversationFilter);
+      return { ...state, conversations: { items, nextCursor: action.page.nextCursor, loading: false, loaded: true } };
+    }
+    case "conversations/failed":
+      return { ...state, conversations: { ...state.conversations, loading: false, loaded: true } };
+    case "conversation/upserted":
+      return upsertConversation(state, action.conversation);
+    case "conversation/selected": {
+      if (action.id === state.selectedId) return state;
+      const selected = state.conversations.items.find((c) => c.id === action.id) ?? null;
+      const unread = { ...state.unread };
+      if (action.id) delete unread[action.id];
+      return { ...state, selectedId: action.id, selected, ticket: null, messages: emptyList(), unread };
+    }
+    case "messages/loading":
+      return { ...state, messages: { ...state.messages, loading: true } };
+    case "messages/loaded": {
+      if (action.conversationId !== state.selectedId) return state;
+      const items = mergeMessages(state.messages.items, action.page.data);
+      const nextCursor = action.older || !state.messages.loaded ? action.page.nextCursor : state.messages.nextCursor;
+      return { ...state, messages: { items, nextCursor, loading: false, loaded: true } };
+    }
+    case "messages/failed":
+      return { ...state, messages: { ...state.messages, loading: false, loaded: true } };
+    case "message/received":
+      return receiveMessage(state, action.message);
+    case "message/sending":
+      if (action.message.conversationId !== state.selectedId) return state;
+      return { ...state, messages: { ...state.messages, items: addPending(state.messages.items, action.message) } };
+    case "message/sent": {
+      if (action.message.conversationId !== state.selectedId) return state;
+      const items = mergeMessages(removePending(state.messages.items, action.clientMsgId), [action.message]);
+      return { ...state, messages: { ...state.messages, items } };
+    }
+    case "message/failed":
+      return { ...state, messages: { ...state.messages, items: markFailed(state.messages.items, action.clientMsgId) } };
+    case "message/discarded":
+      return { ...state, messages: { ...state.messages, items: removePending(state.messages.items, action.clientMsgId) } };
+    case "tickets/filter":
+      return { ...state, ticketFilter: action.filter, tickets: { ...emptyList(), loading: true } };
+    case "tickets/loading":
+      return { ...state, tickets: { ...state.tickets, loading: true } };
+    case "tickets/loaded": {
+      if (!sameFilter(action.filter, state.ticketFilter)) return state;
+      const base = action.append ? state.tickets.items : [];
+      const items = mergeTickets(base, action.page.data, state.ticketFilter, state.user?.id ?? null);
+      return { ...state, tickets: { items, nextCursor: action.page.nextCursor, loading: false, loaded: true } };
+    }
+    case "tickets/failed":
+      return { ...state, tickets: { ...state.tickets, loading: false, loaded: true } };
+    case "ticket/upserted":
+      return upsertTicket(state, action.ticket);
+    case "ticket/cleared":
+      return { ...state, ticket: null };
+    case "typing":
+      return { ...state, typing: { ...state.typing, [action.conversationId]: action.typing } };
+    case "error":
+      return { ...state, error: action.message };
+  }
+}
+
+function upsertConversation(state: ConsoleState, conversation: ConversationDTO): ConsoleState {
+  const items = mergeConversations(state.conversations.items, [conversation], state.conversationFilter);
+  const selected =
+    state.selectedId === conversation.id ? newer(state.selected ?? undefined, conversation) : state.selected;
+  return { ...state, conversations: { ...state.conversations, items }, selected };
+}
+
+function receiveMessage(state: ConsoleState, message: MessageDTO): ConsoleState {
+  const typing = message.sender.type === "customer" ? { ...state.typing, [message.conversationId]: false } : state.typing;
+  if (message.conversationId === state.selectedId) {
+    const items = mergeMessages(state.messages.items, [message]);
+    return { ...state, typing, messages: { ...state.messages, items } };
+  }
+  if (message.sender.type !== "customer") return { ...state, typing };
+  const unread = { ...state.unread, [message.conversationId]: (state.unread[message.conversationId] ?? 0) + 1 };
+  return { ...state, typing, unread };
+}
+
+function upsertTicket(state: ConsoleState, ticket: TicketDTO): ConsoleState {
+  const items = mergeTickets(state.tickets.items, [ticket], state.ticketFilter, state.user?.id ?? null);
+  const isCurrent = state.ticket?.id === ticket.id || (state.selectedId !== null && ticket.conversationId === state.selectedId);
+  const current = isCurrent ? newer(state.ticket ?? undefined, ticket) : state.ticket;
+  return { ...state, tickets: { ...state.tickets, items }, ticket: current };
+}

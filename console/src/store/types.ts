@@ -1,0 +1,45 @@
+/** Shapes of the console's client state. */
+import type { ConversationDTO, MessageDTO, TicketDTO, TicketStatus, UserDTO } from "../../../src/contracts/api.ts";
+
+/** Conversation list filter: "open" is bot + waiting for human and "all" includes resolved, as the API defines them. */
+export type ConversationFilter = "open" | "handoff" | "bot" | "resolved" | "all";
+
+/** Ticket list filter: a status and whose tickets. */
+export type TicketFilter = { status: TicketStatus; assignee: "any" | "me" | "unassigned" };
+
+/** Delivery state of a message in the conversation view: agent replies start as "sending". */
+export type Delivery = "sent" | "sending" | "failed";
+
+/** A message as the conversation view holds it: the server's DTO plus its local delivery state. */
+export type ConsoleMessage = MessageDTO & { delivery: Delivery };
+
+/** A paginated list being shown: its items, the cursor of the next page and whether a request is running. */
+export type ListState<T> = { items: T[]; nextCursor: string | null; loading: boolean; loaded: boolean };
+
+/** Whether the user is known to be signed in. */
+export type AuthState = "checking" | "anonymous" | "authenticated";
+
+/** State of the live connection to the /console socket namespace. */
+export type ConnectionState = "connecting" | "connected" | "reconnecting";
+
+/** Which list the inbox pane shows. */
+export type InboxView = "conversations" | "tickets";
+
+/** The whole client state of the console. */
+export type ConsoleState = {
+  auth: AuthState;
+  user: UserDTO | null;
+  connection: ConnectionState;
+  view: InboxView;
+  conversationFilter: ConversationFilter;
+  conversations: ListState<ConversationDTO>;
+  ticketFilter: TicketFilter;
+  tickets: ListState<TicketDTO>;
+  selectedId: string | null;
+  selected: ConversationDTO | null;
+  ticket: TicketDTO | null;
+  messages: ListState<ConsoleMessage>;
+  typing: Record<string, boolean>;
+  unread: Record<string, number>;
+  error: string | null;
+};

@@ -1,0 +1,128 @@
+/** User-facing text of the console (English), kept in one place so no view inlines copy. */
+
+/** Product name shown in the header and on the sign-in page. */
+export const PRODUCT_NAME = "Switchboard";
+
+/** The browser tab's title (prefixed with the unread count). */
+export const PAGE_TITLE = "Switchboard console";
+
+/** Text of the sign-in screen. */
+export const LOGIN_TEXT = {
+  title: "Sign in to Switchboard",
+  subtitle: "Agent and manager console",
+  email: "Email",
+  password: "Password",
+  submit: "Sign in",
+  submitting: "Signing in…",
+  invalid: "Wrong email or password.",
+  loading: "Loading…",
+} as const;
+
+/** Text of the header bar. */
+export const HEADER_TEXT = {
+  online: "Online",
+  away: "Away",
+  offline: "Offline",
+  presenceHint: "Click to change your availability",
+  logout: "Log out",
+  connected: "Live",
+  connecting: "Connecting…",
+  reconnecting: "Reconnecting…",
+} as const;
+
+/** Text of the inbox pane (conversation and ticket lists). */
+export const INBOX_TEXT = {
+  conversations: "Conversations",
+  tickets: "Tickets",
+  filterOpen: "Open",
+  filterHandoff: "Waiting for human",
+  filterBot: "Bot",
+  filterResolved: "Resolved",
+  filterAll: "All",
+  ticketOpen: "Open",
+  ticketPending: "Pending",
+  ticketResolved: "Resolved",
+  assigneeAny: "Anyone",
+  assigneeMe: "Mine",
+  assigneeUnassigned: "Unassigned",
+  emptyConversations: "No conversations yet",
+  emptyConversationsHint: "New conversations appear here as soon as customers write.",
+  emptyTickets: "No tickets here",
+  emptyTicketsHint: "Tickets are opened when the bot hands a conversation to a human.",
+  loadMore: "Load more",
+  loading: "Loading…",
+  noMessages: "No messages yet",
+  anonymous: "Visitor",
+  unassigned: "Unassigned",
+} as const;
+
+/** Text of the conversation pane. */
+export const CONVERSATION_TEXT = {
+  nothingSelected: "Select a conversation",
+  nothingSelectedHint: "Pick a conversation on the left to read it and reply.",
+  loadEarlier: "Load earlier messages",
+  typing: "typing…",
+  replyPlaceholder: "Type your reply… (Enter to send, Shift+Enter for a new line)",
+  send: "Send",
+  sending: "Sending…",
+  failed: "Not sent.",
+  retry: "Retry",
+  discard: "Discard",
+  charactersLeft: "characters left",
+  overLimit: "Over the 4000-character limit by",
+  resolvedNotice: "This conversation is resolved.",
+  senderCustomer: "Customer",
+  senderBot: "Bot",
+  senderAgent: "Agent",
+  senderSystem: "System",
+  sentiment: "Sentiment",
+  intent: "Intent",
+  drivers: "Driven by",
+  noDrivers: "no sentiment words",
+} as const;
+
+/** Text of the details pane (customer, ticket, sentiment trend). */
+export const DETAILS_TEXT = {
+  customer: "Customer",
+  name: "Name",
+  email: "Email",
+  phone: "Phone",
+  since: "Customer since",
+  channel: "Channel",
+  unknown: "—",
+  ticket: "Ticket",
+  noTicket: "No ticket: the bot is handling this conversation.",
+  status: "Status",
+  priority: "Priority",
+  assignee: "Assignee",
+  assignToMe: "Assign to me",
+  resolve: "Resolve ticket",
+  resolved: "Resolved",
+  reason: "Reason",
+  trend: "Sentiment trend",
+  trendEmpty: "No customer messages scored yet.",
+  trendStart: "Start",
+  trendNow: "Now",
+  trendLowest: "Lowest",
+  trendMessages: "Messages",
+  improving: "Improving",
+  worsening: "Worsening",
+  steady: "Steady",
+} as const;
+
+/** Labels of conversation statuses. */
+export const CONVERSATION_STATUS_TEXT = { bot: "Bot", handoff: "Waiting for human", resolved: "Resolved" } as const;
+
+/** Labels of ticket statuses. */
+export const TICKET_STATUS_TEXT = { open: "Open", pending: "Pending", resolved: "Resolved" } as const;
+
+/** Labels of ticket priorities. */
+export const PRIORITY_TEXT = { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" } as const;
+
+/** Error texts shown in the banner when the server gives no message of its own. */
+export const ERROR_TEXT = {
+  network: "Cannot reach the server. Check your connection and try again.",
+  unexpected: "Something went wrong. Please try again.",
+  sessionEnded: "Your session has ended. Please sign in again.",
+  dismiss: "Dismiss",
+} as const;

@@ -1,0 +1,41 @@
+/** The console's root view: sign-in, or the three-pane workspace (inbox, conversation, details). */
+import { useEffect } from "preact/hooks";
+import { useConsole } from "../controller/use-console.ts";
+import { LOGIN_TEXT, PAGE_TITLE } from "../strings.ts";
+import { ErrorBanner } from "./common.tsx";
+import { ConversationPane } from "./conversation-pane.tsx";
+import { DetailsPane } from "./details-pane.tsx";
+import { InboxPane } from "./inbox-pane.tsx";
+import { LoginView } from "./login-view.tsx";
+import { TopBar } from "./top-bar.tsx";
+
+/** Root component of the console. */
+export function App() {
+  const { state, ops } = useConsole();
+  const unread = Object.values(state.unread).reduce((sum, n) => sum + n, 0);
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${PAGE_TITLE}` : PAGE_TITLE;
+  }, [unread]);
+  if (state.auth === "checking") {
+    return <div class="splash">{LOGIN_TEXT.loading}</div>;
+  }
+  if (state.auth === "anonymous" || !state.user) {
+    return (
+      <>
+        <ErrorBanner message={state.error} onDismiss={ops.dismissError} />
+        <LoginView onLogin={ops.login} />
+      </>
+    );
+  }
+  return (
+    <div class="app" data-testid="console">
+      <TopBar user={state.user} connection={state.connection} onPresence={(s) => void ops.setPresence(s)} onLogout={() => void ops.logout()} />
+      <ErrorBanner message={state.error} onDismiss={ops.dismissError} />
+      <div class="workspace">
+        <InboxPane state={state} ops={ops} />
+        <ConversationPane state={state} ops={ops} />
+        <DetailsPane state={state} ops={ops} />
+      </div>
+    </div>
+  );
+}

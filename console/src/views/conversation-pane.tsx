@@ -1,0 +1,114 @@
+/** The middle pane: the open conversation's messages, "Load earlier", typing indicator and the composer. */
+import { useLayoutEffect, useRef } from "preact/hooks";
+import type { ConsoleOperations } from "../controller/operations.ts";
+import { customerDisplayName } from "../format.ts";
+import type { ConsoleState } from "../store/types.ts";
+import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
+import { Avatar, ConversationStatusBadge, EmptyState } from "./common.tsx";
+import { MessageItem } from "./message-item.tsx";
+import { ReplyBox } from "./reply-box.tsx";
+
+/** Distance from the bottom (px) within which new messages keep the view pinned to the latest. */
+const STICK_PX = 120;
+
+function MessageList(props: { state: ConsoleState; ops: ConsoleOperations }) {
+  const { state, ops } = props;
+  const { messages } = state;
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  const lastFirstId = useRef<string | null>(null);
+  const heightBefore = useRef(0);
+
+  const firstId = messages.items[0]?.id ?? null;
+  const lastId = messages.items[messages.items.length - 1]?.id ?? null;
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (lastFirstId.current !== null && firstId !== lastFirstId.current && el.scrollHeight > heightBefore.current && !pinned.current) {
+      // Older messages were prepended: keep the reader's place instead of jumping.
+      el.scrollTop += el.scrollHeight - heightBefore.current;
+    } else if (pinned.current) {
+      el.scrollTop = el.scrollHeight;
+    }
+    lastFirstId.current = firstId;
+    heightBefore.current = el.scrollHeight;
+  }, [firstId, lastId, messages.items.length, state.typing[state.selectedId ?? ""]]);
+
+  useLayoutEffect(() => {
+    pinned.current = true;
+    lastFirstId.current = null;
+  }, [state.selectedId]);
+
+  const onScroll = (): void => {
+    const el = scroller.current;
+    if (!el) return;
+    pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    heightBefore.current = el.scrollHeight;
+  };
+
+  const typing = state.selectedId !== null && state.typing[state.selectedId] === true;
+  return (
+    <div class="thread" ref={scroller} onScroll={onScroll} data-testid="message-list">
+      {messages.nextCursor ? (
+        <div class="thread__earlier">
+          <button type="button" class="button button--secondary button--small" disabled={messages.loading} onClick={() => void ops.loadEarlierMessages()} data-testid="load-earlier">
+            {messages.loading ? INBOX_TEXT.loading : CONVERSATION_TEXT.loadEarlier}
+          </button>
+        </div>
+      ) : null}
+      {!messages.loaded && messages.loading ? <p class="list__loading">{INBOX_TEXT.loading}</p> : null}
+      {messages.loaded && messages.items.length === 0 ? <p class="thread__empty">{INBOX_TEXT.noMessages}</p> : null}
+      <ol class="thread__items">
+        {messages.items.map((m) => (
+          <MessageItem key={m.clientMsgId ?? m.id} message={m} onRetry={ops.retryReply} onDiscard={ops.discardReply} />
+        ))}
+      </ol>
+      {typing ? (
+        <div class="typing" data-testid="typing-indicator" aria-live="polite">
+          <span class="typing__dots" aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+          {state.selected ? customerDisplayName(state.selected.customer) : CONVERSATION_TEXT.senderCustomer} {CONVERSATION_TEXT.typing}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The conversation pane, or a placeholder when nothing is selected. */
+export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOperations }) {
+  const { state, ops } = props;
+  const conversation = state.selected;
+  if (!state.selectedId) {
+    return (
+      <section class="pane pane--conversation">
+        <EmptyState title={CONVERSATION_TEXT.nothingSelected} hint={CONVERSATION_TEXT.nothingSelectedHint} testId="no-conversation" />
+      </section>
+    );
+  }
+  const name = conversation ? customerDisplayName(conversation.customer) : "";
+  return (
+    <section class="pane pane--conversation" data-testid="conversation-view" data-conversation-id={state.selectedId}>
+      <header class="conv-head">
+        {conversation ? <Avatar id={conversation.customer.id} label={name} /> : null}
+        <div class="conv-head__text">
+          <h2 class="conv-head__title" data-testid="conversation-title">
+            {name}
+          </h2>
+          <span class="conv-head__sub">
+            {conversation?.subject ?? ""}
+            {conversation?.subject ? " · " : ""}
+            {conversation?.channel ?? ""}
+          </span>
+        </div>
+        {conversation ? <ConversationStatusBadge status={conversation.status} /> : null}
+      </header>
+      <MessageList state={state} ops={ops} />
+      {conversation?.status === "resolved" ? <div class="notice">{CONVERSATION_TEXT.resolvedNotice}</div> : null}
+      <ReplyBox conversationId={state.selectedId} disabled={false} onSend={ops.sendReply} onTyping={ops.replyTyping} />
+    </section>
+  );
+}

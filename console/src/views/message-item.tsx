@@ -1,0 +1,102 @@
+/** One message in the conversation view, with its NLP annotation for customer messages. */
+import type { Annotation } from "../../../src/contracts/nlp.ts";
+import { UNKNOWN_INTENT as UNKNOWN_INTENT_NAME } from "../../../src/contracts/nlp.ts";
+import {
+  formatClock,
+  formatDrivers,
+  formatEntity,
+  formatEntityValue,
+  formatIntentName,
+  formatPercent,
+  formatScore,
+  sentimentTone,
+} from "../format.ts";
+import type { ConsoleMessage } from "../store/types.ts";
+import { CONVERSATION_TEXT } from "../strings.ts";
+
+const SENDER_LABEL = {
+  customer: CONVERSATION_TEXT.senderCustomer,
+  bot: CONVERSATION_TEXT.senderBot,
+  agent: CONVERSATION_TEXT.senderAgent,
+  system: CONVERSATION_TEXT.senderSystem,
+} as const;
+
+/** Sentiment, intent and entity chips under a customer message. */
+export function AnnotationView(props: { annotation: Annotation }) {
+  const { sentiment, intent, entities } = props.annotation;
+  const tone = sentimentTone(sentiment);
+  const drivers = formatDrivers(sentiment);
+  const unknown = intent.name === UNKNOWN_INTENT_NAME;
+  return (
+    <div class="annotation" data-testid="annotation">
+      <span
+        class={`tag tag--sentiment tag--${tone}`}
+        title={`${CONVERSATION_TEXT.drivers}: ${drivers || CONVERSATION_TEXT.noDrivers}`}
+        data-testid="message-sentiment"
+        data-label={sentiment.label}
+      >
+        <span class={`dot dot--${tone}`} aria-hidden="true" />
+        {sentiment.label} {formatScore(sentiment.score)}
+      </span>
+      <span
+        class={`tag tag--intent${unknown ? " tag--muted" : ""}`}
+        title={intent.alternatives.map((a) => `${formatIntentName(a.name)} ${formatPercent(a.confidence)}`).join(", ")}
+        data-testid="message-intent"
+        data-intent={intent.name}
+      >
+        {CONVERSATION_TEXT.intent}: {formatIntentName(intent.name)} <span class="tag__num">{formatPercent(intent.confidence)}</span>
+      </span>
+      {entities.map((e) => (
+        <span class={`tag tag--entity tag--entity-${e.type}`} data-testid="message-entity" data-type={e.type} title={formatEntityValue(e) || undefined}>
+          {formatEntity(e)}
+        </span>
+      ))}
+      {drivers ? (
+        <span class="annotation__drivers" data-testid="message-drivers">
+          {CONVERSATION_TEXT.drivers}: {drivers}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** A message bubble: sender, text (always as text, never HTML), time, delivery state and annotation. */
+export function MessageItem(props: { message: ConsoleMessage; onRetry: (clientMsgId: string) => void; onDiscard: (clientMsgId: string) => void }) {
+  const { message: m } = props;
+  const type = m.sender.type;
+  const name = m.sender.name ?? SENDER_LABEL[type];
+  if (type === "system") {
+    return (
+      <li class="msg msg--system" data-testid="message" data-sender={type} data-message-id={m.id}>
+        <span class="msg__system">{m.text}</span>
+      </li>
+    );
+  }
+  return (
+    <li class={`msg msg--${type} msg--${m.delivery}`} data-testid="message" data-sender={type} data-message-id={m.id} data-delivery={m.delivery}>
+      <div class="msg__head">
+        <span class="msg__author">{name}</span>
+        {type === "bot" ? <span class="msg__role">{SENDER_LABEL.bot}</span> : null}
+        <time class="msg__time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString()}>
+          {formatClock(m.createdAt)}
+        </time>
+      </div>
+      <div class="msg__bubble" data-testid="message-text">
+        {m.text}
+      </div>
+      {m.delivery === "sending" ? <div class="msg__state" data-testid="message-sending">{CONVERSATION_TEXT.sending}</div> : null}
+      {m.delivery === "failed" && m.clientMsgId ? (
+        <div class="msg__state msg__state--failed" data-testid="message-failed">
+          {CONVERSATION_TEXT.failed}{" "}
+          <button type="button" class="link" onClick={() => props.onRetry(m.clientMsgId ?? "")} data-testid="message-retry">
+            {CONVERSATION_TEXT.retry}
+          </button>
+          <button type="button" class="link link--muted" onClick={() => props.onDiscard(m.clientMsgId ?? "")} aria-label={CONVERSATION_TEXT.discard}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      {m.annotation ? <AnnotationView annotation={m.annotation} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Locator, Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoAgents } from "../../src/db/seed/demo-data.ts";
+import { AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { launchChromium, skipBrowserTests } from "./browser.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const artifacts = `${root}test/artifacts`;
+const agentUser = demoAgents[0];
+const FIRST_TEXT = "Hi, where is my order ORD-10001? It is late and I'm annoyed.";
+const HANDOFF_TEXT = "I want to talk to a human";
+const MARKUP_TEXT = `<b>bold</b> <img src=x onerror="window.__xss = 1">`;
+const REPLY_TEXT = "Hi, I'm Alex from support. I'm looking into ORD-10001 for you right now.";
+
+/** The widget lives in an open shadow root; Playwright's CSS engine pierces it. */
+const widget = (page: Page, selector: string): Locator => page.locator(`switchboard-widget >> ${selector}`);
+
+async function say(page: Page, text: string): Promise<void> {
+  await widget(page, "textarea").fill(text);
+  await widget(page, "textarea").press("Enter");
+}
+
+/** Calls the API from inside the agent's page, with its session cookie. */
+async function apiFromPage<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => (await (await fetch(p, { credentials: "same-origin" })).json()) as T, path);
+}
+
+describe.skipIf(skipBrowserTests)("agent console with a live customer, in Chromium", () => {
+  let app: TestApp;
+  let browser: Browser;
+  let agent: Page;
+  let customer: Page;
+  let conversationId = "";
+
+  const item = (): Locator => agent.locator(`[data-testid=conversation-item][data-conversation-id="${conversationId}"]`);
+  const customerMessages = (): Locator => agent.locator("[data-testid=message][data-sender=customer]");
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    await build({ configFile: `${root}console/vite.config.ts`, logLevel: "silent" });
+    // The widget's own browser test rebuilds it; build here only when missing, so two builds never race on widget/dist.
+    if (!existsSync(`${root}widget/dist/widget.js`)) await build({ configFile: `${root}widget/vite.config.ts`, logLevel: "silent" });
+    app = await createTestApp();
+    browser = await launchChromium();
+    agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    customer = await (await browser.newContext({ viewport: { width: 1000, height: 760 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("rejects a wrong password with the server's message, then signs the agent in", async () => {
+    await agent.goto(`${app.url}/console`);
+    await agent.getByTestId("login-email").fill(agentUser.email);
+    await agent.getByTestId("login-password").fill("not-the-password");
+    await agent.getByTestId("login-submit").click();
+    await expect.poll(() => agent.getByTestId("login-error").textContent()).toBeTruthy();
+    await agent.screenshot({ path: `${artifacts}/console-login-error.png` });
+    await agent.getByTestId("login-password").fill(AGENT_PASSWORD);
+    await agent.getByTestId("login-submit").click();
+    await agent.getByTestId("console").waitFor();
+    await expect.poll(() => agent.getByTestId("current-user").textContent()).toContain(agentUser.name);
+    await expect.poll(() => agent.getByTestId("connection-state").getAttribute("class")).toContain("conn--connected");
+  });
+
+  it("sets the agent online from the header toggle, and the server stores it", async () => {
+    const toggle = agent.getByTestId("presence-toggle");
+    if ((await toggle.getAttribute("data-status")) !== "online") await toggle.click();
+    await expect.poll(() => toggle.getAttribute("data-status")).toBe("online");
+    const me = await apiFromPage<{ data: { status: string } }>(agent, "/api/v1/auth/me");
+    expect(me.data.status).toBe("online");
+  });
+
+  it("shows the customer's new conversation without a reload, with sentiment, intent and entities", async () => {
+    const before = await agent.getByTestId("conversation-item").count();
+    await customer.goto(`${app.url}/`);
+    await widget(customer, "button.launcher").click();
+    await widget(customer, "[role=dialog]").waitFor({ state: "visible" });
+    await say(customer, FIRST_TEXT);
+
+    await expect.poll(() => agent.getByTestId("conversation-item").count(), { timeout: 15_000 }).toBe(before + 1);
+    conversationId = (await agent.getByTestId("conversation-item").first().getAttribute("data-conversation-id")) ?? "";
+    expect(conversationId).not.toBe("");
+    await item().click();
+
+    await expect.poll(() => customerMessages().first().getByTestId("message-text").textContent(), { timeout: 10_000 }).toBe(FIRST_TEXT);
+    const first = customerMessages().first();
+    expect(await first.getByTestId("message-sentiment").getAttribute("data-label")).toBe("negative");
+    expect(await first.getByTestId("message-intent").getAttribute("data-intent")).toBeTruthy();
+    expect(await first.locator("[data-testid=message-entity][data-type=order_number]").textContent()).toContain("ORD-10001");
+    expect(await agent.getByTestId("customer-profile").isVisible()).toBe(true);
+  });
+
+  it("shows the customer typing, then the hand-off with its ticket", async () => {
+    await widget(customer, "textarea").fill(HANDOFF_TEXT);
+    await agent.getByTestId("typing-indicator").waitFor({ timeout: 10_000 });
+    await widget(customer, "textarea").press("Enter");
+
+    await expect.poll(() => item().getAttribute("data-status"), { timeout: 15_000 }).toBe("handoff");
+    await agent.getByTestId("ticket-details").waitFor({ timeout: 10_000 });
+    expect(await agent.getByTestId("ticket-details").getAttribute("data-status")).toBe("open");
+    await expect.poll(() => customerMessages().count()).toBe(2);
+    await expect.poll(() => agent.getByTestId("typing-indicator").count()).toBe(0);
+  });
+
+  it("renders markup in a customer's message as literal text", async () => {
+    await say(customer, MARKUP_TEXT);
+    await expect.poll(() => customerMessages().last().getByTestId("message-text").textContent(), { timeout: 10_000 }).toBe(MARKUP_TEXT);
+    expect(await agent.locator("[data-testid=message-text] b, [data-testid=message-text] img").count()).toBe(0);
+    expect(await agent.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await agent.screenshot({ path: `${artifacts}/console-conversation.png` });
+  });
+
+  it("shows the agent's reply at once and delivers it to the customer's widget", async () => {
+    await agent.getByTestId("reply-input").fill(REPLY_TEXT);
+    await agent.getByTestId("reply-input").press("Enter");
+    const mine = agent.locator("[data-testid=message][data-sender=agent]");
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await agent.getByTestId("reply-input").inputValue()).toBe("");
+    await expect.poll(() => mine.getAttribute("data-delivery"), { timeout: 10_000 }).toBe("sent");
+
+    await expect.poll(() => widget(customer, ".bubble").allTextContents(), { timeout: 15_000 }).toContain(REPLY_TEXT);
+    await customer.screenshot({ path: `${artifacts}/console-customer-sees-reply.png` });
+    await agent.screenshot({ path: `${artifacts}/console-agent-replied.png` });
+    // Exactly once, even though the reply also came back over the socket.
+    expect(await mine.count()).toBe(1);
+  });
+
+  it("assigns the ticket to the agent and resolves it", async () => {
+    // Routing may already have given the ticket to the only online agent; then there is nothing to click.
+    if ((await agent.getByTestId("ticket-assignee").textContent()) !== agentUser.name) await agent.getByTestId("assign-to-me").click();
+    await expect.poll(() => agent.getByTestId("ticket-assignee").textContent()).toBe(agentUser.name);
+    await agent.getByTestId("resolve-ticket").click();
+    await expect.poll(() => agent.getByTestId("ticket-details").getAttribute("data-status")).toBe("resolved");
+
+    const ticketId = (await agent.getByTestId("ticket-details").getAttribute("data-ticket-id")) ?? "";
+    const stored = await apiFromPage<{ data: { status: string; assignee: { name: string } | null } }>(agent, `/api/v1/tickets/${ticketId}`);
+    expect(stored.data.status).toBe("resolved");
+    expect(stored.data.assignee?.name).toBe(agentUser.name);
+    // A resolved conversation leaves the Open list live.
+    await expect.poll(() => item().count(), { timeout: 10_000 }).toBe(0);
+    await agent.screenshot({ path: `${artifacts}/console-resolved.png` });
+  });
+});

@@ -1,0 +1,53 @@
+/** Builders of console DTOs for the console's unit tests. */
+import type { ConversationDTO, MessageDTO, TicketDTO } from "../../../src/contracts/api.ts";
+
+/** A conversation with sensible defaults, overridable field by field. */
+export function buildConversation(overrides: Partial<ConversationDTO> = {}): ConversationDTO {
+  return {
+    id: "c1",
+    inboxId: "web",
+    channel: "web",
+    status: "bot",
+    customer: { id: "cu1", name: "Ada Lovelace", email: "ada@example.com", phone: null, createdAt: "2026-01-01T00:00:00.000Z" },
+    subject: null,
+    lastMessage: null,
+    sentiment: null,
+    ticketId: null,
+    createdAt: "2026-03-01T10:00:00.000Z",
+    updatedAt: "2026-03-01T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** A message with sensible defaults, overridable field by field. */
+export function buildMessage(overrides: Partial<MessageDTO> = {}): MessageDTO {
+  return {
+    id: "m1",
+    conversationId: "c1",
+    clientMsgId: null,
+    sender: { type: "customer" },
+    text: "hello",
+    annotation: null,
+    createdAt: "2026-03-01T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** A ticket with sensible defaults, overridable field by field. */
+export function buildTicket(overrides: Partial<TicketDTO> = {}): TicketDTO {
+  return {
+    id: "t1",
+    number: 1001,
+    conversationId: "c1",
+    customerId: "cu1",
+    subject: "Late delivery",
+    status: "open",
+    priority: "normal",
+    reason: "customer asked for a human",
+    assignee: null,
+    createdAt: "2026-03-01T10:00:00.000Z",
+    updatedAt: "2026-03-01T10:00:00.000Z",
+    resolvedAt: null,
+    ...overrides,
+  };
+}

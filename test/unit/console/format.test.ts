@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { Sentiment } from "../../../src/contracts/nlp.ts";
+import {
+  customerDisplayName,
+  formatDrivers,
+  formatEntity,
+  formatEntityValue,
+  formatPercent,
+  formatRelativeTime,
+  formatScore,
+  humanize,
+  initials,
+  scoreTone,
+  trendDirection,
+  truncate,
+} from "../../../console/src/format.ts";
+
+const sentiment = (drivers: Sentiment["drivers"]): Sentiment => ({ score: -5, comparative: -0.5, label: "negative", confidence: 0.9, drivers });
+
+describe("console formatting", () => {
+  it("formats relative times for the lists", () => {
+    const now = Date.parse("2026-03-01T12:00:00.000Z");
+    expect(formatRelativeTime("2026-03-01T11:59:30.000Z", now)).toBe("now");
+    expect(formatRelativeTime("2026-03-01T11:55:00.000Z", now)).toBe("5m");
+    expect(formatRelativeTime("2026-03-01T09:00:00.000Z", now)).toBe("3h");
+    expect(formatRelativeTime("2026-02-27T12:00:00.000Z", now)).toBe("2d");
+    expect(formatRelativeTime("not a date", now)).toBe("");
+  });
+
+  it("formats scores with a sign and confidences as percentages", () => {
+    expect(formatScore(3)).toBe("+3");
+    expect(formatScore(-1.256)).toBe("\u22121.26");
+    expect(formatScore(0)).toBe("0");
+    expect(formatPercent(0.873)).toBe("87%");
+    expect(formatPercent(1.4)).toBe("100%");
+  });
+
+  it("colours scores by sign", () => {
+    expect(scoreTone(-0.2)).toBe("negative");
+    expect(scoreTone(0)).toBe("neutral");
+    expect(scoreTone(2)).toBe("positive");
+  });
+
+  it("lists sentiment drivers strongest first", () => {
+    expect(formatDrivers(sentiment([{ text: "late", weight: -2 }, { text: "terrible", weight: -3 }]))).toBe("terrible \u22123, late \u22122");
+    expect(formatDrivers(sentiment([]))).toBe("");
+  });
+
+  it("formats entities as type: text chips", () => {
+    expect(formatEntity({ type: "order_number", text: "ORD-12345", start: 0, end: 9, value: "ORD-12345" })).toBe("order number: ORD-12345");
+    expect(formatEntityValue({ type: "money", text: "$12.50", start: 0, end: 6, value: { amount: 12.5, currency: "USD" } })).toBe("12.5 USD");
+    expect(formatEntityValue({ type: "person", text: "Ada", start: 0, end: 3, value: null })).toBe("");
+  });
+
+  it("turns machine codes into words", () => {
+    expect(humanize("negative_sentiment")).toBe("Negative sentiment");
+  });
+
+  it("reads a sentiment trend's direction", () => {
+    expect(trendDirection({ start: -3, end: 1, min: -3, count: 3 })).toBe("improving");
+    expect(trendDirection({ start: 1, end: -2, min: -2, count: 3 })).toBe("worsening");
+    expect(trendDirection({ start: 1, end: 1, min: 0, count: 3 })).toBe("steady");
+  });
+
+  it("names customers by name, email or phone, else Visitor", () => {
+    const base = { id: "c", name: null, email: null, phone: null, createdAt: "" };
+    expect(customerDisplayName({ ...base, name: "Ada" })).toBe("Ada");
+    expect(customerDisplayName({ ...base, email: "a@x.io" })).toBe("a@x.io");
+    expect(customerDisplayName({ ...base, phone: "+1555" })).toBe("+1555");
+    expect(customerDisplayName(base)).toBe("Visitor");
+  });
+
+  it("makes avatar initials and truncates previews", () => {
+    expect(initials("Ada Lovelace")).toBe("AL");
+    expect(initials("ada@example.com")).toBe("A");
+    expect(truncate("a  b\nc", 10)).toBe("a b c");
+    expect(truncate("abcdefghij", 5)).toBe("abcd…");
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { consoleReducer, initialState, type ConsoleAction } from "../../../console/src/store/reducer.ts";
+import type { ConsoleState } from "../../../console/src/store/types.ts";
+import { buildConversation, buildMessage, buildTicket } from "./fixtures.ts";
+
+const user = { id: "u1", email: "a@x.io", name: "Alex", role: "agent", status: "online" } as const;
+
+function run(actions: ConsoleAction[], from: ConsoleState = initialState()): ConsoleState {
+  return actions.reduce(consoleReducer, from);
+}
+
+const signedIn: ConsoleAction[] = [
+  { type: "auth/signedIn", user },
+  { type: "conversations/filter", filter: "open" },
+  { type: "conversations/loaded", filter: "open", append: false, page: { data: [buildConversation({ id: "c1" }), buildConversation({ id: "c2" })], nextCursor: "next" } },
+];
+
+describe("console state", () => {
+  it("ignores a list page that answers a filter no longer shown", () => {
+    const state = run([...signedIn, { type: "conversations/filter", filter: "resolved" }, { type: "conversations/loaded", filter: "open", append: false, page: { data: [buildConversation()], nextCursor: null } }]);
+    expect(state.conversations.items).toEqual([]);
+    expect(state.conversations.loading).toBe(true);
+  });
+
+  it("appends the next page on Load more and keeps its cursor", () => {
+    const state = run([...signedIn, { type: "conversations/loaded", filter: "open", append: true, page: { data: [buildConversation({ id: "c3", updatedAt: "2026-02-01T00:00:00.000Z" })], nextCursor: null } }]);
+    expect(state.conversations.items.map((c) => c.id)).toEqual(["c1", "c2", "c3"]);
+    expect(state.conversations.nextCursor).toBeNull();
+  });
+
+  it("puts a new message into the open conversation and counts unread ones elsewhere", () => {
+    const state = run([
+      ...signedIn,
+      { type: "conversation/selected", id: "c1" },
+      { type: "message/received", message: buildMessage({ id: "m1", conversationId: "c1" }) },
+      { type: "message/received", message: buildMessage({ id: "m2", conversationId: "c2" }) },
+      { type: "message/received", message: buildMessage({ id: "m3", conversationId: "c2" }) },
+    ]);
+    expect(state.messages.items.map((m) => m.id)).toEqual(["m1"]);
+    expect(state.unread).toEqual({ c2: 2 });
+    expect(run([{ type: "conversation/selected", id: "c2" }], state).unread).toEqual({});
+  });
+
+  it("ignores messages of a conversation the agent has already left", () => {
+    const state = run([
+      ...signedIn,
+      { type: "conversation/selected", id: "c1" },
+      { type: "conversation/selected", id: "c2" },
+      { type: "messages/loaded", conversationId: "c1", older: false, page: { data: [buildMessage({ conversationId: "c1" })], nextCursor: null } },
+    ]);
+    expect(state.messages.items).toEqual([]);
+  });
+
+  it("replaces the sending reply with the server's copy even without a clientMsgId echo", () => {
+    const pending = { ...buildMessage({ id: "local-k1", clientMsgId: "k1", sender: { type: "agent" } }), delivery: "sending" } as const;
+    const state = run([
+      ...signedIn,
+      { type: "conversation/selected", id: "c1" },
+      { type: "message/sending", message: pending },
+      { type: "message/sent", clientMsgId: "k1", message: buildMessage({ id: "srv", clientMsgId: null, sender: { type: "agent" } }) },
+    ]);
+    expect(state.messages.items.map((m) => [m.id, m.delivery])).toEqual([["srv", "sent"]]);
+  });
+
+  it("clears the typing indicator when the customer's message arrives", () => {
+    const state = run([...signedIn, { type: "typing", conversationId: "c1", typing: true }, { type: "message/received", message: buildMessage({ conversationId: "c1" }) }]);
+    expect(state.typing.c1).toBe(false);
+  });
+
+  it("updates the open conversation's ticket from a live event", () => {
+    const state = run([
+      ...signedIn,
+      { type: "conversation/selected", id: "c1" },
+      { type: "ticket/upserted", ticket: buildTicket({ conversationId: "c1" }) },
+      { type: "ticket/upserted", ticket: buildTicket({ conversationId: "c1", status: "resolved", updatedAt: "2026-03-02T00:00:00.000Z" }) },
+    ]);
+    expect(state.ticket?.status).toBe("resolved");
+  });
+
+  it("forgets everything on sign-out", () => {
+    const state = run([...signedIn, { type: "auth/signedOut" }]);
+    expect(state.auth).toBe("anonymous");
+    expect(state.user).toBeNull();
+    expect(state.conversations.items).toEqual([]);
+  });
+});
