@@ -31,7 +31,7 @@ export type TestApp = {
 };
 
 /** Starts a server for one test file; call close() in afterAll. */
-export async function createTestApp(options: { database?: DatabaseTarget } = {}): Promise<TestApp> {
+export async function createTestApp(options: { database?: DatabaseTarget; redisPrefix?: string } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
   const config = loadConfig({
     PORT: "0",
@@ -43,7 +43,7 @@ export async function createTestApp(options: { database?: DatabaseTarget } = {})
     SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
   });
   analyzer ??= createAnalyzer();
-  const redisPrefix = `sbtest:${randomUUID()}`;
+  const redisPrefix = options.redisPrefix ?? `sbtest:${randomUUID()}`;
   const container = await createContainer(config, { database: options.database ?? { memory: true }, redisPrefix, analyzer: await analyzer });
   await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword });
   await ensureFirstAdmin(container.deps, { email: ADMIN.email, password: ADMIN.password });

@@ -1,51 +1,24 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, tables, type DatabaseHandle } from "../../../src/db/index.ts";
+import { createScratchDatabase, IN_CI, POSTGRES_SERVER, postgresAnswers } from "../../support/postgres.ts";
 
-const SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const inCi = process.env.CI === "true" || process.env.CI === "1";
-
-async function serverAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const hasServer = await serverAnswers();
-if (!hasServer && inCi) throw new Error(`CI needs a PostgreSQL server at ${SERVER} for the store tests, and none answers.`);
-if (!hasServer) process.stderr.write(`No PostgreSQL server at ${SERVER}: the store tests run on PGlite only.\n`);
+const hasServer = await postgresAnswers();
+if (!hasServer && IN_CI) throw new Error(`CI needs a PostgreSQL server at ${POSTGRES_SERVER} for the store tests, and none answers.`);
+if (!hasServer) process.stderr.write(`No PostgreSQL server at ${POSTGRES_SERVER}: the store tests run on PGlite only.\n`);
 
 type Engine = { name: string; open(): Promise<DatabaseHandle>; cleanup(): Promise<void> };
 
 const engines: Engine[] = [{ name: "PGlite", open: () => openDatabase({ memory: true }), cleanup: async () => undefined }];
 if (hasServer) {
-  const dbName = `switchboard_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const admin = (sqlText: string): Promise<void> =>
-    (async () => {
-      const client = new pg.Client({ connectionString: SERVER });
-      await client.connect();
-      try {
-        await client.query(sqlText);
-      } finally {
-        await client.end();
-      }
-    })();
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   engines.push({
     name: "PostgreSQL server",
     async open() {
-      await admin(`create database ${dbName}`);
-      const url = new URL(SERVER);
-      url.pathname = `/${dbName}`;
-      return openDatabase({ url: url.toString() });
+      scratch = await createScratchDatabase();
+      return openDatabase({ url: scratch.url });
     },
-    cleanup: () => admin(`drop database if exists ${dbName} with (force)`),
+    cleanup: async () => scratch?.drop(),
   });
 }
 
