@@ -106,7 +106,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
     deps,
     bot,
     async close() {
-      await queue.close().catch((error: unknown) => log.warn({ err: error }, "closing queues failed"));
+      // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
+      await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>
+        log.warn({ err: error }, "closing queues failed"),
+      );
       redis.disconnect();
       await database.close();
       await redisEndpoint.stop();

@@ -33,6 +33,8 @@ export async function startServer(
     })();
     return stopping;
   };
+  // A stray rejection (a dropped Redis command, say) is logged; the server keeps serving.
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void stop().then(() => process.exit(0));

@@ -18,6 +18,9 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   return definition;
 }
 
+/** How long enqueueing may wait for Redis before the job runs in-process instead. */
+const ENQUEUE_TIMEOUT_MS = 2000;
+
 /** The running queues of one process: enqueue by job name, inspect counts, close. */
 export type QueueSystem = {
   enqueue(name: string, payload: Record<string, unknown>, options?: { jobId?: string; delayMs?: number }): Promise<void>;
@@ -28,6 +31,7 @@ export type QueueSystem = {
 /** Starts one bull queue per registered job under a key prefix (bull opens its own Redis connections per queue). */
 export function createQueueSystem(options: { redisUrl: string; prefix: string; jobs: JobDefinition<never>[]; process: boolean }): QueueSystem {
   const queues = new Map<string, Bull.Queue>();
+  const definitions = new Map(options.jobs.map((job) => [job.name, job]));
   for (const job of options.jobs) {
     const queue = new Bull(job.name, options.redisUrl, {
       prefix: options.prefix,
@@ -51,7 +55,21 @@ export function createQueueSystem(options: { redisUrl: string; prefix: string; j
     async enqueue(name, payload, opts = {}) {
       const queue = queues.get(name);
       if (!queue) throw new Error(`job ${name} is not registered`);
-      await queue.add(payload, { jobId: opts.jobId, delay: opts.delayMs });
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          queue.add(payload, { jobId: opts.jobId, delay: opts.delayMs }),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not accept job ${name} within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS))),
+        ]);
+      } catch (error) {
+        // Redis is down or slow: run the job here rather than leave the customer without an answer.
+        log.error({ err: error, queue: name, jobId: opts.jobId }, "could not queue the job; running it in this process");
+        const job = definitions.get(name);
+        if (!job || opts.delayMs) throw error;
+        void job.perform(payload as never).catch((failure: unknown) => log.error({ err: failure, queue: name }, "in-process job failed"));
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async counts(name) {
       const queue = queues.get(name);

@@ -9,8 +9,9 @@ import { registerWidgetNamespace } from "./widget.socket.ts";
 
 /** Attaches socket.io to the HTTP server; returns the server and a function that stops it. */
 export function attachRealtime(httpServer: HttpServer, container: Container): { io: Server; stop(): Promise<void> } {
-  const pub = container.redis.duplicate();
-  const sub = container.redis.duplicate();
+  // During a Redis outage publishes wait for the reconnect instead of rejecting (the adapter does not catch them).
+  const pub = container.redis.duplicate({ maxRetriesPerRequest: null });
+  const sub = container.redis.duplicate({ maxRetriesPerRequest: null });
   const io = new Server(httpServer, {
     cors: { origin: true, credentials: true },
     maxHttpBufferSize: 64 * 1024,

@@ -31,14 +31,14 @@ export type TestApp = {
 };
 
 /** Starts a server for one test file; call close() in afterAll. */
-export async function createTestApp(options: { database?: DatabaseTarget; redisPrefix?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
     SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
     SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
   });

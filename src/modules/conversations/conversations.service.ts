@@ -104,8 +104,8 @@ export async function receiveCustomerMessage(
   deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });
   deps.events.emit("conversation.updated", { conversationId: conversation.id });
   if (conversation.status === "bot" && !inbound.answeredInTurn) {
+    // The message is committed: a queue failure must not turn into a failed acknowledgement.
     await deps.queue.enqueue(ANSWER_JOB, { messageId: message.id }, { jobId: `answer:${message.id}` }).catch((error: unknown) => {
-      // The message is committed; the bot answer waits for the queue, so log it loudly rather than lose the ack.
       log.error({ err: error, messageId: message.id }, "could not queue the bot's answer");
     });
   }

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { connectCustomer } from "../../support/widget-client.ts";
+
+// A private redis-server that this test may stop without disturbing anything else.
+let redis: ChildProcess;
+let redisPort: number;
+let t: TestApp;
+
+function startRedis(): ChildProcess {
+  return spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--dir", mkdtempSync(path.join(tmpdir(), "sb-redis-"))], { stdio: "ignore" });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  redisPort = await freePort();
+  redis = startRedis();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t = await createTestApp({ redisUrl: `redis://127.0.0.1:${redisPort}` });
+});
+afterAll(async () => {
+  if (redis.exitCode === null) redis.kill("SIGKILL");
+  await t?.close().catch(() => undefined);
+});
+
+describe("when Redis goes down", () => {
+  it("still acknowledges committed messages, the bot answers once, /healthz says Redis is down, and all recovers when it is back", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    await customer.send("hello");
+    await customer.waitFor((m) => m.sender.type === "bot");
+
+    const exited = new Promise((resolve) => redis.once("exit", resolve));
+    redis.kill("SIGKILL");
+    await exited;
+
+    const ack = await customer.send("what payment methods do you accept?");
+    expect(ack).toMatchObject({ id: expect.any(String) });
+    const answer = await customer.waitFor((m) => m.sender.type === "bot" && /Visa/.test(m.text), 15_000);
+    expect(answer.text).toMatch(/Mastercard/);
+
+    const health = await fetch(`${t.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ checks: { database: "ok", redis: "down" } });
+
+    redis = startRedis();
+    await expect.poll(async () => (await fetch(`${t.url}/healthz`)).status, { timeout: 20_000, interval: 500 }).toBe(200);
+    await customer.send("thank you");
+    await customer.waitFor((m) => m.sender.type === "bot" && /welcome/i.test(m.text), 15_000);
+    const history = (await customer.history()) as { text: string; sender: { type: string } }[];
+    expect(history.filter((m) => m.sender.type === "bot" && /Visa/.test(m.text))).toHaveLength(1);
+    customer.close();
+  });
+});

@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { evalEntities, evalNer } from "../../../src/nlp/entities/eval.ts";
+
+const conll = path.resolve(import.meta.dirname, "../../../../shared/data/ner/conll2003/eng.testa");
+
+describe("entity quality gates", () => {
+  it.skipIf(!existsSync(conll))("scores PER+LOC+ORG micro-F1 of at least 65 % on CoNLL-2003 eng.testa", async () => {
+    const r = await evalNer({ conll });
+    expect(r.microF1 as number).toBeGreaterThanOrEqual(65);
+  }, 90_000);
+
+  it("reaches at least 95 % precision and recall for every type on the team-written test set", async () => {
+    const r = await evalEntities({});
+    const perType = r.perType as Record<string, { p: number; r: number }>;
+    expect(Object.keys(perType).sort()).toEqual(
+      ["date", "email", "invoice_number", "money", "number", "order_number", "organization", "person", "phone", "place", "product", "time", "tracking_number", "url"],
+    );
+    const below = Object.entries(perType).filter(([, s]) => s.p < 95 || s.r < 95);
+    expect(below).toEqual([]);
+  }, 90_000);
+
+  it("names the file and line of a malformed CoNLL line", async () => {
+    const bad = path.join(tmpdir(), `conll-bad-${process.pid}.txt`);
+    const { writeFileSync, rmSync } = await import("node:fs");
+    writeFileSync(bad, "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP WRONG\n");
+    try {
+      await expect(evalNer({ conll: bad })).rejects.toThrow(/conll-bad-\d+\.txt:3: /);
+    } finally {
+      rmSync(bad);
+    }
+  });
+
+  it("names the file and line of a malformed test-set line", async () => {
+    const bad = path.join(tmpdir(), `entities-bad-${process.pid}.jsonl`);
+    const { writeFileSync, rmSync } = await import("node:fs");
+    writeFileSync(bad, '{"text":"ok","entities":[]}\n{"text": broken\n');
+    try {
+      await expect(evalEntities({ test: bad })).rejects.toThrow(/entities-bad-\d+\.jsonl:2: invalid JSON/);
+    } finally {
+      rmSync(bad);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { evalSentiment } from "../../../src/nlp/sentiment/eval.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const DATA = path.resolve(repoRoot, "../shared/data");
+const AIRLINE = path.join(DATA, "sentiment/airline_dev.jsonl");
+const SST2 = path.join(DATA, "sentiment/sst2_dev.jsonl");
+
+// Full files (2,928 and 872 rows); each run takes a few seconds on one core.
+describe("sentiment quality gate", () => {
+  it("airline tweets, 3 classes, model learned per fold (5-fold CV): macro-F1 ≥ 68% and accuracy ≥ 72%", { timeout: 90_000 }, async () => {
+    const r = await evalSentiment({ test: AIRLINE, folds: "5" });
+    expect(r.macroF1).toBeGreaterThanOrEqual(0.68);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.72);
+  });
+
+  it("airline tweets, 3 classes, shipped rules with nothing fitted: macro-F1 ≥ 68% and accuracy ≥ 72%", { timeout: 90_000 }, async () => {
+    const r = await evalSentiment({ test: AIRLINE });
+    expect(r.macroF1).toBeGreaterThanOrEqual(0.68);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.72);
+  });
+
+  it("SST-2 dev, 2 classes, model learned per fold (5-fold CV): accuracy ≥ 78%", { timeout: 90_000 }, async () => {
+    const r = await evalSentiment({ test: SST2, folds: "5" });
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.78);
+  });
+
+  // Below the 78% target (see the report): this guards the shipped rules against falling back to plain-lexicon level (about 70%).
+  it("SST-2 dev, 2 classes, shipped rules with nothing fitted: accuracy ≥ 72%", { timeout: 90_000 }, async () => {
+    const r = await evalSentiment({ test: SST2 });
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.72);
+  });
+});
