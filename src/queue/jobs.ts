@@ -56,9 +56,12 @@ export function createQueueSystem(options: { redisUrl: string; prefix: string; j
       const queue = queues.get(name);
       if (!queue) throw new Error(`job ${name} is not registered`);
       let timer: NodeJS.Timeout | undefined;
+      const adding = queue.add(payload, { jobId: opts.jobId, delay: opts.delayMs });
+      // When the timeout wins the race, a later rejection of the add has nobody left to hear it.
+      adding.catch(() => undefined);
       try {
         await Promise.race([
-          queue.add(payload, { jobId: opts.jobId, delay: opts.delayMs }),
+          adding,
           new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not accept job ${name} within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS))),
         ]);
       } catch (error) {
