@@ -206,4 +206,12 @@ describe("offsets", () => {
     for (let i = 1; i < ents.length; i++) expect(ents[i].start).toBeGreaterThanOrEqual(ents[i - 1].end);
     expect(ents.map((e) => e.type)).toEqual(["order_number", "money", "date", "email", "phone"]);
   });
+
+  it("keeps offsets into the original text for long messages it reads in pieces", () => {
+    const sentence = "Order #AB12345 was charged $49.99 on 3 March, call +44 20 7946 0958.\n";
+    const text = sentence.repeat(300);
+    const ents = extractEntities(text, { now });
+    expect(ents).toHaveLength(4 * 300);
+    for (const e of ents) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
 });

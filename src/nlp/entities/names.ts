@@ -1,0 +1,107 @@
+/** People, organisations and places: capitalised spans classified by gazetteers and name-shape rules. */
+import { foldName, gazetteers } from "./gazetteer.ts";
+import { classify, HONORIFIC, TEAM_AFTER, type Tok } from "./name-rules.ts";
+import { candidate, type Candidate } from "./types.ts";
+
+const TOKEN_RE = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.&-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+|\S/g;
+// Words that start a message before a name: "Hi Acme Support", "Thanks Marcus".
+const OPENERS = new Set(["hi", "hello", "hey", "dear", "thanks", "thank", "cheers", "contact", "ask", "call", "email", "tell", "please", "ok", "okay", "yes", "no", "so", "and", "but"]);
+const MAX_NAME_TOKENS = 7;
+const CONNECTORS = new Set(["of", "de", "van", "von", "der", "da", "del", "la", "le", "&", "and", "the", "for"]);
+
+/** Splits text into word tokens with offsets (trailing abbreviation dots kept only for short words). */
+export function nameTokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    let t = m[0];
+    // Keep the dot of dotted abbreviations ("U.S.", "U.N."), drop other trailing punctuation.
+    if (t.length > 1 && /[.'’-]$/.test(t) && !/^(?:[A-Za-z]\.)+$/.test(t)) t = t.slice(0, -1);
+    if (/['’]s$/i.test(t) && t.length > 3) t = t.slice(0, -2);
+    const glued = /\d[-_/]?$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^[-_/]?\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
+    out.push({ text: t, lower: foldName(t), start: m.index, end: m.index + t.length, cap: /^[A-Z\u00C0-\u00DE]/.test(t), glued });
+  }
+  return out;
+}
+
+// Chat is often lower-case: "hi my name is john smith", "im sarah", "its dave again".
+const LOWER_INTRO = /\b(?:my\s+name\s+is|my\s+name's|this\s+is|it'?s|i'?m|i\s+am)\s+([a-z]+)(?:\s+([a-z]+))?/dgi;
+// Country names whose lower-case form is also an ordinary word stay capital-only.
+const LOWER_COUNTRY_BLOCK = new Set(["turkey", "chad", "jordan", "georgia", "china", "guinea", "niger", "mali", "oman", "peru", "cuba", "wales", "england", "america"]);
+
+/** Lower-case people after an introduction, and lower-case country names. */
+function findLowerCase(text: string, toks: Tok[], out: Candidate[]): void {
+  const g = gazetteers();
+  LOWER_INTRO.lastIndex = 0;
+  for (let m = LOWER_INTRO.exec(text); m; m = LOWER_INTRO.exec(text)) {
+    const first = foldName(m[1]);
+    // Capitalised names are the main pass's; "this is mark" could be a verb, so only an unambiguous first name counts.
+    if (/^[A-Z]/.test(m[1]) || !g.firstNames.has(first) || g.common.has(first)) continue;
+    const [start, firstEnd] = m.indices?.[1] ?? [0, 0];
+    const surname = m[2] && g.lastNames.has(foldName(m[2])) && !g.common.has(foldName(m[2]));
+    const end = surname ? (m.indices?.[2]?.[1] ?? firstEnd) : firstEnd;
+    out.push(candidate("person", start, end, text.slice(start, end), 20));
+  }
+  for (const t of toks) {
+    if (!t.cap && t.text.length >= 4 && g.countries.has(t.lower) && !LOWER_COUNTRY_BLOCK.has(t.lower) && !g.common.has(t.lower)) {
+      out.push(candidate("place", t.start, t.end, t.text, 20));
+    }
+  }
+}
+
+/** Finds person, organization and place names in the text. */
+export function findNames(text: string): Candidate[] {
+  const g = gazetteers();
+  const toks = nameTokens(text);
+  const out: Candidate[] = [];
+  if (/[a-z]/.test(text)) findLowerCase(text, toks, out);
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!t.cap || t.glued || HONORIFIC.test(t.text)) {
+      i++;
+      continue;
+    }
+    // Grow a run of capitalised words, allowing "of"/"&" inside ("Bank of America").
+    let j = i + 1;
+    while (j < toks.length) {
+      if (toks[j].cap && !toks[j].glued && toks[j].start - toks[j - 1].end <= 1) j++;
+      // An initial: "J. Smith".
+      else if (toks[j].text === "." && /^[A-Z]$/.test(toks[j - 1].text) && j + 1 < toks.length && toks[j + 1].cap) j += 2;
+      else if (toks[j].text === "&" && j + 1 < toks.length && toks[j + 1].cap) j += 2;
+      else if (CONNECTORS.has(toks[j].lower) && !toks[j].cap && j + 1 < toks.length && toks[j + 1].cap && g.phrases.has(toks.slice(i, j + 2).map((x) => x.lower).join(" "))) j += 2;
+      else break;
+    }
+    // A common word may open a name only when the run ends in an organisation word ("Stark Industries").
+    if (g.common.has(t.lower) && !g.phrases.has(t.lower) && !g.phraseStarts.has(t.lower) && !g.firstNames.has(t.lower)) {
+      if (j - i > 1 && g.orgSuffix.has(toks[j - 1].lower)) {
+        // "Hi Acme Support" drops the greeting; "Stark Industries" and "Blue Harbor Cafe" keep their first word.
+        const from = j - i > 2 && OPENERS.has(t.lower) ? toks[i + 1].start : t.start;
+        out.push(candidate("organization", from, toks[j - 1].end, text.slice(from, toks[j - 1].end), 20));
+        i = j;
+      } else i++;
+      continue;
+    }
+    // Longest sub-run (from the left) that classifies.
+    let found = false;
+    // Names are short; capping the sub-run keeps shouted, all-capital messages linear.
+    for (let k = Math.min(j, i + MAX_NAME_TOKENS); k > i; k--) {
+      const type = classify(toks, i, k, text);
+      if (!type) continue;
+      const after = text.slice(toks[k - 1].end, toks[k - 1].end + 20);
+      // A known brand naming a product ("Apple Watch", "Nintendo Switch") is part of a product name, not an organisation.
+      if (type === "organization" && k - i === 1 && k < j && !g.orgSuffix.has(toks[k].lower)) {
+        i = j;
+        found = true;
+        break;
+      }
+      const final = type === "place" && TEAM_AFTER.test(after) && !g.countries.has(toks.slice(i, k).map((x) => x.lower).join(" ")) ? "organization" : type;
+      if (final !== "other") out.push(candidate(final, toks[i].start, toks[k - 1].end, text.slice(toks[i].start, toks[k - 1].end), 20));
+      i = k;
+      found = true;
+      break;
+    }
+    if (!found) i++;
+  }
+  return out;
+}
