@@ -63,6 +63,11 @@ describe("key phrases", () => {
     expect(keyPhrases(text, tagText(text))).toEqual(["new blue jacket", "tracking page"]);
   });
 
+  it("leaves out times and identifiers: 'last month', '2 weeks', the tracking number itself", () => {
+    const text = "Tracking number 1Z999AA10123456784 shows my parcel in transit for 2 weeks since last month";
+    expect(keyPhrases(text, tagText(text))).toEqual(["tracking number", "parcel", "transit"]);
+  });
+
   it("leaves out pronouns, greetings and generic nouns", () => {
     const text = "Hi, thanks for everything!";
     expect(keyPhrases(text, tagText(text))).toEqual([]);

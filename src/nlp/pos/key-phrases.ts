@@ -1,0 +1,58 @@
+/** Key noun phrases of a message, from its UPOS tags, for the reports' "top topics". */
+import type { Token } from "../../contracts/nlp.ts";
+
+// Nouns too generic to be a topic on their own.
+const GENERIC = new Set([
+  "thing", "things", "lot", "lots", "way", "time", "times", "day", "days", "hi", "hello", "hey", "thanks", "thank",
+  "please", "bit", "kind", "sort", "someone", "anyone", "everyone", "something", "anything", "nothing", "everything",
+  "guys", "guy", "people", "one", "ones", "yes", "no", "ok", "okay", "today", "yesterday", "tomorrow", "tonight", "u",
+  "%", "problem", "issue", "question", "help", "pm", "am", "lol", "number", "min", "mins", "minute", "minutes",
+  "hour", "hours", "hrs", "week", "weeks", "month", "months", "year", "years", "morning", "night", "evening",
+]);
+// Phrases headed by a unit of time ("last month", "2 weeks") are when, not what.
+const TIME_HEADS = /^(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|mornings?|nights?|evenings?|afternoons?|weekends?|today|tonight|yesterday|tomorrow)$/i;
+const MAX_PHRASES = 8;
+
+function isHead(t: Token): boolean {
+  return (t.pos === "NOUN" || t.pos === "PROPN") && /\p{L}/u.test(t.text) && !/\d|^[@#]|^(?:https?:|www\.)/i.test(t.text);
+}
+
+function isModifier(t: Token): boolean {
+  return isHead(t) || (t.pos === "ADJ" && /^\p{L}/u.test(t.text)) || (t.pos === "NUM" && /^\d/.test(t.text));
+}
+
+/** Returns the message's key noun phrases (lower-cased, de-duplicated, in order of appearance, at most eight). */
+export function keyPhrases(text: string, tokens: Token[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  let i = 0;
+  while (i < tokens.length && out.length < MAX_PHRASES) {
+    if (!isModifier(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // A phrase is a run of modifiers in one stretch of text (no punctuation between), ending at its last noun.
+    while (
+      j + 1 < tokens.length &&
+      isModifier(tokens[j + 1]) &&
+      !(isHead(tokens[j]) && !isHead(tokens[j + 1])) &&
+      !/[,.;:!?()]/.test(text.slice(tokens[j].end, tokens[j + 1].start))
+    ) j++;
+    let last = j;
+    while (last >= i && !isHead(tokens[last])) last--;
+    if (last >= i) {
+      let first = i;
+      while (first < last && (tokens[first].pos === "NUM" || GENERIC.has(tokens[first].text.toLowerCase()))) first++;
+      const phrase = text.slice(tokens[first].start, tokens[last].end).toLowerCase().replace(/\s+/g, " ");
+      const single = first === last;
+      const generic = (single && (GENERIC.has(phrase) || phrase.length < 3)) || TIME_HEADS.test(tokens[last].text);
+      if (!generic && !seen.has(phrase)) {
+        seen.add(phrase);
+        out.push(phrase);
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}

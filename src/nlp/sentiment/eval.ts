@@ -1,0 +1,131 @@
+/** `switchboard nlp eval sentiment`: accuracy and macro-F1 of the shipped analyser, or of a model cross-validated on the file. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { tagText } from "../pos/index.ts";
+import { scoreParts } from "./score.ts";
+import { toSentiment } from "./index.ts";
+import { sentimentFeatures } from "./features.ts";
+import { trainLogReg, probabilities, type FeatureVector } from "./logreg.ts";
+
+/** One labelled example from a JSON Lines file. */
+export type LabelledText = { text: string; label: string };
+
+const LABELS = new Set(["negative", "neutral", "positive"]);
+
+/** Reads `{"text","label"}` JSON Lines; throws an error naming the file and line on anything malformed. */
+export function readLabelled(file: string): LabelledText[] {
+  let raw: string;
+  try {
+    raw = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const rows: LabelledText[] = [];
+  raw.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === "") return;
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1}: not valid JSON`);
+    }
+    const r = row as Partial<LabelledText>;
+    if (typeof r.text !== "string" || typeof r.label !== "string" || !LABELS.has(r.label)) {
+      throw new Error(`${file}:${i + 1}: expected {"text": string, "label": "negative"|"neutral"|"positive"}`);
+    }
+    rows.push({ text: r.text, label: r.label });
+  });
+  if (rows.length === 0) throw new Error(`${file}:1: no examples found`);
+  return rows;
+}
+
+/** Accuracy, macro-F1 and per-label precision/recall/F1 over the labels present in the gold data. */
+export function classificationReport(gold: string[], pred: string[]): { n: number; accuracy: number; macroF1: number; perLabel: Record<string, { n: number; precision: number; recall: number; f1: number }> } {
+  const labels = [...new Set(gold)].sort();
+  const perLabel: Record<string, { n: number; precision: number; recall: number; f1: number }> = {};
+  let correct = 0;
+  gold.forEach((g, i) => (correct += g === pred[i] ? 1 : 0));
+  let f1Sum = 0;
+  for (const l of labels) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    gold.forEach((g, i) => {
+      if (pred[i] === l && g === l) tp++;
+      else if (pred[i] === l) fp++;
+      else if (g === l) fn++;
+    });
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const recall = tp + fn ? tp / (tp + fn) : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    f1Sum += f1;
+    perLabel[l] = { n: tp + fn, precision: r4(precision), recall: r4(recall), f1: r4(f1) };
+  }
+  return { n: gold.length, accuracy: r4(correct / gold.length), macroF1: r4(f1Sum / labels.length), perLabel };
+}
+
+function r4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function analyse(text: string): { tokens: ReturnType<typeof tagText>; parts: ReturnType<typeof scoreParts> } {
+  const tokens = tagText(text);
+  return { tokens, parts: scoreParts(text, tokens) };
+}
+
+/** Labels with the shipped rules; on a two-class file a neutral answer goes to the side its score leans to. */
+export function shippedPredictions(rows: LabelledText[], twoClass: boolean): string[] {
+  return rows.map((r) => {
+    const { parts } = analyse(r.text);
+    const s = toSentiment(parts);
+    if (!twoClass || s.label !== "neutral") return s.label;
+    return parts.score < 0 ? "negative" : "positive";
+  });
+}
+
+/** k-fold cross-validation of logistic regression over the rule parts plus word features (interleaved folds). */
+export function crossValidatedPredictions(rows: LabelledText[], folds: number): string[] {
+  const classes = [...new Set(rows.map((r) => r.label))].sort();
+  const xs: FeatureVector[] = rows.map((r) => {
+    const { tokens, parts } = analyse(r.text);
+    return sentimentFeatures(tokens, parts);
+  });
+  const ys = rows.map((r) => classes.indexOf(r.label));
+  const pred = new Array<string>(rows.length);
+  for (let f = 0; f < folds; f++) {
+    const trainIdx = rows.map((_, i) => i).filter((i) => i % folds !== f);
+    const counts = classes.map((_, c) => trainIdx.filter((i) => ys[i] === c).length);
+    // Balanced class weights: the minority classes count as much as the majority for macro-F1.
+    const classWeight = counts.map((n) => trainIdx.length / (classes.length * Math.max(1, n)));
+    const model = trainLogReg(trainIdx.map((i) => xs[i]), trainIdx.map((i) => ys[i]), classes, { classWeight });
+    rows.forEach((_, i) => {
+      if (i % folds !== f) return;
+      const p = probabilities(model, xs[i]);
+      pred[i] = classes[p.indexOf(Math.max(...p))];
+    });
+  }
+  return pred;
+}
+
+/** Runs the `nlp eval sentiment` command: --test F [--folds k] [--limit n]. */
+export async function evalSentiment(flags: Record<string, string | boolean>): Promise<Record<string, unknown>> {
+  const file = flags.test;
+  if (typeof file !== "string") throw new Error("missing --test <file.jsonl>");
+  let rows = readLabelled(path.resolve(file));
+  if (typeof flags.limit === "string") rows = rows.slice(0, Number(flags.limit));
+  const twoClass = !rows.some((r) => r.label === "neutral");
+  const folds = foldsFlag(flags);
+  if (folds >= 2) {
+    const pred = crossValidatedPredictions(rows, folds);
+    return { file, mode: `${folds}-fold cross-validation: logistic regression over the rule features and words, trained per fold`, ...classificationReport(rows.map((r) => r.label), pred) };
+  }
+  const pred = shippedPredictions(rows, twoClass);
+  return { file, mode: twoClass ? "shipped analyser (hand-written rules + AFINN + team lexicon, nothing fitted; neutral mapped to the side its score leans to)" : "shipped analyser (hand-written rules + AFINN + team lexicon, nothing fitted)", ...classificationReport(rows.map((r) => r.label), pred) };
+}
+
+function foldsFlag(flags: Record<string, string | boolean>): number {
+  if (flags.folds === undefined) return 0;
+  const k = Number(flags.folds);
+  if (!Number.isInteger(k) || k < 2) throw new Error(`--folds must be a whole number of at least 2, got "${String(flags.folds)}"`);
+  return k;
+}
