@@ -14,6 +14,7 @@ export const errorCatalogue = {
   CONVERSATION_NOT_FOUND: { status: 404, message: "The conversation does not exist." },
   TICKET_NOT_FOUND: { status: 404, message: "The ticket does not exist." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
+  CUSTOMER_NOT_FOUND: { status: 404, message: "The customer does not exist." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   RATE_LIMITED: { status: 429, message: "Too many requests; slow down." },

@@ -90,6 +90,8 @@ export const DETAILS_TEXT = {
   since: "Customer since",
   channel: "Channel",
   unknown: "—",
+  suggested: "Mentioned in the chat",
+  addToProfile: "Add to profile",
   ticket: "Ticket",
   noTicket: "No ticket: the bot is handling this conversation.",
   status: "Status",

@@ -20,6 +20,8 @@ export type CustomerDTO = {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** Contact details the customer wrote in a message (NLP entities) that the profile lacks; an agent may accept them. */
+  suggestions: { email?: string; phone?: string };
   createdAt: string;
 };
 

@@ -3,6 +3,7 @@ import express, { Router } from "express";
 import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
+import { customersRoutes } from "../modules/customers/customers.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
@@ -22,6 +23,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(agentsRoutes(deps, { secureCookies }));          // /auth/login, /auth/logout, /auth/me, /agents/me
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
+  api.use("/customers", customersRoutes(deps));            // edit a profile
   api.use(notFound);
   api.use(errorHandler);
   app.use("/api/v1", api);

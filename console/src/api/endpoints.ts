@@ -1,6 +1,7 @@
 /** The REST calls the console makes, one function per endpoint of /api/v1. */
 import type {
   ConversationDTO,
+  CustomerDTO,
   MessageDTO,
   Page,
   TicketDTO,
@@ -75,4 +76,12 @@ export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; as
 /** Updates a ticket's status, priority or assignee. */
 export async function updateTicket(id: string, patch: TicketPatch): Promise<TicketDTO> {
   return (await request<Data<TicketDTO>>("PATCH", `/tickets/${encodeURIComponent(id)}`, patch)).data;
+}
+
+/** Changes of a customer profile the console can make. */
+export type CustomerPatch = { name?: string | null; email?: string | null; phone?: string | null };
+
+/** Updates a customer's profile (e.g. accepts an email or phone the customer wrote). */
+export async function updateCustomer(id: string, patch: CustomerPatch): Promise<CustomerDTO> {
+  return (await request<Data<CustomerDTO>>("PATCH", `/customers/${encodeURIComponent(id)}`, patch)).data;
 }

@@ -31,6 +31,7 @@ export type ConsoleOperations = {
   discardReply: (clientMsgId: string) => void;
   replyTyping: () => void;
   updateTicket: (patch: { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null }) => Promise<void>;
+  updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
   resync: () => Promise<void>;
   dismissError: () => void;
 };
@@ -230,6 +231,14 @@ export function createOperations(
       if (!ticket) return;
       try {
         dispatch({ type: "ticket/upserted", ticket: await api.updateTicket(ticket.id, patch) });
+      } catch (error) {
+        fail(error);
+      }
+    },
+    updateCustomer: async (customerId, patch) => {
+      try {
+        // The server announces the change as "conversation:updated", which refreshes every view of this customer.
+        await api.updateCustomer(customerId, patch);
       } catch (error) {
         fail(error);
       }

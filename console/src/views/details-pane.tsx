@@ -20,8 +20,26 @@ function Field(props: { label: string; value: string | null; testId: string }) {
   );
 }
 
-function CustomerCard(props: { conversation: ConversationDTO }) {
+function Suggestion(props: { label: string; value: string; onAccept: () => void; testId: string }) {
+  return (
+    <div class="kv" data-testid={props.testId}>
+      <dt class="kv__key">{props.label}</dt>
+      <dd class="kv__value">
+        <span class="card__muted" title={DETAILS_TEXT.suggested}>
+          {props.value}
+        </span>{" "}
+        <button type="button" class="button button--secondary button--small" onClick={props.onAccept}>
+          {DETAILS_TEXT.addToProfile}
+        </button>
+      </dd>
+    </div>
+  );
+}
+
+function CustomerCard(props: { conversation: ConversationDTO; ops: ConsoleOperations }) {
   const { customer } = props.conversation;
+  const { ops } = props;
+  const suggestions = customer.suggestions ?? {};
   const name = customerDisplayName(customer);
   return (
     <section class="card" data-testid="customer-profile">
@@ -34,8 +52,16 @@ function CustomerCard(props: { conversation: ConversationDTO }) {
       </div>
       <dl class="kvs">
         <Field label={DETAILS_TEXT.name} value={customer.name} testId="customer-name" />
-        <Field label={DETAILS_TEXT.email} value={customer.email} testId="customer-email" />
-        <Field label={DETAILS_TEXT.phone} value={customer.phone} testId="customer-phone" />
+        {suggestions.email ? (
+          <Suggestion label={DETAILS_TEXT.email} value={suggestions.email} testId="suggested-email" onAccept={() => void ops.updateCustomer(customer.id, { email: suggestions.email })} />
+        ) : (
+          <Field label={DETAILS_TEXT.email} value={customer.email} testId="customer-email" />
+        )}
+        {suggestions.phone ? (
+          <Suggestion label={DETAILS_TEXT.phone} value={suggestions.phone} testId="suggested-phone" onAccept={() => void ops.updateCustomer(customer.id, { phone: suggestions.phone })} />
+        ) : (
+          <Field label={DETAILS_TEXT.phone} value={customer.phone} testId="customer-phone" />
+        )}
         <Field label={DETAILS_TEXT.channel} value={props.conversation.channel} testId="customer-channel" />
         <Field label={DETAILS_TEXT.since} value={formatDate(customer.createdAt)} testId="customer-since" />
       </dl>
@@ -145,7 +171,7 @@ export function DetailsPane(props: { state: ConsoleState; ops: ConsoleOperations
   if (!state.selectedId || !conversation) return <aside class="pane pane--details" />;
   return (
     <aside class="pane pane--details" data-testid="details-pane">
-      <CustomerCard conversation={conversation} />
+      <CustomerCard conversation={conversation} ops={ops} />
       {state.ticket ? (
         <TicketCard ticket={state.ticket} user={state.user} ops={ops} />
       ) : (

@@ -46,7 +46,7 @@ export async function presentConversations(db: Database, rows: ConversationRow[]
       status: row.status,
       customer: customer
         ? presentCustomer(customer)
-        : { id: row.customerId, name: null, email: null, phone: null, createdAt: row.createdAt.toISOString() },
+        : { id: row.customerId, name: null, email: null, phone: null, suggestions: {}, createdAt: row.createdAt.toISOString() },
       subject: row.subject,
       lastMessage: row.lastMessage
         ? { text: row.lastMessage.text, sender: row.lastMessage.sender as WidgetMessage["sender"], createdAt: row.lastMessage.createdAt }

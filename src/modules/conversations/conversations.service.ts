@@ -3,7 +3,7 @@ import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { AppError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
-import { resolveCustomer, type CustomerProfile } from "../customers/index.ts";
+import { offerContactDetails, resolveCustomer, type CustomerProfile } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findInbox } from "../inboxes/index.ts";
 import { productCatalogue } from "../sales/index.ts";
@@ -101,6 +101,7 @@ export async function receiveCustomerMessage(
     ...(conversation.status === "resolved" ? { status: "bot" as const, botState: {} } : {}),
   });
   conversation = updated ?? conversation;
+  await offerContactDetails(deps, customer, annotation);
   deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });
   deps.events.emit("conversation.updated", { conversationId: conversation.id });
   if (conversation.status === "bot" && !inbound.answeredInTurn) {

@@ -56,3 +56,23 @@ export async function createCustomerWithIdentity(
 export async function addIdentity(db: Database, customerId: string, channel: string, externalId: string): Promise<void> {
   await db.insert(tables.customerIdentities).values({ customerId, channel, externalId }).onConflictDoNothing();
 }
+
+/** Applies a change to a customer and returns the updated row. */
+export async function updateCustomer(
+  db: Database,
+  id: string,
+  patch: Partial<Pick<CustomerRow, "name" | "email" | "phone" | "attributes">>,
+): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .update(tables.customers)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(tables.customers.id, id))
+    .returning();
+  return row;
+}
+
+/** Ids of a customer's conversations (to announce a profile change to the console). */
+export async function conversationIdsOf(db: Database, customerId: string): Promise<string[]> {
+  const rows = await db.select({ id: tables.conversations.id }).from(tables.conversations).where(eq(tables.conversations.customerId, customerId));
+  return rows.map((r) => r.id);
+}

@@ -153,6 +153,25 @@ describe("conversations and tickets", () => {
   });
 });
 
+describe("customer profile", () => {
+  it("offers an email and phone the customer wrote, and an agent adds them to the profile", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    const ack = (await customer.send("my email is Jo.Smith@Example.com and my number is +44 20 7946 0958")) as { conversationId: string };
+    customer.close();
+    const before = await api<{ data: ConversationDTO }>(t.url, "GET", `/api/v1/conversations/${ack.conversationId}`, { cookie });
+    expect(before.body.data.customer.suggestions).toEqual({ email: "jo.smith@example.com", phone: "+442079460958" });
+    const edited = await api<{ data: ConversationDTO["customer"] }>(t.url, "PATCH", `/api/v1/customers/${before.body.data.customer.id}`, {
+      cookie,
+      body: { email: "jo.smith@example.com" },
+    });
+    expect(edited.body.data).toMatchObject({ email: "jo.smith@example.com", suggestions: { phone: "+442079460958" } });
+    expect(await api(t.url, "PATCH", `/api/v1/customers/${before.body.data.customer.id}`, { cookie, body: { email: "nope" } })).toMatchObject({
+      status: 400,
+      body: { error: { code: "VALIDATION_FAILED", fields: { email: expect.any(String) } } },
+    });
+  });
+});
+
 describe("error catalogue", () => {
   it("documents every error code in the README", async () => {
     const { readFileSync } = await import("node:fs");

@@ -8,7 +8,7 @@ export function buildConversation(overrides: Partial<ConversationDTO> = {}): Con
     inboxId: "web",
     channel: "web",
     status: "bot",
-    customer: { id: "cu1", name: "Ada Lovelace", email: "ada@example.com", phone: null, createdAt: "2026-01-01T00:00:00.000Z" },
+    customer: { id: "cu1", name: "Ada Lovelace", email: "ada@example.com", phone: null, suggestions: {}, createdAt: "2026-01-01T00:00:00.000Z" },
     subject: null,
     lastMessage: null,
     sentiment: null,

@@ -63,7 +63,7 @@ describe("console formatting", () => {
   });
 
   it("names customers by name, email or phone, else Visitor", () => {
-    const base = { id: "c", name: null, email: null, phone: null, createdAt: "" };
+    const base = { id: "c", name: null, email: null, phone: null, suggestions: {}, createdAt: "" };
     expect(customerDisplayName({ ...base, name: "Ada" })).toBe("Ada");
     expect(customerDisplayName({ ...base, email: "a@x.io" })).toBe("a@x.io");
     expect(customerDisplayName({ ...base, phone: "+1555" })).toBe("+1555");
