@@ -1,5 +1,6 @@
 /** The port through which the bot reaches Switchboard's modules; the container builds it, tests may too (with the real modules). */
 import type { Annotation } from "../src/contracts/nlp.ts";
+import type { HandoffReason } from "../src/modules/routing/index.ts";
 
 /** The stored customer message a turn is about, with what the bot needs of its conversation. */
 export type BotTurn = {
@@ -36,6 +37,6 @@ export type BotServices = {
   articleFor(intent: string): Promise<{ title: string; body: string } | undefined>;
   orderByNumber(number: string): Promise<BotOrder | undefined>;
   saveState(conversationId: string, state: BotTurn["botState"]): Promise<void>;
-  handOff(conversationId: string, reason: "customer_request" | "negative_sentiment" | "bot_failed", triggerMessageId: string): Promise<void>;
+  handOff(conversationId: string, reason: HandoffReason, triggerMessageId: string): Promise<void>;
   storeReply(conversationId: string, text: string, key: string): Promise<void>;
 };

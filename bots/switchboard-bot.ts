@@ -1,5 +1,6 @@
 /** The one Switchboard bot: every channel's turns (the widget's included) go through this ActivityHandler. */
 import { ActivityHandler, type TurnContext } from "botbuilder";
+import { UNKNOWN_INTENT } from "../src/contracts/nlp.ts";
 import { handoffReasonFor, MAX_FAILED_TURNS } from "../src/modules/routing/index.ts";
 import type { BotServices, BotTurn } from "./bot-services.ts";
 import { faqReply } from "./dialogs/faq.ts";
@@ -67,6 +68,12 @@ export class SwitchboardBot extends ActivityHandler {
     if (reply) {
       await context.sendActivity(reply);
       await this.remember(turn, null, true);
+      return;
+    }
+    if (intent !== UNKNOWN_INTENT) {
+      // The bot understood the request but has no answer for it (a payment problem, an account change …): a person does.
+      await this.services.saveState(turn.conversationId, { awaiting: null, failedTurns: 0 });
+      await this.services.handOff(turn.conversationId, "needs_agent", turn.messageId);
       return;
     }
     const failedTurns = (turn.botState.failedTurns ?? 0) + 1;

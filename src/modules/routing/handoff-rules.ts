@@ -3,7 +3,7 @@ import type { TicketPriority } from "../../contracts/api.ts";
 import type { Annotation } from "../../contracts/nlp.ts";
 
 /** Why a conversation went to humans. */
-export type HandoffReason = "customer_request" | "negative_sentiment" | "bot_failed";
+export type HandoffReason = "customer_request" | "negative_sentiment" | "bot_failed" | "needs_agent";
 
 /** Intents that mean "let me talk to a person". */
 export const HUMAN_INTENTS: ReadonlySet<string> = new Set(["contact_human_agent", "contact_customer_service"]);

@@ -64,6 +64,13 @@ describe("bot dialogs (transcripts)", () => {
     ]);
   });
 
+  it("hands off an understood request it has no answer for, such as deleting an account", async () => {
+    const admin = await t.login();
+    await transcript([["please delete my account and all my data", null]]);
+    const tickets = await api<{ data: { reason: string }[] }>(t.url, "GET", "/api/v1/tickets", { cookie: admin });
+    expect(tickets.body.data.some((x) => x.reason === "needs_agent")).toBe(true);
+  });
+
   it("hand-off on request: the bot falls silent and a ticket is waiting in the console", async () => {
     const admin = await t.login();
     await transcript([
