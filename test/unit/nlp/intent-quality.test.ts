@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { evalIntents } from "../../../src/nlp/intent/eval.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const DATA = path.resolve(repoRoot, "../shared/data/intents");
+const CLINC = path.join(DATA, "clinc150");
+const SNIPS = path.join(DATA, "snips");
+
+// Regression floors a little below the measured figures (CLINC150 92.6 %, 89.0 % / 81.2 % at the val threshold; SNIPS 97.7 %).
+// The targets (94 %; 92 % with ≥ 60 % recall; 98.5 %) are NOT met yet: see nlp-models/README.md. Raise these floors as the
+// classifier improves; never lower them to make a change pass.
+// Full files, no sampling: CLINC150 trains on 15,000 rows (about 10 s on one idle core) and scores 3,100 val + 5,500 test
+// rows; SNIPS trains on 13,084 rows. Timing figures are printed by the eval command, never asserted here.
+describe("intent classification quality gate (regression floors)", () => {
+  it("CLINC150 full test: in-scope accuracy ≥ 92%; at the threshold chosen on val + oos_val, in-scope accuracy ≥ 87% and oos_test recall ≥ 75%", { timeout: 180_000 }, async () => {
+    const r = await evalIntents({
+      train: path.join(CLINC, "train.jsonl"),
+      test: path.join(CLINC, "test.jsonl"),
+      val: path.join(CLINC, "val.jsonl"),
+      "oos-val": path.join(CLINC, "oos_val.jsonl"),
+      "oos-test": path.join(CLINC, "oos_test.jsonl"),
+    });
+    expect(r.n).toBe(4500);
+    expect(r.modelBytes).toBeLessThanOrEqual(20 * 1024 * 1024);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.92);
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.87);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("SNIPS test: accuracy ≥ 97%", { timeout: 120_000 }, async () => {
+    const r = await evalIntents({ train: path.join(SNIPS, "train.jsonl"), test: path.join(SNIPS, "test.jsonl") });
+    expect(r.n).toBe(700);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.97);
+  });
+});
