@@ -26,24 +26,40 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
     });
   };
 
+  // A conversation's channel and external id never change, so where its widget room is can be remembered.
+  const rooms = new Map<string, string | null>();
+  const widgetRoomOf = async (conversationId: string): Promise<string | null> => {
+    let room = rooms.get(conversationId);
+    if (room === undefined) {
+      const conversation = await getConversation(deps, conversationId);
+      room = conversation.channel === WEB_CHANNEL && conversation.externalId ? widgetRoom(conversation.externalId) : null;
+      if (rooms.size > 50_000) rooms.clear();
+      rooms.set(conversationId, room);
+    }
+    return room;
+  };
+  // Several changes to one conversation in a burst (a message, then the status) become one console update.
+  const pendingUpdates = new Set<string>();
+
   const offs = [
     events.on("message.created", ({ messageId, conversationId }) =>
       inOrder(conversationId, async () => {
         const message = await getMessage(deps, messageId);
         if (!message) return;
-        const conversation = await getConversation(deps, conversationId);
-        if (conversation.channel === WEB_CHANNEL && conversation.externalId) {
-          widget.to(widgetRoom(conversation.externalId)).emit("message:new", presentWidgetMessage(message));
-        }
+        const room = await widgetRoomOf(conversationId);
+        if (room) widget.to(room).emit("message:new", presentWidgetMessage(message));
         console.to(AGENTS_ROOM).emit("message:new", presentMessage(message));
       }),
     ),
-    events.on("conversation.updated", ({ conversationId }) =>
+    events.on("conversation.updated", ({ conversationId }) => {
+      if (pendingUpdates.has(conversationId)) return;
+      pendingUpdates.add(conversationId);
       inOrder(conversationId, async () => {
+        pendingUpdates.delete(conversationId);
         const [dto] = await presentConversations(deps.db, [await getConversation(deps, conversationId)]);
         console.to(AGENTS_ROOM).emit("conversation:updated", dto);
-      }),
-    ),
+      });
+    }),
     events.on("ticket.updated", ({ ticketId }) =>
       inOrder(`ticket:${ticketId}`, async () => {
         const [dto] = await presentTickets(deps.db, [await getTicket(deps, ticketId)]);
@@ -62,10 +78,8 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
           console.to(AGENTS_ROOM).emit("typing", { conversationId, sender, typing });
           return;
         }
-        const conversation = await getConversation(deps, conversationId);
-        if (conversation.channel === WEB_CHANNEL && conversation.externalId) {
-          widget.to(widgetRoom(conversation.externalId)).emit("typing", { sender, typing });
-        }
+        const room = await widgetRoomOf(conversationId);
+        if (room) widget.to(room).emit("typing", { sender, typing });
         console.to(AGENTS_ROOM).emit("typing", { conversationId, sender, typing });
       }),
     ),

@@ -3,9 +3,9 @@ import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { AppError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
-import { offerContactDetails, resolveCustomer, type CustomerProfile } from "../customers/index.ts";
+import { findCustomer, offerContactDetails, resolveCustomer, type CustomerProfile, type CustomerRow } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { findInbox } from "../inboxes/index.ts";
+import { findInboxCached } from "../inboxes/index.ts";
 import { productCatalogue } from "../sales/index.ts";
 import {
   createConversation,
@@ -68,24 +68,26 @@ export async function receiveCustomerMessage(
   inbound: InboundMessage,
 ): Promise<{ message: MessageRow; conversation: ConversationRow; created: boolean }> {
   const text = assertMessageText(inbound.text);
-  const inbox = await findInbox(deps.db, inbound.inboxId);
+  const inbox = await findInboxCached(deps.db, inbound.inboxId);
   if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
-  const customer = await resolveCustomer(deps, { channel: inbound.channel, externalId: inbound.externalUserId }, inbound.profile);
-  let conversation =
-    (await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId)) ??
-    (await createConversation(deps.db, {
+  let conversation = await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId);
+  // The customer is looked up only when the conversation is new or the message carries contact details.
+  let customer: CustomerRow | undefined;
+  if (!conversation) {
+    customer = await resolveCustomer(deps, { channel: inbound.channel, externalId: inbound.externalUserId }, inbound.profile);
+    conversation = await createConversation(deps.db, {
       inboxId: inbox.id,
       customerId: customer.id,
       channel: inbound.channel,
       externalId: inbound.externalConversationId,
-    }));
+    });
+  }
   const now = deps.now();
   const annotation: Annotation = deps.analyzer.analyze(text, { now, products: await productCatalogue(deps) });
   const { row: message, created } = await insertMessageOnce(deps.db, {
     conversationId: conversation.id,
     clientMsgId: inbound.clientMsgId ?? null,
     senderType: "customer",
-    senderName: customer.name,
     text,
     annotation,
     metadata: inbound.raw === undefined ? {} : { raw: inbound.raw },
@@ -101,7 +103,10 @@ export async function receiveCustomerMessage(
     ...(conversation.status === "resolved" ? { status: "bot" as const, botState: {} } : {}),
   });
   conversation = updated ?? conversation;
-  await offerContactDetails(deps, customer, annotation);
+  if (annotation.entities.some((e) => e.type === "email" || e.type === "phone")) {
+    customer ??= await findCustomer(deps.db, conversation.customerId);
+    if (customer) await offerContactDetails(deps, customer, annotation);
+  }
   deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });
   deps.events.emit("conversation.updated", { conversationId: conversation.id });
   if (conversation.status === "bot" && !inbound.answeredInTurn) {

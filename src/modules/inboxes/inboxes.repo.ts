@@ -15,3 +15,18 @@ export async function findInbox(db: Database, id: string): Promise<InboxRow | un
 export async function listInboxes(db: Database): Promise<InboxRow[]> {
   return db.select().from(tables.inboxes).orderBy(tables.inboxes.createdAt);
 }
+
+const INBOX_TTL_MS = 30_000;
+const inboxCache = new WeakMap<object, Map<string, { at: number; row: InboxRow | undefined }>>();
+
+/** Finds an inbox, remembering the answer for 30 s (inboxes change rarely; every inbound message asks). */
+export async function findInboxCached(db: Database, id: string): Promise<InboxRow | undefined> {
+  let cache = inboxCache.get(db);
+  if (!cache) inboxCache.set(db, (cache = new Map()));
+  const hit = cache.get(id);
+  if (hit && Date.now() - hit.at < INBOX_TTL_MS) return hit.row;
+  const row = await findInbox(db, id);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(id, { at: Date.now(), row });
+  return row;
+}

@@ -1,2 +1,2 @@
 /** Inboxes module: the channel entry points conversations arrive through. */
-export { findInbox, listInboxes, type InboxRow } from "./inboxes.repo.ts";
+export { findInbox, findInboxCached, listInboxes, type InboxRow } from "./inboxes.repo.ts";
