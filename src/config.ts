@@ -13,6 +13,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "must be 1–64 letters, digits, ':', '_' or '-'").default("switchboard"),
   PUBLIC_URL: z.url("must be a URL such as https://support.example.com").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SWITCHBOARD_ADMIN_EMAIL: z.email("must be an email address").optional(),
@@ -32,6 +33,7 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   redisUrl: string;
   redisUrlGiven: boolean;
+  redisPrefix: string;
   publicUrl: string | undefined;
   sessionSecret: string;
   adminEmail: string | undefined;
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL ?? "redis://127.0.0.1:6379",
     redisUrlGiven: v.REDIS_URL !== undefined,
+    redisPrefix: v.REDIS_PREFIX,
     publicUrl: v.PUBLIC_URL?.replace(/\/$/, ""),
     sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir),
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,

@@ -48,7 +48,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const redisEndpoint = await ensureRedis({ url: config.redisUrl, urlGiven: config.redisUrlGiven, dataDir: config.dataDir });
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: 2 });
   redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
-  const redisPrefix = options.redisPrefix ?? "switchboard";
+  const redisPrefix = options.redisPrefix ?? config.redisPrefix;
   const events = createEventBus((error, name) => log.error({ err: error, event: name }, "event listener failed"));
   const analyzer = options.analyzer ?? (await createAnalyzer());
 
