@@ -33,6 +33,8 @@ export type BotServices = {
     fromId: string;
     fromName?: string;
     storedMessageId?: string;
+    /** The turn, already read by the caller (the widget's answer job), so it is not read twice. */
+    preparedTurn?: BotTurn;
   }): Promise<BotTurn | undefined>;
   articleFor(intent: string): Promise<{ title: string; body: string } | undefined>;
   orderByNumber(number: string): Promise<BotOrder | undefined>;

@@ -1,14 +1,14 @@
 /** The bot runtime: one bot, its reply store, the widget adapter, and the job that answers widget messages. */
 import type { Activity, BotAdapter, TurnContext } from "botbuilder";
 import type { Logger } from "../src/logger.ts";
-import type { BotServices } from "./bot-services.ts";
+import type { BotServices, BotTurn } from "./bot-services.ts";
 import { replyStore } from "./reply-store.ts";
 import { SwitchboardBot, TURN_CONVERSATION_KEY } from "./switchboard-bot.ts";
 import { say } from "./strings.ts";
 import { WidgetAdapter } from "./widget-adapter.ts";
 
 export { SwitchboardBot } from "./switchboard-bot.ts";
-export { moduleBotServices, BOT_FRAMEWORK_INBOX } from "./module-services.ts";
+export { moduleBotServices, toTurn, BOT_FRAMEWORK_INBOX } from "./module-services.ts";
 export type { BotServices } from "./bot-services.ts";
 
 /** The running bot and the adapters it is reached through. */
@@ -18,7 +18,7 @@ export type BotRuntime = {
   /** Prepares any adapter (Bot Framework's CloudAdapter too): reply store and error handling. */
   attach(adapter: BotAdapter): void;
   /** Lets the bot answer one stored widget message. */
-  answerWidgetMessage(message: { id: string; text: string; conversationId: string; customerId: string }): Promise<void>;
+  answerWidgetMessage(turn: BotTurn, customerId: string): Promise<void>;
 };
 
 /** Builds the bot runtime over the given services. */
@@ -40,18 +40,18 @@ export function createBotRuntime(services: BotServices, log: Logger): BotRuntime
     bot,
     widgetAdapter,
     attach,
-    async answerWidgetMessage(message) {
+    async answerWidgetMessage(turn, customerId) {
       const activity: Partial<Activity> = {
         type: "message",
-        id: message.id,
-        text: message.text,
+        id: turn.messageId,
+        text: turn.text,
         channelId: "web",
         serviceUrl: "",
         timestamp: new Date(),
-        conversation: { id: message.conversationId, isGroup: false, conversationType: "personal", name: "" },
-        from: { id: message.customerId, name: "customer", role: "user" },
+        conversation: { id: turn.conversationId, isGroup: false, conversationType: "personal", name: "" },
+        from: { id: customerId, name: "customer", role: "user" },
         recipient: { id: "switchboard-bot", name: "Switchboard Bot", role: "bot" },
-        channelData: { switchboardMessageId: message.id },
+        channelData: { switchboardMessageId: turn.messageId, switchboardTurn: turn },
       };
       await widgetAdapter.processTurn(activity, (context) => bot.run(context));
     },

@@ -17,7 +17,8 @@ import type { BotServices, BotTurn } from "./bot-services.ts";
 /** Inbox that Bot Framework channels (Teams, Slack, Telegram …) deliver into. */
 export const BOT_FRAMEWORK_INBOX = "botframework";
 
-function toTurn(message: MessageRow, conversation: ConversationRow): BotTurn {
+/** The bot's view of a stored customer message and its conversation. */
+export function toTurn(message: MessageRow, conversation: ConversationRow): BotTurn {
   return {
     messageId: message.id,
     text: message.text,
@@ -32,6 +33,7 @@ function toTurn(message: MessageRow, conversation: ConversationRow): BotTurn {
 export function moduleBotServices(deps: ServiceDeps): BotServices {
   return {
     async resolveTurn(activity) {
+      if (activity.preparedTurn) return activity.preparedTurn;
       if (activity.storedMessageId) {
         const message = await getMessage(deps, activity.storedMessageId);
         if (!message) return undefined;

@@ -34,7 +34,7 @@ export class SwitchboardBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!activity.text?.trim()) return;
-    const channelData = (activity.channelData ?? {}) as { switchboardMessageId?: string };
+    const channelData = (activity.channelData ?? {}) as { switchboardMessageId?: string; switchboardTurn?: BotTurn };
     const turn = await this.services.resolveTurn({
       id: activity.id,
       text: activity.text,
@@ -43,6 +43,7 @@ export class SwitchboardBot extends ActivityHandler {
       fromId: activity.from.id,
       fromName: activity.from.name,
       storedMessageId: channelData.switchboardMessageId,
+      preparedTurn: channelData.switchboardTurn,
     });
     if (!turn || turn.conversationStatus !== "bot") return;
     context.turnState.set(TURN_MESSAGE_KEY, turn.messageId);

@@ -1,6 +1,6 @@
 /** Composition root: the only place that creates and wires the process's dependencies. */
 import { Redis } from "ioredis";
-import { createBotRuntime, moduleBotServices, type BotRuntime } from "../bots/index.ts";
+import { createBotRuntime, moduleBotServices, toTurn, type BotRuntime } from "../bots/index.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/index.ts";
 import { createEventBus, type EventBus } from "./events.ts";
@@ -66,7 +66,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       if (conversation.status !== "bot") return;
       events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: true });
       try {
-        await holder.bot?.answerWidgetMessage({ id: message.id, text: message.text, conversationId: conversation.id, customerId: conversation.customerId });
+        await holder.bot?.answerWidgetMessage(toTurn(message, conversation), conversation.customerId);
       } finally {
         events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: false });
       }

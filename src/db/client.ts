@@ -64,6 +64,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+      // PGlite has no autovacuum daemon, so without this its tables never get planner statistics.
+      await client.exec("analyze");
     },
     close: () => client.close(),
   };
