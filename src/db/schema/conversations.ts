@@ -1,4 +1,5 @@
 /** Conversations and their messages (with the NLP annotation as JSONB). */
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { customers } from "./customers.ts";
@@ -36,7 +37,9 @@ export const conversations = pgTable(
   (t) => [
     index("conversations_customer_idx").on(t.customerId, t.inboxId),
     index("conversations_status_activity_idx").on(t.status, t.lastMessageAt),
-    index("conversations_activity_idx").on(t.lastMessageAt),
+    index("conversations_activity_idx").on(t.lastMessageAt, t.id),
+    // The console's default list: open conversations, newest activity first.
+    index("conversations_open_activity_idx").on(t.lastMessageAt, t.id).where(sql`${t.status} in ('bot', 'handoff')`),
     unique("conversations_channel_external_uq").on(t.channel, t.externalId),
   ],
 );
