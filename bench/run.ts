@@ -1,0 +1,65 @@
+/** `npm run bench -- <name> [--json] [--n …] [--seconds …]`: runs one benchmark and prints one JSON object (--json) or a table. */
+import os from "node:os";
+import { parseArgs, type BenchArgs } from "./lib/args.ts";
+import { loadAverage } from "./lib/proc.ts";
+
+/** What every benchmark module exports. */
+export type Benchmark = {
+  run(args: BenchArgs): Promise<Record<string, unknown>>;
+  /** The human-readable form of a result. */
+  format(result: Record<string, unknown>): string;
+};
+
+const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
+  nlp: () => import("./nlp.ts"),
+  e2e: () => import("./e2e.ts"),
+  connections: () => import("./connections.ts"),
+  api: () => import("./api.ts"),
+  widget: () => import("./widget.ts"),
+  startup: () => import("./startup.ts"),
+};
+
+const USAGE = `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--json] [--n N] [--seconds S] [options]
+  nlp          NLP pipeline throughput and latency; --n passes over the message set, --seconds cap
+  e2e          widget customers against the real server and a bare socket.io echo; --n 1,50,200,1000 --seconds 20 --rate 0.5 --ramp-rates … --db pglite|postgres
+  connections  idle widget connections to one server; --n 10000 --workers 4
+  api          REST list and agent reply at 50 connections vs bare express; --n 50 (connections) --seconds 10 --messages 100000
+  widget       widget script size and launcher-ready time in headless Chromium; --n 9 (page loads)
+  startup      time to /healthz 200 on an empty and a warm data dir; --n 3 (runs) --messages 100000
+  every benchmark: --profile writes the server's --cpu-prof and prints its top self-time functions to stderr`;
+
+async function main(): Promise<number> {
+  const { positional, args } = parseArgs(process.argv.slice(2));
+  const name = positional[0];
+  const load = name ? BENCHMARKS[name] : undefined;
+  if (!load || args.flag("help")) {
+    process.stderr.write(USAGE + "\n");
+    return name && !args.flag("help") ? 2 : 0;
+  }
+  // Libraries may print to stdout while loading; with --json only the result object may appear there.
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    (process.stderr.write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
+  const bench = await load();
+  const startedAt = new Date();
+  const loadBefore = loadAverage();
+  const result = await bench.run(args);
+  const meta = {
+    startedAt: startedAt.toISOString(),
+    seconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+    cpus: os.cpus().length,
+    loadAverage: { before: loadBefore, after: loadAverage() },
+    node: process.version,
+  };
+  const output = { benchmark: name, ...result, meta };
+  await new Promise<void>((resolve) => stdoutWrite(args.json ? JSON.stringify(output) + "\n" : bench.format(output) + "\n", () => resolve()));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

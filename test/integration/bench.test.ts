@@ -1,0 +1,79 @@
+/** Each benchmark (`npm run bench -- <name> --json`) starts, stops by itself on a tiny run, and prints one JSON object with the documented fields. Figures are not asserted: timing belongs in bench/. */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Runs bench/run.ts with --json and returns its stdout parsed (it must be exactly one JSON line). */
+function bench(name: string, args: string[]): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/run.ts", name, "--json", ...args], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`bench ${name} exited with ${code}:\n${stderr}`));
+      const lines = stdout.trim().split("\n");
+      if (lines.length !== 1) return reject(new Error(`bench ${name} printed ${lines.length} lines on stdout, expected one JSON object:\n${stdout.slice(0, 2000)}`));
+      try {
+        resolve(JSON.parse(lines[0]) as Record<string, unknown>);
+      } catch (error) {
+        reject(new Error(`bench ${name} did not print valid JSON: ${String(error)}\n${stdout.slice(0, 2000)}`));
+      }
+    });
+  });
+}
+
+const isNumber = expect.any(Number);
+const numberOrNull = (value: unknown): boolean => value === null || typeof value === "number";
+
+// The six run side by side (each starts its own server, Redis and clients on free ports) to keep the file short.
+describe.concurrent("benchmarks print their documented JSON on a tiny run", () => {
+  it("nlp prints messagesPerSecond, p50Ms, p99Ms and startupMs", { timeout: 150_000 }, async () => {
+    const r = await bench("nlp", ["--n", "1", "--seconds", "2", "--startup-runs", "1"]);
+    expect(r).toMatchObject({ benchmark: "nlp", messagesPerSecond: isNumber, p50Ms: isNumber, p99Ms: isNumber, startupMs: isNumber });
+    expect(r.messagesPerSecond).toBeGreaterThan(0);
+  });
+
+  it("e2e prints one run per N with sent, answered, lost, latencies and the echo baseline, and maxRateP99Under100ms", { timeout: 150_000 }, async () => {
+    const r = await bench("e2e", ["--n", "2", "--seconds", "2", "--warmup", "0", "--ramp-rates", "1", "--ramp-seconds", "1", "--drain", "8"]);
+    const runs = r.runs as Record<string, unknown>[];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ n: 2, ratePerClientPerSec: isNumber, sent: isNumber, answered: isNumber, lost: isNumber });
+    for (const key of ["p50Ms", "p99Ms", "maxMs", "echoP50Ms", "echoP99Ms", "ratioP50"]) expect(numberOrNull(runs[0][key]), key).toBe(true);
+    expect(runs[0].sent).toBeGreaterThan(0);
+    expect(r.maxRateP99Under100ms).toEqual(isNumber);
+  });
+
+  it("connections prints connections, connectSeconds, rssPerConnectionKB and broadcastReceived", { timeout: 150_000 }, async () => {
+    const r = await bench("connections", ["--n", "20", "--broadcast", "5", "--settle", "1", "--seconds", "30"]);
+    expect(r).toMatchObject({ connections: 20, connectSeconds: isNumber, rssPerConnectionKB: isNumber, broadcastReceived: isNumber });
+    expect(r.broadcastReceived).toBe(r.broadcastSent);
+  });
+
+  it("api prints rps and p99Ms for list, reply and the express baseline", { timeout: 150_000 }, async () => {
+    const r = await bench("api", ["--n", "4", "--seconds", "1", "--messages", "500"]);
+    for (const key of ["list", "reply", "baseline"]) {
+      expect(r[key], key).toMatchObject({ rps: isNumber, p99Ms: isNumber, errors: 0 });
+    }
+  });
+
+  it("widget prints bytes, gzipBytes, loaderGzipBytes and launcherReadyMs (Chromium required)", { timeout: 150_000 }, async () => {
+    const r = await bench("widget", ["--n", "2"]);
+    expect(r).toMatchObject({ bytes: isNumber, gzipBytes: isNumber, launcherReadyMs: isNumber, launcherOpensPanel: true });
+    expect(numberOrNull(r.loaderGzipBytes)).toBe(true);
+  });
+
+  it("startup prints emptySeconds and warmSeconds", { timeout: 150_000 }, async () => {
+    const r = await bench("startup", ["--n", "1", "--messages", "500"]);
+    expect(r).toMatchObject({ emptySeconds: isNumber, warmSeconds: isNumber, warmMessages: 500 });
+  });
+});
