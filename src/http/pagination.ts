@@ -24,3 +24,10 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
   }
   throw new AppError("VALIDATION_FAILED", "cursor is not valid; pass back nextCursor as it was given", { cursor: "is not valid" });
 }
+
+/** Splits rows fetched with `limit + 1` into this page and the cursor of the next one (null on the last page). */
+export function splitPage<T>(rows: T[], limit: number, cursorOf: (last: T) => Record<string, unknown>): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}

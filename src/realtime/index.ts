@@ -12,6 +12,8 @@ export function attachRealtime(httpServer: HttpServer, container: Container): { 
   // During a Redis outage publishes wait for the reconnect instead of rejecting (the adapter does not catch them).
   const pub = container.redis.duplicate({ maxRetriesPerRequest: null });
   const sub = container.redis.duplicate({ maxRetriesPerRequest: null });
+  // Connection errors are retried by ioredis; the health check reports the outage.
+  for (const client of [pub, sub]) client.on("error", () => undefined);
   const io = new Server(httpServer, {
     cors: { origin: true, credentials: true },
     maxHttpBufferSize: 64 * 1024,

@@ -1,4 +1,4 @@
-/** Launches Debian's Chromium for the browser tests; in CI a missing browser is an error, locally the tests are skipped. */
+/** Launches Debian's Chromium for the browser tests; a missing browser fails them with an install hint (they never skip). */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
@@ -6,9 +6,6 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/ch
 
 /** Path of the Chromium executable, or undefined when none is installed. */
 export const chromiumPath: string | undefined = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-
-/** True when the browser tests must be skipped: no Chromium and not in CI (where its absence must fail them). */
-export const skipBrowserTests: boolean = !chromiumPath && !process.env.CI;
 
 /** Starts a headless Chromium; throws with an install hint when it is missing. */
 export async function launchChromium(): Promise<Browser> {

@@ -5,7 +5,7 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
-import { launchChromium, skipBrowserTests } from "./browser.ts";
+import { launchChromium } from "./browser.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const artifacts = `${root}test/artifacts`;
@@ -28,7 +28,7 @@ async function apiFromPage<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await (await fetch(p, { credentials: "same-origin" })).json()) as T, path);
 }
 
-describe.skipIf(skipBrowserTests)("agent console with a live customer, in Chromium", () => {
+describe("agent console with a live customer, in Chromium", () => {
   let app: TestApp;
   let browser: Browser;
   let agent: Page;

@@ -7,7 +7,7 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../support/create-test-app.ts";
 import { en } from "../../widget/src/strings.ts";
-import { launchChromium, skipBrowserTests } from "./browser.ts";
+import { launchChromium } from "./browser.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const artifacts = `${root}test/artifacts`;
@@ -50,7 +50,7 @@ const bubbles = (page: Page): Promise<string[]> => widget(page, ".bubble").allTe
 
 const countOf = async (page: Page, text: string): Promise<number> => (await bubbles(page)).filter((t) => t === text).length;
 
-describe.skipIf(skipBrowserTests)("customer web widget in Chromium", () => {
+describe("customer web widget in Chromium", () => {
   let app: App;
   let browser: Browser;
   let context: BrowserContext;

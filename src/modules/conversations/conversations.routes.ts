@@ -4,7 +4,7 @@ import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
-import { decodeCursor, encodeCursor, limitSchema } from "../../http/pagination.ts";
+import { decodeCursor, encodeCursor, limitSchema, splitPage } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
 import { presentConversations, presentMessage } from "./conversations.presenter.ts";
@@ -41,12 +41,8 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     const query = parseInput(listQuery, req.query);
     const cursor = decodeCursor(query.cursor, z.object({ at: z.string(), id: z.string() }));
     const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    res.json({
-      data: await presentConversations(deps.db, page),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.lastMessageAt.toISOString(), id: last.id }) : null,
-    });
+    const { page, nextCursor } = splitPage(rows, query.limit, (last) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
+    res.json({ data: await presentConversations(deps.db, page), nextCursor });
   });
   router.get("/:id", async (req, res) => {
     const { id } = parseInput(idParam, req.params);

@@ -3,7 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
-import { decodeCursor, encodeCursor, limitSchema } from "../../http/pagination.ts";
+import { decodeCursor, limitSchema, splitPage } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { presentTickets } from "./tickets.presenter.ts";
 import { listTicketEvents, listTickets, type TicketRow } from "./tickets.repo.ts";
@@ -37,12 +37,8 @@ export function ticketsRoutes(deps: ServiceDeps): Router {
       query.status === "all" ? null : query.status === "unresolved" ? ["open", "pending"] : [query.status];
     const assigneeId = query.assignee === "me" ? currentUser(req).id : query.assignee === "unassigned" ? null : query.assignee;
     const rows = await listTickets(deps.db, { statuses: statusFilter, assigneeId }, cursor, query.limit + 1);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    res.json({
-      data: await presentTickets(deps.db, page),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.updatedAt.toISOString(), id: last.id }) : null,
-    });
+    const { page, nextCursor } = splitPage(rows, query.limit, (last) => ({ at: last.updatedAt.toISOString(), id: last.id }));
+    res.json({ data: await presentTickets(deps.db, page), nextCursor });
   });
   router.get("/:id", async (req, res) => {
     const { id } = parseInput(idParam, req.params);

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../src/queue/index.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
@@ -14,15 +14,6 @@ let t: TestApp;
 
 function startRedis(): ChildProcess {
   return spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--dir", mkdtempSync(path.join(tmpdir(), "sb-redis-"))], { stdio: "ignore" });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 beforeAll(async () => {

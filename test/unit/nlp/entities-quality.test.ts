@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +6,7 @@ import { evalEntities, evalNer } from "../../../src/nlp/entities/eval.ts";
 const conll = path.resolve(import.meta.dirname, "../../../../shared/data/ner/conll2003/eng.testa");
 
 describe("entity quality gates", () => {
-  it.skipIf(!existsSync(conll))("scores PER+LOC+ORG micro-F1 of at least 65 % on CoNLL-2003 eng.testa", async () => {
+  it("scores PER+LOC+ORG micro-F1 of at least 65 % on CoNLL-2003 eng.testa", async () => {
     const r = await evalNer({ conll });
     expect(r.microF1 as number).toBeGreaterThanOrEqual(65);
   }, 90_000);
