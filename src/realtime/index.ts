@@ -1,17 +1,30 @@
 /** socket.io server: /widget and /console namespaces, the Redis adapter so any node serves any client, and the broadcaster. */
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import type { Container } from "../container.ts";
 import { startBroadcaster } from "./broadcaster.ts";
 import { registerConsoleNamespace } from "./console.socket.ts";
 import { registerWidgetNamespace } from "./widget.socket.ts";
 
+/**
+ * The socket.io Redis adapter sends commands without awaiting them (publish, and unsubscribe on close). During an
+ * outage they wait in the offline queue; one that finally fails (at shutdown, say) is dropped here instead of becoming
+ * an unhandled rejection. The outage itself is reported by /healthz and the main connection's error log.
+ */
+class AdapterRedis extends Redis {
+  override sendCommand(...args: Parameters<Redis["sendCommand"]>): unknown {
+    args[0].promise.catch(() => undefined);
+    return super.sendCommand(...args);
+  }
+}
+
 /** Attaches socket.io to the HTTP server; returns the server and a function that stops it. */
 export function attachRealtime(httpServer: HttpServer, container: Container): { io: Server; stop(): Promise<void> } {
-  // During a Redis outage publishes wait for the reconnect instead of rejecting (the adapter does not catch them).
-  const pub = container.redis.duplicate({ maxRetriesPerRequest: null });
-  const sub = container.redis.duplicate({ maxRetriesPerRequest: null });
+  // During a Redis outage publishes wait for the reconnect (no retry limit) rather than being dropped at once.
+  const pub = new AdapterRedis(container.redisEndpoint.url, { maxRetriesPerRequest: null });
+  const sub = new AdapterRedis(container.redisEndpoint.url, { maxRetriesPerRequest: null });
   // Connection errors are retried by ioredis; the health check reports the outage.
   for (const client of [pub, sub]) client.on("error", () => undefined);
   const io = new Server(httpServer, {
