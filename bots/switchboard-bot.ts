@@ -73,27 +73,33 @@ export class SwitchboardBot extends ActivityHandler {
     }
     if (intent !== UNKNOWN_INTENT) {
       // The bot understood the request but has no answer for it (a payment problem, an account change …): a person does.
-      await this.services.saveState(turn.conversationId, { awaiting: null, failedTurns: 0 });
+      await this.save(turn, { awaiting: null, failedTurns: 0 });
       await this.services.handOff(turn.conversationId, "needs_agent", turn.messageId);
       return;
     }
     const failedTurns = (turn.botState.failedTurns ?? 0) + 1;
     if (failedTurns >= MAX_FAILED_TURNS) {
-      await this.services.saveState(turn.conversationId, { awaiting: null, failedTurns: 0 });
+      await this.save(turn, { awaiting: null, failedTurns: 0 });
       await this.services.handOff(turn.conversationId, "bot_failed", turn.messageId);
       return;
     }
     await context.sendActivity(say.notUnderstood);
-    await this.services.saveState(turn.conversationId, { awaiting: turn.botState.awaiting ?? null, failedTurns });
+    await this.save(turn, { awaiting: turn.botState.awaiting ?? null, failedTurns });
   }
 
   private async remember(turn: BotTurn, awaiting: "order_number" | null, handled: boolean): Promise<void> {
     const failedTurns = handled ? 0 : (turn.botState.failedTurns ?? 0) + 1;
     if (!handled && failedTurns >= MAX_FAILED_TURNS) {
-      await this.services.saveState(turn.conversationId, { awaiting: null, failedTurns: 0 });
+      await this.save(turn, { awaiting: null, failedTurns: 0 });
       await this.services.handOff(turn.conversationId, "bot_failed", turn.messageId);
       return;
     }
-    await this.services.saveState(turn.conversationId, { awaiting, failedTurns });
+    await this.save(turn, { awaiting, failedTurns });
+  }
+
+  /** Saves what the bot remembers, skipping the write when nothing changed (most answered turns). */
+  private async save(turn: BotTurn, state: { awaiting: "order_number" | null; failedTurns: number }): Promise<void> {
+    if ((turn.botState.awaiting ?? null) === state.awaiting && (turn.botState.failedTurns ?? 0) === state.failedTurns) return;
+    await this.services.saveState(turn.conversationId, state);
   }
 }

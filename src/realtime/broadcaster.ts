@@ -11,6 +11,9 @@ import { WEB_CHANNEL, widgetRoom } from "./widget.socket.ts";
 
 const log = childLogger("broadcaster");
 
+/** How long conversation changes are gathered before the console is sent one update. */
+const CONSOLE_UPDATE_WINDOW_MS = 100;
+
 /** Subscribes the socket server to the event bus; returns an unsubscribe function. */
 export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps): () => void {
   const widget = io.of("/widget");
@@ -38,8 +41,9 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
     }
     return room;
   };
-  // Several changes to one conversation in a burst (a message, then the status) become one console update.
-  const pendingUpdates = new Set<string>();
+  // Changes to one conversation within a short window (the customer's message, the bot's answer, a status change)
+  // become one console update: the list shows the latest state, and the database is read once instead of each time.
+  const pendingUpdates = new Map<string, NodeJS.Timeout>();
 
   const offs = [
     events.on("message.created", ({ messageId, conversationId }) =>
@@ -53,12 +57,14 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
     ),
     events.on("conversation.updated", ({ conversationId }) => {
       if (pendingUpdates.has(conversationId)) return;
-      pendingUpdates.add(conversationId);
-      inOrder(conversationId, async () => {
-        pendingUpdates.delete(conversationId);
-        const [dto] = await presentConversations(deps.db, [await getConversation(deps, conversationId)]);
-        console.to(AGENTS_ROOM).emit("conversation:updated", dto);
-      });
+      const timer = setTimeout(() => {
+        inOrder(conversationId, async () => {
+          pendingUpdates.delete(conversationId);
+          const [dto] = await presentConversations(deps.db, [await getConversation(deps, conversationId)]);
+          console.to(AGENTS_ROOM).emit("conversation:updated", dto);
+        });
+      }, CONSOLE_UPDATE_WINDOW_MS);
+      pendingUpdates.set(conversationId, timer);
     }),
     events.on("ticket.updated", ({ ticketId }) =>
       inOrder(`ticket:${ticketId}`, async () => {
@@ -84,5 +90,9 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
       }),
     ),
   ];
-  return () => offs.forEach((off) => off());
+  return () => {
+    offs.forEach((off) => off());
+    for (const timer of pendingUpdates.values()) clearTimeout(timer);
+    pendingUpdates.clear();
+  };
 }

@@ -18,6 +18,7 @@ import {
   type ConversationRow,
   type MessageRow,
 } from "./conversations.repo.ts";
+import { recentMessage, rememberMessage } from "./recent-messages.ts";
 
 const log = childLogger("conversations");
 
@@ -94,6 +95,7 @@ export async function receiveCustomerMessage(
     createdAt: now,
   });
   if (!created) return { message, conversation, created };
+  rememberMessage(deps.db, message);
   const updated = await updateConversation(deps.db, conversation.id, {
     lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: message.createdAt.toISOString() },
     lastMessageAt: message.createdAt,
@@ -125,9 +127,8 @@ export async function addReply(
   reply: { senderType: "bot" | "agent" | "system"; senderId?: string | null; senderName?: string | null; text: string; clientMsgId?: string },
 ): Promise<MessageRow> {
   const text = assertMessageText(reply.text);
-  const conversation = await findConversation(deps.db, conversationId);
-  if (!conversation) throw new AppError("CONVERSATION_NOT_FOUND");
   const now = deps.now();
+  // No read first: the foreign key says whether the conversation exists.
   const { row: message, created } = await insertMessageOnce(deps.db, {
     conversationId,
     clientMsgId: reply.clientMsgId ?? null,
@@ -136,9 +137,12 @@ export async function addReply(
     senderName: reply.senderName ?? null,
     text,
     createdAt: now,
+  }).catch((error: unknown) => {
+    throw isForeignKeyViolation(error, "conversation_id") ? new AppError("CONVERSATION_NOT_FOUND") : error;
   });
   if (!created) return message;
-  await updateConversation(deps.db, conversationId, {
+  rememberMessage(deps.db, message);
+  const conversation = await updateConversation(deps.db, conversationId, {
     lastMessage: {
       text: text.slice(0, 200),
       sender: { type: reply.senderType, ...(reply.senderName ? { name: reply.senderName } : {}) },
@@ -148,10 +152,19 @@ export async function addReply(
   });
   deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null });
   deps.events.emit("conversation.updated", { conversationId });
-  if (conversation.channel !== "web" && reply.senderType === "agent") {
+  if (conversation && conversation.channel !== "web" && reply.senderType === "agent") {
     await deps.queue.enqueue(DELIVER_JOB, { messageId: message.id }, { jobId: `deliver:${message.id}` });
   }
   return message;
+}
+
+/** PostgreSQL's foreign_key_violation on a constraint naming `column`, whether Drizzle wraps the driver's error or not. */
+function isForeignKeyViolation(error: unknown, column: string): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (code === "23503") return typeof constraint !== "string" || constraint.includes(column);
+  }
+  return false;
 }
 
 /** Reads the messages of a conversation after a message id (all when absent), in order, at most `limit`. */
@@ -166,9 +179,9 @@ export async function getConversation(deps: Pick<ServiceDeps, "db">, id: string)
   return row;
 }
 
-/** Finds a message by id. */
+/** Finds a message by id (from memory when this process stored it recently). */
 export async function getMessage(deps: Pick<ServiceDeps, "db">, id: string): Promise<MessageRow | undefined> {
-  return findMessage(deps.db, id);
+  return recentMessage(deps.db, id) ?? findMessage(deps.db, id);
 }
 
 /** Changes who owns the conversation (bot, the human queue, resolved) and announces it. */

@@ -84,6 +84,10 @@ describe("bad input", () => {
       status: 404,
       body: { error: { code: "CONVERSATION_NOT_FOUND" } },
     });
+    expect(await api(t.url, "POST", `/api/v1/conversations/${missing}/messages`, { cookie, body: { text: "hello?" } })).toMatchObject({
+      status: 404,
+      body: { error: { code: "CONVERSATION_NOT_FOUND" } },
+    });
     expect(await api(t.url, "PATCH", `/api/v1/tickets/${missing}`, { cookie, body: { status: "resolved" } })).toMatchObject({
       status: 404,
       body: { error: { code: "TICKET_NOT_FOUND" } },
