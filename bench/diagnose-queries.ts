@@ -1,5 +1,4 @@
-/** Diagnostic (not a benchmark): counts the SQL statements, rows and PGlite time behind one widget message and the bot's reply. `npx tsx bench/diagnose-queries.ts [--messages 10]` — runs the server in-process with PGlite.query wrapped. */
-import { PGlite } from "@electric-sql/pglite";
+/** Diagnostic (not a benchmark): counts the SQL statements, rows and PGlite time behind one widget message and the bot's reply. `npx tsx bench/diagnose-queries.ts [--messages 10]` — runs the server in-process with the database client's query wrapped (time = round trip to PGlite's thread, queueing included). */
 import { io } from "socket.io-client";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "./lib/args.ts";
@@ -9,20 +8,24 @@ import { BOT_ANSWERED_MESSAGES } from "./data/messages.ts";
 type Stat = { calls: number; rows: number; ms: number };
 const census = new Map<string, Stat>();
 let recording = false;
-const original = PGlite.prototype.query;
-PGlite.prototype.query = async function (this: PGlite, query: string, params?: unknown[], options?: unknown) {
-  const t0 = performance.now();
-  const result = await original.call(this, query, params, options as never);
-  if (recording) {
-    const key = query.replace(/\s+/g, " ").replace(/\$\d+/g, "$").slice(0, 160);
-    const s = census.get(key) ?? { calls: 0, rows: 0, ms: 0 };
-    s.calls++;
-    s.rows += result.rows.length;
-    s.ms += performance.now() - t0;
-    census.set(key, s);
-  }
-  return result;
-} as typeof PGlite.prototype.query;
+type Queryable = { query(query: string, params?: unknown[], options?: unknown): Promise<{ rows: unknown[] }> };
+/** Wraps the database client's query (PGlite's thread, or pg's pool) to count statements, rows and time. */
+function census_(client: Queryable): void {
+  const original = client.query.bind(client);
+  client.query = async (query, params, options) => {
+    const t0 = performance.now();
+    const result = await original(query, params, options);
+    if (recording) {
+      const key = query.replace(/\s+/g, " ").replace(/\$\d+/g, "$").slice(0, 160);
+      const s = census.get(key) ?? { calls: 0, rows: 0, ms: 0 };
+      s.calls++;
+      s.rows += result.rows.length;
+      s.ms += performance.now() - t0;
+      census.set(key, s);
+    }
+    return result;
+  };
+}
 
 const { args } = parseArgs(process.argv.slice(2));
 const count = args.num("messages", 10);
@@ -35,6 +38,7 @@ const { hashPassword } = await import("../src/modules/agents/passwords.ts");
 const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: data.dir, REDIS_URL: redis.url, LOG_LEVEL: "silent", SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD });
 const server = await startServer(config, {
   prepare: async (c) => {
+    census_((c.database.db as unknown as { $client: Queryable }).$client);
     if (await isEmpty(c.database.db)) await seedDemoData(c.database.db, { agentPassword: "x-password", hashPassword });
   },
 });
@@ -61,7 +65,7 @@ for (let i = 0; i < count; i++) await exchange(BOT_ANSWERED_MESSAGES[i % BOT_ANS
 recording = false;
 const rows = [...census.entries()].sort((a, b) => b[1].ms - a[1].ms);
 const total = rows.reduce((t, [, s]) => ({ calls: t.calls + s.calls, rows: t.rows + s.rows, ms: t.ms + s.ms }), { calls: 0, rows: 0, ms: 0 });
-process.stdout.write(`per customer message + bot reply (${count} exchanges): ${(total.calls / count).toFixed(1)} statements, ${(total.rows / count).toFixed(1)} rows, ${(total.ms / count).toFixed(1)} ms inside PGlite.query\n`);
+process.stdout.write(`per customer message + bot reply (${count} exchanges): ${(total.calls / count).toFixed(1)} statements, ${(total.rows / count).toFixed(1)} rows, ${(total.ms / count).toFixed(1)} ms waiting for the database\n`);
 for (const [sql, s] of rows) process.stdout.write(`${(s.calls / count).toFixed(1).padStart(5)}×  ${(s.rows / count).toFixed(1).padStart(6)} rows  ${(s.ms / count).toFixed(2).padStart(7)} ms  ${sql}\n`);
 socket.close();
 await server.stop();

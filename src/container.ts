@@ -41,16 +41,34 @@ export type ContainerOptions = {
 
 /** Opens the database (and migrates it), finds Redis, loads the NLP models, and wires modules, jobs and the bot. */
 export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
-  const database = await openDatabase(
-    options.database ?? (config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir }),
+  // The database (its own thread for PGlite), Redis and the NLP models start side by side: start-up is the slowest of them.
+  const opening = openDatabase(options.database ?? (config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir })).then(
+    async (handle) => {
+      await handle.migrate().catch(async (error: unknown) => {
+        await handle.close().catch(() => undefined);
+        throw error;
+      });
+      return handle;
+    },
   );
-  await database.migrate();
-  const redisEndpoint = await ensureRedis({ url: config.redisUrl, urlGiven: config.redisUrlGiven, dataDir: config.dataDir });
+  const [opened, redisFound, analyzerLoaded] = await Promise.allSettled([
+    opening,
+    ensureRedis({ url: config.redisUrl, urlGiven: config.redisUrlGiven, dataDir: config.dataDir }),
+    options.analyzer ?? createAnalyzer(),
+  ]);
+  if (opened.status === "rejected" || redisFound.status === "rejected" || analyzerLoaded.status === "rejected") {
+    // Release what did start, then report the first failure.
+    if (opened.status === "fulfilled") await opened.value.close().catch(() => undefined);
+    if (redisFound.status === "fulfilled") await redisFound.value.stop().catch(() => undefined);
+    throw [opened, redisFound, analyzerLoaded].find((r) => r.status === "rejected")?.reason;
+  }
+  const database = opened.value;
+  const redisEndpoint = redisFound.value;
+  const analyzer = analyzerLoaded.value;
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: 2 });
   redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
   const redisPrefix = options.redisPrefix ?? config.redisPrefix;
   const events = createEventBus((error, name) => log.error({ err: error, event: name }, "event listener failed"));
-  const analyzer = options.analyzer ?? (await createAnalyzer());
 
   // Jobs reference the bot, which needs the deps, which need the queue: the holder breaks the cycle.
   const holder: { bot?: BotRuntime } = {};
@@ -58,7 +76,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     name: ANSWER_JOB,
     attempts: 3,
     backoffMs: 500,
-    concurrency: 8,
+    // A turn mostly waits on the database and Redis, so many run at once.
+    concurrency: 50,
     async perform({ messageId }) {
       const message = await getMessage(deps, messageId);
       if (!message) return;

@@ -1,7 +1,7 @@
 /** Opens the database: PGlite (PostgreSQL in WebAssembly) in DATA_DIR by default, or a PostgreSQL server when DATABASE_URL is set. */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { startPGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema/index.ts";
 
 /** The Drizzle database, the same type whichever engine is underneath. */
@@ -53,9 +54,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => pool.end(),
     };
   }
-  const client = "memory" in target ? new PGlite() : new PGlite(path.join(target.pgliteDir, "pgdata"));
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  // PGlite runs in its own thread: its statements execute synchronously and would otherwise stall the event loop.
+  const client = await startPGliteThread("memory" in target ? undefined : path.join(target.pgliteDir, "pgdata"));
+  // Drizzle's PGlite session only calls query, exec and transaction, which the thread provides.
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Database;
   return {
     db,
     kind: "pglite",
@@ -63,7 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await db.execute(sql`select 1`);
     },
     migrate: async () => {
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+      await migratePglite(db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
       // PGlite has no autovacuum daemon, so without this its tables never get planner statistics.
       await client.exec("analyze");
     },

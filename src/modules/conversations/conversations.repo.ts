@@ -44,8 +44,23 @@ export async function createConversation(
 
 /** Inserts a message unless the same client message id already exists in the conversation; returns the row and whether it is new. */
 export async function insertMessageOnce(db: Database, values: NewMessage): Promise<{ row: MessageRow; created: boolean }> {
-  const [row] = await db.insert(tables.messages).values(values).onConflictDoNothing().returning();
-  if (row) return { row, created: true };
+  // Only the generated columns come back: the annotation is already in memory, and reading it back costs the most.
+  const m = tables.messages;
+  const [generated] = await db.insert(m).values(values).onConflictDoNothing().returning({ id: m.id, seq: m.seq, createdAt: m.createdAt });
+  if (generated) {
+    const row: MessageRow = {
+      ...generated,
+      conversationId: values.conversationId,
+      clientMsgId: values.clientMsgId ?? null,
+      senderType: values.senderType,
+      senderId: values.senderId ?? null,
+      senderName: values.senderName ?? null,
+      text: values.text,
+      annotation: values.annotation ?? null,
+      metadata: values.metadata ?? {},
+    };
+    return { row, created: true };
+  }
   if (!values.clientMsgId) throw new Error("message insert conflicted without a client message id");
   const [existing] = await db
     .select()

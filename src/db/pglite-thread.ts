@@ -1,0 +1,93 @@
+/** PGlite running in a worker thread (pglite-worker.js), behind the small part of PGlite's interface that Drizzle uses. */
+import { Worker } from "node:worker_threads";
+
+type Request = { op: "query" | "exec" | "begin" | "commit" | "rollback" | "close"; sql?: string; params?: unknown[]; rowMode?: "array" | "object"; tx?: number };
+type SerializedError = { name?: string; message: string } & Record<string, unknown>;
+type Reply = { id: number; result?: unknown; error?: SerializedError };
+
+/** A query result as PGlite returns it. */
+export type ThreadResults = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
+
+/** What Drizzle's PGlite session calls: query, exec and transaction (whose callback gets query and exec too). */
+export type ThreadQueryable = {
+  query(sql: string, params?: unknown[], options?: { rowMode?: "array" | "object" }): Promise<ThreadResults>;
+  exec(sql: string): Promise<ThreadResults[]>;
+};
+
+/** The database in its thread: queries, transactions, and close(). */
+export type PGliteThread = ThreadQueryable & {
+  transaction<T>(callback: (tx: ThreadQueryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** Turns an error from the worker back into an Error with PostgreSQL's fields (code, constraint …). */
+function revive(serialized: SerializedError): Error {
+  const error = new Error(serialized.message);
+  for (const [key, value] of Object.entries(serialized)) if (value !== undefined && key !== "message") Object.assign(error, { [key]: value });
+  return error;
+}
+
+/** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
+export async function startPGliteThread(dataDir?: string): Promise<PGliteThread> {
+  const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { dataDir } });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let failure: Error | undefined;
+
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once("message", (message: { ready?: boolean; error?: SerializedError }) => {
+      if (message.ready) resolve();
+      else reject(revive(message.error ?? { message: "PGlite did not start" }));
+    });
+    worker.once("error", reject);
+  });
+  const failAll = (error: Error): void => {
+    failure = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on("error", failAll);
+  worker.on("exit", (code) => failAll(new Error(`the database thread stopped (exit code ${code})`)));
+  await ready;
+  worker.on("message", (reply: Reply) => {
+    const waiter = pending.get(reply.id);
+    if (!waiter) return;
+    pending.delete(reply.id);
+    if (reply.error) waiter.reject(revive(reply.error));
+    else waiter.resolve(reply.result);
+  });
+
+  const send = <T>(request: Request): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ id, ...request });
+    });
+  };
+  const queryable = (tx?: number): ThreadQueryable => ({
+    query: (sql, params = [], options = {}) => send<ThreadResults>({ op: "query", sql, params, rowMode: options.rowMode, tx }),
+    exec: (sql) => send<ThreadResults[]>({ op: "exec", sql, tx }),
+  });
+
+  return {
+    ...queryable(),
+    async transaction(callback) {
+      const tx = await send<number>({ op: "begin" });
+      let result;
+      try {
+        result = await callback(queryable(tx));
+      } catch (error) {
+        await send({ op: "rollback", tx });
+        throw error;
+      }
+      await send({ op: "commit", tx });
+      return result;
+    },
+    async close() {
+      if (!failure) await send({ op: "close" }).catch(() => undefined);
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// @ts-check
+/**
+ * PGlite in its own thread. PostgreSQL-in-WebAssembly runs every statement synchronously, so on the server's
+ * event loop it blocks sockets, acknowledgements and the bot; here it uses another core. Plain JavaScript on
+ * purpose: a worker thread does not inherit the TypeScript loader the server runs under.
+ *
+ * Protocol (see pglite-thread.ts): the parent posts {id, op, sql?, params?, rowMode?, tx?}; the worker answers
+ * {id, result} or {id, error}. Operations: query, exec, begin (answers a transaction id), commit, rollback, close.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite, types } from "@electric-sql/pglite";
+
+if (!parentPort) throw new Error("pglite-worker.js must run in a worker thread");
+const port = parentPort;
+
+// Date and time values stay strings, as Drizzle expects from its PGlite driver (it asks for the same parsers).
+const identity = (/** @type {string} */ value) => value;
+const parsers = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, identity]));
+
+/** @type {{ dataDir?: string }} */
+const options = workerData ?? {};
+const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+
+/** @type {Map<number, { tx: import("@electric-sql/pglite").Transaction, finish: (commit: boolean) => void, done: Promise<unknown> }>} */
+const transactions = new Map();
+let nextTransactionId = 1;
+
+/** The fields of a PostgreSQL error that callers inspect (code, constraint …), in a form that crosses threads. */
+function serializeError(/** @type {unknown} */ error) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code, detail, hint, constraint, table, column, schema, severity, position } = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (error));
+  return { name: error.name, message: error.message, code, detail, hint, constraint, table, column, schema, severity, position };
+}
+
+/** Starts a transaction that stays open until the parent commits or rolls it back. */
+function begin() {
+  const id = nextTransactionId++;
+  return new Promise((resolveBegin, rejectBegin) => {
+    const done = db.transaction(
+      (tx) =>
+        new Promise((resolve, reject) => {
+          transactions.set(id, { tx, finish: (commit) => (commit ? resolve(undefined) : reject(new Error("rolled back"))), done });
+          resolveBegin(id);
+        }),
+    );
+    done.catch(rejectBegin).finally(() => transactions.delete(id));
+  });
+}
+
+/** Ends a transaction; a rollback's own "rolled back" rejection is the expected outcome, not an error. */
+async function finish(/** @type {number} */ id, /** @type {boolean} */ commit) {
+  const entry = transactions.get(id);
+  if (!entry) throw new Error(`transaction ${id} is not open`);
+  entry.finish(commit);
+  if (commit) await entry.done;
+  else await entry.done.catch(() => undefined);
+}
+
+/** Runs one request; query and exec run inside the transaction named by `tx` when there is one. */
+async function handle(/** @type {{ op: string, sql?: string, params?: unknown[], rowMode?: "array" | "object", tx?: number }} */ request) {
+  switch (request.op) {
+    case "query":
+    case "exec": {
+      const target = request.tx === undefined ? db : transactions.get(request.tx)?.tx;
+      if (!target) throw new Error(`transaction ${request.tx} is not open`);
+      if (request.op === "exec") return (await target.exec(request.sql ?? "")).map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
+      const result = await target.query(request.sql ?? "", request.params ?? [], { rowMode: request.rowMode ?? "object", parsers });
+      return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+    }
+    case "begin":
+      return begin();
+    case "commit":
+    case "rollback":
+      return finish(request.tx ?? -1, request.op === "commit");
+    case "close":
+      await db.close();
+      return null;
+    default:
+      throw new Error(`unknown operation ${request.op}`);
+  }
+}
+
+port.on("message", (/** @type {{ id: number, op: string }} */ message) => {
+  handle(message).then(
+    (result) => port.postMessage({ id: message.id, result }),
+    (error) => port.postMessage({ id: message.id, error: serializeError(error) }),
+  );
+});
+
+db.waitReady.then(
+  () => port.postMessage({ ready: true }),
+  (error) => port.postMessage({ ready: false, error: serializeError(error) }),
+);
