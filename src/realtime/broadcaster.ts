@@ -3,7 +3,14 @@ import type { Server } from "socket.io";
 import type { EventBus } from "../events.ts";
 import { childLogger } from "../logger.ts";
 import { findUser, presentUser } from "../modules/agents/index.ts";
-import { getConversation, getMessage, presentConversations, presentMessage, presentWidgetMessage } from "../modules/conversations/index.ts";
+import {
+  getConversation,
+  getConversationView,
+  getMessage,
+  presentConversation,
+  presentMessage,
+  presentWidgetMessage,
+} from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { getTicket, presentTickets } from "../modules/tickets/index.ts";
 import { AGENTS_ROOM } from "./console.socket.ts";
@@ -60,8 +67,7 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
       const timer = setTimeout(() => {
         inOrder(conversationId, async () => {
           pendingUpdates.delete(conversationId);
-          const [dto] = await presentConversations(deps.db, [await getConversation(deps, conversationId)]);
-          console.to(AGENTS_ROOM).emit("conversation:updated", dto);
+          console.to(AGENTS_ROOM).emit("conversation:updated", presentConversation(await getConversationView(deps, conversationId)));
         });
       }, CONSOLE_UPDATE_WINDOW_MS);
       pendingUpdates.set(conversationId, timer);

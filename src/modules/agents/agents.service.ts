@@ -1,7 +1,9 @@
 /** Agent use cases: log in and out, authenticate a session, set presence, create the first admin. */
 import { createHash, randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { UserDTO } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
+import type { Database } from "../../db/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import {
@@ -42,20 +44,48 @@ export async function login(deps: Pick<ServiceDeps, "db" | "now">, email: string
   return { user, token, expiresAt };
 }
 
+/**
+ * Every console request authenticates, so a session's user is remembered for a few seconds. Logging out and
+ * presence changes made by this process take effect at once; on other nodes within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const sessionCaches = new WeakMap<Database, LRUCache<string, UserRow>>();
+
+function sessionCache(db: Database): LRUCache<string, UserRow> {
+  let cache = sessionCaches.get(db);
+  if (!cache) sessionCaches.set(db, (cache = new LRUCache<string, UserRow>({ max: 10_000, ttl: SESSION_CACHE_MS })));
+  return cache;
+}
+
+function forgetUserSessions(db: Database, userId: string): void {
+  const cache = sessionCaches.get(db);
+  if (!cache) return;
+  for (const [key, user] of cache.entries()) if (user.id === userId) cache.delete(key);
+}
+
 /** Returns the user of a session token, or undefined when it is unknown or expired. */
 export async function authenticate(deps: Pick<ServiceDeps, "db" | "now">, token: string | undefined): Promise<UserRow | undefined> {
   if (!token) return undefined;
-  return findSessionUser(deps.db, hashToken(token), deps.now());
+  const key = hashToken(token);
+  const cache = sessionCache(deps.db);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const user = await findSessionUser(deps.db, key, deps.now());
+  if (user) cache.set(key, user);
+  return user;
 }
 
 /** Ends a session. */
 export async function logout(deps: Pick<ServiceDeps, "db" | "now">, token: string): Promise<void> {
-  await deleteSession(deps.db, hashToken(token), deps.now());
+  const key = hashToken(token);
+  sessionCache(deps.db).delete(key);
+  await deleteSession(deps.db, key, deps.now());
 }
 
 /** Sets an agent online, away or offline and announces it. */
 export async function setPresence(deps: ServiceDeps, userId: string, status: UserRow["status"]): Promise<UserRow> {
   const row = await updateUserStatus(deps.db, userId, status);
+  forgetUserSessions(deps.db, userId);
   if (!row) throw new AppError("USER_NOT_FOUND");
   deps.events.emit("agent.updated", { userId });
   return row;

@@ -1,9 +1,8 @@
 /** Conversation and message rows → the DTOs the widget and the console receive. */
 import type { ConversationDTO, MessageDTO } from "../../contracts/api.ts";
 import type { WidgetMessage } from "../../contracts/messages.ts";
-import type { Database } from "../../db/index.ts";
 import { presentCustomer } from "../customers/index.ts";
-import { conversationContext, type ConversationRow, type MessageRow } from "./conversations.repo.ts";
+import type { ConversationView, MessageRow } from "./conversations.repo.ts";
 
 function sender(row: MessageRow): WidgetMessage["sender"] {
   return row.senderName && row.senderType !== "customer" ? { type: row.senderType, name: row.senderName } : { type: row.senderType };
@@ -34,27 +33,23 @@ export function presentMessage(row: MessageRow): MessageDTO {
   };
 }
 
-/** Conversations as the console sees them, with their customers and latest tickets. */
-export async function presentConversations(db: Database, rows: ConversationRow[]): Promise<ConversationDTO[]> {
-  const { customers, tickets } = await conversationContext(db, rows);
-  return rows.map((row) => {
-    const customer = customers.get(row.customerId);
-    return {
-      id: row.id,
-      inboxId: row.inboxId,
-      channel: row.channel,
-      status: row.status,
-      customer: customer
-        ? presentCustomer(customer)
-        : { id: row.customerId, name: null, email: null, phone: null, suggestions: {}, createdAt: row.createdAt.toISOString() },
-      subject: row.subject,
-      lastMessage: row.lastMessage
-        ? { text: row.lastMessage.text, sender: row.lastMessage.sender as WidgetMessage["sender"], createdAt: row.lastMessage.createdAt }
-        : null,
-      sentiment: row.sentiment ?? null,
-      ticketId: tickets.get(row.id) ?? null,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.lastMessageAt.toISOString(),
-    };
-  });
+/** A conversation as the console sees it, with its customer and latest ticket. */
+export function presentConversation({ conversation: row, customer, ticketId }: ConversationView): ConversationDTO {
+  return {
+    id: row.id,
+    inboxId: row.inboxId,
+    channel: row.channel,
+    status: row.status,
+    customer: customer
+      ? presentCustomer(customer)
+      : { id: row.customerId, name: null, email: null, phone: null, suggestions: {}, createdAt: row.createdAt.toISOString() },
+    subject: row.subject,
+    lastMessage: row.lastMessage
+      ? { text: row.lastMessage.text, sender: row.lastMessage.sender as WidgetMessage["sender"], createdAt: row.lastMessage.createdAt }
+      : null,
+    sentiment: row.sentiment ?? null,
+    ticketId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.lastMessageAt.toISOString(),
+  };
 }

@@ -122,13 +122,35 @@ export async function updateConversation(
 /** Keyset cursor over conversations: last activity time and id of the last row of the previous page. */
 export type ConversationCursor = { at: string; id: string };
 
-/** Lists conversations by latest activity, newest first, filtered by status. */
+/** A conversation with what the console shows beside it: the customer and the latest ticket's id. */
+export type ConversationView = { conversation: ConversationRow; customer: typeof tables.customers.$inferSelect | null; ticketId: string | null };
+
+/** One statement for a conversation, its customer and its latest ticket. */
+function selectViews(db: Database) {
+  const c = tables.conversations;
+  return db
+    .select({
+      conversation: c,
+      customer: tables.customers,
+      ticketId: sql<string | null>`(select t.id from tickets t where t.conversation_id = ${c.id} order by t.created_at desc limit 1)`,
+    })
+    .from(c)
+    .leftJoin(tables.customers, eq(tables.customers.id, c.customerId));
+}
+
+/** Finds one conversation with its customer and latest ticket. */
+export async function findConversationView(db: Database, id: string): Promise<ConversationView | undefined> {
+  const [row] = await selectViews(db).where(eq(tables.conversations.id, id)).limit(1);
+  return row;
+}
+
+/** Lists conversations (with customer and latest ticket) by latest activity, newest first, filtered by status. */
 export async function listConversations(
   db: Database,
   statuses: ConversationRow["status"][] | null,
   cursor: ConversationCursor | null,
   limit: number,
-): Promise<ConversationRow[]> {
+): Promise<ConversationView[]> {
   const c = tables.conversations;
   const conditions: SQL[] = [];
   if (statuses) conditions.push(inArray(c.status, statuses));
@@ -136,29 +158,8 @@ export async function listConversations(
     const at = new Date(cursor.at);
     conditions.push(or(lt(c.lastMessageAt, at), and(eq(c.lastMessageAt, at), lt(c.id, cursor.id))) as SQL);
   }
-  return db
-    .select()
-    .from(c)
+  return selectViews(db)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(c.lastMessageAt), desc(c.id))
     .limit(limit);
-}
-
-/** Customers and latest ticket ids for a set of conversations, for presenting lists in two queries. */
-export async function conversationContext(
-  db: Database,
-  rows: ConversationRow[],
-): Promise<{ customers: Map<string, typeof tables.customers.$inferSelect>; tickets: Map<string, string> }> {
-  if (rows.length === 0) return { customers: new Map(), tickets: new Map() };
-  const customerIds = [...new Set(rows.map((r) => r.customerId))];
-  const customerRows = await db.select().from(tables.customers).where(inArray(tables.customers.id, customerIds));
-  const ticketRows = await db
-    .select({ id: tables.tickets.id, conversationId: tables.tickets.conversationId })
-    .from(tables.tickets)
-    .where(inArray(tables.tickets.conversationId, rows.map((r) => r.id)))
-    .orderBy(asc(tables.tickets.createdAt));
-  return {
-    customers: new Map(customerRows.map((c) => [c.id, c])),
-    tickets: new Map(ticketRows.map((t) => [t.conversationId, t.id])),
-  };
 }

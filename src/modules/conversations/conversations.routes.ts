@@ -1,5 +1,7 @@
 /** REST: conversation lists, a conversation's messages, and agent replies. */
 import { Router } from "express";
+import { LRUCache } from "lru-cache";
+import type { ConversationDTO } from "../../contracts/api.ts";
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
@@ -7,8 +9,8 @@ import { parseInput } from "../../http/middlewares/validate.ts";
 import { decodeCursor, encodeCursor, limitSchema, splitPage } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
-import { presentConversations, presentMessage } from "./conversations.presenter.ts";
-import { addReply, getConversation } from "./conversations.service.ts";
+import { presentConversation, presentMessage } from "./conversations.presenter.ts";
+import { addReply, getConversation, getConversationView } from "./conversations.service.ts";
 
 const statusGroups: Record<string, ConversationRow["status"][] | null> = {
   open: ["bot", "handoff"],
@@ -33,21 +35,45 @@ const replyBody = z.object({
   clientMsgId: z.string().min(1).max(100).optional(),
 });
 
+type ListPage = { data: ConversationDTO[]; nextCursor: string | null };
+
+/**
+ * Every agent's console asks for the same first pages of the list. A page is read once for all concurrent
+ * requests and kept until a conversation or ticket changes in this process, or LIST_CACHE_MS passes (changes
+ * made on other nodes show within that time; the console also gets them live over its socket).
+ */
+const LIST_CACHE_MS = 1_000;
+
 /** Routes under /api/v1/conversations (console users only). */
 export function conversationsRoutes(deps: ServiceDeps): Router {
   const router = Router();
+  // Pages are kept as the JSON text sent, so a shared page is serialised once.
+  const pages = new LRUCache<string, Promise<string>>({ max: 500, ttl: LIST_CACHE_MS });
+  for (const event of ["conversation.updated", "ticket.updated"] as const) deps.events.on(event, () => pages.clear());
+  const readPage = async (query: z.infer<typeof listQuery>): Promise<string> => {
+    const cursor = decodeCursor(query.cursor, z.object({ at: z.string(), id: z.string() }));
+    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
+    const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
+    const body: ListPage = { data: page.map(presentConversation), nextCursor };
+    return JSON.stringify(body);
+  };
+
   router.use(requireUser(deps));
   router.get("/", async (req, res) => {
     const query = parseInput(listQuery, req.query);
-    const cursor = decodeCursor(query.cursor, z.object({ at: z.string(), id: z.string() }));
-    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
-    const { page, nextCursor } = splitPage(rows, query.limit, (last) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
-    res.json({ data: await presentConversations(deps.db, page), nextCursor });
+    const key = JSON.stringify([query.status, query.limit, query.cursor ?? null]);
+    let page = pages.get(key);
+    if (!page) {
+      page = readPage(query);
+      pages.set(key, page);
+      // A failed read is not remembered: the next request tries again.
+      page.catch(() => pages.delete(key));
+    }
+    res.type("application/json").send(await page);
   });
   router.get("/:id", async (req, res) => {
     const { id } = parseInput(idParam, req.params);
-    const [dto] = await presentConversations(deps.db, [await getConversation(deps, id)]);
-    res.json({ data: dto });
+    res.json({ data: presentConversation(await getConversationView(deps, id)) });
   });
   router.get("/:id/messages", async (req, res) => {
     const { id } = parseInput(idParam, req.params);

@@ -11,11 +11,13 @@ import {
   createConversation,
   findConversation,
   findConversationByExternalId,
+  findConversationView,
   findMessage,
   insertMessageOnce,
   listMessagesAfter,
   updateConversation,
   type ConversationRow,
+  type ConversationView,
   type MessageRow,
 } from "./conversations.repo.ts";
 import { recentMessage, rememberMessage } from "./recent-messages.ts";
@@ -177,6 +179,13 @@ export async function getConversation(deps: Pick<ServiceDeps, "db">, id: string)
   const row = await findConversation(deps.db, id);
   if (!row) throw new AppError("CONVERSATION_NOT_FOUND");
   return row;
+}
+
+/** Finds a conversation with its customer and latest ticket, or fails with CONVERSATION_NOT_FOUND. */
+export async function getConversationView(deps: Pick<ServiceDeps, "db">, id: string): Promise<ConversationView> {
+  const view = await findConversationView(deps.db, id);
+  if (!view) throw new AppError("CONVERSATION_NOT_FOUND");
+  return view;
 }
 
 /** Finds a message by id (from memory when this process stored it recently). */

@@ -4,6 +4,7 @@ export {
   addReply,
   messagesAfter,
   getConversation,
+  getConversationView,
   getMessage,
   setConversationStatus,
   saveBotState,
@@ -13,5 +14,12 @@ export {
   DELIVER_JOB,
   type InboundMessage,
 } from "./conversations.service.ts";
-export { listConversations, listMessagesPage, type ConversationRow, type MessageRow, type ConversationCursor } from "./conversations.repo.ts";
-export { presentWidgetMessage, presentMessage, presentConversations } from "./conversations.presenter.ts";
+export {
+  listConversations,
+  listMessagesPage,
+  type ConversationRow,
+  type ConversationView,
+  type MessageRow,
+  type ConversationCursor,
+} from "./conversations.repo.ts";
+export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";

@@ -127,6 +127,18 @@ describe("conversations and tickets", () => {
     expect(seen.length).toBeGreaterThanOrEqual(4);
   });
 
+  it("shows a new conversation in the list at once, though pages are shared between requests", async () => {
+    const list = async (): Promise<ConversationDTO[]> =>
+      (await api<Page<ConversationDTO>>(t.url, "GET", "/api/v1/conversations?status=all&limit=5", { cookie })).body.data;
+    await list();
+    const customer = await connectCustomer(t.url, t.inboxId);
+    const ack = (await customer.send("is anyone there? order ORD-10001")) as { conversationId: string };
+    customer.close();
+    const [newest] = await list();
+    // Newest first: the new conversation leads the list (its last message may already be the bot's answer).
+    expect(newest).toMatchObject({ id: ack.conversationId, lastMessage: { text: expect.any(String) } });
+  });
+
   it("shows each customer message with its sentiment, intent and entities", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     const ack = (await customer.send("Where is my order ORD-10001? You can email me at jo@example.com")) as { conversationId: string };
