@@ -13,6 +13,9 @@ import { createQueueSystem, defineJob, ensureRedis, type QueueSystem, type Redis
 
 const log = childLogger("container");
 
+/** How long the bot may take to answer before the customer sees it typing. */
+const BOT_TYPING_AFTER_MS = 400;
+
 /** Everything one server process runs on. */
 export type Container = {
   config: Config;
@@ -83,11 +86,19 @@ export async function createContainer(config: Config, options: ContainerOptions 
       if (!message) return;
       const conversation = await getConversation(deps, message.conversationId);
       if (conversation.status !== "bot") return;
-      events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: true });
+      // "The bot is typing" only when an answer takes a noticeable time: a quick one would just make it flicker.
+      const typing = (on: boolean): void =>
+        events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: on });
+      let shown = false;
+      const timer = setTimeout(() => {
+        shown = true;
+        typing(true);
+      }, BOT_TYPING_AFTER_MS);
       try {
         await holder.bot?.answerWidgetMessage(toTurn(message, conversation), conversation.customerId);
       } finally {
-        events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: false });
+        clearTimeout(timer);
+        if (shown) typing(false);
       }
     },
   });

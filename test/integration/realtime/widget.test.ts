@@ -26,12 +26,19 @@ const fromBot = (m: WidgetMessage): boolean => m.sender.type === "bot";
 describe("the bot in the widget", () => {
   it("when a customer greets, acknowledges the committed message and the bot answers", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
+    const typing: boolean[] = [];
+    customer.socket.on("typing", (e: { sender: { type: string }; typing: boolean }) => {
+      if (e.sender.type === "bot") typing.push(e.typing);
+    });
     const ack = await customer.send("hello there");
     expect(ack).toMatchObject({ id: expect.any(String), conversationId: expect.any(String), createdAt: expect.any(String) });
     const reply = await customer.waitFor(fromBot);
     expect(reply.text).toMatch(/assistant|help/i);
     const own = await customer.waitFor((m) => m.sender.type === "customer");
     expect(own.text).toBe("hello there");
+    // A quick answer comes without "typing…"; a slow one shows it and clears it: never left showing.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(typing.length === 0 || typing.at(-1) === false).toBe(true);
     customer.close();
   });
 
