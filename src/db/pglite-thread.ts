@@ -49,12 +49,14 @@ export async function startPGliteThread(dataDir?: string): Promise<PGliteThread>
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`the database thread stopped (exit code ${code})`)));
   await ready;
-  worker.on("message", (reply: Reply) => {
-    const waiter = pending.get(reply.id);
-    if (!waiter) return;
-    pending.delete(reply.id);
-    if (reply.error) waiter.reject(revive(reply.error));
-    else waiter.resolve(reply.result);
+  worker.on("message", (replies: Reply[]) => {
+    for (const reply of replies) {
+      const waiter = pending.get(reply.id);
+      if (!waiter) continue;
+      pending.delete(reply.id);
+      if (reply.error) waiter.reject(revive(reply.error));
+      else waiter.resolve(reply.result);
+    }
   });
 
   const send = <T>(request: Request): Promise<T> => {
@@ -86,6 +88,8 @@ export async function startPGliteThread(dataDir?: string): Promise<PGliteThread>
     },
     async close() {
       if (!failure) await send({ op: "close" }).catch(() => undefined);
+      // Anything asked after this fails at once instead of waiting for a thread that is gone.
+      failAll(new Error("the database thread stopped (the database was closed)"));
       worker.removeAllListeners("exit");
       await worker.terminate();
     },

@@ -5,7 +5,7 @@
  * purpose: a worker thread does not inherit the TypeScript loader the server runs under.
  *
  * Protocol (see pglite-thread.ts): the parent posts {id, op, sql?, params?, rowMode?, tx?}; the worker answers
- * {id, result} or {id, error}. Operations: query, exec, begin (answers a transaction id), commit, rollback, close.
+ * {id, result} or {id, error}, in batches (an array of answers per message). Operations: query, exec, begin (answers a transaction id), commit, rollback, close.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
@@ -64,8 +64,10 @@ async function handle(/** @type {{ op: string, sql?: string, params?: unknown[],
       const target = request.tx === undefined ? db : transactions.get(request.tx)?.tx;
       if (!target) throw new Error(`transaction ${request.tx} is not open`);
       if (request.op === "exec") return (await target.exec(request.sql ?? "")).map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
-      const result = await target.query(request.sql ?? "", request.params ?? [], { rowMode: request.rowMode ?? "object", parsers });
-      return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+      const rowMode = request.rowMode ?? "object";
+      const result = await target.query(request.sql ?? "", request.params ?? [], { rowMode, parsers });
+      // Drizzle maps array rows by its own field list; only raw (object) queries might want the column descriptions.
+      return { rows: result.rows, fields: rowMode === "array" ? [] : result.fields, affectedRows: result.affectedRows };
     }
     case "begin":
       return begin();
@@ -80,10 +82,24 @@ async function handle(/** @type {{ op: string, sql?: string, params?: unknown[],
   }
 }
 
+// Answers finished in the same turn of the event loop travel together: under load one message carries many.
+/** @type {unknown[]} */
+let outbox = [];
+function answer(/** @type {unknown} */ reply) {
+  outbox.push(reply);
+  if (outbox.length === 1) {
+    setImmediate(() => {
+      const batch = outbox;
+      outbox = [];
+      port.postMessage(batch);
+    });
+  }
+}
+
 port.on("message", (/** @type {{ id: number, op: string }} */ message) => {
   handle(message).then(
-    (result) => port.postMessage({ id: message.id, result }),
-    (error) => port.postMessage({ id: message.id, error: serializeError(error) }),
+    (result) => answer({ id: message.id, result }),
+    (error) => answer({ id: message.id, error: serializeError(error) }),
   );
 });
 
