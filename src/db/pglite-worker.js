@@ -7,6 +7,7 @@
  * Protocol (see pglite-thread.ts): the parent posts {id, op, sql?, params?, rowMode?, tx?}; the worker answers
  * {id, result} or {id, error}, in batches (an array of answers per message). Operations: query, exec, begin (answers a transaction id), commit, rollback, close.
  */
+import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
 
