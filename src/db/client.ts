@@ -1,6 +1,5 @@
 /** Opens the database: PGlite (PostgreSQL in WebAssembly) in DATA_DIR by default, or a PostgreSQL server when DATABASE_URL is set. */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -11,6 +10,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { startPGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema/index.ts";
+import { repoPath } from "../paths.ts";
 
 /** The Drizzle database, the same type whichever engine is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -24,7 +24,7 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const migrationsFolder = repoPath("src/db/migrations");
 
 /** Where the database lives: a PostgreSQL URL, a PGlite directory, or "memory" for a throw-away PGlite (tests). */
 export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };

@@ -1,5 +1,6 @@
 /** PGlite running in a worker thread (pglite-worker.js), behind the small part of PGlite's interface that Drizzle uses. */
 import { Worker } from "node:worker_threads";
+import { repoPath } from "../paths.ts";
 
 type Request = { op: "query" | "exec" | "begin" | "commit" | "rollback" | "close"; sql?: string; params?: unknown[]; rowMode?: "array" | "object"; tx?: number };
 type SerializedError = { name?: string; message: string } & Record<string, unknown>;
@@ -29,7 +30,7 @@ function revive(serialized: SerializedError): Error {
 
 /** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
 export async function startPGliteThread(dataDir?: string): Promise<PGliteThread> {
-  const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { dataDir } });
+  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | undefined;

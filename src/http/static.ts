@@ -1,10 +1,10 @@
 /** Serves the built widget script (/widget.js), the console (/console) and the demo page (/). */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
+import { REPO_ROOT } from "../paths.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const root = REPO_ROOT;
 const widgetFile = path.join(root, "widget/dist/widget.js");
 const consoleDir = path.join(root, "console/dist");
 

@@ -1,13 +1,13 @@
 /** `switchboard nlp eval ner|entities`: CoNLL-2003 PER/LOC/ORG span F1 and the team test set's per-type scores. */
 import path from "node:path";
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Entity } from "../../contracts/nlp.ts";
 import { readConll, toTokenSpan, type TokenSpan } from "./conll.ts";
 import { ENTITY_MODEL_DIR } from "./gazetteer.ts";
 import { extractEntities } from "./index.ts";
 import { readTestSet } from "./testset.ts";
 import type { EntityContext } from "./types.ts";
+import { REPO_ROOT } from "../../paths.ts";
 
 type Flags = Record<string, string | boolean>;
 type Score = { p: number; r: number; f1: number; tp: number; fp: number; fn: number };
@@ -15,7 +15,7 @@ type Score = { p: number; r: number; f1: number; tp: number; fp: number; fn: num
 /** The fixed clock the team test set is written against. */
 export const TEST_SET_NOW = "2026-11-25T12:00:00Z";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const repoRoot = REPO_ROOT;
 const CONLL_TYPES: Record<string, string> = { person: "PER", place: "LOC", organization: "ORG" };
 
 const pct = (x: number) => Math.round(x * 1000) / 10;

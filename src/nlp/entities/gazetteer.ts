@@ -1,9 +1,9 @@
 /** Name gazetteers: compromise's lexicon plus the team-written lists (and any optional lists) in nlp-models/entities/. */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import nlp from "compromise/two";
 import type { EntityType } from "../../contracts/nlp.ts";
+import { repoPath } from "../../paths.ts";
 
 /** A name's type; "other" marks known names of no reported type (events, nationalities) so they are not guessed at. */
 export type NameType = Extract<EntityType, "person" | "organization" | "place"> | "other";
@@ -34,7 +34,7 @@ export function foldName(s: string): string {
 }
 
 /** Directory holding the entity gazetteers and test set. */
-export const ENTITY_MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../nlp-models/entities");
+export const ENTITY_MODEL_DIR = repoPath("nlp-models/entities");
 
 type ListFile = { person?: string[]; organization?: string[]; place?: string[]; other?: string[]; firstNames?: string[]; lastNames?: string[]; orgSuffix?: string[]; common?: string[] };
 

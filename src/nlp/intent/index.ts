@@ -1,13 +1,13 @@
 /** Intent classification: load, train, save and apply the intent model (default: the shipped one in nlp-models/). */
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { UNKNOWN_INTENT, type Intent } from "../../contracts/nlp.ts";
 import { classifyWithModel, type IntentModel } from "./model.ts";
 import { serializeIntentModel, deserializeIntentModel } from "./serialize.ts";
 import { readIntentFolder } from "./data.ts";
 import { trainIntentModel, type LabelledExample, type TrainOptions } from "./train.ts";
 import { crossValidate, accuracyOf } from "./cross-validate.ts";
+import { repoPath } from "../../paths.ts";
 
 export type { IntentModel } from "./model.ts";
 export type { LabelledExample, TrainOptions } from "./train.ts";
@@ -16,7 +16,7 @@ export { serializeIntentModel, deserializeIntentModel } from "./serialize.ts";
 export { readExamplesJsonl, readIntentFolder } from "./data.ts";
 
 /** The repository's nlp-models/ folder, where the shipped model and its examples live. */
-export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../../../nlp-models/", import.meta.url));
+export const DEFAULT_MODEL_DIR = repoPath("nlp-models") + "/";
 /** File name of the intent model inside a model folder. */
 export const INTENT_MODEL_FILE = "intent-model.json";
 /** Sub-folder of a model folder holding the team-written examples, one `<intent>.txt` per intent. */

@@ -1,18 +1,17 @@
 /** Tokens with UPOS tags and key noun phrases for one message (see README.md in this folder for the design). */
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Token } from "../../contracts/nlp.ts";
 import { tokenize } from "./tokenize.ts";
 import { tagSpans } from "./tagger.ts";
 import { warmLexicons } from "./lexicon.ts";
 import { modelFromJson, type PerceptronJson, type PerceptronModel } from "./perceptron.ts";
+import { repoPath } from "../../paths.ts";
 
 /** Key noun phrases of a message, for the reports' "top topics" (see key-phrases.ts). */
 export { keyPhrases } from "./key-phrases.ts";
 
 /** Where the shipped POS correction model lives. */
-export const POS_MODEL_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../nlp-models/pos/perceptron.json");
+export const POS_MODEL_PATH = repoPath("nlp-models/pos/perceptron.json");
 
 let shipped: PerceptronModel | null | undefined;
 

@@ -1,13 +1,12 @@
 /** Sentiment lexicons: AFINN-165 and its emoji list (`sentiment` package) and Pattern's adjectives (natural), under the team's own lexicon. */
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoPath } from "../../paths.ts";
 
 const require = createRequire(import.meta.url);
 
 /** Where the team-written lexicon lives. */
-export const TEAM_LEXICON_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../nlp-models/sentiment/customer-service-lexicon.json");
+export const TEAM_LEXICON_PATH = repoPath("nlp-models/sentiment/customer-service-lexicon.json");
 
 type TeamLexicon = { words: Record<string, number>; general: Record<string, number>; emoticons: Record<string, number>; emoji: Record<string, number> };
 type PatternEntry = { polarity: string; pos?: string };
