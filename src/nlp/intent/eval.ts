@@ -5,7 +5,7 @@ import { classifyWithModel, type IntentModel } from "./model.ts";
 import { readExamplesJsonl } from "./data.ts";
 import { trainIntentModel, type LabelledExample } from "./train.ts";
 import { serializeIntentModel, deserializeIntentModel } from "./serialize.ts";
-import { DEFAULT_OOS_SHARE, expectedCalibrationError, macroF1, percentile } from "./metrics.ts";
+import { DEFAULT_MAX_IN_SCOPE_LOSS, DEFAULT_OOS_SHARE, expectedCalibrationError, macroF1, percentile, type ThresholdRule } from "./metrics.ts";
 import { oosConfidence, thresholdByLeavingIntentsOut, thresholdFromValidation, type ThresholdChoice } from "./oos-threshold.ts";
 import { loadIntentModel, saveIntentModel } from "./index.ts";
 
@@ -64,7 +64,7 @@ async function readOptional(flags: Flags, name: string): Promise<LabelledExample
   return file ? readExamplesJsonl(file) : [];
 }
 
-/** Runs the intent measurement: `--model DIR --test F`, or `--train F --test F [--val F] [--oos-val F] [--oos-test F] [--oos-share S] [--save DIR]`. */
+/** Runs the intent measurement: `--model DIR --test F`, or `--train F --test F [--val F] [--oos-val F] [--oos-test F] [--max-in-scope-loss L | --oos-share S] [--save DIR]`. */
 export async function evalIntents(flags: Flags): Promise<Record<string, unknown>> {
   const test = await readExamplesJsonl(requireFlag(flags, "test"));
   const oosTest = (await readOptional(flags, "oos-test")).map((e) => e.text);
@@ -87,13 +87,28 @@ export async function evalIntents(flags: Flags): Promise<Record<string, unknown>
   const serialized = JSON.stringify(serializeIntentModel(trained));
   const model = deserializeIntentModel(JSON.parse(serialized));
 
+  // Default rules: with a labelled val + oos-val set, give up at most 1 point of val in-scope accuracy and take all the
+  // out-of-scope recall that buys. Without one, the threshold comes from models trained on part of the intents, whose
+  // confidences differ from the final model's, so a budget measured on them does not carry over: there the rule stays
+  // expected accuracy on traffic of which 25 % is out of scope. --max-in-scope-loss L or --oos-share S forces either.
   const shareFlag = optionalFlag(flags, "oos-share");
-  const oosShare = shareFlag === undefined ? DEFAULT_OOS_SHARE : Number(shareFlag);
-  if (!(oosShare >= 0 && oosShare <= 1)) throw new Error(`--oos-share must be a number between 0 and 1 (got ${shareFlag})`);
+  const lossFlag = optionalFlag(flags, "max-in-scope-loss");
+  if (shareFlag !== undefined && lossFlag !== undefined) throw new Error("give --oos-share or --max-in-scope-loss, not both");
+  const hasValidation = inScopeVal.length > 0 && allOosVal.length > 0;
+  let rule: ThresholdRule;
+  if (shareFlag !== undefined || (lossFlag === undefined && !hasValidation)) {
+    const oosShare = shareFlag === undefined ? DEFAULT_OOS_SHARE : Number(shareFlag);
+    if (!(oosShare >= 0 && oosShare <= 1)) throw new Error(`--oos-share must be a number between 0 and 1 (got ${shareFlag})`);
+    rule = { oosShare };
+  } else {
+    const maxInScopeLoss = lossFlag === undefined ? DEFAULT_MAX_IN_SCOPE_LOSS : Number(lossFlag);
+    if (!(maxInScopeLoss >= 0 && maxInScopeLoss <= 1)) throw new Error(`--max-in-scope-loss must be a number between 0 and 1 (got ${lossFlag})`);
+    rule = { maxInScopeLoss };
+  }
   const wantsOos = oosTest.length > 0 || test.some((e) => OOS_LABELS.has(e.label));
   let choice: ThresholdChoice | undefined;
-  if (inScopeVal.length && allOosVal.length) choice = thresholdFromValidation(model, inScopeVal, allOosVal, oosShare);
-  else if (wantsOos) choice = thresholdByLeavingIntentsOut(trainInScope, {}, oosShare);
+  if (hasValidation) choice = thresholdFromValidation(model, inScopeVal, allOosVal, rule);
+  else if (wantsOos) choice = thresholdByLeavingIntentsOut(trainInScope, {}, rule);
   if (choice) model.threshold = choice.threshold;
   const saveDir = optionalFlag(flags, "save");
   if (saveDir) await saveIntentModel(model, saveDir);
@@ -102,7 +117,7 @@ export async function evalIntents(flags: Flags): Promise<Record<string, unknown>
     trainExamples: trainInScope.length,
     intents: model.labels.length,
     ...scoreModel(model, test, oosTest, model.threshold),
-    ...(choice ? { thresholdMethod: choice.method, oosShare, valInScopeAccuracy: fixed(choice.inScopeAccuracy), valOosRecall: fixed(choice.oosRecall) } : {}),
+    ...(choice ? { thresholdMethod: choice.method, thresholdRule: rule, valInScopeAccuracy: fixed(choice.inScopeAccuracy), valOosRecall: fixed(choice.oosRecall) } : {}),
     temperature: fixed(model.temperature),
     trainSeconds: fixed(trainSeconds, 3),
     modelBytes: Buffer.byteLength(serialized),

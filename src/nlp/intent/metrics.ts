@@ -91,6 +91,35 @@ export function chooseThreshold(inScope: ScoredInScope[], oosConfidences: number
   return { threshold: best.threshold, inScopeAccuracy: best.inScopeAccuracy, oosRecall: best.oosRecall };
 }
 
+/** Largest share of in-scope accuracy (against answering everything) that the threshold may give up when none is named. */
+export const DEFAULT_MAX_IN_SCOPE_LOSS = 0.01;
+
+/** How a threshold is chosen: within an in-scope accuracy budget (the default), or by expected accuracy at an out-of-scope share. */
+export type ThresholdRule = { maxInScopeLoss: number } | { oosShare: number };
+
+/**
+ * Picks the highest threshold (so the highest out-of-scope recall) at which in-scope accuracy is at most `maxInScopeLoss`
+ * below its value with no threshold. Rejecting a wrong in-scope answer costs nothing here (it was wrong anyway); only
+ * right answers turned into "I don't know" spend the budget. The in-scope side comes first because a needless handover
+ * is paid on every answerable message, and the budget keeps that cost fixed whatever the out-of-scope traffic looks like,
+ * which validation sets with a few hundred out-of-scope queries cannot tell.
+ */
+export function chooseThresholdWithinBudget(inScope: ScoredInScope[], oosConfidences: number[], maxInScopeLoss = DEFAULT_MAX_IN_SCOPE_LOSS): { threshold: number; inScopeAccuracy: number; oosRecall: number } {
+  const n = Math.max(1, inScope.length);
+  const correct = inScope.filter((s) => s.correct).map((s) => s.confidence).sort((a, b) => a - b);
+  // Right answers that may be lost; the threshold sits just above the confidence of the last one lost, below the next.
+  const allowed = Math.floor(maxInScopeLoss * n + 1e-9);
+  const threshold = allowed >= correct.length ? 1 : allowed === 0 ? (correct[0] ?? 0) : correct[allowed];
+  const inScopeAccuracy = correct.filter((c) => c >= threshold).length / n;
+  const oosRecall = oosConfidences.filter((c) => c < threshold).length / Math.max(1, oosConfidences.length);
+  return { threshold, inScopeAccuracy, oosRecall };
+}
+
+/** Applies a threshold rule. */
+export function chooseThresholdBy(rule: ThresholdRule, inScope: ScoredInScope[], oosConfidences: number[]): { threshold: number; inScopeAccuracy: number; oosRecall: number } {
+  return "maxInScopeLoss" in rule ? chooseThresholdWithinBudget(inScope, oosConfidences, rule.maxInScopeLoss) : chooseThreshold(inScope, oosConfidences, rule.oosShare);
+}
+
 /** The q-th percentile (0–100) of a list of numbers. */
 export function percentile(values: number[], q: number): number {
   if (values.length === 0) return 0;

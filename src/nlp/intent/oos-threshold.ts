@@ -1,7 +1,7 @@
 /** Choosing an out-of-scope threshold without test data: from labelled val/oos sets, or by leaving whole intents out of training. */
 import { UNKNOWN_INTENT } from "../../contracts/nlp.ts";
 import { classifyWithModel, type IntentModel } from "./model.ts";
-import { chooseThreshold, type ScoredInScope } from "./metrics.ts";
+import { chooseThresholdBy, DEFAULT_MAX_IN_SCOPE_LOSS, DEFAULT_OOS_SHARE, type ScoredInScope, type ThresholdRule } from "./metrics.ts";
 import { assignFolds } from "./cross-validate.ts";
 import { seededRandom, trainIntentModel, type LabelledExample, type TrainOptions } from "./train.ts";
 
@@ -15,20 +15,20 @@ export function oosConfidence(model: IntentModel, text: string): number {
 }
 
 /** Picks the threshold on a labelled in-scope validation set plus out-of-scope validation texts. */
-export function thresholdFromValidation(model: IntentModel, val: LabelledExample[], oosTexts: string[], oosShare?: number): ThresholdChoice {
+export function thresholdFromValidation(model: IntentModel, val: LabelledExample[], oosTexts: string[], rule: ThresholdRule = { maxInScopeLoss: DEFAULT_MAX_IN_SCOPE_LOSS }): ThresholdChoice {
   const inScope: ScoredInScope[] = val.map((e) => {
     const intent = classifyWithModel(model, e.text, 0);
     return { confidence: intent.confidence, correct: intent.name === e.label };
   });
   const oos = oosTexts.map((t) => oosConfidence(model, t));
-  return { ...chooseThreshold(inScope, oos, oosShare), method: "validation" };
+  return { ...chooseThresholdBy(rule, inScope, oos), method: "validation" };
 }
 
 /**
  * Picks the threshold when no out-of-scope examples exist: in each round a random quarter of the intents is left out of
  * training and their examples play the out-of-scope queries, while a held-out slice of the other intents plays in-scope.
  */
-export function thresholdByLeavingIntentsOut(examples: LabelledExample[], options: TrainOptions = {}, oosShare?: number, rounds = 4): ThresholdChoice {
+export function thresholdByLeavingIntentsOut(examples: LabelledExample[], options: TrainOptions = {}, rule: ThresholdRule = { oosShare: DEFAULT_OOS_SHARE }, rounds = 4): ThresholdChoice {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const random = seededRandom(options.seed ?? 5);
   const folds = assignFolds(examples, rounds, 13);
@@ -47,5 +47,5 @@ export function thresholdByLeavingIntentsOut(examples: LabelledExample[], option
       }
     });
   }
-  return { ...chooseThreshold(inScope, oos, oosShare), method: "leave-intents-out cross-validation on train" };
+  return { ...chooseThresholdBy(rule, inScope, oos), method: "leave-intents-out cross-validation on train" };
 }

@@ -14,7 +14,7 @@ const SNIPS = path.join(DATA, "snips");
 // Full files, no sampling: CLINC150 trains on 15,000 rows (about 10 s on one idle core) and scores 3,100 val + 5,500 test
 // rows; SNIPS trains on 13,084 rows. Timing figures are printed by the eval command, never asserted here.
 describe("intent classification quality gate (regression floors)", () => {
-  it("CLINC150 full test: in-scope accuracy ≥ 92%; at the threshold chosen on val + oos_val, in-scope accuracy ≥ 87% and oos_test recall ≥ 75%", { timeout: 180_000 }, async () => {
+  it("CLINC150 full test: in-scope accuracy ≥ 92%; at the threshold chosen on val + oos_val (at most 1 point of val accuracy given up), in-scope accuracy ≥ 91% and oos_test recall ≥ 60%", { timeout: 180_000 }, async () => {
     const r = await evalIntents({
       train: path.join(CLINC, "train.jsonl"),
       test: path.join(CLINC, "test.jsonl"),
@@ -25,8 +25,10 @@ describe("intent classification quality gate (regression floors)", () => {
     expect(r.n).toBe(4500);
     expect(r.modelBytes).toBeLessThanOrEqual(20 * 1024 * 1024);
     expect(r.accuracy).toBeGreaterThanOrEqual(0.92);
-    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.87);
-    expect(r.oosRecall).toBeGreaterThanOrEqual(0.75);
+    // Regression floors just below the measured 91.7 % / 65.5 % (issue targets: 92 % with ≥ 60 %). The threshold rule
+    // gives up at most one point of val accuracy, so recall is traded for fewer needless hand-overs on purpose.
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.91);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.6);
   });
 
   it("SNIPS test: accuracy ≥ 97%", { timeout: 120_000 }, async () => {
