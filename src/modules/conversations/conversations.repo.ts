@@ -42,14 +42,36 @@ export async function createConversation(
   return existing;
 }
 
-/** Inserts a message unless the same client message id already exists in the conversation; returns the row and whether it is new. */
-export async function insertMessageOnce(db: Database, values: NewMessage): Promise<{ row: MessageRow; created: boolean }> {
-  // Only the generated columns come back: the annotation is already in memory, and reading it back costs the most.
+/** The conversation columns a new message changes. */
+export type ConversationPatch = Partial<Pick<ConversationRow, "status" | "subject" | "botState" | "sentiment" | "lastMessage" | "lastMessageAt">>;
+
+/**
+ * Inserts a message unless the same client message id already exists in the conversation, and when it is new applies
+ * `patch` to its conversation in the same statement; returns the row, whether it is new, and the conversation's channel.
+ */
+export async function insertMessageOnce(
+  db: Database,
+  values: NewMessage & { createdAt: Date },
+  patch?: ConversationPatch,
+): Promise<{ row: MessageRow; created: boolean; channel?: string }> {
   const m = tables.messages;
-  const [generated] = await db.insert(m).values(values).onConflictDoNothing().returning({ id: m.id, seq: m.seq, createdAt: m.createdAt });
+  const c = tables.conversations;
+  // Only the generated columns come back: the annotation is already in memory, and reading it back costs the most.
+  const insert = db.insert(m).values(values).onConflictDoNothing().returning({ id: m.id, seq: m.seq });
+  const update = db
+    .update(c)
+    .set({ ...patch, updatedAt: values.createdAt })
+    .where(and(eq(c.id, values.conversationId), sql`exists (select 1 from inserted)`))
+    .returning({ channel: c.channel });
+  // Drizzle puts each embedded query in parentheses, which is the CTE syntax. Both drivers answer a raw statement with { rows }.
+  const result = (await db.execute(
+    sql`with inserted as ${insert}, updated as ${update} select inserted.id, inserted.seq, (select channel from updated) as channel from inserted`,
+  )) as unknown as { rows: { id: string; seq: number | string; channel: string | null }[] };
+  const [generated] = result.rows;
   if (generated) {
     const row: MessageRow = {
-      ...generated,
+      id: generated.id,
+      seq: Number(generated.seq),
       conversationId: values.conversationId,
       clientMsgId: values.clientMsgId ?? null,
       senderType: values.senderType,
@@ -58,14 +80,15 @@ export async function insertMessageOnce(db: Database, values: NewMessage): Promi
       text: values.text,
       annotation: values.annotation ?? null,
       metadata: values.metadata ?? {},
+      createdAt: values.createdAt,
     };
-    return { row, created: true };
+    return { row, created: true, channel: generated.channel ?? undefined };
   }
   if (!values.clientMsgId) throw new Error("message insert conflicted without a client message id");
   const [existing] = await db
     .select()
-    .from(tables.messages)
-    .where(and(eq(tables.messages.conversationId, values.conversationId), eq(tables.messages.clientMsgId, values.clientMsgId)))
+    .from(m)
+    .where(and(eq(m.conversationId, values.conversationId), eq(m.clientMsgId, values.clientMsgId)))
     .limit(1);
   return { row: existing, created: false };
 }
@@ -106,11 +129,7 @@ export async function listMessagesPage(db: Database, conversationId: string, bef
 }
 
 /** Applies a change to a conversation and returns the updated row. */
-export async function updateConversation(
-  db: Database,
-  id: string,
-  patch: Partial<Pick<ConversationRow, "status" | "subject" | "botState" | "sentiment" | "lastMessage" | "lastMessageAt">>,
-): Promise<ConversationRow | undefined> {
+export async function updateConversation(db: Database, id: string, patch: ConversationPatch): Promise<ConversationRow | undefined> {
   const [row] = await db
     .update(tables.conversations)
     .set({ ...patch, updatedAt: new Date() })

@@ -16,6 +16,7 @@ import {
   insertMessageOnce,
   listMessagesAfter,
   updateConversation,
+  type ConversationPatch,
   type ConversationRow,
   type ConversationView,
   type MessageRow,
@@ -87,26 +88,31 @@ export async function receiveCustomerMessage(
   }
   const now = deps.now();
   const annotation: Annotation = deps.analyzer.analyze(text, { now, products: await productCatalogue(deps) });
-  const { row: message, created } = await insertMessageOnce(deps.db, {
-    conversationId: conversation.id,
-    clientMsgId: inbound.clientMsgId ?? null,
-    senderType: "customer",
-    text,
-    annotation,
-    metadata: inbound.raw === undefined ? {} : { raw: inbound.raw },
-    createdAt: now,
-  });
-  if (!created) return { message, conversation, created };
-  rememberMessage(deps.db, message);
-  const updated = await updateConversation(deps.db, conversation.id, {
-    lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: message.createdAt.toISOString() },
-    lastMessageAt: message.createdAt,
+  const patch: ConversationPatch = {
+    lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: now.toISOString() },
+    lastMessageAt: now,
     sentiment: nextTrend(conversation.sentiment, annotation.sentiment.score),
     subject: conversation.subject ?? subjectFrom(text),
     // A customer writing into a resolved conversation reopens it with the bot.
     ...(conversation.status === "resolved" ? { status: "bot" as const, botState: {} } : {}),
-  });
-  conversation = updated ?? conversation;
+  };
+  // The message and the conversation change in one statement; a repeated clientMsgId changes neither.
+  const { row: message, created } = await insertMessageOnce(
+    deps.db,
+    {
+      conversationId: conversation.id,
+      clientMsgId: inbound.clientMsgId ?? null,
+      senderType: "customer",
+      text,
+      annotation,
+      metadata: inbound.raw === undefined ? {} : { raw: inbound.raw },
+      createdAt: now,
+    },
+    patch,
+  );
+  if (!created) return { message, conversation, created };
+  rememberMessage(deps.db, message);
+  conversation = { ...conversation, ...patch, updatedAt: now };
   if (annotation.entities.some((e) => e.type === "email" || e.type === "phone")) {
     customer ??= await findCustomer(deps.db, conversation.customerId);
     if (customer) await offerContactDetails(deps, customer, annotation);
@@ -130,31 +136,30 @@ export async function addReply(
 ): Promise<MessageRow> {
   const text = assertMessageText(reply.text);
   const now = deps.now();
-  // No read first: the foreign key says whether the conversation exists.
-  const { row: message, created } = await insertMessageOnce(deps.db, {
-    conversationId,
-    clientMsgId: reply.clientMsgId ?? null,
-    senderType: reply.senderType,
-    senderId: reply.senderId ?? null,
-    senderName: reply.senderName ?? null,
-    text,
-    createdAt: now,
-  }).catch((error: unknown) => {
+  // No read first: the foreign key says whether the conversation exists, and the same statement updates it.
+  const { row: message, created, channel } = await insertMessageOnce(
+    deps.db,
+    {
+      conversationId,
+      clientMsgId: reply.clientMsgId ?? null,
+      senderType: reply.senderType,
+      senderId: reply.senderId ?? null,
+      senderName: reply.senderName ?? null,
+      text,
+      createdAt: now,
+    },
+    {
+      lastMessage: { text: text.slice(0, 200), sender: { type: reply.senderType, ...(reply.senderName ? { name: reply.senderName } : {}) }, createdAt: now.toISOString() },
+      lastMessageAt: now,
+    },
+  ).catch((error: unknown) => {
     throw isForeignKeyViolation(error, "conversation_id") ? new AppError("CONVERSATION_NOT_FOUND") : error;
   });
   if (!created) return message;
   rememberMessage(deps.db, message);
-  const conversation = await updateConversation(deps.db, conversationId, {
-    lastMessage: {
-      text: text.slice(0, 200),
-      sender: { type: reply.senderType, ...(reply.senderName ? { name: reply.senderName } : {}) },
-      createdAt: message.createdAt.toISOString(),
-    },
-    lastMessageAt: message.createdAt,
-  });
   deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null });
   deps.events.emit("conversation.updated", { conversationId });
-  if (conversation && conversation.channel !== "web" && reply.senderType === "agent") {
+  if (channel !== "web" && reply.senderType === "agent") {
     await deps.queue.enqueue(DELIVER_JOB, { messageId: message.id }, { jobId: `deliver:${message.id}` });
   }
   return message;
