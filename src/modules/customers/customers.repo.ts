@@ -1,5 +1,6 @@
 /** Queries on customers and their channel identities. */
-import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** A customer row. */
@@ -28,28 +29,30 @@ export async function findCustomerByEmail(db: Database, email: string): Promise<
   return row;
 }
 
-/** Creates a customer and its first identity; when a concurrent request created the identity first, returns that customer. */
+/**
+ * Creates a customer and its first identity in one statement; when a concurrent request created the identity first,
+ * nothing is written and that customer is returned. (One statement rather than a transaction: with the embedded
+ * database a transaction holds every other query back for as long as it is open.)
+ */
 export async function createCustomerWithIdentity(
   db: Database,
   identity: { channel: string; externalId: string },
   profile: { name?: string | null; email?: string | null; phone?: string | null },
 ): Promise<CustomerRow> {
-  return db.transaction(async (tx) => {
-    const [customer] = await tx
-      .insert(tables.customers)
-      .values({ name: profile.name ?? null, email: profile.email?.toLowerCase() ?? null, phone: profile.phone ?? null })
-      .returning();
-    const inserted = await tx
-      .insert(tables.customerIdentities)
-      .values({ customerId: customer.id, channel: identity.channel, externalId: identity.externalId })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted.length > 0) return customer;
-    await tx.delete(tables.customers).where(eq(tables.customers.id, customer.id));
-    const existing = await findCustomerByIdentity(tx as unknown as Database, identity.channel, identity.externalId);
-    if (!existing) throw new Error("customer identity vanished during creation");
-    return existing;
-  });
+  const c = tables.customers;
+  const id = randomUUID();
+  // The identity goes first and the customer only if it went in; the foreign key is checked at the end of the statement.
+  const identityInsert = db
+    .insert(tables.customerIdentities)
+    .values({ customerId: id, channel: identity.channel, externalId: identity.externalId })
+    .onConflictDoNothing()
+    .returning({ customerId: tables.customerIdentities.customerId });
+  await db.execute(
+    sql`with linked as ${identityInsert} insert into ${c} (id, name, email, phone) select ${id}, ${profile.name ?? null}, ${profile.email?.toLowerCase() ?? null}, ${profile.phone ?? null} from linked`,
+  );
+  const customer = await findCustomerByIdentity(db, identity.channel, identity.externalId);
+  if (!customer) throw new Error("customer identity vanished during creation");
+  return customer;
 }
 
 /** Links another channel identity to an existing customer (no-op when already linked). */
