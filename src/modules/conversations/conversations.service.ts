@@ -3,7 +3,7 @@ import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { AppError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
-import { findCustomer, offerContactDetails, resolveCustomer, type CustomerProfile, type CustomerRow } from "../customers/index.ts";
+import { findCustomer, offerContactDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findInboxCached } from "../inboxes/index.ts";
 import { productCatalogue } from "../sales/index.ts";
@@ -76,12 +76,11 @@ export async function receiveCustomerMessage(
   if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
   let conversation = await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId);
   // The customer is looked up only when the conversation is new or the message carries contact details.
-  let customer: CustomerRow | undefined;
   if (!conversation) {
-    customer = await resolveCustomer(deps, { channel: inbound.channel, externalId: inbound.externalUserId }, inbound.profile);
+    const customerId = await resolveCustomerId(deps, { channel: inbound.channel, externalId: inbound.externalUserId }, inbound.profile);
     conversation = await createConversation(deps.db, {
       inboxId: inbox.id,
-      customerId: customer.id,
+      customerId,
       channel: inbound.channel,
       externalId: inbound.externalConversationId,
     });
@@ -114,7 +113,7 @@ export async function receiveCustomerMessage(
   rememberMessage(deps.db, message);
   conversation = { ...conversation, ...patch, updatedAt: now };
   if (annotation.entities.some((e) => e.type === "email" || e.type === "phone")) {
-    customer ??= await findCustomer(deps.db, conversation.customerId);
+    const customer = await findCustomer(deps.db, conversation.customerId);
     if (customer) await offerContactDetails(deps, customer, annotation);
   }
   deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });

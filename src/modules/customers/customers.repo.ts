@@ -30,15 +30,15 @@ export async function findCustomerByEmail(db: Database, email: string): Promise<
 }
 
 /**
- * Creates a customer and its first identity in one statement; when a concurrent request created the identity first,
- * nothing is written and that customer is returned. (One statement rather than a transaction: with the embedded
- * database a transaction holds every other query back for as long as it is open.)
+ * Creates a customer and its first identity in one statement and returns the new customer's id; when the identity
+ * already exists (a concurrent request, or a returning customer) nothing is written and the answer is undefined.
+ * (One statement rather than a transaction: with the embedded database a transaction holds every other query back.)
  */
-export async function createCustomerWithIdentity(
+export async function insertCustomerWithIdentity(
   db: Database,
   identity: { channel: string; externalId: string },
   profile: { name?: string | null; email?: string | null; phone?: string | null },
-): Promise<CustomerRow> {
+): Promise<string | undefined> {
   const c = tables.customers;
   const id = randomUUID();
   // The identity goes first and the customer only if it went in; the foreign key is checked at the end of the statement.
@@ -47,12 +47,10 @@ export async function createCustomerWithIdentity(
     .values({ customerId: id, channel: identity.channel, externalId: identity.externalId })
     .onConflictDoNothing()
     .returning({ customerId: tables.customerIdentities.customerId });
-  await db.execute(
-    sql`with linked as ${identityInsert} insert into ${c} (id, name, email, phone) select ${id}, ${profile.name ?? null}, ${profile.email?.toLowerCase() ?? null}, ${profile.phone ?? null} from linked`,
-  );
-  const customer = await findCustomerByIdentity(db, identity.channel, identity.externalId);
-  if (!customer) throw new Error("customer identity vanished during creation");
-  return customer;
+  const result = (await db.execute(
+    sql`with linked as ${identityInsert} insert into ${c} (id, name, email, phone) select ${id}, ${profile.name ?? null}, ${profile.email?.toLowerCase() ?? null}, ${profile.phone ?? null} from linked returning id`,
+  )) as unknown as { rows: { id: string }[] };
+  return result.rows[0]?.id;
 }
 
 /** Links another channel identity to an existing customer (no-op when already linked). */

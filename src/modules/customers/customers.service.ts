@@ -5,7 +5,7 @@ import type { ServiceDeps } from "../deps.ts";
 import {
   addIdentity,
   conversationIdsOf,
-  createCustomerWithIdentity,
+  insertCustomerWithIdentity,
   findCustomer,
   findCustomerByEmail,
   findCustomerByIdentity,
@@ -16,22 +16,30 @@ import {
 /** What a channel may know about the person writing. */
 export type CustomerProfile = { name?: string | null; email?: string | null; phone?: string | null };
 
-/** Finds the customer by channel identity, then by email, else creates one; the identity is linked either way. */
-export async function resolveCustomer(
+/**
+ * The id of the customer behind a channel identity: the one it belongs to, else the one with the profile's email,
+ * else a new customer. The identity is linked either way. Called for a new conversation, where the identity is
+ * usually new too, so creating comes first and looking up only when the identity turns out to exist.
+ */
+export async function resolveCustomerId(
   deps: Pick<ServiceDeps, "db">,
   identity: { channel: string; externalId: string },
   profile: CustomerProfile = {},
-): Promise<CustomerRow> {
-  const known = await findCustomerByIdentity(deps.db, identity.channel, identity.externalId);
-  if (known) return known;
+): Promise<string> {
   if (profile.email) {
+    const known = await findCustomerByIdentity(deps.db, identity.channel, identity.externalId);
+    if (known) return known.id;
     const byEmail = await findCustomerByEmail(deps.db, profile.email);
     if (byEmail) {
       await addIdentity(deps.db, byEmail.id, identity.channel, identity.externalId);
-      return byEmail;
+      return byEmail.id;
     }
   }
-  return createCustomerWithIdentity(deps.db, identity, profile);
+  const created = await insertCustomerWithIdentity(deps.db, identity, profile);
+  if (created) return created;
+  const existing = await findCustomerByIdentity(deps.db, identity.channel, identity.externalId);
+  if (!existing) throw new Error("customer identity vanished during creation");
+  return existing.id;
 }
 
 /** Remembers an email or phone number the customer wrote, when the profile lacks it, so an agent can add it in one click. */

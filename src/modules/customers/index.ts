@@ -1,4 +1,4 @@
 /** Customers module: customer records and channel identities. */
-export { resolveCustomer, offerContactDetails, editCustomer, type CustomerProfile } from "./customers.service.ts";
+export { resolveCustomerId, offerContactDetails, editCustomer, type CustomerProfile } from "./customers.service.ts";
 export { findCustomer, type CustomerRow } from "./customers.repo.ts";
 export { presentCustomer } from "./customers.presenter.ts";
