@@ -9,7 +9,7 @@ import { ANSWER_JOB, DELIVER_JOB, getConversation, getMessage } from "./modules/
 import type { ServiceDeps } from "./modules/deps.ts";
 import { noteAgentReply } from "./modules/tickets/index.ts";
 import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
-import { createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
+import { createKeyedQueue, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
 const log = childLogger("container");
 
@@ -75,33 +75,37 @@ export async function createContainer(config: Config, options: ContainerOptions 
 
   // Jobs reference the bot, which needs the deps, which need the queue: the holder breaks the cycle.
   const holder: { bot?: BotRuntime } = {};
-  const answerJob = defineJob<{ messageId: string }>({
+  // Turns of one conversation run one after another (in the order the jobs started), so a quick second message
+  // neither overtakes the first nor reads the bot's memory before the first turn saved it.
+  const turns = createKeyedQueue();
+  const answerJob = defineJob<{ messageId: string; conversationId?: string }>({
     name: ANSWER_JOB,
     attempts: 3,
     backoffMs: 500,
-    // A turn mostly waits on the database and Redis, so many run at once.
+    // A turn mostly waits on the database and Redis, so many conversations are answered at once.
     concurrency: 50,
-    async perform({ messageId }) {
-      const message = await getMessage(deps, messageId);
-      if (!message) return;
-      const conversation = await getConversation(deps, message.conversationId);
-      if (conversation.status !== "bot") return;
-      // "The bot is typing" only when an answer takes a noticeable time: a quick one would just make it flicker.
-      const typing = (on: boolean): void =>
-        events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: on });
-      let shown = false;
-      const timer = setTimeout(() => {
-        shown = true;
-        typing(true);
-      }, BOT_TYPING_AFTER_MS);
-      try {
-        await holder.bot?.answerWidgetMessage(toTurn(message, conversation), conversation.customerId);
-      } finally {
-        clearTimeout(timer);
-        if (shown) typing(false);
-      }
-    },
+    perform: ({ messageId, conversationId }) => turns.run(conversationId ?? messageId, () => answer(messageId)),
   });
+  const answer = async (messageId: string): Promise<void> => {
+    const message = await getMessage(deps, messageId);
+    if (!message) return;
+    const conversation = await getConversation(deps, message.conversationId);
+    if (conversation.status !== "bot") return;
+    // "The bot is typing" only when an answer takes a noticeable time: a quick one would just make it flicker.
+    const typing = (on: boolean): void =>
+      events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: on });
+    let shown = false;
+    const timer = setTimeout(() => {
+      shown = true;
+      typing(true);
+    }, BOT_TYPING_AFTER_MS);
+    try {
+      await holder.bot?.answerWidgetMessage(toTurn(message, conversation), conversation.customerId);
+    } finally {
+      clearTimeout(timer);
+      if (shown) typing(false);
+    }
+  };
   const deliverJob = defineJob<{ messageId: string }>({
     name: DELIVER_JOB,
     async perform({ messageId }) {

@@ -13,6 +13,7 @@ import {
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { getTicket, presentTickets } from "../modules/tickets/index.ts";
+import { createKeyedQueue } from "../queue/index.ts";
 import { AGENTS_ROOM } from "./console.socket.ts";
 import { WEB_CHANNEL, widgetRoom } from "./widget.socket.ts";
 
@@ -26,14 +27,9 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
   const widget = io.of("/widget");
   const console = io.of("/console");
   // Each conversation's broadcasts run one after another so clients see messages in commit order.
-  const chains = new Map<string, Promise<void>>();
+  const queue = createKeyedQueue();
   const inOrder = (key: string, task: () => Promise<void>): void => {
-    const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.then(task).catch((error: unknown) => log.error({ err: error, key }, "broadcast failed"));
-    chains.set(key, next);
-    void next.then(() => {
-      if (chains.get(key) === next) chains.delete(key);
-    });
+    queue.run(key, task).catch((error: unknown) => log.error({ err: error, key }, "broadcast failed"));
   };
 
   // A conversation's channel and external id never change, so where its widget room is can be remembered.

@@ -120,7 +120,7 @@ export async function receiveCustomerMessage(
   deps.events.emit("conversation.updated", { conversationId: conversation.id });
   if (conversation.status === "bot" && !inbound.answeredInTurn) {
     // The message is committed: a queue failure must not turn into a failed acknowledgement.
-    await deps.queue.enqueue(ANSWER_JOB, { messageId: message.id }, { jobId: `answer:${message.id}` }).catch((error: unknown) => {
+    await deps.queue.enqueue(ANSWER_JOB, { messageId: message.id, conversationId: conversation.id }, { jobId: `answer:${message.id}` }).catch((error: unknown) => {
       log.error({ err: error, messageId: message.id }, "could not queue the bot's answer");
     });
   }

@@ -42,6 +42,22 @@ describe("the bot in the widget", () => {
     customer.close();
   });
 
+  it("answers messages sent back to back in the order they were sent", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    await Promise.all([
+      customer.send("where is my order ORD-10001?"),
+      customer.send("what payment methods do you accept?"),
+      customer.send("what is your refund policy?"),
+    ]);
+    await customer.waitFor((m) => fromBot(m) && /refund/i.test(m.text));
+    const answers = customer.received.filter(fromBot).map((m) => m.text);
+    expect(answers).toHaveLength(3);
+    expect(answers[0]).toMatch(/ORD-10001/);
+    expect(answers[1]).toMatch(/Visa|Mastercard/);
+    expect(answers[2]).toMatch(/refund/i);
+    customer.close();
+  });
+
   it("when the customer gives an order number, answers its status from the orders table", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     await customer.send("Where is my order ORD-10001?");
