@@ -67,7 +67,10 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
       page = readPage(query);
       pages.set(key, page);
       // A failed read is not remembered: the next request tries again.
-      page.catch(() => pages.delete(key));
+      const failed = page;
+      failed.catch(() => {
+        if (pages.get(key) === failed) pages.delete(key);
+      });
     }
     res.type("application/json").send(await page);
   });
