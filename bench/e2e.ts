@@ -12,7 +12,34 @@ import { BOT_ANSWERED_MESSAGES } from "./data/messages.ts";
 
 const workersFor = (n: number): number => Math.min(4, Math.max(1, Math.ceil(n / 250)));
 
-type Measured = LoadResult & { p50: number | null; p99: number | null; max: number | null; ack: ReturnType<typeof summarize>; cpuCores: number; rssMB: number; peakRssMB: number; connectFailed: number };
+type Summary = ReturnType<typeof summarize>;
+type TimelineStep = { second: number; answered: number; p50Ms: number | null; p99Ms: number | null; maxMs: number | null };
+type Measured = LoadResult & {
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  ack: Summary;
+  firstMessages: Summary;
+  laterMessages: Summary;
+  timeline: TimelineStep[];
+  cpuCores: number;
+  rssMB: number;
+  peakRssMB: number;
+  connectFailed: number;
+};
+
+/** Reply latencies grouped by the second of the run in which their message was sent. */
+function timelineOf(result: LoadResult): TimelineStep[] {
+  const bySecond: number[][] = [];
+  result.latencies.forEach((ms, i) => {
+    const second = Math.floor(result.sentOffsets[i] / 1000);
+    (bySecond[second] ??= []).push(ms);
+  });
+  return Array.from(bySecond, (samples = [], second) => {
+    const s = summarize(samples);
+    return { second, answered: s.count, p50Ms: s.p50, p99Ms: s.p99, maxMs: s.max };
+  });
+}
 
 // Load phases against our server, so that --profile summarises them without the startup.
 const windows: ProfileWindow[] = [];
@@ -27,10 +54,21 @@ async function measure(url: string, pid: number, n: number, ratePerSec: number, 
     if (!label.startsWith("echo") && !label.startsWith("warmup")) windows.push([from, monotonicUs()]);
     const usage = meter.stop();
     const s = summarize(result.latencies);
+    const firstMessages = summarize(result.latencies.filter((_, i) => result.firstMessage[i]));
+    const laterMessages = summarize(result.latencies.filter((_, i) => !result.firstMessage[i]));
     progress(
-      `${label} n=${n} rate=${ratePerSec}/s: sent ${result.sent}, answered ${result.answered}, lost ${result.lost}, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms, cpu ${usage.cpuCores} cores, rss ${usage.rssMB} MB`,
+      `${label} n=${n} rate=${ratePerSec}/s: sent ${result.sent}, answered ${result.answered}, lost ${result.lost}, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (first messages p50 ${firstMessages.p50} / p99 ${firstMessages.p99} ms, later p50 ${laterMessages.p50} / p99 ${laterMessages.p99} ms), cpu ${usage.cpuCores} cores, rss ${usage.rssMB} MB`,
     );
-    return { ...result, p50: s.p50, p99: s.p99, max: s.max, ack: summarize(result.ackLatencies), cpuCores: usage.cpuCores, rssMB: usage.rssMB, peakRssMB: usage.peakRssMB, connectFailed: pool.failed };
+    return {
+      ...result,
+      p50: s.p50,
+      p99: s.p99,
+      max: s.max,
+      ack: summarize(result.ackLatencies),
+      firstMessages,
+      laterMessages,
+      timeline: timelineOf(result),
+      cpuCores: usage.cpuCores, rssMB: usage.rssMB, peakRssMB: usage.peakRssMB, connectFailed: pool.failed };
   } finally {
     await pool.close();
   }
@@ -114,6 +152,10 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
         ratioP50: ours.p50 !== null && echo.p50 ? round(ours.p50 / echo.p50, 1) : null,
         ackP50Ms: ours.ack.p50,
         ackP99Ms: ours.ack.p99,
+        firstMessageP50Ms: ours.firstMessages.p50,
+        firstMessageP99Ms: ours.firstMessages.p99,
+        laterMessagesP50Ms: ours.laterMessages.p50,
+        laterMessagesP99Ms: ours.laterMessages.p99,
         ackErrors: ours.ackErrors,
         ackErrorCodes: ours.ackErrorCodes,
         unsolicited: ours.unsolicited,
@@ -123,6 +165,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
         serverPeakRssMB: ours.peakRssMB,
         echoLost: echo.lost,
         echoCpuCores: echo.cpuCores,
+        timeline: ours.timeline,
       });
     }
 
@@ -140,6 +183,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
       server: `node bin/switchboard.js start (separate process, fresh ${dbKind === "pglite" ? "PGlite DATA_DIR" : "database on the local PostgreSQL"} and private redis-server per N and for the ramp)`,
       database: dbKind,
       clients: "socket.io-client over websocket in worker processes (≤250 customers each); latency = emit of message:send → first bot message:new",
+      firstMessage: "firstMessage* = each customer's first message of the run (it creates the customer and the conversation); laterMessages* = the rest; timeline = latencies by the second of the run their message was sent in",
       maxRate: "maxRateP99Under100ms = messages per second in total (rampN × per-client rate) of the highest ramp step with p99 ≤ 100 ms and nothing lost",
       texts: BOT_ANSWERED_MESSAGES,
       drainSeconds: drainMs / 1000,
@@ -152,7 +196,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
 export function format(result: Record<string, unknown>): string {
   const { runs, ramp, ...rest } = result as { runs: Record<string, unknown>[]; ramp: Record<string, unknown>[]; maxRateP99Under100ms?: unknown; maxRateDetail?: unknown };
   return [
-    table(runs, ["n", "ratePerClientPerSec", "sent", "answered", "lost", "p50Ms", "p99Ms", "maxMs", "echoP50Ms", "echoP99Ms", "ratioP50", "ackP99Ms", "serverCpuCores", "serverRssMB"]),
+    table(runs, ["n", "ratePerClientPerSec", "sent", "answered", "lost", "p50Ms", "p99Ms", "maxMs", "echoP50Ms", "echoP99Ms", "ratioP50", "firstMessageP99Ms", "laterMessagesP99Ms", "ackP99Ms", "serverCpuCores", "serverRssMB"]),
     "",
     "rate ramp:",
     table(ramp),

@@ -14,6 +14,10 @@ export type LoadResult = {
   lost: number;
   unsolicited: number;
   latencies: number[];
+  /** per latency: when its message was sent, in ms after the load phase started */
+  sentOffsets: number[];
+  /** per latency: whether it was the customer's first message (which creates the customer and the conversation) */
+  firstMessage: boolean[];
   ackLatencies: number[];
   connected: number;
 };
@@ -106,6 +110,8 @@ export async function connectClients(options: {
         unsolicited: sum("unsolicited"),
         connected: sum("connected"),
         latencies: results.flatMap((r) => r.latencies),
+        sentOffsets: results.flatMap((r) => r.sentOffsets),
+        firstMessage: results.flatMap((r) => r.firstMessage),
         ackLatencies: results.flatMap((r) => r.ackLatencies),
       };
     },

@@ -9,6 +9,8 @@ type Client = {
   conversationId?: string;
   /** emit times of sends still waiting for the bot's reply, oldest first */
   pending: number[];
+  /** whether this customer's next answered send was its first message (a new customer and conversation) */
+  firstPending: boolean[];
   agentMessages: number;
   botMessages: number;
 };
@@ -20,6 +22,11 @@ type Command = ConnectCommand | LoadCommand | SendOnceCommand | { type: "broadca
 
 const clients: Client[] = [];
 let latencies: number[] = [];
+/** per answered message, its send time in ms after the load started, and whether it was the customer's first */
+let sentOffsets: number[] = [];
+let firstMessage: boolean[] = [];
+let loadStart = 0;
+const everSent = new WeakSet<Client>();
 let ackLatencies: number[] = [];
 let answered = 0;
 let unsolicited = 0;
@@ -37,18 +44,21 @@ function connectOne(url: string, visitorId: string, timeoutMs: number): Promise<
     forceNew: true,
     timeout: timeoutMs,
   });
-  const client: Client = { socket, visitorId, pending: [], agentMessages: 0, botMessages: 0 };
+  const client: Client = { socket, visitorId, pending: [], firstPending: [], agentMessages: 0, botMessages: 0 };
   socket.on("message:new", (message: WidgetMessage) => {
     if (message.sender.type === "agent") client.agentMessages++;
     if (message.sender.type !== "bot") return;
     client.botMessages++;
     const sentAt = client.pending.shift();
+    const first = client.firstPending.shift() ?? false;
     if (sentAt === undefined) {
       unsolicited++;
       return;
     }
     answered++;
     latencies.push(performance.now() - sentAt);
+    sentOffsets.push(sentAt - loadStart);
+    firstMessage.push(first);
   });
   socket.on("disconnect", () => {
     disconnects++;
@@ -85,6 +95,8 @@ async function connectAll(command: ConnectCommand): Promise<void> {
 
 async function runLoad(command: LoadCommand): Promise<void> {
   latencies = [];
+  sentOffsets = [];
+  firstMessage = [];
   ackLatencies = [];
   answered = 0;
   unsolicited = 0;
@@ -96,6 +108,7 @@ async function runLoad(command: LoadCommand): Promise<void> {
   const ackErrorCodes = new Map<string, number>();
   const timers: NodeJS.Timeout[] = [];
   const start = performance.now();
+  loadStart = start;
   const ackWaits: Promise<void>[] = [];
   clients.forEach((client, index) => {
     // A random phase per client spreads the sends evenly instead of sending N at once.
@@ -107,6 +120,8 @@ async function runLoad(command: LoadCommand): Promise<void> {
       k++;
       const t0 = performance.now();
       client.pending.push(t0);
+      client.firstPending.push(!everSent.has(client));
+      everSent.add(client);
       sent++;
       const text = command.texts[(index + k) % command.texts.length];
       ackWaits.push(
@@ -140,7 +155,10 @@ async function runLoad(command: LoadCommand): Promise<void> {
   }
   await Promise.race([Promise.all(ackWaits), new Promise((resolve) => setTimeout(resolve, 1000))]);
   const lost = clients.reduce((n, c) => n + c.pending.length, 0);
-  clients.forEach((c) => (c.pending = []));
+  clients.forEach((c) => {
+    c.pending = [];
+    c.firstPending = [];
+  });
   send({
     type: "loadResult",
     sent,
@@ -151,6 +169,8 @@ async function runLoad(command: LoadCommand): Promise<void> {
     lost,
     unsolicited,
     latencies,
+    sentOffsets,
+    firstMessage,
     ackLatencies,
     elapsedMs: performance.now() - start,
     connected: clients.filter((c) => c.socket.connected).length,

@@ -54,6 +54,40 @@ describe("PGlite in its own thread", () => {
     expect((await outside).rows).toEqual([{ name: "landed" }]);
   });
 
+  it("prepares each statement once and binds new values every time, typed as PostgreSQL infers them", async () => {
+    const lookup = "select name, tags, $2::int + 1 as next from items where id = $1";
+    await db.query("insert into items (id, name, tags) values ($1, $2, $3)", [10, "ten", JSON.stringify({ deep: [1, null, "x"] })]);
+    await db.query("insert into items (id, name, tags) values ($1, $2, $3)", [11, "eleven", "[]"]);
+    for (let i = 0; i < 20; i++) {
+      const id = i % 2 === 0 ? 10 : 11;
+      const { rows } = await db.query(lookup, [id, i]);
+      expect(rows).toEqual([{ name: id === 10 ? "ten" : "eleven", tags: id === 10 ? { deep: [1, null, "x"] } : [], next: i + 1 }]);
+    }
+    const empty = await db.query(lookup, [999, 0]);
+    expect(empty).toMatchObject({ rows: [], fields: [{ name: "name" }, { name: "tags" }, { name: "next" }] });
+    const updated = await db.query("update items set name = $1 where id in ($2, $3)", ["renamed", 10, 11]);
+    expect(updated.affectedRows).toBe(2);
+  });
+
+  it("reports an error in a prepared statement's values with its code and keeps the statement usable", async () => {
+    const insert = "insert into items (id, name) values ($1, $2) returning id";
+    expect((await db.query(insert, [20, "twenty"])).rows).toEqual([{ id: 20 }]);
+    await expect(db.query(insert, [20, "again"])).rejects.toMatchObject({ code: "23505", constraint: "items_pkey" });
+    await expect(db.query(insert, ["not a number", "x"])).rejects.toMatchObject({ code: "22P02" });
+    await expect(db.query("select nonsense from", [])).rejects.toMatchObject({ code: "42601" });
+    expect((await db.query(insert, [21, "twenty-one"])).rows).toEqual([{ id: 21 }]);
+  });
+
+  it("keeps answering past the prepared-statement cache's size, and after DEALLOCATE ALL", async () => {
+    for (let i = 0; i < 520; i++) {
+      const { rows } = await db.query(`select $1::int * ${i} as product`, [2]);
+      expect(rows).toEqual([{ product: 2 * i }]);
+    }
+    expect((await db.query("select $1::int * 519 as product", [3])).rows).toEqual([{ product: 1557 }]);
+    await db.exec("deallocate all");
+    expect((await db.query("select $1::int * 519 as product", [4])).rows).toEqual([{ product: 2076 }]);
+  });
+
   it("rejects with a clear error once the thread is closed", async () => {
     const other = await startPGliteThread();
     await other.close();
