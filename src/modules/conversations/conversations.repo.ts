@@ -1,6 +1,7 @@
 /** Queries on conversations and messages. */
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
+import { preparedOnce } from "../../db/prepared.ts";
 
 /** A conversation row. */
 export type ConversationRow = typeof tables.conversations.$inferSelect;
@@ -11,17 +12,24 @@ export type NewMessage = typeof tables.messages.$inferInsert;
 
 /** Finds a conversation by id. */
 export async function findConversation(db: Database, id: string): Promise<ConversationRow | undefined> {
-  const [row] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, id)).limit(1);
+  const c = tables.conversations;
+  const query = preparedOnce(db, "conversation_by_id", (name) => db.select().from(c).where(eq(c.id, sql.placeholder("id"))).limit(1).prepare(name));
+  const [row] = await query.execute({ id });
   return row;
 }
 
 /** Finds the conversation a channel knows by its external id. */
 export async function findConversationByExternalId(db: Database, channel: string, externalId: string): Promise<ConversationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(tables.conversations)
-    .where(and(eq(tables.conversations.channel, channel), eq(tables.conversations.externalId, externalId)))
-    .limit(1);
+  const c = tables.conversations;
+  const query = preparedOnce(db, "conversation_by_external_id", (name) =>
+    db
+      .select()
+      .from(c)
+      .where(and(eq(c.channel, sql.placeholder("channel")), eq(c.externalId, sql.placeholder("externalId"))))
+      .limit(1)
+      .prepare(name),
+  );
+  const [row] = await query.execute({ channel, externalId });
   return row;
 }
 
@@ -31,11 +39,21 @@ export async function createConversation(
   values: { inboxId: string; customerId: string; channel: string; externalId: string },
 ): Promise<ConversationRow> {
   // Activity times come from JS (millisecond precision) so keyset cursors round-trip exactly.
-  const [created] = await db
-    .insert(tables.conversations)
-    .values({ ...values, lastMessageAt: new Date() })
-    .onConflictDoNothing()
-    .returning();
+  const query = preparedOnce(db, "create_conversation", (name) =>
+    db
+      .insert(tables.conversations)
+      .values({
+        inboxId: sql.placeholder("inboxId"),
+        customerId: sql.placeholder("customerId"),
+        channel: sql.placeholder("channel"),
+        externalId: sql.placeholder("externalId"),
+        lastMessageAt: sql.placeholder("lastMessageAt"),
+      })
+      .onConflictDoNothing()
+      .returning()
+      .prepare(name),
+  );
+  const [created] = await query.execute({ ...values, lastMessageAt: new Date() });
   if (created) return created;
   const existing = await findConversationByExternalId(db, values.channel, values.externalId);
   if (!existing) throw new Error("conversation vanished during creation");
@@ -44,6 +62,9 @@ export async function createConversation(
 
 /** The conversation columns a new message changes. */
 export type ConversationPatch = Partial<Pick<ConversationRow, "status" | "subject" | "botState" | "sentiment" | "lastMessage" | "lastMessageAt">>;
+
+/** A short statement name per set of conversation columns a message changes (PostgreSQL cuts names at 63 bytes). */
+const patchShapes = new Map<string, number>();
 
 /**
  * Inserts a message unless the same client message id already exists in the conversation, and when it is new applies
@@ -54,20 +75,58 @@ export async function insertMessageOnce(
   values: NewMessage & { createdAt: Date },
   patch?: ConversationPatch,
 ): Promise<{ row: MessageRow; created: boolean; channel?: string }> {
-  const m = tables.messages;
-  const c = tables.conversations;
-  // Only the generated columns come back: the annotation is already in memory, and reading it back costs the most.
-  const insert = db.insert(m).values(values).onConflictDoNothing().returning({ id: m.id, seq: m.seq });
-  const update = db
-    .update(c)
-    .set({ ...patch, updatedAt: values.createdAt })
-    .where(and(eq(c.id, values.conversationId), sql`exists (select 1 from inserted)`))
-    .returning({ channel: c.channel });
-  // Drizzle puts each embedded query in parentheses, which is the CTE syntax. Both drivers answer a raw statement with { rows }.
-  const result = (await db.execute(
-    sql`with inserted as ${insert}, updated as ${update} select inserted.id, inserted.seq, (select channel from updated) as channel from inserted`,
-  )) as unknown as { rows: { id: string; seq: number | string; channel: string | null }[] };
-  const [generated] = result.rows;
+  const patchKeys = (Object.keys(patch ?? {}) as (keyof ConversationPatch)[]).filter((key) => patch?.[key] !== undefined).sort();
+  const shape = patchKeys.join(",");
+  if (!patchShapes.has(shape)) patchShapes.set(shape, patchShapes.size + 1);
+  const query = preparedOnce(db, `insert_message_once_${patchShapes.get(shape)}`, (name) => {
+    const m = tables.messages;
+    const c = tables.conversations;
+    const p = sql.placeholder;
+    // Only the generated columns come back: the annotation is already in memory, and reading it back costs the most.
+    const inserted = db.$with("inserted").as(
+      db
+        .insert(m)
+        .values({
+          conversationId: p("conversationId"),
+          clientMsgId: p("clientMsgId"),
+          senderType: p("senderType"),
+          senderId: p("senderId"),
+          senderName: p("senderName"),
+          text: p("text"),
+          annotation: p("annotation"),
+          metadata: p("metadata"),
+          createdAt: p("createdAt"),
+        })
+        .onConflictDoNothing()
+        .returning({ id: m.id, seq: m.seq }),
+    );
+    const updated = db.$with("updated").as(
+      db
+        .update(c)
+        // Drizzle encodes a placeholder in .set() by its column, as in .values(), though its types admit only values and SQL there.
+        .set({ ...Object.fromEntries(patchKeys.map((key) => [key, p(`set_${key}`)])), updatedAt: p("createdAt") } as unknown as ConversationPatch)
+        .where(and(eq(c.id, p("conversationId")), sql`exists (select 1 from ${inserted})`))
+        .returning({ channel: c.channel }),
+    );
+    return db
+      .with(inserted, updated)
+      .select({ id: inserted.id, seq: inserted.seq, channel: sql<string | null>`(select ${updated.channel} from ${updated})` })
+      .from(inserted)
+      .prepare(name);
+  });
+  const result = await query.execute({
+    conversationId: values.conversationId,
+    clientMsgId: values.clientMsgId ?? null,
+    senderType: values.senderType,
+    senderId: values.senderId ?? null,
+    senderName: values.senderName ?? null,
+    text: values.text,
+    annotation: values.annotation ?? null,
+    metadata: values.metadata ?? {},
+    createdAt: values.createdAt,
+    ...Object.fromEntries(patchKeys.map((key) => [`set_${key}`, patch?.[key]])),
+  });
+  const [generated] = result;
   if (generated) {
     const row: MessageRow = {
       id: generated.id,
@@ -85,6 +144,7 @@ export async function insertMessageOnce(
     return { row, created: true, channel: generated.channel ?? undefined };
   }
   if (!values.clientMsgId) throw new Error("message insert conflicted without a client message id");
+  const m = tables.messages;
   const [existing] = await db
     .select()
     .from(m)
@@ -159,7 +219,10 @@ function selectViews(db: Database) {
 
 /** Finds one conversation with its customer and latest ticket. */
 export async function findConversationView(db: Database, id: string): Promise<ConversationView | undefined> {
-  const [row] = await selectViews(db).where(eq(tables.conversations.id, id)).limit(1);
+  const query = preparedOnce(db, "conversation_view_by_id", (name) =>
+    selectViews(db).where(eq(tables.conversations.id, sql.placeholder("id"))).limit(1).prepare(name),
+  );
+  const [row] = await query.execute({ id });
   return row;
 }
 
