@@ -1,5 +1,5 @@
-/** Diagnostic (not a benchmark): counts the SQL statements, rows and PGlite time behind one widget message and the bot's reply. `npx tsx bench/diagnose-queries.ts [--messages 10]` — runs the server in-process with the database client's query wrapped (time = round trip to PGlite's thread, queueing included). */
-import { io } from "socket.io-client";
+/** Diagnostic (not a benchmark): counts the SQL statements, rows and PGlite time behind one widget message and the bot's reply. `npx tsx bench/diagnose-queries.ts [--messages 10] [--first]` (--first: each message from a new visitor) — runs the server in-process with the database client's query wrapped (time = round trip to PGlite's thread, queueing included). */
+import { io, type Socket } from "socket.io-client";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "./lib/args.ts";
 import { ADMIN_PASSWORD, startRedis, tempDir } from "./lib/processes.ts";
@@ -43,31 +43,42 @@ const server = await startServer(config, {
   },
 });
 const url = server.url.replace("localhost", "127.0.0.1");
-const socket = io(`${url}/widget`, { auth: { inbox: "demo", visitorId: randomUUID() }, transports: ["websocket"], reconnection: false, forceNew: true });
-await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
-let waiting: (() => void) | undefined;
-socket.on("message:new", (m: { sender: { type: string } }) => {
-  if (m.sender.type === "bot") waiting?.();
-});
-const exchange = async (text: string): Promise<number> => {
+// --first: every exchange comes from a new visitor, so it creates a customer and a conversation.
+const firstMessages = args.flag("first");
+const connect = async (): Promise<Socket> => {
+  const socket = io(`${url}/widget`, { auth: { inbox: "demo", visitorId: randomUUID() }, transports: ["websocket"], reconnection: false, forceNew: true });
+  await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+  return socket;
+};
+const exchange = async (socket: Socket, text: string): Promise<number> => {
   const t0 = performance.now();
   const replied = new Promise<void>((resolve) => {
-    waiting = () => resolve();
+    const onMessage = (m: { sender: { type: string } }): void => {
+      if (m.sender.type !== "bot") return;
+      socket.off("message:new", onMessage);
+      resolve();
+    };
+    socket.on("message:new", onMessage);
   });
   await socket.emitWithAck("message:send", { clientMsgId: randomUUID(), text });
   await replied;
   await new Promise((r) => setTimeout(r, 200)); // let the trailing broadcasts (typing off, conversation updated) finish
   return performance.now() - t0;
 };
-await exchange("hello"); // creates the customer and the conversation; not counted
+const sockets: Socket[] = [await connect()];
+await exchange(sockets[0], "hello"); // creates the customer and the conversation; not counted
 recording = true;
-for (let i = 0; i < count; i++) await exchange(BOT_ANSWERED_MESSAGES[i % BOT_ANSWERED_MESSAGES.length]);
+for (let i = 0; i < count; i++) {
+  const socket = firstMessages ? await connect() : sockets[0];
+  if (firstMessages) sockets.push(socket);
+  await exchange(socket, BOT_ANSWERED_MESSAGES[i % BOT_ANSWERED_MESSAGES.length]);
+}
 recording = false;
 const rows = [...census.entries()].sort((a, b) => b[1].ms - a[1].ms);
 const total = rows.reduce((t, [, s]) => ({ calls: t.calls + s.calls, rows: t.rows + s.rows, ms: t.ms + s.ms }), { calls: 0, rows: 0, ms: 0 });
 process.stdout.write(`per customer message + bot reply (${count} exchanges): ${(total.calls / count).toFixed(1)} statements, ${(total.rows / count).toFixed(1)} rows, ${(total.ms / count).toFixed(1)} ms waiting for the database\n`);
 for (const [sql, s] of rows) process.stdout.write(`${(s.calls / count).toFixed(1).padStart(5)}×  ${(s.rows / count).toFixed(1).padStart(6)} rows  ${(s.ms / count).toFixed(2).padStart(7)} ms  ${sql}\n`);
-socket.close();
+sockets.forEach((socket) => socket.close());
 await server.stop();
 await redis.stop();
 data.remove();

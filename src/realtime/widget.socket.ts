@@ -11,7 +11,7 @@ import {
   receiveCustomerMessage,
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
-import { findInbox } from "../modules/inboxes/index.ts";
+import { findInboxCached } from "../modules/inboxes/index.ts";
 import { connectError, socketError } from "./socket-errors.ts";
 
 /** Channel name of the web widget. */
@@ -39,7 +39,7 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void
   nsp.use(async (socket, next) => {
     const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(connectError(validationError(auth.error.issues)));
-    const inbox = await findInbox(deps.db, auth.data.inbox).catch(() => undefined);
+    const inbox = await findInboxCached(deps.db, auth.data.inbox).catch(() => undefined);
     if (!inbox) return next(connectError(new AppError("INBOX_NOT_FOUND", `Inbox "${auth.data.inbox}" does not exist.`)));
     const data: WidgetSocketData = { inboxId: inbox.id, visitorId: auth.data.visitorId, externalId: `${inbox.id}:${auth.data.visitorId}` };
     socket.data = data;

@@ -63,8 +63,27 @@ export async function createConversation(
 /** The conversation columns a new message changes. */
 export type ConversationPatch = Partial<Pick<ConversationRow, "status" | "subject" | "botState" | "sentiment" | "lastMessage" | "lastMessageAt">>;
 
-/** A short statement name per set of conversation columns a message changes (PostgreSQL cuts names at 63 bytes). */
+/** A short number per set of conversation columns a statement changes, for statement names (PostgreSQL cuts names at 63 bytes). */
 const patchShapes = new Map<string, number>();
+
+/** The columns a patch sets (undefined means "leave as is"), in a fixed order, and the number of that set. */
+function patchShape(patch: ConversationPatch | undefined): { keys: (keyof ConversationPatch)[]; shape: number } {
+  const keys = (Object.keys(patch ?? {}) as (keyof ConversationPatch)[]).filter((key) => patch?.[key] !== undefined).sort();
+  const id = keys.join(",");
+  if (!patchShapes.has(id)) patchShapes.set(id, patchShapes.size + 1);
+  return { keys, shape: patchShapes.get(id)! };
+}
+
+/** The .set() of a prepared update: each patched column from the placeholder set_<column>, and updated_at from `updatedAt`. */
+function patchPlaceholders(keys: (keyof ConversationPatch)[], updatedAt: string): ConversationPatch {
+  // Drizzle encodes a placeholder in .set() by its column, as in .values(), though its types admit only values and SQL there.
+  return { ...Object.fromEntries(keys.map((key) => [key, sql.placeholder(`set_${key}`)])), updatedAt: sql.placeholder(updatedAt) } as unknown as ConversationPatch;
+}
+
+/** The values for patchPlaceholders' placeholders. */
+function patchValues(keys: (keyof ConversationPatch)[], patch: ConversationPatch | undefined): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [`set_${key}`, patch?.[key]]));
+}
 
 /**
  * Inserts a message unless the same client message id already exists in the conversation, and when it is new applies
@@ -75,10 +94,8 @@ export async function insertMessageOnce(
   values: NewMessage & { createdAt: Date },
   patch?: ConversationPatch,
 ): Promise<{ row: MessageRow; created: boolean; channel?: string }> {
-  const patchKeys = (Object.keys(patch ?? {}) as (keyof ConversationPatch)[]).filter((key) => patch?.[key] !== undefined).sort();
-  const shape = patchKeys.join(",");
-  if (!patchShapes.has(shape)) patchShapes.set(shape, patchShapes.size + 1);
-  const query = preparedOnce(db, `insert_message_once_${patchShapes.get(shape)}`, (name) => {
+  const { keys, shape } = patchShape(patch);
+  const query = preparedOnce(db, `insert_message_once_${shape}`, (name) => {
     const m = tables.messages;
     const c = tables.conversations;
     const p = sql.placeholder;
@@ -103,8 +120,7 @@ export async function insertMessageOnce(
     const updated = db.$with("updated").as(
       db
         .update(c)
-        // Drizzle encodes a placeholder in .set() by its column, as in .values(), though its types admit only values and SQL there.
-        .set({ ...Object.fromEntries(patchKeys.map((key) => [key, p(`set_${key}`)])), updatedAt: p("createdAt") } as unknown as ConversationPatch)
+        .set(patchPlaceholders(keys, "createdAt"))
         .where(and(eq(c.id, p("conversationId")), sql`exists (select 1 from ${inserted})`))
         .returning({ channel: c.channel }),
     );
@@ -124,7 +140,7 @@ export async function insertMessageOnce(
     annotation: values.annotation ?? null,
     metadata: values.metadata ?? {},
     createdAt: values.createdAt,
-    ...Object.fromEntries(patchKeys.map((key) => [`set_${key}`, patch?.[key]])),
+    ...patchValues(keys, patch),
   });
   const [generated] = result;
   if (generated) {
@@ -190,11 +206,17 @@ export async function listMessagesPage(db: Database, conversationId: string, bef
 
 /** Applies a change to a conversation and returns the updated row. */
 export async function updateConversation(db: Database, id: string, patch: ConversationPatch): Promise<ConversationRow | undefined> {
-  const [row] = await db
-    .update(tables.conversations)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(tables.conversations.id, id))
-    .returning();
+  const { keys, shape } = patchShape(patch);
+  const c = tables.conversations;
+  const query = preparedOnce(db, `update_conversation_${shape}`, (name) =>
+    db
+      .update(c)
+      .set(patchPlaceholders(keys, "updatedAt"))
+      .where(eq(c.id, sql.placeholder("id")))
+      .returning()
+      .prepare(name),
+  );
+  const [row] = await query.execute({ id, updatedAt: new Date(), ...patchValues(keys, patch) });
   return row;
 }
 
