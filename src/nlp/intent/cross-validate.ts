@@ -1,6 +1,7 @@
 /** Stratified k-fold cross-validation of the intent trainer, used for held-out figures on the team's own examples. */
 import { classifyWithModel } from "./model.ts";
-import { seededRandom, trainIntentModel, type LabelledExample, type TrainOptions } from "./train.ts";
+import { seededRandom } from "./random.ts";
+import { trainIntentModel, type LabelledExample, type TrainOptions } from "./train.ts";
 
 /** Out-of-fold predictions: for each example, the best label and its confidence from a model that never saw it. */
 export type FoldPrediction = { gold: string; predicted: string; confidence: number };

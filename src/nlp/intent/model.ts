@@ -3,6 +3,8 @@ import type { Intent } from "../../contracts/nlp.ts";
 import { UNKNOWN_INTENT } from "../../contracts/nlp.ts";
 import { extractFeatures, vectorize, type FeatureOptions, type SparseVector, type SynonymLookup } from "./features.ts";
 import { makeSynonymLookup, type SenseTable } from "./wordnet.ts";
+import { addNaiveBayesScores, type NaiveBayesExpert } from "./naive-bayes.ts";
+import { addHiddenLayerScores, type HiddenLayerExpert } from "./hidden-layer.ts";
 
 /** A loaded intent model: labels, vocabulary with idf, a dense feature × label weight matrix, calibration and threshold. */
 export type IntentModel = {
@@ -13,6 +15,10 @@ export type IntentModel = {
   /** Row-major weights: weights[feature * labels.length + label]. */
   weights: Float32Array;
   bias: Float32Array;
+  /** Naive Bayes expert whose scaled log-likelihood is added to the linear scores; absent in models trained without it. */
+  naiveBayes?: NaiveBayesExpert;
+  /** Hidden-layer network whose scaled logits are added too; absent in models trained without it. */
+  hiddenLayer?: HiddenLayerExpert;
   /** Softmax temperature fitted on held-out data so that confidences are calibrated. */
   temperature: number;
   /** WordNet senses of the synset features the model uses ("pos|lemma" → offsets); empty when synonyms are off. */
@@ -35,7 +41,7 @@ export function vectorizeText(model: IntentModel, text: string): SparseVector {
   return vectorize(extractFeatures(text, model.features, model.synonyms), model.vocab, model.idf, model.features);
 }
 
-/** Raw linear scores (logits before temperature) of a vector for every label. */
+/** Raw scores (logits before temperature) of a vector for every label: linear scores plus the other experts'. */
 export function scoreVector(model: IntentModel, x: SparseVector, out = new Float64Array(model.labels.length)): Float64Array {
   const k = model.labels.length;
   for (let c = 0; c < k; c++) out[c] = model.bias[c];
@@ -44,6 +50,8 @@ export function scoreVector(model: IntentModel, x: SparseVector, out = new Float
     const v = x.val[i];
     for (let c = 0; c < k; c++) out[c] += v * model.weights[row + c];
   }
+  if (model.naiveBayes) addNaiveBayesScores(model.naiveBayes, x, out);
+  if (model.hiddenLayer) addHiddenLayerScores(model.hiddenLayer, x, out);
   return out;
 }
 

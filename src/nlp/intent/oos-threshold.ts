@@ -3,7 +3,8 @@ import { UNKNOWN_INTENT } from "../../contracts/nlp.ts";
 import { classifyWithModel, type IntentModel } from "./model.ts";
 import { chooseThresholdBy, DEFAULT_MAX_IN_SCOPE_LOSS, DEFAULT_OOS_SHARE, type ScoredInScope, type ThresholdRule } from "./metrics.ts";
 import { assignFolds } from "./cross-validate.ts";
-import { seededRandom, trainIntentModel, type LabelledExample, type TrainOptions } from "./train.ts";
+import { seededRandom } from "./random.ts";
+import { trainIntentModel, type LabelledExample, type TrainOptions } from "./train.ts";
 
 /** Threshold choice with the in-scope accuracy and out-of-scope recall it achieved on the data it was chosen on. */
 export type ThresholdChoice = { threshold: number; inScopeAccuracy: number; oosRecall: number; method: string };

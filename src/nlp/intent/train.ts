@@ -1,8 +1,11 @@
-/** Training: vocabulary with idf, an averaged multi-class linear SVM (or logistic regression) by SGD, temperature fitted on held-out examples. */
+/** Training: vocabulary with idf, an averaged multi-class linear SVM (or logistic regression) by SGD plus naive Bayes and hidden-layer experts, temperature fitted on held-out examples. */
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, vectorize, type FeatureOptions, type SparseVector } from "./features.ts";
 import { scoreVector, vectorizeText, withSenses, type IntentModel } from "./model.ts";
 import { loadWordNet, makeSynonymLookup, restrictSenseTable, type SenseTable } from "./wordnet.ts";
 import { fitTemperature } from "./metrics.ts";
+import { trainNaiveBayes } from "./naive-bayes.ts";
+import { trainHiddenLayer } from "./hidden-layer.ts";
+import { seededRandom } from "./random.ts";
 
 /** One labelled training sentence. */
 export type LabelledExample = { text: string; label: string };
@@ -18,6 +21,14 @@ export type TrainOptions = {
   /** Averages the weights at the end of each epoch of the second half of training (Polyak averaging). */
   average?: boolean;
   learningRate?: number;
+  /** Scale of the naive Bayes expert's log-likelihood added to the SVM scores (0 leaves it out). */
+  naiveBayesWeight?: number;
+  /** Smoothing of the naive Bayes feature counts. */
+  naiveBayesAlpha?: number;
+  /** Scale of the hidden-layer network's logits added to the scores (0 leaves it out). */
+  hiddenLayerWeight?: number;
+  /** Hidden units of that network. */
+  hiddenUnits?: number;
   /** Minimum number of examples a character n-gram must occur in to be kept. */
   minCharCount?: number;
   /** Examples used only to fit the softmax temperature; when absent a stratified slice of the training set is held out. */
@@ -31,17 +42,6 @@ export type TrainOptions = {
 
 /** Threshold stored in a model when the caller gives none. */
 export const DEFAULT_THRESHOLD = 0.3;
-
-/** Small deterministic PRNG so training is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 type Prepared = { vocab: Map<string, number>; idf: Float32Array; vectors: SparseVector[]; senses: SenseTable };
 
@@ -187,8 +187,16 @@ export function trainRaw(examples: LabelledExample[], options: TrainOptions = {}
     loss: options.loss ?? "hinge",
     average: options.average ?? true,
   });
+  // Naive Bayes with the SVM measured 94.0 % on CLINC150 val against 93.2 % alone, within 0.1 point for weights 0.003–0.006.
+  const naiveBayesWeight = options.naiveBayesWeight ?? 0.004;
+  const naiveBayes = naiveBayesWeight > 0 ? trainNaiveBayes(vectors, y, vocab.size, labels.length, options.naiveBayesAlpha ?? 0.02, naiveBayesWeight) : undefined;
+  // With the hidden-layer network CLINC150 val rose from 93.8 % to 94.3 % (mean of 3 seeds; 94.1–94.3 % for weights 0.05–0.3).
+  const hiddenLayerWeight = options.hiddenLayerWeight ?? 0.2;
+  const hiddenLayer = hiddenLayerWeight > 0
+    ? trainHiddenLayer(vectors, y, [...vocab.keys()], labels.length, { weight: hiddenLayerWeight, hidden: options.hiddenUnits ?? 128, epochs: 12, learningRate: 0.2, dropout: 0.3, inputDropout: 0.2, seed: (options.seed ?? 7) + 2 })
+    : undefined;
   return withSenses({
-    labels, features, vocab, idf, weights, bias, senses,
+    labels, features, vocab, idf, weights, bias, senses, naiveBayes, hiddenLayer,
     temperature: 1,
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     meta: { examples: examples.length, intents: labels.length, trainedAt: new Date().toISOString() },

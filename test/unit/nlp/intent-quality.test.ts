@@ -8,13 +8,13 @@ const DATA = path.resolve(repoRoot, "../shared/data/intents");
 const CLINC = path.join(DATA, "clinc150");
 const SNIPS = path.join(DATA, "snips");
 
-// Regression floors a little below the measured figures (CLINC150 92.6 %, 89.0 % / 81.2 % at the val threshold; SNIPS 97.7 %).
-// The issue's targets (94 %; 92 % with ≥ 60 % recall; 98.5 %) are NOT met yet: see nlp-models/README.md. Raise these floors as the
-// classifier improves; never lower them to make a change pass.
-// Full files, no sampling: CLINC150 trains on 15,000 rows (about 10 s on one idle core) and scores 3,100 val + 5,500 test
+// Regression floors a little below the measured figures (CLINC150 93.9 %, 92.8 % / 65.7 % at the val threshold; SNIPS 97.7 %).
+// Of the issue's targets (94 %; 92 % with ≥ 60 % recall; 98.5 %) only the second is met: see nlp-models/README.md. Raise these
+// floors as the classifier improves; never lower them to make a change pass.
+// Full files, no sampling: CLINC150 trains on 15,000 rows (about 12 s on one shared core) and scores 3,100 val + 5,500 test
 // rows; SNIPS trains on 13,084 rows. Timing figures are printed by the eval command, never asserted here.
 describe("intent classification quality gate (regression floors)", () => {
-  it("CLINC150 full test: in-scope accuracy ≥ 92%; at the threshold chosen on val + oos_val (at most 1 point of val accuracy given up), in-scope accuracy ≥ 91% and oos_test recall ≥ 60%", { timeout: 180_000 }, async () => {
+  it("CLINC150 full test: in-scope accuracy ≥ 93.5%; at the threshold chosen on val + oos_val (at most 1 point of val accuracy given up), in-scope accuracy ≥ 92.5% and oos_test recall ≥ 64%", { timeout: 180_000 }, async () => {
     const r = await evalIntents({
       train: path.join(CLINC, "train.jsonl"),
       test: path.join(CLINC, "test.jsonl"),
@@ -24,16 +24,16 @@ describe("intent classification quality gate (regression floors)", () => {
     });
     expect(r.n).toBe(4500);
     expect(r.modelBytes).toBeLessThanOrEqual(20 * 1024 * 1024);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.92);
-    // Regression floors just below the measured 91.7 % / 65.5 % (issue targets: 92 % with ≥ 60 %). The threshold rule
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.935);
+    // Regression floors just below the measured 92.8 % / 65.7 % (issue targets: 92 % with ≥ 60 %). The threshold rule
     // gives up at most one point of val accuracy, so recall is traded for fewer needless hand-overs on purpose.
-    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.91);
-    expect(r.oosRecall).toBeGreaterThanOrEqual(0.6);
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.925);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.64);
   });
 
-  it("SNIPS test: accuracy ≥ 97%", { timeout: 120_000 }, async () => {
+  it("SNIPS test: accuracy ≥ 97.5%", { timeout: 120_000 }, async () => {
     const r = await evalIntents({ train: path.join(SNIPS, "train.jsonl"), test: path.join(SNIPS, "test.jsonl") });
     expect(r.n).toBe(700);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.97);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.975);
   });
 });

@@ -72,7 +72,16 @@ describe("training and model files", () => {
     const loaded = deserializeIntentModel(JSON.parse(JSON.stringify(serializeIntentModel(model))));
     for (const text of ["wheres my parcel", "hello!", "status of order 12345"]) {
       expect(classifyIntent(loaded, text).name).toBe(classifyIntent(model, text).name);
+      expect(classifyIntent(loaded, text).confidence).toBeCloseTo(classifyIntent(model, text).confidence, 2);
     }
+  });
+
+  it("a model file without the naive Bayes part (written before it existed) still loads and classifies", () => {
+    const model = trainIntentModel(examples, { threshold: 0.2, naiveBayesWeight: 0 });
+    const saved = serializeIntentModel(model);
+    expect(saved.naiveBayes).toBeUndefined();
+    const loaded = deserializeIntentModel(JSON.parse(JSON.stringify(saved)));
+    expect(classifyIntent(loaded, "wheres my parcel").name).toBe("track");
   });
 
   it("when the model file is missing, loadIntentModel trains from the folder's examples instead of failing", async () => {
