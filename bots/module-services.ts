@@ -9,7 +9,7 @@ import {
   type MessageRow,
 } from "../src/modules/conversations/index.ts";
 import type { ServiceDeps } from "../src/modules/deps.ts";
-import { findArticleByIntent } from "../src/modules/knowledge/index.ts";
+import { articleForIntent } from "../src/modules/knowledge/index.ts";
 import { orderByNumber } from "../src/modules/sales/index.ts";
 import { openHandoffTicket } from "../src/modules/tickets/index.ts";
 import type { BotServices, BotTurn } from "./bot-services.ts";
@@ -53,7 +53,7 @@ export function moduleBotServices(deps: ServiceDeps): BotServices {
       return created ? toTurn(message, conversation) : undefined;
     },
     async articleFor(intent) {
-      const article = await findArticleByIntent(deps.db, intent);
+      const article = await articleForIntent(deps, intent);
       return article ? { title: article.title, body: article.body } : undefined;
     },
     async orderByNumber(number) {

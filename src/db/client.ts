@@ -8,7 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { startPGliteThread } from "./pglite-thread.ts";
+import { SERVER_WARM_UP_ROUNDS, startPGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema/index.ts";
 import { repoPath } from "../paths.ts";
 
@@ -55,7 +55,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     };
   }
   // PGlite runs in its own thread: its statements execute synchronously and would otherwise stall the event loop.
-  const client = await startPGliteThread("memory" in target ? undefined : path.join(target.pgliteDir, "pgdata"));
+  // A server's database warms up before it is ready; a throw-away one (tests) does not need to.
+  const client = "memory" in target ? await startPGliteThread() : await startPGliteThread(path.join(target.pgliteDir, "pgdata"), { warmUpRounds: SERVER_WARM_UP_ROUNDS });
   // Drizzle's PGlite session only calls query, exec and transaction, which the thread provides.
   const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Database;
   return {

@@ -28,9 +28,15 @@ function revive(serialized: SerializedError): Error {
   return error;
 }
 
-/** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
-export async function startPGliteThread(dataDir?: string): Promise<PGliteThread> {
-  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir } });
+/** Statements' worth of warm-up a server's database runs before it is ready (see warmUp in pglite-worker.js). */
+export const SERVER_WARM_UP_ROUNDS = 1000;
+
+/**
+ * Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready; `warmUpRounds`
+ * rounds of four statements run first, so the first customers do not meet a database still being compiled.
+ */
+export async function startPGliteThread(dataDir?: string, options: { warmUpRounds?: number } = {}): Promise<PGliteThread> {
+  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir, warmUpRounds: options.warmUpRounds ?? 0 } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | undefined;

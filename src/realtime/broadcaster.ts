@@ -4,7 +4,7 @@ import type { EventBus } from "../events.ts";
 import { childLogger } from "../logger.ts";
 import { findUser, presentUser } from "../modules/agents/index.ts";
 import {
-  getConversation,
+  conversationAddress,
   getConversationView,
   getMessage,
   presentConversation,
@@ -32,17 +32,9 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
     queue.run(key, task).catch((error: unknown) => log.error({ err: error, key }, "broadcast failed"));
   };
 
-  // A conversation's channel and external id never change, so where its widget room is can be remembered.
-  const rooms = new Map<string, string | null>();
   const widgetRoomOf = async (conversationId: string): Promise<string | null> => {
-    let room = rooms.get(conversationId);
-    if (room === undefined) {
-      const conversation = await getConversation(deps, conversationId);
-      room = conversation.channel === WEB_CHANNEL && conversation.externalId ? widgetRoom(conversation.externalId) : null;
-      if (rooms.size > 50_000) rooms.clear();
-      rooms.set(conversationId, room);
-    }
-    return room;
+    const { channel, externalId } = await conversationAddress(deps, conversationId);
+    return channel === WEB_CHANNEL && externalId ? widgetRoom(externalId) : null;
   };
   // Changes to one conversation within a short window (the customer's message, the bot's answer, a status change)
   // become one console update: the list shows the latest state, and the database is read once instead of each time.

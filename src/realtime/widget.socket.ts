@@ -65,6 +65,7 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void
           channel: WEB_CHANNEL,
           externalUserId: data.visitorId,
           externalConversationId: data.externalId,
+          conversationId: data.conversationId,
           clientMsgId: parsed.data.clientMsgId,
           text: parsed.data.text,
         });

@@ -1,5 +1,6 @@
 /** Queries on conversations and messages. */
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 import { preparedOnce } from "../../db/prepared.ts";
 
@@ -60,6 +61,37 @@ export async function createConversation(
   return existing;
 }
 
+/**
+ * The id of the conversation for a channel's external id, in one statement: the existing one, or, for a visitor the
+ * database has never seen, a new customer, its channel identity and the conversation together. Undefined when the
+ * identity exists without this conversation (a returning customer in a new conversation): the caller then resolves
+ * the customer itself. Customers' tables are written here because a first message must not cost three statements.
+ */
+export async function findOrOpenConversation(
+  db: Database,
+  values: { inboxId: string; channel: string; externalId: string; identityChannel: string; identityExternalId: string; customerName: string | null },
+): Promise<string | undefined> {
+  const c = tables.conversations;
+  const customerId = randomUUID();
+  // Foreign keys are checked at the end of the statement, so the identity may name the customer inserted after it.
+  const result = (await db.execute(sql`
+    with existing as (
+      select ${c.id} as id from ${c} where ${c.channel} = ${values.channel} and ${c.externalId} = ${values.externalId}
+    ), linked as (
+      insert into ${tables.customerIdentities} (customer_id, channel, external_id)
+      select ${customerId}::uuid, ${values.identityChannel}, ${values.identityExternalId} where not exists (select 1 from existing)
+      on conflict do nothing returning customer_id
+    ), customer as (
+      insert into ${tables.customers} (id, name) select customer_id, ${values.customerName} from linked returning id
+    ), opened as (
+      insert into ${c} (inbox_id, customer_id, channel, external_id, last_message_at)
+      select ${values.inboxId}, id, ${values.channel}, ${values.externalId}, ${new Date().toISOString()}::timestamptz from customer
+      on conflict do nothing returning id
+    )
+    select coalesce((select id from existing), (select id from opened)) as id`)) as unknown as { rows: { id: string | null }[] };
+  return result.rows[0]?.id ?? undefined;
+}
+
 /** The conversation columns a new message changes. */
 export type ConversationPatch = Partial<Pick<ConversationRow, "status" | "subject" | "botState" | "sentiment" | "lastMessage" | "lastMessageAt">>;
 
@@ -86,6 +118,32 @@ function patchValues(keys: (keyof ConversationPatch)[], patch: ConversationPatch
 }
 
 /**
+ * The CTE "inserted": a message from placeholders, nothing when its client message id is already in the conversation.
+ * Only the generated columns come back: the annotation is already in memory, and reading it back costs the most.
+ */
+function insertedMessage(db: Database) {
+  const m = tables.messages;
+  const p = sql.placeholder;
+  return db.$with("inserted").as(
+    db
+      .insert(m)
+      .values({
+        conversationId: p("conversationId"),
+        clientMsgId: p("clientMsgId"),
+        senderType: p("senderType"),
+        senderId: p("senderId"),
+        senderName: p("senderName"),
+        text: p("text"),
+        annotation: p("annotation"),
+        metadata: p("metadata"),
+        createdAt: p("createdAt"),
+      })
+      .onConflictDoNothing()
+      .returning({ id: m.id, seq: m.seq }),
+  );
+}
+
+/**
  * Inserts a message unless the same client message id already exists in the conversation, and when it is new applies
  * `patch` to its conversation in the same statement; returns the row, whether it is new, and the conversation's channel.
  */
@@ -96,27 +154,9 @@ export async function insertMessageOnce(
 ): Promise<{ row: MessageRow; created: boolean; channel?: string }> {
   const { keys, shape } = patchShape(patch);
   const query = preparedOnce(db, `insert_message_once_${shape}`, (name) => {
-    const m = tables.messages;
     const c = tables.conversations;
     const p = sql.placeholder;
-    // Only the generated columns come back: the annotation is already in memory, and reading it back costs the most.
-    const inserted = db.$with("inserted").as(
-      db
-        .insert(m)
-        .values({
-          conversationId: p("conversationId"),
-          clientMsgId: p("clientMsgId"),
-          senderType: p("senderType"),
-          senderId: p("senderId"),
-          senderName: p("senderName"),
-          text: p("text"),
-          annotation: p("annotation"),
-          metadata: p("metadata"),
-          createdAt: p("createdAt"),
-        })
-        .onConflictDoNothing()
-        .returning({ id: m.id, seq: m.seq }),
-    );
+    const inserted = insertedMessage(db);
     const updated = db.$with("updated").as(
       db
         .update(c)
@@ -160,13 +200,87 @@ export async function insertMessageOnce(
     return { row, created: true, channel: generated.channel ?? undefined };
   }
   if (!values.clientMsgId) throw new Error("message insert conflicted without a client message id");
+  const existing = await findMessageByClientId(db, values.conversationId, values.clientMsgId);
+  if (!existing) throw new Error("message insert conflicted but the stored message was not found");
+  return { row: existing, created: false };
+}
+
+/** What a customer message sets on its conversation; the sentiment trend, subject and reopening are worked out in SQL. */
+export type InboundPatch = {
+  lastMessage: NonNullable<ConversationRow["lastMessage"]>;
+  /** The message's sentiment score, folded into the conversation's trend (start, end, minimum, count). */
+  score: number;
+  /** The subject a conversation takes from its first message. */
+  subject: string;
+};
+
+/**
+ * Inserts a customer message and, when it is new, updates its conversation in the same statement: last message,
+ * sentiment trend, subject when it has none, and a resolved conversation reopened with the bot (its memory cleared).
+ * Returns the message's generated columns and the updated conversation, or undefined when the conversation already
+ * holds a message with this client message id. Reading the conversation first is not needed, so a message costs one
+ * statement.
+ */
+export async function insertCustomerMessage(
+  db: Database,
+  values: Pick<NewMessage, "conversationId" | "clientMsgId" | "text" | "annotation" | "metadata"> & { createdAt: Date },
+  patch: InboundPatch,
+): Promise<{ id: string; seq: number; conversation: ConversationRow } | undefined> {
+  const query = preparedOnce(db, "insert_customer_message", (name) => {
+    const c = tables.conversations;
+    const p = sql.placeholder;
+    const score = sql`${p("score")}::float8`;
+    const inserted = insertedMessage(db);
+    // SET expressions read the row as it was, so status and bot_state both see the old status.
+    const updated = db.$with("updated").as(
+      db
+        .update(c)
+        .set({
+          lastMessage: p("lastMessage"),
+          lastMessageAt: p("createdAt"),
+          updatedAt: p("createdAt"),
+          sentiment: sql`jsonb_build_object(
+            'start', coalesce(${c.sentiment}->'start', to_jsonb(${score})),
+            'end', ${score},
+            'min', least(coalesce((${c.sentiment}->>'min')::float8, ${score}), ${score}),
+            'count', coalesce((${c.sentiment}->>'count')::int, 0) + 1)`,
+          subject: sql`coalesce(${c.subject}, ${p("subject")})`,
+          status: sql`case when ${c.status} = 'resolved' then 'bot' else ${c.status} end`,
+          botState: sql`case when ${c.status} = 'resolved' then '{}'::jsonb else ${c.botState} end`,
+        } as unknown as ConversationPatch)
+        .where(and(eq(c.id, p("conversationId")), sql`exists (select 1 from ${inserted})`))
+        .returning(),
+    );
+    // Every column of the updated conversation, as a nested object of the result row.
+    const conversation = Object.fromEntries(Object.keys(getTableColumns(c)).map((key) => [key, updated[key as keyof typeof updated]])) as unknown as typeof updated._.selectedFields;
+    return db.with(inserted, updated).select({ id: inserted.id, seq: inserted.seq, conversation }).from(inserted).innerJoin(updated, sql`true`).prepare(name);
+  });
+  const [row] = await query.execute({
+    conversationId: values.conversationId,
+    clientMsgId: values.clientMsgId ?? null,
+    senderType: "customer",
+    senderId: null,
+    senderName: null,
+    text: values.text,
+    annotation: values.annotation ?? null,
+    metadata: values.metadata ?? {},
+    createdAt: values.createdAt,
+    lastMessage: patch.lastMessage,
+    score: patch.score,
+    subject: patch.subject,
+  });
+  return row ? { id: row.id, seq: Number(row.seq), conversation: row.conversation } : undefined;
+}
+
+/** Finds the message a sender already stored under a client message id. */
+export async function findMessageByClientId(db: Database, conversationId: string, clientMsgId: string): Promise<MessageRow | undefined> {
   const m = tables.messages;
-  const [existing] = await db
+  const [row] = await db
     .select()
     .from(m)
-    .where(and(eq(m.conversationId, values.conversationId), eq(m.clientMsgId, values.clientMsgId)))
+    .where(and(eq(m.conversationId, conversationId), eq(m.clientMsgId, clientMsgId)))
     .limit(1);
-  return { row: existing, created: false };
+  return row;
 }
 
 /** Finds a message by id. */

@@ -13,15 +13,17 @@ import {
   findConversationByExternalId,
   findConversationView,
   findMessage,
+  findMessageByClientId,
+  findOrOpenConversation,
+  insertCustomerMessage,
   insertMessageOnce,
   listMessagesAfter,
   updateConversation,
-  type ConversationPatch,
   type ConversationRow,
   type ConversationView,
   type MessageRow,
 } from "./conversations.repo.ts";
-import { recentMessage, rememberMessage } from "./recent-messages.ts";
+import { recentAddress, recentMessage, rememberAddress, rememberMessage, type ConversationAddress } from "./recent-messages.ts";
 
 const log = childLogger("conversations");
 
@@ -40,6 +42,8 @@ export type InboundMessage = {
   text: string;
   profile?: CustomerProfile;
   raw?: unknown;
+  /** The conversation's id when the channel already knows it for this external id (the widget remembers it per socket): saves a look-up. */
+  conversationId?: string;
   /** True when the channel runs the bot inside its own request (Bot Framework), so no answer job is queued. */
   answeredInTurn?: boolean;
 };
@@ -56,14 +60,31 @@ export function assertMessageText(text: unknown): string {
   return text;
 }
 
-function nextTrend(previous: ConversationRow["sentiment"], score: number): NonNullable<ConversationRow["sentiment"]> {
-  if (!previous) return { start: score, end: score, min: score, count: 1 };
-  return { start: previous.start, end: score, min: Math.min(previous.min, score), count: previous.count + 1 };
-}
-
 function subjectFrom(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
+}
+
+/** The id of the conversation for a channel's external id, creating the customer and the conversation when new. */
+async function conversationIdFor(deps: ServiceDeps, inboxId: string, inbound: InboundMessage): Promise<string> {
+  // Without an email to match customers by, a new visitor's customer and conversation are one statement.
+  if (!inbound.profile?.email) {
+    const id = await findOrOpenConversation(deps.db, {
+      inboxId,
+      channel: inbound.channel,
+      externalId: inbound.externalConversationId,
+      identityChannel: inbound.channel,
+      identityExternalId: inbound.externalUserId,
+      customerName: inbound.profile?.name ?? null,
+    });
+    if (id) return id;
+  }
+  const existing = await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId);
+  if (existing) return existing.id;
+  // The customer is looked up only when the conversation is new.
+  const customerId = await resolveCustomerId(deps, { channel: inbound.channel, externalId: inbound.externalUserId }, inbound.profile);
+  const created = await createConversation(deps.db, { inboxId, customerId, channel: inbound.channel, externalId: inbound.externalConversationId });
+  return created.id;
 }
 
 /** Commits a customer message before anything acknowledges it; a repeated clientMsgId returns the stored message (created=false). */
@@ -74,44 +95,44 @@ export async function receiveCustomerMessage(
   const text = assertMessageText(inbound.text);
   const inbox = await findInboxCached(deps.db, inbound.inboxId);
   if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
-  let conversation = await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId);
-  // The customer is looked up only when the conversation is new or the message carries contact details.
-  if (!conversation) {
-    const customerId = await resolveCustomerId(deps, { channel: inbound.channel, externalId: inbound.externalUserId }, inbound.profile);
-    conversation = await createConversation(deps.db, {
-      inboxId: inbox.id,
-      customerId,
-      channel: inbound.channel,
-      externalId: inbound.externalConversationId,
-    });
-  }
   const now = deps.now();
   const annotation: Annotation = deps.analyzer.analyze(text, { now, products: await productCatalogue(deps) });
-  const patch: ConversationPatch = {
+  const values = { clientMsgId: inbound.clientMsgId ?? null, text, annotation, metadata: inbound.raw === undefined ? {} : { raw: inbound.raw }, createdAt: now };
+  const patch = {
     lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: now.toISOString() },
-    lastMessageAt: now,
-    sentiment: nextTrend(conversation.sentiment, annotation.sentiment.score),
-    subject: conversation.subject ?? subjectFrom(text),
-    // A customer writing into a resolved conversation reopens it with the bot.
-    ...(conversation.status === "resolved" ? { status: "bot" as const, botState: {} } : {}),
+    score: annotation.sentiment.score,
+    subject: subjectFrom(text),
   };
-  // The message and the conversation change in one statement; a repeated clientMsgId changes neither.
-  const { row: message, created } = await insertMessageOnce(
-    deps.db,
-    {
-      conversationId: conversation.id,
-      clientMsgId: inbound.clientMsgId ?? null,
-      senderType: "customer",
-      text,
-      annotation,
-      metadata: inbound.raw === undefined ? {} : { raw: inbound.raw },
-      createdAt: now,
-    },
-    patch,
-  );
-  if (!created) return { message, conversation, created };
+  // The message and the conversation's change (trend, subject, reopening) are one statement.
+  const insert = (conversationId: string) => insertCustomerMessage(deps.db, { ...values, conversationId }, patch);
+  let conversationId = inbound.conversationId ?? (await conversationIdFor(deps, inbox.id, inbound));
+  const stored = await insert(conversationId).catch(async (error: unknown) => {
+    // A remembered conversation that no longer exists (its customer was deleted): look it up again.
+    if (!inbound.conversationId || !isForeignKeyViolation(error, "conversation_id")) throw error;
+    conversationId = await conversationIdFor(deps, inbox.id, inbound);
+    return insert(conversationId);
+  });
+  if (!stored) {
+    // This client message id is stored already: answer with that message and change nothing.
+    const [message, conversation] = await Promise.all([
+      inbound.clientMsgId ? findMessageByClientId(deps.db, conversationId, inbound.clientMsgId) : undefined,
+      findConversation(deps.db, conversationId),
+    ]);
+    if (!message || !conversation) throw new Error("message insert conflicted but the stored message was not found");
+    return { message, conversation, created: false };
+  }
+  const message: MessageRow = {
+    id: stored.id,
+    seq: stored.seq,
+    conversationId,
+    senderType: "customer",
+    senderId: null,
+    senderName: null,
+    ...values,
+  };
+  const { conversation } = stored;
   rememberMessage(deps.db, message);
-  conversation = { ...conversation, ...patch, updatedAt: now };
+  rememberAddress(deps.db, conversation.id, { channel: conversation.channel, externalId: conversation.externalId });
   if (annotation.entities.some((e) => e.type === "email" || e.type === "phone")) {
     const customer = await findCustomer(deps.db, conversation.customerId);
     if (customer) await offerContactDetails(deps, customer, annotation);
@@ -124,7 +145,7 @@ export async function receiveCustomerMessage(
       log.error({ err: error, messageId: message.id }, "could not queue the bot's answer");
     });
   }
-  return { message, conversation, created };
+  return { message, conversation, created: true };
 }
 
 /** Stores a reply from the bot, the system or an agent and announces it; `clientMsgId` makes retries idempotent. */
@@ -182,7 +203,16 @@ export async function messagesAfter(deps: Pick<ServiceDeps, "db">, conversationI
 export async function getConversation(deps: Pick<ServiceDeps, "db">, id: string): Promise<ConversationRow> {
   const row = await findConversation(deps.db, id);
   if (!row) throw new AppError("CONVERSATION_NOT_FOUND");
+  rememberAddress(deps.db, id, { channel: row.channel, externalId: row.externalId });
   return row;
+}
+
+/** A conversation's channel and external id (where replies go), from memory when this process has seen it. */
+export async function conversationAddress(deps: Pick<ServiceDeps, "db">, id: string): Promise<ConversationAddress> {
+  const known = recentAddress(deps.db, id);
+  if (known) return known;
+  const { channel, externalId } = await getConversation(deps, id);
+  return { channel, externalId };
 }
 
 /** Finds a conversation with its customer and latest ticket, or fails with CONVERSATION_NOT_FOUND. */

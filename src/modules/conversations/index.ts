@@ -4,6 +4,7 @@ export {
   addReply,
   messagesAfter,
   getConversation,
+  conversationAddress,
   getConversationView,
   getMessage,
   setConversationStatus,
@@ -22,4 +23,5 @@ export {
   type MessageRow,
   type ConversationCursor,
 } from "./conversations.repo.ts";
+export type { ConversationAddress } from "./recent-messages.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";

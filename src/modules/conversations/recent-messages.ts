@@ -17,3 +17,20 @@ export function rememberMessage(db: Database, row: MessageRow): void {
 export function recentMessage(db: Database, id: string): MessageRow | undefined {
   return caches.get(db)?.get(id);
 }
+
+/** Where a conversation lives: its channel and the channel's id for it. Neither ever changes. */
+export type ConversationAddress = { channel: string; externalId: string | null };
+
+const addressCaches = new WeakMap<Database, LRUCache<string, ConversationAddress>>();
+
+/** Remembers a conversation's channel and external id (safe to keep: they never change). */
+export function rememberAddress(db: Database, id: string, address: ConversationAddress): void {
+  let cache = addressCaches.get(db);
+  if (!cache) addressCaches.set(db, (cache = new LRUCache<string, ConversationAddress>({ max: 50_000 })));
+  cache.set(id, address);
+}
+
+/** A conversation's channel and external id, if this process has seen the conversation recently. */
+export function recentAddress(db: Database, id: string): ConversationAddress | undefined {
+  return addressCaches.get(db)?.get(id);
+}

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPGliteThread, type PGliteThread } from "../../../src/db/pglite-thread.ts";
 
@@ -92,5 +95,27 @@ describe("PGlite in its own thread", () => {
     const other = await startPGliteThread();
     await other.close();
     await expect(other.query("select 1")).rejects.toThrow(/database thread stopped/);
+  });
+});
+
+describe("the warm-up before a server's database is ready", () => {
+  it("leaves nothing behind in a data directory: no table, no prepared statement, and the database serves as before", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "pglite-warm-"));
+    try {
+      const warmed = await startPGliteThread(dir, { warmUpRounds: 25 });
+      await warmed.exec("create table notes (id int primary key, body text)");
+      await warmed.query("insert into notes values ($1, $2)", [1, "after the warm-up"]);
+      const tables = await warmed.query("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
+      expect(tables.rows).toEqual([{ table_name: "notes" }]);
+      expect((await warmed.query("select count(*)::int as n from pg_prepared_statements where statement like '%' || 'switchboard_warmup' || '%' and statement not like '%pg_prepared_statements%'")).rows).toEqual([{ n: 0 }]);
+      await warmed.close();
+      // Reopened, the data directory holds only what the caller wrote.
+      const reopened = await startPGliteThread(dir);
+      expect((await reopened.query("select table_name from information_schema.tables where table_schema = 'public'")).rows).toEqual([{ table_name: "notes" }]);
+      expect((await reopened.query("select body from notes")).rows).toEqual([{ body: "after the warm-up" }]);
+      await reopened.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

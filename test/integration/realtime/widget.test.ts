@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { WidgetMessage } from "../../../src/contracts/messages.ts";
+import type { MessageSendAck, WidgetMessage } from "../../../src/contracts/messages.ts";
 import { tables } from "../../../src/db/index.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
@@ -22,6 +22,12 @@ async function messageCount(): Promise<number> {
 }
 
 const fromBot = (m: WidgetMessage): boolean => m.sender.type === "bot";
+
+/** The conversation id of an acknowledgement, failing the test on an error acknowledgement. */
+function conversationOf(ack: MessageSendAck): string {
+  if ("error" in ack) throw new Error(`message refused: ${ack.error.code}`);
+  return ack.conversationId;
+}
 
 describe("the bot in the widget", () => {
   it("when a customer greets, acknowledges the committed message and the bot answers", async () => {
@@ -166,6 +172,66 @@ describe("hand-off to a human", () => {
     await customer.send("can you recommend a good film to watch tonight");
     const notice = await customer.waitFor((m) => m.sender.type === "system");
     expect(notice.text).toMatch(/support team|will reply/);
+    customer.close();
+  });
+});
+
+describe("the conversation record", () => {
+  it("keeps the subject of the first message and the sentiment trend (start, end, lowest, count) of the customer's messages", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    const texts = ["hello there", "thanks a lot, that helped!", "the app is broken and I lost my order, awful"];
+    let conversationId = "";
+    // Each message is answered (the last one, angry, by the hand-off notice) before the next is sent.
+    const answered = (): number => customer.received.filter((m) => m.sender.type !== "customer").length;
+    for (const [i, text] of texts.entries()) {
+      conversationId = conversationOf(await customer.send(text));
+      await customer.waitFor(() => answered() > i);
+    }
+    const db = t.container.database.db;
+    const scores = (
+      await db.select().from(tables.messages).where(eq(tables.messages.conversationId, conversationId)).orderBy(tables.messages.seq)
+    )
+      .filter((m) => m.senderType === "customer")
+      .map((m) => m.annotation!.sentiment.score);
+    expect(scores).toHaveLength(3);
+    const [row] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, conversationId));
+    expect(row.subject).toBe("hello there");
+    expect(row.sentiment).toEqual({ start: scores[0], end: scores[2], min: Math.min(...scores), count: 3 });
+    customer.close();
+  });
+
+  it("when the customer writes into a resolved conversation, reopens it with the bot and a fresh bot memory", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    const conversationId = conversationOf(await customer.send("where is my order?"));
+    await customer.waitFor(fromBot);
+    const db = t.container.database.db;
+    const c = tables.conversations;
+    const [before] = await db.select().from(c).where(eq(c.id, conversationId));
+    expect(before.botState).toMatchObject({ awaiting: "order_number" });
+    await db.update(c).set({ status: "resolved" }).where(eq(c.id, conversationId));
+    // Resolved, a reconnecting visitor's message reopens the conversation; "hello" is no order number.
+    customer.close();
+    const back = await connectCustomer(t.url, t.inboxId, customer.visitorId);
+    expect(conversationOf(await back.send("hello"))).toBe(conversationId);
+    const greeting = await back.waitFor(fromBot);
+    expect(greeting.text).toMatch(/assistant|help/i);
+    const [after] = await db.select().from(c).where(eq(c.id, conversationId));
+    expect(after.status).toBe("bot");
+    expect(after.botState.awaiting ?? null).toBeNull();
+    expect(after.sentiment?.count).toBe(2);
+    back.close();
+  });
+  it("when the customer behind a connected visitor was deleted, the visitor's next message starts a new conversation", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    const first = conversationOf(await customer.send("hello"));
+    await customer.waitFor(fromBot);
+    const db = t.container.database.db;
+    const [row] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, first));
+    await db.delete(tables.customers).where(eq(tables.customers.id, row.customerId));
+    const second = conversationOf(await customer.send("hello again"));
+    expect(second).not.toBe(first);
+    const [reopened] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, second));
+    expect(reopened).toMatchObject({ subject: "hello again", status: "bot" });
     customer.close();
   });
 });
