@@ -18,6 +18,8 @@ export type ThreadQueryable = {
 /** The database in its thread: queries, transactions, and close(). */
 export type PGliteThread = ThreadQueryable & {
   transaction<T>(callback: (tx: ThreadQueryable) => Promise<T>): Promise<T>;
+  /** Settles once the warm-up that runs while the database is idle has finished (at once without one). */
+  warmedUp: Promise<void>;
   close(): Promise<void>;
 };
 
@@ -28,12 +30,13 @@ function revive(serialized: SerializedError): Error {
   return error;
 }
 
-/** Statements' worth of warm-up a server's database runs before it is ready (see warmUp in pglite-worker.js). */
+/** Rounds of four statements a server's database runs while idle after start (see warmUp in pglite-worker.js). */
 export const SERVER_WARM_UP_ROUNDS = 1000;
 
 /**
- * Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready; `warmUpRounds`
- * rounds of four statements run first, so the first customers do not meet a database still being compiled.
+ * Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. Then, while no
+ * request waits, `warmUpRounds` rounds of four statements run on a temporary table, so the first customers after a
+ * start do not meet a database whose code V8 is still compiling.
  */
 export async function startPGliteThread(dataDir?: string, options: { warmUpRounds?: number } = {}): Promise<PGliteThread> {
   const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir, warmUpRounds: options.warmUpRounds ?? 0 } });
@@ -48,15 +51,26 @@ export async function startPGliteThread(dataDir?: string, options: { warmUpRound
     });
     worker.once("error", reject);
   });
+  let warmed: (error?: Error) => void = () => undefined;
+  const warmedUp = new Promise<void>((resolve, reject) => {
+    warmed = (error) => (error ? reject(error) : resolve());
+  });
+  // Nobody has to wait for the warm-up; a failed one only means a slower first minute.
+  warmedUp.catch(() => undefined);
   const failAll = (error: Error): void => {
     failure = error;
+    warmed(error);
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`the database thread stopped (exit code ${code})`)));
   await ready;
-  worker.on("message", (replies: Reply[]) => {
+  worker.on("message", (replies: Reply[] | { warmedUp: boolean; error?: SerializedError }) => {
+    if (!Array.isArray(replies)) {
+      warmed(replies.warmedUp ? undefined : revive(replies.error ?? { message: "the warm-up failed" }));
+      return;
+    }
     for (const reply of replies) {
       const waiter = pending.get(reply.id);
       if (!waiter) continue;
@@ -81,6 +95,7 @@ export async function startPGliteThread(dataDir?: string, options: { warmUpRound
 
   return {
     ...queryable(),
+    warmedUp,
     async transaction(callback) {
       const tx = await send<number>({ op: "begin" });
       let result;

@@ -6,6 +6,7 @@
  *
  * Protocol (see pglite-thread.ts): the parent posts {id, op, sql?, params?, rowMode?, tx?}; the worker answers
  * {id, result} or {id, error}, in batches (an array of answers per message). Operations: query, exec, begin (answers a transaction id), commit, rollback, close.
+ * Besides answers it posts {ready} once PGlite has started and {warmedUp} once the warm-up (see warmUp) has finished.
  */
 import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
@@ -174,43 +175,83 @@ function answer(/** @type {unknown} */ reply) {
 }
 
 port.on("message", (/** @type {{ id: number, op: string }} */ message) => {
-  handle(message).then(
-    (result) => answer({ id: message.id, result }),
-    (error) => answer({ id: message.id, error: serializeError(error) }),
-  );
+  inFlight++;
+  handle(message)
+    .then(
+      (result) => answer({ id: message.id, result }),
+      (error) => answer({ id: message.id, error: serializeError(error) }),
+    )
+    .finally(() => {
+      if (--inFlight > 0) return;
+      const waiting = whenIdle;
+      whenIdle = [];
+      for (const resume of waiting) resume();
+    });
 });
+
+/** Requests being handled: the warm-up runs its statements only while there are none. */
+let inFlight = 0;
+/** @type {(() => void)[]} */
+let whenIdle = [];
+
+/** Resolves once no request is being handled. */
+function idle() {
+  if (inFlight === 0) return Promise.resolve();
+  return new Promise((resolve) => whenIdle.push(() => resolve(undefined)));
+}
 
 /**
  * PGlite's JavaScript and WebAssembly run two to three times slower for their first few hundred statements, until V8
- * has compiled the hot paths (an insert and a select by id: 1.2 ms together at first, 0.44 ms after 2,000). The first
- * customers after a start would pay for that, queueing behind each other; here the start pays instead. The statements
- * go the same way as the server's (prepared, bound, executed) against a table made for the purpose, in a transaction
- * that is rolled back, so nothing of it stays.
+ * has compiled the hot paths (an insert and a select by id: 1.2 ms together at first, 0.44 ms after 2,000 on this
+ * project's VM). A burst of first customers after a start would pay for that by queueing behind each other. So once the
+ * database is ready, statements of the server's kinds (prepared, bound, executed; inserts, selects by key, updates of
+ * JSONB, a join) run against a temporary table whenever no request is waiting; then the table and its statements go.
+ * A request that arrives meanwhile waits for at most one warm-up statement.
  */
 async function warmUp(/** @type {number} */ rounds) {
-  await db.exec(`begin;
-    create table switchboard_warmup (id uuid primary key default gen_random_uuid(), n int not null, body text, doc jsonb, at timestamptz not null default now());
+  if (rounds <= 0) return;
+  const statements = {
+    insert: "insert into switchboard_warmup (n, body, doc) values ($1, $2, $3) returning id, n",
+    select: "select * from switchboard_warmup where id = $1 limit 1",
+    update: "update switchboard_warmup set doc = jsonb_set(doc, '{n}', to_jsonb($2::int)), at = $3 where id = $1 returning *",
+    join: "select w.id, w.doc, (select count(*) from switchboard_warmup v where v.n < w.n) as before from switchboard_warmup w where w.n >= $1 order by w.n, w.at desc limit 5",
+  };
+  /** @param {string} sql @param {unknown[]} params @param {"array" | "object"} rowMode */
+  const run = async (sql, params, rowMode = "array") => {
+    await idle();
+    return preparedQuery(sql, params, rowMode, false);
+  };
+  await idle();
+  await db.exec(`create temporary table switchboard_warmup (id uuid primary key default gen_random_uuid(), n int not null, body text, doc jsonb, at timestamptz not null default now());
     create index on switchboard_warmup (n, at)`);
   try {
     for (let n = 0; n < rounds; n++) {
       const doc = { text: `warm-up ${n}`, sender: { type: "customer" }, scores: [n, n / 2], at: new Date().toISOString() };
-      const [row] = (await preparedQuery("insert into switchboard_warmup (n, body, doc) values ($1, $2, $3) returning id, n", [n, doc.text, doc], "array", true)).rows;
+      const [row] = (await run(statements.insert, [n, doc.text, doc])).rows;
       const id = /** @type {unknown[]} */ (row)[0];
-      await preparedQuery("select * from switchboard_warmup where id = $1 limit 1", [id], "object", true);
-      await preparedQuery("update switchboard_warmup set doc = jsonb_set(doc, '{n}', to_jsonb($2::int)), at = $3 where id = $1 returning *", [id, n, new Date()], "array", true);
-      await preparedQuery("select w.id, w.doc, (select count(*) from switchboard_warmup v where v.n < w.n) as before from switchboard_warmup w where w.n >= $1 order by w.n, w.at desc limit 5", [n - 3], "array", true);
+      await run(statements.select, [id], "object");
+      await run(statements.update, [id, n, new Date()]);
+      await run(statements.join, [n - 3]);
     }
   } finally {
-    await db.exec("rollback");
-    // The statements prepared for the warm-up name a table that no longer exists.
-    await db.exec("deallocate all");
-    prepared.clear();
+    await idle();
+    await db.exec("drop table if exists pg_temp.switchboard_warmup");
+    for (const sql of Object.values(statements)) {
+      const statement = prepared.get(sql);
+      if (!statement) continue;
+      prepared.delete(sql);
+      await db.exec(`deallocate ${statement.name}`);
+    }
   }
 }
 
 db.waitReady.then(
-  () => warmUp(options.warmUpRounds ?? 0),
-).then(
-  () => port.postMessage({ ready: true }),
+  () => {
+    port.postMessage({ ready: true });
+    warmUp(options.warmUpRounds ?? 0).then(
+      () => port.postMessage({ warmedUp: true }),
+      (error) => port.postMessage({ warmedUp: false, error: serializeError(error) }),
+    );
+  },
   (error) => port.postMessage({ ready: false, error: serializeError(error) }),
 );
