@@ -24,6 +24,8 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   log.info({ url, database: container.database.kind, redis: container.redisEndpoint.private ? "private" : "external", ms: Date.now() - started }, "Switchboard is listening");
+  // Serving already, the embedded database compiles its hot paths between requests.
+  container.database.warmUp().catch((error: unknown) => log.warn({ err: error }, "the database warm-up failed; the first requests may be slower"));
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {

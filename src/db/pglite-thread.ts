@@ -18,8 +18,11 @@ export type ThreadQueryable = {
 /** The database in its thread: queries, transactions, and close(). */
 export type PGliteThread = ThreadQueryable & {
   transaction<T>(callback: (tx: ThreadQueryable) => Promise<T>): Promise<T>;
-  /** Settles once the warm-up that runs while the database is idle has finished (at once without one). */
-  warmedUp: Promise<void>;
+  /**
+   * Runs `rounds` rounds of four statements on a temporary table whenever no request waits, so that the first customers
+   * after a start do not meet a database whose code V8 is still compiling; settles when they are done.
+   */
+  warmUp(rounds: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -30,16 +33,9 @@ function revive(serialized: SerializedError): Error {
   return error;
 }
 
-/** Rounds of four statements a server's database runs while idle after start (see warmUp in pglite-worker.js). */
-export const SERVER_WARM_UP_ROUNDS = 1000;
-
-/**
- * Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. Then, while no
- * request waits, `warmUpRounds` rounds of four statements run on a temporary table, so the first customers after a
- * start do not meet a database whose code V8 is still compiling.
- */
-export async function startPGliteThread(dataDir?: string, options: { warmUpRounds?: number } = {}): Promise<PGliteThread> {
-  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir, warmUpRounds: options.warmUpRounds ?? 0 } });
+/** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
+export async function startPGliteThread(dataDir?: string): Promise<PGliteThread> {
+  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | undefined;
@@ -51,15 +47,11 @@ export async function startPGliteThread(dataDir?: string, options: { warmUpRound
     });
     worker.once("error", reject);
   });
-  let warmed: (error?: Error) => void = () => undefined;
-  const warmedUp = new Promise<void>((resolve, reject) => {
-    warmed = (error) => (error ? reject(error) : resolve());
-  });
-  // Nobody has to wait for the warm-up; a failed one only means a slower first minute.
-  warmedUp.catch(() => undefined);
+  // The warm-up in progress, if any.
+  let warming: { resolve(): void; reject(error: Error): void } | undefined;
   const failAll = (error: Error): void => {
     failure = error;
-    warmed(error);
+    warming?.reject(error);
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
@@ -68,7 +60,9 @@ export async function startPGliteThread(dataDir?: string, options: { warmUpRound
   await ready;
   worker.on("message", (replies: Reply[] | { warmedUp: boolean; error?: SerializedError }) => {
     if (!Array.isArray(replies)) {
-      warmed(replies.warmedUp ? undefined : revive(replies.error ?? { message: "the warm-up failed" }));
+      if (replies.warmedUp) warming?.resolve();
+      else warming?.reject(revive(replies.error ?? { message: "the warm-up failed" }));
+      warming = undefined;
       return;
     }
     for (const reply of replies) {
@@ -95,7 +89,14 @@ export async function startPGliteThread(dataDir?: string, options: { warmUpRound
 
   return {
     ...queryable(),
-    warmedUp,
+    warmUp(rounds) {
+      if (failure) return Promise.reject(failure);
+      if (warming) return Promise.reject(new Error("a warm-up is already running"));
+      return new Promise<void>((resolve, reject) => {
+        warming = { resolve, reject };
+        worker.postMessage({ op: "warmUp", rounds });
+      });
+    },
     async transaction(callback) {
       const tx = await send<number>({ op: "begin" });
       let result;

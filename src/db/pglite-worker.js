@@ -6,7 +6,8 @@
  *
  * Protocol (see pglite-thread.ts): the parent posts {id, op, sql?, params?, rowMode?, tx?}; the worker answers
  * {id, result} or {id, error}, in batches (an array of answers per message). Operations: query, exec, begin (answers a transaction id), commit, rollback, close.
- * Besides answers it posts {ready} once PGlite has started and {warmedUp} once the warm-up (see warmUp) has finished.
+ * Besides answers it posts {ready} once PGlite has started. {op: "warmUp", rounds} starts the warm-up (see warmUp) and
+ * is answered by {warmedUp} when it ends; it is not a request, so it never makes the warm-up wait for itself.
  */
 import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
@@ -19,7 +20,7 @@ const port = parentPort;
 const identity = (/** @type {string} */ value) => value;
 const parsers = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, identity]));
 
-/** @type {{ dataDir?: string, warmUpRounds?: number }} */
+/** @type {{ dataDir?: string }} */
 const options = workerData ?? {};
 const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
 
@@ -160,6 +161,17 @@ async function handle(/** @type {{ op: string, sql?: string, params?: unknown[],
   }
 }
 
+/** Requests being handled: the warm-up runs its statements only while there are none. */
+let inFlight = 0;
+/** @type {(() => void)[]} */
+let whenIdle = [];
+
+/** Resolves once no request is being handled. */
+function idle() {
+  if (inFlight === 0) return Promise.resolve();
+  return new Promise((resolve) => whenIdle.push(() => resolve(undefined)));
+}
+
 // Answers finished in the same turn of the event loop travel together: under load one message carries many.
 /** @type {unknown[]} */
 let outbox = [];
@@ -174,7 +186,14 @@ function answer(/** @type {unknown} */ reply) {
   }
 }
 
-port.on("message", (/** @type {{ id: number, op: string }} */ message) => {
+port.on("message", (/** @type {{ id: number, op: string, rounds?: number }} */ message) => {
+  if (message.op === "warmUp") {
+    warmUp(message.rounds ?? 0).then(
+      () => port.postMessage({ warmedUp: true }),
+      (error) => port.postMessage({ warmedUp: false, error: serializeError(error) }),
+    );
+    return;
+  }
   inFlight++;
   handle(message)
     .then(
@@ -188,17 +207,6 @@ port.on("message", (/** @type {{ id: number, op: string }} */ message) => {
       for (const resume of waiting) resume();
     });
 });
-
-/** Requests being handled: the warm-up runs its statements only while there are none. */
-let inFlight = 0;
-/** @type {(() => void)[]} */
-let whenIdle = [];
-
-/** Resolves once no request is being handled. */
-function idle() {
-  if (inFlight === 0) return Promise.resolve();
-  return new Promise((resolve) => whenIdle.push(() => resolve(undefined)));
-}
 
 /**
  * PGlite's JavaScript and WebAssembly run two to three times slower for their first few hundred statements, until V8
@@ -218,6 +226,8 @@ async function warmUp(/** @type {number} */ rounds) {
   };
   /** @param {string} sql @param {unknown[]} params @param {"array" | "object"} rowMode */
   const run = async (sql, params, rowMode = "array") => {
+    // A statement runs without leaving the microtask queue: yield first, or requests are not even received.
+    await new Promise((resolve) => setImmediate(resolve));
     await idle();
     return preparedQuery(sql, params, rowMode, false);
   };
@@ -246,12 +256,6 @@ async function warmUp(/** @type {number} */ rounds) {
 }
 
 db.waitReady.then(
-  () => {
-    port.postMessage({ ready: true });
-    warmUp(options.warmUpRounds ?? 0).then(
-      () => port.postMessage({ warmedUp: true }),
-      (error) => port.postMessage({ warmedUp: false, error: serializeError(error) }),
-    );
-  },
+  () => port.postMessage({ ready: true }),
   (error) => port.postMessage({ ready: false, error: serializeError(error) }),
 );

@@ -102,11 +102,12 @@ describe("the warm-up of a server's database", () => {
   it("runs beside the first requests, then leaves nothing behind: no table, no prepared statement, only what the caller wrote", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "pglite-warm-"));
     try {
-      const warmed = await startPGliteThread(dir, { warmUpRounds: 50 });
+      const warmed = await startPGliteThread(dir);
+      const warming = warmed.warmUp(50);
       // Requests during the warm-up are answered as usual.
       await warmed.exec("create table notes (id int primary key, body text)");
       await Promise.all([1, 2, 3].map((id) => warmed.query("insert into notes values ($1, $2)", [id, `note ${id}`])));
-      await warmed.warmedUp;
+      await warming;
       const leftovers = await warmed.query(
         "select (select count(*)::int from pg_class where relname = 'switchboard_' || 'warmup') as tables, (select count(*)::int from pg_prepared_statements where statement like '%switchboard_' || 'warmup%' and statement not like '%pg_prepared_statements%') as statements",
       );
