@@ -1,4 +1,4 @@
-/** Sparse feature extraction for intent classification: stemmed word n-grams plus character n-grams for typo robustness. */
+/** Sparse feature extraction for intent classification: stemmed word n-grams, the sentence's opening words, and character n-grams for typo robustness. */
 import { normalizeText, tokenize, stem } from "./normalize.ts";
 
 /** Which features are extracted and how the groups are weighted against each other. */
@@ -16,15 +16,17 @@ export type FeatureOptions = {
   synonyms: boolean;
   /** Multiplier on synset features. */
   synonymWeight: number;
+  /** Longest word n-gram anchored at the start of the sentence ("^ add", "^ i want to"); 0 takes none. */
+  startGrams: number;
 };
 
 /** Maps a word to its synset feature ids; the model carries its own table so prediction needs no WordNet. */
 export type SynonymLookup = (word: string) => string[];
 
 /** Feature settings used when a caller gives none. */
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 5, charWeight: 0.8, charAcrossWords: false, synonyms: true, synonymWeight: 0.5 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 5, charWeight: 0.8, charAcrossWords: false, synonyms: true, synonymWeight: 0.5, startGrams: 4 };
 
-/** Raw feature counts of one text, keyed by feature name ("w|stem", "b|stem stem", "c|gram"). */
+/** Raw feature counts of one text, keyed by feature name ("w|stem", "b|stem stem", "b|^ stem …" at the start, "s|synset", "c|gram"). */
 export function extractFeatures(text: string, options: FeatureOptions, synonyms?: SynonymLookup): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (key: string): void => {
@@ -36,6 +38,9 @@ export function extractFeatures(text: string, options: FeatureOptions, synonyms?
   if (options.wordNgrams >= 2) {
     for (let i = 0; i + 1 < stems.length; i++) add(`b|${stems[i]} ${stems[i + 1]}`);
   }
+  // The opening words carry the request ("add … to my playlist", "i want to see …") while the rest is often a name or
+  // title whose words mislead: on SNIPS 5-fold cross-validation (train + val) errors fell from 164 to 151 of 13,784.
+  for (let n = 1; n <= Math.min(options.startGrams, stems.length); n++) add(`b|^ ${stems.slice(0, n).join(" ")}`);
   if (options.synonyms && synonyms) {
     for (const word of words) if (!word.startsWith("<")) for (const id of synonyms(word)) add(`s|${id}`);
   }

@@ -207,7 +207,8 @@ export function deserializeIntentModel(data: unknown, source = "intent model"): 
   return withSenses({
     labels: s.labels,
     senses: new Map(Object.entries(s.senses ?? {}).map(([key, offset]) => [key, [offset]])),
-    features: { ...DEFAULT_FEATURE_OPTIONS, ...s.features },
+    // Files written before start-anchored n-grams existed have none in their vocabulary: keep extracting none.
+    features: { ...DEFAULT_FEATURE_OPTIONS, startGrams: 0, ...s.features },
     vocab: new Map(s.vocab.map((key, j) => [key, j])),
     idf: Float32Array.from(s.idf ?? []),
     weights,

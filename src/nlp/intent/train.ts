@@ -27,8 +27,10 @@ export type TrainOptions = {
   naiveBayesAlpha?: number;
   /** Scale of the hidden-layer network's logits added to the scores (0 leaves it out). */
   hiddenLayerWeight?: number;
-  /** Hidden units of that network. */
+  /** Hidden units of each of those networks. */
   hiddenUnits?: number;
+  /** Networks trained from different seeds whose logits are averaged. */
+  hiddenLayerMembers?: number;
   /** Minimum number of examples a character n-gram must occur in to be kept. */
   minCharCount?: number;
   /** Examples used only to fit the softmax temperature; when absent a stratified slice of the training set is held out. */
@@ -191,9 +193,11 @@ export function trainRaw(examples: LabelledExample[], options: TrainOptions = {}
   const naiveBayesWeight = options.naiveBayesWeight ?? 0.004;
   const naiveBayes = naiveBayesWeight > 0 ? trainNaiveBayes(vectors, y, vocab.size, labels.length, options.naiveBayesAlpha ?? 0.02, naiveBayesWeight) : undefined;
   // With the hidden-layer network CLINC150 val rose from 93.8 % to 94.3 % (mean of 3 seeds; 94.1–94.3 % for weights 0.05–0.3).
+  // Averaging two networks of 96 units from different seeds took CLINC150 val errors from 172 to 167 of 3,000 (two of 128
+  // units: 168, two of 64: 173) for 1.25 times the training time; one network of 192 units did not help.
   const hiddenLayerWeight = options.hiddenLayerWeight ?? 0.2;
   const hiddenLayer = hiddenLayerWeight > 0
-    ? trainHiddenLayer(vectors, y, [...vocab.keys()], labels.length, { weight: hiddenLayerWeight, hidden: options.hiddenUnits ?? 128, epochs: 12, learningRate: 0.2, dropout: 0.3, inputDropout: 0.2, seed: (options.seed ?? 7) + 2 })
+    ? trainHiddenLayer(vectors, y, [...vocab.keys()], labels.length, { weight: hiddenLayerWeight, hidden: options.hiddenUnits ?? 96, members: options.hiddenLayerMembers ?? 2, epochs: 12, learningRate: 0.2, dropout: 0.3, inputDropout: 0.2, seed: (options.seed ?? 7) + 2 })
     : undefined;
   return withSenses({
     labels, features, vocab, idf, weights, bias, senses, naiveBayes, hiddenLayer,

@@ -8,13 +8,13 @@ const DATA = path.resolve(repoRoot, "../shared/data/intents");
 const CLINC = path.join(DATA, "clinc150");
 const SNIPS = path.join(DATA, "snips");
 
-// Regression floors a little below the measured figures (CLINC150 93.9 %, 92.8 % / 65.7 % at the val threshold; SNIPS 97.7 %).
-// Of the issue's targets (94 %; 92 % with ≥ 60 % recall; 98.5 %) only the second is met: see nlp-models/README.md. Raise these
-// floors as the classifier improves; never lower them to make a change pass.
-// Full files, no sampling: CLINC150 trains on 15,000 rows (about 12 s on one shared core) and scores 3,100 val + 5,500 test
+// Regression floors a little below the measured figures (CLINC150 94.16 %, 93.1 % / 65.3 % at the val threshold; SNIPS 97.86 %).
+// Of the issue's targets (CLINC150 ≥ 94 %; 92 % with ≥ 60 % recall; SNIPS ≥ 98.5 %) the first two are met, SNIPS is not: see
+// nlp-models/README.md. Raise these floors as the classifier improves; never lower them to make a change pass.
+// Full files, no sampling: CLINC150 trains on 15,000 rows (about 23 s on a busy shared core, where the previous model took 17 s) and scores 3,100 val + 5,500 test
 // rows; SNIPS trains on 13,084 rows. Timing figures are printed by the eval command, never asserted here.
 describe("intent classification quality gate (regression floors)", () => {
-  it("CLINC150 full test: in-scope accuracy ≥ 93.5%; at the threshold chosen on val + oos_val (at most 1 point of val accuracy given up), in-scope accuracy ≥ 92.5% and oos_test recall ≥ 64%", { timeout: 180_000 }, async () => {
+  it("CLINC150 full test: in-scope accuracy ≥ 94% (the issue's target); at the threshold chosen on val + oos_val (at most 1 point of val accuracy given up), in-scope accuracy ≥ 93% and oos_test recall ≥ 65% (target: 92% with ≥ 60%)", { timeout: 180_000 }, async () => {
     const r = await evalIntents({
       train: path.join(CLINC, "train.jsonl"),
       test: path.join(CLINC, "test.jsonl"),
@@ -24,16 +24,16 @@ describe("intent classification quality gate (regression floors)", () => {
     });
     expect(r.n).toBe(4500);
     expect(r.modelBytes).toBeLessThanOrEqual(20 * 1024 * 1024);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.935);
-    // Regression floors just below the measured 92.8 % / 65.7 % (issue targets: 92 % with ≥ 60 %). The threshold rule
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.94);
+    // Regression floors just below the measured 93.1 % / 65.3 % (issue targets: 92 % with ≥ 60 %). The threshold rule
     // gives up at most one point of val accuracy, so recall is traded for fewer needless hand-overs on purpose.
-    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.925);
-    expect(r.oosRecall).toBeGreaterThanOrEqual(0.64);
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.93);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.65);
   });
 
-  it("SNIPS test: accuracy ≥ 97.5%", { timeout: 120_000 }, async () => {
+  it("SNIPS test: accuracy ≥ 97.7% (the issue's target of 98.5% is not reached yet)", { timeout: 120_000 }, async () => {
     const r = await evalIntents({ train: path.join(SNIPS, "train.jsonl"), test: path.join(SNIPS, "test.jsonl") });
     expect(r.n).toBe(700);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.975);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.977);
   });
 });

@@ -13,6 +13,9 @@ import {
   type IntentModel,
 } from "../../../src/nlp/intent/index.ts";
 import { normalizeText } from "../../../src/nlp/intent/normalize.ts";
+import { vectorizeText } from "../../../src/nlp/intent/model.ts";
+import { DEFAULT_FEATURE_OPTIONS, extractFeatures } from "../../../src/nlp/intent/features.ts";
+import { addHiddenLayerScores } from "../../../src/nlp/intent/hidden-layer.ts";
 
 let shipped: IntentModel;
 beforeAll(async () => {
@@ -82,6 +85,38 @@ describe("training and model files", () => {
     expect(saved.naiveBayes).toBeUndefined();
     const loaded = deserializeIntentModel(JSON.parse(JSON.stringify(saved)));
     expect(classifyIntent(loaded, "wheres my parcel").name).toBe("track");
+  });
+
+  it("the opening words of a message are features of their own, so the request counts apart from the name that follows", () => {
+    const keys = [...extractFeatures("add this song to my road trip playlist", DEFAULT_FEATURE_OPTIONS).keys()];
+    expect(keys).toEqual(expect.arrayContaining(["b|^ add", "b|^ add thi", "b|^ add thi song", "b|^ add thi song to"]));
+    expect(keys.filter((k) => k.startsWith("b|^ "))).toHaveLength(4);
+  });
+
+  it("a model file written before start-anchored n-grams existed keeps extracting none, so its predictions do not change", () => {
+    const model = trainIntentModel(examples, { threshold: 0.2, features: { startGrams: 0 } });
+    const saved = serializeIntentModel(model);
+    const { startGrams: _dropped, ...olderFeatures } = saved.features;
+    const loaded = deserializeIntentModel(JSON.parse(JSON.stringify({ ...saved, features: olderFeatures })));
+    expect(loaded.features.startGrams).toBe(0);
+    expect(classifyIntent(loaded, "wheres my parcel").confidence).toBeCloseTo(classifyIntent(model, "wheres my parcel").confidence, 2);
+  });
+
+  it("two averaged hidden-layer networks score like the mean of the networks trained alone", () => {
+    const only = (hiddenLayerMembers: number, seed: number): IntentModel =>
+      trainIntentModel(examples, { calibrationFraction: 0, naiveBayesWeight: 0, hiddenLayerMembers, seed });
+    const joined = only(2, 7);
+    const first = only(1, 7);
+    const second = only(1, 7 + 101);
+    const x = vectorizeText(joined, "when does my parcel arrive");
+    const logits = (m: IntentModel): Float64Array => {
+      const out = new Float64Array(m.labels.length);
+      if (m.hiddenLayer) addHiddenLayerScores({ ...m.hiddenLayer, weight: 1 }, x, out);
+      return out;
+    };
+    const mean = logits(first).map((z, c) => (z + logits(second)[c]) / 2);
+    expect(joined.hiddenLayer?.hidden).toBe(2 * (first.hiddenLayer?.hidden ?? 0));
+    logits(joined).forEach((z, c) => expect(z / 2).toBeCloseTo(mean[c], 5));
   });
 
   it("when the model file is missing, loadIntentModel trains from the folder's examples instead of failing", async () => {
