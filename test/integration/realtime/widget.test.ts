@@ -16,6 +16,12 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** The stored row of a conversation. */
+async function conversationRow(id: string): Promise<typeof tables.conversations.$inferSelect> {
+  const [row] = await t.container.database.db.select().from(tables.conversations).where(eq(tables.conversations.id, id));
+  return row;
+}
+
 async function messageCount(): Promise<number> {
   const [row] = await t.container.database.db.select({ n: sql<number>`count(*)::int` }).from(tables.messages);
   return row.n;
@@ -194,7 +200,7 @@ describe("the conversation record", () => {
       .filter((m) => m.senderType === "customer")
       .map((m) => m.annotation!.sentiment.score);
     expect(scores).toHaveLength(3);
-    const [row] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, conversationId));
+    const row = await conversationRow(conversationId);
     expect(row.subject).toBe("hello there");
     expect(row.sentiment).toEqual({ start: scores[0], end: scores[2], min: Math.min(...scores), count: 3 });
     customer.close();
@@ -204,34 +210,31 @@ describe("the conversation record", () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     const conversationId = conversationOf(await customer.send("where is my order?"));
     await customer.waitFor(fromBot);
-    const db = t.container.database.db;
+    expect((await conversationRow(conversationId)).botState).toMatchObject({ awaiting: "order_number" });
     const c = tables.conversations;
-    const [before] = await db.select().from(c).where(eq(c.id, conversationId));
-    expect(before.botState).toMatchObject({ awaiting: "order_number" });
-    await db.update(c).set({ status: "resolved" }).where(eq(c.id, conversationId));
+    await t.container.database.db.update(c).set({ status: "resolved" }).where(eq(c.id, conversationId));
     // Resolved, a reconnecting visitor's message reopens the conversation; "hello" is no order number.
     customer.close();
     const back = await connectCustomer(t.url, t.inboxId, customer.visitorId);
     expect(conversationOf(await back.send("hello"))).toBe(conversationId);
     const greeting = await back.waitFor(fromBot);
     expect(greeting.text).toMatch(/assistant|help/i);
-    const [after] = await db.select().from(c).where(eq(c.id, conversationId));
+    const after = await conversationRow(conversationId);
     expect(after.status).toBe("bot");
     expect(after.botState.awaiting ?? null).toBeNull();
     expect(after.sentiment?.count).toBe(2);
     back.close();
   });
+
   it("when the customer behind a connected visitor was deleted, the visitor's next message starts a new conversation", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     const first = conversationOf(await customer.send("hello"));
     await customer.waitFor(fromBot);
-    const db = t.container.database.db;
-    const [row] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, first));
-    await db.delete(tables.customers).where(eq(tables.customers.id, row.customerId));
+    const { customerId } = await conversationRow(first);
+    await t.container.database.db.delete(tables.customers).where(eq(tables.customers.id, customerId));
     const second = conversationOf(await customer.send("hello again"));
     expect(second).not.toBe(first);
-    const [reopened] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, second));
-    expect(reopened).toMatchObject({ subject: "hello again", status: "bot" });
+    expect(await conversationRow(second)).toMatchObject({ subject: "hello again", status: "bot" });
     customer.close();
   });
 });
