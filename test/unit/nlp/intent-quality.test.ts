@@ -31,6 +31,15 @@ describe("intent classification quality gate (regression floors)", () => {
     expect(r.oosRecall).toBeGreaterThanOrEqual(0.65);
   });
 
+  it("shipped customer-service model on the team's held-out messages (nlp-models/intent-test.jsonl, written apart from the training examples): accuracy ≥ 97% and unknown caught ≥ 90% at the model's threshold", async () => {
+    // Measured 2026-12-04: 99.7 % and 95 % (the model before the examples were doubled: 96.2 % and 87.5 %).
+    const r = await evalIntents({ model: path.join(repoRoot, "nlp-models"), test: path.join(repoRoot, "nlp-models/intent-test.jsonl") });
+    expect(r.n).toBe(372);
+    expect(r.nOos).toBe(40);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.97);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
   it("SNIPS test: accuracy ≥ 97.7% (the issue's target of 98.5% is not reached yet)", { timeout: 120_000 }, async () => {
     const r = await evalIntents({ train: path.join(SNIPS, "train.jsonl"), test: path.join(SNIPS, "test.jsonl") });
     expect(r.n).toBe(700);
