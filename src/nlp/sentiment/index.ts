@@ -16,8 +16,13 @@ export function toSentiment(parts: SentimentParts): Sentiment {
   // Confidence grows with the distance from the nearest decision boundary.
   const margin = label === "negative" ? NEGATIVE_THRESHOLD - score : label === "positive" ? score - POSITIVE_THRESHOLD : Math.min(score - NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD - score);
   const confidence = Math.round((0.5 + 0.5 * (1 - Math.exp(-0.6 * (margin + 0.5)))) * 1000) / 1000;
-  const drivers = parts.drivers
-    .slice()
+  // Two rules can fire on the same words ("nobody answers": a complaint phrase and a bare negation); the console shows
+  // each text once, with the contributions summed.
+  const merged = new Map<string, number>();
+  for (const d of parts.drivers) merged.set(d.text, (merged.get(d.text) ?? 0) + d.weight);
+  const drivers = [...merged]
+    .map(([text, weight]) => ({ text, weight }))
+    .filter((d) => d.weight !== 0)
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
     .slice(0, MAX_DRIVERS)
     .map((d) => ({ text: d.text, weight: Math.round(d.weight * 100) / 100 }));

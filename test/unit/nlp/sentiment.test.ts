@@ -97,6 +97,14 @@ describe("sentiment of customer messages", () => {
     expect(r).toMatchObject({ label: "neutral", score: 0, drivers: [] });
   });
 
+  it("names each driving phrase once, with the contributions of every rule that fired on it summed", () => {
+    // "nobody answers" is both a complaint phrase and a negation with nothing to negate.
+    const r = s("my package came damaged and nobody answers, this is ridiculous");
+    const texts = r.drivers.map((d) => d.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(r.drivers.find((d) => d.text === "nobody answers")?.weight).toBeLessThan(-2);
+  });
+
   it("returns a confidence between 0 and 1 that grows with the strength of the evidence", () => {
     const weak = s("the app is slow");
     const strong = s("the app is slow, broken and useless 😡😡");
