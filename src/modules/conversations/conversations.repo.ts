@@ -210,8 +210,8 @@ export type InboundPatch = {
   lastMessage: NonNullable<ConversationRow["lastMessage"]>;
   /** The message's sentiment score, folded into the conversation's trend (start, end, minimum, count). */
   score: number;
-  /** The subject a conversation takes from its first message. */
-  subject: string;
+  /** The subject a conversation takes from its first message that asks for something (null for a greeting or thanks). */
+  subject: string | null;
 };
 
 /**

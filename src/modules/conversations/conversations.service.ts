@@ -60,7 +60,12 @@ export function assertMessageText(text: unknown): string {
   return text;
 }
 
-function subjectFrom(text: string): string {
+/** Intents that carry no request: a conversation's subject comes from the first message that is none of these. */
+const SMALL_TALK = new Set(["greeting", "thanks", "goodbye"]);
+
+/** The subject a message gives its conversation: the message on one line, cut at 80 characters; none for small talk. */
+function subjectFrom(text: string, annotation: Annotation): string | null {
+  if (SMALL_TALK.has(annotation.intent.name)) return null;
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
 }
@@ -101,7 +106,7 @@ export async function receiveCustomerMessage(
   const patch = {
     lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: now.toISOString() },
     score: annotation.sentiment.score,
-    subject: subjectFrom(text),
+    subject: subjectFrom(text, annotation),
   };
   // The message and the conversation's change (trend, subject, reopening) are one statement.
   const insert = (conversationId: string) => insertCustomerMessage(deps.db, { ...values, conversationId }, patch);

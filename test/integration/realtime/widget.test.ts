@@ -183,7 +183,7 @@ describe("hand-off to a human", () => {
 });
 
 describe("the conversation record", () => {
-  it("keeps the subject of the first message and the sentiment trend (start, end, lowest, count) of the customer's messages", async () => {
+  it("takes its subject from the first message that asks for something (not a greeting or thanks), and keeps the sentiment trend (start, end, lowest, count) of the customer's messages", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     const texts = ["hello there", "thanks a lot, that helped!", "the app is broken and I lost my order, awful"];
     let conversationId = "";
@@ -201,7 +201,7 @@ describe("the conversation record", () => {
       .map((m) => m.annotation!.sentiment.score);
     expect(scores).toHaveLength(3);
     const row = await conversationRow(conversationId);
-    expect(row.subject).toBe("hello there");
+    expect(row.subject).toBe("the app is broken and I lost my order, awful");
     expect(row.sentiment).toEqual({ start: scores[0], end: scores[2], min: Math.min(...scores), count: 3 });
     customer.close();
   });
@@ -234,7 +234,8 @@ describe("the conversation record", () => {
     await t.container.database.db.delete(tables.customers).where(eq(tables.customers.id, customerId));
     const second = conversationOf(await customer.send("hello again"));
     expect(second).not.toBe(first);
-    expect(await conversationRow(second)).toMatchObject({ subject: "hello again", status: "bot" });
+    // A greeting gives no subject: the first message that asks for something will.
+    expect(await conversationRow(second)).toMatchObject({ subject: null, status: "bot" });
     customer.close();
   });
 });
