@@ -1,6 +1,6 @@
 /** Pure formatting helpers for the console views (times, scores, sentiment tones, initials). */
 import type { CustomerDTO, SentimentTrend } from "../../src/contracts/api.ts";
-import type { Entity, Sentiment } from "../../src/contracts/nlp.ts";
+import { UNKNOWN_INTENT, type Entity, type Intent, type Sentiment } from "../../src/contracts/nlp.ts";
 import { DETAILS_TEXT, INBOX_TEXT } from "./strings.ts";
 
 /** Visual tone of a sentiment value, used as a CSS modifier. */
@@ -91,6 +91,14 @@ export function formatEntityValue(entity: Entity): string {
 /** Formats an intent name or machine code for display ("order_status" → "order status"). */
 export function formatIntentName(name: string): string {
   return name.replace(/[_.]/g, " ");
+}
+
+/**
+ * The confidence shown beside an intent ("87%"), or "" for the unknown intent: there the figure belongs to the closest
+ * intent the model rejected, which the chip's tooltip lists with the other alternatives.
+ */
+export function formatIntentConfidence(intent: Pick<Intent, "name" | "confidence">): string {
+  return intent.name === UNKNOWN_INTENT ? "" : formatPercent(intent.confidence);
 }
 
 /** Turns a machine code such as a hand-off reason into words ("negative_sentiment" → "Negative sentiment"). */

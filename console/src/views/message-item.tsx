@@ -6,6 +6,7 @@ import {
   formatDrivers,
   formatEntity,
   formatEntityValue,
+  formatIntentConfidence,
   formatIntentName,
   formatPercent,
   formatScore,
@@ -27,6 +28,7 @@ export function AnnotationView(props: { annotation: Annotation }) {
   const tone = sentimentTone(sentiment);
   const drivers = formatDrivers(sentiment);
   const unknown = intent.name === UNKNOWN_INTENT_NAME;
+  const confidence = formatIntentConfidence(intent);
   return (
     <div class="annotation" data-testid="annotation">
       <span
@@ -44,7 +46,9 @@ export function AnnotationView(props: { annotation: Annotation }) {
         data-testid="message-intent"
         data-intent={intent.name}
       >
-        {CONVERSATION_TEXT.intent}: {formatIntentName(intent.name)} <span class="tag__num">{formatPercent(intent.confidence)}</span>
+        {CONVERSATION_TEXT.intent}: {formatIntentName(intent.name)}
+        {confidence ? " " : null}
+        {confidence ? <span class="tag__num">{confidence}</span> : null}
       </span>
       {entities.map((e) => (
         <span class={`tag tag--entity tag--entity-${e.type}`} data-testid="message-entity" data-type={e.type} title={formatEntityValue(e) || undefined}>

@@ -6,6 +6,7 @@ import {
   formatEntity,
   formatEntityValue,
   formatPercent,
+  formatIntentConfidence,
   formatRelativeTime,
   formatScore,
   humanize,
@@ -33,6 +34,11 @@ describe("console formatting", () => {
     expect(formatScore(0)).toBe("0");
     expect(formatPercent(0.873)).toBe("87%");
     expect(formatPercent(1.4)).toBe("100%");
+  });
+
+  it("shows no confidence beside the unknown intent, whose figure is the rejected closest intent's", () => {
+    expect(formatIntentConfidence({ name: "track_order", confidence: 0.873 })).toBe("87%");
+    expect(formatIntentConfidence({ name: "unknown", confidence: 0.004 })).toBe("");
   });
 
   it("colours scores by sign", () => {
