@@ -1,9 +1,12 @@
 /** Composes the NLP parts into one function from a message's text to its Annotation. */
-import type { Annotation } from "../contracts/nlp.ts";
+import type { Annotation, EntityType } from "../contracts/nlp.ts";
 import { tagText, keyPhrases } from "./pos/index.ts";
 import { extractEntities, type EntityContext } from "./entities/index.ts";
 import { analyzeSentiment } from "./sentiment/index.ts";
 import { loadIntentModel, classifyIntent, type IntentModel } from "./intent/index.ts";
+
+/** Entities whose words are values, never topics: they are left out of the key phrases. */
+const NOT_TOPICS = new Set<EntityType>(["email", "phone", "url", "money", "date", "time", "number", "order_number", "invoice_number", "tracking_number"]);
 
 /** Version of the annotation shape; bump when stored annotations change meaning. */
 export const ANNOTATION_VERSION = 1;
@@ -24,14 +27,15 @@ export async function createAnalyzer(options: { modelDir?: string } = {}): Promi
     intentModel,
     analyze(text, context = {}) {
       const tokens = tagText(text);
+      const entities = extractEntities(text, context);
       return {
         version: ANNOTATION_VERSION,
         language: "en",
         tokens,
-        entities: extractEntities(text, context),
+        entities,
         sentiment: analyzeSentiment(text, tokens),
         intent: classifyIntent(intentModel, text),
-        keyPhrases: keyPhrases(text, tokens),
+        keyPhrases: keyPhrases(text, tokens, entities.filter((e) => NOT_TOPICS.has(e.type))),
       };
     },
   };

@@ -21,8 +21,15 @@ function isModifier(t: Token): boolean {
   return isHead(t) || (t.pos === "ADJ" && /^\p{L}/u.test(t.text)) || (t.pos === "NUM" && /^\d/.test(t.text));
 }
 
-/** Returns the message's key noun phrases (lower-cased, de-duplicated, in order of appearance, at most eight). */
-export function keyPhrases(text: string, tokens: Token[]): string[] {
+/** A character span to leave out of key phrases (an order number, an amount, an e-mail …). */
+export type ExcludedSpan = { start: number; end: number };
+
+/**
+ * Returns the message's key noun phrases (lower-cased, de-duplicated, in order of appearance, at most eight). Tokens
+ * inside `exclude` never join a phrase: "ORD" of "order ORD-10001" is an identifier, not a topic.
+ */
+export function keyPhrases(text: string, allTokens: Token[], exclude: ExcludedSpan[] = []): string[] {
+  const tokens = exclude.length ? allTokens.filter((t) => !exclude.some((x) => t.start < x.end && x.start < t.end)) : allTokens;
   const seen = new Set<string>();
   const out: string[] = [];
   let i = 0;

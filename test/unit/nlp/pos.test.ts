@@ -68,6 +68,13 @@ describe("key phrases", () => {
     expect(keyPhrases(text, tagText(text))).toEqual(["tracking number", "parcel", "transit"]);
   });
 
+  it("leaves out words inside spans it is told to skip, such as an order number's letters", () => {
+    const text = "where is my order ORD-10001?";
+    expect(keyPhrases(text, tagText(text))).toEqual(["order ord"]);
+    const at = text.indexOf("ORD-");
+    expect(keyPhrases(text, tagText(text), [{ start: at, end: at + "ORD-10001".length }])).toEqual(["order"]);
+  });
+
   it("leaves out pronouns, greetings and generic nouns", () => {
     const text = "Hi, thanks for everything!";
     expect(keyPhrases(text, tagText(text))).toEqual([]);
