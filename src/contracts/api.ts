@@ -80,3 +80,29 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 
 /** REST error body. */
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+/** One topic of the "top topics" report: a key phrase customers wrote, with how often and in what mood. */
+export type TopicDTO = {
+  /** The key phrase, lower-cased ("late delivery", "refund"). */
+  phrase: string;
+  /** Customer messages that contain it. */
+  messages: number;
+  /** Conversations those messages belong to. */
+  conversations: number;
+  /** Mean sentiment score of those messages (negative below zero). */
+  averageSentiment: number;
+  /** Share (0..1) of those messages labelled negative. */
+  negativeShare: number;
+  /** The intent most of those messages had ("unknown" when the bot did not understand). */
+  topIntent: string;
+};
+
+/** The "top topics" report over a period: the key phrases of customer messages, most frequent first. */
+export type TopicsReportDTO = {
+  from: string;
+  to: string;
+  channel: string | null;
+  /** Customer messages in the period (and channel), with or without a topic. */
+  messages: number;
+  topics: TopicDTO[];
+};

@@ -6,6 +6,7 @@ import { conversationsRoutes } from "../modules/conversations/conversations.rout
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
+import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
 import { healthRoutes } from "./health.ts";
 import { errorHandler, notFound } from "./middlewares/errors.ts";
@@ -24,6 +25,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersRoutes(deps));            // edit a profile
+  api.use("/reports", reportsRoutes(deps));                // top topics (managers and admins)
   api.use(notFound);
   api.use(errorHandler);
   app.use("/api/v1", api);

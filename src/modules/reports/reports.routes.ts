@@ -1,0 +1,49 @@
+/** REST: reports for managers and admins. */
+import { Router } from "express";
+import { z } from "zod";
+import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
+import { parseInput } from "../../http/middlewares/validate.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { assertMayReadReports, topicsReport } from "./reports.service.ts";
+
+/** Whether "YYYY-MM-DD" names a day that exists (Date would roll "2026-02-30" over to March). */
+function isCalendarDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+// A date ("2026-11-01", midnight UTC) or a full ISO date-time.
+const instant = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, `${name} must be an ISO date (2026-11-01) or date-time`)
+    .refine((s) => isCalendarDate(s.slice(0, 10)), `${name} is not a real date`)
+    .transform((s) => new Date(/T/.test(s) ? s : `${s}T00:00:00Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), `${name} is not a real time`)
+    .optional();
+
+const topicsQuery = z
+  .object({
+    from: instant("from"),
+    to: instant("to"),
+    channel: z.string().trim().min(1, "channel is empty").max(50).optional(),
+    limit: z.coerce.number().int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
+  })
+  .strict();
+
+/** Routes under /api/v1/reports (managers and admins). */
+export function reportsRoutes(deps: ServiceDeps): Router {
+  const router = Router();
+  router.use(requireUser(deps));
+  router.use((req, _res, next) => {
+    assertMayReadReports(currentUser(req));
+    next();
+  });
+  router.get("/topics", async (req, res) => {
+    const query = parseInput(topicsQuery, req.query);
+    res.json({ data: await topicsReport(deps, query) });
+  });
+  return router;
+}
