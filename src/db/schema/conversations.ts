@@ -65,5 +65,7 @@ export const messages = pgTable(
   (t) => [
     unique("messages_conversation_client_msg_uq").on(t.conversationId, t.clientMsgId),
     index("messages_conversation_seq_idx").on(t.conversationId, t.seq),
+    // Reports count the customer messages of a period.
+    index("messages_customer_created_idx").on(t.createdAt).where(sql`${t.senderType} = 'customer'`),
   ],
 );

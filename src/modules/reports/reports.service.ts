@@ -1,14 +1,19 @@
 /** Report use cases for managers: who may read them and over which period. */
+import { LRUCache } from "lru-cache";
 import type { TopicsReportDTO } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { topTopics } from "./reports.repo.ts";
+import { countCustomerMessages, topTopics } from "./reports.repo.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Period a report covers when the caller gives no start. */
 export const DEFAULT_REPORT_DAYS = 7;
 /** Longest period one report may cover. */
 export const MAX_REPORT_DAYS = 366;
+
+/** How long a report is reused for the same question: reports read every message of their period. */
+export const REPORT_TTL_MS = 30_000;
+const caches = new WeakMap<object, LRUCache<string, Promise<TopicsReportDTO>>>();
 
 /** Roles that may read reports. */
 const REPORT_ROLES = new Set(["manager", "admin"]);
@@ -18,24 +23,38 @@ export function assertMayReadReports(user: { role: string }): void {
   if (!REPORT_ROLES.has(user.role)) throw new AppError("FORBIDDEN", "Reports are for managers and admins.");
 }
 
-/** The "top topics" report: the key phrases of customer messages in [from, to), most frequent first. */
+/** The "top topics" report: the key phrases of customer messages in [from, to), most frequent first; answers are reused for REPORT_TTL_MS. */
 export async function topicsReport(
   deps: Pick<ServiceDeps, "db" | "now">,
   query: { from?: Date; to?: Date; channel?: string; limit: number },
 ): Promise<TopicsReportDTO> {
-  const to = query.to ?? deps.now();
+  // Without an end the report runs to the end of the current minute, so repeated opens within it share one answer.
+  const to = query.to ?? new Date(Math.ceil(deps.now().getTime() / 60_000) * 60_000);
   const from = query.from ?? new Date(to.getTime() - DEFAULT_REPORT_DAYS * DAY);
   if (from.getTime() >= to.getTime()) throw new AppError("VALIDATION_FAILED", "from must be before to.", { from: "must be before to" });
   if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * DAY) {
     throw new AppError("VALIDATION_FAILED", `A report covers at most ${MAX_REPORT_DAYS} days.`, { from: `must be at most ${MAX_REPORT_DAYS} days before to` });
   }
   const channel = query.channel ?? null;
-  const { messages, topics } = await topTopics(deps.db, { from, to, channel }, query.limit);
+  let cache = caches.get(deps.db);
+  if (!cache) caches.set(deps.db, (cache = new LRUCache({ max: 200, ttl: REPORT_TTL_MS })));
+  const key = JSON.stringify([from, to, channel, query.limit]);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const report = readTopicsReport(deps, { from, to, channel }, query.limit);
+  cache.set(key, report);
+  // A failed read is not remembered.
+  report.catch(() => cache.delete(key));
+  return report;
+}
+
+async function readTopicsReport(deps: Pick<ServiceDeps, "db">, period: { from: Date; to: Date; channel: string | null }, limit: number): Promise<TopicsReportDTO> {
+  const [topics, messages] = await Promise.all([topTopics(deps.db, period, limit), countCustomerMessages(deps.db, period)]);
   const round = (x: number, digits: number) => Number(x.toFixed(digits));
   return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    channel,
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    channel: period.channel,
     messages,
     topics: topics.map((t) => ({ ...t, averageSentiment: round(t.averageSentiment, 2), negativeShare: round(t.negativeShare, 3) })),
   };

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TopicsReportDTO } from "../../../src/contracts/api.ts";
+import { tables } from "../../../src/db/index.ts";
 import { demoAgents } from "../../../src/db/seed/demo-data.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
@@ -76,5 +78,18 @@ describe("GET /api/v1/reports/topics", () => {
     const res = await topics(admin, query);
     expect(res).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED" } } });
     if (field) expect(Object.keys(res.body.error?.fields ?? {})).toContain(field);
+  });
+
+  it("forgets a deleted customer's messages (the report's copy of each message goes with it)", async () => {
+    const db = t.container.database.db;
+    const m = tables.messages;
+    const [refund] = await db.select({ conversationId: m.conversationId }).from(m).where(eq(m.text, "how do I get a refund for the tent?"));
+    const [conversation] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, refund.conversationId));
+    await db.delete(tables.customers).where(eq(tables.customers.id, conversation.customerId));
+    // A new question (limit 19) so the answer is not the one remembered for 30 s.
+    const report = (await topics(admin, "?limit=19")).body.data;
+    expect(report.messages).toBe(2);
+    expect(report.topics.map((x) => x.phrase)).not.toContain("refund");
+    expect(report.topics.find((x) => x.phrase === "tent")).toMatchObject({ messages: 1, conversations: 1 });
   });
 });
