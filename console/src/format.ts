@@ -1,4 +1,4 @@
-/** Pure formatting helpers for the console views (times, scores, sentiment tones, initials). */
+/** Pure formatting helpers for the console views (times, periods, counts, scores, sentiment tones, initials). */
 import type { CustomerDTO, SentimentTrend } from "../../src/contracts/api.ts";
 import { UNKNOWN_INTENT, type Entity, type Intent, type Sentiment } from "../../src/contracts/nlp.ts";
 import { DETAILS_TEXT, INBOX_TEXT } from "./strings.ts";
@@ -43,6 +43,39 @@ export function formatDate(iso: string): string {
 export function formatPercent(confidence: number): string {
   if (!Number.isFinite(confidence)) return "0%";
   return `${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}%`;
+}
+
+/** Formats a 0..1 share as a whole percentage that never rounds a few to none or nearly all to all ("<1%", "67%", ">99%"). */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share) || share <= 0) return "0%";
+  if (share >= 1) return "100%";
+  if (share < 0.01) return "<1%";
+  if (share > 0.99) return ">99%";
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Formats a count with the locale's digit grouping ("1,234"). */
+export function formatNumber(count: number, locale?: string): string {
+  return Math.round(count).toLocaleString(locale);
+}
+
+/** Formats a count with its noun, singular for one ("1 customer message", "312 customer messages"). */
+export function formatCount(count: number, one: string, many: string, locale?: string): string {
+  return `${formatNumber(count, locale)} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Formats a period [from, to) as a compact day range in the locale's style ("2–8 Dec", "Dec 2 – 8"), the year only
+ * when it changes; `to` is exclusive, so a period ending at midnight ends on the day before.
+ */
+export function formatDateRange(fromIso: string, toIso: string, locale?: string): string {
+  const from = Date.parse(fromIso);
+  const to = Date.parse(toIso);
+  if (Number.isNaN(from) || Number.isNaN(to)) return "";
+  const last = new Date(Math.max(from, to - 1));
+  const first = new Date(from);
+  const year = first.getFullYear() === last.getFullYear() ? {} : { year: "numeric" as const };
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", ...year }).formatRange(first, last);
 }
 
 /** Formats a signed score with an explicit sign and at most two decimals ("+3", "−1.25", "0"). */

@@ -30,6 +30,40 @@ export const HEADER_TEXT = {
   reconnecting: "Reconnecting…",
 } as const;
 
+/** Text of the header's page navigation (managers and admins). */
+export const NAV_TEXT = {
+  label: "Pages",
+  inbox: "Inbox",
+  reports: "Reports",
+} as const;
+
+/** Text of the reports page. */
+export const REPORTS_TEXT = {
+  title: "Top topics",
+  back: "Back to inbox",
+  period: "Period",
+  last7: "Last 7 days",
+  last30: "Last 30 days",
+  last90: "Last 90 days",
+  loading: "Loading…",
+  messageOne: "customer message",
+  messageMany: "customer messages",
+  topic: "Topic",
+  messages: "Messages",
+  conversations: "Conversations",
+  sentiment: "Mean sentiment",
+  negative: "Negative",
+  intent: "Top intent",
+  sentimentHint: "Mean sentiment score of these messages (below zero is negative)",
+  negativeHint: "Share of these messages labelled negative",
+  noMessages: "No customer messages in this period",
+  noMessagesHint: "Try a longer period.",
+  noTopics: "Messages in this period have no topics yet",
+  noTopicsHint: "Topics are the key phrases customers write; greetings and thanks have none.",
+  failed: "The report could not be loaded",
+  retry: "Retry",
+} as const;
+
 /** Text of the inbox pane (conversation and ticket lists). */
 export const INBOX_TEXT = {
   conversations: "Conversations",

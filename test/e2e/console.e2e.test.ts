@@ -3,13 +3,17 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
+import { errorCatalogue } from "../../src/errors.ts";
 import { AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { connectCustomer } from "../support/widget-client.ts";
 import { launchChromium } from "./browser.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const artifacts = `${root}test/artifacts`;
 const agentUser = demoAgents[0];
+const managerUser = demoAgents.find((u) => u.role === "manager")!;
 const FIRST_TEXT = "Hi, where is my order ORD-10001? It is late and I'm annoyed.";
 const HANDOFF_TEXT = "I want to talk to a human";
 const MARKUP_TEXT = `<b>bold</b> <img src=x onerror="window.__xss = 1">`;
@@ -23,14 +27,36 @@ async function say(page: Page, text: string): Promise<void> {
   await widget(page, "textarea").press("Enter");
 }
 
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByTestId("login-email").fill(email);
+  await page.getByTestId("login-password").fill(AGENT_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("console").waitFor();
+}
+
 /** Calls the API from inside the agent's page, with its session cookie. */
 async function apiFromPage<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await (await fetch(p, { credentials: "same-origin" })).json()) as T, path);
 }
 
+let browser: Browser;
+
+// One console build and one browser for the whole file: its suites run one after the other, and a second build
+// in another test file would race this one on console/dist.
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  await build({ configFile: `${root}console/vite.config.ts`, logLevel: "silent" });
+  // The widget's own browser test rebuilds it; build here only when missing, so two builds never race on widget/dist.
+  if (!existsSync(`${root}widget/dist/widget.js`)) await build({ configFile: `${root}widget/vite.config.ts`, logLevel: "silent" });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe("agent console with a live customer, in Chromium", () => {
   let app: TestApp;
-  let browser: Browser;
   let agent: Page;
   let customer: Page;
   let conversationId = "";
@@ -39,18 +65,12 @@ describe("agent console with a live customer, in Chromium", () => {
   const customerMessages = (): Locator => agent.locator("[data-testid=message][data-sender=customer]");
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    await build({ configFile: `${root}console/vite.config.ts`, logLevel: "silent" });
-    // The widget's own browser test rebuilds it; build here only when missing, so two builds never race on widget/dist.
-    if (!existsSync(`${root}widget/dist/widget.js`)) await build({ configFile: `${root}widget/vite.config.ts`, logLevel: "silent" });
     app = await createTestApp();
-    browser = await launchChromium();
     agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     customer = await (await browser.newContext({ viewport: { width: 1000, height: 760 } })).newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
   });
 
@@ -145,5 +165,103 @@ describe("agent console with a live customer, in Chromium", () => {
     // A resolved conversation leaves the Open list live.
     await expect.poll(() => item().count(), { timeout: 10_000 }).toBe(0);
     await agent.screenshot({ path: `${artifacts}/console-resolved.png` });
+  });
+});
+
+describe("the reports, for managers only, in Chromium", () => {
+  let app: TestApp;
+  let manager: Page;
+
+  const body = (): Locator => manager.getByTestId("report-body");
+  const topic = (phrase: string): Locator => manager.locator(`[data-testid=topic-row][data-phrase="${phrase}"]`);
+
+  /** One new widget customer per text, each waiting for the bot's answer so the message is stored and annotated. */
+  async function customersWrite(texts: string[]): Promise<void> {
+    for (const text of texts) {
+      const customer = await connectCustomer(app.url, app.inboxId);
+      await customer.send(text);
+      await customer.waitFor((m) => m.sender.type !== "customer");
+      customer.close();
+    }
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    manager = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("gives the manager a Reports entry, reachable by keyboard, that opens Top topics: empty before anyone writes", async () => {
+    await manager.goto(`${app.url}/console`);
+    await signIn(manager, managerUser.email);
+    await manager.getByTestId("nav-reports").focus();
+    await manager.keyboard.press("Enter");
+    await manager.getByTestId("reports-view").waitFor();
+    await expect.poll(() => body().getAttribute("data-state")).toBe("no-messages");
+    expect(await manager.getByTestId("report-empty").textContent()).toContain("No customer messages in this period");
+    expect(await manager.getByTestId("report-period-7").getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => new URL(manager.url()).pathname).toBe("/console/reports");
+  });
+
+  it("says the period's messages have no topics yet when customers only greeted", async () => {
+    await customersWrite(["hello"]);
+    await manager.getByTestId("report-period-7").click();
+    await expect.poll(() => body().getAttribute("data-state")).toBe("no-topics");
+    expect(await manager.getByTestId("report-summary").textContent()).toMatch(/^1 customer message, /);
+    await manager.screenshot({ path: `${artifacts}/console-reports-no-topics.png` });
+  });
+
+  it("lists the phrases customers wrote with their messages, conversations, mood and intent", async () => {
+    await customersWrite(["the delivery of my tent is late", "my delivery is late again, this is awful", "how do I get a refund for the tent?"]);
+    await manager.getByTestId("report-period-30").click();
+    await expect.poll(() => body().getAttribute("data-state"), { timeout: 10_000 }).toBe("topics");
+    expect(await topic("delivery").getByTestId("topic-messages").textContent()).toBe("2");
+    expect(await topic("delivery").getByTestId("topic-conversations").textContent()).toBe("2");
+    expect(await topic("delivery").getByTestId("topic-sentiment").getAttribute("data-tone")).toBe("negative");
+    expect(await topic("delivery").getByTestId("topic-negative").textContent()).toBe("100%");
+    expect(await topic("refund").getByTestId("topic-intent").textContent()).toBe("get refund");
+    expect(await manager.getByTestId("report-summary").textContent()).toMatch(/^4 customer messages, /);
+    await manager.screenshot({ path: `${artifacts}/console-reports.png` });
+  });
+
+  it("shows the server's message when the report fails, and Retry loads it", async () => {
+    // A real failure: the table the report reads is away for a moment, so the server answers 500 INTERNAL.
+    const db = app.container.database.db;
+    await db.execute(sql`alter table message_topics rename to message_topics_away`);
+    try {
+      await manager.getByTestId("report-period-90").click();
+      await manager.getByTestId("report-error").waitFor();
+      expect(await manager.getByTestId("report-error-message").textContent()).toBe(errorCatalogue.INTERNAL.message);
+      // The summary of the previous period would mislead beside the chosen one.
+      expect(await manager.getByTestId("report-summary").textContent()).toBe("");
+      await manager.screenshot({ path: `${artifacts}/console-reports-error.png` });
+    } finally {
+      await db.execute(sql`alter table message_topics_away rename to message_topics`);
+    }
+    await manager.getByTestId("report-retry").click();
+    await expect.poll(() => body().getAttribute("data-state")).toBe("topics");
+    expect(await manager.getByTestId("report-period-90").getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("goes back to the inbox", async () => {
+    await manager.getByTestId("reports-back").click();
+    await expect.poll(() => manager.getByTestId("reports-view").count()).toBe(0);
+    expect(await manager.getByTestId("conversation-list").isVisible()).toBe(true);
+    // The address follows the page after the render (an effect), so wait for it.
+    await expect.poll(() => new URL(manager.url()).pathname).toBe("/console/");
+  });
+
+  it("never shows an agent the Reports entry, not even at its address", async () => {
+    const agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await agent.goto(`${app.url}/console/reports`);
+    await signIn(agent, agentUser.email);
+    await expect.poll(() => agent.getByTestId("current-user").textContent()).toContain(agentUser.name);
+    expect(await agent.getByTestId("conversation-list").isVisible()).toBe(true);
+    expect(await agent.getByTestId("nav-reports").count()).toBe(0);
+    expect(await agent.getByTestId("reports-view").count()).toBe(0);
+    await expect.poll(() => new URL(agent.url()).pathname).toBe("/console/");
   });
 });

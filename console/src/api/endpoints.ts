@@ -7,6 +7,7 @@ import type {
   TicketDTO,
   TicketPriority,
   TicketStatus,
+  TopicsReportDTO,
   UserDTO,
 } from "../../../src/contracts/api.ts";
 import type { ConversationFilter, TicketFilter } from "../store/types.ts";
@@ -84,4 +85,13 @@ export type CustomerPatch = { name?: string | null; email?: string | null; phone
 /** Updates a customer's profile (e.g. accepts an email or phone the customer wrote). */
 export async function updateCustomer(id: string, patch: CustomerPatch): Promise<CustomerDTO> {
   return (await request<Data<CustomerDTO>>("PATCH", `/customers/${encodeURIComponent(id)}`, patch)).data;
+}
+
+/** How many topics the reports page shows. */
+export const REPORT_TOPICS = 20;
+
+/** The "top topics" report over [from, to) (ISO times), most frequent first; managers and admins only. */
+export async function topicsReport(range: { from: string; to: string }): Promise<TopicsReportDTO> {
+  const path = `/reports/topics${query({ from: range.from, to: range.to, limit: REPORT_TOPICS })}`;
+  return (await request<Data<TopicsReportDTO>>("GET", path)).data;
 }

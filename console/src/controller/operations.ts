@@ -8,6 +8,7 @@ import type { ConsoleSocket } from "../realtime/socket-client.ts";
 import type { ConsoleAction } from "../store/reducer.ts";
 import type { ConsoleState, ConversationFilter, InboxView, TicketFilter } from "../store/types.ts";
 import { ERROR_TEXT, LOGIN_TEXT } from "../strings.ts";
+import { createReportOperations, type ReportOperations } from "./report-operations.ts";
 
 
 const TYPING_REPEAT_MS = 5_000;
@@ -34,7 +35,7 @@ export type ConsoleOperations = {
   updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
   resync: () => Promise<void>;
   dismissError: () => void;
-};
+} & ReportOperations;
 
 /** Builds the operations over a dispatcher, a reader of the current state and the live socket. */
 export function createOperations(
@@ -248,5 +249,6 @@ export function createOperations(
       await Promise.all([loadConversations(false), loadTickets(false), selectedId ? loadSelected(selectedId) : undefined]);
     },
     dismissError: () => dispatch({ type: "error", message: null }),
+    ...createReportOperations(dispatch, getState),
   };
 }

@@ -1,4 +1,4 @@
-/** The console's controller hook: state, live socket wiring, URL sync and the operations for the views. */
+/** The console's controller hook: state, live socket wiring, URL sync (/console/conversations/:id, /console/reports) and the operations for the views. */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { connectConsoleSocket, typingSenderType, type ConsoleSocket } from "../realtime/socket-client.ts";
 import { consoleReducer, initialState, type ConsoleAction } from "../store/reducer.ts";
@@ -9,6 +9,7 @@ import { createOperations, type ConsoleOperations } from "./operations.ts";
 const TYPING_TIMEOUT_MS = 12_000;
 const REFUSED_RETRY_MS = 5_000;
 const PATH_PREFIX = "/console/conversations/";
+const REPORTS_PATH = "/console/reports";
 
 /** The conversation id in the address bar (/console/conversations/:id), if any. */
 function idFromLocation(): string | null {
@@ -45,6 +46,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     void ops.setTicketFilter(stateRef.current.ticketFilter);
     const fromUrl = idFromLocation();
     if (fromUrl) void ops.selectConversation(fromUrl);
+    if (location.pathname.replace(/\/$/, "") === REPORTS_PATH) void ops.showPage("reports");
 
     let retry: ReturnType<typeof setTimeout> | undefined;
     const timers = typingTimers.current;
@@ -93,9 +95,10 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
 
   useEffect(() => {
     if (!authenticated) return;
-    const target = state.selectedId ? `${PATH_PREFIX}${encodeURIComponent(state.selectedId)}` : "/console/";
+    const conversation = state.selectedId ? `${PATH_PREFIX}${encodeURIComponent(state.selectedId)}` : "/console/";
+    const target = state.page === "reports" ? REPORTS_PATH : conversation;
     if (location.pathname !== target) history.replaceState(null, "", target);
-  }, [authenticated, state.selectedId]);
+  }, [authenticated, state.selectedId, state.page]);
 
   return { state, ops };
 }

@@ -2,7 +2,8 @@
 import type { ConversationDTO, MessageDTO, Page, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
 import { emptyList, mergeConversations, mergeTickets, newer } from "./lists.ts";
 import { addPending, markFailed, mergeMessages, removePending } from "./messages.ts";
-import type { ConnectionState, ConsoleMessage, ConsoleState, ConversationFilter, InboxView, TicketFilter } from "./types.ts";
+import { initialReport, reportReducer, type ReportAction } from "./reports.ts";
+import type { ConnectionState, ConsoleMessage, ConsolePage, ConsoleState, ConversationFilter, InboxView, TicketFilter } from "./types.ts";
 
 /** Everything that can happen to the console's state. */
 export type ConsoleAction =
@@ -10,6 +11,8 @@ export type ConsoleAction =
   | { type: "auth/signedOut"; reason?: string }
   | { type: "user/updated"; user: UserDTO }
   | { type: "connection"; state: ConnectionState }
+  | { type: "page"; page: ConsolePage }
+  | ReportAction
   | { type: "view"; view: InboxView }
   | { type: "conversations/filter"; filter: ConversationFilter }
   | { type: "conversations/loading" }
@@ -40,6 +43,8 @@ export function initialState(): ConsoleState {
     auth: "checking",
     user: null,
     connection: "connecting",
+    page: "inbox",
+    report: initialReport(),
     view: "conversations",
     conversationFilter: "open",
     conversations: emptyList(),
@@ -70,6 +75,12 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return state.user && state.user.id === action.user.id ? { ...state, user: action.user } : state;
     case "connection":
       return { ...state, connection: action.state };
+    case "page":
+      return { ...state, page: action.page };
+    case "report/loading":
+    case "report/loaded":
+    case "report/failed":
+      return { ...state, report: reportReducer(state.report, action) };
     case "view":
       return { ...state, view: action.view };
     case "conversations/filter":

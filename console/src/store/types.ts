@@ -1,5 +1,5 @@
 /** Shapes of the console's client state. */
-import type { ConversationDTO, MessageDTO, TicketDTO, TicketStatus, UserDTO } from "../../../src/contracts/api.ts";
+import type { ConversationDTO, MessageDTO, TicketDTO, TicketStatus, TopicsReportDTO, UserDTO } from "../../../src/contracts/api.ts";
 
 /** Conversation list filter: "open" is bot + waiting for human and "all" includes resolved, as the API defines them. */
 export type ConversationFilter = "open" | "handoff" | "bot" | "resolved" | "all";
@@ -25,11 +25,22 @@ export type ConnectionState = "connecting" | "connected" | "reconnecting";
 /** Which list the inbox pane shows. */
 export type InboxView = "conversations" | "tickets";
 
+/** Which page the console shows: the inbox workspace, or the reports (managers and admins only). */
+export type ConsolePage = "inbox" | "reports";
+
+/** Periods the reports offer: this many calendar days, today included. */
+export type ReportPeriod = 7 | 30 | 90;
+
+/** The topics report on screen: its period, the last report received (kept while the next loads) and a failure's message. */
+export type ReportState = { period: ReportPeriod; report: TopicsReportDTO | null; loading: boolean; error: string | null };
+
 /** The whole client state of the console. */
 export type ConsoleState = {
   auth: AuthState;
   user: UserDTO | null;
   connection: ConnectionState;
+  page: ConsolePage;
+  report: ReportState;
   view: InboxView;
   conversationFilter: ConversationFilter;
   conversations: ListState<ConversationDTO>;

@@ -1,12 +1,14 @@
-/** The console's root view: sign-in, or the three-pane workspace (inbox, conversation, details). */
+/** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), or the reports. */
 import { useEffect } from "preact/hooks";
 import { useConsole } from "../controller/use-console.ts";
+import { mayReadReports } from "../store/reports.ts";
 import { LOGIN_TEXT, PAGE_TITLE } from "../strings.ts";
 import { ErrorBanner } from "./common.tsx";
 import { ConversationPane } from "./conversation-pane.tsx";
 import { DetailsPane } from "./details-pane.tsx";
 import { InboxPane } from "./inbox-pane.tsx";
 import { LoginView } from "./login-view.tsx";
+import { ReportsView } from "./reports-view.tsx";
 import { TopBar } from "./top-bar.tsx";
 
 /** Root component of the console. */
@@ -27,15 +29,25 @@ export function App() {
       </>
     );
   }
+  const reports = state.page === "reports" && mayReadReports(state.user);
   return (
     <div class="app" data-testid="console">
-      <TopBar user={state.user} connection={state.connection} onPresence={(s) => void ops.setPresence(s)} onLogout={() => void ops.logout()} />
+      <TopBar
+        user={state.user}
+        page={reports ? "reports" : "inbox"}
+        onPage={(page) => void ops.showPage(page)}
+        connection={state.connection}
+        onPresence={(s) => void ops.setPresence(s)}
+        onLogout={() => void ops.logout()}
+      />
       <ErrorBanner message={state.error} onDismiss={ops.dismissError} />
-      <div class="workspace">
+      {/* Hidden rather than unmounted while the reports show, so reply drafts and scroll positions survive. */}
+      <div class="workspace" hidden={reports}>
         <InboxPane state={state} ops={ops} />
         <ConversationPane state={state} ops={ops} />
         <DetailsPane state={state} ops={ops} />
       </div>
+      {reports ? <ReportsView report={state.report} ops={ops} /> : null}
     </div>
   );
 }

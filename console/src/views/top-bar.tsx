@@ -1,7 +1,8 @@
-/** The header bar: product, live-connection state, presence toggle, the user and log out. */
+/** The header bar: product, page navigation (managers and admins), live-connection state, presence toggle, the user and log out. */
 import type { UserDTO } from "../../../src/contracts/api.ts";
-import type { ConnectionState } from "../store/types.ts";
-import { HEADER_TEXT, PRODUCT_NAME } from "../strings.ts";
+import { mayReadReports } from "../store/reports.ts";
+import type { ConnectionState, ConsolePage } from "../store/types.ts";
+import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME } from "../strings.ts";
 import { Avatar } from "./common.tsx";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
@@ -16,9 +17,36 @@ const PRESENCE_TEXT: Record<UserDTO["status"], string> = {
   offline: HEADER_TEXT.offline,
 };
 
-/** Header with the presence toggle (online ⇄ away) and log out. */
+const PAGES: { value: ConsolePage; label: string }[] = [
+  { value: "inbox", label: NAV_TEXT.inbox },
+  { value: "reports", label: NAV_TEXT.reports },
+];
+
+/** Links between the inbox and the reports; agents have only the inbox, so they see none. */
+function PageNav(props: { user: UserDTO; page: ConsolePage; onPage: (page: ConsolePage) => void }) {
+  if (!mayReadReports(props.user)) return null;
+  return (
+    <nav class="topnav" aria-label={NAV_TEXT.label}>
+      {PAGES.map((p) => (
+        <button
+          type="button"
+          class={`topnav__item${props.page === p.value ? " topnav__item--active" : ""}`}
+          aria-current={props.page === p.value ? "page" : undefined}
+          onClick={() => props.onPage(p.value)}
+          data-testid={`nav-${p.value}`}
+        >
+          {p.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** Header with the page navigation, the presence toggle (online ⇄ away) and log out. */
 export function TopBar(props: {
   user: UserDTO;
+  page: ConsolePage;
+  onPage: (page: ConsolePage) => void;
   connection: ConnectionState;
   onPresence: (status: "online" | "away") => void;
   onLogout: () => void;
@@ -31,6 +59,7 @@ export function TopBar(props: {
         <span class="logo" aria-hidden="true">S</span>
         <span class="topbar__name">{PRODUCT_NAME}</span>
       </div>
+      <PageNav user={user} page={props.page} onPage={props.onPage} />
       <span class={`conn conn--${props.connection}`} data-testid="connection-state">
         <span class="conn__dot" aria-hidden="true" />
         {CONNECTION_TEXT[props.connection]}

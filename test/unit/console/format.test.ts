@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Sentiment } from "../../../src/contracts/nlp.ts";
 import {
   customerDisplayName,
+  formatCount,
+  formatDateRange,
   formatDrivers,
   formatEntity,
   formatEntityValue,
@@ -9,6 +11,7 @@ import {
   formatIntentConfidence,
   formatRelativeTime,
   formatScore,
+  formatShare,
   humanize,
   initials,
   scoreTone,
@@ -34,6 +37,32 @@ describe("console formatting", () => {
     expect(formatScore(0)).toBe("0");
     expect(formatPercent(0.873)).toBe("87%");
     expect(formatPercent(1.4)).toBe("100%");
+  });
+
+  it("formats a share as a whole percentage that never shows a few as none or nearly all as all", () => {
+    expect(formatShare(0)).toBe("0%");
+    expect(formatShare(0.004)).toBe("<1%");
+    expect(formatShare(0.667)).toBe("67%");
+    expect(formatShare(0.996)).toBe(">99%");
+    expect(formatShare(1)).toBe("100%");
+    expect(formatShare(Number.NaN)).toBe("0%");
+  });
+
+  it("counts with digit grouping and a singular for one", () => {
+    expect(formatCount(1, "customer message", "customer messages", "en-US")).toBe("1 customer message");
+    expect(formatCount(0, "customer message", "customer messages", "en-US")).toBe("0 customer messages");
+    expect(formatCount(1234, "customer message", "customer messages", "en-US")).toBe("1,234 customer messages");
+  });
+
+  it("names a period's days compactly, the exclusive end's day excluded at midnight, the year only when it changes", () => {
+    // Local times, so the expectations hold in any time zone; ICU spaces the dash with thin spaces, hence the normalising.
+    const range = (from: Date, to: Date): string => formatDateRange(from.toISOString(), to.toISOString(), "en-GB").replace(/\s/g, " ");
+    expect(range(new Date(2026, 11, 2), new Date(2026, 11, 8, 14, 30))).toBe("2 – 8 Dec");
+    expect(range(new Date(2026, 11, 2), new Date(2026, 11, 9))).toBe("2 – 8 Dec");
+    expect(range(new Date(2026, 10, 10), new Date(2026, 11, 8, 9))).toBe("10 Nov – 8 Dec");
+    expect(range(new Date(2025, 11, 28), new Date(2026, 0, 3, 9))).toBe("28 Dec 2025 – 3 Jan 2026");
+    expect(range(new Date(2026, 11, 8), new Date(2026, 11, 8, 9))).toBe("8 Dec");
+    expect(formatDateRange("not a date", "2026-12-08")).toBe("");
   });
 
   it("shows no confidence beside the unknown intent, whose figure is the rejected closest intent's", () => {

@@ -1,0 +1,44 @@
+/** The reports page's use cases: switching pages and loading the topics report for a period. */
+import * as api from "../api/endpoints.ts";
+import { ApiRequestError } from "../api/http.ts";
+import type { ConsoleAction } from "../store/reducer.ts";
+import { mayReadReports, reportRange } from "../store/reports.ts";
+import type { ConsolePage, ConsoleState, ReportPeriod } from "../store/types.ts";
+import { ERROR_TEXT } from "../strings.ts";
+
+/** What the views can ask of the reports. */
+export type ReportOperations = {
+  showPage: (page: ConsolePage) => Promise<void>;
+  setReportPeriod: (period: ReportPeriod) => Promise<void>;
+  reloadReport: () => Promise<void>;
+};
+
+/** Builds the report operations over the console's dispatcher and state reader. */
+export function createReportOperations(dispatch: (action: ConsoleAction) => void, getState: () => ConsoleState): ReportOperations {
+  async function load(period: ReportPeriod): Promise<void> {
+    dispatch({ type: "report/loading", period });
+    try {
+      const report = await api.topicsReport(reportRange(period, new Date()));
+      dispatch({ type: "report/loaded", period, report });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) {
+        dispatch({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded });
+        return;
+      }
+      // Shown on the page beside a Retry button rather than in the banner, which closes itself.
+      const message = error instanceof Error && error.message ? error.message : ERROR_TEXT.unexpected;
+      dispatch({ type: "report/failed", period, message });
+    }
+  }
+
+  return {
+    showPage: async (page) => {
+      if (page === "reports" && !mayReadReports(getState().user)) return;
+      dispatch({ type: "page", page });
+      // Every visit asks again: the period ends now, and customers keep writing.
+      if (page === "reports") await load(getState().report.period);
+    },
+    setReportPeriod: (period) => load(period),
+    reloadReport: () => load(getState().report.period),
+  };
+}
