@@ -228,9 +228,9 @@ describe("the reports, for managers only, in Chromium", () => {
   });
 
   it("shows the server's message when the report fails, and Retry loads it", async () => {
-    // A real failure: the table the report reads is away for a moment, so the server answers 500 INTERNAL.
+    // A real failure: the column the report reads is away for a moment, so the server answers 500 INTERNAL.
     const db = app.container.database.db;
-    await db.execute(sql`alter table message_topics rename to message_topics_away`);
+    await db.execute(sql`alter table messages rename column topics to topics_away`);
     try {
       await manager.getByTestId("report-period-90").click();
       await manager.getByTestId("report-error").waitFor();
@@ -239,7 +239,7 @@ describe("the reports, for managers only, in Chromium", () => {
       expect(await manager.getByTestId("report-summary").textContent()).toBe("");
       await manager.screenshot({ path: `${artifacts}/console-reports-error.png` });
     } finally {
-      await db.execute(sql`alter table message_topics_away rename to message_topics`);
+      await db.execute(sql`alter table messages rename column topics_away to topics`);
     }
     await manager.getByTestId("report-retry").click();
     await expect.poll(() => body().getAttribute("data-state")).toBe("topics");

@@ -1,6 +1,6 @@
 /** Conversations and their messages (with the NLP annotation as JSONB). */
 import { sql } from "drizzle-orm";
-import { bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { customers } from "./customers.ts";
 import { inboxes } from "./inboxes.ts";
@@ -61,6 +61,14 @@ export const messages = pgTable(
     annotation: jsonb("annotation").$type<Annotation | null>(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // What reports aggregate, copied out of a customer message's annotation by the database as the row is written:
+    // reading the whole annotation (tokens and all) made a week's "top topics" over 50,000 messages take 1.5 s.
+    topics: jsonb("topics")
+      .$type<string[] | null>()
+      .generatedAlwaysAs(sql`case when sender_type = 'customer' and jsonb_typeof(annotation->'keyPhrases') = 'array' then annotation->'keyPhrases' end`),
+    sentimentScore: real("sentiment_score").generatedAlwaysAs(sql`case when sender_type = 'customer' then (annotation->'sentiment'->>'score')::real end`),
+    sentimentLabel: text("sentiment_label").generatedAlwaysAs(sql`case when sender_type = 'customer' then annotation->'sentiment'->>'label' end`),
+    intent: text("intent").generatedAlwaysAs(sql`case when sender_type = 'customer' then annotation->'intent'->>'name' end`),
   },
   (t) => [
     unique("messages_conversation_client_msg_uq").on(t.conversationId, t.clientMsgId),

@@ -6,4 +6,3 @@ export * from "./conversations.ts";
 export * from "./tickets.ts";
 export * from "./knowledge.ts";
 export * from "./sales.ts";
-export * from "./reports.ts";

@@ -7,7 +7,16 @@ import { preparedOnce } from "../../db/prepared.ts";
 /** A conversation row. */
 export type ConversationRow = typeof tables.conversations.$inferSelect;
 /** A message row. */
-export type MessageRow = typeof tables.messages.$inferSelect;
+/** Columns the database fills for reports only; the conversation code never reads them. */
+type ReportColumn = "topics" | "sentimentScore" | "sentimentLabel" | "intent";
+/** A stored message as the conversation code sees it (without the report columns). */
+export type MessageRow = Omit<typeof tables.messages.$inferSelect, ReportColumn>;
+
+const REPORT_COLUMNS: ReportColumn[] = ["topics", "sentimentScore", "sentimentLabel", "intent"];
+/** The message columns to select: all but the report columns, which would only cost parsing. */
+const messageColumns = Object.fromEntries(
+  Object.entries(getTableColumns(tables.messages)).filter(([key]) => !REPORT_COLUMNS.includes(key as ReportColumn)),
+) as Omit<ReturnType<typeof getTableColumns<typeof tables.messages>>, ReportColumn>;
 /** Columns of a new message. */
 export type NewMessage = typeof tables.messages.$inferInsert;
 
@@ -276,7 +285,7 @@ export async function insertCustomerMessage(
 export async function findMessageByClientId(db: Database, conversationId: string, clientMsgId: string): Promise<MessageRow | undefined> {
   const m = tables.messages;
   const [row] = await db
-    .select()
+    .select(messageColumns)
     .from(m)
     .where(and(eq(m.conversationId, conversationId), eq(m.clientMsgId, clientMsgId)))
     .limit(1);
@@ -285,7 +294,7 @@ export async function findMessageByClientId(db: Database, conversationId: string
 
 /** Finds a message by id. */
 export async function findMessage(db: Database, id: string): Promise<MessageRow | undefined> {
-  const [row] = await db.select().from(tables.messages).where(eq(tables.messages.id, id)).limit(1);
+  const [row] = await db.select(messageColumns).from(tables.messages).where(eq(tables.messages.id, id)).limit(1);
   return row;
 }
 
@@ -298,7 +307,7 @@ export async function listMessagesAfter(db: Database, conversationId: string, af
     );
   }
   return db
-    .select()
+    .select(messageColumns)
     .from(tables.messages)
     .where(and(...conditions))
     .orderBy(asc(tables.messages.seq))
@@ -310,7 +319,7 @@ export async function listMessagesPage(db: Database, conversationId: string, bef
   const conditions: SQL[] = [eq(tables.messages.conversationId, conversationId)];
   if (beforeSeq !== undefined) conditions.push(lt(tables.messages.seq, beforeSeq));
   const rows = await db
-    .select()
+    .select(messageColumns)
     .from(tables.messages)
     .where(and(...conditions))
     .orderBy(desc(tables.messages.seq))

@@ -1,4 +1,4 @@
-/** Report queries: aggregates over message_topics, the narrow copy of customer messages' key phrases. */
+/** Report queries: aggregates over customer messages' report columns (key phrases, sentiment, intent). */
 import { sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
@@ -10,18 +10,22 @@ export type TopicRow = { phrase: string; messages: number; conversations: number
 
 /** The most frequent key phrases of customer messages in a period, with their mood and most common intent. */
 export async function topTopics(db: Database, period: ReportPeriod, limit: number): Promise<TopicRow[]> {
-  const t = tables.messageTopics;
-  const channel = period.channel === null ? sql`true` : sql`${t.channel} = ${period.channel}`;
+  const m = tables.messages;
+  const c = tables.conversations;
+  // The report reads the columns the database copied out of each annotation, never the annotation itself.
+  const channel = period.channel === null ? sql`` : sql`join ${c} on ${c.id} = ${m.conversationId} and ${c.channel} = ${period.channel}`;
   const result = (await db.execute(sql`
-    select ${t.phrase} as phrase,
+    select phrase,
       count(*)::int as messages,
-      count(distinct ${t.conversationId})::int as conversations,
-      avg(${t.score})::float8 as average_sentiment,
-      avg(case when ${t.negative} then 1 else 0 end)::float8 as negative_share,
-      mode() within group (order by ${t.intent}) as top_intent
-    from ${t}
-    where ${t.createdAt} >= ${period.from.toISOString()}::timestamptz and ${t.createdAt} < ${period.to.toISOString()}::timestamptz and ${channel}
-    group by ${t.phrase}
+      count(distinct ${m.conversationId})::int as conversations,
+      coalesce(avg(${m.sentimentScore}), 0)::float8 as average_sentiment,
+      avg(case when ${m.sentimentLabel} = 'negative' then 1 else 0 end)::float8 as negative_share,
+      mode() within group (order by coalesce(${m.intent}, 'unknown')) as top_intent
+    from ${m} ${channel}
+    cross join lateral jsonb_array_elements_text(${m.topics}) as phrase
+    where ${m.senderType} = 'customer' and ${m.topics} is not null
+      and ${m.createdAt} >= ${period.from.toISOString()}::timestamptz and ${m.createdAt} < ${period.to.toISOString()}::timestamptz
+    group by phrase
     order by messages desc, conversations desc, phrase
     limit ${limit}`)) as unknown as {
     rows: { phrase: string; messages: number; conversations: number; average_sentiment: number; negative_share: number; top_intent: string }[];
@@ -36,7 +40,7 @@ export async function topTopics(db: Database, period: ReportPeriod, limit: numbe
   }));
 }
 
-/** Customer messages in a period, with or without a topic (messages_conversation_seq_idx does not cover time, so this scans the period's messages). */
+/** Customer messages in a period, with or without a topic (through the partial index on customer messages' time). */
 export async function countCustomerMessages(db: Database, period: ReportPeriod): Promise<number> {
   const m = tables.messages;
   const c = tables.conversations;

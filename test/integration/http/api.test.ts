@@ -110,6 +110,8 @@ describe("conversations and tickets", () => {
     for (let i = 0; i < 3; i++) {
       const customer = await connectCustomer(t.url, t.inboxId);
       await customer.send(`hello from customer ${i}`);
+      // The bot's answer moves the conversation up the list; wait for it so the order holds while paging.
+      await customer.waitFor((m) => m.sender.type !== "customer");
       customer.close();
     }
     const seen: string[] = [];
