@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   api: () => import("./api.ts"),
   widget: () => import("./widget.ts"),
   startup: () => import("./startup.ts"),
+  reports: () => import("./reports.ts"),
 };
 
 const USAGE = `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--json] [--n N] [--seconds S] [options]
@@ -26,6 +27,7 @@ const USAGE = `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [-
   api          REST list and agent reply at 50 connections vs bare express; --n 50 (connections) --seconds 10 --messages 100000
   widget       widget script size and launcher-ready time in headless Chromium; --n 9 (page loads)
   startup      time to /healthz 200 on an empty and a warm data dir; --n 3 (runs) --messages 100000
+  reports      the "top topics" report over 1, 7 and 30 days; --n 5 (requests per period) --messages 100000 --db pglite|postgres
   every benchmark: --profile writes the server's --cpu-prof and prints its top self-time functions to stderr`;
 
 async function main(): Promise<number> {

@@ -76,4 +76,13 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
     const r = await bench("startup", ["--n", "1", "--messages", "500"]);
     expect(r).toMatchObject({ emptySeconds: isNumber, warmSeconds: isNumber, warmMessages: 500 });
   });
+
+  it("reports prints the median time of the top-topics report per period, with its message count", { timeout: 150_000 }, async () => {
+    const r = await bench("reports", ["--n", "2", "--messages", "500"]);
+    const periods = r.periods as { days: number; messages: number; medianMs: number }[];
+    expect(periods.map((p) => p.days)).toEqual([1, 7, 30]);
+    for (const p of periods) expect(p).toMatchObject({ medianMs: isNumber, messages: isNumber });
+    expect(periods[2].messages).toBe(250);
+    expect(r.cachedMs).toEqual(isNumber);
+  });
 });
