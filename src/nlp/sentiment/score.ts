@@ -40,6 +40,8 @@ const PERFECT = new Set(["have", "'ve", "ve", "be", "been"]);
 const IRREALIS_SCOPE = 4;
 const SCOPE_TRANSPARENT = new Set(["a", "an", "the", "be", "been", "do", "very", "really", "so", "too", "quite", "that", "this", "any", "as", "much", "all", "at", "even", "ever", "particularly", "especially", "terribly", "overly", "exactly", "just", "get", "got", "have", "feel", "seem", "seems", "look", "looks", "sound", "sounds", "find", "make", "makes"]);
 const FLIPPABLE = new Set(["bad", "terrible", "awful", "worse", "wrong", "problem", "problems", "issue", "issues", "hard", "difficult", "complicated", "disappointed", "disappoint", "worry", "worries", "worried", "mind", "sorry"]);
+// Request words that, inside a question, name what is asked about rather than how the customer feels.
+const ASKED_ABOUT = new Set(["refund", "refunds", "cancel", "cancelling", "canceling", "cancellation", "cancellations"]);
 const POLITE = new Set(["thanks", "thank", "thx", "thanx", "ty", "please", "pls", "plz", "appreciate", "appreciated"]);
 const BARE_NEGATION = -0.6;
 const CLAUSE_END = /^[.,;:!?…]+$|^--$/;
@@ -167,7 +169,10 @@ export function scoreParts(text: string, tokens: Token[]): SentimentParts {
     if (POLITE.has(w)) politeAt.push(drivers.length);
     if (kind === "word" && !allCaps && tokens[i].text.length > 2 && /^\p{Lu}+$/u.test(tokens[i].text)) weight *= 1.4;
     if (contrastAt > 0) weight *= i < contrastAt ? 0.5 : 1.3;
-    if (sentenceQuestion[i] && kind === "word") weight *= 0.6;
+    // Asking about a refund or a cancellation names the topic of the question, not a grievance ("what is your refund
+    // policy?"); stated, the same words lean negative ("I want a refund").
+    if (sentenceQuestion[i] && kind === "word") weight *= ASKED_ABOUT.has(w) ? 0 : 0.6;
+    if (weight === 0) continue;
     if (weight > 0) positive += weight;
     else negative += weight;
     const source = info.source;

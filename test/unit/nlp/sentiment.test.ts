@@ -97,6 +97,13 @@ describe("sentiment of customer messages", () => {
     expect(r).toMatchObject({ label: "neutral", score: 0, drivers: [] });
   });
 
+  it("reads a question about refunds or cancellations as neutral, while the same request stated leans negative", () => {
+    expect(s("what is your refund policy?").label).toBe("neutral");
+    expect(s("is there a cancellation fee?").label).toBe("neutral");
+    expect(s("I want a refund").label).toBe("negative");
+    expect(s("why was my order cancelled?").label).toBe("negative");
+  });
+
   it("names each driving phrase once, with the contributions of every rule that fired on it summed", () => {
     // "nobody answers" is both a complaint phrase and a negation with nothing to negate.
     const r = s("my package came damaged and nobody answers, this is ridiculous");
