@@ -3,12 +3,11 @@ import type { BenchArgs } from "./lib/args.ts";
 import { login, progress, startRedis, startServer, tempDir } from "./lib/processes.ts";
 import { seedDataDir } from "./lib/seed.ts";
 import { benchDatabase } from "./lib/database.ts";
+import { median, round } from "./lib/stats.ts";
 import { keyValues, table } from "./lib/table.ts";
 
 type Period = { days: number; messages: number; topics: number; medianMs: number; maxMs: number; runs: number };
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const round = (x: number): number => Math.round(x * 10) / 10;
 
 /** Runs the benchmark: `--n 5` requests per period (each a new question, so none is answered from the 30 s memory), `--messages 100000`, `--db pglite|postgres`. */
 export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
@@ -43,11 +42,11 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
         times.push(ms);
         last = body.data;
       }
-      periods.push({ days, messages: last.messages, topics: last.topics.length, medianMs: round(median(times)), maxMs: round(Math.max(...times)), runs });
-      progress(`${days} days: ${last.messages} customer messages, median ${round(median(times))} ms`);
+      periods.push({ days, messages: last.messages, topics: last.topics.length, medianMs: round(median(times) ?? 0, 1), maxMs: round(Math.max(...times), 1), runs });
+      progress(`${days} days: ${last.messages} customer messages, median ${round(median(times) ?? 0, 1)} ms`);
     }
     const again = new Date(end);
-    cachedMs = round((await ask(`from=${new Date(again.getTime() - 7 * 86_400_000).toISOString()}&to=${again.toISOString()}`)).ms);
+    cachedMs = round((await ask(`from=${new Date(again.getTime() - 7 * 86_400_000).toISOString()}&to=${again.toISOString()}`)).ms, 1);
   } finally {
     await server.stop();
     await redis.stop();

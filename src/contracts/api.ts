@@ -81,6 +81,9 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 /** REST error body. */
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
 
+/** Roles that may read reports (the server enforces it; the console shows Reports to them only). */
+export const REPORT_ROLES: readonly UserDTO["role"][] = ["manager", "admin"];
+
 /** One topic of the "top topics" report: a key phrase customers wrote, with how often and in what mood. */
 export type TopicDTO = {
   /** The key phrase, lower-cased ("late delivery", "refund"). */

@@ -68,3 +68,6 @@ export type Annotation = {
 
 /** The intent name used when the classifier is not confident enough (out of scope). */
 export const UNKNOWN_INTENT = "unknown";
+
+/** Shipped intents that carry no request: the bot answers them in kind, and they never become a conversation's subject. */
+export const SMALL_TALK_INTENTS: readonly string[] = ["greeting", "thanks", "goodbye"];

@@ -1,5 +1,5 @@
 /** The reports page's state: who may open it, which period it covers and how its requests went. */
-import type { TopicsReportDTO, UserDTO } from "../../../src/contracts/api.ts";
+import { REPORT_ROLES, type TopicsReportDTO, type UserDTO } from "../../../src/contracts/api.ts";
 import type { ReportPeriod, ReportState } from "./types.ts";
 
 /** What can happen to the report on screen; each carries the period it was asked for. */
@@ -13,7 +13,7 @@ export const REPORT_PERIODS: readonly ReportPeriod[] = [7, 30, 90];
 
 /** Whether the user may open the reports: managers and admins, as the server enforces. */
 export function mayReadReports(user: Pick<UserDTO, "role"> | null): boolean {
-  return user !== null && (user.role === "manager" || user.role === "admin");
+  return user !== null && REPORT_ROLES.includes(user.role);
 }
 
 /**

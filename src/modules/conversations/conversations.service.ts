@@ -1,6 +1,6 @@
 /** Conversation use cases: commit inbound customer messages (annotated), add bot, agent and system messages, read history. */
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
-import type { Annotation } from "../../contracts/nlp.ts";
+import { SMALL_TALK_INTENTS, type Annotation } from "../../contracts/nlp.ts";
 import { AppError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
 import { findCustomer, offerContactDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
@@ -60,12 +60,10 @@ export function assertMessageText(text: unknown): string {
   return text;
 }
 
-/** Intents that carry no request: a conversation's subject comes from the first message that is none of these. */
-const SMALL_TALK = new Set(["greeting", "thanks", "goodbye"]);
-
 /** The subject a message gives its conversation: the message on one line, cut at 80 characters; none for small talk. */
 function subjectFrom(text: string, annotation: Annotation): string | null {
-  if (SMALL_TALK.has(annotation.intent.name)) return null;
+  // Small talk carries no request: the subject comes from the first message that asks for something.
+  if (SMALL_TALK_INTENTS.includes(annotation.intent.name)) return null;
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
 }

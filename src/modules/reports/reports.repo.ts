@@ -1,5 +1,5 @@
 /** Report queries: aggregates over customer messages' report columns (key phrases, sentiment, intent). */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** Which customer messages a report covers: [from, to) and optionally one channel. */
@@ -8,12 +8,21 @@ export type ReportPeriod = { from: Date; to: Date; channel: string | null };
 /** One topic row as the database returns it. */
 export type TopicRow = { phrase: string; messages: number; conversations: number; averageSentiment: number; negativeShare: number; topIntent: string };
 
+/** The customer messages of a period as FROM and WHERE fragments over `messages` (joined to conversations only for a channel). */
+function customerMessagesIn(period: ReportPeriod): { from: SQL; where: SQL } {
+  const m = tables.messages;
+  const c = tables.conversations;
+  return {
+    from: period.channel === null ? sql`${m}` : sql`${m} join ${c} on ${c.id} = ${m.conversationId} and ${c.channel} = ${period.channel}`,
+    where: sql`${m.senderType} = 'customer' and ${m.createdAt} >= ${period.from.toISOString()}::timestamptz and ${m.createdAt} < ${period.to.toISOString()}::timestamptz`,
+  };
+}
+
 /** The most frequent key phrases of customer messages in a period, with their mood and most common intent. */
 export async function topTopics(db: Database, period: ReportPeriod, limit: number): Promise<TopicRow[]> {
   const m = tables.messages;
-  const c = tables.conversations;
+  const { from, where } = customerMessagesIn(period);
   // The report reads the columns the database copied out of each annotation, never the annotation itself.
-  const channel = period.channel === null ? sql`` : sql`join ${c} on ${c.id} = ${m.conversationId} and ${c.channel} = ${period.channel}`;
   const result = (await db.execute(sql`
     select phrase,
       count(*)::int as messages,
@@ -21,10 +30,9 @@ export async function topTopics(db: Database, period: ReportPeriod, limit: numbe
       coalesce(avg(${m.sentimentScore}), 0)::float8 as average_sentiment,
       avg(case when ${m.sentimentLabel} = 'negative' then 1 else 0 end)::float8 as negative_share,
       mode() within group (order by coalesce(${m.intent}, 'unknown')) as top_intent
-    from ${m} ${channel}
+    from ${from}
     cross join lateral jsonb_array_elements_text(${m.topics}) as phrase
-    where ${m.senderType} = 'customer' and ${m.topics} is not null
-      and ${m.createdAt} >= ${period.from.toISOString()}::timestamptz and ${m.createdAt} < ${period.to.toISOString()}::timestamptz
+    where ${where} and ${m.topics} is not null
     group by phrase
     order by messages desc, conversations desc, phrase
     limit ${limit}`)) as unknown as {
@@ -42,12 +50,7 @@ export async function topTopics(db: Database, period: ReportPeriod, limit: numbe
 
 /** Customer messages in a period, with or without a topic (through the partial index on customer messages' time). */
 export async function countCustomerMessages(db: Database, period: ReportPeriod): Promise<number> {
-  const m = tables.messages;
-  const c = tables.conversations;
-  const channel = period.channel === null ? sql`true` : sql`${c.channel} = ${period.channel}`;
-  const result = (await db.execute(sql`
-    select count(*)::int as n from ${m} join ${c} on ${c.id} = ${m.conversationId}
-    where ${m.senderType} = 'customer' and ${m.createdAt} >= ${period.from.toISOString()}::timestamptz
-      and ${m.createdAt} < ${period.to.toISOString()}::timestamptz and ${channel}`)) as unknown as { rows: { n: number }[] };
+  const { from, where } = customerMessagesIn(period);
+  const result = (await db.execute(sql`select count(*)::int as n from ${from} where ${where}`)) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0]?.n ?? 0);
 }

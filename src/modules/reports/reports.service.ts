@@ -1,6 +1,6 @@
 /** Report use cases for managers: who may read them and over which period. */
 import { LRUCache } from "lru-cache";
-import type { TopicsReportDTO } from "../../contracts/api.ts";
+import { REPORT_ROLES, type TopicsReportDTO, type UserDTO } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { countCustomerMessages, topTopics } from "./reports.repo.ts";
@@ -15,12 +15,9 @@ export const MAX_REPORT_DAYS = 366;
 export const REPORT_TTL_MS = 30_000;
 const caches = new WeakMap<object, LRUCache<string, Promise<TopicsReportDTO>>>();
 
-/** Roles that may read reports. */
-const REPORT_ROLES = new Set(["manager", "admin"]);
-
 /** Throws FORBIDDEN unless the user is a manager or an admin. */
-export function assertMayReadReports(user: { role: string }): void {
-  if (!REPORT_ROLES.has(user.role)) throw new AppError("FORBIDDEN", "Reports are for managers and admins.");
+export function assertMayReadReports(user: { role: UserDTO["role"] }): void {
+  if (!REPORT_ROLES.includes(user.role)) throw new AppError("FORBIDDEN", "Reports are for managers and admins.");
 }
 
 /** The "top topics" report: the key phrases of customer messages in [from, to), most frequent first; answers are reused for REPORT_TTL_MS. */
