@@ -8,6 +8,7 @@ import { serializeIntentModel, deserializeIntentModel } from "./serialize.ts";
 import { DEFAULT_MAX_IN_SCOPE_LOSS, DEFAULT_OOS_SHARE, expectedCalibrationError, macroF1, percentile, type ThresholdRule } from "./metrics.ts";
 import { oosConfidence, thresholdByLeavingIntentsOut, thresholdFromValidation, type ThresholdChoice } from "./oos-threshold.ts";
 import { loadIntentModel, saveIntentModel } from "./index.ts";
+import { addTypos } from "./typos.ts";
 
 /** Labels that data sets use for out-of-scope queries (CLINC150 "oos", HINT3 "NO_NODES_DETECTED"). */
 export const OOS_LABELS = new Set(["oos", "NO_NODES_DETECTED", UNKNOWN_INTENT, "out_of_scope"]);
@@ -64,14 +65,25 @@ async function readOptional(flags: Flags, name: string): Promise<LabelledExample
   return file ? readExamplesJsonl(file) : [];
 }
 
-/** Runs the intent measurement: `--model DIR --test F`, or `--train F --test F [--val F] [--oos-val F] [--oos-test F] [--max-in-scope-loss L | --oos-share S] [--save DIR]`. */
+/** The `--typos R` flag: the share of test words (four letters or more) that get one seeded typo; 0 when absent. */
+function typoRate(flags: Flags): number {
+  const value = optionalFlag(flags, "typos");
+  if (value === undefined) return 0;
+  const rate = Number(value);
+  if (!(rate >= 0 && rate <= 1)) throw new Error(`--typos must be a number between 0 and 1 (got ${value})`);
+  return rate;
+}
+
+/** Runs the intent measurement: `--model DIR --test F`, or `--train F --test F [--val F] [--oos-val F] [--oos-test F] [--max-in-scope-loss L | --oos-share S] [--save DIR]`; `--typos R` scores on test text with seeded typos. */
 export async function evalIntents(flags: Flags): Promise<Record<string, unknown>> {
-  const test = await readExamplesJsonl(requireFlag(flags, "test"));
-  const oosTest = (await readOptional(flags, "oos-test")).map((e) => e.text);
+  const rate = typoRate(flags);
+  const noisy = (text: string, i: number): string => (rate > 0 ? addTypos(text, rate, i + 1) : text);
+  const test = (await readExamplesJsonl(requireFlag(flags, "test"))).map((e, i) => ({ ...e, text: noisy(e.text, i) }));
+  const oosTest = (await readOptional(flags, "oos-test")).map((e, i) => noisy(e.text, test.length + i));
   const modelDir = optionalFlag(flags, "model");
   if (modelDir) {
     const model = await loadIntentModel(modelDir);
-    return { mode: "saved model", model: modelDir, ...scoreModel(model, test, oosTest, model.threshold) };
+    return { mode: "saved model", model: modelDir, ...(rate > 0 ? { typoRate: rate } : {}), ...scoreModel(model, test, oosTest, model.threshold) };
   }
   const train = await readExamplesJsonl(requireFlag(flags, "train"));
   const val = await readOptional(flags, "val");
@@ -114,6 +126,7 @@ export async function evalIntents(flags: Flags): Promise<Record<string, unknown>
   if (saveDir) await saveIntentModel(model, saveDir);
   return {
     mode: "train and test",
+    ...(rate > 0 ? { typoRate: rate } : {}),
     trainExamples: trainInScope.length,
     intents: model.labels.length,
     ...scoreModel(model, test, oosTest, model.threshold),

@@ -1,5 +1,6 @@
 /** Sparse feature extraction for intent classification: stemmed word n-grams, the sentence's opening words, and character n-grams for typo robustness. */
 import { normalizeText, tokenize, stem } from "./normalize.ts";
+import type { SpellingCorrector } from "./spelling.ts";
 
 /** Which features are extracted and how the groups are weighted against each other. */
 export type FeatureOptions = {
@@ -26,13 +27,17 @@ export type SynonymLookup = (word: string) => string[];
 /** Feature settings used when a caller gives none. */
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 5, charWeight: 0.8, charAcrossWords: false, synonyms: true, synonymWeight: 0.5, startGrams: 4 };
 
-/** Raw feature counts of one text, keyed by feature name ("w|stem", "b|stem stem", "b|^ stem …" at the start, "s|synset", "c|gram"). */
-export function extractFeatures(text: string, options: FeatureOptions, synonyms?: SynonymLookup): Map<string, number> {
+/**
+ * Raw feature counts of one text, keyed by feature name ("w|stem", "b|stem stem", "b|^ stem …" at the start, "s|synset",
+ * "c|gram"). With `correct`, each word the model has never seen is first replaced by its spelling correction, if any.
+ */
+export function extractFeatures(text: string, options: FeatureOptions, synonyms?: SynonymLookup, correct?: SpellingCorrector): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (key: string): void => {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
-  const words = tokenize(normalizeText(text));
+  const tokens = tokenize(normalizeText(text));
+  const words = correct ? tokens.map((w) => correct(w) ?? w) : tokens;
   const stems = words.map(stem);
   for (const s of stems) add(`w|${s}`);
   if (options.wordNgrams >= 2) {

@@ -3,6 +3,8 @@ import type { Intent } from "../../contracts/nlp.ts";
 import { UNKNOWN_INTENT } from "../../contracts/nlp.ts";
 import { extractFeatures, vectorize, type FeatureOptions, type SparseVector, type SynonymLookup } from "./features.ts";
 import { makeSynonymLookup, type SenseTable } from "./wordnet.ts";
+import { makeSpellingCorrector, type SpellingCorrector, type SpellingDictionary } from "./spelling.ts";
+import { stem } from "./normalize.ts";
 import { addNaiveBayesScores, type NaiveBayesExpert } from "./naive-bayes.ts";
 import { addHiddenLayerScores, type HiddenLayerExpert } from "./hidden-layer.ts";
 
@@ -25,20 +27,29 @@ export type IntentModel = {
   senses: SenseTable;
   /** Lookup over `senses`, built when the model is created or loaded. */
   synonyms: SynonymLookup;
+  /** Dictionary of spelling correction (empty in files written before it existed). */
+  spelling: SpellingDictionary;
+  /** Spelling correction over `spelling` for words whose stem is not a feature, built when the model is created or loaded. */
+  correct: SpellingCorrector;
   /** Confidence below which the answer is UNKNOWN_INTENT. */
   threshold: number;
   /** Free-form facts about how the model was trained (counts, date, accuracy). */
   meta: Record<string, unknown>;
 };
 
-/** Attaches the synonym lookup for a sense table (used after training and after loading). */
-export function withSenses(model: Omit<IntentModel, "synonyms">): IntentModel {
-  return { ...model, synonyms: makeSynonymLookup(model.senses) };
+/** True when the word's stem is one of the vocabulary's word features: the model has seen it, so it is no typo. */
+export function isWordFeature(vocab: Map<string, number>, word: string): boolean {
+  return vocab.has(`w|${stem(word)}`);
+}
+
+/** Attaches the synonym lookup and the spelling corrector (used after training and after loading). */
+export function withLookups(model: Omit<IntentModel, "synonyms" | "correct">): IntentModel {
+  return { ...model, synonyms: makeSynonymLookup(model.senses), correct: makeSpellingCorrector(model.spelling, (word) => isWordFeature(model.vocab, word)) };
 }
 
 /** Vectorises a text with the model's vocabulary. */
 export function vectorizeText(model: IntentModel, text: string): SparseVector {
-  return vectorize(extractFeatures(text, model.features, model.synonyms), model.vocab, model.idf, model.features);
+  return vectorize(extractFeatures(text, model.features, model.synonyms, model.correct), model.vocab, model.idf, model.features);
 }
 
 /** Raw scores (logits before temperature) of a vector for every label: linear scores plus the other experts'. */

@@ -1,8 +1,9 @@
 /** Saving and loading intent models as compact JSON: vocabulary, idf, sparse int16-quantised weights, and the optional naive Bayes counts and hidden-layer network. */
-import { withSenses, type IntentModel } from "./model.ts";
+import { withLookups, type IntentModel } from "./model.ts";
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from "./features.ts";
 import { naiveBayesFromCounts, type NaiveBayesExpert } from "./naive-bayes.ts";
 import { hiddenLayerRows, type HiddenLayerExpert } from "./hidden-layer.ts";
+import { NO_SPELLING, type SpellingDictionary } from "./spelling.ts";
 
 /** The on-disk shape of an intent model (plain JSON). */
 export type SerializedIntentModel = {
@@ -16,6 +17,8 @@ export type SerializedIntentModel = {
   vocab: string[];
   /** WordNet senses ("pos|lemma" → synset offset) of the synset features in vocab. */
   senses: Record<string, string>;
+  /** Dictionary of spelling correction (absent in files written before it existed: no correction). */
+  spelling?: SpellingDictionary;
   idf: number[];
   bias: number[];
   /** Weight = quantised value × weightScale. */
@@ -153,6 +156,14 @@ function deserializeHiddenLayer(s: NonNullable<SerializedIntentModel["hiddenLaye
   };
 }
 
+const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((w): w is string => typeof w === "string") : []);
+
+function readSpelling(value: unknown): SpellingDictionary {
+  if (!value || typeof value !== "object") return NO_SPELLING;
+  const s = value as Partial<Record<keyof SpellingDictionary, unknown>>;
+  return { words: stringsOf(s.words), realWords: stringsOf(s.realWords) };
+}
+
 /** Converts a model to its compact JSON form. */
 export function serializeIntentModel(model: IntentModel): SerializedIntentModel {
   let maxAbs = 0;
@@ -179,6 +190,7 @@ export function serializeIntentModel(model: IntentModel): SerializedIntentModel 
     meta: model.meta,
     vocab,
     senses: Object.fromEntries([...model.senses].map(([key, offsets]) => [key, offsets[0] ?? ""])),
+    ...(model.spelling.words.length ? { spelling: model.spelling } : {}),
     idf: Array.from(model.idf, (x) => round(x, 4)),
     bias: Array.from(model.bias, (x) => round(x, 5)),
     weightScale: scale,
@@ -204,8 +216,9 @@ export function deserializeIntentModel(data: unknown, source = "intent model"): 
     position += gap;
     weights[position] = values[n] * (s.weightScale ?? 1);
   });
-  return withSenses({
+  return withLookups({
     labels: s.labels,
+    spelling: readSpelling(s.spelling),
     senses: new Map(Object.entries(s.senses ?? {}).map(([key, offset]) => [key, [offset]])),
     // Files written before start-anchored n-grams existed have none in their vocabulary: keep extracting none.
     features: { ...DEFAULT_FEATURE_OPTIONS, startGrams: 0, ...s.features },

