@@ -1,7 +1,7 @@
 /** Training: vocabulary with idf, an averaged multi-class linear SVM (or logistic regression) by SGD plus naive Bayes and hidden-layer experts, temperature fitted on held-out examples. */
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, vectorize, type FeatureOptions, type SparseVector } from "./features.ts";
 import { isWordFeature, scoreVector, vectorizeText, withLookups, type IntentModel } from "./model.ts";
-import { NO_SPELLING, spellingDictionary } from "./spelling.ts";
+import { spellingDictionary } from "./spelling.ts";
 import { englishWordForms, loadWordNet, makeSynonymLookup, restrictSenseTable, type SenseTable } from "./wordnet.ts";
 import { fitTemperature } from "./metrics.ts";
 import { trainNaiveBayes } from "./naive-bayes.ts";
@@ -41,8 +41,6 @@ export type TrainOptions = {
   /** Confidence threshold stored in the model. */
   threshold?: number;
   seed?: number;
-  /** Keeps a dictionary of the training words so that unseen misspellings are corrected at prediction (default true). */
-  spelling?: boolean;
 };
 
 /** Threshold stored in a model when the caller gives none. */
@@ -204,7 +202,8 @@ export function trainRaw(examples: LabelledExample[], options: TrainOptions = {}
     : undefined;
   return withLookups({
     labels, features, vocab, idf, weights, bias, senses, naiveBayes, hiddenLayer,
-    spelling: options.spelling === false ? NO_SPELLING : spellingDictionary(examples.map((e) => e.text), englishWordForms(), (word) => isWordFeature(vocab, word)),
+    // Unseen misspellings are read as the nearest training word at prediction (spelling.ts).
+    spelling: spellingDictionary(examples.map((e) => e.text), englishWordForms(), (word) => isWordFeature(vocab, word)),
     temperature: 1,
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     meta: { examples: examples.length, intents: labels.length, trainedAt: new Date().toISOString() },
