@@ -71,6 +71,8 @@ describe("agent console with a live customer, in Chromium", () => {
   });
 
   afterAll(async () => {
+    // The pages leave first, as people would, so the server is not stopping under their reconnect attempts.
+    await Promise.all([agent?.context().close(), customer?.context().close()]);
     await app?.close();
   });
 
@@ -191,6 +193,7 @@ describe("the reports, for managers only, in Chromium", () => {
   });
 
   afterAll(async () => {
+    await manager?.context().close();
     await app?.close();
   });
 
