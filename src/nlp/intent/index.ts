@@ -22,7 +22,7 @@ export const INTENT_MODEL_FILE = "intent-model.json";
 /** Sub-folder of a model folder holding the team-written examples, one `<intent>.txt` per intent. */
 export const INTENT_EXAMPLES_DIR = "intents";
 /** Confidence threshold of the shipped model: below it the customer-service bot says it does not know. */
-export const SHIPPED_THRESHOLD = 0.35;
+export const SHIPPED_THRESHOLD = 0.5;
 
 /** Writes a model to `<dir>/intent-model.json` and returns the file's size in bytes. */
 export async function saveIntentModel(model: IntentModel, dir = DEFAULT_MODEL_DIR): Promise<number> {

@@ -26,9 +26,34 @@ const replacements: [RegExp, string][] = [
   [/\b\d+(?:[.,]\d+)?\b/g, ` ${PLACEHOLDERS.number} `],
 ];
 
-/** Replaces ids, amounts, e-mails, URLs and phone numbers with placeholder tokens and lower-cases the rest. */
+/**
+ * Template slots as chatbot corpora and canned replies write them ("cancel order {{Order Number}}", "refund of
+ * {{Currency Symbol}}{{Refund Amount}}"): a slot naming an id, amount, count, address or contact becomes that
+ * placeholder; any other slot ({{Person Name}}, {{Account Type}}, {{Delivery City}} …) stands for a name the model should
+ * not read as words, and is dropped.
+ */
+const SLOT_PLACEHOLDERS: [RegExp, string][] = [
+  [/amount|price|cost|fee|total|money|currency/, PLACEHOLDERS.money],
+  [/e-?mail/, PLACEHOLDERS.email],
+  [/phone|mobile|fax/, PLACEHOLDERS.phone],
+  [/url|website|link|site/, PLACEHOLDERS.url],
+  [/number|\bno\b|\bids?\b|code|reference|tracking/, PLACEHOLDERS.id],
+  [/quantity|\bcount\b|\bunits?\b/, PLACEHOLDERS.number],
+];
+const slotPattern = /\{\{\s*([^{}]{1,60}?)\s*\}\}/g;
+
+function slotPlaceholder(name: string): string {
+  const lower = name.toLowerCase();
+  const found = SLOT_PLACEHOLDERS.find(([pattern]) => pattern.test(lower));
+  return found ? ` ${found[1]} ` : " ";
+}
+
+/** Replaces ids, amounts, e-mails, URLs, phone numbers and template slots with placeholder tokens and lower-cases the rest. */
 export function normalizeText(text: string): string {
   let out = text.normalize("NFKC").replace(/[’‘`´]/g, "'");
+  out = out.replace(slotPattern, (_, name: string) => slotPlaceholder(name));
+  // "{{Currency Symbol}}{{Refund Amount}}" is one amount.
+  out = out.replace(/<money>\s*<money>/g, PLACEHOLDERS.money);
   for (const [pattern, token] of replacements) out = out.replace(pattern, token);
   return out.toLowerCase();
 }

@@ -33,7 +33,7 @@ describe("intent classification quality gate (regression floors)", () => {
   });
 
   it("shipped customer-service model on the team's held-out messages (nlp-models/intent-test.jsonl, written apart from the training examples): accuracy ≥ 97% and unknown caught ≥ 90% at the model's threshold", async () => {
-    // Measured 2026-12-04: 99.7 % and 95 % (the model before the examples were doubled: 96.2 % and 87.5 %).
+    // Measured 2026-12-05: 100 % and 95 % (the model before the examples were doubled: 96.2 % and 87.5 %).
     const r = await evalIntents({ model: path.join(repoRoot, "nlp-models"), test: path.join(repoRoot, "nlp-models/intent-test.jsonl") });
     expect(r.n).toBe(372);
     expect(r.nOos).toBe(40);
@@ -42,12 +42,22 @@ describe("intent classification quality gate (regression floors)", () => {
   });
 
   it("shipped customer-service model on the same held-out messages with a typo in about 10% of their words (--typos 0.1): accuracy ≥ 97% and unknown caught ≥ 85%", async () => {
-    // Measured 2026-12-04: 98.1 % and 90 %; without spelling correction the same model scored 95.2 % and 90 %.
+    // Measured 2026-12-05: 98.4 % and 90 %; without spelling correction the 2026-12-04 model scored 95.2 % and 90 %.
     const r = await evalIntents({ model: path.join(repoRoot, "nlp-models"), test: path.join(repoRoot, "nlp-models/intent-test.jsonl"), typos: "0.1" });
     expect(r.typoRate).toBe(0.1);
     expect(r.n).toBe(372);
     expect(r.accuracy).toBeGreaterThanOrEqual(0.97);
     expect(r.oosRecall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("shipped customer-service model on messages written apart from the examples, from one-line intent definitions, and never used for tuning (nlp-models/intent-test-unseen.jsonl): in-scope accuracy ≥ 94% and unknown caught ≥ 65% at the model's threshold", async () => {
+    // Measured 2026-12-05: 95.8 % and 71.4 %. The model before the out-of-scope examples about other companies and
+    // product questions (and with threshold 0.35) scored 96.6 % and 60.0 %.
+    const r = await evalIntents({ model: path.join(repoRoot, "nlp-models"), test: path.join(repoRoot, "nlp-models/intent-test-unseen.jsonl") });
+    expect(r.n).toBe(263);
+    expect(r.nOos).toBe(70);
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.94);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.65);
   });
 
   it("the typo rate must be a share between 0 and 1", async () => {

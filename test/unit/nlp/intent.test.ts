@@ -12,7 +12,7 @@ import {
   trainIntentModel,
   type IntentModel,
 } from "../../../src/nlp/intent/index.ts";
-import { normalizeText } from "../../../src/nlp/intent/normalize.ts";
+import { normalizeText, tokenize } from "../../../src/nlp/intent/normalize.ts";
 import { vectorizeText } from "../../../src/nlp/intent/model.ts";
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures } from "../../../src/nlp/intent/features.ts";
 import { addHiddenLayerScores } from "../../../src/nlp/intent/hidden-layer.ts";
@@ -61,6 +61,17 @@ describe("shipped customer-service intents", () => {
 
   it("replaces order numbers, amounts, e-mails and phone numbers by placeholders before classifying", () => {
     expect(normalizeText("Order ORD-2024-00042 cost $49.99, mail a@b.com")).toBe("order  <id>  cost  <money> , mail  <email> ");
+  });
+
+  it("reads a template slot as the placeholder it names and drops a slot that stands for a name", () => {
+    const tokens = (text: string): string[] => tokenize(normalizeText(text));
+    expect(tokens("Cancel order {{Order Number}} for {{Person Name}}")).toEqual(["cancel", "order", "<id>", "for"]);
+    expect(tokens("a refund of {{Currency Symbol}}{{Refund Amount}} please")).toEqual(["a", "refund", "of", "<money>", "please"]);
+    expect(tokens("switch to the {{Account Type}} account")).toEqual(["switch", "to", "the", "account"]);
+    expect(tokens("call {{Customer Support Phone Number}} or see {{Website URL}}")).toEqual(["call", "<phone>", "or", "see", "<url>"]);
+    expect(tokens("I need {{Quantity}} mugs, not {broken} braces")).toEqual(["i", "need", "<num>", "mugs", "not", "broken", "braces"]);
+    expect(classifyIntent(shipped, "I have to cancel purchase {{Order Number}}").name).toBe("cancel_order");
+    expect(classifyIntent(shipped, "how long does shipping to {{Delivery City}} take").name).toBe("delivery_period");
   });
 });
 
