@@ -8,11 +8,17 @@ const usage = `usage: switchboard <command>
   nlp analyze "text"    print the NLP annotation of a text as JSON
   nlp train             rebuild the shipped intent model in nlp-models/
   nlp eval <part> ...   measure a part of the NLP pipeline (intents, sentiment, pos, ner, entities)
+  help, --help          print this text
 `;
 
 async function main(): Promise<number> {
   const { positional, flags } = parseArgs(process.argv.slice(2));
   const [command, ...rest] = positional;
+  // Asking for help never runs a command (`nlp train --help` would otherwise rebuild the shipped model).
+  if (flags.help === true || command === "help") {
+    process.stdout.write(usage);
+    return 0;
+  }
   switch (command) {
     case "nlp": {
       const { runNlpCommand } = await import("./nlp.ts");
