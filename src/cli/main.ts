@@ -6,7 +6,7 @@ const usage = `usage: switchboard <command>
   migrate               apply database migrations
   seed                  load demo data (inbox, agents, customers, products, orders, KB articles)
   nlp analyze "text"    print the NLP annotation of a text as JSON
-  nlp train             rebuild the shipped intent model in nlp-models/
+  nlp train             rebuild the shipped intent and sentiment models in nlp-models/
   nlp eval <part> ...   measure a part of the NLP pipeline (intents, sentiment, pos, ner, entities)
   help, --help          print this text
 `;

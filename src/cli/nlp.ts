@@ -27,7 +27,8 @@ export async function runNlpCommand(positional: string[], flags: Flags): Promise
   }
   if (sub === "train") {
     const { trainShippedIntentModel } = await import("../nlp/intent/index.ts");
-    const summary = await trainShippedIntentModel();
+    const { trainShippedSentimentModel } = await import("../nlp/sentiment/model.ts");
+    const summary = { ...(await trainShippedIntentModel()), sentiment: await trainShippedSentimentModel() };
     process.stdout.write(JSON.stringify(summary, null, flags.json ? undefined : 2) + "\n");
     return 0;
   }

@@ -36,11 +36,14 @@ export type Entity = {
   value: string | number | { amount: number; currency: string } | null;
 };
 
-/** Message-level sentiment: a score (negative below zero), its label, a confidence and the words that drove it. */
+/** Message-level sentiment: the rules' score (negative below zero), the label, a confidence and the words that drove the score. */
 export type Sentiment = {
+  /** Sum of the rules' word and phrase weights (AFINN scale); hand-off and trends read it. */
   score: number;
   comparative: number;
+  /** The shipped model's likeliest label (the rules' when the model is torn between two). */
   label: "negative" | "neutral" | "positive";
+  /** The model's probability of that label (0–1). */
   confidence: number;
   /** The words (or emoji, rules) that pushed the score, with their signed contribution. */
   drivers: { text: string; weight: number }[];

@@ -4,6 +4,7 @@ import { tagText, keyPhrases } from "./pos/index.ts";
 import { extractEntities, type EntityContext } from "./entities/index.ts";
 import { analyzeSentiment } from "./sentiment/index.ts";
 import { loadIntentModel, classifyIntent, type IntentModel } from "./intent/index.ts";
+import { loadSentimentModel, type SentimentModel } from "./sentiment/model.ts";
 
 /** Entities whose words are values, never topics: they are left out of the key phrases. */
 const NOT_TOPICS = new Set<EntityType>(["email", "phone", "url", "money", "date", "time", "number", "order_number", "invoice_number", "tracking_number"]);
@@ -18,13 +19,15 @@ export type AnalyzeContext = EntityContext;
 export type Analyzer = {
   analyze(text: string, context?: AnalyzeContext): Annotation;
   intentModel: IntentModel;
+  sentimentModel: SentimentModel;
 };
 
-/** Loads the models (the shipped intent model in nlp-models/ unless a directory is given) and returns the pipeline. */
-export async function createAnalyzer(options: { modelDir?: string } = {}): Promise<Analyzer> {
-  const intentModel = await loadIntentModel(options.modelDir);
+/** Loads the models (the shipped ones in nlp-models/ and nlp-models/sentiment/ unless directories are given) and returns the pipeline. */
+export async function createAnalyzer(options: { modelDir?: string; sentimentModelDir?: string } = {}): Promise<Analyzer> {
+  const [intentModel, sentimentModel] = await Promise.all([loadIntentModel(options.modelDir), loadSentimentModel(options.sentimentModelDir)]);
   const analyzer: Analyzer = {
     intentModel,
+    sentimentModel,
     analyze(text, context = {}) {
       const tokens = tagText(text);
       const entities = extractEntities(text, context);
@@ -33,7 +36,7 @@ export async function createAnalyzer(options: { modelDir?: string } = {}): Promi
         language: "en",
         tokens,
         entities,
-        sentiment: analyzeSentiment(text, tokens),
+        sentiment: analyzeSentiment(text, tokens, sentimentModel),
         intent: classifyIntent(intentModel, text),
         keyPhrases: keyPhrases(text, tokens, entities.filter((e) => NOT_TOPICS.has(e.type))),
       };

@@ -1,43 +1,12 @@
 /** `switchboard nlp eval sentiment`: accuracy and macro-F1 of the shipped analyser, or of a model cross-validated on the file. */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { tagText } from "../pos/index.ts";
 import { scoreParts } from "./score.ts";
 import { toSentiment } from "./index.ts";
 import { sentimentFeatures } from "./features.ts";
-import { trainLogReg, probabilities, type FeatureVector } from "./logreg.ts";
-
-/** One labelled example from a JSON Lines file. */
-export type LabelledText = { text: string; label: string };
-
-const LABELS = new Set(["negative", "neutral", "positive"]);
-
-/** Reads `{"text","label"}` JSON Lines; throws an error naming the file and line on anything malformed. */
-export function readLabelled(file: string): LabelledText[] {
-  let raw: string;
-  try {
-    raw = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  const rows: LabelledText[] = [];
-  raw.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === "") return;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw new Error(`${file}:${i + 1}: not valid JSON`);
-    }
-    const r = row as Partial<LabelledText>;
-    if (typeof r.text !== "string" || typeof r.label !== "string" || !LABELS.has(r.label)) {
-      throw new Error(`${file}:${i + 1}: expected {"text": string, "label": "negative"|"neutral"|"positive"}`);
-    }
-    rows.push({ text: r.text, label: r.label });
-  });
-  if (rows.length === 0) throw new Error(`${file}:1: no examples found`);
-  return rows;
-}
+import { probabilities, type FeatureVector } from "./logreg.ts";
+import { readLabelled, type LabelledText } from "./data.ts";
+import { loadSentimentModel, sentimentProbabilities, trainOnFeatures, type SentimentModel } from "./model.ts";
 
 /** Accuracy, macro-F1 and per-label precision/recall/F1 over the labels present in the gold data. */
 export function classificationReport(gold: string[], pred: string[]): { n: number; accuracy: number; macroF1: number; perLabel: Record<string, { n: number; precision: number; recall: number; f1: number }> } {
@@ -73,17 +42,19 @@ function analyse(text: string): { tokens: ReturnType<typeof tagText>; parts: Ret
   return { tokens, parts: scoreParts(text, tokens) };
 }
 
-/** Labels with the shipped rules; on a two-class file a neutral answer goes to the side its score leans to. */
-export function shippedPredictions(rows: LabelledText[], twoClass: boolean): string[] {
+/** Labels with the shipped analyser (the model when given, else the rules); on a two-class file a neutral answer goes to the side the model or the score leans to. */
+export function shippedPredictions(rows: LabelledText[], twoClass: boolean, model?: SentimentModel): string[] {
   return rows.map((r) => {
-    const { parts } = analyse(r.text);
-    const s = toSentiment(parts);
+    const { tokens, parts } = analyse(r.text);
+    const p = model ? sentimentProbabilities(model, sentimentFeatures(tokens, parts)) : undefined;
+    const s = toSentiment(parts, p);
     if (!twoClass || s.label !== "neutral") return s.label;
+    if (p) return p[0] >= p[2] ? "negative" : "positive";
     return parts.score < 0 ? "negative" : "positive";
   });
 }
 
-/** k-fold cross-validation of logistic regression over the rule parts plus word features (interleaved folds). */
+/** k-fold cross-validation of the same logistic regression trained on the file itself (interleaved folds). */
 export function crossValidatedPredictions(rows: LabelledText[], folds: number): string[] {
   const classes = [...new Set(rows.map((r) => r.label))].sort();
   const xs: FeatureVector[] = rows.map((r) => {
@@ -94,10 +65,7 @@ export function crossValidatedPredictions(rows: LabelledText[], folds: number): 
   const pred = new Array<string>(rows.length);
   for (let f = 0; f < folds; f++) {
     const trainIdx = rows.map((_, i) => i).filter((i) => i % folds !== f);
-    const counts = classes.map((_, c) => trainIdx.filter((i) => ys[i] === c).length);
-    // Balanced class weights: the minority classes count as much as the majority for macro-F1.
-    const classWeight = counts.map((n) => trainIdx.length / (classes.length * Math.max(1, n)));
-    const model = trainLogReg(trainIdx.map((i) => xs[i]), trainIdx.map((i) => ys[i]), classes, { classWeight });
+    const model = trainOnFeatures(trainIdx.map((i) => xs[i]), trainIdx.map((i) => ys[i]), classes);
     rows.forEach((_, i) => {
       if (i % folds !== f) return;
       const p = probabilities(model, xs[i]);
@@ -107,7 +75,7 @@ export function crossValidatedPredictions(rows: LabelledText[], folds: number): 
   return pred;
 }
 
-/** Runs the `nlp eval sentiment` command: --test F [--folds k] [--limit n]. */
+/** Runs the `nlp eval sentiment` command: --test F [--folds k | --rules-only | --model DIR] [--limit n]. */
 export async function evalSentiment(flags: Record<string, string | boolean>): Promise<Record<string, unknown>> {
   const file = flags.test;
   if (typeof file !== "string") throw new Error("missing --test <file.jsonl>");
@@ -119,8 +87,13 @@ export async function evalSentiment(flags: Record<string, string | boolean>): Pr
     const pred = crossValidatedPredictions(rows, folds);
     return { file, mode: `${folds}-fold cross-validation: logistic regression over the rule features and words, trained per fold`, ...classificationReport(rows.map((r) => r.label), pred) };
   }
-  const pred = shippedPredictions(rows, twoClass);
-  return { file, mode: twoClass ? "shipped analyser (hand-written rules + AFINN + team lexicon, nothing fitted; neutral mapped to the side its score leans to)" : "shipped analyser (hand-written rules + AFINN + team lexicon, nothing fitted)", ...classificationReport(rows.map((r) => r.label), pred) };
+  if (flags["rules-only"] === true) {
+    const pred = shippedPredictions(rows, twoClass);
+    return { file, mode: `rules only (hand-written rules + AFINN + team lexicon, nothing fitted${twoClass ? "; neutral mapped to the side its score leans to" : ""})`, ...classificationReport(rows.map((r) => r.label), pred) };
+  }
+  const model = await loadSentimentModel(typeof flags.model === "string" ? path.resolve(flags.model) : undefined);
+  const pred = shippedPredictions(rows, twoClass, model);
+  return { file, mode: `shipped analyser (rules + AFINN + team lexicon, label by the model trained on the team's examples in nlp-models/sentiment/examples${twoClass ? "; neutral mapped to the likelier of negative and positive" : ""})`, ...classificationReport(rows.map((r) => r.label), pred) };
 }
 
 function foldsFlag(flags: Record<string, string | boolean>): number {

@@ -16,8 +16,17 @@ describe("sentiment quality gate", () => {
     expect(r.accuracy).toBeGreaterThanOrEqual(0.72);
   });
 
-  it("airline tweets, 3 classes, shipped rules with nothing fitted: macro-F1 ≥ 68% and accuracy ≥ 72%", { timeout: 90_000 }, async () => {
+  it("airline tweets, 3 classes, shipped analyser (model trained on the team's examples only): macro-F1 ≥ 71% and accuracy ≥ 76%", { timeout: 90_000 }, async () => {
+    // Measured 2026-12-05: 78.55 % and 72.39 %; the rules alone 73.39 % and 68.49 %.
     const r = await evalSentiment({ test: AIRLINE });
+    expect(r.mode).toContain("shipped analyser");
+    expect(r.macroF1).toBeGreaterThanOrEqual(0.71);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.76);
+  });
+
+  it("airline tweets, 3 classes, the rules alone with nothing fitted (--rules-only): macro-F1 ≥ 68% and accuracy ≥ 72%", { timeout: 90_000 }, async () => {
+    const r = await evalSentiment({ test: AIRLINE, "rules-only": true });
+    expect(r.mode).toContain("rules only");
     expect(r.macroF1).toBeGreaterThanOrEqual(0.68);
     expect(r.accuracy).toBeGreaterThanOrEqual(0.72);
   });
@@ -27,9 +36,15 @@ describe("sentiment quality gate", () => {
     expect(r.accuracy).toBeGreaterThanOrEqual(0.78);
   });
 
-  // Below the 78% target (see the report): this guards the shipped rules against falling back to plain-lexicon level (about 70%).
-  it("SST-2 dev, 2 classes, shipped rules with nothing fitted: accuracy ≥ 72%", { timeout: 90_000 }, async () => {
+  it("SST-2 dev, 2 classes, shipped analyser (model trained on the team's examples only): accuracy ≥ 77%", { timeout: 90_000 }, async () => {
+    // Measured 2026-12-05: 78.44 %; the rules alone 72.82 %.
     const r = await evalSentiment({ test: SST2 });
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.77);
+  });
+
+  // This guards the rules, which give the score and drivers and decide close calls, against falling back to plain-lexicon level (about 70%).
+  it("SST-2 dev, 2 classes, the rules alone with nothing fitted (--rules-only): accuracy ≥ 72%", { timeout: 90_000 }, async () => {
+    const r = await evalSentiment({ test: SST2, "rules-only": true });
     expect(r.accuracy).toBeGreaterThanOrEqual(0.72);
   });
 });

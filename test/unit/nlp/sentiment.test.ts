@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { analyzeSentiment } from "../../../src/nlp/sentiment/index.ts";
-import { readLabelled } from "../../../src/nlp/sentiment/eval.ts";
+import { analyzeSentiment, toSentiment } from "../../../src/nlp/sentiment/index.ts";
+import { scoreParts } from "../../../src/nlp/sentiment/score.ts";
+import { readLabelled } from "../../../src/nlp/sentiment/data.ts";
+import { featuresOf, loadSentimentModel, SENTIMENT_MODEL_FILE, sentimentProbabilities, serializeSentimentModel } from "../../../src/nlp/sentiment/model.ts";
 import { tagText } from "../../../src/nlp/pos/index.ts";
 
-const s = (text: string) => analyzeSentiment(text, tagText(text));
+const model = await loadSentimentModel();
+const s = (text: string) => analyzeSentiment(text, tagText(text), model);
 const driverTexts = (text: string): string[] => s(text).drivers.map((d) => d.text.toLowerCase());
 
 describe("sentiment of customer messages", () => {
@@ -122,8 +125,60 @@ describe("sentiment of customer messages", () => {
     expect(strong.confidence).toBeGreaterThan(weak.confidence);
   });
 
-  it("works without tokens from the tagger", () => {
+  it("works without tokens from the tagger, and without the model (the rules alone)", () => {
+    expect(analyzeSentiment("still waiting, this is ridiculous", undefined, model).label).toBe("negative");
     expect(analyzeSentiment("still waiting, this is ridiculous").label).toBe("negative");
+  });
+
+  it("reads complaints that carry no opinion word the way the team's examples taught it", () => {
+    // The rules alone find nothing in these (score 0, neutral); the shipped model reads them as the complaints they are.
+    for (const text of ["twenty minutes in the queue to be told to call another number", "my bag went to Denver and I went to Boston", "day 9 and my suitcase is still in Frankfurt"]) {
+      expect(analyzeSentiment(text).label, text).toBe("neutral");
+      expect(s(text).label, text).toBe("negative");
+    }
+  });
+});
+
+describe("the shipped sentiment model", () => {
+  it("labels with its likeliest class and gives that class's probability as the confidence, keeping the rules' score and drivers", () => {
+    const text = "Thank you so much, the agent sorted it out in two minutes!";
+    const tokens = tagText(text);
+    const parts = scoreParts(text, tokens);
+    const p = sentimentProbabilities(model, featuresOf(text, tokens, parts));
+    const r = analyzeSentiment(text, tokens, model);
+    expect(r.label).toBe("positive");
+    expect(r.confidence).toBeCloseTo(p[2], 3);
+    expect(r).toMatchObject({ score: toSentiment(parts).score, drivers: toSentiment(parts).drivers });
+  });
+
+  it("saves and loads with the same labels, and a damaged file is refused with its name", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sent-model-"));
+    const file = path.join(dir, SENTIMENT_MODEL_FILE);
+    writeFileSync(file, JSON.stringify(serializeSentimentModel(model)));
+    const loaded = await loadSentimentModel(dir);
+    for (const text of ["where is my parcel?", "worst airline ever", "brilliant service, thanks"]) {
+      expect(analyzeSentiment(text, undefined, loaded).label, text).toBe(s(text).label);
+    }
+    writeFileSync(file, JSON.stringify({ version: 1, classes: ["bad", "good"], weights: {} }));
+    await expect(loadSentimentModel(dir)).rejects.toThrow(`${file}: not a sentiment model`);
+    writeFileSync(file, "{");
+    await expect(loadSentimentModel(dir)).rejects.toThrow(`${file}: not valid JSON`);
+  });
+
+  it("without a model file, trains one from the folder's examples; with neither, says what is missing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sent-examples-"));
+    mkdirSync(path.join(dir, "examples"));
+    writeFileSync(
+      path.join(dir, "examples", "a.jsonl"),
+      ["great, thanks a lot", "awful, still broken", "what time do you open?", "love it", "terrible service", "can I change my seat?"]
+        .map((text, i) => JSON.stringify({ text, label: ["positive", "negative", "neutral"][i % 3] }))
+        .join("\n"),
+    );
+    const trained = await loadSentimentModel(dir);
+    expect(analyzeSentiment("great, thanks a lot", undefined, trained).label).toBe("positive");
+    const empty = mkdtempSync(path.join(tmpdir(), "sent-empty-"));
+    mkdirSync(path.join(empty, "examples"));
+    await expect(loadSentimentModel(empty)).rejects.toThrow(`${path.join(empty, "examples")}: no *.jsonl example files`);
   });
 });
 
