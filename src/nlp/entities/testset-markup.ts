@@ -1,6 +1,6 @@
 /**
- * Converts the team's marked-up test sentences (nlp-models/entities/test-source.txt, entities written
- * [[type|text]] or [[type|text|value]], "\n" for a line break) into test.jsonl with character offsets.
+ * Converts the team's marked-up sentences (nlp-models/entities/test-source.txt and dev-source.txt, entities written
+ * [[type|text]] or [[type|text|value]], "\n" for a line break) into test.jsonl and dev.jsonl with character offsets.
  * Run: npx tsx src/nlp/entities/testset-markup.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -46,8 +46,10 @@ export function parseMarkupLine(line: string): { text: string; entities: GoldEnt
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const src = readFileSync(path.join(ENTITY_MODEL_DIR, "test-source.txt"), "utf8").split(/\r?\n/);
-  const rows = src.filter((l) => l.trim() && !l.startsWith("#")).map((l) => JSON.stringify(parseMarkupLine(l)));
-  writeFileSync(path.join(ENTITY_MODEL_DIR, "test.jsonl"), rows.join("\n") + "\n");
-  process.stdout.write(`${rows.length} examples\n`);
+  for (const name of ["test", "dev"]) {
+    const src = readFileSync(path.join(ENTITY_MODEL_DIR, `${name}-source.txt`), "utf8").split(/\r?\n/);
+    const rows = src.filter((l) => l.trim() && !l.startsWith("#")).map((l) => JSON.stringify(parseMarkupLine(l)));
+    writeFileSync(path.join(ENTITY_MODEL_DIR, `${name}.jsonl`), rows.join("\n") + "\n");
+    process.stdout.write(`${name}.jsonl: ${rows.length} examples\n`);
+  }
 }
