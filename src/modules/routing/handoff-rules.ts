@@ -14,8 +14,10 @@ export const MAX_FAILED_TURNS = 2;
 /** A negative message hands off when its score is at or below this (mild negatives such as "I forgot my password" stay with the bot). */
 export const NEGATIVE_HANDOFF_SCORE = -2;
 
+// A request names the person wanted ("an agent", "a human", "your manager") or asks to be put through; a mention of
+// someone already met ("the agent sorted it out", "a person called me") is not one.
 const humanRequest =
-  /\b(human|real person|live (agent|person|chat)|(an?|the|your|speak to|talk to|talk with|speak with) (agent|representative|rep|operator|someone|somebody|person|manager|supervisor))\b/i;
+  /\b(human|real person|live (agent|person|chat)|an? (agent|representative|rep|operator|manager|supervisor)|your (manager|supervisor)|(speak|talk|chat) (to|with) (an? |the |your |some )?(agent|representative|rep|operator|someone|somebody|person|manager|supervisor|human))\b/i;
 
 /** True when the customer asks for a person in words or by intent. */
 export function asksForHuman(text: string, annotation: Pick<Annotation, "intent">): boolean {

@@ -14,6 +14,8 @@ describe("hand-off rules", () => {
     ["I want to talk to a human", "unknown"],
     ["can I speak to an agent", "unknown"],
     ["get me a real person", "unknown"],
+    ["put me through to your manager", "unknown"],
+    ["I'd like to chat with someone please", "unknown"],
     ["hello", "contact_human_agent"],
   ])("when the customer writes %j (intent %s), hands off on request", (text, intent) => {
     expect(handoffReasonFor(text, note(intent))).toBe("customer_request");
@@ -29,6 +31,11 @@ describe("hand-off rules", () => {
 
   it("does not treat 'agent' inside an ordinary question as a request for a human", () => {
     expect(asksForHuman("what does the user agent string do", note("unknown"))).toBe(false);
+  });
+
+  it("does not treat thanks for an agent already met, or a mention of a person, as a request for one", () => {
+    expect(handoffReasonFor("thanks, the agent sorted it out in two minutes!", note("thanks", "positive", 3.3))).toBeNull();
+    expect(asksForHuman("a person from your team called me yesterday and fixed it", note("unknown"))).toBe(false);
   });
 });
 
