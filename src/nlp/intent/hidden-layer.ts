@@ -35,13 +35,13 @@ export function hiddenLayerRows(vocabKeys: string[]): { rowOf: Int32Array; rows:
   return { rowOf, rows };
 }
 
-type Input = { rows: number[]; values: number[] };
+type Input = { rows: ArrayLike<number>; values: ArrayLike<number>; length: number };
 
 function normalised(rows: number[], values: number[]): Input {
   let norm = 0;
   for (const v of values) norm += v * v;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { rows, values: values.map((v) => v * scale) };
+  return { rows, values: values.map((v) => v * scale), length: rows.length };
 }
 
 /** The input the network reads: the vector's non-character features as rows, L2-normalised again. */
@@ -57,12 +57,30 @@ function inputOf(net: Pick<HiddenLayerExpert, "rowOf">, x: SparseVector): Input 
   return normalised(rows, values);
 }
 
-/** The input with each feature dropped at `rate` (never all of them), as if the customer had worded it more briefly. */
-function dropFeatures(input: Input, rate: number, random: () => number): Input {
+/** Reused buffers for the dropped-out copy of one training input (training runs one example at a time). */
+type DropBuffers = { keep: Uint8Array; rows: Int32Array; values: Float64Array };
+
+/**
+ * The input with each feature dropped at `rate` (never all of them), as if the customer had worded it more briefly,
+ * written into `buffers` (no allocation per example).
+ */
+function dropFeatures(input: Input, rate: number, random: () => number, buffers: DropBuffers): Input {
   if (rate <= 0) return input;
-  const keep = input.rows.map(() => random() >= rate);
-  if (!keep.some(Boolean)) return input;
-  return normalised(input.rows.filter((_, i) => keep[i]), input.values.filter((_, i) => keep[i]));
+  let kept = 0;
+  for (let i = 0; i < input.length; i++) kept += buffers.keep[i] = random() >= rate ? 1 : 0;
+  if (kept === 0) return input;
+  let norm = 0;
+  let j = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (!buffers.keep[i]) continue;
+    const v = input.values[i];
+    buffers.rows[j] = input.rows[i];
+    buffers.values[j++] = v;
+    norm += v * v;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < kept; i++) buffers.values[i] *= scale;
+  return { rows: buffers.rows, values: buffers.values, length: kept };
 }
 
 /** Hidden activations (in `h`) and logits (in `z`) of one input; `drop` zeroes units at random while training. */
@@ -70,10 +88,10 @@ function forward(net: HiddenLayerExpert, input: Input, h: Float64Array, z: Float
   const H = net.hidden;
   const k = net.outputBias.length;
   h.set(net.hiddenBias);
-  input.rows.forEach((row, i) => {
+  for (let i = 0; i < input.length; i++) {
     const v = input.values[i];
-    for (let u = 0, at = row * H; u < H; u++, at++) h[u] += v * net.inputWeights[at];
-  });
+    for (let u = 0, at = input.rows[i] * H; u < H; u++, at++) h[u] += v * net.inputWeights[at];
+  }
   for (let u = 0; u < H; u++) {
     if (h[u] <= 0 || (drop && drop.random() < drop.rate)) h[u] = 0;
     else if (drop) h[u] /= 1 - drop.rate;
@@ -134,8 +152,11 @@ function trainOneHiddenLayer(vectors: SparseVector[], y: Int32Array, vocabKeys: 
   const h = new Float64Array(H);
   const z = new Float64Array(k);
   const gradHidden = new Float64Array(H);
+  const etaZ = new Float64Array(k);
   const order = Int32Array.from(inputs.keys());
   const drop = { rate: options.dropout, random };
+  const longest = inputs.reduce((n, input) => Math.max(n, input.length), 0);
+  const buffers: DropBuffers = { keep: new Uint8Array(longest), rows: new Int32Array(longest), values: new Float64Array(longest) };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -143,7 +164,7 @@ function trainOneHiddenLayer(vectors: SparseVector[], y: Int32Array, vocabKeys: 
     }
     const eta = options.learningRate * (1 - epoch / options.epochs);
     for (const n of order) {
-      const input = dropFeatures(inputs[n], options.inputDropout, random);
+      const input = dropFeatures(inputs[n], options.inputDropout, random, buffers);
       forward(net, input, h, z, drop);
       // z becomes the gradient of the cross-entropy with respect to the logits: softmax − one-hot.
       let max = -Infinity;
@@ -152,6 +173,8 @@ function trainOneHiddenLayer(vectors: SparseVector[], y: Int32Array, vocabKeys: 
       for (let c = 0; c < k; c++) sum += z[c] = Math.exp(z[c] - max);
       for (let c = 0; c < k; c++) z[c] /= sum;
       z[y[n]] -= 1;
+      // eta × gradient once per class: (eta × z) × h is what the update multiplied out each time, so the sums are unchanged.
+      for (let c = 0; c < k; c++) etaZ[c] = eta * z[c];
       for (let u = 0; u < H; u++) {
         const hu = h[u];
         gradHidden[u] = 0;
@@ -159,16 +182,16 @@ function trainOneHiddenLayer(vectors: SparseVector[], y: Int32Array, vocabKeys: 
         let g = 0;
         for (let c = 0, at = u * k; c < k; c++, at++) {
           g += z[c] * net.outputWeights[at];
-          net.outputWeights[at] -= eta * z[c] * hu;
+          net.outputWeights[at] -= etaZ[c] * hu;
         }
         gradHidden[u] = g;
         net.hiddenBias[u] -= eta * g;
       }
       for (let c = 0; c < k; c++) net.outputBias[c] -= eta * z[c];
-      input.rows.forEach((row, i) => {
+      for (let i = 0; i < input.length; i++) {
         const v = eta * input.values[i];
-        for (let u = 0, at = row * H; u < H; u++, at++) if (gradHidden[u] !== 0) net.inputWeights[at] -= v * gradHidden[u];
-      });
+        for (let u = 0, at = input.rows[i] * H; u < H; u++, at++) if (gradHidden[u] !== 0) net.inputWeights[at] -= v * gradHidden[u];
+      }
     }
   }
   return net;
