@@ -3,10 +3,9 @@ import path from "node:path";
 import { tagText } from "../pos/index.ts";
 import { scoreParts } from "./score.ts";
 import { toSentiment } from "./index.ts";
-import { sentimentFeatures } from "./features.ts";
-import { probabilities, type FeatureVector } from "./logreg.ts";
+import { probabilities } from "./logreg.ts";
 import { readLabelled, type LabelledText } from "./data.ts";
-import { loadSentimentModel, sentimentProbabilities, trainOnFeatures, type SentimentModel } from "./model.ts";
+import { crossValidate, featuresOf, loadSentimentModel, type SentimentModel } from "./model.ts";
 
 /** Accuracy, macro-F1 and per-label precision/recall/F1 over the labels present in the gold data. */
 export function classificationReport(gold: string[], pred: string[]): { n: number; accuracy: number; macroF1: number; perLabel: Record<string, { n: number; precision: number; recall: number; f1: number }> } {
@@ -37,16 +36,12 @@ function r4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-function analyse(text: string): { tokens: ReturnType<typeof tagText>; parts: ReturnType<typeof scoreParts> } {
-  const tokens = tagText(text);
-  return { tokens, parts: scoreParts(text, tokens) };
-}
-
 /** Labels with the shipped analyser (the model when given, else the rules); on a two-class file a neutral answer goes to the side the model or the score leans to. */
 export function shippedPredictions(rows: LabelledText[], twoClass: boolean, model?: SentimentModel): string[] {
   return rows.map((r) => {
-    const { tokens, parts } = analyse(r.text);
-    const p = model ? sentimentProbabilities(model, sentimentFeatures(tokens, parts)) : undefined;
+    const tokens = tagText(r.text);
+    const parts = scoreParts(r.text, tokens);
+    const p = model ? probabilities(model, featuresOf(r.text, tokens, parts)) : undefined;
     const s = toSentiment(parts, p);
     if (!twoClass || s.label !== "neutral") return s.label;
     if (p) return p[0] >= p[2] ? "negative" : "positive";
@@ -57,22 +52,8 @@ export function shippedPredictions(rows: LabelledText[], twoClass: boolean, mode
 /** k-fold cross-validation of the same logistic regression trained on the file itself (interleaved folds). */
 export function crossValidatedPredictions(rows: LabelledText[], folds: number): string[] {
   const classes = [...new Set(rows.map((r) => r.label))].sort();
-  const xs: FeatureVector[] = rows.map((r) => {
-    const { tokens, parts } = analyse(r.text);
-    return sentimentFeatures(tokens, parts);
-  });
-  const ys = rows.map((r) => classes.indexOf(r.label));
-  const pred = new Array<string>(rows.length);
-  for (let f = 0; f < folds; f++) {
-    const trainIdx = rows.map((_, i) => i).filter((i) => i % folds !== f);
-    const model = trainOnFeatures(trainIdx.map((i) => xs[i]), trainIdx.map((i) => ys[i]), classes);
-    rows.forEach((_, i) => {
-      if (i % folds !== f) return;
-      const p = probabilities(model, xs[i]);
-      pred[i] = classes[p.indexOf(Math.max(...p))];
-    });
-  }
-  return pred;
+  const predicted = crossValidate(rows.map((r) => featuresOf(r.text)), rows.map((r) => classes.indexOf(r.label)), classes, folds);
+  return predicted.map((c) => classes[c]);
 }
 
 /** Runs the `nlp eval sentiment` command: --test F [--folds k | --rules-only | --model DIR] [--limit n]. */

@@ -2,7 +2,8 @@
 import type { Sentiment, Token } from "../../contracts/nlp.ts";
 import { tagText } from "../pos/index.ts";
 import { SENTIMENT_LABELS } from "./data.ts";
-import { featuresOf, sentimentProbabilities, type SentimentModel } from "./model.ts";
+import { probabilities } from "./logreg.ts";
+import { featuresOf, type SentimentModel } from "./model.ts";
 import { scoreParts, type SentimentParts } from "./score.ts";
 
 /** Scores at or below this are negative; the support domain leans negative, so a mild complaint already counts. */
@@ -64,5 +65,5 @@ export function toSentiment(parts: SentimentParts, probabilities?: number[]): Se
 /** Analyses one message's sentiment with the shipped model (or the rules alone without one); pass the tokens from tagText to avoid tagging twice. */
 export function analyzeSentiment(text: string, tokens: Token[] = tagText(text), model?: SentimentModel): Sentiment {
   const parts = scoreParts(text, tokens);
-  return toSentiment(parts, model ? sentimentProbabilities(model, featuresOf(text, tokens, parts)) : undefined);
+  return toSentiment(parts, model ? probabilities(model, featuresOf(text, tokens, parts)) : undefined);
 }

@@ -48,9 +48,19 @@ export function trainSentimentModel(rows: LabelledText[]): SentimentModel {
   );
 }
 
-/** Class probabilities (negative, neutral, positive) of a message's features. */
-export function sentimentProbabilities(model: SentimentModel, x: FeatureVector): number[] {
-  return probabilities(model, x);
+/** k-fold cross-validation over interleaved folds: for each example, the index of the class a model trained without its fold predicts. */
+export function crossValidate(xs: FeatureVector[], ys: number[], classes: readonly string[], folds: number): number[] {
+  const pred = new Array<number>(xs.length);
+  for (let f = 0; f < folds; f++) {
+    const inFold = (i: number): boolean => i % folds === f;
+    const model = trainOnFeatures(xs.filter((_, i) => !inFold(i)), ys.filter((_, i) => !inFold(i)), classes);
+    xs.forEach((x, i) => {
+      if (!inFold(i)) return;
+      const p = probabilities(model, x);
+      pred[i] = p.indexOf(Math.max(...p));
+    });
+  }
+  return pred;
 }
 
 /** The model as JSON: classes and, per feature, its weights rounded to 4 decimals (negligible ones left out). */
@@ -118,15 +128,7 @@ export async function trainShippedSentimentModel(dir = SENTIMENT_MODEL_DIR): Pro
   const json = JSON.stringify(serializeSentimentModel(model));
   await writeFile(path.join(dir, SENTIMENT_MODEL_FILE), json + "\n");
   const folds = 5;
-  let correct = 0;
-  for (let f = 0; f < folds; f++) {
-    const fold = trainOnFeatures(xs.filter((_, i) => i % folds !== f), ys.filter((_, i) => i % folds !== f), SENTIMENT_LABELS);
-    xs.forEach((x, i) => {
-      if (i % folds !== f) return;
-      const p = probabilities(fold, x);
-      if (p.indexOf(Math.max(...p)) === ys[i]) correct++;
-    });
-  }
+  const correct = crossValidate(xs, ys, SENTIMENT_LABELS, folds).filter((c, i) => c === ys[i]).length;
   return {
     examples: rows.length,
     perLabel: Object.fromEntries(SENTIMENT_LABELS.map((l, c) => [l, ys.filter((y) => y === c).length])),

@@ -5,7 +5,8 @@ import path from "node:path";
 import { analyzeSentiment, toSentiment } from "../../../src/nlp/sentiment/index.ts";
 import { scoreParts } from "../../../src/nlp/sentiment/score.ts";
 import { readLabelled } from "../../../src/nlp/sentiment/data.ts";
-import { featuresOf, loadSentimentModel, SENTIMENT_MODEL_FILE, sentimentProbabilities, serializeSentimentModel } from "../../../src/nlp/sentiment/model.ts";
+import { probabilities } from "../../../src/nlp/sentiment/logreg.ts";
+import { featuresOf, loadSentimentModel, SENTIMENT_MODEL_FILE, serializeSentimentModel } from "../../../src/nlp/sentiment/model.ts";
 import { tagText } from "../../../src/nlp/pos/index.ts";
 
 const model = await loadSentimentModel();
@@ -144,7 +145,7 @@ describe("the shipped sentiment model", () => {
     const text = "Thank you so much, the agent sorted it out in two minutes!";
     const tokens = tagText(text);
     const parts = scoreParts(text, tokens);
-    const p = sentimentProbabilities(model, featuresOf(text, tokens, parts));
+    const p = probabilities(model, featuresOf(text, tokens, parts));
     const r = analyzeSentiment(text, tokens, model);
     expect(r.label).toBe("positive");
     expect(r.confidence).toBeCloseTo(p[2], 3);
