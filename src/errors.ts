@@ -8,6 +8,8 @@ export const errorCatalogue = {
   MESSAGE_TOO_LONG: { status: 400, message: "The message text is too long." },
   UNAUTHENTICATED: { status: 401, message: "Log in first." },
   INVALID_CREDENTIALS: { status: 401, message: "The email or password is wrong." },
+  IDENTITY_INVALID: { status: 401, message: "The signed identity is invalid for this inbox." },
+  IDENTITY_EXPIRED: { status: 401, message: "The signed identity has expired." },
   FORBIDDEN: { status: 403, message: "You are not allowed to do this." },
   NOT_FOUND: { status: 404, message: "There is nothing at this address." },
   INBOX_NOT_FOUND: { status: 404, message: "The inbox does not exist." },

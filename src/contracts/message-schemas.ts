@@ -20,8 +20,14 @@ export const historySchema = z
 /** Payload of "typing" from the widget: {typing}. */
 export const typingSchema = z.object({ typing: z.boolean() });
 
-/** Handshake auth of the /widget namespace. */
-export const widgetAuthSchema = z.object({
-  inbox: z.string({ error: "inbox is required" }).min(1, "inbox is required").max(100),
-  visitorId: z.string({ error: "visitorId is required" }).min(8, "visitorId must be at least 8 characters").max(100),
-});
+/** Handshake auth of the /widget namespace: the visitor id the server issued (any placeholder on a first visit) and an optional signed identity. */
+export const widgetAuthSchema = z
+  .object({
+    inbox: z.string({ error: "inbox is required" }).min(1, "inbox is required").max(100),
+    visitorId: z.string({ error: "visitorId is required" }).min(8, "visitorId must be at least 8 characters").max(100),
+    identifier: z.string({ error: "identifier must be a string" }).min(1, "identifier is empty").max(256, "identifier is longer than 256 characters").optional(),
+    identifierHash: z.string({ error: "identifierHash must be a string" }).max(128, "identifierHash is longer than 128 characters").optional(),
+    userJwt: z.string({ error: "userJwt must be a string" }).min(1, "userJwt is empty").max(4096, "userJwt is longer than 4096 characters").optional(),
+  })
+  .refine((a) => a.identifier === undefined || a.identifierHash !== undefined, { message: "identifierHash is required with identifier", path: ["identifierHash"] })
+  .refine((a) => a.identifierHash === undefined || a.identifier !== undefined, { message: "identifier is required with identifierHash", path: ["identifier"] });

@@ -33,6 +33,9 @@ export type TypingFromClient = { typing: boolean };
 /** "typing" the server sends to the widget. */
 export type TypingToClient = { sender: Sender; typing: boolean };
 
+/** "visitor" the server sends on every /widget connection: the id the widget must store and send next time. */
+export type VisitorEvent = { visitorId: string };
+
 /** Error shape of every socket acknowledgement. */
 export type SocketError = { code: string; message: string; fields?: Record<string, string> };
 

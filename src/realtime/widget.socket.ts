@@ -2,7 +2,7 @@
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
 import { historySchema, typingSchema, widgetAuthSchema } from "../contracts/message-schemas.ts";
-import type { HistoryAck, MessageSendAck } from "../contracts/messages.ts";
+import type { HistoryAck, MessageSendAck, VisitorEvent } from "../contracts/messages.ts";
 import { AppError, validationError } from "../errors.ts";
 import {
   conversationByExternalId,
@@ -12,6 +12,7 @@ import {
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { findInboxCached } from "../modules/inboxes/index.ts";
+import { establishVisitor } from "../modules/visitors/index.ts";
 import { connectError, socketError } from "./socket-errors.ts";
 
 /** Channel name of the web widget. */
@@ -22,7 +23,17 @@ export function widgetRoom(conversationExternalId: string): string {
   return `web:${conversationExternalId}`;
 }
 
-type WidgetSocketData = { inboxId: string; visitorId: string; externalId: string; conversationId?: string };
+type WidgetSocketData = {
+  inboxId: string;
+  /** The id the widget must keep (sent in "visitor"); never stored, only its hash. */
+  visitorId: string;
+  /** Who the conversation module knows the writer as: the visitor record's id, or a verified user's id. */
+  externalUserId: string;
+  externalId: string;
+  /** The customer record of a verified user. */
+  customerId?: string;
+  conversationId?: string;
+};
 
 // Text is checked by the service (MESSAGE_EMPTY, MESSAGE_TOO_LONG); here only the shape.
 const sendShape = z.object({
@@ -41,14 +52,28 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void
     if (!auth.success) return next(connectError(validationError(auth.error.issues)));
     const inbox = await findInboxCached(deps.db, auth.data.inbox).catch(() => undefined);
     if (!inbox) return next(connectError(new AppError("INBOX_NOT_FOUND", `Inbox "${auth.data.inbox}" does not exist.`)));
-    const data: WidgetSocketData = { inboxId: inbox.id, visitorId: auth.data.visitorId, externalId: `${inbox.id}:${auth.data.visitorId}` };
-    socket.data = data;
-    next();
+    try {
+      const { visitorId, identifier, identifierHash, userJwt } = auth.data;
+      const visitor = await establishVisitor(deps, inbox, visitorId, { identifier, identifierHash, userJwt });
+      const data: WidgetSocketData = {
+        inboxId: inbox.id,
+        visitorId: visitor.visitorId,
+        externalUserId: visitor.externalUserId,
+        externalId: visitor.externalConversationId,
+        customerId: visitor.customerId,
+      };
+      socket.data = data;
+      next();
+    } catch (error) {
+      next(connectError(error instanceof AppError ? error : new AppError("INTERNAL")));
+    }
   });
 
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as WidgetSocketData;
     void socket.join(widgetRoom(data.externalId));
+    // The widget stores this id and sends it next time: the same one, or a new one when what it sent was not valid.
+    socket.emit("visitor", { visitorId: data.visitorId } satisfies VisitorEvent);
 
     const conversationId = async (): Promise<string | undefined> => {
       data.conversationId ??= (await conversationByExternalId(deps, WEB_CHANNEL, data.externalId))?.id;
@@ -63,8 +88,9 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void
         const { message, conversation } = await receiveCustomerMessage(deps, {
           inboxId: data.inboxId,
           channel: WEB_CHANNEL,
-          externalUserId: data.visitorId,
+          externalUserId: data.externalUserId,
           externalConversationId: data.externalId,
+          customerId: data.customerId,
           conversationId: data.conversationId,
           clientMsgId: parsed.data.clientMsgId,
           text: parsed.data.text,

@@ -1,11 +1,12 @@
 /** A widget customer over a real socket.io client, speaking the /widget contract. */
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import type { HistoryAck, MessageSendAck, WidgetMessage } from "../../src/contracts/messages.ts";
+import type { HistoryAck, MessageSendAck, VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
 
 /** A connected customer: sends, reads history, and collects every "message:new". */
 export type WidgetCustomer = {
   socket: Socket;
+  /** The id the server issued in "visitor" (what a real widget stores and sends next time). */
   visitorId: string;
   received: WidgetMessage[];
   send(text: string, clientMsgId?: string): Promise<MessageSendAck>;
@@ -15,9 +16,12 @@ export type WidgetCustomer = {
   close(): void;
 };
 
-/** Connects a customer to an inbox (a new visitor unless one is given). */
-export async function connectCustomer(url: string, inbox: string, visitorId: string = randomUUID()): Promise<WidgetCustomer> {
-  const socket = io(`${url}/widget`, { auth: { inbox, visitorId }, transports: ["websocket"], reconnection: false, forceNew: true });
+/** A signed identity the embedding page passes (HMAC of the user id, or a JWT). */
+export type TestIdentity = { identifier?: string; identifierHash?: string; userJwt?: string };
+
+/** Connects a customer to an inbox: a new visitor unless a server-issued id is given; resolves once the server said which id to keep. */
+export async function connectCustomer(url: string, inbox: string, visitorId: string = "new-visitor", identity: TestIdentity = {}): Promise<WidgetCustomer> {
+  const socket = io(`${url}/widget`, { auth: { inbox, visitorId, ...identity }, transports: ["websocket"], reconnection: false, forceNew: true });
   const received: WidgetMessage[] = [];
   const waiters: { predicate: (m: WidgetMessage) => boolean; resolve: (m: WidgetMessage) => void }[] = [];
   socket.on("message:new", (message: WidgetMessage) => {
@@ -29,13 +33,13 @@ export async function connectCustomer(url: string, inbox: string, visitorId: str
       }
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
+  const issued = await new Promise<string>((resolve, reject) => {
+    socket.once("visitor", (event: VisitorEvent) => resolve(event.visitorId));
     socket.once("connect_error", (error) => reject(error));
   });
   return {
     socket,
-    visitorId,
+    visitorId: issued,
     received,
     send: (text, clientMsgId = randomUUID()) => socket.timeout(10_000).emitWithAck("message:send", { clientMsgId, text }),
     history: (after) => socket.timeout(10_000).emitWithAck("history", after ? { after } : {}),

@@ -1,4 +1,5 @@
 /** Inboxes: one per channel entry point (a website's widget, a Bot Framework bot …). */
+import { sql } from "drizzle-orm";
 import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** An inbox receives the conversations of one channel entry point. */
@@ -7,5 +8,9 @@ export const inboxes = pgTable("inboxes", {
   name: text("name").notNull(),
   channel: text("channel").notNull(),
   settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+  // Signs widget identities (HMAC and JWT); the database draws it for every new inbox: two v4 UUIDs, 244 random bits.
+  secret: text("secret")
+    .notNull()
+    .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

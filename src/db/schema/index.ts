@@ -2,6 +2,7 @@
 export * from "./users.ts";
 export * from "./inboxes.ts";
 export * from "./customers.ts";
+export * from "./visitors.ts";
 export * from "./conversations.ts";
 export * from "./tickets.ts";
 export * from "./knowledge.ts";

@@ -29,6 +29,9 @@ export const orders = pgTable(
     carrier: text("carrier"),
     trackingNumber: text("tracking_number"),
     estimatedDelivery: date("estimated_delivery"),
+    // Wrong emails given in chats for this order since `ownership_failures_since`: the bot stops checking past a limit.
+    ownershipFailures: integer("ownership_failures").notNull().default(0),
+    ownershipFailuresSince: timestamp("ownership_failures_since", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

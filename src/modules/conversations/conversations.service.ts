@@ -44,6 +44,8 @@ export type InboundMessage = {
   raw?: unknown;
   /** The conversation's id when the channel already knows it for this external id (the widget remembers it per socket): saves a look-up. */
   conversationId?: string;
+  /** The customer when the channel already established who writes (a verified widget user): a new conversation is theirs. */
+  customerId?: string;
   /** True when the channel runs the bot inside its own request (Bot Framework), so no answer job is queued. */
   answeredInTurn?: boolean;
 };
@@ -70,6 +72,12 @@ function subjectFrom(text: string, annotation: Annotation): string | null {
 
 /** The id of the conversation for a channel's external id, creating the customer and the conversation when new. */
 async function conversationIdFor(deps: ServiceDeps, inboxId: string, inbound: InboundMessage): Promise<string> {
+  if (inbound.customerId) {
+    const known = await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId);
+    if (known) return known.id;
+    const opened = await createConversation(deps.db, { inboxId, customerId: inbound.customerId, channel: inbound.channel, externalId: inbound.externalConversationId });
+    return opened.id;
+  }
   // Without an email to match customers by, a new visitor's customer and conversation are one statement.
   if (!inbound.profile?.email) {
     const id = await findOrOpenConversation(deps.db, {

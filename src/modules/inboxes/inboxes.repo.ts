@@ -30,3 +30,10 @@ export async function findInboxCached(db: Database, id: string): Promise<InboxRo
   cache.set(id, { at: Date.now(), row });
   return row;
 }
+
+/** Replaces an inbox's identity secret and returns the new one (undefined when the inbox does not exist). */
+export async function replaceInboxSecret(db: Database, id: string, secret: string): Promise<string | undefined> {
+  const [row] = await db.update(tables.inboxes).set({ secret }).where(eq(tables.inboxes.id, id)).returning({ secret: tables.inboxes.secret });
+  inboxCache.get(db)?.delete(id);
+  return row?.secret;
+}

@@ -254,8 +254,8 @@ describe("delivery guarantees", () => {
   });
 
   it("after a dropped connection, history {after} returns exactly what was missed, in order, and a reload shows everything", async () => {
-    const visitorId = randomUUID();
-    const customer = await connectCustomer(t.url, t.inboxId, visitorId);
+    const customer = await connectCustomer(t.url, t.inboxId);
+    const visitorId = customer.visitorId;
     await customer.send("hi");
     const greeting = await customer.waitFor(fromBot);
     customer.close();
