@@ -10,7 +10,7 @@ import {
 } from "../src/modules/conversations/index.ts";
 import type { ServiceDeps } from "../src/modules/deps.ts";
 import { articleForIntent } from "../src/modules/knowledge/index.ts";
-import { orderByNumber } from "../src/modules/sales/index.ts";
+import { checkOrderOwnership, orderByNumber } from "../src/modules/sales/index.ts";
 import { openHandoffTicket } from "../src/modules/tickets/index.ts";
 import type { BotServices, BotTurn } from "./bot-services.ts";
 
@@ -24,6 +24,7 @@ export function toTurn(message: MessageRow, conversation: ConversationRow): BotT
     text: message.text,
     annotation: message.annotation ?? null,
     conversationId: conversation.id,
+    customerId: conversation.customerId,
     conversationStatus: conversation.status,
     botState: conversation.botState,
   };
@@ -66,8 +67,10 @@ export function moduleBotServices(deps: ServiceDeps): BotServices {
         trackingNumber: order.trackingNumber,
         estimatedDelivery: order.estimatedDelivery,
         itemNames: order.items.map((i) => i.name),
+        customerId: order.customerId,
       };
     },
+    checkOrderOwnership: (number, email) => checkOrderOwnership(deps, number, email),
     saveState: (conversationId, state) => saveBotState(deps, conversationId, state),
     async handOff(conversationId, reason, triggerMessageId) {
       await openHandoffTicket(deps, { conversationId, reason, triggerMessageId, replyKey: `handoff:${triggerMessageId}` });

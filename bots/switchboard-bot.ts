@@ -2,7 +2,7 @@
 import { ActivityHandler, type TurnContext } from "botbuilder";
 import { UNKNOWN_INTENT } from "../src/contracts/nlp.ts";
 import { handoffReasonFor, MAX_FAILED_TURNS } from "../src/modules/routing/index.ts";
-import type { BotServices, BotTurn } from "./bot-services.ts";
+import type { BotMemory, BotServices, BotTurn } from "./bot-services.ts";
 import { faqReply } from "./dialogs/faq.ts";
 import { orderStatusTurn } from "./dialogs/order-status.ts";
 import { smallTalkReply } from "./dialogs/small-talk.ts";
@@ -62,13 +62,13 @@ export class SwitchboardBot extends ActivityHandler {
     const order = await orderStatusTurn(this.services, turn);
     if (order) {
       await context.sendActivity(order.reply);
-      await this.remember(turn, order.awaiting, order.handled);
+      await this.remember(turn, { awaiting: order.awaiting, order: order.order }, order.handled);
       return;
     }
     const reply = smallTalkReply(intent) ?? (await faqReply(this.services, intent));
     if (reply) {
       await context.sendActivity(reply);
-      await this.remember(turn, null, true);
+      await this.remember(turn, { awaiting: null }, true);
       return;
     }
     if (intent !== UNKNOWN_INTENT) {
@@ -87,19 +87,24 @@ export class SwitchboardBot extends ActivityHandler {
     await this.save(turn, { awaiting: turn.botState.awaiting ?? null, failedTurns });
   }
 
-  private async remember(turn: BotTurn, awaiting: "order_number" | null, handled: boolean): Promise<void> {
+  private async remember(turn: BotTurn, next: Pick<BotMemory, "awaiting" | "order">, handled: boolean): Promise<void> {
     const failedTurns = handled ? 0 : (turn.botState.failedTurns ?? 0) + 1;
     if (!handled && failedTurns >= MAX_FAILED_TURNS) {
-      await this.save(turn, { awaiting: null, failedTurns: 0 });
+      await this.save(turn, { awaiting: null, failedTurns: 0, order: next.order });
       await this.services.handOff(turn.conversationId, "bot_failed", turn.messageId);
       return;
     }
-    await this.save(turn, { awaiting, failedTurns });
+    await this.save(turn, { ...next, failedTurns });
   }
 
-  /** Saves what the bot remembers, skipping the write when nothing changed (most answered turns). */
-  private async save(turn: BotTurn, state: { awaiting: "order_number" | null; failedTurns: number }): Promise<void> {
-    if ((turn.botState.awaiting ?? null) === state.awaiting && (turn.botState.failedTurns ?? 0) === state.failedTurns) return;
-    await this.services.saveState(turn.conversationId, state);
+  /** Saves what the bot remembers (the order dialog's memory is kept unless replaced), skipping the write when nothing changed (most answered turns). */
+  private async save(turn: BotTurn, state: BotMemory): Promise<void> {
+    const order = state.order ?? turn.botState.order;
+    const next: BotMemory = { awaiting: state.awaiting ?? null, failedTurns: state.failedTurns ?? 0, ...(order ? { order } : {}) };
+    const before = turn.botState;
+    const same =
+      (before.awaiting ?? null) === next.awaiting && (before.failedTurns ?? 0) === next.failedTurns && JSON.stringify(before.order) === JSON.stringify(order);
+    if (same) return;
+    await this.services.saveState(turn.conversationId, next);
   }
 }

@@ -7,7 +7,13 @@ import { inboxes } from "./inboxes.ts";
 import { users } from "./users.ts";
 
 /** What the bot remembers between turns of one conversation. */
-export type BotState = { awaiting?: "order_number" | null; failedTurns?: number; dialog?: Record<string, unknown> };
+export type BotState = {
+  awaiting?: "order_number" | "order_email" | null;
+  failedTurns?: number;
+  /** The order-status dialog: the order waiting for proof of ownership, wrong emails given, customers whose orders were proven. */
+  order?: { pending?: string; wrongEmails?: number; provenOwners?: string[] };
+  dialog?: Record<string, unknown>;
+};
 
 /** Sentiment trend of the customer's messages: first, latest and lowest score. */
 export type SentimentTrendRow = { start: number; end: number; min: number; count: number };

@@ -1,3 +1,3 @@
 /** Sales module: products and orders. */
-export { productCatalogue, orderByNumber } from "./sales.service.ts";
+export { productCatalogue, orderByNumber, checkOrderOwnership, MAX_OWNERSHIP_FAILURES, type OwnershipCheck } from "./sales.service.ts";
 export type { OrderRow, ProductRow } from "./sales.repo.ts";
