@@ -81,6 +81,8 @@ export async function orderStatusTurn(services: BotServices, turn: BotTurn): Pro
     const email = emailIn(turn);
     if (email) return checkEmail(services, turn, memory.pending, email);
     const other = orderNumberIn(turn, true);
+    // A clear other request (a question for the FAQ, small talk) is answered instead; the order waits until asked again.
+    if (!other && intent !== "unknown" && !ORDER_STATUS_INTENTS.has(intent)) return undefined;
     if (!other || other === memory.pending) return { reply: say.askOrderEmailAgain(memory.pending), awaiting: "order_email", order: memory, handled: false };
   }
   const asked = turn.botState.awaiting === "order_number" || turn.botState.awaiting === "order_email";

@@ -70,23 +70,30 @@ describe("the bot in the widget", () => {
     customer.close();
   });
 
-  it("when the customer gives an order number, answers its status from the orders table", async () => {
+  it("when the customer gives an order number and the email on the order, answers its status from the orders table", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     await customer.send("Where is my order ORD-10001?");
-    const reply = await customer.waitFor(fromBot);
+    const ask = await customer.waitFor(fromBot);
+    expect(ask.text).toMatch(/email address/);
+    expect(ask.text).not.toContain("1Z999AA10123456784");
+    await customer.send("jordan.lee@example.com");
+    const reply = await customer.waitFor((m) => fromBot(m) && m.id !== ask.id);
     expect(reply.text).toContain("ORD-10001");
     expect(reply.text).toMatch(/shipped/i);
     expect(reply.text).toContain("1Z999AA10123456784");
     customer.close();
   });
 
-  it("when the order number is missing, asks for it and answers the follow-up", async () => {
+  it("when the order number is missing, asks for it, then for the email on the order, and answers the follow-up", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     await customer.send("where is my order?");
     const ask = await customer.waitFor(fromBot);
     expect(ask.text).toMatch(/order number/i);
     await customer.send("ORD-10002");
-    const answer = await customer.waitFor((m) => fromBot(m) && m.id !== ask.id);
+    const askEmail = await customer.waitFor((m) => fromBot(m) && m.id !== ask.id);
+    expect(askEmail.text).toMatch(/email address/);
+    await customer.send("priya.shah@example.com");
+    const answer = await customer.waitFor((m) => fromBot(m) && m.id !== ask.id && m.id !== askEmail.id);
     expect(answer.text).toContain("ORD-10002");
     expect(answer.text).toMatch(/prepared|hasn't shipped/i);
     customer.close();
