@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inboxSecret } from "../../src/modules/inboxes/index.ts";
+import { identifierHashOf } from "../../src/modules/visitors/index.ts";
 import { createTestApp } from "../support/create-test-app.ts";
 import { en } from "../../widget/src/strings.ts";
 import { launchChromium } from "./browser.ts";
@@ -19,12 +21,12 @@ type App = Awaited<ReturnType<typeof createTestApp>>;
 const widget = (page: Page, selector: string): Locator => page.locator(`switchboard-widget >> ${selector}`);
 
 /** A third-party shop page on another origin, with hostile global CSS, embedding the widget from the server. */
-function shopPage(serverUrl: string, inbox: string): string {
+function shopPage(serverUrl: string, inbox: string, attributes = ""): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     * { color: rgb(255, 0, 0) !important; font-size: 40px !important; }
     div, button { background: rgb(0, 255, 0) !important; border: 9px solid blue !important; }
   </style></head><body><h1>Other shop</h1><button id="own">Their button</button>
-  <script src="${serverUrl}/widget.js" data-inbox="${inbox}" data-title="Shop help" async></script></body></html>`;
+  <script src="${serverUrl}/widget.js" data-inbox="${inbox}" data-title="Shop help" ${attributes} async></script></body></html>`;
 }
 
 /** Serves a shop page from its own loopback server (another origin, as on a customer's real site). */
@@ -171,6 +173,44 @@ describe("customer web widget in Chromium", () => {
       expect(style).toEqual({ color: "rgb(255, 255, 255)", fontSize: "14px" });
       expect(await p.locator("#own").evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(0, 255, 0)");
       await p.screenshot({ path: `${artifacts}/widget-third-party-site.png` });
+    } finally {
+      await shop.close();
+      await site.close();
+    }
+  });
+
+  it("keeps the id the server issued, and a signed-in customer of the site sees their conversation on a second device", async () => {
+    const identifier = `shop-user-${Date.now()}`;
+    const hash = identifierHashOf(identifier, await inboxSecret(app.container.deps, app.inboxId));
+    const site = await hostShop(shopPage(app.url, app.inboxId, `data-identifier="${identifier}" data-identifier-hash="${hash}"`));
+    const laptop = await browser.newContext();
+    const phone = await browser.newContext();
+    try {
+      const first = await laptop.newPage();
+      await openWidget(first, site.url);
+      await say(first, "hello from my laptop");
+      await widget(first, ".row.bot .bubble").first().waitFor({ timeout: 15_000 });
+      const stored = await first.evaluate((inbox) => localStorage.getItem(`switchboard:visitor:${inbox}`), app.inboxId);
+      expect(stored).toMatch(/^v1\./);
+      const second = await phone.newPage();
+      await openWidget(second, site.url);
+      await expect.poll(() => bubbles(second), { timeout: 10_000 }).toContain("hello from my laptop");
+      await second.screenshot({ path: `${artifacts}/widget-second-device.png` });
+    } finally {
+      await laptop.close();
+      await phone.close();
+      await site.close();
+    }
+  });
+
+  it("refuses a tampered identity with a clear message instead of chatting as someone else", async () => {
+    const site = await hostShop(shopPage(app.url, app.inboxId, `data-identifier="someone-else" data-identifier-hash="${"0".repeat(64)}"`));
+    const shop = await browser.newContext();
+    try {
+      const p = await shop.newPage();
+      await openWidget(p, site.url);
+      await expect.poll(() => widget(p, ".banner").textContent()).toBe(en.identityRefused);
+      expect(await widget(p, "textarea").isDisabled()).toBe(true);
     } finally {
       await shop.close();
       await site.close();

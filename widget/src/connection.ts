@@ -1,6 +1,6 @@
 /** The widget's socket.io connection to the /widget namespace, speaking the contract in src/contracts/messages.ts. */
 import { io, type Socket } from "socket.io-client";
-import type { HistoryAck, MessageSend, MessageSendAck, Sender, SocketError, WidgetMessage } from "../../src/contracts/messages.ts";
+import type { HistoryAck, MessageSend, MessageSendAck, Sender, SocketError, VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
 
 /** What the chat needs to know about the link: up, being (re)established, or refused for good. */
 export type ConnectionState = "connecting" | "online" | "reconnecting" | "failed";
@@ -26,8 +26,21 @@ export type Connection = {
   close(): void;
 };
 
+/** A signed identity from the embedding page: an HMAC of the site's user id, or a JWT (see the README's Security section). */
+export type WidgetIdentity = { identifier?: string; identifierHash?: string; userJwt?: string };
+
 /** Options for opening the connection. */
-export type ConnectionOptions = { origin: string; path: string; inbox: string; visitorId: string; ackTimeoutMs?: number };
+export type ConnectionOptions = {
+  origin: string;
+  path: string;
+  inbox: string;
+  /** Read at every handshake, so a reconnect sends the id the server issued last. */
+  visitorId: () => string;
+  /** Called with the id the server says to keep (its "visitor" event on every connection). */
+  rememberVisitorId: (visitorId: string) => void;
+  identity?: WidgetIdentity;
+  ackTimeoutMs?: number;
+};
 
 /** Reads an acknowledgement as the contract's bare shape, also accepting a `{ data }` envelope (CONVENTIONS' ack style). */
 export function unwrapAck<T>(ack: unknown): T {
@@ -43,7 +56,7 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
   const ackTimeout = options.ackTimeoutMs ?? 15_000;
   const socket: Socket = io(`${options.origin}/widget`, {
     path: options.path,
-    auth: { inbox: options.inbox, visitorId: options.visitorId },
+    auth: (send) => send({ inbox: options.inbox, visitorId: options.visitorId(), ...options.identity }),
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
@@ -74,6 +87,9 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
       return;
     }
     setTimeout(() => !closed && socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+  });
+  socket.on("visitor", (event: VisitorEvent) => {
+    if (event && typeof event.visitorId === "string") options.rememberVisitorId(event.visitorId);
   });
   socket.on("message:new", (message: WidgetMessage) => handlers.onMessage(message));
   socket.on("typing", (payload: { sender: Sender; typing: boolean }) => {

@@ -1,8 +1,8 @@
 /** Entry of the embeddable widget: finds its script tag, mounts the shadow-DOM UI and connects to the server. */
 import { Chat } from "./chat.ts";
-import { findOwnScript, readConfig, type WidgetConfig } from "./config.ts";
+import { findOwnScript, readConfig, type SwitchboardSettings, type WidgetConfig } from "./config.ts";
 import { connect } from "./connection.ts";
-import { browserStore, ensureVisitorId, loadPending, randomId, readVisitorId } from "./storage.ts";
+import { browserStore, loadPending, randomId, readVisitorId, storeVisitorId, visitorIdToSend } from "./storage.ts";
 import { en } from "./strings.ts";
 import { TypingNotifier } from "./typing-notifier.ts";
 import { mountView } from "./view.ts";
@@ -10,7 +10,7 @@ import { mountView } from "./view.ts";
 /** The page-level handle exposed as window.SwitchboardWidget for the embedding site (and tests). */
 export type WidgetHandle = { open(): void; close(): void; dropConnection(): void };
 
-const page = window as Window & { SwitchboardWidget?: WidgetHandle };
+const page = window as Window & { SwitchboardWidget?: WidgetHandle; SwitchboardSettings?: SwitchboardSettings };
 
 function boot(config: WidgetConfig): WidgetHandle {
   const store = browserStore();
@@ -28,7 +28,14 @@ function boot(config: WidgetConfig): WidgetHandle {
     now: () => new Date(),
     openConnection: (handlers) =>
       connect(
-        { origin: config.origin, path: config.socketPath, inbox: config.inbox, visitorId: ensureVisitorId(store, config.inbox) },
+        {
+          origin: config.origin,
+          path: config.socketPath,
+          inbox: config.inbox,
+          visitorId: () => visitorIdToSend(store, config.inbox),
+          rememberVisitorId: (id) => storeVisitorId(store, config.inbox, id),
+          identity: config.identity,
+        },
         handlers,
       ),
   });
@@ -46,15 +53,15 @@ function boot(config: WidgetConfig): WidgetHandle {
   chat.subscribe((state) => view.render(state));
   view.render(chat.state);
 
-  // Returning visitors connect at once (history, unread replies, unsent messages); first-time visitors on first open.
-  const returning = readVisitorId(store, config.inbox) !== undefined || loadPending(store, config.inbox).length > 0;
+  // Returning and signed-in visitors connect at once (history, unread replies, unsent messages); first-time visitors on first open.
+  const returning = readVisitorId(store, config.inbox) !== undefined || loadPending(store, config.inbox).length > 0 || config.identity !== undefined;
   if (returning) chat.start();
   if (config.openOnLoad) view.open();
   return { open: view.open, close: view.close, dropConnection: () => chat.dropConnection() };
 }
 
 const script = findOwnScript(document);
-const config = script ? readConfig(script) : null;
+const config = script ? readConfig(script, page.SwitchboardSettings) : null;
 if (!config) {
   console.warn("[switchboard] widget.js needs a data-inbox attribute on its <script> tag");
 } else if (!page.SwitchboardWidget) {

@@ -54,19 +54,24 @@ function safeSet(store: KeyValueStore, key: string, value: string): void {
   }
 }
 
-/** Returns the stored visitor id for the inbox, or undefined for a first-time visitor. */
+/** Returns the stored (server-issued) visitor id for the inbox, or undefined for a first-time visitor. */
 export function readVisitorId(store: KeyValueStore, inbox: string): string | undefined {
   const value = store.getItem(visitorKey(inbox));
   return value && value.length >= 8 && value.length <= 100 ? value : undefined;
 }
 
-/** Returns the visitor id for the inbox, creating and storing one on first use. */
-export function ensureVisitorId(store: KeyValueStore, inbox: string, makeId: () => string = randomId): string {
-  const existing = readVisitorId(store, inbox);
-  if (existing) return existing;
-  const id = makeId();
-  safeSet(store, visitorKey(inbox), id);
-  return id;
+/** What a first visit sends as its visitor id: any placeholder; the server answers with the id to keep. */
+export const FIRST_VISIT_PLACEHOLDER = "first-visit";
+
+/** The visitor id to send in the handshake: the one the server issued for this inbox, or the placeholder on a first visit. */
+export function visitorIdToSend(store: KeyValueStore, inbox: string): string {
+  return readVisitorId(store, inbox) ?? FIRST_VISIT_PLACEHOLDER;
+}
+
+/** Stores the visitor id the server issued (its "visitor" event), replacing whatever was sent. */
+export function storeVisitorId(store: KeyValueStore, inbox: string, visitorId: string): void {
+  if (visitorId.length < 8 || visitorId.length > 100) return;
+  if (store.getItem(visitorKey(inbox)) !== visitorId) safeSet(store, visitorKey(inbox), visitorId);
 }
 
 function isPending(value: unknown): value is PendingMessage {

@@ -17,6 +17,7 @@ export type WidgetStrings = {
   connecting: string;
   reconnecting: string;
   inboxNotFound: string;
+  identityRefused: string;
   refused: (reason: string) => string;
   isTyping: (name: string) => string;
   you: string;
@@ -43,6 +44,7 @@ export const en: WidgetStrings = {
   connecting: "Connecting…",
   reconnecting: "Reconnecting…",
   inboxNotFound: "This chat is not available. Please check the widget's inbox id.",
+  identityRefused: "We couldn't confirm that you are signed in. Please reload the page or sign in again.",
   refused: (reason) => `The chat could not connect: ${reason}`,
   isTyping: (name) => `${name} is typing…`,
   you: "You",

@@ -154,7 +154,8 @@ export function mountView(shadow: ShadowRoot, options: ViewOptions): WidgetView 
     textarea.disabled = failed;
     banner.classList.toggle("error", failed);
     let text = "";
-    if (failed) text = state.error?.code === "INBOX_NOT_FOUND" ? s.inboxNotFound : s.refused(state.error?.message ?? "");
+    const code = state.error?.code;
+    if (failed) text = code === "INBOX_NOT_FOUND" ? s.inboxNotFound : code === "IDENTITY_INVALID" || code === "IDENTITY_EXPIRED" ? s.identityRefused : s.refused(state.error?.message ?? "");
     else if (state.connection === "reconnecting") text = s.reconnecting;
     else if (state.connection === "connecting") text = s.connecting;
     banner.hidden = text === "";

@@ -9,6 +9,8 @@ import { inboxSecret } from "../../../src/modules/inboxes/index.ts";
 import { identifierHashOf } from "../../../src/modules/visitors/index.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { connectCustomer, type TestIdentity } from "../../support/widget-client.ts";
+import { connect } from "../../../widget/src/connection.ts";
+import { memoryStore, readVisitorId, storeVisitorId, visitorIdToSend } from "../../../widget/src/storage.ts";
 
 // The widget's credential is issued by the server; a site that knows its user vouches for it with the inbox's secret.
 let t: TestApp;
@@ -219,6 +221,49 @@ describe("identity verification (signed JWT, Intercom's way)", () => {
       "not a jwt",
     ]) {
       expect(await refusal({ inbox: t.inboxId, visitorId: "new-visitor", userJwt })).toEqual({ message: "IDENTITY_INVALID", code: "IDENTITY_INVALID" });
+    }
+  });
+});
+
+describe("the widget script's connection", () => {
+  it("stores the id the server issued, sends it on every reconnect, and takes a rotated one", async () => {
+    const store = memoryStore();
+    let connects = 0;
+    const waitConnects = async (n: number): Promise<void> => {
+      for (let i = 0; i < 400 && connects < n; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(connects).toBe(n);
+    };
+    const conn = connect(
+      {
+        origin: t.url,
+        path: "/socket.io",
+        inbox: t.inboxId,
+        visitorId: () => visitorIdToSend(store, t.inboxId),
+        rememberVisitorId: (id) => storeVisitorId(store, t.inboxId, id),
+      },
+      { onState: () => undefined, onConnect: () => void connects++, onMessage: () => undefined, onTyping: () => undefined },
+    );
+    try {
+      await waitConnects(1);
+      const sent = await conn.send({ clientMsgId: "widget-conn-1", text: "hello from the widget" });
+      expect(sent.kind).toBe("ack");
+      const issued = readVisitorId(store, t.inboxId);
+      expect(issued).toMatch(/^v1\./);
+
+      conn.dropTransport();
+      await waitConnects(2);
+      expect(readVisitorId(store, t.inboxId)).toBe(issued);
+      const history = await conn.history();
+      expect(Array.isArray(history) && history.map((m) => m.text)).toContain("hello from the widget");
+
+      await db().update(tables.visitors).set({ rotatedAt: sql`now() - interval '40 days'` }).where(eq(tables.visitors.tokenHash, sha256(issued!)));
+      conn.dropTransport();
+      await waitConnects(3);
+      await expect.poll(() => readVisitorId(store, t.inboxId)).not.toBe(issued);
+      const after = await conn.history();
+      expect(Array.isArray(after) && after.map((m) => m.text)).toContain("hello from the widget");
+    } finally {
+      conn.close();
     }
   });
 });

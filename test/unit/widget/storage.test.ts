@@ -1,15 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { ensureVisitorId, loadPending, memoryStore, pendingKey, randomId, savePending } from "../../../widget/src/storage.ts";
+import {
+  FIRST_VISIT_PLACEHOLDER,
+  loadPending,
+  memoryStore,
+  pendingKey,
+  randomId,
+  readVisitorId,
+  savePending,
+  storeVisitorId,
+  visitorIdToSend,
+} from "../../../widget/src/storage.ts";
 
 describe("widget storage", () => {
-  it("creates the visitor id once per inbox and keeps it", () => {
+  it("sends the placeholder on a first visit, then the id the server issued, per inbox", () => {
     const store = memoryStore();
-    let n = 0;
-    const make = (): string => `visitor-${++n}-xxxxxxxx`;
-    const first = ensureVisitorId(store, "inbox-1", make);
-    expect(ensureVisitorId(store, "inbox-1", make)).toBe(first);
-    expect(ensureVisitorId(store, "inbox-2", make)).not.toBe(first);
-    expect(store.getItem("switchboard:visitor:inbox-1")).toBe(first);
+    expect(visitorIdToSend(store, "inbox-1")).toBe(FIRST_VISIT_PLACEHOLDER);
+    storeVisitorId(store, "inbox-1", "v1.issued-by-the-server-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    expect(visitorIdToSend(store, "inbox-1")).toBe("v1.issued-by-the-server-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    expect(visitorIdToSend(store, "inbox-2")).toBe(FIRST_VISIT_PLACEHOLDER);
+    expect(store.getItem("switchboard:visitor:inbox-1")).toBe("v1.issued-by-the-server-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  });
+
+  it("replaces the stored id when the server issues another, and ignores ids of an impossible length", () => {
+    const store = memoryStore();
+    storeVisitorId(store, "i", "v1.first-id-xxxxxxxx");
+    storeVisitorId(store, "i", "v1.rotated-id-xxxxxxxx");
+    expect(readVisitorId(store, "i")).toBe("v1.rotated-id-xxxxxxxx");
+    storeVisitorId(store, "i", "short");
+    storeVisitorId(store, "i", "x".repeat(101));
+    expect(readVisitorId(store, "i")).toBe("v1.rotated-id-xxxxxxxx");
   });
 
   it("round-trips unacknowledged messages and removes the key when none remain", () => {
