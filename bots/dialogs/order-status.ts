@@ -65,7 +65,7 @@ async function checkEmail(services: BotServices, turn: BotTurn, number: string, 
   if (outcome === "locked" || wrongEmails >= MAX_WRONG_EMAILS) {
     return { reply: say.orderChecksStopped, awaiting: null, order: { ...memory, pending: undefined, wrongEmails: Math.max(wrongEmails, MAX_WRONG_EMAILS) }, handled: true };
   }
-  return { reply: say.orderEmailMismatch(number), awaiting: "order_email", order: { ...memory, wrongEmails }, handled: true };
+  return { reply: say.orderEmailMismatch(number), awaiting: "order_email", order: { ...memory, pending: number, wrongEmails }, handled: true };
 }
 
 /**
@@ -93,6 +93,9 @@ export async function orderStatusTurn(services: BotServices, turn: BotTurn): Pro
   const order = await services.orderByNumber(number);
   if (order && mayShow(order, turn)) return { reply: describeOrder(order), awaiting: null, order: { ...memory, pending: undefined }, handled: true };
   if (stopped) return { reply: say.orderChecksStopped, awaiting: null, order: memory, handled: true };
+  // "Where is ORD-10001? My email is …": the proof came with the question.
+  const email = emailIn(turn);
+  if (email) return checkEmail(services, turn, number, email);
   // The number as the customer gave it, whether or not such an order exists: the answer must not tell.
   return { reply: say.askOrderEmail(number), awaiting: "order_email", order: { ...memory, pending: number }, handled: true };
 }

@@ -1,10 +1,12 @@
-/** The `switchboard` command line: start, migrate, seed, nlp analyze|train|eval. */
+/** The `switchboard` command line: start, migrate, seed, inbox secret, nlp analyze|train|eval. */
 import { parseArgs } from "./args.ts";
 
 const usage = `usage: switchboard <command>
   start                 migrate, seed an empty database, then serve
   migrate               apply database migrations
   seed                  load demo data (inbox, agents, customers, products, orders, KB articles)
+  inbox secret <id> [--rotate]
+                        print the inbox's widget identity secret (a new one with --rotate)
   nlp analyze "text"    print the NLP annotation of a text as JSON
   nlp train             rebuild the shipped intent and sentiment models in nlp-models/
   nlp eval <part> ...   measure a part of the NLP pipeline (intents, sentiment, pos, ner, entities)
@@ -23,6 +25,10 @@ async function main(): Promise<number> {
     case "nlp": {
       const { runNlpCommand } = await import("./nlp.ts");
       return runNlpCommand(rest, flags);
+    }
+    case "inbox": {
+      const { runInboxCommand } = await import("./inbox.ts");
+      return runInboxCommand(rest, flags);
     }
     case "start":
     case "migrate":

@@ -122,6 +122,13 @@ describe("order details only to their owner", () => {
     ]);
   });
 
+  it("an email given with the order number is checked at once", async () => {
+    await transcript([
+      ["where is ORD-10003? my email is lucas.martin@example.com", /ORD-10003.*delivered/],
+      ["and ORD-10001, it's lucas.martin@example.com too", /couldn't find an order numbered ORD-10001 with that email/, ORD_10001_DETAILS],
+    ]);
+  });
+
   it("a wrong email reveals nothing, and after three wrong ones this chat checks no more, not even the right one", async () => {
     await transcript([
       ["where is my order ORD-10001?", /email address/, ORD_10001_DETAILS],
