@@ -7,6 +7,8 @@ const httpServer = createServer();
 const io = new Server(httpServer, { maxHttpBufferSize: 64 * 1024 });
 io.of("/widget").on("connection", (socket) => {
   const conversationId = randomUUID();
+  // The contract's "visitor" event, so clients connect the same way as to the real server.
+  socket.emit("visitor", { visitorId: (socket.handshake.auth as { visitorId?: string }).visitorId ?? randomUUID() });
   socket.on("message:send", (payload: { clientMsgId?: string; text?: string }, ack?: (value: unknown) => void) => {
     const createdAt = new Date().toISOString();
     const id = randomUUID();

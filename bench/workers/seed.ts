@@ -6,6 +6,7 @@ import { openDatabase } from "../../src/db/index.ts";
 import { isEmpty, seedDemoData } from "../../src/db/seed/seed.ts";
 import { ensureFirstAdmin } from "../../src/modules/agents/index.ts";
 import { hashPassword } from "../../src/modules/agents/passwords.ts";
+import { hashToken } from "../../src/modules/visitors/index.ts";
 import { CUSTOMER_MESSAGES } from "../data/messages.ts";
 
 /** What to insert. */
@@ -16,7 +17,7 @@ type SeedCommand = {
   databaseUrl?: string;
   adminEmail: string;
   adminPassword: string;
-  /** Visitor ids to create a web conversation for (externalId "demo:<visitorId>"); or a count of generated ones. */
+  /** Visitor ids to create a visitor (the id is its token) and a web conversation for; or a count of generated ones. */
   visitorIds?: string[];
   conversations?: number;
   /** Messages in total, spread evenly over the conversations (customer and bot turns alternating). */
@@ -43,6 +44,8 @@ async function seed(command: SeedCommand): Promise<Record<string, unknown>> {
   const conversations = visitorIds.map((visitorId, i) => ({
     i,
     visitor: visitorId,
+    visitor_record: randomUUID(),
+    token_hash: hashToken(visitorId),
     conversation_id: randomUUID(),
     customer_id: randomUUID(),
     status: command.status === "mixed" || !command.status ? (["bot", "handoff", "handoff", "resolved"] as const)[i % 4] : command.status,
@@ -55,15 +58,17 @@ async function seed(command: SeedCommand): Promise<Record<string, unknown>> {
   // The rest is one transaction of set-based SQL (json_to_recordset + generate_series): seconds for 100,000 messages.
   await db.transaction(async (tx) => {
     await tx.execute(sql`create temp table bench_conv on commit drop as select * from json_to_recordset(${JSON.stringify(conversations)}::json)
-      as x(i int, visitor text, conversation_id uuid, customer_id uuid, status text)`);
+      as x(i int, visitor text, visitor_record uuid, token_hash text, conversation_id uuid, customer_id uuid, status text)`);
     await tx.execute(sql`create temp table bench_text on commit drop as select * from json_to_recordset(${JSON.stringify(texts)}::json)
       as x(i int, text text, annotation jsonb)`);
     await tx.execute(sql`insert into customers (id, name, email, created_at, updated_at)
       select customer_id, 'Bench Customer ' || i, 'bench-' || i || '@example.test', now() - interval '30 days', now() - interval '30 days' from bench_conv`);
-    await tx.execute(sql`insert into customer_identities (customer_id, channel, external_id) select customer_id, 'web', visitor from bench_conv`);
+    // As the server issues them: the widget's id is the token (stored hashed); external ids name the visitor record.
+    await tx.execute(sql`insert into visitors (id, inbox_id, token_hash) select visitor_record, 'demo', token_hash from bench_conv`);
+    await tx.execute(sql`insert into customer_identities (customer_id, channel, external_id) select customer_id, 'web', visitor_record::text from bench_conv`);
     // Activity times: one conversation per minute back from now, messages 20 s apart inside it; JS-style millisecond precision.
     await tx.execute(sql`insert into conversations (id, inbox_id, customer_id, channel, external_id, status, subject, last_message, last_message_at, created_at, updated_at)
-      select c.conversation_id, 'demo', c.customer_id, 'web', 'demo:' || c.visitor, c.status, left(t.text, 80),
+      select c.conversation_id, 'demo', c.customer_id, 'web', 'demo:' || c.visitor_record, c.status, left(t.text, 80),
         jsonb_build_object('text', ${BOT_REPLY}::text, 'sender', jsonb_build_object('type', 'bot'), 'createdAt', to_char(date_trunc('milliseconds', now() - (c.i * interval '1 minute')) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
         date_trunc('milliseconds', now() - (c.i * interval '1 minute')),
         now() - (c.i * interval '1 minute') - ${perConversation} * interval '20 seconds',

@@ -1,7 +1,7 @@
 /** Child process holding many simulated widget customers (socket.io-client on /widget), driven over IPC by e2e and connections. */
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import type { WidgetMessage } from "../../src/contracts/messages.ts";
+import type { VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
 
 type Client = {
   socket: Socket;
@@ -63,8 +63,12 @@ function connectOne(url: string, visitorId: string, timeoutMs: number): Promise<
   socket.on("disconnect", () => {
     disconnects++;
   });
+  // Connected once the server said which id to keep (the same for a seeded visitor, a new one for a first visit).
   return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(client));
+    socket.once("visitor", (event: VisitorEvent) => {
+      client.visitorId = event.visitorId;
+      resolve(client);
+    });
     socket.once("connect_error", (error) => {
       socket.close();
       reject(error);
