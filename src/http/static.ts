@@ -36,7 +36,7 @@ export function demoPage(inboxId: string, origin: string): string {
 <main>
   <h1>Need help with an order?</h1>
   <p>This page embeds the Switchboard widget. Open the chat button in the corner and ask, for example,
-  <em>"where is my order ORD-10001?"</em>, <em>"what is your refund policy?"</em> or <em>"I want to talk to a human"</em>.</p>
+  <em>"where is my order ORD-10001?"</em> (the bot asks for the email on the order: <code>jordan.lee@example.com</code>), <em>"what is your refund policy?"</em> or <em>"I want to talk to a human"</em>.</p>
   <p>Agents answer from the <a href="/console">console</a>. Embed the widget on any site with:</p>
   <p><code>&lt;script src="${escapeAttr(origin)}/widget.js" data-inbox="${escapeAttr(inboxId)}" async&gt;&lt;/script&gt;</code></p>
 </main>
