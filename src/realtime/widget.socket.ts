@@ -13,7 +13,10 @@ import {
 import type { ServiceDeps } from "../modules/deps.ts";
 import { findInboxCached } from "../modules/inboxes/index.ts";
 import { establishVisitor } from "../modules/visitors/index.ts";
+import { childLogger } from "../logger.ts";
 import { connectError, socketError } from "./socket-errors.ts";
+
+const log = childLogger("realtime");
 
 /** Channel name of the web widget. */
 export const WEB_CHANNEL = "web";
@@ -65,6 +68,7 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void
       socket.data = data;
       next();
     } catch (error) {
+      if (!(error instanceof AppError)) log.error({ err: error }, "widget handshake failed");
       next(connectError(error instanceof AppError ? error : new AppError("INTERNAL")));
     }
   });
