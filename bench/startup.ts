@@ -67,7 +67,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
     warmMessages: seeded,
     ...(args.flag("profile") ? { profiles: profiles.filter(Boolean) } : {}),
     setup: {
-      command: "node bin/switchboard.js start (PORT, HOST=127.0.0.1, DATA_DIR, REDIS_URL of a private redis-server, LOG_LEVEL=info, SWITCHBOARD_ADMIN_PASSWORD)",
+      command: "node bin/switchboard.js start --demo --agent-password … (PORT, HOST=127.0.0.1, DATA_DIR, REDIS_URL of a private redis-server, LOG_LEVEL=info, SWITCHBOARD_ADMIN_PASSWORD)",
       measured: "spawn → first GET /healthz 200 (polled every 20 ms); *StartServerMs = the server's own 'Switchboard is listening' ms (container + seed + listen), the rest is node + tsx + imports",
       empty: "fresh DATA_DIR each run (migrations + demo seed + first admin happen in the measured time)",
       warm: "the first empty run's DATA_DIR plus bulk-inserted conversations and messages; the same dir restarted each run",

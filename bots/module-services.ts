@@ -9,13 +9,14 @@ import {
   type MessageRow,
 } from "../src/modules/conversations/index.ts";
 import type { ServiceDeps } from "../src/modules/deps.ts";
+import { BOT_FRAMEWORK_INBOX_ID } from "../src/modules/inboxes/index.ts";
 import { articleForIntent } from "../src/modules/knowledge/index.ts";
 import { checkOrderOwnership, orderByNumber } from "../src/modules/sales/index.ts";
 import { openHandoffTicket } from "../src/modules/tickets/index.ts";
 import type { BotServices, BotTurn } from "./bot-services.ts";
 
 /** Inbox that Bot Framework channels (Teams, Slack, Telegram …) deliver into. */
-export const BOT_FRAMEWORK_INBOX = "botframework";
+export const BOT_FRAMEWORK_INBOX = BOT_FRAMEWORK_INBOX_ID;
 
 /** The bot's view of a stored customer message and its conversation. */
 export function toTurn(message: MessageRow, conversation: ConversationRow): BotTurn {

@@ -18,6 +18,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SWITCHBOARD_ADMIN_EMAIL: z.email("must be an email address").optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  SWITCHBOARD_DEMO: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
@@ -38,6 +39,8 @@ export type Config = Readonly<{
   sessionSecret: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** Demo mode: load the demo shop and demo accounts on start (`--demo` or SWITCHBOARD_DEMO=1). */
+  demo: boolean;
   logLevel: string;
   botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
 }>;
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir),
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,
     adminPassword: v.SWITCHBOARD_ADMIN_PASSWORD,
+    demo: v.SWITCHBOARD_DEMO === "1" || v.SWITCHBOARD_DEMO === "true",
     logLevel: v.LOG_LEVEL,
     botFramework: {
       appId: v.MICROSOFT_APP_ID,

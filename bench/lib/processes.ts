@@ -14,6 +14,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const ADMIN_EMAIL = "admin@switchboard.local";
 /** See ADMIN_EMAIL. */
 export const ADMIN_PASSWORD = "bench-admin-password";
+/** Password of the demo accounts on the benchmark server (demo mode: the benchmarks chat with the demo shop). */
+export const AGENT_PASSWORD = "bench-agent-password";
 
 const children = new Set<ChildProcess>();
 const dirs = new Set<string>();
@@ -202,11 +204,11 @@ export type ServerOptions = {
   databaseUrl?: string;
 };
 
-/** Runs `node bin/switchboard.js start` (migrate, seed when empty, serve) as its own process on 127.0.0.1 and waits for /healthz 200. */
+/** Runs `node bin/switchboard.js start --demo` (migrate, load the demo shop when absent, serve) as its own process on 127.0.0.1 and waits for /healthz 200. */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const port = await freePort();
   const nodeArgs = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  const command = [process.execPath, ...nodeArgs, path.join(ROOT, "bin/switchboard.js"), "start"];
+  const command = [process.execPath, ...nodeArgs, path.join(ROOT, "bin/switchboard.js"), "start", "--demo", "--agent-password", AGENT_PASSWORD];
   const env = {
     ...process.env,
     PORT: String(port),

@@ -1,10 +1,12 @@
-/** The `switchboard` command line: start, migrate, seed, inbox secret, nlp analyze|train|eval. */
+/** The `switchboard` command line: start, migrate, seed, backup, restore, inbox secret, nlp analyze|train|eval. */
 import { parseArgs } from "./args.ts";
 
 const usage = `usage: switchboard <command>
-  start                 migrate, seed an empty database, then serve
+  start [--demo]        migrate, create the first admin (and, with --demo, the demo shop), then serve
   migrate               apply database migrations
   seed                  load demo data (inbox, agents, customers, products, orders, KB articles)
+  backup --to FILE      write a consistent snapshot of the database to FILE
+  restore --from FILE   restore a backup into an empty data dir or database (--force replaces a non-empty one)
   inbox secret <id> [--rotate]
                         print the inbox's widget identity secret (a new one with --rotate)
   nlp analyze "text"    print the NLP annotation of a text as JSON
@@ -25,6 +27,11 @@ async function main(): Promise<number> {
     case "nlp": {
       const { runNlpCommand } = await import("./nlp.ts");
       return runNlpCommand(rest, flags);
+    }
+    case "backup":
+    case "restore": {
+      const { runBackupCommand } = await import("./backup.ts");
+      return runBackupCommand(command, flags);
     }
     case "inbox": {
       const { runInboxCommand } = await import("./inbox.ts");

@@ -1,20 +1,36 @@
 /** `switchboard start | migrate | seed`. */
 import { loadConfig } from "../config.ts";
 import { openDatabase, type Database } from "../db/index.ts";
-import { isEmpty, seedDemoData } from "../db/seed/seed.ts";
+import { hasDemoData, seedDemoData } from "../db/seed/seed.ts";
 import { ensureFirstAdmin } from "../modules/agents/index.ts";
 import { hashPassword } from "../modules/agents/passwords.ts";
-import type { Flags } from "./args.ts";
+import { ensureDefaultInboxes } from "../modules/inboxes/index.ts";
+import { optionalFlag, type Flags } from "./args.ts";
 
 const out = (line: string): boolean => process.stdout.write(line + "\n");
 
-async function seed(db: Database, flags: Flags): Promise<void> {
-  const summary = await seedDemoData(db, {
-    agentPassword: typeof flags["agent-password"] === "string" ? flags["agent-password"] : "switchboard-demo",
-    hashPassword,
-  });
+/** The `--agent-password P` of scripted demo installs, checked like SWITCHBOARD_ADMIN_PASSWORD. */
+function agentPasswordFlag(flags: Flags): string | undefined {
+  if (flags["agent-password"] === undefined) return undefined;
+  const password = optionalFlag(flags, "agent-password");
+  if (password === undefined || password.length < 8) throw new Error("--agent-password needs a password of at least 8 characters");
+  return password;
+}
+
+async function seedDemo(db: Database, agentPassword: string | undefined): Promise<void> {
+  const summary = await seedDemoData(db, { agentPassword, hashPassword });
   out(`Demo data loaded: inbox "${summary.inboxId}", ${summary.products} products, ${summary.orders} orders, ${summary.articles} FAQ articles.`);
-  out(`Demo agents (password "${summary.agentPassword}"): ${summary.agents.map((a) => a.email).join(", ")}`);
+  const created = summary.accounts.filter((a) => a.password !== undefined);
+  for (const account of created) out(`Demo ${account.role} created: ${account.email} with password ${account.password}`);
+  if (created.length > 0 && agentPassword === undefined) out("These passwords are shown only once.");
+  const kept = summary.accounts.filter((a) => a.password === undefined);
+  if (kept.length > 0) out(`Demo accounts that already existed keep their passwords: ${kept.map((a) => a.email).join(", ")}`);
+}
+
+async function baseData(db: Database): Promise<void> {
+  for (const id of await ensureDefaultInboxes(db)) {
+    if (id !== "botframework") out(`Web inbox "${id}" created: embed the widget with data-inbox="${id}".`);
+  }
 }
 
 async function firstAdmin(db: Database, given: { email?: string; password?: string }): Promise<void> {
@@ -31,15 +47,23 @@ async function firstAdmin(db: Database, given: { email?: string; password?: stri
 export async function runServerCommand(command: "start" | "migrate" | "seed", flags: Flags): Promise<number> {
   const config = loadConfig();
   const admin = { email: config.adminEmail, password: config.adminPassword };
+  const agentPassword = agentPasswordFlag(flags);
   if (command === "start") {
+    const demo = flags.demo === true || config.demo;
     const { startServer } = await import("../main.ts");
     const { url } = await startServer(config, {
       prepare: async (container) => {
-        if (await isEmpty(container.database.db)) await seed(container.database.db, flags);
-        await firstAdmin(container.database.db, admin);
+        const db = container.database.db;
+        if (demo && !(await hasDemoData(db))) await seedDemo(db, agentPassword);
+        if (!demo && (await hasDemoData(db))) {
+          out("Warning: this database holds the demo shop and its demo accounts; production installs start from an empty database.");
+        }
+        await baseData(db);
+        await firstAdmin(db, admin);
       },
     });
-    out(`Switchboard is running at ${url}  (demo page ${url}/ · console ${url}/console)`);
+    const page = demo ? "demo page" : "widget test page";
+    out(`Switchboard is running at ${url}${demo ? " in demo mode" : ""}  (${page} ${url}/ · console ${url}/console)`);
     return 0;
   }
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir });
@@ -49,7 +73,8 @@ export async function runServerCommand(command: "start" | "migrate" | "seed", fl
       out(`Migrations applied (${database.kind}).`);
       return 0;
     }
-    await seed(database.db, flags);
+    await seedDemo(database.db, agentPassword);
+    await baseData(database.db);
     await firstAdmin(database.db, admin);
     return 0;
   } finally {

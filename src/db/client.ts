@@ -8,6 +8,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { dumpPostgres, savePGliteBackup } from "./backup.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { startPGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema/index.ts";
 import { repoPath } from "../paths.ts";
@@ -23,6 +25,8 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   /** Compiles the embedded database's hot code while it is idle (see PGliteThread.warmUp); nothing to do for a server. */
   warmUp(): Promise<void>;
+  /** Writes a consistent snapshot to `file`: PGlite's data dir as a gzipped tarball, or pg_dump's custom format for a server. */
+  backup(file: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -57,11 +61,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         }
       },
       warmUp: async () => undefined,
+      backup: (file) => dumpPostgres(target.url, file),
       close: () => pool.end(),
     };
   }
+  // Two processes on one PGlite data dir would corrupt it: claim it first (see data-dir-lock.ts).
+  const release = "memory" in target ? () => undefined : lockDataDir(target.pgliteDir);
   // PGlite runs in its own thread: its statements execute synchronously and would otherwise stall the event loop.
-  const client = await startPGliteThread("memory" in target ? undefined : path.join(target.pgliteDir, "pgdata"));
+  const client = await startPGliteThread("memory" in target ? undefined : path.join(target.pgliteDir, "pgdata")).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   // Drizzle's PGlite session only calls query, exec and transaction, which the thread provides.
   const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Database;
   return {
@@ -76,6 +86,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await client.exec("analyze");
     },
     warmUp: () => client.warmUp(WARM_UP_ROUNDS),
-    close: () => client.close(),
+    backup: async (file) => savePGliteBackup(file, await client.dump()),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }

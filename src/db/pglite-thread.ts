@@ -2,7 +2,7 @@
 import { Worker } from "node:worker_threads";
 import { repoPath } from "../paths.ts";
 
-type Request = { op: "query" | "exec" | "begin" | "commit" | "rollback" | "close"; sql?: string; params?: unknown[]; rowMode?: "array" | "object"; tx?: number };
+type Request = { op: "query" | "exec" | "begin" | "commit" | "rollback" | "dump" | "close"; sql?: string; params?: unknown[]; rowMode?: "array" | "object"; tx?: number };
 type SerializedError = { name?: string; message: string } & Record<string, unknown>;
 type Reply = { id: number; result?: unknown; error?: SerializedError };
 
@@ -23,6 +23,8 @@ export type PGliteThread = ThreadQueryable & {
    * after a start do not meet a database whose code V8 is still compiling; settles when they are done.
    */
   warmUp(rounds: number): Promise<void>;
+  /** A consistent snapshot of the data dir as a gzipped tarball (PGlite's dumpDataDir after a checkpoint, between transactions). */
+  dump(): Promise<Uint8Array>;
   close(): Promise<void>;
 };
 
@@ -97,6 +99,7 @@ export async function startPGliteThread(dataDir?: string): Promise<PGliteThread>
         worker.postMessage({ op: "warmUp", rounds });
       });
     },
+    dump: () => send<Uint8Array>({ op: "dump" }),
     async transaction(callback) {
       const tx = await send<number>({ op: "begin" });
       let result;

@@ -2,6 +2,7 @@
 import express, { Router } from "express";
 import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
+import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
@@ -26,6 +27,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersRoutes(deps));            // edit a profile
   api.use("/reports", reportsRoutes(deps));                // top topics (managers and admins)
+  api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
   api.use(notFound);
   api.use(errorHandler);
   app.use("/api/v1", api);

@@ -3,7 +3,7 @@
 /** The demo web inbox id (the demo page embeds the widget for it). */
 export const DEMO_INBOX_ID = "demo";
 
-/** Demo agents; their password is printed by the seed command. */
+/** Demo console accounts (demo mode only); each gets a random password, printed once when it is created. */
 export const demoAgents = [
   { email: "alex@switchboard.local", name: "Alex Agent", role: "agent" as const },
   { email: "sam@switchboard.local", name: "Sam Support", role: "agent" as const },

@@ -1,11 +1,15 @@
-/** Loads the demo data; safe to run twice (existing rows are kept). */
-import { sql } from "drizzle-orm";
+/** Loads the demo data (demo mode and `switchboard seed` only); safe to run twice (existing rows are kept). */
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { tables } from "../index.ts";
 import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 
+/** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
+export type DemoAccount = { email: string; role: "agent" | "manager"; password?: string };
+
 /** What the seed created, for the CLI to print. */
-export type SeedSummary = { inboxId: string; agents: { email: string }[]; agentPassword: string; products: number; orders: number; articles: number };
+export type SeedSummary = { inboxId: string; accounts: DemoAccount[]; products: number; orders: number; articles: number };
 
 /** True when the database holds no inbox yet (a fresh install). */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -13,29 +17,41 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return row.n === 0;
 }
 
+/** True when the demo inbox exists, i.e. the demo data was loaded before. */
+export async function hasDemoData(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: tables.inboxes.id }).from(tables.inboxes).where(eq(tables.inboxes.id, DEMO_INBOX_ID)).limit(1);
+  return rows.length > 0;
+}
+
+// The same strength as the first admin's generated password: 96 random bits.
+const randomPassword = (): string => randomBytes(12).toString("base64url");
+
 function isoDateInDays(days: number, now: Date): string {
   return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Inserts the demo inbox, agents, customers, products, orders and FAQ articles. */
+/**
+ * Inserts the demo inbox, agents, customers, products, orders and FAQ articles. Each demo account this run creates gets
+ * `agentPassword` when given (scripts, tests) or a random password of its own; existing accounts keep theirs.
+ */
 export async function seedDemoData(
   db: Database,
-  options: { agentPassword: string; hashPassword: (password: string) => Promise<string>; now?: Date },
+  options: { agentPassword?: string; hashPassword: (password: string) => Promise<string>; now?: Date },
 ): Promise<SeedSummary> {
   const now = options.now ?? new Date();
-  const passwordHash = await options.hashPassword(options.agentPassword);
+  const passwords = demoAgents.map(() => options.agentPassword ?? randomPassword());
+  // One hash when every account shares the given password: scrypt is slow on purpose.
+  const sharedHash = options.agentPassword === undefined ? undefined : await options.hashPassword(options.agentPassword);
+  const hashes = await Promise.all(passwords.map((p) => sharedHash ?? options.hashPassword(p)));
+  const created = new Set<string>();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(tables.inboxes)
-      .values([
-        { id: DEMO_INBOX_ID, name: "Acme Outdoor website", channel: "web" },
-        { id: "botframework", name: "Chat apps (Bot Framework)", channel: "botframework" },
-      ])
-      .onConflictDoNothing();
-    await tx
+    await tx.insert(tables.inboxes).values({ id: DEMO_INBOX_ID, name: "Acme Outdoor website", channel: "web" }).onConflictDoNothing();
+    const inserted = await tx
       .insert(tables.users)
-      .values(demoAgents.map((a) => ({ ...a, passwordHash })))
-      .onConflictDoNothing();
+      .values(demoAgents.map((a, i) => ({ ...a, passwordHash: hashes[i] })))
+      .onConflictDoNothing()
+      .returning({ email: tables.users.email });
+    for (const row of inserted) created.add(row.email);
     const productRows = await tx
       .insert(tables.products)
       .values(demoProducts)
@@ -79,8 +95,7 @@ export async function seedDemoData(
   });
   return {
     inboxId: DEMO_INBOX_ID,
-    agents: demoAgents.map((a) => ({ email: a.email })),
-    agentPassword: options.agentPassword,
+    accounts: demoAgents.map((a, i) => ({ email: a.email, role: a.role, ...(created.has(a.email) ? { password: passwords[i] } : {}) })),
     products: demoProducts.length,
     orders: demoOrders.length,
     articles: demoArticles.length,

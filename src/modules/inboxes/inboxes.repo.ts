@@ -37,3 +37,24 @@ export async function replaceInboxSecret(db: Database, id: string, secret: strin
   inboxCache.get(db)?.delete(id);
   return row?.secret;
 }
+
+/** Id of the web inbox a production install starts with (the widget's `data-inbox`). */
+export const DEFAULT_WEB_INBOX_ID = "website";
+/** Id of the inbox that conversations from the Bot Framework channel arrive in. */
+export const BOT_FRAMEWORK_INBOX_ID = "botframework";
+
+/**
+ * Creates what every install needs to take conversations: a web inbox for the widget when there is none, and the Bot
+ * Framework inbox. No credential is preset: each inbox's identity secret is drawn at random; returns the ids it created.
+ */
+export async function ensureDefaultInboxes(db: Database): Promise<string[]> {
+  const created: string[] = [];
+  const [web] = await db.select({ id: tables.inboxes.id }).from(tables.inboxes).where(eq(tables.inboxes.channel, "web")).limit(1);
+  const wanted = [
+    ...(web ? [] : [{ id: DEFAULT_WEB_INBOX_ID, name: "Website", channel: "web" }]),
+    { id: BOT_FRAMEWORK_INBOX_ID, name: "Chat apps (Bot Framework)", channel: "botframework" },
+  ];
+  const rows = await db.insert(tables.inboxes).values(wanted).onConflictDoNothing().returning({ id: tables.inboxes.id });
+  for (const row of rows) created.push(row.id);
+  return created;
+}

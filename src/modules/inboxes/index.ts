@@ -1,3 +1,3 @@
 /** Inboxes module: the channel entry points conversations arrive through. */
-export { findInbox, findInboxCached, listInboxes, type InboxRow } from "./inboxes.repo.ts";
+export { BOT_FRAMEWORK_INBOX_ID, DEFAULT_WEB_INBOX_ID, ensureDefaultInboxes, findInbox, findInboxCached, listInboxes, type InboxRow } from "./inboxes.repo.ts";
 export { inboxSecret, rotateInboxSecret } from "./inboxes.service.ts";

@@ -1,0 +1,65 @@
+/** `switchboard backup --to FILE` and `switchboard restore --from FILE [--force]`. */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { loadConfig, type Config } from "../config.ts";
+import { BackupError, backupKindOf, restorePGlite, restorePostgres } from "../db/backup.ts";
+import { openDatabase, tables, type DatabaseTarget } from "../db/index.ts";
+import { requireFlag, type Flags } from "./args.ts";
+
+const out = (line: string): boolean => process.stdout.write(line + "\n");
+
+const targetOf = (config: Config): DatabaseTarget => (config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir });
+
+// Names the database without the password a DATABASE_URL may carry.
+function describe(config: Config): string {
+  if (!config.databaseUrl) return `the embedded database in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `the PostgreSQL database ${url.pathname.slice(1)} on ${url.host}`;
+}
+
+async function backup(config: Config, flags: Flags): Promise<number> {
+  const file = path.resolve(requireFlag(flags, "to"));
+  if (existsSync(file) && flags.force !== true) throw new BackupError(`${file} already exists; choose another file, or add --force to overwrite it`);
+  const pgdata = path.join(config.dataDir, "pgdata");
+  if (!config.databaseUrl && !(existsSync(pgdata) && readdirSync(pgdata).length > 0)) throw new BackupError(`there is no database in ${config.dataDir} to back up`);
+  // Opening the embedded database claims its data dir, so this refuses while a server holds it.
+  const database = await openDatabase(targetOf(config));
+  try {
+    await database.backup(file);
+  } finally {
+    await database.close();
+  }
+  out(`Backed up ${describe(config)} to ${file} (${statSync(file).size} bytes).`);
+  return 0;
+}
+
+async function restore(config: Config, flags: Flags): Promise<number> {
+  const file = path.resolve(requireFlag(flags, "from"));
+  const force = flags.force === true;
+  const kind = await backupKindOf(file);
+  if (config.databaseUrl) {
+    if (kind !== "postgres") throw new BackupError(`${file} is a snapshot of the embedded database: restore it with DATABASE_URL unset, into DATA_DIR`);
+    await restorePostgres(config.databaseUrl, file, { force });
+  } else {
+    if (kind !== "pglite") throw new BackupError(`${file} is a pg_dump archive of a PostgreSQL server: restore it with DATABASE_URL set to an empty database`);
+    await restorePGlite(config.dataDir, file, { force });
+  }
+  // Open what was restored the way the server will, and say what it holds.
+  const database = await openDatabase(targetOf(config));
+  try {
+    const count = sql<number>`count(*)::int`;
+    const [conversations] = await database.db.select({ n: count }).from(tables.conversations);
+    const [messages] = await database.db.select({ n: count }).from(tables.messages);
+    out(`Restored ${file} into ${describe(config)}: ${conversations.n} conversations, ${messages.n} messages.`);
+  } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+/** Runs backup or restore; returns the exit code. */
+export async function runBackupCommand(command: "backup" | "restore", flags: Flags): Promise<number> {
+  const config = loadConfig();
+  return command === "backup" ? backup(config, flags) : restore(config, flags);
+}
