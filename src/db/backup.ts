@@ -82,8 +82,13 @@ async function userTables(url: string): Promise<number> {
   }
 }
 
+/** What a restored database holds, for the operator to check against what they expected. */
+export type RestoredCounts = { conversations: number; messages: number };
+
+const COUNTS_SQL = "select (select count(*) from conversations)::int as conversations, (select count(*) from messages)::int as messages";
+
 /** Restores a pg_dump archive into the database at `url`, which must be empty unless `force` (then the archive's objects replace existing ones). */
-export async function restorePostgres(url: string, file: string, options: { force: boolean }): Promise<void> {
+export async function restorePostgres(url: string, file: string, options: { force: boolean }): Promise<RestoredCounts> {
   const tables = await userTables(url);
   if (tables > 0 && !options.force) {
     throw new BackupError(`the database already holds ${tables} tables; restore into an empty database (createdb), or add --force to replace its contents with the backup`);
@@ -94,10 +99,17 @@ export async function restorePostgres(url: string, file: string, options: { forc
       throw toolFailure("pg_restore", error);
     },
   );
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<RestoredCounts>(COUNTS_SQL)).rows[0];
+  } finally {
+    await client.end();
+  }
 }
 
 /** Unpacks a PGlite snapshot into DATA_DIR/pgdata, which must be absent or empty unless `force` (then it is deleted first). */
-export async function restorePGlite(dataDir: string, file: string, options: { force: boolean }): Promise<void> {
+export async function restorePGlite(dataDir: string, file: string, options: { force: boolean }): Promise<RestoredCounts> {
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
@@ -110,8 +122,10 @@ export async function restorePGlite(dataDir: string, file: string, options: { fo
     const db = new PGlite(pgdata, { loadDataDir: new Blob([tarball]) });
     try {
       await db.waitReady;
-      // Opening it proves the snapshot is whole; a checkpoint writes it out before the files are left alone.
+      // Reading it proves the snapshot is whole; a checkpoint writes it out before the files are left alone.
+      const counts = (await db.query<RestoredCounts>(COUNTS_SQL)).rows[0];
       await db.exec("checkpoint");
+      return counts;
     } finally {
       await db.close();
     }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import express, { Router } from "express";
+import { DEMO_INBOX_ID } from "../db/seed/demo-data.ts";
 import { REPO_ROOT } from "../paths.ts";
 
 const root = REPO_ROOT;
@@ -15,14 +16,34 @@ function escapeAttr(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The demo page: a small shop front with the widget embedded for the given inbox. */
+// The demo shop's questions only make sense with its orders and articles; any other inbox gets a plain test page.
+function pageText(inboxId: string): { title: string; header: string; body: string } {
+  if (inboxId !== DEMO_INBOX_ID) {
+    return {
+      title: "Switchboard widget test page",
+      header: "Switchboard",
+      body: `<h1>Widget test page</h1>
+  <p>This page embeds the Switchboard widget for the inbox <code>${escapeAttr(inboxId)}</code>: open the chat button in the corner to try it.</p>`,
+    };
+  }
+  return {
+    title: "Switchboard demo shop",
+    header: "Acme Outdoor — demo shop",
+    body: `<h1>Need help with an order?</h1>
+  <p>This page embeds the Switchboard widget. Open the chat button in the corner and ask, for example,
+  <em>"where is my order ORD-10001?"</em> (the bot asks for the email on the order: <code>jordan.lee@example.com</code>), <em>"what is your refund policy?"</em> or <em>"I want to talk to a human"</em>.</p>`,
+  };
+}
+
+/** The page at /: the demo shop front (or, outside demo mode, a plain test page) with the widget embedded for the given inbox. */
 export function demoPage(inboxId: string, origin: string): string {
+  const text = pageText(inboxId);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Switchboard demo shop</title>
+<title>${text.title}</title>
 <style>
   body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1f2933; background: #f7f8fa; }
   header { background: #1f2933; color: #fff; padding: 18px 32px; font-size: 20px; font-weight: 600; }
@@ -32,11 +53,9 @@ export function demoPage(inboxId: string, origin: string): string {
 </style>
 </head>
 <body>
-<header>Acme Outdoor — demo shop</header>
+<header>${text.header}</header>
 <main>
-  <h1>Need help with an order?</h1>
-  <p>This page embeds the Switchboard widget. Open the chat button in the corner and ask, for example,
-  <em>"where is my order ORD-10001?"</em> (the bot asks for the email on the order: <code>jordan.lee@example.com</code>), <em>"what is your refund policy?"</em> or <em>"I want to talk to a human"</em>.</p>
+  ${text.body}
   <p>Agents answer from the <a href="/console">console</a>. Embed the widget on any site with:</p>
   <p><code>&lt;script src="${escapeAttr(origin)}/widget.js" data-inbox="${escapeAttr(inboxId)}" async&gt;&lt;/script&gt;</code></p>
 </main>
@@ -60,7 +79,7 @@ export function staticRoutes(options: { demoInboxId: () => Promise<string | unde
   router.get("/", async (req, res) => {
     const inbox = await options.demoInboxId();
     if (!inbox) {
-      res.status(503).type("text/plain").send("No inbox exists yet. Run `switchboard seed` to create the demo inbox.");
+      res.status(503).type("text/plain").send("No web inbox exists yet. Start the server with `switchboard start` (it creates one) or `switchboard start --demo`.");
       return;
     }
     res.type("html").send(demoPage(inbox, `${req.protocol}://${req.get("host") ?? "localhost"}`));
