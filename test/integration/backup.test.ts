@@ -31,9 +31,9 @@ async function chat(t: TestApp): Promise<void> {
   for (const question of ["What is your refund policy?", "How long does delivery take?"]) {
     const customer = await connectCustomer(t.url, t.inboxId);
     await customer.send(question);
-    await customer.waitFor((m) => m.sender.type === "bot", 30_000);
+    await customer.waitFor((m) => m.sender.type === "bot", 120_000);
     await customer.send(`and one more thing about "${question}"`);
-    await customer.waitFor((m) => m.sender.type === "bot" && customer.received.filter((r) => r.sender.type === "bot").length >= 2, 30_000);
+    await customer.waitFor((m) => m.sender.type === "bot" && customer.received.filter((r) => r.sender.type === "bot").length >= 2, 120_000);
     customer.close();
   }
 }
@@ -94,7 +94,7 @@ describe("backups of the embedded database (PGlite)", () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`${before.length} messages`);
     expect(await messagesIn({ pgliteDir: fresh })).toEqual(before);
-  }, 300_000);
+  }, 600_000);
 
   it("`switchboard backup` of a stopped server's data dir restores with `switchboard restore`; a non-empty data dir is refused without --force and replaced with it", async () => {
     await stop();
@@ -117,7 +117,7 @@ describe("backups of the embedded database (PGlite)", () => {
     const forced = await runCli(["restore", "--from", file, "--force"], pgliteEnv(occupied));
     expect(forced.code).toBe(0);
     expect(await messagesIn({ pgliteDir: occupied })).toEqual(before);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe("backups of a PostgreSQL server (pg_dump)", () => {
@@ -149,5 +149,5 @@ describe("backups of a PostgreSQL server (pg_dump)", () => {
     const wrongKind = await runCli(["restore", "--from", path.join(work, "online.tar.gz")], { DATA_DIR: path.join(work, "pg-cli"), DATABASE_URL: target.url });
     expect(wrongKind.code).toBe(1);
     expect(wrongKind.stderr).toContain("is a snapshot of the embedded database");
-  }, 300_000);
+  }, 600_000);
 });

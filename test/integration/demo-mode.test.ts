@@ -56,7 +56,7 @@ describe("switchboard start: no default passwords", () => {
     expect(page).toContain('data-inbox="website"');
     expect(page).toContain("Widget test page");
     expect(page).not.toContain("ORD-10001");
-  }, 240_000);
+  }, 600_000);
 
   it("with --demo gives each demo account its own random password, printed once, and only that password logs it in", async () => {
     const server = await startCli(["--demo"], freshInstall({ SWITCHBOARD_ADMIN_PASSWORD: "admin-password-1" }));
@@ -72,5 +72,5 @@ describe("switchboard start: no default passwords", () => {
       expect(await login(server.url, account.email, account.password)).toBe(200);
     }
     expect(await (await fetch(`${server.url}/`)).text()).toContain('data-inbox="demo"');
-  }, 240_000);
+  }, 600_000);
 });

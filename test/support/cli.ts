@@ -22,7 +22,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
 export type StartedServer = { url: string; stdout(): string; stop(): Promise<void> };
 
 /** Runs `switchboard start <args>` on a free port and resolves once it prints that it is running. */
-export async function startCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<StartedServer> {
+export async function startCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 400_000): Promise<StartedServer> {
   const child: ChildProcess = spawn(process.execPath, [bin, "start", ...args], {
     cwd: root,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", PUBLIC_URL: "", ...env },
