@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, tables, type Database, type DatabaseTarget } from "../../src/db/index.ts";
 import { api } from "../support/api-client.ts";
@@ -121,13 +122,18 @@ describe("backups of the embedded database (PGlite)", () => {
 });
 
 describe("backups of a PostgreSQL server (pg_dump)", () => {
-  it("`switchboard backup` of a running server's database restores with `switchboard restore` into an empty database with every message; a non-empty one is refused without --force", async () => {
+  it("`switchboard backup` of a running server's database restores with `switchboard restore` into an empty database with every message; a non-empty one is refused without --force and replaced with it", async () => {
     const sourceDb = await createScratchDatabase();
     cleanups.push(() => sourceDb.drop());
     const t = await createTestApp({ database: { url: sourceDb.url } });
     cleanups.push(() => t.close());
     await chat(t);
     const before = await allMessages(t.container.database.db);
+
+    // Without the PostgreSQL client tools (a PATH where there are none) the command says what to install.
+    const noTools = await runCli(["backup", "--to", path.join(work, "no-tools.dump")], { DATA_DIR: path.join(work, "pg-cli"), DATABASE_URL: sourceDb.url, PATH: work });
+    expect(noTools.code).toBe(1);
+    expect(noTools.stderr).toContain("pg_dump is not installed; backups of a PostgreSQL server need the PostgreSQL client tools (apt-get install postgresql-client");
 
     const file = path.join(work, "server.dump");
     const backedUp = await runCli(["backup", "--to", file], { DATA_DIR: path.join(work, "pg-cli"), DATABASE_URL: sourceDb.url });
@@ -145,8 +151,15 @@ describe("backups of a PostgreSQL server (pg_dump)", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/the database already holds \d+ tables; restore into an empty database \(createdb\), or add --force/);
 
+    const forced = await runCli(["restore", "--from", file, "--force"], { DATA_DIR: path.join(work, "pg-cli"), DATABASE_URL: target.url });
+    expect(forced.stderr).toBe("");
+    expect(forced.stdout).toContain(`${before.length} messages`);
+    expect(await messagesIn({ url: target.url })).toEqual(before);
+
     // A PGlite snapshot is not a pg_dump archive: said plainly, nothing touched.
-    const wrongKind = await runCli(["restore", "--from", path.join(work, "online.tar.gz")], { DATA_DIR: path.join(work, "pg-cli"), DATABASE_URL: target.url });
+    const snapshot = path.join(work, "a-snapshot.tar.gz");
+    writeFileSync(snapshot, gzipSync(Buffer.from("not a database")));
+    const wrongKind = await runCli(["restore", "--from", snapshot], { DATA_DIR: path.join(work, "pg-cli"), DATABASE_URL: target.url });
     expect(wrongKind.code).toBe(1);
     expect(wrongKind.stderr).toContain("is a snapshot of the embedded database");
   }, 600_000);
