@@ -21,6 +21,14 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
   });
 
+  it("is in production mode unless SWITCHBOARD_DEMO is 1 or true, and names any other value", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).demo).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), SWITCHBOARD_DEMO: "0" }).demo).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), SWITCHBOARD_DEMO: "1" }).demo).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), SWITCHBOARD_DEMO: "true" }).demo).toBe(true);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SWITCHBOARD_DEMO: "yes" })).toThrow(/SWITCHBOARD_DEMO: must be 1 or 0/);
+  });
+
   it("reports every invalid variable at once, by name", () => {
     let error: unknown;
     try {
