@@ -27,7 +27,8 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(requireConsoleOrigin(container.config.publicUrl));
   api.use(apiRateLimit(container.limits, deps));
   api.use(express.json({ limit: "64kb" }));
-  api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));          // /auth/login, /auth/logout, /auth/me, /agents/me
+  // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
+  api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersRoutes(deps));            // edit a profile
