@@ -31,7 +31,7 @@ describe("the widget refused for too many connections", () => {
     const states: string[] = [];
     const online = new Promise<void>((resolve) => {
       widget = connect(
-        { origin: t.url, path: "/socket.io", inbox: t.inboxId, visitorId: randomUUID() },
+        { origin: t.url, path: "/socket.io", inbox: t.inboxId, visitorId: () => "first-visit-placeholder", rememberVisitorId: () => undefined },
         {
           onState: (state: ConnectionState, error?: SocketError) => states.push(error ? `${state}:${error.code}` : state),
           onConnect: () => resolve(),
