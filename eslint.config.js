@@ -37,6 +37,8 @@ export default tseslint.config(
             ...only(["botbuilder", "botbuilder-dialogs"], "bots/ and src/channels"),
             ...only(["bull"], "src/queue"),
             ...only(["natural", "compromise", "sentiment"], "src/nlp"),
+            ...only(["rate-limiter-flexible"], "src/limits"),
+            ...only(["helmet"], "src/http/middlewares"),
           ],
           patterns: [patternOnly(["drizzle-orm/pglite", "drizzle-orm/node-postgres", "@electric-sql/pglite", "pg"], "src/db")],
         },

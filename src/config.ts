@@ -4,6 +4,36 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** A rate limit: at most `points` actions per `durationSec` seconds (a fixed window that starts at the first action). */
+export type RateRule = Readonly<{ points: number; durationSec: number }>;
+
+/** Every rate limit and lockout setting; a rule left undefined ("off") is not enforced. */
+export type RateLimitSettings = Readonly<{
+  loginPerIp?: RateRule;
+  loginLockoutAfter: number;
+  loginLockoutSec: number;
+  loginLockoutMaxSec: number;
+  widgetMessagesPerVisitor?: RateRule;
+  widgetMessagesBurst?: RateRule;
+  widgetMessagesPerIp?: RateRule;
+  widgetConnectionsPerIp?: RateRule;
+  widgetConcurrentPerIp?: number;
+  apiPerSession?: RateRule;
+  apiPerIp?: RateRule;
+}>;
+
+// "N/S" is N actions per S seconds; "off" (or "0") turns the limit off.
+const rate = (fallback: string) =>
+  z
+    .string()
+    .regex(/^(off|0|[1-9]\d{0,8}\/[1-9]\d{0,7})$/, 'must be "N/S" (N actions per S seconds, e.g. "10/60") or "off"')
+    .default(fallback)
+    .transform((value): RateRule | undefined => {
+      if (value === "off" || value === "0") return undefined;
+      const [points, durationSec] = value.split("/").map(Number);
+      return { points, durationSec };
+    });
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -24,6 +54,18 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
+  RATE_LIMITS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  RATE_LIMIT_LOGIN_IP: rate("20/60"),
+  LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  RATE_LIMIT_WIDGET_MESSAGES_VISITOR: rate("1/1"),
+  RATE_LIMIT_WIDGET_MESSAGES_BURST: rate("10/60"),
+  RATE_LIMIT_WIDGET_MESSAGES_IP: rate("300/60"),
+  RATE_LIMIT_WIDGET_CONNECTIONS_IP: rate("120/60"),
+  WIDGET_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  RATE_LIMIT_API_SESSION: rate("600/60"),
+  RATE_LIMIT_API_IP: rate("300/60"),
 });
 
 /** Validated, frozen configuration of one server process. */
@@ -43,6 +85,8 @@ export type Config = Readonly<{
   demo: boolean;
   logLevel: string;
   botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  /** Rate limits, or undefined when RATE_LIMITS=off. */
+  rateLimits: RateLimitSettings | undefined;
 }>;
 
 /** Thrown when the environment holds invalid settings; the message names every bad variable. */
@@ -79,6 +123,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantId: v.MICROSOFT_APP_TENANT_ID,
       appType: v.MICROSOFT_APP_TYPE,
     },
+    rateLimits:
+      v.RATE_LIMITS === "off"
+        ? undefined
+        : Object.freeze({
+            loginPerIp: v.RATE_LIMIT_LOGIN_IP,
+            loginLockoutAfter: v.LOGIN_LOCKOUT_AFTER,
+            loginLockoutSec: v.LOGIN_LOCKOUT_SECONDS,
+            loginLockoutMaxSec: Math.max(v.LOGIN_LOCKOUT_MAX_SECONDS, v.LOGIN_LOCKOUT_SECONDS),
+            widgetMessagesPerVisitor: v.RATE_LIMIT_WIDGET_MESSAGES_VISITOR,
+            widgetMessagesBurst: v.RATE_LIMIT_WIDGET_MESSAGES_BURST,
+            widgetMessagesPerIp: v.RATE_LIMIT_WIDGET_MESSAGES_IP,
+            widgetConnectionsPerIp: v.RATE_LIMIT_WIDGET_CONNECTIONS_IP,
+            widgetConcurrentPerIp: v.WIDGET_MAX_CONNECTIONS_PER_IP || undefined,
+            apiPerSession: v.RATE_LIMIT_API_SESSION,
+            apiPerIp: v.RATE_LIMIT_API_IP,
+          }),
   });
 }
 

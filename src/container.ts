@@ -4,6 +4,7 @@ import { createBotRuntime, moduleBotServices, toTurn, type BotRuntime } from "..
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/index.ts";
 import { createEventBus, type EventBus } from "./events.ts";
+import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
 import { ANSWER_JOB, DELIVER_JOB, getConversation, getMessage } from "./modules/conversations/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
@@ -29,6 +30,8 @@ export type Container = {
   analyzer: Analyzer;
   deps: ServiceDeps;
   bot: BotRuntime;
+  /** Rate limits and login lockouts, counted in Redis under the installation's prefix (shared by all nodes). */
+  limits: RateLimits;
   close(): Promise<void>;
 };
 
@@ -139,6 +142,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     analyzer,
     deps,
     bot,
+    limits: createRateLimits(redis, redisPrefix, config.rateLimits),
     async close() {
       // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>

@@ -58,3 +58,17 @@ export function validationError(issues: { path: PropertyKey[]; message: string }
     .join("; ");
   return new AppError("VALIDATION_FAILED", `Invalid input: ${summary}`, fields);
 }
+
+/** RATE_LIMITED with the whole seconds until the client may try again (the Retry-After header, the ack's `retryAfter`). */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSec: number;
+
+  constructor(retryAfterMs: number) {
+    super("RATE_LIMITED");
+    this.retryAfterSec = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  }
+
+  override toJSON(): { code: ErrorCode; message: string; retryAfter: number } {
+    return { code: this.code, message: this.message, retryAfter: this.retryAfterSec };
+  }
+}

@@ -36,6 +36,6 @@ export type TypingToClient = { sender: Sender; typing: boolean };
 /** "visitor" the server sends on every /widget connection: the id the widget must store and send next time. */
 export type VisitorEvent = { visitorId: string };
 
-/** Error shape of every socket acknowledgement. */
-export type SocketError = { code: string; message: string; fields?: Record<string, string> };
+/** Error shape of every socket acknowledgement; RATE_LIMITED carries `retryAfter`, the seconds to wait. */
+export type SocketError = { code: string; message: string; fields?: Record<string, string>; retryAfter?: number };
 

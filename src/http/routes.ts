@@ -11,6 +11,9 @@ import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
 import { healthRoutes } from "./health.ts";
 import { errorHandler, notFound } from "./middlewares/errors.ts";
+import { requireConsoleOrigin } from "./middlewares/origin-check.ts";
+import { apiRateLimit } from "./middlewares/rate-limit.ts";
+import { securityHeaders } from "./middlewares/security-headers.ts";
 import { staticRoutes } from "./static.ts";
 
 /** Mounts every route on the app. */
@@ -18,11 +21,15 @@ export function mountRoutes(app: express.Express, container: Container): void {
   const deps = container.deps;
   const secureCookies = container.config.publicUrl?.startsWith("https://") ?? false;
 
+  app.use(securityHeaders({ publicUrl: container.config.publicUrl }));
   app.use(healthRoutes(container.database, container.redis));
 
   const api = Router();
+  api.use(requireConsoleOrigin(container.config.publicUrl));
+  api.use(apiRateLimit(container.limits, deps));
   api.use(express.json({ limit: "64kb" }));
-  api.use(agentsRoutes(deps, { secureCookies }));          // /auth/login, /auth/logout, /auth/me, /agents/me
+  // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
+  api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersRoutes(deps));            // edit a profile

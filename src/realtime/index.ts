@@ -6,6 +6,7 @@ import { Server } from "socket.io";
 import type { Container } from "../container.ts";
 import { startBroadcaster } from "./broadcaster.ts";
 import { registerConsoleNamespace } from "./console.socket.ts";
+import { guardConsoleOrigin, guardWidgetConnections } from "./socket-guards.ts";
 import { registerWidgetNamespace } from "./widget.socket.ts";
 
 /**
@@ -28,12 +29,21 @@ export function attachRealtime(httpServer: HttpServer, container: Container): { 
   // Connection errors are retried by ioredis; the health check reports the outage.
   for (const client of [pub, sub]) client.on("error", () => undefined);
   const io = new Server(httpServer, {
-    cors: { origin: true, credentials: true },
+    // The widget connects from any site, never with cookies; the console is same-origin and needs no CORS at all.
+    cors: { origin: "*", credentials: false },
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: undefined,
     adapter: createAdapter(pub, sub, { key: `${container.redisPrefix}:socket.io` }),
   });
-  registerWidgetNamespace(io.of("/widget"), container.deps);
+  // Engine.io answers its own HTTP requests (long-polling), outside express and helmet.
+  io.engine.on("headers", (headers: Record<string, string>) => {
+    headers["X-Content-Type-Options"] = "nosniff";
+    headers["Referrer-Policy"] = "no-referrer";
+  });
+  // The guards run before each namespace's own middleware.
+  guardWidgetConnections(io.of("/widget"), container.limits);
+  registerWidgetNamespace(io.of("/widget"), container.deps, container.limits);
+  guardConsoleOrigin(io.of("/console"), container.config.publicUrl);
   registerConsoleNamespace(io.of("/console"), container.deps);
   const stopBroadcaster = startBroadcaster(io, container.events, container.deps);
   return {

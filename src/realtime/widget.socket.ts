@@ -11,10 +11,13 @@ import {
   receiveCustomerMessage,
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
+import type { RateLimits } from "../limits/index.ts";
 import { findInboxCached } from "../modules/inboxes/index.ts";
 import { establishVisitor } from "../modules/visitors/index.ts";
 import { childLogger } from "../logger.ts";
+import { clientAddress } from "./client-address.ts";
 import { connectError, socketError } from "./socket-errors.ts";
+import { limitWidgetMessages } from "./socket-guards.ts";
 
 const log = childLogger("realtime");
 
@@ -49,7 +52,7 @@ function asAck<T>(ack: unknown): ((value: T) => void) | undefined {
 }
 
 /** Registers the /widget handlers. */
-export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void {
+export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limits: RateLimits): void {
   nsp.use(async (socket, next) => {
     const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(connectError(validationError(auth.error.issues)));
@@ -78,6 +81,7 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps): void
     void socket.join(widgetRoom(data.externalId));
     // The widget stores this id and sends it next time: the same one, or a new one when what it sent was not valid.
     socket.emit("visitor", { visitorId: data.visitorId } satisfies VisitorEvent);
+    socket.use(limitWidgetMessages(limits, data.externalId, clientAddress(socket.handshake)));
 
     const conversationId = async (): Promise<string | undefined> => {
       data.conversationId ??= (await conversationByExternalId(deps, WEB_CHANNEL, data.externalId))?.id;

@@ -31,7 +31,9 @@ export type TestApp = {
 };
 
 /** Starts a server for one test file; call close() in afterAll. */
-export async function createTestApp(options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
   const config = loadConfig({
     PORT: "0",
@@ -41,6 +43,10 @@ export async function createTestApp(options: { database?: DatabaseTarget; redisP
     REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
     SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
     SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+    // Test clients all come from 127.0.0.1 and send faster than people do: rate-limit tests turn the limits on with
+    // small values through `env`; the others run without them.
+    RATE_LIMITS: "off",
+    ...options.env,
   });
   analyzer ??= createAnalyzer();
   const redisPrefix = options.redisPrefix ?? `sbtest:${randomUUID()}`;

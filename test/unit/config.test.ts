@@ -42,4 +42,24 @@ describe("configuration", () => {
     expect(message).toContain("DATABASE_URL");
     expect(message).toContain("SWITCHBOARD_ADMIN_EMAIL");
   });
+
+  it("reads rate limits as N/S with realistic defaults, and turns a limit or all of them off", () => {
+    const defaults = loadConfig({ DATA_DIR: dataDir() }).rateLimits;
+    expect(defaults).toMatchObject({
+      loginPerIp: { points: 20, durationSec: 60 },
+      loginLockoutAfter: 5,
+      widgetMessagesPerVisitor: { points: 1, durationSec: 1 },
+      widgetMessagesBurst: { points: 10, durationSec: 60 },
+      widgetConcurrentPerIp: 100,
+    });
+    const tuned = loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_API_SESSION: "off", RATE_LIMIT_WIDGET_MESSAGES_IP: "50/10" }).rateLimits;
+    expect(tuned?.apiPerSession).toBeUndefined();
+    expect(tuned?.widgetMessagesPerIp).toEqual({ points: 50, durationSec: 10 });
+    expect(loadConfig({ DATA_DIR: dataDir(), RATE_LIMITS: "off" }).rateLimits).toBeUndefined();
+  });
+
+  it("rejects a malformed rate limit by name", () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_LOGIN_IP: "ten per minute" })).toThrow(/RATE_LIMIT_LOGIN_IP/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_LOGIN_IP: "10/0" })).toThrow(/RATE_LIMIT_LOGIN_IP/);
+  });
 });

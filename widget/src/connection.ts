@@ -50,6 +50,8 @@ export function unwrapAck<T>(ack: unknown): T {
 
 const SERVER_DISCONNECT_RETRY_MS = 2000;
 const MAX_SERVER_DISCONNECT_RETRIES = 3;
+const RATE_LIMITED_RETRY_SEC = 30;
+const MAX_RATE_LIMITED_RETRY_SEC = 300;
 
 /** Opens the connection; reconnection is automatic except when the server refuses the handshake. */
 export function connect(options: ConnectionOptions, handlers: ConnectionHandlers): Connection {
@@ -72,6 +74,13 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
     // socket.active is false only when the server's middleware refused us; retrying would fail the same way.
     if (!socket.active) {
       const code = err.data?.code ?? (err.message || "CONNECT_REFUSED");
+      if (code === "RATE_LIMITED") {
+        // Refused for now, not for good: come back when the server says (capped, so no value can park the widget).
+        handlers.onState("reconnecting");
+        const waitSec = Math.min(Math.max(err.data?.retryAfter ?? RATE_LIMITED_RETRY_SEC, 1), MAX_RATE_LIMITED_RETRY_SEC);
+        setTimeout(() => !closed && socket.connect(), waitSec * 1000);
+        return;
+      }
       handlers.onState("failed", { code, message: err.data?.message ?? code });
       return;
     }

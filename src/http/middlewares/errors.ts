@@ -1,6 +1,6 @@
 /** The one error handler: AppErrors keep their code and status, malformed JSON and oversize bodies get theirs, anything else is a logged 500. */
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { AppError } from "../../errors.ts";
+import { AppError, RateLimitedError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
 
 const log = childLogger("http");
@@ -24,6 +24,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
     log.error({ err: error, method: req.method, path: req.path }, "unhandled error");
     appError = new AppError("INTERNAL");
   }
+  if (appError instanceof RateLimitedError) res.setHeader("Retry-After", String(appError.retryAfterSec));
   res.status(appError.status).json({ error: appError.toJSON() });
 };
 

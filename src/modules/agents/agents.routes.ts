@@ -3,6 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { currentUser, readCookie, requireUser, SESSION_COOKIE } from "../../http/middlewares/auth.ts";
+import type { LoginGuard } from "../../limits/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { login, logout, presentUser, setPresence, SESSION_TTL_MS } from "./agents.service.ts";
 
@@ -14,11 +15,14 @@ const loginSchema = z.object({
 const presenceSchema = z.object({ status: z.enum(["online", "away"], { error: 'status must be "online" or "away"' }) });
 
 /** Routes under /api/v1/auth and /api/v1/agents. */
-export function agentsRoutes(deps: ServiceDeps, options: { secureCookies: boolean }): Router {
+export function agentsRoutes(deps: ServiceDeps, options: { secureCookies: boolean; loginGuard: LoginGuard }): Router {
   const router = Router();
   router.post("/auth/login", async (req, res) => {
     const body = parseInput(loginSchema, req.body);
+    // RATE_LIMITED before the password is checked: too many attempts from this address, or the account is locked.
+    const attempt = await options.loginGuard.begin(req.ip, body.email);
     const session = await login(deps, body.email, body.password);
+    await attempt.succeeded();
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: "lax",
