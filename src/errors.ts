@@ -19,6 +19,7 @@ export const errorCatalogue = {
   CUSTOMER_NOT_FOUND: { status: 404, message: "The customer does not exist." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "The request body's Content-Encoding or charset is not supported." },
   RATE_LIMITED: { status: 429, message: "Too many requests; slow down." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
   UNAVAILABLE: { status: 503, message: "A service the server depends on is down." },
@@ -71,4 +72,21 @@ export class RateLimitedError extends AppError {
   override toJSON(): { code: ErrorCode; message: string; retryAfter: number } {
     return { code: this.code, message: this.message, retryAfter: this.retryAfterSec };
   }
+}
+
+// SQLSTATEs PostgreSQL raises for a value it cannot take (bad uuid or number syntax, NUL or unpaired surrogates,
+// out-of-range numbers and dates, over-long strings): a value from the request reached a query unchecked.
+const INPUT_SQLSTATES = new Set(["22P02", "22P05", "22021", "22003", "22008", "22007", "22001", "22023", "22025", "2201B"]);
+
+/**
+ * VALIDATION_FAILED for a database error caused by a value the client sent (PostgreSQL's data exceptions above,
+ * whether Drizzle wraps the driver's error or not), undefined for anything else. Edges validate first; this is the
+ * net that keeps a missed check a 400 instead of a 500.
+ */
+export function dataExceptionError(error: unknown): AppError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && INPUT_SQLSTATES.has(code)) return new AppError("VALIDATION_FAILED", "A value in the request is not valid for its field.");
+  }
+  return undefined;
 }

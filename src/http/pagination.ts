@@ -8,6 +8,15 @@ export const PAGE = { default: 50, max: 200 } as const;
 /** The `limit` query parameter. */
 export const limitSchema = z.coerce.number().int().min(1).max(PAGE.max).default(PAGE.default);
 
+/** The `cursor` query parameter as received: opaque text, bounded. */
+export const cursorParam = z.string().max(500).optional();
+
+/** Cursor of lists ordered by a time and then an id (conversations, tickets): both are checked, so a forged cursor is a 400, not a failed query. */
+export const timeIdCursor = z.object({ at: z.iso.datetime().refine((at) => !Number.isNaN(Date.parse(at))), id: z.uuid() }).strict();
+
+/** Cursor of a conversation's message pages: the sequence number of the oldest message shown. */
+export const seqCursor = z.object({ before: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict();
+
 /** Encodes a cursor for `nextCursor`. */
 export function encodeCursor(value: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");

@@ -6,6 +6,7 @@ import { readCookie, SESSION_COOKIE } from "../http/middlewares/auth.ts";
 import { authenticate, type UserRow } from "../modules/agents/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { connectError } from "./socket-errors.ts";
+import { normalizePackets } from "./socket-packets.ts";
 
 /** The room every console socket joins. */
 export const AGENTS_ROOM = "agents";
@@ -23,6 +24,7 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): voi
 
   nsp.on("connection", (socket: Socket) => {
     const user = (socket.data as { user: UserRow }).user;
+    socket.use(normalizePackets(socket));
     void socket.join(AGENTS_ROOM);
     socket.on("typing", (payload: unknown, ack: unknown) => {
       const parsed = typingSchema.safeParse(payload);

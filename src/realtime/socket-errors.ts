@@ -1,5 +1,5 @@
 /** Turns any failure in a socket handler into the `{ error: { code, message } }` acknowledgement. */
-import { AppError } from "../errors.ts";
+import { AppError, dataExceptionError } from "../errors.ts";
 import type { SocketError } from "../contracts/messages.ts";
 import { childLogger } from "../logger.ts";
 
@@ -8,6 +8,12 @@ const log = childLogger("realtime");
 /** The acknowledgement error for a thrown value; unexpected errors are logged and answered as INTERNAL. */
 export function socketError(error: unknown): { error: SocketError } {
   if (error instanceof AppError) return { error: error.toJSON() };
+  const invalid = dataExceptionError(error);
+  if (invalid) {
+    // A value that reached the database unchecked is a missing validation: answered as one, logged to be fixed.
+    log.warn({ err: error }, "database rejected a socket payload value");
+    return { error: invalid.toJSON() };
+  }
   log.error({ err: error }, "socket handler failed");
   return { error: new AppError("INTERNAL").toJSON() };
 }

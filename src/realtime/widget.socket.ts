@@ -2,6 +2,7 @@
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
 import { historySchema, typingSchema, widgetAuthSchema } from "../contracts/message-schemas.ts";
+import { safeText } from "../contracts/safe-text.ts";
 import type { HistoryAck, MessageSendAck, VisitorEvent } from "../contracts/messages.ts";
 import { AppError, validationError } from "../errors.ts";
 import {
@@ -18,6 +19,7 @@ import { childLogger } from "../logger.ts";
 import { clientAddress } from "./client-address.ts";
 import { connectError, socketError } from "./socket-errors.ts";
 import { limitWidgetMessages } from "./socket-guards.ts";
+import { normalizePackets } from "./socket-packets.ts";
 
 const log = childLogger("realtime");
 
@@ -42,10 +44,10 @@ type WidgetSocketData = {
 };
 
 // Text is checked by the service (MESSAGE_EMPTY, MESSAGE_TOO_LONG); here only the shape.
-const sendShape = z.object({
+const sendShape = safeText(z.object({
   clientMsgId: z.string({ error: "clientMsgId is required" }).trim().min(1, "clientMsgId is required").max(100, "clientMsgId is longer than 100 characters"),
   text: z.string({ error: "text must be a string" }),
-});
+}));
 
 function asAck<T>(ack: unknown): ((value: T) => void) | undefined {
   return typeof ack === "function" ? (ack as (value: T) => void) : undefined;
@@ -78,6 +80,7 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limit
 
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as WidgetSocketData;
+    socket.use(normalizePackets(socket));
     void socket.join(widgetRoom(data.externalId));
     // The widget stores this id and sends it next time: the same one, or a new one when what it sent was not valid.
     socket.emit("visitor", { visitorId: data.visitorId } satisfies VisitorEvent);
@@ -124,11 +127,14 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limit
       }
     });
 
-    socket.on("typing", async (payload: unknown) => {
+    socket.on("typing", async (payload: unknown, ack: unknown) => {
+      // The contract has no ack here; one is answered when given, so a client's mistake is not silent.
+      const reply = asAck<{ data: { ok: true } } | ReturnType<typeof socketError>>(ack);
       const parsed = typingSchema.safeParse(payload);
-      if (!parsed.success) return;
+      if (!parsed.success) return reply?.({ error: validationError(parsed.error.issues).toJSON() });
       const id = await conversationId().catch(() => undefined);
       if (id) deps.events.emit("typing.changed", { conversationId: id, sender: { type: "customer" }, typing: parsed.data.typing });
+      reply?.({ data: { ok: true } });
     });
   });
 }

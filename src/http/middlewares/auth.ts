@@ -7,14 +7,22 @@ import type { ServiceDeps } from "../../modules/deps.ts";
 /** Name of the console session cookie. */
 export const SESSION_COOKIE = "sb_session";
 
-/** Reads one cookie from a Cookie header. */
+/** Reads one cookie from a Cookie header; a value with a bad %-escape counts as absent (the caller answers UNAUTHENTICATED). */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeCookieValue(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+function decodeCookieValue(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 const userKey = Symbol("user");

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
-import { decodeCursor, encodeCursor, limitSchema, splitPage } from "../../http/pagination.ts";
+import { cursorParam, decodeCursor, encodeCursor, limitSchema, seqCursor, splitPage, timeIdCursor } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
 import { presentConversation, presentMessage } from "./conversations.presenter.ts";
@@ -23,10 +23,10 @@ const statusGroups: Record<string, ConversationRow["status"][] | null> = {
 const listQuery = z.object({
   status: z.enum(["open", "bot", "handoff", "resolved", "all"], { error: "status must be one of open, bot, handoff, resolved, all" }).default("open"),
   limit: limitSchema,
-  cursor: z.string().max(500).optional(),
+  cursor: cursorParam,
 });
 const idParam = z.object({ id: z.uuid("id must be a UUID") });
-const messagesQuery = z.object({ limit: limitSchema, cursor: z.string().max(500).optional() });
+const messagesQuery = z.object({ limit: limitSchema, cursor: cursorParam });
 const replyBody = z.object({
   text: z
     .string({ error: "text must be a string" })
@@ -51,7 +51,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   const pages = new LRUCache<string, Promise<string>>({ max: 500, ttl: LIST_CACHE_MS });
   for (const event of ["conversation.updated", "ticket.updated"] as const) deps.events.on(event, () => pages.clear());
   const readPage = async (query: z.infer<typeof listQuery>): Promise<string> => {
-    const cursor = decodeCursor(query.cursor, z.object({ at: z.string(), id: z.string() }));
+    const cursor = decodeCursor(query.cursor, timeIdCursor);
     const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
     const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
     const body: ListPage = { data: page.map(presentConversation), nextCursor };
@@ -82,7 +82,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     const { id } = parseInput(idParam, req.params);
     const query = parseInput(messagesQuery, req.query);
     await getConversation(deps, id);
-    const cursor = decodeCursor(query.cursor, z.object({ before: z.number().int() }));
+    const cursor = decodeCursor(query.cursor, seqCursor);
     const rows = await listMessagesPage(deps.db, id, cursor?.before, query.limit + 1);
     const page = rows.length > query.limit ? rows.slice(1) : rows;
     res.json({

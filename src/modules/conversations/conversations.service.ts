@@ -1,7 +1,8 @@
 /** Conversation use cases: commit inbound customer messages (annotated), add bot, agent and system messages, read history. */
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { SMALL_TALK_INTENTS, type Annotation } from "../../contracts/nlp.ts";
-import { AppError } from "../../errors.ts";
+import { isUnsafeText, UNSAFE_TEXT_REASON, unsafeTextIssues } from "../../contracts/safe-text.ts";
+import { AppError, validationError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
 import { findCustomer, offerContactDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -53,6 +54,7 @@ export type InboundMessage = {
 /** Rejects empty or over-long text with the catalogue's codes. */
 export function assertMessageText(text: unknown): string {
   if (typeof text !== "string") throw new AppError("VALIDATION_FAILED", "text must be a string", { text: "must be a string" });
+  if (isUnsafeText(text)) throw new AppError("VALIDATION_FAILED", `text ${UNSAFE_TEXT_REASON}`, { text: UNSAFE_TEXT_REASON });
   if (text.trim().length === 0) throw new AppError("MESSAGE_EMPTY", "The message text is empty.", { text: "is empty" });
   if (text.length > MAX_MESSAGE_LENGTH) {
     throw new AppError("MESSAGE_TOO_LONG", `The message text is longer than ${MAX_MESSAGE_LENGTH} characters.`, {
@@ -60,6 +62,13 @@ export function assertMessageText(text: unknown): string {
     });
   }
   return text;
+}
+
+/** Applies the hostile-text rule (contracts/safe-text.ts) to what a channel says about the sender, for channels that do not validate with zod. */
+function assertSafeIdentifiers(inbound: InboundMessage): void {
+  const { externalUserId, externalConversationId, clientMsgId, profile } = inbound;
+  const issues = unsafeTextIssues({ externalUserId, externalConversationId, clientMsgId, name: profile?.name, email: profile?.email, phone: profile?.phone });
+  if (issues.length > 0) throw validationError(issues);
 }
 
 /** The subject a message gives its conversation: the message on one line, cut at 80 characters; none for small talk. */
@@ -104,6 +113,7 @@ export async function receiveCustomerMessage(
   inbound: InboundMessage,
 ): Promise<{ message: MessageRow; conversation: ConversationRow; created: boolean }> {
   const text = assertMessageText(inbound.text);
+  assertSafeIdentifiers(inbound);
   const inbox = await findInboxCached(deps.db, inbound.inboxId);
   if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
   const now = deps.now();

@@ -3,7 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
-import { decodeCursor, limitSchema, splitPage } from "../../http/pagination.ts";
+import { cursorParam, decodeCursor, limitSchema, splitPage, timeIdCursor } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { presentTickets } from "./tickets.presenter.ts";
 import { listTicketEvents, listTickets, type TicketRow } from "./tickets.repo.ts";
@@ -14,7 +14,7 @@ const listQuery = z.object({
   status: z.enum([...statuses, "all", "unresolved"], { error: "status must be one of open, pending, resolved, unresolved, all" }).default("unresolved"),
   assignee: z.union([z.literal("me"), z.literal("unassigned"), z.uuid()], { error: 'assignee must be "me", "unassigned" or a user id' }).optional(),
   limit: limitSchema,
-  cursor: z.string().max(500).optional(),
+  cursor: cursorParam,
 });
 const idParam = z.object({ id: z.uuid("id must be a UUID") });
 const patchBody = z
@@ -32,7 +32,7 @@ export function ticketsRoutes(deps: ServiceDeps): Router {
   router.use(requireUser(deps));
   router.get("/", async (req, res) => {
     const query = parseInput(listQuery, req.query);
-    const cursor = decodeCursor(query.cursor, z.object({ at: z.string(), id: z.string() }));
+    const cursor = decodeCursor(query.cursor, timeIdCursor);
     const statusFilter: TicketRow["status"][] | null =
       query.status === "all" ? null : query.status === "unresolved" ? ["open", "pending"] : [query.status];
     const assigneeId = query.assignee === "me" ? currentUser(req).id : query.assignee === "unassigned" ? null : query.assignee;
