@@ -20,20 +20,35 @@ export function isUnsafeText(text: string): boolean {
 /** One field that breaks the rule, in zod's issue shape so validationError can name it. */
 export type UnsafeTextIssue = { path: PropertyKey[]; message: string };
 
-/** Every string (value or object key) in a parsed value that breaks the rule, with its path; iterative, so deep values cannot overflow the stack. */
+// Reporting stops here: naming a few fields is enough, and a value full of NULs must not cost more to describe.
+const MAX_ISSUES = 20;
+
+type Step = { value: unknown; key?: PropertyKey; parent?: Step };
+
+function pathOf(step: Step): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let s: Step | undefined = step; s?.key !== undefined; s = s.parent) path.push(s.key);
+  return path.reverse();
+}
+
+/**
+ * Every string (value or object key) in a parsed value that breaks the rule, with its path (at most MAX_ISSUES).
+ * Iterative, with each path built only for an issue, so a value nested thousands deep costs linear time and no stack.
+ */
 export function unsafeTextIssues(value: unknown): UnsafeTextIssue[] {
   const issues: UnsafeTextIssue[] = [];
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
-  while (stack.length > 0) {
-    const item = stack.pop() as { value: unknown; path: PropertyKey[] };
-    if (typeof item.value === "string") {
-      if (isUnsafeText(item.value)) issues.push({ path: item.path, message: UNSAFE_TEXT_REASON });
-    } else if (Array.isArray(item.value)) {
-      item.value.forEach((entry, index) => stack.push({ value: entry, path: [...item.path, index] }));
-    } else if (item.value !== null && typeof item.value === "object" && Object.getPrototypeOf(item.value) === Object.prototype) {
-      for (const [key, entry] of Object.entries(item.value)) {
-        if (isUnsafeText(key)) issues.push({ path: [...item.path, "(key)"], message: UNSAFE_TEXT_REASON });
-        else stack.push({ value: entry, path: [...item.path, key] });
+  const stack: Step[] = [{ value }];
+  while (stack.length > 0 && issues.length < MAX_ISSUES) {
+    const step = stack.pop() as Step;
+    const current = step.value;
+    if (typeof current === "string") {
+      if (isUnsafeText(current)) issues.push({ path: pathOf(step), message: UNSAFE_TEXT_REASON });
+    } else if (Array.isArray(current)) {
+      current.forEach((entry, index) => stack.push({ value: entry, key: index, parent: step }));
+    } else if (current !== null && typeof current === "object" && Object.getPrototypeOf(current) === Object.prototype) {
+      for (const [key, entry] of Object.entries(current)) {
+        if (isUnsafeText(key)) issues.push({ path: [...pathOf(step), "(key)"], message: UNSAFE_TEXT_REASON });
+        else stack.push({ value: entry, key, parent: step });
       }
     }
   }
