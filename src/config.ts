@@ -46,6 +46,8 @@ const schema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "must be 1–64 letters, digits, ':', '_' or '-'").default("switchboard"),
   PUBLIC_URL: z.url("must be a URL such as https://support.example.com").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
   SWITCHBOARD_ADMIN_EMAIL: z.email("must be an email address").optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   SWITCHBOARD_DEMO: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
@@ -79,6 +81,8 @@ export type Config = Readonly<{
   redisPrefix: string;
   publicUrl: string | undefined;
   sessionSecret: string;
+  /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
+  sessions: { idleMs: number; maxAgeMs: number };
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   /** Demo mode: load the demo shop and demo accounts on start (`--demo` or SWITCHBOARD_DEMO=1). */
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: v.REDIS_PREFIX,
     publicUrl: v.PUBLIC_URL?.replace(/\/$/, ""),
     sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir),
+    sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,
     adminPassword: v.SWITCHBOARD_ADMIN_PASSWORD,
     demo: v.SWITCHBOARD_DEMO === "1" || v.SWITCHBOARD_DEMO === "true",

@@ -7,12 +7,16 @@ import { createEventBus, type EventBus } from "./events.ts";
 import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
 import { ANSWER_JOB, DELIVER_JOB, getConversation, getMessage } from "./modules/conversations/index.ts";
+import { endExpiredSessions } from "./modules/agents/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { noteAgentReply } from "./modules/tickets/index.ts";
 import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
 import { createKeyedQueue, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
 const log = childLogger("container");
+
+/** How often sessions past their idle time or lifetime are ended. */
+const SESSION_SWEEP_MS = 60_000;
 
 /** How long the bot may take to answer before the customer sees it typing. */
 const BOT_TYPING_AFTER_MS = 400;
@@ -122,7 +126,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     jobs: [answerJob, deliverJob] as never[],
     process: options.processJobs ?? true,
   });
-  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, now: options.now ?? (() => new Date()) };
+  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, now: options.now ?? (() => new Date()), sessions: config.sessions };
   const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
   holder.bot = bot;
 
@@ -130,6 +134,12 @@ export async function createContainer(config: Config, options: ContainerOptions 
     if (senderType !== "agent") return;
     noteAgentReply(deps, conversationId, deps.now()).catch((error: unknown) => log.error({ err: error }, "could not stamp first response"));
   });
+
+  // Sessions that expire with a console still open end here (their sockets close); requests end idle ones themselves.
+  const sessionSweep = setInterval(() => {
+    endExpiredSessions(deps).catch((error: unknown) => log.warn({ err: error }, "could not end expired sessions"));
+  }, SESSION_SWEEP_MS);
+  sessionSweep.unref();
 
   return {
     config,
@@ -144,6 +154,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     bot,
     limits: createRateLimits(redis, redisPrefix, config.rateLimits),
     async close() {
+      clearInterval(sessionSweep);
       // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>
         log.warn({ err: error }, "closing queues failed"),

@@ -17,6 +17,7 @@ export const errorCatalogue = {
   TICKET_NOT_FOUND: { status: 404, message: "The ticket does not exist." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
   CUSTOMER_NOT_FOUND: { status: 404, message: "The customer does not exist." },
+  SESSION_NOT_FOUND: { status: 404, message: "You have no such session." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "The request body's Content-Encoding or charset is not supported." },

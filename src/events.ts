@@ -1,5 +1,6 @@
 /** Typed in-process domain events; payloads carry ids and the few fields listeners need, never whole rows. */
 import { EventEmitter } from "node:events";
+import type { SessionEndReason } from "./contracts/api.ts";
 
 /** Every domain event and its payload. */
 export type DomainEvents = {
@@ -7,6 +8,8 @@ export type DomainEvents = {
   "conversation.updated": { conversationId: string };
   "ticket.updated": { ticketId: string };
   "agent.updated": { userId: string };
+  /** Console sessions that no longer exist: their sockets must close and every node must forget them. */
+  "session.ended": { userId: string; sessionIds: string[]; reason: SessionEndReason };
   "typing.changed": { conversationId: string; sender: { type: "customer" | "bot" | "agent"; name?: string }; typing: boolean };
 };
 

@@ -1,6 +1,7 @@
 /** DTOs of the REST API (/api/v1) and the /console socket namespace, shared by server and console. */
 import type { Annotation } from "./nlp.ts";
 import type { Sender } from "./messages.ts";
+import { can, ROLES } from "./permissions.ts";
 
 /** A user of the console. */
 export type UserDTO = {
@@ -81,8 +82,8 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 /** REST error body. */
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
 
-/** Roles that may read reports (the server enforces it; the console shows Reports to them only). */
-export const REPORT_ROLES: readonly UserDTO["role"][] = ["manager", "admin"];
+/** Roles that may read reports (from the permission matrix; the console shows Reports to them only). */
+export const REPORT_ROLES: readonly UserDTO["role"][] = ROLES.filter((role) => can(role, "report.read"));
 
 /** One topic of the "top topics" report: a key phrase customers wrote, with how often and in what mood. */
 export type TopicDTO = {
@@ -109,3 +110,22 @@ export type TopicsReportDTO = {
   messages: number;
   topics: TopicDTO[];
 };
+
+/** One of the user's console sessions, as listed by GET /api/v1/auth/sessions. */
+export type SessionDTO = {
+  id: string;
+  createdAt: string;
+  /** When the session last made a request (refreshed at most once a minute). */
+  lastUsedAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  ip: string | null;
+  /** True for the session that made this request. */
+  current: boolean;
+};
+
+/** Why a console session ended (the `session:ended` console socket event, just before the server disconnects it). */
+export type SessionEndReason = "logout" | "logout_everywhere" | "revoked" | "password_changed" | "expired";
+
+/** The shortest password POST /api/v1/auth/password accepts. */
+export const MIN_PASSWORD_LENGTH = 12;

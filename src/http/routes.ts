@@ -2,6 +2,7 @@
 import express, { Router } from "express";
 import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
+import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
@@ -30,6 +31,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(express.json({ limit: "64kb" }));
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
+  api.use(sessionsRoutes(deps));                           // /auth/sessions, /auth/logout-everywhere, /auth/password
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersRoutes(deps));            // edit a profile

@@ -11,4 +11,6 @@ export type ServiceDeps = {
   queue: QueueSystem;
   analyzer: Analyzer;
   now: () => Date;
+  /** How long console sessions last (the defaults of SESSION_IDLE_MINUTES and SESSION_MAX_AGE_HOURS when absent). */
+  sessions?: { idleMs: number; maxAgeMs: number };
 };

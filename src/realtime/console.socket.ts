@@ -3,7 +3,7 @@ import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { readCookie, SESSION_COOKIE } from "../http/middlewares/auth.ts";
-import { authenticate, type UserRow } from "../modules/agents/index.ts";
+import { authenticate, type AuthenticatedSession } from "../modules/agents/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { connectError } from "./socket-errors.ts";
 import { normalizePackets } from "./socket-packets.ts";
@@ -11,21 +11,32 @@ import { normalizePackets } from "./socket-packets.ts";
 /** The room every console socket joins. */
 export const AGENTS_ROOM = "agents";
 
+/** The room of the console sockets opened with one session (to close them when it ends). */
+export function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
+/** The room of all of a user's console sockets. */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
 const typingSchema = z.object({ conversationId: z.uuid(), typing: z.boolean() });
 
 /** Registers the /console handlers. */
 export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): void {
   nsp.use(async (socket, next) => {
-    const user = await authenticate(deps, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => undefined);
-    if (!user) return next(connectError(new AppError("UNAUTHENTICATED")));
-    socket.data = { user };
+    const session = await authenticate(deps, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => undefined);
+    if (!session) return next(connectError(new AppError("UNAUTHENTICATED")));
+    socket.data = session;
     next();
   });
 
   nsp.on("connection", (socket: Socket) => {
-    const user = (socket.data as { user: UserRow }).user;
+    const { user, sessionId } = socket.data as AuthenticatedSession;
     socket.use(normalizePackets(socket));
-    void socket.join(AGENTS_ROOM);
+    // The session and user rooms let logout and password changes close these sockets on whichever node holds them.
+    void socket.join([AGENTS_ROOM, sessionRoom(sessionId), userRoom(user.id)]);
     socket.on("typing", (payload: unknown, ack: unknown) => {
       const parsed = typingSchema.safeParse(payload);
       if (parsed.success) {

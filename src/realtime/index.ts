@@ -7,6 +7,7 @@ import type { Container } from "../container.ts";
 import { startBroadcaster } from "./broadcaster.ts";
 import { registerConsoleNamespace } from "./console.socket.ts";
 import { guardConsoleOrigin, guardWidgetConnections } from "./socket-guards.ts";
+import { startSessionEnforcer } from "./sessions.ts";
 import { registerWidgetNamespace } from "./widget.socket.ts";
 
 /**
@@ -46,10 +47,12 @@ export function attachRealtime(httpServer: HttpServer, container: Container): { 
   guardConsoleOrigin(io.of("/console"), container.config.publicUrl);
   registerConsoleNamespace(io.of("/console"), container.deps);
   const stopBroadcaster = startBroadcaster(io, container.events, container.deps);
+  const stopSessionEnforcer = startSessionEnforcer(io.of("/console"), container.events, container.deps);
   return {
     io,
     async stop() {
       stopBroadcaster();
+      stopSessionEnforcer();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       pub.disconnect();
       sub.disconnect();

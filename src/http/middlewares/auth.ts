@@ -1,7 +1,7 @@
 /** Console authentication: the session cookie, read here and attached to the request. */
 import type { Request, RequestHandler } from "express";
 import { AppError } from "../../errors.ts";
-import { authenticate, type UserRow } from "../../modules/agents/index.ts";
+import { authenticate, type AuthenticatedSession, type UserRow } from "../../modules/agents/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
 
 /** Name of the console session cookie. */
@@ -25,21 +25,26 @@ function decodeCookieValue(value: string): string | undefined {
   }
 }
 
-const userKey = Symbol("user");
+const sessionKey = Symbol("session");
+
+/** The authenticated user and session of a request that passed requireUser. */
+export function currentSession(req: Request): AuthenticatedSession {
+  const session = (req as unknown as Record<symbol, AuthenticatedSession | undefined>)[sessionKey];
+  if (!session) throw new AppError("UNAUTHENTICATED");
+  return session;
+}
 
 /** The authenticated user of a request that passed requireUser. */
 export function currentUser(req: Request): UserRow {
-  const user = (req as unknown as Record<symbol, UserRow | undefined>)[userKey];
-  if (!user) throw new AppError("UNAUTHENTICATED");
-  return user;
+  return currentSession(req).user;
 }
 
 /** Rejects requests without a live session with 401 UNAUTHENTICATED. */
 export function requireUser(deps: ServiceDeps): RequestHandler {
   return async (req, _res, next) => {
-    const user = await authenticate(deps, readCookie(req.headers.cookie, SESSION_COOKIE));
-    if (!user) throw new AppError("UNAUTHENTICATED");
-    (req as unknown as Record<symbol, UserRow>)[userKey] = user;
+    const session = await authenticate(deps, readCookie(req.headers.cookie, SESSION_COOKIE));
+    if (!session) throw new AppError("UNAUTHENTICATED");
+    (req as unknown as Record<symbol, AuthenticatedSession>)[sessionKey] = session;
     next();
   };
 }

@@ -1,5 +1,5 @@
 /** Queries on users and sessions. */
-import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, lte, ne, or, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** A user row. */
@@ -41,26 +41,85 @@ export async function updateUserStatus(db: Database, id: string, status: UserRow
   return row;
 }
 
-/** Stores a session by the hash of its token. */
-export async function insertSession(db: Database, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
-  await db.insert(tables.sessions).values({ tokenHash, userId, expiresAt });
+/** A session row. */
+export type SessionRow = typeof tables.sessions.$inferSelect;
+
+/** An ended session: which one and whose. */
+export type EndedSession = { id: string; userId: string };
+
+/** Stores a session by the hash of its token; returns its id. */
+export async function insertSession(
+  db: Database,
+  values: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date; userAgent: string | null; ip: string | null },
+): Promise<SessionRow> {
+  const [row] = await db
+    .insert(tables.sessions)
+    .values({ ...values, lastSeenAt: values.createdAt })
+    .returning();
+  return row;
 }
 
-/** Finds the user of a live session. */
-export async function findSessionUser(db: Database, tokenHash: string, now: Date): Promise<UserRow | undefined> {
+/** Finds a session by the hash of its token, with its user, whether or not it has expired. */
+export async function findSessionWithUser(db: Database, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const [row] = await db
-    .select({ user: tables.users })
+    .select({ session: tables.sessions, user: tables.users })
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
-    .where(and(eq(tables.sessions.tokenHash, tokenHash), gt(tables.sessions.expiresAt, now)))
+    .where(eq(tables.sessions.tokenHash, tokenHash))
     .limit(1);
-  return row?.user;
+  return row;
 }
 
-/** Deletes a session (logout) and any expired ones. */
-export async function deleteSession(db: Database, tokenHash: string, now: Date): Promise<void> {
-  await db.delete(tables.sessions).where(eq(tables.sessions.tokenHash, tokenHash));
-  await db.delete(tables.sessions).where(lt(tables.sessions.expiresAt, now));
+/** Finds a session by its public id. */
+export async function findSessionById(db: Database, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(tables.sessions).where(eq(tables.sessions.id, id)).limit(1);
+  return row;
+}
+
+/** Records that a session was used. */
+export async function touchSession(db: Database, tokenHash: string, at: Date): Promise<void> {
+  await db.update(tables.sessions).set({ lastSeenAt: at }).where(eq(tables.sessions.tokenHash, tokenHash));
+}
+
+/** A user's sessions, most recently used first. */
+export async function listUserSessions(db: Database, userId: string): Promise<SessionRow[]> {
+  return db.select().from(tables.sessions).where(eq(tables.sessions.userId, userId)).orderBy(desc(tables.sessions.lastSeenAt));
+}
+
+const ended = { id: tables.sessions.id, userId: tables.sessions.userId };
+
+/** Deletes the session with this token hash. */
+export async function deleteSessionByToken(db: Database, tokenHash: string): Promise<EndedSession[]> {
+  return db.delete(tables.sessions).where(eq(tables.sessions.tokenHash, tokenHash)).returning(ended);
+}
+
+/** Deletes one of a user's sessions by id (nothing when the id is another user's). */
+export async function deleteUserSession(db: Database, userId: string, id: string): Promise<EndedSession[]> {
+  return db
+    .delete(tables.sessions)
+    .where(and(eq(tables.sessions.userId, userId), eq(tables.sessions.id, id)))
+    .returning(ended);
+}
+
+/** Deletes all of a user's sessions, or all but one. */
+export async function deleteUserSessions(db: Database, userId: string, exceptId?: string): Promise<EndedSession[]> {
+  return db
+    .delete(tables.sessions)
+    .where(and(eq(tables.sessions.userId, userId), exceptId ? ne(tables.sessions.id, exceptId) : undefined))
+    .returning(ended);
+}
+
+/** Deletes sessions past their absolute lifetime or idle for longer than allowed. */
+export async function deleteExpiredSessions(db: Database, now: Date, idleSince: Date): Promise<EndedSession[]> {
+  return db
+    .delete(tables.sessions)
+    .where(or(lte(tables.sessions.expiresAt, now), lt(tables.sessions.lastSeenAt, idleSince)))
+    .returning(ended);
+}
+
+/** Replaces a user's password hash. */
+export async function updatePasswordHash(db: Database, userId: string, passwordHash: string): Promise<void> {
+  await db.update(tables.users).set({ passwordHash }).where(eq(tables.users.id, userId));
 }
 
 /** Picks the online agent who was assigned least recently (round-robin) and stamps the assignment, atomically. */

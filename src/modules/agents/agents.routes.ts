@@ -1,11 +1,12 @@
-/** REST: login, logout, the current user, and presence. */
+/** REST: login, logout, the current user, and presence (the session list and password change are in sessions.routes.ts). */
 import { Router } from "express";
 import { z } from "zod";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { currentUser, readCookie, requireUser, SESSION_COOKIE } from "../../http/middlewares/auth.ts";
 import type { LoginGuard } from "../../limits/index.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { login, logout, presentUser, setPresence, SESSION_TTL_MS } from "./agents.service.ts";
+import { presentUser, setPresence } from "./agents.service.ts";
+import { login, logout, sessionSettings } from "./sessions.service.ts";
 
 const loginSchema = z.object({
   email: z.string({ error: "email is required" }).trim().min(1, "email is required").max(320),
@@ -21,13 +22,13 @@ export function agentsRoutes(deps: ServiceDeps, options: { secureCookies: boolea
     const body = parseInput(loginSchema, req.body);
     // RATE_LIMITED before the password is checked: too many attempts from this address, or the account is locked.
     const attempt = await options.loginGuard.begin(req.ip, body.email);
-    const session = await login(deps, body.email, body.password);
+    const session = await login(deps, body.email, body.password, { userAgent: req.get("user-agent") ?? null, ip: req.ip ?? null });
     await attempt.succeeded();
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: "lax",
       secure: options.secureCookies,
-      maxAge: SESSION_TTL_MS,
+      maxAge: sessionSettings(deps).maxAgeMs,
       path: "/",
     });
     res.json({ data: presentUser(session.user) });

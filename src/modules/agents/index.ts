@@ -1,3 +1,19 @@
 /** Agents module: console users, sessions, presence and round-robin selection. */
-export { login, logout, authenticate, setPresence, createUser, ensureFirstAdmin, presentUser, SESSION_TTL_MS } from "./agents.service.ts";
+export { setPresence, createUser, ensureFirstAdmin, presentUser } from "./agents.service.ts";
+export {
+  login,
+  logout,
+  logoutEverywhere,
+  authenticate,
+  endUserSession,
+  listSessions,
+  changePassword,
+  endExpiredSessions,
+  forgetSessions,
+  sessionSettings,
+  DEFAULT_SESSION_SETTINGS,
+  type AuthenticatedSession,
+  type ClientInfo,
+  type SessionSettings,
+} from "./sessions.service.ts";
 export { claimNextOnlineAgent, findUser, type UserRow } from "./agents.repo.ts";

@@ -8,6 +8,7 @@ import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { cursorParam, decodeCursor, encodeCursor, limitSchema, seqCursor, splitPage, timeIdCursor } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { assertCan, conversationScope } from "../policy/index.ts";
 import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
 import { presentConversation, presentMessage } from "./conversations.presenter.ts";
 import { addReply, getConversation, getConversationView } from "./conversations.service.ts";
@@ -59,6 +60,10 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   };
 
   router.use(requireUser(deps));
+  router.use((req, _res, next) => {
+    assertCan(currentUser(req), "conversation.read");
+    next();
+  });
   router.get("/", async (req, res) => {
     const query = parseInput(listQuery, req.query);
     const key = JSON.stringify([query.status, query.limit, query.cursor ?? null]);
@@ -94,6 +99,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     const { id } = parseInput(idParam, req.params);
     const body = parseInput(replyBody, req.body);
     const user = currentUser(req);
+    assertCan(user, "conversation.reply", await conversationScope(deps, user, id));
     const message = await addReply(deps, id, {
       senderType: "agent",
       senderId: user.id,

@@ -1,9 +1,10 @@
 /** REST: edit a customer's profile. */
 import { Router } from "express";
 import { z } from "zod";
-import { requireUser } from "../../http/middlewares/auth.ts";
+import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { assertCan, customerScope } from "../policy/index.ts";
 import { presentCustomer } from "./customers.presenter.ts";
 import { editCustomer } from "./customers.service.ts";
 
@@ -29,6 +30,8 @@ export function customersRoutes(deps: ServiceDeps): Router {
   router.patch("/:id", async (req, res) => {
     const { id } = parseInput(idParam, req.params);
     const body = parseInput(patchBody, req.body ?? {});
+    const user = currentUser(req);
+    assertCan(user, "customer.edit", await customerScope(deps, user, id));
     res.json({ data: presentCustomer(await editCustomer(deps, id, body)) });
   });
   return router;

@@ -1,4 +1,11 @@
 /** Tickets module: hand-off tickets, assignment and their audit trail. */
 export { openHandoffTicket, updateTicket, getTicket, noteAgentReply, type Actor, type TicketPatch } from "./tickets.service.ts";
-export { listTickets, listTicketEvents, findActiveTicketForConversation, type TicketRow, type TicketCursor } from "./tickets.repo.ts";
+export {
+  listTickets,
+  listTicketEvents,
+  findActiveTicketForConversation,
+  hasUnresolvedTicketAssignedTo,
+  type TicketRow,
+  type TicketCursor,
+} from "./tickets.repo.ts";
 export { presentTickets } from "./tickets.presenter.ts";

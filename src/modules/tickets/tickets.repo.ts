@@ -104,3 +104,13 @@ export async function userNames(db: Database, ids: string[]): Promise<Map<string
   const rows = await db.select({ id: tables.users.id, name: tables.users.name }).from(tables.users).where(inArray(tables.users.id, unique));
   return new Map(rows.map((u) => [u.id, u.name]));
 }
+
+/** Whether the customer has an unresolved ticket assigned to this user (who may then edit the customer's profile). */
+export async function hasUnresolvedTicketAssignedTo(db: Database, customerId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: tables.tickets.id })
+    .from(tables.tickets)
+    .where(and(eq(tables.tickets.customerId, customerId), eq(tables.tickets.assigneeId, userId), ne(tables.tickets.status, "resolved")))
+    .limit(1);
+  return row !== undefined;
+}

@@ -5,6 +5,7 @@ import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { cursorParam, decodeCursor, limitSchema, splitPage, timeIdCursor } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { assertCan, assertMayChangeTicket } from "../policy/index.ts";
 import { presentTickets } from "./tickets.presenter.ts";
 import { listTicketEvents, listTickets, type TicketRow } from "./tickets.repo.ts";
 import { getTicket, updateTicket } from "./tickets.service.ts";
@@ -30,6 +31,10 @@ const patchBody = z
 export function ticketsRoutes(deps: ServiceDeps): Router {
   const router = Router();
   router.use(requireUser(deps));
+  router.use((req, _res, next) => {
+    assertCan(currentUser(req), "ticket.read");
+    next();
+  });
   router.get("/", async (req, res) => {
     const query = parseInput(listQuery, req.query);
     const cursor = decodeCursor(query.cursor, timeIdCursor);
@@ -54,7 +59,9 @@ export function ticketsRoutes(deps: ServiceDeps): Router {
   router.patch("/:id", async (req, res) => {
     const { id } = parseInput(idParam, req.params);
     const body = parseInput(patchBody, req.body ?? {});
-    const ticket = await updateTicket(deps, id, body, { type: "agent", id: currentUser(req).id });
+    const user = currentUser(req);
+    assertMayChangeTicket(user, await getTicket(deps, id), body);
+    const ticket = await updateTicket(deps, id, body, { type: "agent", id: user.id });
     const [dto] = await presentTickets(deps.db, [ticket]);
     res.json({ data: dto });
   });

@@ -1,0 +1,85 @@
+/**
+ * The permission matrix: who may do what to whose tickets, conversations, customers, reports and sessions. The server's
+ * policy module enforces exactly this table, the README shows it (a test checks the two agree), and a test walks every
+ * row over HTTP. The console reads it to hide what a user may not do.
+ */
+
+/** A console user's role. */
+export type Role = "agent" | "manager" | "admin";
+
+/** Every role, in the order the README's columns show them. */
+export const ROLES: readonly Role[] = ["agent", "manager", "admin"];
+
+/** Whose resource it is, seen from the user acting: `any` where ownership does not matter. */
+export type Scope = "any" | "own" | "unassigned" | "others";
+
+/** Everything the matrix governs. */
+export type Action =
+  | "ticket.read"
+  | "ticket.take"
+  | "ticket.assign"
+  | "ticket.status"
+  | "ticket.priority"
+  | "conversation.read"
+  | "conversation.reply"
+  | "customer.edit"
+  | "report.read"
+  | "report.export"
+  | "settings.users"
+  | "session.list"
+  | "session.end";
+
+/** One row of the matrix: an action on resources of one scope, the roles allowed, and the status others get. */
+export type PermissionRow = {
+  action: Action;
+  scope: Scope;
+  /** What the row means, as the README shows it. */
+  label: string;
+  roles: readonly Role[];
+  /** The status a denied request gets: 403 FORBIDDEN, or 404 where even the resource's existence is private. */
+  denied: 403 | 404;
+};
+
+const everyone: readonly Role[] = ROLES;
+const managers: readonly Role[] = ["manager", "admin"];
+const admins: readonly Role[] = ["admin"];
+const nobody: readonly Role[] = [];
+
+// "own": assigned to the user acting; "unassigned": in the queue, or still with the bot; "others": assigned to someone else.
+/** The matrix itself. */
+export const PERMISSION_MATRIX: readonly PermissionRow[] = [
+  { action: "ticket.read", scope: "any", label: "see tickets and their history", roles: everyone, denied: 403 },
+  { action: "ticket.take", scope: "unassigned", label: "take an unassigned ticket (assign it to yourself)", roles: everyone, denied: 403 },
+  { action: "ticket.take", scope: "others", label: "take another agent's ticket", roles: managers, denied: 403 },
+  { action: "ticket.assign", scope: "own", label: "transfer your ticket to someone else or back to the queue", roles: everyone, denied: 403 },
+  { action: "ticket.assign", scope: "unassigned", label: "assign an unassigned ticket to someone else", roles: managers, denied: 403 },
+  { action: "ticket.assign", scope: "others", label: "reassign or unassign another agent's ticket", roles: managers, denied: 403 },
+  { action: "ticket.status", scope: "own", label: "change the status of your ticket (resolve, pending, reopen)", roles: everyone, denied: 403 },
+  { action: "ticket.status", scope: "unassigned", label: "change the status of an unassigned ticket", roles: everyone, denied: 403 },
+  { action: "ticket.status", scope: "others", label: "change the status of another agent's ticket", roles: managers, denied: 403 },
+  { action: "ticket.priority", scope: "own", label: "change the priority of your ticket", roles: everyone, denied: 403 },
+  { action: "ticket.priority", scope: "unassigned", label: "change the priority of an unassigned ticket", roles: everyone, denied: 403 },
+  { action: "ticket.priority", scope: "others", label: "change the priority of another agent's ticket", roles: managers, denied: 403 },
+  { action: "conversation.read", scope: "any", label: "see conversations and their messages", roles: everyone, denied: 403 },
+  { action: "conversation.reply", scope: "own", label: "reply in a conversation whose ticket is yours", roles: everyone, denied: 403 },
+  { action: "conversation.reply", scope: "unassigned", label: "reply in a conversation with the bot or in the queue", roles: everyone, denied: 403 },
+  { action: "conversation.reply", scope: "others", label: "reply in a conversation whose ticket is another agent's", roles: managers, denied: 403 },
+  { action: "customer.edit", scope: "own", label: "edit the name, email or phone of a customer whose open ticket is yours", roles: everyone, denied: 403 },
+  { action: "customer.edit", scope: "others", label: "edit any other customer's name, email or phone", roles: managers, denied: 403 },
+  { action: "report.read", scope: "any", label: "read reports", roles: managers, denied: 403 },
+  { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, denied: 403 },
+  { action: "settings.users", scope: "any", label: "list console users and add agents, managers and admins", roles: admins, denied: 403 },
+  { action: "session.list", scope: "own", label: "list your sessions", roles: everyone, denied: 403 },
+  { action: "session.end", scope: "own", label: "end one of your sessions, or all of them", roles: everyone, denied: 403 },
+  { action: "session.end", scope: "others", label: "end another user's session", roles: nobody, denied: 404 },
+];
+
+/** The matrix row for an action on a scope, if the matrix has one (an action without a row for a scope is denied). */
+export function permissionRow(action: Action, scope: Scope): PermissionRow | undefined {
+  return PERMISSION_MATRIX.find((row) => row.action === action && row.scope === scope);
+}
+
+/** Whether a role may perform an action on a resource of this scope. */
+export function can(role: Role, action: Action, scope: Scope = "any"): boolean {
+  return permissionRow(action, scope)?.roles.includes(role) ?? false;
+}
