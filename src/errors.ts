@@ -19,6 +19,7 @@ export const errorCatalogue = {
   CUSTOMER_NOT_FOUND: { status: 404, message: "The customer does not exist." },
   SESSION_NOT_FOUND: { status: 404, message: "You have no such session." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
+  USER_EXISTS: { status: 409, message: "A user with this email already exists." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "The request body's Content-Encoding or charset is not supported." },
   RATE_LIMITED: { status: 429, message: "Too many requests; slow down." },

@@ -3,6 +3,7 @@ import express, { Router } from "express";
 import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
 import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
+import { usersRoutes } from "../modules/agents/users.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
@@ -32,10 +33,11 @@ export function mountRoutes(app: express.Express, container: Container): void {
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps));                           // /auth/sessions, /auth/logout-everywhere, /auth/password
+  api.use("/users", usersRoutes(deps));                    // list and add console users (admins)
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersRoutes(deps));            // edit a profile
-  api.use("/reports", reportsRoutes(deps));                // top topics (managers and admins)
+  api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
   api.use(notFound);
   api.use(errorHandler);

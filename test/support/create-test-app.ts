@@ -32,7 +32,7 @@ export type TestApp = {
 
 /** Starts a server for one test file; call close() in afterAll. */
 export async function createTestApp(
-  options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string; env?: Record<string, string> } = {},
+  options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string; now?: () => Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
   const config = loadConfig({
@@ -50,7 +50,7 @@ export async function createTestApp(
   });
   analyzer ??= createAnalyzer();
   const redisPrefix = options.redisPrefix ?? `sbtest:${randomUUID()}`;
-  const container = await createContainer(config, { database: options.database ?? { memory: true }, redisPrefix, analyzer: await analyzer });
+  const container = await createContainer(config, { database: options.database ?? { memory: true }, redisPrefix, analyzer: await analyzer, now: options.now });
   await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword });
   await ensureFirstAdmin(container.deps, { email: ADMIN.email, password: ADMIN.password });
   const app = createApp(container);

@@ -29,6 +29,11 @@ export async function insertUser(
   return row;
 }
 
+/** Every user, by name. */
+export async function listAllUsers(db: Database): Promise<UserRow[]> {
+  return db.select().from(tables.users).orderBy(asc(tables.users.name), asc(tables.users.email));
+}
+
 /** Counts users with a role. */
 export async function countUsersWithRole(db: Database, role: UserRow["role"]): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tables.users).where(eq(tables.users.role, role));

@@ -1,2 +1,2 @@
 /** Reports module: aggregates for managers over messages, their annotations and conversations. */
-export { topicsReport, assertMayReadReports, DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS } from "./reports.service.ts";
+export { topicsReport, DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS } from "./reports.service.ts";

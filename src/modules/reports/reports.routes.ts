@@ -4,7 +4,9 @@ import { z } from "zod";
 import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { assertMayReadReports, topicsReport } from "./reports.service.ts";
+import { assertCan } from "../policy/index.ts";
+import { topicsCsv } from "./reports.csv.ts";
+import { topicsReport } from "./reports.service.ts";
 
 /** Whether "YYYY-MM-DD" names a day that exists (Date would roll "2026-02-30" over to March). */
 function isCalendarDate(ymd: string): boolean {
@@ -38,12 +40,20 @@ export function reportsRoutes(deps: ServiceDeps): Router {
   const router = Router();
   router.use(requireUser(deps));
   router.use((req, _res, next) => {
-    assertMayReadReports(currentUser(req));
+    assertCan(currentUser(req), "report.read");
     next();
   });
   router.get("/topics", async (req, res) => {
     const query = parseInput(topicsQuery, req.query);
     res.json({ data: await topicsReport(deps, query) });
+  });
+  router.get("/topics.csv", async (req, res) => {
+    assertCan(currentUser(req), "report.export");
+    const query = parseInput(topicsQuery, req.query);
+    const report = await topicsReport(deps, query);
+    res.type("text/csv; charset=utf-8");
+    res.attachment(`topics-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`);
+    res.send(topicsCsv(report));
   });
   return router;
 }

@@ -1,6 +1,6 @@
-/** Report use cases for managers: who may read them and over which period. */
+/** Report use cases for managers: what a report covers and over which period (who may read them: the policy module). */
 import { LRUCache } from "lru-cache";
-import { REPORT_ROLES, type TopicsReportDTO, type UserDTO } from "../../contracts/api.ts";
+import type { TopicsReportDTO } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { countCustomerMessages, topTopics } from "./reports.repo.ts";
@@ -14,11 +14,6 @@ export const MAX_REPORT_DAYS = 366;
 /** How long a report is reused for the same question: reports read every message of their period. */
 export const REPORT_TTL_MS = 30_000;
 const caches = new WeakMap<object, LRUCache<string, Promise<TopicsReportDTO>>>();
-
-/** Throws FORBIDDEN unless the user is a manager or an admin. */
-export function assertMayReadReports(user: { role: UserDTO["role"] }): void {
-  if (!REPORT_ROLES.includes(user.role)) throw new AppError("FORBIDDEN", "Reports are for managers and admins.");
-}
 
 /** The "top topics" report: the key phrases of customer messages in [from, to), most frequent first; answers are reused for REPORT_TTL_MS. */
 export async function topicsReport(
