@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionDTO, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
+import { PERMISSION_MATRIX, ROLES, type Action, type Role, type Scope } from "../../../src/contracts/permissions.ts";
+import { tables } from "../../../src/db/index.ts";
+import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
+import { openHandoffTicket, updateTicket } from "../../../src/modules/tickets/index.ts";
+import { api, type JsonResponse } from "../../support/api-client.ts";
+import { ADMIN, createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { permissionTableMarkdown } from "../../support/permission-table.ts";
+
+type Person = { id: string; email: string; password: string; cookie: string };
+type Outcome = { res: JsonResponse; ok: number; unchanged?: () => Promise<void> };
+type Scenario = (scope: Scope, actor: Person, other: Person) => Promise<Outcome>;
+
+let t: TestApp;
+const actors = {} as Record<Role, Person>;
+let otherAgent: Person;
+
+async function login(email: string, password: string): Promise<string> {
+  const res = await fetch(`${t.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  expect(res.status).toBe(200);
+  return res.headers.get("set-cookie")!.split(";")[0];
+}
+
+async function addPerson(adminCookie: string, role: Role): Promise<Person> {
+  const email = `${role}-${randomUUID()}@example.test`;
+  const password = `pw-${randomUUID()}`;
+  const res = await api<{ data: UserDTO }>(t.url, "POST", "/api/v1/users", { cookie: adminCookie, body: { email, name: `Test ${role}`, role, password } });
+  expect(res.status).toBe(201);
+  return { id: res.body.data.id, email, password, cookie: await login(email, password) };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const adminCookie = await t.login();
+  const adminId = (await api<{ data: UserDTO }>(t.url, "GET", "/api/v1/auth/me", { cookie: adminCookie })).body.data.id;
+  actors.admin = { id: adminId, email: ADMIN.email, password: ADMIN.password, cookie: adminCookie };
+  actors.agent = await addPerson(adminCookie, "agent");
+  actors.manager = await addPerson(adminCookie, "manager");
+  otherAgent = await addPerson(adminCookie, "agent");
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+/** A customer conversation handed to humans, its ticket assigned to the given user (or in the queue). */
+async function ticketAssignedTo(assigneeId: string | null): Promise<{ ticketId: string; conversationId: string; customerId: string }> {
+  const id = randomUUID();
+  const { conversation } = await receiveCustomerMessage(t.container.deps, {
+    inboxId: t.inboxId,
+    channel: "web",
+    externalUserId: id,
+    externalConversationId: id,
+    text: "I would like to talk to a person about my order",
+    answeredInTurn: true,
+  });
+  const ticket = await openHandoffTicket(t.container.deps, { conversationId: conversation.id, reason: "customer_request" });
+  await updateTicket(t.container.deps, ticket.id, { assigneeId, priority: "normal" }, { type: "system", id: null });
+  return { ticketId: ticket.id, conversationId: conversation.id, customerId: conversation.customerId };
+}
+
+function assigneeFor(scope: Scope, actor: Person, other: Person): string | null {
+  return scope === "own" ? actor.id : scope === "others" ? other.id : null;
+}
+
+/** A ticket change, and a check that a refused one changed nothing. */
+async function patchTicket(scope: Scope, actor: Person, other: Person, body: (ticket: { assigneeId: string | null }) => Record<string, unknown>): Promise<Outcome> {
+  const assigneeId = assigneeFor(scope, actor, other);
+  const { ticketId } = await ticketAssignedTo(assigneeId);
+  const res = await api(t.url, "PATCH", `/api/v1/tickets/${ticketId}`, { cookie: actor.cookie, body: body({ assigneeId }) });
+  return {
+    res,
+    ok: 200,
+    unchanged: async () => {
+      const now = await api<{ data: TicketDTO & { events: unknown[] } }>(t.url, "GET", `/api/v1/tickets/${ticketId}`, { cookie: actors.admin.cookie });
+      expect({ assigneeId: now.body.data.assignee?.id ?? null, status: now.body.data.status, priority: now.body.data.priority }).toEqual({
+        assigneeId,
+        status: "open",
+        priority: "normal",
+      });
+    },
+  };
+}
+
+// One HTTP request per matrix action; the walk below runs it for every row (scope) and role. A new action without a
+// scenario does not compile.
+const scenarios: Record<Action, Scenario> = {
+  "ticket.read": async (_scope, actor) => {
+    const { ticketId } = await ticketAssignedTo(null);
+    return { res: await api(t.url, "GET", `/api/v1/tickets/${ticketId}`, { cookie: actor.cookie }), ok: 200 };
+  },
+  "ticket.take": (scope, actor, other) => patchTicket(scope, actor, other, () => ({ assigneeId: actor.id })),
+  "ticket.assign": (scope, actor, other) => patchTicket(scope, actor, other, () => ({ assigneeId: scope === "others" ? null : other.id })),
+  "ticket.status": (scope, actor, other) => patchTicket(scope, actor, other, () => ({ status: "pending" })),
+  "ticket.priority": (scope, actor, other) => patchTicket(scope, actor, other, () => ({ priority: "urgent" })),
+  "conversation.read": async (_scope, actor) => {
+    const { conversationId } = await ticketAssignedTo(null);
+    return { res: await api(t.url, "GET", `/api/v1/conversations/${conversationId}`, { cookie: actor.cookie }), ok: 200 };
+  },
+  "conversation.reply": async (scope, actor, other) => {
+    const { conversationId } = await ticketAssignedTo(assigneeFor(scope, actor, other));
+    const res = await api(t.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { cookie: actor.cookie, body: { text: "Hello, I can help." } });
+    const agentMessages = async () =>
+      (await t.container.database.db.select().from(tables.messages).where(eq(tables.messages.conversationId, conversationId))).filter((m) => m.senderType === "agent");
+    return { res, ok: 201, unchanged: async () => expect(await agentMessages()).toHaveLength(0) };
+  },
+  "customer.edit": async (scope, actor, other) => {
+    const { customerId } = await ticketAssignedTo(assigneeFor(scope, actor, other));
+    const res = await api(t.url, "PATCH", `/api/v1/customers/${customerId}`, { cookie: actor.cookie, body: { email: `c-${randomUUID()}@example.test` } });
+    const stored = async () => (await t.container.database.db.select().from(tables.customers).where(eq(tables.customers.id, customerId)))[0];
+    return { res, ok: 200, unchanged: async () => expect((await stored()).email).toBeNull() };
+  },
+  "report.read": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/reports/topics", { cookie: actor.cookie }), ok: 200 }),
+  "report.export": async (_scope, actor) => {
+    const raw = await fetch(`${t.url}/api/v1/reports/topics.csv`, { headers: { cookie: actor.cookie } });
+    const text = await raw.text();
+    if (raw.ok) expect(raw.headers.get("content-type")).toMatch(/^text\/csv/);
+    if (raw.ok) expect(text.split("\r\n")[0]).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent");
+    return { res: { status: raw.status, body: raw.ok ? {} : (JSON.parse(text) as Record<string, unknown>) }, ok: 200 };
+  },
+  "settings.users": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/users", { cookie: actor.cookie }), ok: 200 }),
+  "session.list": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/auth/sessions", { cookie: actor.cookie }), ok: 200 }),
+  "session.end": async (scope, actor, other) => {
+    const owner = scope === "own" ? actor : other;
+    const cookie = await login(owner.email, owner.password);
+    const sessions = await api<{ data: SessionDTO[] }>(t.url, "GET", "/api/v1/auth/sessions", { cookie });
+    const target = sessions.body.data.find((s) => s.current)!;
+    const res = await api(t.url, "DELETE", `/api/v1/auth/sessions/${target.id}`, { cookie: actor.cookie });
+    return { res, ok: 204, unchanged: async () => expect((await api(t.url, "GET", "/api/v1/auth/me", { cookie })).status).toBe(200) };
+  },
+};
+
+describe("permission matrix", () => {
+  it("the README's permission table is the matrix the server enforces", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(permissionTableMarkdown());
+  });
+
+  it("walks every role × action × whose over HTTP: allowed requests succeed, refused ones get the documented status and change nothing", async () => {
+    const results: string[] = [];
+    const expected: string[] = [];
+    for (const row of PERMISSION_MATRIX) {
+      for (const role of ROLES) {
+        const outcome = await scenarios[row.action](row.scope, actors[role], otherAgent);
+        const allowed = row.roles.includes(role);
+        const want = allowed ? outcome.ok : row.denied;
+        const code = (outcome.res.body as { error?: { code?: string } }).error?.code;
+        expected.push(`${role} ${row.action} (${row.scope}) → ${want}${allowed ? "" : ` ${row.denied === 404 ? "SESSION_NOT_FOUND" : "FORBIDDEN"}`}`);
+        results.push(`${role} ${row.action} (${row.scope}) → ${outcome.res.status}${allowed ? "" : ` ${code}`}`);
+        if (!allowed) await outcome.unchanged?.();
+      }
+    }
+    expect(results).toEqual(expected);
+  }, 180_000);
+
+  it("an agent may reply in a conversation the bot still has (no ticket at all)", async () => {
+    const id = randomUUID();
+    const { conversation } = await receiveCustomerMessage(t.container.deps, {
+      inboxId: t.inboxId,
+      channel: "web",
+      externalUserId: id,
+      externalConversationId: id,
+      text: "hello",
+      answeredInTurn: true,
+    });
+    const res = await api(t.url, "POST", `/api/v1/conversations/${conversation.id}/messages`, { cookie: actors.agent.cookie, body: { text: "Hi there" } });
+    expect(res.status).toBe(201);
+  }, 30_000);
+
+  it("only admins add console users, and an email already taken is 409 USER_EXISTS", async () => {
+    const body = { email: `new-${randomUUID()}@example.test`, name: "New agent", role: "agent", password: "a-long-password-1" };
+    expect(await api(t.url, "POST", "/api/v1/users", { cookie: actors.manager.cookie, body })).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect((await api(t.url, "POST", "/api/v1/users", { cookie: actors.admin.cookie, body })).status).toBe(201);
+    expect(await api(t.url, "POST", "/api/v1/users", { cookie: actors.admin.cookie, body })).toMatchObject({ status: 409, body: { error: { code: "USER_EXISTS" } } });
+    expect((await api(t.url, "POST", "/api/v1/auth/login", { body: { email: body.email, password: body.password } })).status).toBe(200);
+  }, 30_000);
+});

@@ -1,0 +1,16 @@
+/** Renders the permission matrix as the README's Markdown table, so a test can check the README shows exactly the enforced rules. */
+import { PERMISSION_MATRIX, ROLES } from "../../src/contracts/permissions.ts";
+
+const scopeText = { any: "any", own: "yours", unassigned: "unassigned", others: "another user's" } as const;
+
+/** The Markdown table (header, separator and one line per matrix row). */
+export function permissionTableMarkdown(): string {
+  const header = `| action | whose | what | ${ROLES.join(" | ")} | denied with |`;
+  const separator = `|${" --- |".repeat(ROLES.length + 4)}`;
+  const lines = PERMISSION_MATRIX.map((row) => {
+    const cells = ROLES.map((role) => (row.roles.includes(role) ? "yes" : "no"));
+    const denied = row.denied === 404 ? "404 `SESSION_NOT_FOUND`" : "403 `FORBIDDEN`";
+    return `| \`${row.action}\` | ${scopeText[row.scope]} | ${row.label} | ${cells.join(" | ")} | ${denied} |`;
+  });
+  return [header, separator, ...lines].join("\n");
+}
