@@ -5,7 +5,8 @@ import { AppError } from "../errors.ts";
 import { readCookie, SESSION_COOKIE } from "../http/middlewares/auth.ts";
 import { authenticate, type AuthenticatedSession } from "../modules/agents/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
-import { connectError } from "./socket-errors.ts";
+import { assertCan, conversationScope } from "../modules/policy/index.ts";
+import { connectError, socketError } from "./socket-errors.ts";
 import { normalizePackets } from "./socket-packets.ts";
 
 /** The room every console socket joins. */
@@ -38,11 +39,20 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): voi
     // The session and user rooms let logout and password changes close these sockets on whichever node holds them.
     void socket.join([AGENTS_ROOM, sessionRoom(sessionId), userRoom(user.id)]);
     socket.on("typing", (payload: unknown, ack: unknown) => {
+      const reply = (answer: unknown): void => {
+        if (typeof ack === "function") ack(answer);
+      };
       const parsed = typingSchema.safeParse(payload);
-      if (parsed.success) {
-        deps.events.emit("typing.changed", { conversationId: parsed.data.conversationId, sender: { type: "agent", name: user.name }, typing: parsed.data.typing });
-      }
-      if (typeof ack === "function") ack(parsed.success ? { data: { ok: true } } : { error: { code: "VALIDATION_FAILED", message: "conversationId (UUID) and typing (boolean) are required" } });
+      if (!parsed.success) return reply({ error: { code: "VALIDATION_FAILED", message: "conversationId (UUID) and typing (boolean) are required" } });
+      const { conversationId, typing } = parsed.data;
+      // The customer sees "agent is typing" only from an agent who may reply in the conversation.
+      conversationScope(deps, user, conversationId)
+        .then((scope) => {
+          assertCan(user, "conversation.reply", scope);
+          deps.events.emit("typing.changed", { conversationId, sender: { type: "agent", name: user.name }, typing });
+          reply({ data: { ok: true } });
+        })
+        .catch((error: unknown) => reply(socketError(error)));
     });
   });
 }

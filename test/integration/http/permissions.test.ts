@@ -8,6 +8,7 @@ import { tables } from "../../../src/db/index.ts";
 import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
 import { openHandoffTicket, updateTicket } from "../../../src/modules/tickets/index.ts";
 import { api, type JsonResponse } from "../../support/api-client.ts";
+import { connectConsole } from "../../support/console-client.ts";
 import { ADMIN, createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { permissionTableMarkdown } from "../../support/permission-table.ts";
 
@@ -168,6 +169,16 @@ describe("permission matrix", () => {
     });
     const res = await api(t.url, "POST", `/api/v1/conversations/${conversation.id}/messages`, { cookie: actors.agent.cookie, body: { text: "Hi there" } });
     expect(res.status).toBe(201);
+  }, 30_000);
+
+  it("the console socket applies the same rule: an agent's typing shows only in conversations they may reply in", async () => {
+    const agentConsole = await connectConsole(t.url, actors.agent.cookie);
+    const others = await ticketAssignedTo(otherAgent.id);
+    const own = await ticketAssignedTo(actors.agent.id);
+    const typing = (conversationId: string) => agentConsole.socket.timeout(10_000).emitWithAck("typing", { conversationId, typing: true });
+    expect(await typing(others.conversationId)).toMatchObject({ error: { code: "FORBIDDEN" } });
+    expect(await typing(own.conversationId)).toEqual({ data: { ok: true } });
+    agentConsole.close();
   }, 30_000);
 
   it("only admins add console users, and an email already taken is 409 USER_EXISTS", async () => {
