@@ -37,6 +37,36 @@ export const NAV_TEXT = {
   reports: "Reports",
 } as const;
 
+/** Text of the sessions and password page. */
+export const SECURITY_TEXT = {
+  open: "Sessions",
+  openHint: "Your sessions and password",
+  title: "Sessions and password",
+  back: "Back to inbox",
+  sessions: "Where you are signed in",
+  loading: "Loading…",
+  empty: "No other sessions",
+  emptyHint: "Only this browser is signed in.",
+  failed: "The sessions could not be loaded",
+  retry: "Retry",
+  current: "This browser",
+  unknownBrowser: "Unknown browser",
+  unknownIp: "unknown address",
+  signedIn: "Signed in",
+  lastUsed: "last used",
+  end: "Sign out",
+  ending: "Signing out…",
+  everywhere: "Log out everywhere",
+  everywhereHint: "Ends every session, this one included.",
+  password: "Change password",
+  currentPassword: "Current password",
+  newPassword: "New password",
+  newPasswordHint: "At least {n} characters. Every other session is signed out.",
+  save: "Change password",
+  saving: "Changing…",
+  saved: "Password changed. Your other sessions were signed out.",
+} as const;
+
 /** Text of the reports page. */
 export const REPORTS_TEXT = {
   title: "Top topics",

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { errorCatalogue } from "../../src/errors.ts";
-import { AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { ADMIN, AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { connectCustomer } from "../support/widget-client.ts";
 import { launchChromium } from "./browser.ts";
 
@@ -266,5 +266,70 @@ describe("the reports, for managers only, in Chromium", () => {
     expect(await agent.getByTestId("nav-reports").count()).toBe(0);
     expect(await agent.getByTestId("reports-view").count()).toBe(0);
     await expect.poll(() => new URL(agent.url()).pathname).toBe("/console/");
+  });
+});
+
+describe("sessions and password page, in Chromium", () => {
+  let app: TestApp;
+  let here: Page;
+  let there: Page;
+
+  async function signInAdmin(page: Page): Promise<void> {
+    await page.goto(`${app.url}/console`);
+    await page.getByTestId("login-email").fill(ADMIN.email);
+    await page.getByTestId("login-password").fill(ADMIN.password);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("console").waitFor();
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    here = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, userAgent: "Here/1.0 (e2e)" })).newPage();
+    there = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, userAgent: "There/2.0 (e2e)" })).newPage();
+  });
+
+  afterAll(async () => {
+    await Promise.all([here?.context().close(), there?.context().close()]);
+    await app?.close();
+  });
+
+  it("lists where the user is signed in, this browser marked, and signing out another browser sends it to the sign-in page at once", async () => {
+    await signInAdmin(here);
+    await signInAdmin(there);
+    await expect.poll(() => there.getByTestId("connection-state").getAttribute("class")).toContain("conn--connected");
+    await here.getByTestId("nav-security").click();
+    await here.getByTestId("sessions-list").waitFor();
+    await expect.poll(() => new URL(here.url()).pathname).toBe("/console/security");
+    const rows = here.getByTestId("session-row");
+    expect(await rows.count()).toBe(2);
+    expect(await here.locator("[data-testid=session-row][data-current=true]").textContent()).toContain("Here/1.0 (e2e)");
+    await here.screenshot({ path: `${artifacts}/console-sessions.png` });
+    await here.locator("[data-testid=session-row][data-current=false]").getByTestId("session-end").click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await here.getByTestId("sessions-empty").waitFor();
+    // The other browser learns over its socket, without any click or reload.
+    await there.getByTestId("login-form").waitFor();
+    expect(await there.getByTestId("error-banner").textContent()).toContain("Your session has ended");
+  });
+
+  it("names the wrong field of a password change, then changes it and signs the other browser out", async () => {
+    await signInAdmin(there);
+    await expect.poll(() => there.getByTestId("connection-state").getAttribute("class")).toContain("conn--connected");
+    await here.getByTestId("password-current").fill("not-the-password");
+    await here.getByTestId("password-new").fill("a-brand-new-password");
+    await here.getByTestId("password-submit").click();
+    await here.getByTestId("password-current-error").waitFor();
+    await here.getByTestId("password-current").fill(ADMIN.password);
+    await here.getByTestId("password-submit").click();
+    await here.getByTestId("password-saved").waitFor();
+    await there.getByTestId("login-form").waitFor();
+    expect(await here.getByTestId("console").isVisible()).toBe(true);
+  });
+
+  it("log out everywhere returns this browser to the sign-in page too", async () => {
+    await here.getByTestId("logout-everywhere").click();
+    await here.getByTestId("login-form").waitFor();
+    const me = await here.evaluate(async () => (await fetch("/api/v1/auth/me", { credentials: "same-origin" })).status);
+    expect(me).toBe(401);
   });
 });

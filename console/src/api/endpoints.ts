@@ -4,6 +4,7 @@ import type {
   CustomerDTO,
   MessageDTO,
   Page,
+  SessionDTO,
   TicketDTO,
   TicketPriority,
   TicketStatus,
@@ -31,6 +32,26 @@ export async function logout(): Promise<void> {
 /** The signed-in user, or an ApiRequestError with status 401 when there is no session. */
 export async function me(): Promise<UserDTO> {
   return (await request<Data<UserDTO>>("GET", "/auth/me")).data;
+}
+
+/** The user's live sessions, most recently used first (the current one marked). */
+export async function listSessions(): Promise<SessionDTO[]> {
+  return (await request<Data<SessionDTO[]>>("GET", "/auth/sessions")).data;
+}
+
+/** Ends one of the user's sessions; its consoles are disconnected at once. */
+export async function endSession(id: string): Promise<void> {
+  await request<null>("DELETE", `/auth/sessions/${encodeURIComponent(id)}`);
+}
+
+/** Ends every session of the user, this one included. */
+export async function logoutEverywhere(): Promise<void> {
+  await request<null>("POST", "/auth/logout-everywhere");
+}
+
+/** Changes the password; the server ends every other session of the user. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await request<null>("POST", "/auth/password", { currentPassword, newPassword });
 }
 
 /** Sets the signed-in agent's availability. */

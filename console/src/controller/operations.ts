@@ -9,6 +9,7 @@ import type { ConsoleAction } from "../store/reducer.ts";
 import type { ConsoleState, ConversationFilter, InboxView, TicketFilter } from "../store/types.ts";
 import { ERROR_TEXT, LOGIN_TEXT } from "../strings.ts";
 import { createReportOperations, type ReportOperations } from "./report-operations.ts";
+import { createSecurityOperations, type SecurityOperations } from "./security-operations.ts";
 
 
 const TYPING_REPEAT_MS = 5_000;
@@ -35,7 +36,7 @@ export type ConsoleOperations = {
   updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
   resync: () => Promise<void>;
   dismissError: () => void;
-} & ReportOperations;
+} & ReportOperations & { security: SecurityOperations };
 
 /** Builds the operations over a dispatcher, a reader of the current state and the live socket. */
 export function createOperations(
@@ -250,5 +251,6 @@ export function createOperations(
     },
     dismissError: () => dispatch({ type: "error", message: null }),
     ...createReportOperations(dispatch, getState),
+    security: createSecurityOperations(dispatch),
   };
 }

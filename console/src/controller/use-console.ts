@@ -1,8 +1,9 @@
-/** The console's controller hook: state, live socket wiring, URL sync (/console/conversations/:id, /console/reports) and the operations for the views. */
+/** The console's controller hook: state, live socket wiring, URL sync (/console/conversations/:id, /console/reports, /console/security) and the operations for the views. */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { connectConsoleSocket, typingSenderType, type ConsoleSocket } from "../realtime/socket-client.ts";
 import { consoleReducer, initialState, type ConsoleAction } from "../store/reducer.ts";
 import type { ConsoleState } from "../store/types.ts";
+import { ERROR_TEXT } from "../strings.ts";
 import { createOperations, type ConsoleOperations } from "./operations.ts";
 
 // Longer than the widget's 10 s re-announce interval, so a long burst of typing never flickers.
@@ -10,6 +11,7 @@ const TYPING_TIMEOUT_MS = 12_000;
 const REFUSED_RETRY_MS = 5_000;
 const PATH_PREFIX = "/console/conversations/";
 const REPORTS_PATH = "/console/reports";
+const SECURITY_PATH = "/console/security";
 
 /** The conversation id in the address bar (/console/conversations/:id), if any. */
 function idFromLocation(): string | null {
@@ -47,6 +49,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     const fromUrl = idFromLocation();
     if (fromUrl) void ops.selectConversation(fromUrl);
     if (location.pathname.replace(/\/$/, "") === REPORTS_PATH) void ops.showPage("reports");
+    if (location.pathname.replace(/\/$/, "") === SECURITY_PATH) void ops.showPage("security");
 
     let retry: ReturnType<typeof setTimeout> | undefined;
     const timers = typingTimers.current;
@@ -68,6 +71,8 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
         "message:new": (message) => send({ type: "message/received", message }),
         "ticket:updated": (ticket) => send({ type: "ticket/upserted", ticket }),
         "agent:updated": (user) => send({ type: "user/updated", user }),
+        // This session was logged out, revoked or expired (perhaps from another browser): show the sign-in page now.
+        "session:ended": () => send({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded }),
         typing: (event) => {
           if (typingSenderType(event) !== "customer") return;
           const { conversationId, typing } = event;
@@ -96,7 +101,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
   useEffect(() => {
     if (!authenticated) return;
     const conversation = state.selectedId ? `${PATH_PREFIX}${encodeURIComponent(state.selectedId)}` : "/console/";
-    const target = state.page === "reports" ? REPORTS_PATH : conversation;
+    const target = state.page === "reports" ? REPORTS_PATH : state.page === "security" ? SECURITY_PATH : conversation;
     if (location.pathname !== target) history.replaceState(null, "", target);
   }, [authenticated, state.selectedId, state.page]);
 

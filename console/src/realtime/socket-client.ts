@@ -1,6 +1,6 @@
 /** The console's live connection: socket.io namespace /console, authenticated by the session cookie. */
 import { io, type Socket } from "socket.io-client";
-import type { ConversationDTO, MessageDTO, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
+import type { ConversationDTO, MessageDTO, SessionEndReason, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
 import type { Sender, SenderType } from "../../../src/contracts/messages.ts";
 
 const SERVER_DISCONNECT_RETRY_MS = 1_000;
@@ -15,6 +15,7 @@ export type ConsoleServerEvents = {
   "ticket:updated": (ticket: TicketDTO) => void;
   typing: (event: TypingEvent) => void;
   "agent:updated": (user: UserDTO) => void;
+  "session:ended": (event: { reason: SessionEndReason }) => void;
 };
 
 /** Events the console sends on /console. */
@@ -75,6 +76,7 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   socket.on("ticket:updated", (t) => handlers["ticket:updated"](t));
   socket.on("typing", (e) => handlers.typing(e));
   socket.on("agent:updated", (u) => handlers["agent:updated"](u));
+  socket.on("session:ended", (e) => handlers["session:ended"](e));
 
   return {
     sendTyping: (conversationId, typing) => {

@@ -25,8 +25,8 @@ export type ConnectionState = "connecting" | "connected" | "reconnecting";
 /** Which list the inbox pane shows. */
 export type InboxView = "conversations" | "tickets";
 
-/** Which page the console shows: the inbox workspace, or the reports (managers and admins only). */
-export type ConsolePage = "inbox" | "reports";
+/** Which page the console shows: the inbox workspace, the reports (managers and admins only), or the user's sessions and password. */
+export type ConsolePage = "inbox" | "reports" | "security";
 
 /** Periods the reports offer: this many calendar days, today included. */
 export type ReportPeriod = 7 | 30 | 90;

@@ -1,4 +1,4 @@
-/** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), or the reports. */
+/** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), the reports, or the sessions page. */
 import { useEffect } from "preact/hooks";
 import { useConsole } from "../controller/use-console.ts";
 import { mayReadReports } from "../store/reports.ts";
@@ -9,6 +9,7 @@ import { DetailsPane } from "./details-pane.tsx";
 import { InboxPane } from "./inbox-pane.tsx";
 import { LoginView } from "./login-view.tsx";
 import { ReportsView } from "./reports-view.tsx";
+import { SecurityView } from "./security-view.tsx";
 import { TopBar } from "./top-bar.tsx";
 
 /** Root component of the console. */
@@ -30,11 +31,12 @@ export function App() {
     );
   }
   const reports = state.page === "reports" && mayReadReports(state.user);
+  const security = state.page === "security";
   return (
     <div class="app" data-testid="console">
       <TopBar
         user={state.user}
-        page={reports ? "reports" : "inbox"}
+        page={reports ? "reports" : security ? "security" : "inbox"}
         onPage={(page) => void ops.showPage(page)}
         connection={state.connection}
         onPresence={(s) => void ops.setPresence(s)}
@@ -42,12 +44,13 @@ export function App() {
       />
       <ErrorBanner message={state.error} onDismiss={ops.dismissError} />
       {/* Hidden rather than unmounted while the reports show, so reply drafts and scroll positions survive. */}
-      <div class="workspace" hidden={reports}>
+      <div class="workspace" hidden={reports || security}>
         <InboxPane state={state} ops={ops} />
         <ConversationPane state={state} ops={ops} />
         <DetailsPane state={state} ops={ops} />
       </div>
       {reports ? <ReportsView report={state.report} ops={ops} /> : null}
+      {security ? <SecurityView ops={ops.security} onBack={() => void ops.showPage("inbox")} /> : null}
     </div>
   );
 }

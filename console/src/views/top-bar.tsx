@@ -1,8 +1,8 @@
-/** The header bar: product, page navigation (managers and admins), live-connection state, presence toggle, the user and log out. */
+/** The header bar: product, page navigation (managers and admins), live-connection state, presence toggle, the user, sessions and log out. */
 import type { UserDTO } from "../../../src/contracts/api.ts";
 import { mayReadReports } from "../store/reports.ts";
 import type { ConnectionState, ConsolePage } from "../store/types.ts";
-import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME } from "../strings.ts";
+import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME, SECURITY_TEXT } from "../strings.ts";
 import { Avatar } from "./common.tsx";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
@@ -17,7 +17,7 @@ const PRESENCE_TEXT: Record<UserDTO["status"], string> = {
   offline: HEADER_TEXT.offline,
 };
 
-const PAGES: { value: ConsolePage; label: string }[] = [
+const PAGES: { value: Exclude<ConsolePage, "security">; label: string }[] = [
   { value: "inbox", label: NAV_TEXT.inbox },
   { value: "reports", label: NAV_TEXT.reports },
 ];
@@ -85,6 +85,16 @@ export function TopBar(props: {
         <span class="topbar__username">{user.name}</span>
         <span class="topbar__role">{user.role}</span>
       </div>
+      <button
+        type="button"
+        class="button button--ghost-dark"
+        aria-current={props.page === "security" ? "page" : undefined}
+        title={SECURITY_TEXT.openHint}
+        onClick={() => props.onPage("security")}
+        data-testid="nav-security"
+      >
+        {SECURITY_TEXT.open}
+      </button>
       <button type="button" class="button button--ghost-dark" onClick={props.onLogout} data-testid="logout">
         {HEADER_TEXT.logout}
       </button>
