@@ -124,8 +124,11 @@ export type SessionDTO = {
   current: boolean;
 };
 
+/** Every reason a console session ends. */
+export const SESSION_END_REASONS = ["logout", "logout_everywhere", "revoked", "password_changed", "expired"] as const;
+
 /** Why a console session ended (the `session:ended` console socket event, just before the server disconnects it). */
-export type SessionEndReason = "logout" | "logout_everywhere" | "revoked" | "password_changed" | "expired";
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /** The shortest password POST /api/v1/auth/password accepts. */
 export const MIN_PASSWORD_LENGTH = 12;

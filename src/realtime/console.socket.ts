@@ -3,7 +3,7 @@ import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { readCookie, SESSION_COOKIE } from "../http/middlewares/auth.ts";
-import { authenticate, type AuthenticatedSession } from "../modules/agents/index.ts";
+import { authenticate, sessionEndReason, type AuthenticatedSession } from "../modules/agents/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { assertCan, conversationScope } from "../modules/policy/index.ts";
 import { connectError, socketError } from "./socket-errors.ts";
@@ -38,6 +38,13 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): voi
     socket.use(normalizePackets(socket));
     // The session and user rooms let logout and password changes close these sockets on whichever node holds them.
     void socket.join([AGENTS_ROOM, sessionRoom(sessionId), userRoom(user.id)]);
+    // Ended between the handshake's check and joining its room: the room's disconnect has already gone by.
+    const endedReason = sessionEndReason(deps.db, sessionId);
+    if (endedReason) {
+      socket.emit("session:ended", { reason: endedReason });
+      socket.disconnect(true);
+      return;
+    }
     socket.on("typing", (payload: unknown, ack: unknown) => {
       const reply = (answer: unknown): void => {
         if (typeof ack === "function") ack(answer);

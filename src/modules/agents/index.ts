@@ -10,6 +10,7 @@ export {
   changePassword,
   endExpiredSessions,
   forgetSessions,
+  sessionEndReason,
   sessionSettings,
   DEFAULT_SESSION_SETTINGS,
   type AuthenticatedSession,

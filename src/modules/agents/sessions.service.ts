@@ -42,6 +42,24 @@ const SESSION_CACHE_MS = 5_000;
 type Cached = { user: UserRow; sessionId: string; lastSeenAt: number; expiresAt: number };
 const caches = new WeakMap<Database, LRUCache<string, Cached>>();
 
+/**
+ * Sessions ended recently, by id. A request or socket handshake that read its session just before it was deleted
+ * must not put it back in the cache or join the session's room after the sockets were closed.
+ */
+const ENDED_MEMORY_MS = 60_000;
+const endedByDb = new WeakMap<Database, LRUCache<string, SessionEndReason>>();
+
+function endedOf(db: Database): LRUCache<string, SessionEndReason> {
+  let ended = endedByDb.get(db);
+  if (!ended) endedByDb.set(db, (ended = new LRUCache<string, SessionEndReason>({ max: 100_000, ttl: ENDED_MEMORY_MS })));
+  return ended;
+}
+
+/** Why the session ended, when this node learnt in the last minute that it did (for a socket that authenticated just before). */
+export function sessionEndReason(db: Database, sessionId: string): SessionEndReason | undefined {
+  return endedOf(db).get(sessionId);
+}
+
 function cacheOf(db: Database): LRUCache<string, Cached> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new LRUCache<string, Cached>({ max: 10_000, ttl: SESSION_CACHE_MS })));
@@ -99,7 +117,7 @@ export async function authenticate(deps: Pick<ServiceDeps, "db" | "now" | "event
   let entry = cache.get(key);
   if (!entry) {
     const row = await findSessionWithUser(deps.db, key);
-    if (!row) return undefined;
+    if (!row || sessionEndReason(deps.db, row.session.id)) return undefined;
     entry = { user: row.user, sessionId: row.session.id, lastSeenAt: row.session.lastSeenAt.getTime(), expiresAt: row.session.expiresAt.getTime() };
     cache.set(key, entry);
   }
@@ -119,16 +137,19 @@ export async function authenticate(deps: Pick<ServiceDeps, "db" | "now" | "event
 /** Forgets ended sessions on this node and announces them, so their sockets close and the other nodes forget them too. */
 function endSessions(deps: Pick<ServiceDeps, "db" | "events">, ended: EndedSession[], reason: SessionEndReason): void {
   if (ended.length === 0) return;
-  forgetSessions(deps.db, ended.map((s) => s.id));
+  forgetSessions(deps.db, ended.map((s) => s.id), reason);
   const byUser = new Map<string, string[]>();
   for (const s of ended) byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s.id]);
   for (const [userId, sessionIds] of byUser) deps.events.emit("session.ended", { userId, sessionIds, reason });
 }
 
 /** Drops sessions from this node's cache (called for sessions another node ended). */
-export function forgetSessions(db: Database, sessionIds: readonly string[]): void {
+export function forgetSessions(db: Database, sessionIds: readonly string[], reason: SessionEndReason): void {
+  if (sessionIds.length === 0) return;
+  const ended = endedOf(db);
+  for (const id of sessionIds) ended.set(id, reason);
   const cache = caches.get(db);
-  if (!cache || sessionIds.length === 0) return;
+  if (!cache) return;
   const ids = new Set(sessionIds);
   for (const [key, entry] of cache.entries()) if (ids.has(entry.sessionId)) cache.delete(key);
 }
