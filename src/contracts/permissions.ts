@@ -26,6 +26,7 @@ export type Action =
   | "report.read"
   | "report.export"
   | "settings.users"
+  | "settings.backup"
   | "session.list"
   | "session.end";
 
@@ -69,6 +70,7 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "report.read", scope: "any", label: "read reports", roles: managers, denied: 403 },
   { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, denied: 403 },
   { action: "settings.users", scope: "any", label: "list console users and add agents, managers and admins", roles: admins, denied: 403 },
+  { action: "settings.backup", scope: "any", label: "download a backup of the whole database", roles: admins, denied: 403 },
   { action: "session.list", scope: "own", label: "list your sessions", roles: everyone, denied: 403 },
   { action: "session.end", scope: "own", label: "end one of your sessions, or all of them", roles: everyone, denied: 403 },
   { action: "session.end", scope: "others", label: "end another user's session", roles: nobody, denied: 404 },

@@ -5,15 +5,9 @@ import path from "node:path";
 import { BackupError } from "../../db/backup.ts";
 import type { DatabaseHandle } from "../../db/index.ts";
 import { AppError } from "../../errors.ts";
-import type { UserRow } from "../agents/index.ts";
 
 /** A backup written to a temporary file, to be sent and then discarded. */
 export type TakenBackup = { file: string; fileName: string; contentType: string; discard(): Promise<void> };
-
-/** Only admins may take a backup: it holds every customer's data and every password hash. */
-export function assertMayBackUp(user: Pick<UserRow, "role">): void {
-  if (user.role !== "admin") throw new AppError("FORBIDDEN", "Backups are for admins.");
-}
 
 /** Writes a consistent snapshot of the server's database to a temporary file (see DatabaseHandle.backup). */
 export async function takeBackup(database: Pick<DatabaseHandle, "kind" | "backup">, now: Date): Promise<TakenBackup> {

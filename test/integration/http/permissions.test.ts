@@ -123,6 +123,12 @@ const scenarios: Record<Action, Scenario> = {
     return { res: { status: raw.status, body: raw.ok ? {} : (JSON.parse(text) as Record<string, unknown>) }, ok: 200 };
   },
   "settings.users": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/users", { cookie: actor.cookie }), ok: 200 }),
+  "settings.backup": async (_scope, actor) => {
+    const raw = await fetch(`${t.url}/api/v1/admin/backup`, { method: "POST", headers: { cookie: actor.cookie } });
+    const body = Buffer.from(await raw.arrayBuffer());
+    if (raw.ok) expect(raw.headers.get("content-type")).toBe("application/gzip");
+    return { res: { status: raw.status, body: raw.ok ? {} : (JSON.parse(body.toString("utf8")) as Record<string, unknown>) }, ok: 200 };
+  },
   "session.list": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/auth/sessions", { cookie: actor.cookie }), ok: 200 }),
   "session.end": async (scope, actor, other) => {
     const owner = scope === "own" ? actor : other;
