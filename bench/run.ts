@@ -27,7 +27,7 @@ const USAGE = `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [-
   connections  idle widget connections to one server; --n 10000 --workers 4
   api          REST list and agent reply at 50 connections vs bare express; --n 50 (connections) --seconds 10 --messages 100000
   widget       widget script size and launcher-ready time in headless Chromium; --n 9 (page loads)
-  startup      time to /healthz 200 on an empty and a warm data dir; --n 3 (runs) --messages 100000
+  startup      time to /healthz 200 and idle RSS on an empty and a warm data dir; --n 3 (runs) --messages 100000 --settle 3 --db pglite|postgres
   limits       cost of the rate-limit check on a widget message, Redis up and down; --n 5000 --visitors 200 --rounds 25
   reports      the "top topics" report over 1, 7 and 30 days; --n 5 (requests per period) --messages 100000 --db pglite|postgres
   every benchmark: --profile writes the server's --cpu-prof and prints its top self-time functions to stderr`;

@@ -1,4 +1,7 @@
 /** PGlite running in a worker thread (pglite-worker.js), behind the small part of PGlite's interface that Drizzle uses. */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { repoPath } from "../paths.ts";
 
@@ -35,20 +38,46 @@ function revive(serialized: SerializedError): Error {
   return error;
 }
 
-/** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
-export async function startPGliteThread(dataDir?: string): Promise<PGliteThread> {
-  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir } });
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let nextId = 1;
-  let failure: Error | undefined;
-
-  const ready = new Promise<void>((resolve, reject) => {
+/** Resolves when the worker posts {ready}; rejects with its error, or when it fails first. */
+function whenReady(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     worker.once("message", (message: { ready?: boolean; error?: SerializedError }) => {
       if (message.ready) resolve();
       else reject(revive(message.error ?? { message: "PGlite did not start" }));
     });
     worker.once("error", reject);
   });
+}
+
+/** Creates a new data directory with initdb in a child process (see pglite-init.js for why not in this one). */
+function initDataDir(dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [repoPath("src/db/pglite-init.js"), dataDir], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`could not create the database in ${dataDir} (initdb exited with ${signal ?? code}): ${stderr.trim()}`));
+    });
+  });
+}
+
+/** Options of startPGliteThread. */
+export type PGliteThreadOptions = {
+  /** PostgreSQL's shared_buffers (its page cache, resident from the start), e.g. "32MB" (the default). */
+  sharedBuffers?: string;
+};
+
+/** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
+export async function startPGliteThread(dataDir?: string, options: PGliteThreadOptions = {}): Promise<PGliteThread> {
+  if (dataDir && !existsSync(path.join(dataDir, "PG_VERSION"))) await initDataDir(dataDir);
+  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir, sharedBuffers: options.sharedBuffers } });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let failure: Error | undefined;
+
+  const ready = whenReady(worker);
   // The warm-up in progress, if any.
   let warming: { resolve(): void; reject(error: Error): void } | undefined;
   const failAll = (error: Error): void => {

@@ -20,9 +20,15 @@ const port = parentPort;
 const identity = (/** @type {string} */ value) => value;
 const parsers = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, identity]));
 
-/** @type {{ dataDir?: string }} */
+/** @type {{ dataDir?: string, sharedBuffers?: string }} */
 const options = workerData ?? {};
-const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+/**
+ * PostgreSQL's own page cache lives in PGlite's WebAssembly memory and is written in full when PGlite starts, so its
+ * size is resident memory from the first second: PGlite's default of 128 MB was the largest part of an idle server.
+ * Pages it does not hold come from the operating system's file cache, a copy away (see the README's Performance).
+ */
+const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers ?? "32MB"}`];
+const db = options.dataDir ? new PGlite(options.dataDir, { startParams }) : new PGlite({ startParams });
 
 /** @type {Map<number, { tx: import("@electric-sql/pglite").Transaction, finish: (commit: boolean) => void, done: Promise<unknown> }>} */
 const transactions = new Map();

@@ -72,9 +72,10 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
     expect(numberOrNull(r.loaderGzipBytes)).toBe(true);
   });
 
-  it("startup prints emptySeconds and warmSeconds", { timeout: 150_000 }, async () => {
-    const r = await bench("startup", ["--n", "1", "--messages", "500"]);
-    expect(r).toMatchObject({ emptySeconds: isNumber, warmSeconds: isNumber, warmMessages: 500 });
+  it("startup prints emptySeconds, warmSeconds and the idle server's resident memory (idleRssMB, warmIdleRssMB)", { timeout: 300_000 }, async () => {
+    const r = await bench("startup", ["--n", "1", "--messages", "500", "--settle", "0"]);
+    expect(r).toMatchObject({ emptySeconds: isNumber, warmSeconds: isNumber, warmMessages: 500, idleRssMB: isNumber, warmIdleRssMB: isNumber });
+    expect(r.idleRssMB as number).toBeGreaterThan(0);
   });
 
   it("reports prints the median time of the top-topics report per period, with its message count", { timeout: 150_000 }, async () => {

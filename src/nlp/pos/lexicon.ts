@@ -1,4 +1,5 @@
 /** Word-class lexicons the tagger consults: natural's Brill lexicon (Penn tags) and compromise's lexicon, mapped to UPOS. */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import nlp from "compromise";
 
@@ -69,13 +70,29 @@ export function compromiseToUpos(tag: string, lower: string): Upos {
   return "X";
 }
 
-type BrillLexicon = Record<string, string[]>;
+/** Word → its Penn tags, most frequent first. */
+type BrillLexicon = Map<string, readonly string[]>;
 
 let brill: BrillLexicon | undefined;
 let compromiseLex: Record<string, string> | undefined;
 
+/**
+ * Reads natural's Brill lexicon (92,662 words) into a Map whose words share one array per distinct tag list (about
+ * 3,000): an array per word, as the JSON has it, held 5 MB more. Read with JSON.parse rather than require(), whose
+ * module cache would keep the original object too.
+ */
 function brillLexicon(): BrillLexicon {
-  brill ??= require("natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json") as BrillLexicon;
+  if (brill) return brill;
+  const file = require.resolve("natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json");
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as Record<string, string[]>;
+  const shared = new Map<string, readonly string[]>();
+  brill = new Map();
+  for (const [word, tags] of Object.entries(parsed)) {
+    const key = tags.join(" ");
+    let same = shared.get(key);
+    if (!same) shared.set(key, (same = tags));
+    brill.set(word, same);
+  }
   return brill;
 }
 
@@ -91,10 +108,10 @@ function compromiseLexicon(): Record<string, string> {
 }
 
 /** What the lexicons say about one word: its Penn tags (most frequent first) and compromise's tag, or empty. */
-export type LexEntry = { penn: string[]; comp: string };
+export type LexEntry = { penn: readonly string[]; comp: string };
 
 const cache = new Map<string, LexEntry>();
-const EMPTY: string[] = [];
+const EMPTY: readonly string[] = [];
 
 /** Looks a word up in both lexicons (exact case first, then lower case), memoised. */
 export function lookup(word: string): LexEntry {
@@ -102,8 +119,8 @@ export function lookup(word: string): LexEntry {
   if (hit) return hit;
   const lex = brillLexicon();
   const lower = word.toLowerCase();
-  const own = Object.hasOwn(lex, word) ? lex[word] : undefined;
-  const low = Object.hasOwn(lex, lower) ? lex[lower] : undefined;
+  const own = lex.get(word);
+  const low = lex.get(lower);
   const comp = compromiseLexicon();
   const entry: LexEntry = {
     penn: own ?? low ?? EMPTY,

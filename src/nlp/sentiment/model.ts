@@ -66,7 +66,9 @@ export function crossValidate(xs: FeatureVector[], ys: number[], classes: readon
 /** The model as JSON: classes and, per feature, its weights rounded to 4 decimals (negligible ones left out). */
 export function serializeSentimentModel(model: SentimentModel): { version: number; classes: string[]; weights: Record<string, number[]> } {
   const weights: Record<string, number[]> = {};
-  for (const [name, w] of model.weights) {
+  const k = model.classes.length;
+  for (const [name, row] of model.rows) {
+    const w = model.weights.subarray(row * k, row * k + k);
     if (!w.some((v) => Math.abs(v) >= MIN_WEIGHT)) continue;
     weights[name] = Array.from(w, (v) => Math.round(v * 1e4) / 1e4);
   }
@@ -80,14 +82,18 @@ export function deserializeSentimentModel(data: unknown, source = "sentiment mod
   if (d?.version !== FORMAT_VERSION || !Array.isArray(classes) || classes.join() !== SENTIMENT_LABELS.join() || typeof d.weights !== "object" || d.weights === null) {
     throw new Error(`${source}: not a sentiment model of format ${FORMAT_VERSION} with classes ${SENTIMENT_LABELS.join(", ")}`);
   }
-  const weights = new Map<string, Float64Array>();
-  for (const [name, w] of Object.entries(d.weights as Record<string, unknown>)) {
-    if (!Array.isArray(w) || w.length !== classes.length || !w.every((v) => typeof v === "number" && Number.isFinite(v))) {
-      throw new Error(`${source}: feature ${JSON.stringify(name)} needs ${classes.length} finite weights`);
+  const entries = Object.entries(d.weights as Record<string, unknown>);
+  const k = classes.length;
+  const rows = new Map<string, number>();
+  const weights = new Float64Array(entries.length * k);
+  for (const [name, w] of entries) {
+    if (!Array.isArray(w) || w.length !== k || !w.every((v) => typeof v === "number" && Number.isFinite(v))) {
+      throw new Error(`${source}: feature ${JSON.stringify(name)} needs ${k} finite weights`);
     }
-    weights.set(name, Float64Array.from(w as number[]));
+    weights.set(w as number[], rows.size * k);
+    rows.set(name, rows.size);
   }
-  return { classes: [...SENTIMENT_LABELS], weights };
+  return { classes: [...SENTIMENT_LABELS], rows, weights };
 }
 
 /** Reads every `*.jsonl` file of the examples folder, in name order. */
