@@ -10,7 +10,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { dumpPostgres, savePGliteBackup } from "./backup.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
-import { startPGliteThread } from "./pglite-thread.ts";
+import { preparePGliteDir, startPGliteThread, type PGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema/index.ts";
 import { repoPath } from "../paths.ts";
 
@@ -67,11 +67,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   // Two processes on one PGlite data dir would corrupt it: claim it first (see data-dir-lock.ts).
   const release = "memory" in target ? () => undefined : lockDataDir(target.pgliteDir);
-  // PGlite runs in its own thread: its statements execute synchronously and would otherwise stall the event loop.
-  const client = await startPGliteThread("memory" in target ? undefined : path.join(target.pgliteDir, "pgdata")).catch((error: unknown) => {
+  const dataDir = "memory" in target ? undefined : path.join(target.pgliteDir, "pgdata");
+  let prepared: "created" | "analyzed" | undefined;
+  let client: PGliteThread;
+  try {
+    // Creating or analyzing the directory happens in a short-lived process (this one's helper, while it holds the
+    // lock): the memory it takes is then given back.
+    prepared = dataDir ? await preparePGliteDir(dataDir) : undefined;
+    // PGlite runs in its own thread: its statements execute synchronously and would otherwise stall the event loop.
+    client = await startPGliteThread(dataDir);
+  } catch (error) {
     release();
     throw error;
-  });
+  }
   // Drizzle's PGlite session only calls query, exec and transaction, which the thread provides.
   const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Database;
   return {
@@ -82,8 +90,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
     migrate: async () => {
       await migratePglite(db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
-      // PGlite has no autovacuum daemon, so without this its tables never get planner statistics.
-      await client.exec("analyze");
+      // PGlite has no autovacuum daemon, so without this its tables never get planner statistics. An existing directory
+      // was analyzed before it opened (tables a migration just added get theirs at the next start); a new one is tiny.
+      if (prepared !== "analyzed") await client.exec("analyze");
     },
     warmUp: () => client.warmUp(WARM_UP_ROUNDS),
     backup: async (file) => savePGliteBackup(file, await client.dump()),

@@ -1,7 +1,5 @@
 /** PGlite running in a worker thread (pglite-worker.js), behind the small part of PGlite's interface that Drizzle uses. */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { repoPath } from "../paths.ts";
 
@@ -49,16 +47,22 @@ function whenReady(worker: Worker): Promise<void> {
   });
 }
 
-/** Creates a new data directory with initdb in a child process (see pglite-init.js for why not in this one). */
-function initDataDir(dataDir: string): Promise<void> {
+/**
+ * Makes a PGlite data directory ready in a child process (pglite-prepare.js: why there): creates it when it is missing,
+ * otherwise analyzes its tables. Resolves with what it did.
+ */
+export function preparePGliteDir(dataDir: string): Promise<"created" | "analyzed"> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [repoPath("src/db/pglite-init.js"), dataDir], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [repoPath("src/db/pglite-prepare.js"), dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
     let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
     child.once("error", reject);
     child.once("exit", (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`could not create the database in ${dataDir} (initdb exited with ${signal ?? code}): ${stderr.trim()}`));
+      const done = stdout.trim();
+      if (code === 0 && (done === "created" || done === "analyzed")) resolve(done);
+      else reject(new Error(`could not prepare the database in ${dataDir} (exit ${signal ?? code}): ${stderr.trim() || stdout.trim()}`));
     });
   });
 }
@@ -71,7 +75,6 @@ export type PGliteThreadOptions = {
 
 /** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
 export async function startPGliteThread(dataDir?: string, options: PGliteThreadOptions = {}): Promise<PGliteThread> {
-  if (dataDir && !existsSync(path.join(dataDir, "PG_VERSION"))) await initDataDir(dataDir);
   const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir, sharedBuffers: options.sharedBuffers } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
