@@ -42,6 +42,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9]\d*(kB|MB|GB)$/, "must be a size such as 32MB or 1GB")
+    .refine((size) => sizeInKB(size) >= 128, "must be at least 128kB (PostgreSQL's minimum)")
+    .default("32MB"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "must be 1–64 letters, digits, ':', '_' or '-'").default("switchboard"),
   PUBLIC_URL: z.url("must be a URL such as https://support.example.com").optional(),
@@ -70,12 +75,20 @@ const schema = z.object({
   RATE_LIMIT_API_IP: rate("300/60"),
 });
 
+/** A PostgreSQL memory size ("32MB") in kB. */
+function sizeInKB(size: string): number {
+  const [, n, unit] = /^(\d+)(kB|MB|GB)$/.exec(size) ?? [];
+  return Number(n) * (unit === "GB" ? 1024 * 1024 : unit === "MB" ? 1024 : 1);
+}
+
 /** Validated, frozen configuration of one server process. */
 export type Config = Readonly<{
   port: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL's shared_buffers for the embedded PGlite (its page cache, resident from the start). */
+  pgliteSharedBuffers: string;
   redisUrl: string;
   redisUrlGiven: boolean;
   redisPrefix: string;
@@ -112,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: v.HOST,
     dataDir,
     databaseUrl: v.DATABASE_URL,
+    pgliteSharedBuffers: v.PGLITE_SHARED_BUFFERS,
     redisUrl: v.REDIS_URL ?? "redis://127.0.0.1:6379",
     redisUrlGiven: v.REDIS_URL !== undefined,
     redisPrefix: v.REDIS_PREFIX,

@@ -52,7 +52,7 @@ export type ContainerOptions = {
 /** Opens the database (and migrates it), finds Redis, loads the NLP models, and wires modules, jobs and the bot. */
 export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
   // The database (its own thread for PGlite), Redis and the NLP models start side by side: start-up is the slowest of them.
-  const opening = openDatabase(options.database ?? (config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir })).then(
+  const opening = openDatabase(options.database ?? (config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers })).then(
     async (handle) => {
       await handle.migrate().catch(async (error: unknown) => {
         await handle.close().catch(() => undefined);

@@ -66,7 +66,7 @@ export async function runServerCommand(command: "start" | "migrate" | "seed", fl
     out(`Switchboard is running at ${url}${demo ? " in demo mode" : ""}  (${page} ${url}/ · console ${url}/console)`);
     return 0;
   }
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir });
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers });
   try {
     await database.migrate();
     if (command === "migrate") {

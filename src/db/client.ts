@@ -35,8 +35,8 @@ const WARM_UP_ROUNDS = 1000;
 
 const migrationsFolder = repoPath("src/db/migrations");
 
-/** Where the database lives: a PostgreSQL URL, a PGlite directory, or "memory" for a throw-away PGlite (tests). */
-export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+/** Where the database lives: a PostgreSQL URL, a PGlite directory (with its shared_buffers, default 32MB), or "memory" for a throw-away PGlite (tests). */
+export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffers?: string } | { memory: true };
 
 /** Opens the database described by the target. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -75,7 +75,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // lock): the memory it takes is then given back.
     prepared = dataDir ? await preparePGliteDir(dataDir) : undefined;
     // PGlite runs in its own thread: its statements execute synchronously and would otherwise stall the event loop.
-    client = await startPGliteThread(dataDir);
+    client = await startPGliteThread(dataDir, { sharedBuffers: "pgliteDir" in target ? target.sharedBuffers : undefined });
   } catch (error) {
     release();
     throw error;

@@ -9,6 +9,7 @@
  * Plain JavaScript on purpose, like pglite-worker.js: it runs under node alone, from the sources or beside the bundle.
  */
 import { existsSync } from "node:fs";
+import process from "node:process";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 

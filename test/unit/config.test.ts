@@ -10,7 +10,7 @@ describe("configuration", () => {
   it("uses the documented defaults", () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: "redis://127.0.0.1:6379", redisUrlGiven: false });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, pgliteSharedBuffers: "32MB", redisUrl: "redis://127.0.0.1:6379", redisUrlGiven: false });
   });
 
   it("generates a session secret once and keeps it in DATA_DIR", () => {
@@ -61,5 +61,12 @@ describe("configuration", () => {
   it("rejects a malformed rate limit by name", () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_LOGIN_IP: "ten per minute" })).toThrow(/RATE_LIMIT_LOGIN_IP/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_LOGIN_IP: "10/0" })).toThrow(/RATE_LIMIT_LOGIN_IP/);
+  });
+
+  it("takes PGlite's shared_buffers as a PostgreSQL size of at least 128kB", () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), PGLITE_SHARED_BUFFERS: "256MB" }).pgliteSharedBuffers).toBe("256MB");
+    for (const bad of ["32", "32 MB", "0MB", "64kB", "lots"]) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), PGLITE_SHARED_BUFFERS: bad }), bad).toThrow(/PGLITE_SHARED_BUFFERS/);
+    }
   });
 });

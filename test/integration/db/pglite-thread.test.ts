@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPGliteThread, type PGliteThread } from "../../../src/db/pglite-thread.ts";
+import { preparePGliteDir, startPGliteThread, type PGliteThread } from "../../../src/db/pglite-thread.ts";
 
 let db: PGliteThread;
 beforeAll(async () => {
@@ -120,5 +120,42 @@ describe("the warm-up of a server's database", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a server's data directory and memory settings", () => {
+  it("keeps PostgreSQL's page cache (shared_buffers) at 32MB unless told otherwise", { timeout: 120_000 }, async () => {
+    expect((await db.query("show shared_buffers")).rows).toEqual([{ shared_buffers: "32MB" }]);
+    const bigger = await startPGliteThread(undefined, { sharedBuffers: "64MB" });
+    try {
+      expect((await bigger.query("show shared_buffers")).rows).toEqual([{ shared_buffers: "64MB" }]);
+    } finally {
+      await bigger.close();
+    }
+  });
+
+  it("preparePGliteDir creates a missing directory, then analyzes it on later starts, each time in a process that has ended", { timeout: 180_000 }, async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), "pglite-prepare-")), "pgdata");
+    try {
+      expect(await preparePGliteDir(dir)).toBe("created");
+      const first = await startPGliteThread(dir);
+      await first.exec("create table notes (id int primary key, body text); insert into notes select n, 'note ' || n from generate_series(1, 500) n");
+      await first.close();
+      expect(await preparePGliteDir(dir)).toBe("analyzed");
+      const reopened = await startPGliteThread(dir);
+      try {
+        // The planner statistics ANALYZE wrote are there for the server's thread.
+        expect((await reopened.query("select reltuples::int as rows from pg_class where relname = 'notes'")).rows).toEqual([{ rows: 500 }]);
+        expect((await reopened.query("select count(*)::int as n from pg_stats where tablename = 'notes'")).rows).toEqual([{ n: 2 }]);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await rm(path.dirname(dir), { recursive: true, force: true });
+    }
+  });
+
+  it("preparePGliteDir fails with a message naming the directory when it cannot be prepared", { timeout: 120_000 }, async () => {
+    await expect(preparePGliteDir("/proc/not-a-place-for-a-database")).rejects.toThrow(/could not prepare the database in \/proc\/not-a-place-for-a-database/);
   });
 });
