@@ -77,8 +77,8 @@ let brill: BrillLexicon | undefined;
 let compromiseLex: Record<string, string> | undefined;
 
 /**
- * Reads natural's Brill lexicon (92,662 words) into a Map whose words share one array per distinct tag list (about
- * 3,000): an array per word, as the JSON has it, held 5 MB more. Read with JSON.parse rather than require(), whose
+ * Reads natural's Brill lexicon (92,662 words) into a Map whose words share one array per distinct tag list (1,053):
+ * an array per word, as the JSON has it, held 5 MB more. Read with JSON.parse rather than require(), whose
  * module cache would keep the original object too.
  */
 function brillLexicon(): BrillLexicon {
