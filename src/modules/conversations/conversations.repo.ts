@@ -223,9 +223,13 @@ export type InboundPatch = {
   subject: string | null;
 };
 
+/** Whether a customer message wants the bot's answer, and the lease the committing node takes to run the turn at once. */
+export type TurnClaim = { wantAnswer: boolean; leaseToken: string; leaseMs: number };
+
 /**
  * Inserts a customer message and, when it is new, updates its conversation in the same statement: last message,
- * sentiment trend, subject when it has none, and a resolved conversation reopened with the bot (its memory cleared).
+ * sentiment trend, subject when it has none, a resolved conversation reopened with the bot (its memory cleared), the
+ * answer owed (owed_seq) and, when free, the turn lease for `turn.leaseToken`.
  * Returns the message's generated columns and the updated conversation, or undefined when the conversation already
  * holds a message with this client message id. Reading the conversation first is not needed, so a message costs one
  * statement.
@@ -234,12 +238,18 @@ export async function insertCustomerMessage(
   db: Database,
   values: Pick<NewMessage, "conversationId" | "clientMsgId" | "text" | "annotation" | "metadata"> & { createdAt: Date },
   patch: InboundPatch,
-): Promise<{ id: string; seq: number; conversation: ConversationRow } | undefined> {
+  turn: TurnClaim,
+): Promise<{ id: string; seq: number; conversation: ConversationRow; earlierOwed: boolean } | undefined> {
   const query = preparedOnce(db, "insert_customer_message", (name) => {
     const c = tables.conversations;
     const p = sql.placeholder;
     const score = sql`${p("score")}::float8`;
     const inserted = insertedMessage(db);
+    const seq = sql`(select ${inserted.seq} from ${inserted})`;
+    // The bot owes this message an answer when it owns the conversation (a resolved one reopens with the bot).
+    const owed = sql`(${p("wantAnswer")}::boolean and ${c.status} in ('bot', 'resolved'))`;
+    const leaseFree = sql`(${c.turnLeaseUntil} is null or ${c.turnLeaseUntil} < now())`;
+    const takesLease = sql`${owed} and ${leaseFree}`;
     // SET expressions read the row as it was, so status and bot_state both see the old status.
     const updated = db.$with("updated").as(
       db
@@ -256,13 +266,26 @@ export async function insertCustomerMessage(
           subject: sql`coalesce(${c.subject}, ${p("subject")})`,
           status: sql`case when ${c.status} = 'resolved' then 'bot' else ${c.status} end`,
           botState: sql`case when ${c.status} = 'resolved' then '{}'::jsonb else ${c.botState} end`,
+          // Owed in the statement that commits the message; a reopened conversation owes nothing from before.
+          owedSeq: sql`case when ${owed} then ${seq} else ${c.owedSeq} end`,
+          answeredSeq: sql`case when ${owed} and ${c.status} = 'resolved' then ${seq} - 1 else ${c.answeredSeq} end`,
+          // The committing node takes the turn lease when nobody holds it; otherwise the holder sees owed_seq rise.
+          turnLeaseOwner: sql`case when ${takesLease} then ${p("leaseToken")}::uuid else ${c.turnLeaseOwner} end`,
+          turnLeaseUntil: sql`case when ${takesLease} then now() + ${p("leaseMs")}::int * interval '1 millisecond' else ${c.turnLeaseUntil} end`,
         } as unknown as ConversationPatch)
         .where(and(eq(c.id, p("conversationId")), sql`exists (select 1 from ${inserted})`))
         .returning(),
     );
     // Every column of the updated conversation, as a nested object of the result row.
     const conversation = Object.fromEntries(Object.keys(getTableColumns(c)).map((key) => [key, updated[key as keyof typeof updated]])) as unknown as typeof updated._.selectedFields;
-    return db.with(inserted, updated).select({ id: inserted.id, seq: inserted.seq, conversation }).from(inserted).innerJoin(updated, sql`true`).prepare(name);
+    // The conversation as this statement's snapshot saw it: was an earlier answer still owed?
+    const previousOwedSeq = sql<string>`(select previous.owed_seq from ${c} previous where previous.id = ${p("conversationId")}::uuid)`;
+    return db
+      .with(inserted, updated)
+      .select({ id: inserted.id, seq: inserted.seq, conversation, previousOwedSeq })
+      .from(inserted)
+      .innerJoin(updated, sql`true`)
+      .prepare(name);
   });
   const [row] = await query.execute({
     conversationId: values.conversationId,
@@ -277,8 +300,12 @@ export async function insertCustomerMessage(
     lastMessage: patch.lastMessage,
     score: patch.score,
     subject: patch.subject,
+    wantAnswer: turn.wantAnswer,
+    leaseToken: turn.leaseToken,
+    leaseMs: turn.leaseMs,
   });
-  return row ? { id: row.id, seq: Number(row.seq), conversation: row.conversation } : undefined;
+  if (!row) return undefined;
+  return { id: row.id, seq: Number(row.seq), conversation: row.conversation, earlierOwed: Number(row.previousOwedSeq) > row.conversation.answeredSeq };
 }
 
 /** Finds the message a sender already stored under a client message id. */
