@@ -214,6 +214,49 @@ export async function insertMessageOnce(
   return { row: existing, created: false };
 }
 
+/**
+ * The CTE "inserted" for a customer message: like insertedMessage, but the message is inserted from the conversation's
+ * row locked FOR UPDATE, so its seq is drawn only once every earlier writer of the conversation has committed. Seq
+ * order is then commit order within a conversation, which the bot's owed answers (owed_seq) rely on. No row (and no
+ * message) when the conversation does not exist.
+ */
+function insertedCustomerMessage(db: Database) {
+  const m = tables.messages;
+  const c = tables.conversations;
+  const p = sql.placeholder;
+  const values: Record<string, SQL> = {
+    id: sql`gen_random_uuid()`,
+    seq: sql`nextval(pg_get_serial_sequence('messages', 'seq'))`,
+    conversationId: sql`locked.id`,
+    clientMsgId: sql`${p("clientMsgId")}::text`,
+    senderType: sql`'customer'`,
+    senderId: sql`null::uuid`,
+    senderName: sql`null::text`,
+    text: sql`${p("text")}::text`,
+    annotation: sql`${p("annotation")}::jsonb`,
+    metadata: sql`${p("metadata")}::jsonb`,
+    createdAt: sql`${p("messageCreatedAt")}::timestamptz`,
+  };
+  // INSERT … SELECT lists every insertable column in table order: build the list from the table so the two always agree.
+  // (Drizzle leaves out generated columns, as shouldDisableInsert() does: those generated always.)
+  const columns = Object.entries(getTableColumns(m)).filter(([, column]) => column.generated === undefined || column.generated.type === "byDefault");
+  const selected = sql.join(
+    columns.map(([key]) => {
+      if (!values[key]) throw new Error(`no value for messages.${key} in the customer message insert`);
+      return values[key];
+    }),
+    sql`, `,
+  );
+  const locked = sql`(select ${c.id} as id from ${c} where ${c.id} = ${p("conversationId")}::uuid for update) locked`;
+  return db.$with("inserted").as(
+    db
+      .insert(m)
+      .select(sql`select ${selected} from ${locked}`)
+      .onConflictDoNothing()
+      .returning({ id: m.id, seq: m.seq }),
+  );
+}
+
 /** What a customer message sets on its conversation; the sentiment trend, subject and reopening are worked out in SQL. */
 export type InboundPatch = {
   lastMessage: NonNullable<ConversationRow["lastMessage"]>;
@@ -231,7 +274,7 @@ export type TurnClaim = { wantAnswer: boolean; leaseToken: string; leaseMs: numb
  * sentiment trend, subject when it has none, a resolved conversation reopened with the bot (its memory cleared), the
  * answer owed (owed_seq) and, when free, the turn lease for `turn.leaseToken`.
  * Returns the message's generated columns and the updated conversation, or undefined when the conversation already
- * holds a message with this client message id. Reading the conversation first is not needed, so a message costs one
+ * holds a message with this client message id (or does not exist). Reading the conversation first is not needed, so a message costs one
  * statement.
  */
 export async function insertCustomerMessage(
@@ -244,7 +287,7 @@ export async function insertCustomerMessage(
     const c = tables.conversations;
     const p = sql.placeholder;
     const score = sql`${p("score")}::float8`;
-    const inserted = insertedMessage(db);
+    const inserted = insertedCustomerMessage(db);
     const seq = sql`(select ${inserted.seq} from ${inserted})`;
     // The bot owes this message an answer when it owns the conversation (a resolved one reopens with the bot).
     const owed = sql`(${p("wantAnswer")}::boolean and ${c.status} in ('bot', 'resolved'))`;
@@ -294,8 +337,10 @@ export async function insertCustomerMessage(
     senderId: null,
     senderName: null,
     text: values.text,
-    annotation: values.annotation ?? null,
-    metadata: values.metadata ?? {},
+    // Raw SQL placeholders get no column encoding: JSON and time go as text.
+    annotation: values.annotation ? JSON.stringify(values.annotation) : null,
+    metadata: JSON.stringify(values.metadata ?? {}),
+    messageCreatedAt: values.createdAt.toISOString(),
     createdAt: values.createdAt,
     lastMessage: patch.lastMessage,
     score: patch.score,

@@ -125,23 +125,19 @@ export async function receiveCustomerMessage(
   const claim = { wantAnswer: !inbound.answeredInTurn, leaseToken: randomUUID(), leaseMs: deps.answers.leaseMs };
   const insert = (conversationId: string) => insertCustomerMessage(deps.db, { ...values, conversationId }, patch, claim);
   let conversationId = inbound.conversationId ?? (await conversationIdFor(deps, inbox.id, inbound));
-  const stored = await insert(conversationId).catch(async (error: unknown) => {
-    // A remembered conversation that no longer exists (its customer was deleted): look it up again.
-    if (!inbound.conversationId || !isForeignKeyViolation(error, "conversation_id")) throw error;
-    conversationId = await conversationIdFor(deps, inbox.id, inbound);
-    return insert(conversationId);
-  });
+  let stored = await insert(conversationId);
   if (!stored) {
     // This client message id is stored already: answer with that message and change nothing.
     const [message, conversation] = await Promise.all([
       inbound.clientMsgId ? findMessageByClientId(deps.db, conversationId, inbound.clientMsgId) : undefined,
       findConversation(deps.db, conversationId),
     ]);
-    if (!message || !conversation) throw new Error("message insert conflicted but the stored message was not found");
-    // A resend of a message whose answer is still owed (its node crashed, say): answer it now unless a node is on it.
-    const owed = message.seq > conversation.answeredSeq && message.seq <= conversation.owedSeq;
-    if (owed && !(conversation.turnLeaseUntil && conversation.turnLeaseUntil > deps.now())) deps.answers.kick(conversation.id);
-    return { message, conversation, created: false };
+    if (conversation && message) return repeated(deps, message, conversation);
+    // A remembered conversation that no longer exists (its customer was deleted): look it up again.
+    if (conversation || !inbound.conversationId) throw new Error("message insert conflicted but the stored message was not found");
+    conversationId = await conversationIdFor(deps, inbox.id, inbound);
+    stored = await insert(conversationId);
+    if (!stored) throw new Error("a message to a conversation just found was not stored");
   }
   const message: MessageRow = {
     id: stored.id,
@@ -167,6 +163,13 @@ export async function receiveCustomerMessage(
     deps.answers.committed({ token: claim.leaseToken, conversation, message: stored.earlierOwed ? undefined : message });
   }
   return { message, conversation, created: true };
+}
+
+/** The answer to a resent message: the stored one; when its answer is still owed (its node crashed, say), it is given now unless a node is on it. */
+function repeated(deps: ServiceDeps, message: MessageRow, conversation: ConversationRow): { message: MessageRow; conversation: ConversationRow; created: false } {
+  const owed = message.seq > conversation.answeredSeq && message.seq <= conversation.owedSeq;
+  if (owed && !(conversation.turnLeaseUntil && conversation.turnLeaseUntil > deps.now())) deps.answers.kick(conversation.id);
+  return { message, conversation, created: false };
 }
 
 /** Stores a reply from the bot, the system or an agent and announces it; `clientMsgId` makes retries idempotent. */
