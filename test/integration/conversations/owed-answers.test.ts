@@ -109,7 +109,7 @@ describe("owed answers", () => {
     expect((await api(t.url, "PATCH", "/api/v1/agents/me", { cookie: agent, body: { status: "online" } })).status).toBe(200);
     const { message, conversation } = await commit(dyingNode(1), randomUUID(), "I want to talk to a human");
     const deps = t.container.deps;
-    const handOff = () => openHandoffTicket(deps, { conversationId: conversation.id, reason: "requested", triggerMessageId: message.id, replyKey: `handoff:${message.id}` });
+    const handOff = () => openHandoffTicket(deps, { conversationId: conversation.id, reason: "customer_request", triggerMessageId: message.id, replyKey: `handoff:${message.id}` });
     // The first run got as far as the notice; the conversation's change, the last step, was lost with the process.
     const ticket = await handOff();
     await setConversationStatus(deps, conversation.id, "bot");
