@@ -18,7 +18,7 @@ export type BotRuntime = {
   widgetAdapter: WidgetAdapter;
   /** Prepares any adapter (Bot Framework's CloudAdapter too): reply store and error handling. */
   attach(adapter: BotAdapter): void;
-  /** Lets the bot answer one stored widget message; resolves with the memory to save with the answer and whether the turn failed. */
+  /** Lets the bot answer one stored widget message; resolves with the memory to save with the answer. */
   answerWidgetMessage(turn: BotTurn, customerId: string): Promise<TurnResult>;
 };
 
@@ -33,7 +33,7 @@ export function createBotRuntime(services: BotServices, log: Logger): BotRuntime
       const result = context.turnState.get(TURN_RESULT_KEY) as TurnResult | undefined;
       // Apologise and forget the half-finished dialog so the next message starts clean.
       await context.sendActivity(say.turnError).catch(() => undefined);
-      if (result) Object.assign(result, { botState: {}, failed: true });
+      if (result) result.botState = {};
       else if (conversationId) await services.saveState(conversationId, {}).catch(() => undefined);
     };
   };

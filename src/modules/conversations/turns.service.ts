@@ -21,8 +21,8 @@ import {
 
 const log = childLogger("turns");
 
-/** What a bot turn reports: the memory to save with the answer (absent when unchanged), and whether it failed. */
-export type TurnOutcome = { botState?: ConversationRow["botState"]; failed?: boolean };
+/** What a bot turn reports: the memory to save with the answer (absent when unchanged). A turn that failed has apologised: that is its answer. */
+export type TurnOutcome = { botState?: ConversationRow["botState"] };
 
 /** Runs the bot's turn for one owed message of a conversation the bot owns; replies must be keyed by the message id. */
 export type AnswerTurn = (message: MessageRow, conversation: ConversationRow) => Promise<TurnOutcome>;
@@ -40,14 +40,12 @@ export const TURN_TIMINGS: TurnTimings = { leaseMs: 10_000, recoverEveryMs: 2_00
 
 /** How many owed messages one read of a conversation fetches. */
 const OWED_BATCH = 20;
-/** A turn that fails (the bot apologised) is retried this often on this node before it counts as answered. */
-const MAX_FAILED_ATTEMPTS = 3;
 
 /** The answer runner of one node: drains conversations, recovers, closes. */
 export type Answerer = AnswerPort & {
   /** One recovery pass: drains every conversation that owes an answer and has no live lease; resolves with how many it took. */
   recoverOnce(): Promise<number>;
-  /** Starts the periodic recoverer (after a first pass); `exclusive` first drops every lease (PGlite: no other process shares it). */
+  /** Starts the periodic recoverer; `exclusive` first drops every lease (PGlite: no other process shares it). */
   start(options: { exclusive: boolean }): Promise<void>;
   /** Resolves once no drain runs on this node. */
   idle(): Promise<void>;
@@ -59,7 +57,6 @@ export type Answerer = AnswerPort & {
 export function createAnswerer(deps: Pick<ServiceDeps, "db">, answer: AnswerTurn, timings: TurnTimings = TURN_TIMINGS): Answerer {
   const { leaseMs } = timings;
   const running = new Set<Promise<void>>();
-  const failures = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
@@ -86,11 +83,6 @@ export function createAnswerer(deps: Pick<ServiceDeps, "db">, answer: AnswerTurn
           if (conversation.status !== "bot") break;
           if (message.seq <= conversation.answeredSeq) continue;
           const outcome = await answer(message, conversation);
-          if (outcome.failed && (failures.get(message.id) ?? 0) + 1 < MAX_FAILED_ATTEMPTS) {
-            failures.set(message.id, (failures.get(message.id) ?? 0) + 1);
-            throw new Error("the bot's turn failed; it is retried");
-          }
-          failures.delete(message.id);
           const next = await finish(conversationId, token, message.seq, outcome.botState ?? null);
           // The lease expired and another node took over: it answers the rest.
           if (!next) return;
@@ -164,17 +156,19 @@ export function createAnswerer(deps: Pick<ServiceDeps, "db">, answer: AnswerTurn
         const cleared = await clearTurnLeases(deps.db);
         if (cleared) log.info({ conversations: cleared }, "dropped the turn leases of the previous run");
       }
+      // A little jitter, so that nodes started together do not look at the same moment.
+      const next = (): void => {
+        if (!closed) timer = setTimeout(pass, timings.recoverEveryMs + Math.floor(Math.random() * 250)).unref();
+      };
       const pass = (): void => {
         if (closed) return;
         answerer
           .recoverOnce()
           .catch((error: unknown) => log.warn({ err: error }, "the recovery pass failed"))
-          .finally(() => {
-            // A little jitter, so that nodes started together do not look at the same moment.
-            if (!closed) timer = setTimeout(pass, timings.recoverEveryMs + Math.floor(Math.random() * 250)).unref();
-          });
+          .finally(next);
       };
-      pass();
+      // The first pass waits one period: by then the process serves its sockets, so recovered answers reach customers live.
+      next();
     },
     async idle() {
       while (running.size) await Promise.allSettled([...running]);
