@@ -40,6 +40,29 @@ export const TURN_TIMINGS: TurnTimings = { leaseMs: 10_000, recoverEveryMs: 2_00
 
 /** How many owed messages one read of a conversation fetches. */
 const OWED_BATCH = 20;
+/**
+ * How many turns one node runs at once. A turn mostly waits on the database, so many run side by side; beyond this,
+ * under overload, more would only queue their statements in front of new messages' commits and slow every acknowledgement.
+ */
+const MAX_CONCURRENT_TURNS = 50;
+
+/** At most `limit` tasks at a time; the others wait in arrival order. */
+function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finishing task hands its slot straight to the first waiter, so none can be taken in between.
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
 
 /** The answer runner of one node: drains conversations, recovers, closes. */
 export type Answerer = AnswerPort & {
@@ -57,6 +80,7 @@ export type Answerer = AnswerPort & {
 export function createAnswerer(deps: Pick<ServiceDeps, "db">, answer: AnswerTurn, timings: TurnTimings = TURN_TIMINGS): Answerer {
   const { leaseMs } = timings;
   const running = new Set<Promise<void>>();
+  const limited = createLimiter(MAX_CONCURRENT_TURNS);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
@@ -82,8 +106,12 @@ export function createAnswerer(deps: Pick<ServiceDeps, "db">, answer: AnswerTurn
         for (const message of queue) {
           if (conversation.status !== "bot") break;
           if (message.seq <= conversation.answeredSeq) continue;
-          const outcome = await answer(message, conversation);
-          const next = await finish(conversationId, token, message.seq, outcome.botState ?? null);
+          const turn = conversation;
+          // Waiting for a slot, the lease is renewed like during the turn.
+          const next = await limited(async () => {
+            const outcome = await answer(message, turn);
+            return finish(conversationId, token, message.seq, outcome.botState ?? null);
+          });
           // The lease expired and another node took over: it answers the rest.
           if (!next) return;
           // Released in the same statement: nothing newer is owed.
