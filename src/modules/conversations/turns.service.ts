@@ -190,8 +190,7 @@ export function createAnswerer(deps: Pick<ServiceDeps, "db">, answer: AnswerTurn
       };
       const pass = (): void => {
         if (closed) return;
-        answerer
-          .recoverOnce()
+        track(answerer.recoverOnce())
           .catch((error: unknown) => log.warn({ err: error }, "the recovery pass failed"))
           .finally(next);
       };
