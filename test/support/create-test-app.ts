@@ -10,6 +10,7 @@ import type { DatabaseTarget } from "../../src/db/index.ts";
 import type { TurnTimings } from "../../src/modules/conversations/index.ts";
 import { seedDemoData } from "../../src/db/seed/seed.ts";
 import { ensureFirstAdmin } from "../../src/modules/agents/index.ts";
+import { ensureDefaultInboxes } from "../../src/modules/inboxes/index.ts";
 import { hashPassword } from "../../src/modules/agents/passwords.ts";
 import { createAnalyzer, type Analyzer } from "../../src/nlp/index.ts";
 
@@ -58,6 +59,8 @@ export async function createTestApp(
     now: options.now,
     turnTimings: options.turnTimings,
   });
+  // As `switchboard start` does: the default inboxes (the Bot Framework one included), then the demo data.
+  await ensureDefaultInboxes(container.database.db);
   await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword });
   await ensureFirstAdmin(container.deps, { email: ADMIN.email, password: ADMIN.password });
   const app = createApp(container);
