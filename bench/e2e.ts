@@ -23,6 +23,8 @@ type Measured = LoadResult & {
   laterMessages: Summary;
   timeline: TimelineStep[];
   cpuCores: number;
+  /** CPU time of the server process (all its threads: the event loop and PGlite's) per answered message. */
+  cpuMsPerExchange: number | null;
   rssMB: number;
   peakRssMB: number;
   connectFailed: number;
@@ -57,7 +59,7 @@ async function measure(url: string, pid: number, n: number, ratePerSec: number, 
     const firstMessages = summarize(result.latencies.filter((_, i) => result.firstMessage[i]));
     const laterMessages = summarize(result.latencies.filter((_, i) => !result.firstMessage[i]));
     progress(
-      `${label} n=${n} rate=${ratePerSec}/s: sent ${result.sent}, answered ${result.answered}, lost ${result.lost}, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (first messages p50 ${firstMessages.p50} / p99 ${firstMessages.p99} ms, later p50 ${laterMessages.p50} / p99 ${laterMessages.p99} ms), cpu ${usage.cpuCores} cores, rss ${usage.rssMB} MB`,
+      `${label} n=${n} rate=${ratePerSec}/s: sent ${result.sent}, answered ${result.answered}, lost ${result.lost}, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (first messages p50 ${firstMessages.p50} / p99 ${firstMessages.p99} ms, later p50 ${laterMessages.p50} / p99 ${laterMessages.p99} ms), cpu ${usage.cpuCores} cores (${result.answered ? round((usage.cpuSeconds * 1000) / result.answered, 2) : "-"} ms per exchange), rss ${usage.rssMB} MB`,
     );
     return {
       ...result,
@@ -68,7 +70,12 @@ async function measure(url: string, pid: number, n: number, ratePerSec: number, 
       firstMessages,
       laterMessages,
       timeline: timelineOf(result),
-      cpuCores: usage.cpuCores, rssMB: usage.rssMB, peakRssMB: usage.peakRssMB, connectFailed: pool.failed };
+      cpuCores: usage.cpuCores,
+      cpuMsPerExchange: result.answered ? round((usage.cpuSeconds * 1000) / result.answered, 2) : null,
+      rssMB: usage.rssMB,
+      peakRssMB: usage.peakRssMB,
+      connectFailed: pool.failed,
+    };
   } finally {
     await pool.close();
   }
@@ -88,7 +95,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
   const profiler = serverProfiler(args.flag("profile"), "e2e");
   const profiledN = Math.max(...ns);
 
-  // Each N (and the ramp) gets a fresh server, database and Redis: an overloaded run leaves thousands of answer jobs behind that would spill into the next one.
+  // Each N (and the ramp) gets a fresh server, database and Redis: an overloaded run leaves thousands of owed answers behind that would spill into the next one.
   const withServer = async <T>(label: string, profiled: boolean, body: (server: { url: string; pid: number }) => Promise<T>): Promise<T> => {
     const database = benchDatabase(dbKind);
     const redis = await startRedis();
@@ -124,7 +131,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
       for (const r of rampRates) {
         const m = await measure(server.url, server.pid, rampN, r, rampSeconds, drainMs, "ramp");
         const ok = m.lost === 0 && m.p99 !== null && m.p99 <= 100;
-        ramp.push({ n: rampN, ratePerClientPerSec: r, totalPerSec: round(rampN * r, 2), sent: m.sent, lost: m.lost, p50Ms: m.p50, p99Ms: m.p99, serverCpuCores: m.cpuCores, ok });
+        ramp.push({ n: rampN, ratePerClientPerSec: r, totalPerSec: round(rampN * r, 2), sent: m.sent, lost: m.lost, p50Ms: m.p50, p99Ms: m.p99, serverCpuCores: m.cpuCores, serverCpuMsPerExchange: m.cpuMsPerExchange, ok });
         if (!ok) break;
         maxRate = { n: rampN, ratePerClientPerSec: r, totalPerSec: round(rampN * r, 2), p99Ms: m.p99 };
       }
@@ -161,6 +168,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
         unsolicited: ours.unsolicited,
         connectFailed: ours.connectFailed,
         serverCpuCores: ours.cpuCores,
+        serverCpuMsPerExchange: ours.cpuMsPerExchange,
         serverRssMB: ours.rssMB,
         serverPeakRssMB: ours.peakRssMB,
         echoLost: echo.lost,
@@ -185,6 +193,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
       clients: "socket.io-client over websocket in worker processes (≤250 customers each); latency = emit of message:send → first bot message:new",
       firstMessage: "firstMessage* = each customer's first message of the run (it creates the customer and the conversation); laterMessages* = the rest; timeline = latencies by the second of the run their message was sent in",
       maxRate: "maxRateP99Under100ms = messages per second in total (rampN × per-client rate) of the highest ramp step with p99 ≤ 100 ms and nothing lost",
+      cpu: "serverCpuMsPerExchange = CPU time (user + system, all threads, from /proc/<pid>/stat) the server process used during the load phase, drain included, divided by the answered messages",
       texts: BOT_ANSWERED_MESSAGES,
       drainSeconds: drainMs / 1000,
     },
@@ -196,7 +205,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
 export function format(result: Record<string, unknown>): string {
   const { runs, ramp, ...rest } = result as { runs: Record<string, unknown>[]; ramp: Record<string, unknown>[]; maxRateP99Under100ms?: unknown; maxRateDetail?: unknown };
   return [
-    table(runs, ["n", "ratePerClientPerSec", "sent", "answered", "lost", "p50Ms", "p99Ms", "maxMs", "echoP50Ms", "echoP99Ms", "ratioP50", "firstMessageP99Ms", "laterMessagesP99Ms", "ackP99Ms", "serverCpuCores", "serverRssMB"]),
+    table(runs, ["n", "ratePerClientPerSec", "sent", "answered", "lost", "p50Ms", "p99Ms", "maxMs", "echoP50Ms", "echoP99Ms", "ratioP50", "firstMessageP99Ms", "laterMessagesP99Ms", "ackP99Ms", "serverCpuCores", "serverCpuMsPerExchange", "serverRssMB"]),
     "",
     "rate ramp:",
     table(ramp),

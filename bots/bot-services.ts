@@ -43,7 +43,7 @@ export type BotServices = {
     fromId: string;
     fromName?: string;
     storedMessageId?: string;
-    /** The turn, already read by the caller (the widget's answer job), so it is not read twice. */
+    /** The turn, already read by the caller (the widget's answer runner), so it is not read twice. */
     preparedTurn?: BotTurn;
   }): Promise<BotTurn | undefined>;
   articleFor(intent: string): Promise<{ title: string; body: string } | undefined>;

@@ -3,13 +3,14 @@ import type { Activity, BotAdapter, TurnContext } from "botbuilder";
 import type { Logger } from "../src/logger.ts";
 import type { BotServices, BotTurn } from "./bot-services.ts";
 import { replyStore } from "./reply-store.ts";
-import { SwitchboardBot, TURN_CONVERSATION_KEY } from "./switchboard-bot.ts";
+import { SwitchboardBot, TURN_CONVERSATION_KEY, TURN_RESULT_KEY, type TurnResult } from "./switchboard-bot.ts";
 import { say } from "./strings.ts";
 import { WidgetAdapter } from "./widget-adapter.ts";
 
 export { SwitchboardBot } from "./switchboard-bot.ts";
 export { moduleBotServices, toTurn, BOT_FRAMEWORK_INBOX } from "./module-services.ts";
 export type { BotServices } from "./bot-services.ts";
+export type { TurnResult } from "./switchboard-bot.ts";
 
 /** The running bot and the adapters it is reached through. */
 export type BotRuntime = {
@@ -17,8 +18,8 @@ export type BotRuntime = {
   widgetAdapter: WidgetAdapter;
   /** Prepares any adapter (Bot Framework's CloudAdapter too): reply store and error handling. */
   attach(adapter: BotAdapter): void;
-  /** Lets the bot answer one stored widget message. */
-  answerWidgetMessage(turn: BotTurn, customerId: string): Promise<void>;
+  /** Lets the bot answer one stored widget message; resolves with the memory to save with the answer. */
+  answerWidgetMessage(turn: BotTurn, customerId: string): Promise<TurnResult>;
 };
 
 /** Builds the bot runtime over the given services. */
@@ -29,9 +30,11 @@ export function createBotRuntime(services: BotServices, log: Logger): BotRuntime
     adapter.onTurnError = async (context: TurnContext, error: Error) => {
       log.error({ err: error, conversationId: context.activity.conversation?.id }, "bot turn failed");
       const conversationId = context.turnState.get(TURN_CONVERSATION_KEY) as string | undefined;
+      const result = context.turnState.get(TURN_RESULT_KEY) as TurnResult | undefined;
       // Apologise and forget the half-finished dialog so the next message starts clean.
       await context.sendActivity(say.turnError).catch(() => undefined);
-      if (conversationId) await services.saveState(conversationId, {}).catch(() => undefined);
+      if (result) result.botState = {};
+      else if (conversationId) await services.saveState(conversationId, {}).catch(() => undefined);
     };
   };
   const widgetAdapter = new WidgetAdapter();
@@ -53,7 +56,12 @@ export function createBotRuntime(services: BotServices, log: Logger): BotRuntime
         recipient: { id: "switchboard-bot", name: "Switchboard Bot", role: "bot" },
         channelData: { switchboardMessageId: turn.messageId, switchboardTurn: turn },
       };
-      await widgetAdapter.processTurn(activity, (context) => bot.run(context));
+      const result: TurnResult = {};
+      await widgetAdapter.processTurn(activity, (context) => {
+        context.turnState.set(TURN_RESULT_KEY, result);
+        return bot.run(context);
+      });
+      return result;
     },
   };
 }

@@ -12,6 +12,11 @@ import { say } from "./strings.ts";
 export const TURN_MESSAGE_KEY = "switchboard.messageId";
 /** Key in turnState under which the conversation id of the turn is kept. */
 export const TURN_CONVERSATION_KEY = "switchboard.conversationId";
+/** Key in turnState of a widget turn's result: the bot leaves its memory there, saved with the answer in one statement. */
+export const TURN_RESULT_KEY = "switchboard.turnResult";
+
+/** What a widget turn hands back to its runner instead of saving it: the new memory, when it changed. */
+export type TurnResult = { botState?: BotTurn["botState"] };
 
 /** Answers, asks, or hands off; stays quiet once humans own the conversation. */
 export class SwitchboardBot extends ActivityHandler {
@@ -62,49 +67,53 @@ export class SwitchboardBot extends ActivityHandler {
     const order = await orderStatusTurn(this.services, turn);
     if (order) {
       await context.sendActivity(order.reply);
-      await this.remember(turn, { awaiting: order.awaiting, order: order.order }, order.handled);
+      await this.remember(context, turn, { awaiting: order.awaiting, order: order.order }, order.handled);
       return;
     }
     const reply = smallTalkReply(intent) ?? (await faqReply(this.services, intent));
     if (reply) {
       await context.sendActivity(reply);
-      await this.remember(turn, { awaiting: null }, true);
+      await this.remember(context, turn, { awaiting: null }, true);
       return;
     }
     if (intent !== UNKNOWN_INTENT) {
       // The bot understood the request but has no answer for it (a payment problem, an account change …): a person does.
-      await this.save(turn, { awaiting: null, failedTurns: 0 });
+      await this.save(context, turn, { awaiting: null, failedTurns: 0 });
       await this.services.handOff(turn.conversationId, "needs_agent", turn.messageId);
       return;
     }
     const failedTurns = (turn.botState.failedTurns ?? 0) + 1;
     if (failedTurns >= MAX_FAILED_TURNS) {
-      await this.save(turn, { awaiting: null, failedTurns: 0 });
+      await this.save(context, turn, { awaiting: null, failedTurns: 0 });
       await this.services.handOff(turn.conversationId, "bot_failed", turn.messageId);
       return;
     }
     await context.sendActivity(say.notUnderstood);
-    await this.save(turn, { awaiting: turn.botState.awaiting ?? null, failedTurns });
+    await this.save(context, turn, { awaiting: turn.botState.awaiting ?? null, failedTurns });
   }
 
-  private async remember(turn: BotTurn, next: Pick<BotMemory, "awaiting" | "order">, handled: boolean): Promise<void> {
+  private async remember(context: TurnContext, turn: BotTurn, next: Pick<BotMemory, "awaiting" | "order">, handled: boolean): Promise<void> {
     const failedTurns = handled ? 0 : (turn.botState.failedTurns ?? 0) + 1;
     if (!handled && failedTurns >= MAX_FAILED_TURNS) {
-      await this.save(turn, { awaiting: null, failedTurns: 0, order: next.order });
+      await this.save(context, turn, { awaiting: null, failedTurns: 0, order: next.order });
       await this.services.handOff(turn.conversationId, "bot_failed", turn.messageId);
       return;
     }
-    await this.save(turn, { ...next, failedTurns });
+    await this.save(context, turn, { ...next, failedTurns });
   }
 
   /** Saves what the bot remembers (the order dialog's memory is kept unless replaced), skipping the write when nothing changed (most answered turns). */
-  private async save(turn: BotTurn, state: BotMemory): Promise<void> {
+  private async save(context: TurnContext, turn: BotTurn, state: BotMemory): Promise<void> {
     const order = state.order ?? turn.botState.order;
     const next: BotMemory = { awaiting: state.awaiting ?? null, failedTurns: state.failedTurns ?? 0, ...(order ? { order } : {}) };
     const before = turn.botState;
     const same =
       (before.awaiting ?? null) === next.awaiting && (before.failedTurns ?? 0) === next.failedTurns && JSON.stringify(before.order) === JSON.stringify(order);
     if (same) return;
-    await this.services.saveState(turn.conversationId, next);
+    // A widget turn only hands the memory to its runner, which saves it with the answer: a turn run again after a crash
+    // then starts from the same memory and decides the same.
+    const result = context.turnState.get(TURN_RESULT_KEY) as TurnResult | undefined;
+    if (result) result.botState = next;
+    else await this.services.saveState(turn.conversationId, next);
   }
 }

@@ -6,12 +6,12 @@ import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/ind
 import { createEventBus, type EventBus } from "./events.ts";
 import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
-import { ANSWER_JOB, DELIVER_JOB, getConversation, getMessage } from "./modules/conversations/index.ts";
+import { createAnswerer, DELIVER_JOB, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { noteAgentReply } from "./modules/tickets/index.ts";
 import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
-import { createKeyedQueue, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
+import { createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
 const log = childLogger("container");
 
@@ -36,6 +36,8 @@ export type Container = {
   bot: BotRuntime;
   /** Rate limits and login lockouts, counted in Redis under the installation's prefix (shared by all nodes). */
   limits: RateLimits;
+  /** Runs the bot's owed answers on this node and recovers what a crash left. */
+  answers: Answerer;
   close(): Promise<void>;
 };
 
@@ -47,6 +49,8 @@ export type ContainerOptions = {
   processJobs?: boolean;
   analyzer?: Analyzer;
   now?: () => Date;
+  /** Lease and recoverer timings of the bot's answers (tests shorten them). */
+  turnTimings?: TurnTimings;
 };
 
 /** Opens the database (and migrates it), finds Redis, loads the NLP models, and wires modules, jobs and the bot. */
@@ -80,24 +84,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const redisPrefix = options.redisPrefix ?? config.redisPrefix;
   const events = createEventBus((error, name) => log.error({ err: error, event: name }, "event listener failed"));
 
-  // Jobs reference the bot, which needs the deps, which need the queue: the holder breaks the cycle.
+  // The answer runner calls the bot, which needs the deps, which need the runner: the holder breaks the cycle.
   const holder: { bot?: BotRuntime } = {};
-  // Turns of one conversation run one after another (in the order the jobs started), so a quick second message
-  // neither overtakes the first nor reads the bot's memory before the first turn saved it.
-  const turns = createKeyedQueue();
-  const answerJob = defineJob<{ messageId: string; conversationId?: string }>({
-    name: ANSWER_JOB,
-    attempts: 3,
-    backoffMs: 500,
-    // A turn mostly waits on the database and Redis, so many conversations are answered at once.
-    concurrency: 50,
-    perform: ({ messageId, conversationId }) => turns.run(conversationId ?? messageId, () => answer(messageId)),
-  });
-  const answer = async (messageId: string): Promise<void> => {
-    const message = await getMessage(deps, messageId);
-    if (!message) return;
-    const conversation = await getConversation(deps, message.conversationId);
-    if (conversation.status !== "bot") return;
+  const answer: AnswerTurn = async (message, conversation) => {
     // "The bot is typing" only when an answer takes a noticeable time: a quick one would just make it flicker.
     const typing = (on: boolean): void =>
       events.emit("typing.changed", { conversationId: conversation.id, sender: { type: "bot", name: "Switchboard Bot" }, typing: on });
@@ -107,12 +96,13 @@ export async function createContainer(config: Config, options: ContainerOptions 
       typing(true);
     }, BOT_TYPING_AFTER_MS);
     try {
-      await holder.bot?.answerWidgetMessage(toTurn(message, conversation), conversation.customerId);
+      return (await holder.bot?.answerWidgetMessage(toTurn(message, conversation), conversation.customerId)) ?? {};
     } finally {
       clearTimeout(timer);
       if (shown) typing(false);
     }
   };
+  const answers = createAnswerer({ db: database.db }, answer, options.turnTimings);
   const deliverJob = defineJob<{ messageId: string }>({
     name: DELIVER_JOB,
     async perform({ messageId }) {
@@ -123,12 +113,16 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [answerJob, deliverJob] as never[],
+    jobs: [deliverJob] as never[],
     process: options.processJobs ?? true,
   });
-  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, now: options.now ?? (() => new Date()), sessions: config.sessions };
+  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), sessions: config.sessions };
   const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
   holder.bot = bot;
+
+  // Recovery starts with the container: answers a crash left owed are given as soon as the database is open.
+  // PGlite belongs to this process alone, so every lease in it is a dead run's.
+  await answers.start({ exclusive: database.kind === "pglite" });
 
   events.on("message.created", ({ conversationId, senderType }) => {
     if (senderType !== "agent") return;
@@ -153,8 +147,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
     deps,
     bot,
     limits: createRateLimits(redis, redisPrefix, config.rateLimits),
+    answers,
     async close() {
       clearInterval(sessionSweep);
+      await answers.close();
       // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>
         log.warn({ err: error }, "closing queues failed"),

@@ -7,8 +7,10 @@ import { createApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createContainer, type Container } from "../../src/container.ts";
 import type { DatabaseTarget } from "../../src/db/index.ts";
+import type { TurnTimings } from "../../src/modules/conversations/index.ts";
 import { seedDemoData } from "../../src/db/seed/seed.ts";
 import { ensureFirstAdmin } from "../../src/modules/agents/index.ts";
+import { ensureDefaultInboxes } from "../../src/modules/inboxes/index.ts";
 import { hashPassword } from "../../src/modules/agents/passwords.ts";
 import { createAnalyzer, type Analyzer } from "../../src/nlp/index.ts";
 
@@ -32,7 +34,7 @@ export type TestApp = {
 
 /** Starts a server for one test file; call close() in afterAll. */
 export async function createTestApp(
-  options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string; now?: () => Date; env?: Record<string, string> } = {},
+  options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string; now?: () => Date; env?: Record<string, string>; turnTimings?: TurnTimings } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
   const config = loadConfig({
@@ -50,7 +52,15 @@ export async function createTestApp(
   });
   analyzer ??= createAnalyzer();
   const redisPrefix = options.redisPrefix ?? `sbtest:${randomUUID()}`;
-  const container = await createContainer(config, { database: options.database ?? { memory: true }, redisPrefix, analyzer: await analyzer, now: options.now });
+  const container = await createContainer(config, {
+    database: options.database ?? { memory: true },
+    redisPrefix,
+    analyzer: await analyzer,
+    now: options.now,
+    turnTimings: options.turnTimings,
+  });
+  // As `switchboard start` does: the default inboxes (the Bot Framework one included), then the demo data.
+  await ensureDefaultInboxes(container.database.db);
   await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword });
   await ensureFirstAdmin(container.deps, { email: ADMIN.email, password: ADMIN.password });
   const app = createApp(container);

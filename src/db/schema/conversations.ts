@@ -1,6 +1,6 @@
 /** Conversations and their messages (with the NLP annotation as JSONB). */
 import { sql } from "drizzle-orm";
-import { bigserial, index, jsonb, pgTable, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { customers } from "./customers.ts";
 import { inboxes } from "./inboxes.ts";
@@ -39,8 +39,17 @@ export const conversations = pgTable(
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // The bot owes an answer to every customer message with a seq in (answered_seq, owed_seq]: the statement that commits
+    // a message raises owed_seq, so a crash can never lose an owed answer (see README, Reliability).
+    owedSeq: bigint("owed_seq", { mode: "number" }).notNull().default(0),
+    answeredSeq: bigint("answered_seq", { mode: "number" }).notNull().default(0),
+    // Who may run this conversation's bot turns, and until when: one node at a time, so turns run in order cluster-wide.
+    turnLeaseOwner: uuid("turn_lease_owner"),
+    turnLeaseUntil: timestamp("turn_lease_until", { withTimezone: true }),
   },
   (t) => [
+    // The recoverer's look-up: conversations with an answer owed (a handful at any time).
+    index("conversations_answer_owed_idx").on(t.turnLeaseUntil).where(sql`${t.owedSeq} > ${t.answeredSeq}`),
     index("conversations_customer_idx").on(t.customerId, t.inboxId),
     index("conversations_status_activity_idx").on(t.status, t.lastMessageAt),
     index("conversations_activity_idx").on(t.lastMessageAt, t.id),

@@ -214,6 +214,49 @@ export async function insertMessageOnce(
   return { row: existing, created: false };
 }
 
+/**
+ * The CTE "inserted" for a customer message: like insertedMessage, but the message is inserted from the conversation's
+ * row locked FOR UPDATE, so its seq is drawn only once every earlier writer of the conversation has committed. Seq
+ * order is then commit order within a conversation, which the bot's owed answers (owed_seq) rely on. No row (and no
+ * message) when the conversation does not exist.
+ */
+function insertedCustomerMessage(db: Database) {
+  const m = tables.messages;
+  const c = tables.conversations;
+  const p = sql.placeholder;
+  const values: Record<string, SQL> = {
+    id: sql`gen_random_uuid()`,
+    seq: sql`nextval(pg_get_serial_sequence('messages', 'seq'))`,
+    conversationId: sql`locked.id`,
+    clientMsgId: sql`${p("clientMsgId")}::text`,
+    senderType: sql`'customer'`,
+    senderId: sql`null::uuid`,
+    senderName: sql`null::text`,
+    text: sql`${p("text")}::text`,
+    annotation: sql`${p("annotation")}::jsonb`,
+    metadata: sql`${p("metadata")}::jsonb`,
+    createdAt: sql`${p("messageCreatedAt")}::timestamptz`,
+  };
+  // INSERT … SELECT lists every insertable column in table order: build the list from the table so the two always agree.
+  // (Drizzle leaves out generated columns, as shouldDisableInsert() does: those generated always.)
+  const columns = Object.entries(getTableColumns(m)).filter(([, column]) => column.generated === undefined || column.generated.type === "byDefault");
+  const selected = sql.join(
+    columns.map(([key]) => {
+      if (!values[key]) throw new Error(`no value for messages.${key} in the customer message insert`);
+      return values[key];
+    }),
+    sql`, `,
+  );
+  const locked = sql`(select ${c.id} as id from ${c} where ${c.id} = ${p("conversationId")}::uuid for update) locked`;
+  return db.$with("inserted").as(
+    db
+      .insert(m)
+      .select(sql`select ${selected} from ${locked}`)
+      .onConflictDoNothing()
+      .returning({ id: m.id, seq: m.seq }),
+  );
+}
+
 /** What a customer message sets on its conversation; the sentiment trend, subject and reopening are worked out in SQL. */
 export type InboundPatch = {
   lastMessage: NonNullable<ConversationRow["lastMessage"]>;
@@ -223,23 +266,33 @@ export type InboundPatch = {
   subject: string | null;
 };
 
+/** Whether a customer message wants the bot's answer, and the lease the committing node takes to run the turn at once. */
+export type TurnClaim = { wantAnswer: boolean; leaseToken: string; leaseMs: number };
+
 /**
  * Inserts a customer message and, when it is new, updates its conversation in the same statement: last message,
- * sentiment trend, subject when it has none, and a resolved conversation reopened with the bot (its memory cleared).
+ * sentiment trend, subject when it has none, a resolved conversation reopened with the bot (its memory cleared), the
+ * answer owed (owed_seq) and, when free, the turn lease for `turn.leaseToken`.
  * Returns the message's generated columns and the updated conversation, or undefined when the conversation already
- * holds a message with this client message id. Reading the conversation first is not needed, so a message costs one
+ * holds a message with this client message id (or does not exist). Reading the conversation first is not needed, so a message costs one
  * statement.
  */
 export async function insertCustomerMessage(
   db: Database,
   values: Pick<NewMessage, "conversationId" | "clientMsgId" | "text" | "annotation" | "metadata"> & { createdAt: Date },
   patch: InboundPatch,
-): Promise<{ id: string; seq: number; conversation: ConversationRow } | undefined> {
+  turn: TurnClaim,
+): Promise<{ id: string; seq: number; conversation: ConversationRow; earlierOwed: boolean } | undefined> {
   const query = preparedOnce(db, "insert_customer_message", (name) => {
     const c = tables.conversations;
     const p = sql.placeholder;
     const score = sql`${p("score")}::float8`;
-    const inserted = insertedMessage(db);
+    const inserted = insertedCustomerMessage(db);
+    const seq = sql`(select ${inserted.seq} from ${inserted})`;
+    // The bot owes this message an answer when it owns the conversation (a resolved one reopens with the bot).
+    const owed = sql`(${p("wantAnswer")}::boolean and ${c.status} in ('bot', 'resolved'))`;
+    const leaseFree = sql`(${c.turnLeaseUntil} is null or ${c.turnLeaseUntil} < now())`;
+    const takesLease = sql`${owed} and ${leaseFree}`;
     // SET expressions read the row as it was, so status and bot_state both see the old status.
     const updated = db.$with("updated").as(
       db
@@ -256,13 +309,26 @@ export async function insertCustomerMessage(
           subject: sql`coalesce(${c.subject}, ${p("subject")})`,
           status: sql`case when ${c.status} = 'resolved' then 'bot' else ${c.status} end`,
           botState: sql`case when ${c.status} = 'resolved' then '{}'::jsonb else ${c.botState} end`,
+          // Owed in the statement that commits the message; a reopened conversation owes nothing from before.
+          owedSeq: sql`case when ${owed} then ${seq} else ${c.owedSeq} end`,
+          answeredSeq: sql`case when ${owed} and ${c.status} = 'resolved' then ${seq} - 1 else ${c.answeredSeq} end`,
+          // The committing node takes the turn lease when nobody holds it; otherwise the holder sees owed_seq rise.
+          turnLeaseOwner: sql`case when ${takesLease} then ${p("leaseToken")}::uuid else ${c.turnLeaseOwner} end`,
+          turnLeaseUntil: sql`case when ${takesLease} then now() + ${p("leaseMs")}::int * interval '1 millisecond' else ${c.turnLeaseUntil} end`,
         } as unknown as ConversationPatch)
         .where(and(eq(c.id, p("conversationId")), sql`exists (select 1 from ${inserted})`))
         .returning(),
     );
     // Every column of the updated conversation, as a nested object of the result row.
     const conversation = Object.fromEntries(Object.keys(getTableColumns(c)).map((key) => [key, updated[key as keyof typeof updated]])) as unknown as typeof updated._.selectedFields;
-    return db.with(inserted, updated).select({ id: inserted.id, seq: inserted.seq, conversation }).from(inserted).innerJoin(updated, sql`true`).prepare(name);
+    // The conversation as this statement's snapshot saw it: was an earlier answer still owed?
+    const previousOwedSeq = sql<string>`(select previous.owed_seq from ${c} previous where previous.id = ${p("conversationId")}::uuid)`;
+    return db
+      .with(inserted, updated)
+      .select({ id: inserted.id, seq: inserted.seq, conversation, previousOwedSeq })
+      .from(inserted)
+      .innerJoin(updated, sql`true`)
+      .prepare(name);
   });
   const [row] = await query.execute({
     conversationId: values.conversationId,
@@ -271,14 +337,20 @@ export async function insertCustomerMessage(
     senderId: null,
     senderName: null,
     text: values.text,
-    annotation: values.annotation ?? null,
-    metadata: values.metadata ?? {},
+    // Raw SQL placeholders get no column encoding: JSON and time go as text.
+    annotation: values.annotation ? JSON.stringify(values.annotation) : null,
+    metadata: JSON.stringify(values.metadata ?? {}),
+    messageCreatedAt: values.createdAt.toISOString(),
     createdAt: values.createdAt,
     lastMessage: patch.lastMessage,
     score: patch.score,
     subject: patch.subject,
+    wantAnswer: turn.wantAnswer,
+    leaseToken: turn.leaseToken,
+    leaseMs: turn.leaseMs,
   });
-  return row ? { id: row.id, seq: Number(row.seq), conversation: row.conversation } : undefined;
+  if (!row) return undefined;
+  return { id: row.id, seq: Number(row.seq), conversation: row.conversation, earlierOwed: Number(row.previousOwedSeq) > row.conversation.answeredSeq };
 }
 
 /** Finds the message a sender already stored under a client message id. */

@@ -1,9 +1,9 @@
 /** Conversation use cases: commit inbound customer messages (annotated), add bot, agent and system messages, read history. */
+import { randomUUID } from "node:crypto";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { SMALL_TALK_INTENTS, type Annotation } from "../../contracts/nlp.ts";
 import { isUnsafeText, UNSAFE_TEXT_REASON, unsafeTextIssues } from "../../contracts/safe-text.ts";
 import { AppError, validationError } from "../../errors.ts";
-import { childLogger } from "../../logger.ts";
 import { findCustomer, offerContactDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findInboxCached } from "../inboxes/index.ts";
@@ -26,10 +26,6 @@ import {
 } from "./conversations.repo.ts";
 import { recentAddress, recentMessage, rememberAddress, rememberMessage, type ConversationAddress } from "./recent-messages.ts";
 
-const log = childLogger("conversations");
-
-/** Job that lets the bot answer a committed customer message. */
-export const ANSWER_JOB = "message.answer";
 /** Job that delivers a stored reply to a channel other than the widget. */
 export const DELIVER_JOB = "message.deliver";
 
@@ -47,7 +43,7 @@ export type InboundMessage = {
   conversationId?: string;
   /** The customer when the channel already established who writes (a verified widget user): a new conversation is theirs. */
   customerId?: string;
-  /** True when the channel runs the bot inside its own request (Bot Framework), so no answer job is queued. */
+  /** True when the channel runs the bot inside its own request (Bot Framework), so no answer is owed. */
   answeredInTurn?: boolean;
 };
 
@@ -124,23 +120,24 @@ export async function receiveCustomerMessage(
     score: annotation.sentiment.score,
     subject: subjectFrom(text, annotation),
   };
-  // The message and the conversation's change (trend, subject, reopening) are one statement.
-  const insert = (conversationId: string) => insertCustomerMessage(deps.db, { ...values, conversationId }, patch);
+  // The message, the conversation's change (trend, subject, reopening) and the answer owed are one statement, which
+  // also takes the conversation's turn lease for this node when nobody holds it.
+  const claim = { wantAnswer: !inbound.answeredInTurn, leaseToken: randomUUID(), leaseMs: deps.answers.leaseMs };
+  const insert = (conversationId: string) => insertCustomerMessage(deps.db, { ...values, conversationId }, patch, claim);
   let conversationId = inbound.conversationId ?? (await conversationIdFor(deps, inbox.id, inbound));
-  const stored = await insert(conversationId).catch(async (error: unknown) => {
-    // A remembered conversation that no longer exists (its customer was deleted): look it up again.
-    if (!inbound.conversationId || !isForeignKeyViolation(error, "conversation_id")) throw error;
-    conversationId = await conversationIdFor(deps, inbox.id, inbound);
-    return insert(conversationId);
-  });
+  let stored = await insert(conversationId);
   if (!stored) {
     // This client message id is stored already: answer with that message and change nothing.
     const [message, conversation] = await Promise.all([
       inbound.clientMsgId ? findMessageByClientId(deps.db, conversationId, inbound.clientMsgId) : undefined,
       findConversation(deps.db, conversationId),
     ]);
-    if (!message || !conversation) throw new Error("message insert conflicted but the stored message was not found");
-    return { message, conversation, created: false };
+    if (conversation && message) return repeated(deps, message, conversation);
+    // A remembered conversation that no longer exists (its customer was deleted): look it up again.
+    if (conversation || !inbound.conversationId) throw new Error("message insert conflicted but the stored message was not found");
+    conversationId = await conversationIdFor(deps, inbox.id, inbound);
+    stored = await insert(conversationId);
+    if (!stored) throw new Error("a message to a conversation just found was not stored");
   }
   const message: MessageRow = {
     id: stored.id,
@@ -160,13 +157,19 @@ export async function receiveCustomerMessage(
   }
   deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });
   deps.events.emit("conversation.updated", { conversationId: conversation.id });
-  if (conversation.status === "bot" && !inbound.answeredInTurn) {
-    // The message is committed: a queue failure must not turn into a failed acknowledgement.
-    await deps.queue.enqueue(ANSWER_JOB, { messageId: message.id, conversationId: conversation.id }, { jobId: `answer:${message.id}` }).catch((error: unknown) => {
-      log.error({ err: error, messageId: message.id }, "could not queue the bot's answer");
-    });
+  // This node took the turn lease with the commit: it answers at once, after the acknowledgement. Otherwise the lease's
+  // holder sees owed_seq rise and answers this message after the ones before it.
+  if (conversation.turnLeaseOwner === claim.leaseToken) {
+    deps.answers.committed({ token: claim.leaseToken, conversation, message: stored.earlierOwed ? undefined : message });
   }
   return { message, conversation, created: true };
+}
+
+/** The answer to a resent message: the stored one; when its answer is still owed (its node crashed, say), it is given now unless a node is on it. */
+function repeated(deps: ServiceDeps, message: MessageRow, conversation: ConversationRow): { message: MessageRow; conversation: ConversationRow; created: false } {
+  const owed = message.seq > conversation.answeredSeq && message.seq <= conversation.owedSeq;
+  if (owed && !(conversation.turnLeaseUntil && conversation.turnLeaseUntil > deps.now())) deps.answers.kick(conversation.id);
+  return { message, conversation, created: false };
 }
 
 /** Stores a reply from the bot, the system or an agent and announces it; `clientMsgId` makes retries idempotent. */

@@ -11,7 +11,6 @@ export {
   saveBotState,
   conversationByExternalId,
   assertMessageText,
-  ANSWER_JOB,
   DELIVER_JOB,
   type InboundMessage,
 } from "./conversations.service.ts";
@@ -23,5 +22,6 @@ export {
   type MessageRow,
   type ConversationCursor,
 } from "./conversations.repo.ts";
+export { createAnswerer, TURN_TIMINGS, type Answerer, type AnswerTurn, type TurnOutcome, type TurnTimings } from "./turns.service.ts";
 export type { ConversationAddress } from "./recent-messages.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";

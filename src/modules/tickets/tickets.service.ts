@@ -12,21 +12,50 @@ import { handoffStrings } from "./tickets.strings.ts";
 /** Who changed a ticket. */
 export type Actor = { type: "system" | "bot" | "agent" | "customer"; id: string | null };
 
-/** Hands a conversation to humans: opens (or reuses) its ticket, assigns an online agent round-robin, tells the customer. */
+/**
+ * Hands a conversation to humans: opens (or reuses) its ticket, assigns an online agent round-robin, tells the customer,
+ * then marks the conversation handed off. Safe to run again after a crash part-way: the conversation changes last, so a
+ * rerun finds the ticket, keeps its assignee, and the reply (keyed by `replyKey`) is stored once.
+ */
 export async function openHandoffTicket(
   deps: ServiceDeps,
   input: { conversationId: string; reason: HandoffReason; triggerMessageId?: string; replyKey?: string },
 ): Promise<TicketRow> {
   const conversation = await getConversation(deps, input.conversationId);
   const existing = await findActiveTicketForConversation(deps.db, conversation.id);
-  if (existing) {
-    if (conversation.status !== "handoff") await setConversationStatus(deps, conversation.id, "handoff");
-    return existing;
+  if (existing && conversation.status === "handoff") return existing;
+  const now = deps.now();
+  let ticket = existing ?? (await insertNewTicket(deps, conversation, input, now));
+  let agent = ticket.assigneeId ? await findUser(deps.db, ticket.assigneeId) : undefined;
+  if (!ticket.assigneeId) {
+    agent = await claimNextOnlineAgent(deps.db, now);
+    if (agent) {
+      ticket =
+        (await updateTicketWithEvents(deps.db, ticket.id, { assigneeId: agent.id }, [
+          { type: "assigned", actorType: "system", actorId: null, data: { assigneeId: agent.id, rule: "round_robin" } },
+        ])) ?? ticket;
+    }
   }
+  await addReply(deps, conversation.id, {
+    senderType: "system",
+    text: agent ? handoffStrings.en.assigned(agent.name) : handoffStrings.en.queued,
+    clientMsgId: input.replyKey ?? `handoff:${ticket.id}`,
+  });
+  await setConversationStatus(deps, conversation.id, "handoff");
+  deps.events.emit("ticket.updated", { ticketId: ticket.id });
+  return ticket;
+}
+
+/** Inserts the hand-off's ticket with its "created" event; priority from the triggering message and the customer's tier. */
+async function insertNewTicket(
+  deps: ServiceDeps,
+  conversation: Awaited<ReturnType<typeof getConversation>>,
+  input: { reason: HandoffReason; triggerMessageId?: string },
+  now: Date,
+): Promise<TicketRow> {
   const trigger = input.triggerMessageId ? await getMessage(deps, input.triggerMessageId) : undefined;
   const customer = await findCustomer(deps.db, conversation.customerId);
-  const now = deps.now();
-  let ticket = await insertTicket(
+  return insertTicket(
     deps.db,
     {
       conversationId: conversation.id,
@@ -39,22 +68,6 @@ export async function openHandoffTicket(
     },
     { actorType: "bot", data: { reason: input.reason, triggerMessageId: input.triggerMessageId ?? null } },
   );
-  await setConversationStatus(deps, conversation.id, "handoff");
-  const agent = await claimNextOnlineAgent(deps.db, now);
-  if (agent) {
-    ticket =
-      (await updateTicketWithEvents(deps.db, ticket.id, { assigneeId: agent.id }, [
-        { type: "assigned", actorType: "system", actorId: null, data: { assigneeId: agent.id, rule: "round_robin" } },
-      ])) ?? ticket;
-  }
-  const key = input.replyKey ?? `handoff:${ticket.id}`;
-  await addReply(deps, conversation.id, {
-    senderType: "system",
-    text: agent ? handoffStrings.en.assigned(agent.name) : handoffStrings.en.queued,
-    clientMsgId: key,
-  });
-  deps.events.emit("ticket.updated", { ticketId: ticket.id });
-  return ticket;
 }
 
 /** A change an agent asks for. */

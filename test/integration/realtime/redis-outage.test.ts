@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../../src/queue/index.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { say } from "../../../bots/strings.ts";
+import { answeredMessages, ticketCounts } from "../../support/stored-answers.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
 // A private redis-server that this test may stop without disturbing anything else.
@@ -53,6 +55,35 @@ describe("when Redis goes down", () => {
     await customer.waitFor((m) => m.sender.type === "bot" && /welcome/i.test(m.text), 15_000);
     const history = (await customer.history()) as { text: string; sender: { type: string } }[];
     expect(history.filter((m) => m.sender.type === "bot" && /Visa/.test(m.text))).toHaveLength(1);
+    customer.close();
+  });
+
+  it("when Redis stalls for longer than a queue would wait and then comes back, each message is answered once (no second turn, no hand-off)", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    await customer.send("hello");
+    await customer.waitFor((m) => m.sender.type === "bot");
+    // A stalled Redis (the process stopped, its connections open) is slower than a dead one: nothing fails, nothing answers.
+    redis.kill("SIGSTOP");
+    try {
+      const ack = (await customer.send("what will the weather be like in Lisbon this weekend")) as { id: string; conversationId: string };
+      const answer = await customer.waitFor((m) => m.sender.type === "bot" && m.text === say.notUnderstood, 15_000);
+      expect(answer.conversationId).toBe(ack.conversationId);
+      // Longer than the 2 s after which queuing used to give up and run the turn in-process as well.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    } finally {
+      redis.kill("SIGCONT");
+    }
+    await expect.poll(async () => (await fetch(`${t.url}/healthz`)).status, { timeout: 20_000, interval: 500 }).toBe(200);
+    await customer.send("thank you");
+    await customer.waitFor((m) => m.sender.type === "bot" && /welcome/i.test(m.text), 15_000);
+    const history = (await customer.history()) as { conversationId: string }[];
+    const stored = await answeredMessages(t.container.database.db, [history[0].conversationId]);
+    expect(stored.map((m) => m.replies.map((r) => `${r.senderType}: ${r.text}`))).toEqual([
+      [expect.stringMatching(/^bot: /)],
+      [`bot: ${say.notUnderstood}`],
+      [expect.stringMatching(/^bot: .*welcome/i)],
+    ]);
+    expect((await ticketCounts(t.container.database.db)).get(history[0].conversationId) ?? 0).toBe(0);
     customer.close();
   });
 });
