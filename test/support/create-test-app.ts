@@ -59,9 +59,9 @@ export async function createTestApp(
     now: options.now,
     turnTimings: options.turnTimings,
   });
-  // As `switchboard start` does: the default inboxes (the Bot Framework one included), then the demo data.
-  await ensureDefaultInboxes(container.database.db);
+  // As `switchboard start --demo` does: the demo data, then the default inboxes (the Bot Framework one; no second web inbox).
   await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword });
+  await ensureDefaultInboxes(container.database.db);
   await ensureFirstAdmin(container.deps, { email: ADMIN.email, password: ADMIN.password });
   const app = createApp(container);
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", () => resolve()));
