@@ -78,6 +78,12 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
     expect(r.idleRssMB as number).toBeGreaterThan(0);
   });
 
+  it("kills prints acknowledged, lost, unanswered and answeredTwice after killing the server with customers chatting", { timeout: 240_000 }, async () => {
+    const r = await bench("kills", ["--kills", "1", "--customers", "3", "--seconds", "1"]);
+    expect(r).toMatchObject({ benchmark: "kills", kills: 1, customers: 3, acknowledged: isNumber, lost: 0, unanswered: 0, answeredTwice: 0, duplicateAcks: 0 });
+    expect(r.acknowledged).toBeGreaterThan(0);
+  });
+
   it("reports prints the median time of the top-topics report per period, with its message count", { timeout: 150_000 }, async () => {
     const r = await bench("reports", ["--n", "2", "--messages", "500"]);
     const periods = r.periods as { days: number; messages: number; medianMs: number }[];
