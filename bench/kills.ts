@@ -59,13 +59,22 @@ async function chat(customer: Customer): Promise<void> {
   }
 }
 
-/** How many of the customer's conversation's messages came from the bot. */
-function botReplies(customer: Customer): Promise<number> {
-  return new Promise((resolve) => {
-    customer.socket?.emit("history", {}, (rows: { sender: { type: string } }[] | { error: unknown }) =>
-      resolve(Array.isArray(rows) ? rows.filter((m) => m.sender.type === "bot").length : 0),
-    );
-  });
+/** How many of the customer's conversation's messages came from the bot (history pages through at most 500 at a time). */
+async function botReplies(customer: Customer): Promise<number> {
+  const page = (after?: string): Promise<{ id: string; sender: { type: string } }[]> =>
+    new Promise((resolve) => {
+      customer.socket?.emit("history", after ? { after } : {}, (rows: { id: string; sender: { type: string } }[] | { error: unknown }) =>
+        resolve(Array.isArray(rows) ? rows : []),
+      );
+    });
+  let count = 0;
+  let after: string | undefined;
+  for (;;) {
+    const rows = await page(after);
+    if (rows.length === 0) return count;
+    count += rows.filter((m) => m.sender.type === "bot").length;
+    after = rows[rows.length - 1].id;
+  }
 }
 
 function waitExit(pid: number): Promise<void> {
