@@ -5,11 +5,12 @@
  * Replay a failure with FUZZ_SEED=<the seed in the test names>.
  */
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDTO, Page, TicketDTO } from "../../src/contracts/api.ts";
 import { errorCatalogue } from "../../src/errors.ts";
 import { ADMIN, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { handshake } from "../support/socket-handshake.ts";
 import { createRng, encodeAny, hostileBody, hostileHeaders, hostileQuery, hostileString, hostileValue, mutatePayload, type Rng } from "../support/fuzz.ts";
 import { connectCustomer } from "../support/widget-client.ts";
 
@@ -108,25 +109,8 @@ async function checkEmit(socket: Socket, rng: Rng, event: string, payload: unkno
   }
 }
 
-/** Connects a socket and reports how the handshake ended: "connected", the connect_error's message, or a timeout. */
-async function handshake(namespace: string, options: { auth?: Record<string, unknown>; cookie?: string }): Promise<{ socket: Socket; outcome: string }> {
-  const socket = io(`${t.url}${namespace}`, {
-    auth: options.auth,
-    extraHeaders: options.cookie === undefined ? undefined : { cookie: options.cookie },
-    transports: ["websocket"],
-    reconnection: false,
-    forceNew: true,
-  });
-  const outcome = await new Promise<string>((resolve) => {
-    const timer = setTimeout(() => resolve("timeout"), REPLY_TIMEOUT_MS);
-    socket.once("connect", () => (clearTimeout(timer), resolve("connected")));
-    socket.once("connect_error", (error) => (clearTimeout(timer), resolve(error.message)));
-  });
-  return { socket, outcome };
-}
-
 function connectedWidget(): Promise<Socket> {
-  return handshake("/widget", { auth: { inbox: t.inboxId, visitorId: randomUUID() } }).then(({ socket, outcome }) => {
+  return handshake(t.url, "/widget", { auth: { inbox: t.inboxId, visitorId: randomUUID() } }, REPLY_TIMEOUT_MS).then(({ socket, outcome }) => {
     if (outcome !== "connected") throw new Error(`widget did not connect: ${outcome}`);
     return socket;
   });
@@ -210,7 +194,7 @@ describe(`fuzz, seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run test/inte
       const raw = mutatePayload(rng, { inbox: t.inboxId, visitorId: randomUUID() });
       // socket.io sends auth as an object; anything else is wrapped so the server still sees a hostile value.
       const auth = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : { inbox: raw, visitorId: hostileValue(rng) };
-      const { socket, outcome } = await handshake("/widget", { auth });
+      const { socket, outcome } = await handshake(t.url, "/widget", { auth }, REPLY_TIMEOUT_MS);
       socket.disconnect();
       if (outcome === "connected" || (outcome in errorCatalogue && outcome !== "INTERNAL")) return undefined;
       return `handshake ${show(auth)}: ${outcome}`;
@@ -226,12 +210,12 @@ describe(`fuzz, seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run test/inte
     const failures = await runCases(PER_ENTRY, async () => {
       const value = rng.pick(["%ZZ", "%E0%A4%A", "%", "%00", "%ED%A0%80", "", "\"quoted\"", encodeAny(hostileString(rng)).slice(0, 2000)]);
       const header = rng.chance(0.5) ? `sb_session=${value}` : `other=1; sb_session=${value}; sb_session=${value}x`;
-      const { socket, outcome } = await handshake("/console", { cookie: header });
+      const { socket, outcome } = await handshake(t.url, "/console", { cookie: header }, REPLY_TIMEOUT_MS);
       socket.disconnect();
       return outcome === "UNAUTHENTICATED" ? undefined : `cookie ${show(header)}: ${outcome}`;
     });
     const connectConsole = async (): Promise<Socket> => {
-      const { socket, outcome } = await handshake("/console", { cookie });
+      const { socket, outcome } = await handshake(t.url, "/console", { cookie }, REPLY_TIMEOUT_MS);
       if (outcome !== "connected") throw new Error(`console did not connect: ${outcome}`);
       return socket;
     };

@@ -5,12 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
-import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page, TicketDTO } from "../../../src/contracts/api.ts";
 import { UNSAFE_TEXT_REASON } from "../../../src/contracts/safe-text.ts";
 import { tables } from "../../../src/db/index.ts";
 import { api } from "../../support/api-client.ts";
+import { handshake } from "../../support/socket-handshake.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
@@ -32,22 +32,6 @@ const cursorOf = (value: unknown): string => Buffer.from(JSON.stringify(value)).
 async function raw(method: string, path: string, options: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string }> {
   const res = await fetch(`${t.url}${path}`, { method, headers: { cookie, ...options.headers }, body: options.body, signal: AbortSignal.timeout(ACK_TIMEOUT_MS) });
   return { status: res.status, text: await res.text() };
-}
-
-/** Connects a socket and resolves with how the handshake ended: "connected", or the connect_error with its data. */
-async function handshake(namespace: string, options: { auth?: Record<string, unknown>; cookie?: string }): Promise<{ socket: Socket; outcome: string; data?: unknown }> {
-  const socket = io(`${t.url}${namespace}`, {
-    auth: options.auth,
-    extraHeaders: options.cookie === undefined ? undefined : { cookie: options.cookie },
-    transports: ["websocket"],
-    reconnection: false,
-    forceNew: true,
-  });
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ socket, outcome: "timeout" }), ACK_TIMEOUT_MS);
-    socket.once("connect", () => (clearTimeout(timer), resolve({ socket, outcome: "connected" })));
-    socket.once("connect_error", (error: Error & { data?: unknown }) => (clearTimeout(timer), resolve({ socket, outcome: error.message, data: error.data })));
-  });
 }
 
 beforeAll(async () => {
@@ -197,7 +181,7 @@ describe("widget socket: hostile handshakes and emits get a connect_error or an 
     ["an unpaired surrogate in the visitorId", { inbox: "demo", visitorId: `visitor-${LONE_HIGH}-1234` }, "visitorId"],
     ["a NUL inbox", { inbox: `de${NUL}mo`, visitorId: randomUUID() }, "inbox"],
   ])("%s is refused at the handshake with VALIDATION_FAILED naming the field", async (_name, auth, field) => {
-    const { socket, outcome, data } = await handshake("/widget", { auth });
+    const { socket, outcome, data } = await handshake(t.url, "/widget", { auth }, ACK_TIMEOUT_MS);
     socket.disconnect();
     expect(outcome).toBe("VALIDATION_FAILED");
     expect(data).toMatchObject({ code: "VALIDATION_FAILED", fields: { [field]: UNSAFE_TEXT_REASON } });
@@ -250,14 +234,14 @@ describe("widget socket: hostile handshakes and emits get a connect_error or an 
 
 describe("console socket: a malformed session cookie and empty emits", () => {
   it("a session cookie with a bad %-escape is refused with UNAUTHENTICATED at once, with no unhandled rejection", async () => {
-    const { socket, outcome } = await handshake("/console", { cookie: "sb_session=%E0%A4%A" });
+    const { socket, outcome } = await handshake(t.url, "/console", { cookie: "sb_session=%E0%A4%A" }, ACK_TIMEOUT_MS);
     socket.disconnect();
     expect(outcome).toBe("UNAUTHENTICATED");
     expect(unhandled).toEqual([]);
   });
 
   it("typing without a payload or with a bad one answers VALIDATION_FAILED; without an ack it is ignored and the socket stays", async () => {
-    const { socket, outcome } = await handshake("/console", { cookie });
+    const { socket, outcome } = await handshake(t.url, "/console", { cookie }, ACK_TIMEOUT_MS);
     expect(outcome).toBe("connected");
     socket.emit("typing");
     socket.emit("typing", { conversationId: "x", typing: "yes" });
