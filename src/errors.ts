@@ -3,6 +3,7 @@
 /** Every error code the API and sockets can return, with its HTTP status and default message. */
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: "The request is invalid." },
+  CSV_INVALID: { status: 400, message: "The CSV file cannot be read." },
   MALFORMED_JSON: { status: 400, message: "The request body is not valid JSON." },
   MESSAGE_EMPTY: { status: 400, message: "The message text is empty." },
   MESSAGE_TOO_LONG: { status: 400, message: "The message text is too long." },
@@ -18,8 +19,16 @@ export const errorCatalogue = {
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
   CUSTOMER_NOT_FOUND: { status: 404, message: "The customer does not exist." },
   SESSION_NOT_FOUND: { status: 404, message: "You have no such session." },
+  COMPANY_NOT_FOUND: { status: 404, message: "The company does not exist." },
+  NOTE_NOT_FOUND: { status: 404, message: "The note does not exist." },
+  ATTRIBUTE_NOT_FOUND: { status: 404, message: "The custom attribute is not defined." },
+  IMPORT_NOT_FOUND: { status: 404, message: "The import does not exist." },
+  API_KEY_NOT_FOUND: { status: 404, message: "The API key does not exist." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
   USER_EXISTS: { status: 409, message: "A user with this email already exists." },
+  CUSTOMER_EXISTS: { status: 409, message: "A customer with this email or phone already exists." },
+  COMPANY_EXISTS: { status: 409, message: "A company with this domain already exists." },
+  ATTRIBUTE_EXISTS: { status: 409, message: "A custom attribute with this key already exists." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "The request body's Content-Encoding or charset is not supported." },
   RATE_LIMITED: { status: 429, message: "Too many requests; slow down." },
@@ -30,22 +39,27 @@ export const errorCatalogue = {
 /** A stable error code from the catalogue. */
 export type ErrorCode = keyof typeof errorCatalogue;
 
-/** An expected failure with a catalogue code, an optional specific message and per-field reasons. */
+/** Pointers an error may carry beside its message: the record a duplicate collides with, the one a merged id now lives in. */
+export type ErrorDetails = { existingId?: string; mergedInto?: string };
+
+/** An expected failure with a catalogue code, an optional specific message, per-field reasons and pointers. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: Record<string, string>;
+  readonly details?: ErrorDetails;
 
-  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>, details?: ErrorDetails) {
     super(message ?? errorCatalogue[code].message);
     this.code = code;
     this.status = errorCatalogue[code].status;
     this.fields = fields;
+    this.details = details;
   }
 
   /** The JSON shape used by REST bodies and socket acknowledgements. */
-  toJSON(): { code: ErrorCode; message: string; fields?: Record<string, string> } {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  toJSON(): { code: ErrorCode; message: string; fields?: Record<string, string> } & ErrorDetails {
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...this.details };
   }
 }
 

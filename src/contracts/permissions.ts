@@ -22,7 +22,20 @@ export type Action =
   | "ticket.priority"
   | "conversation.read"
   | "conversation.reply"
+  | "customer.read"
+  | "customer.create"
   | "customer.edit"
+  | "customer.note"
+  | "note.edit"
+  | "customer.merge"
+  | "customer.import"
+  | "customer.export"
+  | "customer.erase"
+  | "company.read"
+  | "company.write"
+  | "company.delete"
+  | "attribute.define"
+  | "settings.apikeys"
   | "report.read"
   | "report.export"
   | "settings.users"
@@ -30,13 +43,21 @@ export type Action =
   | "session.list"
   | "session.end";
 
-/** One row of the matrix: an action on resources of one scope, the roles allowed, and the status others get. */
+/** What an API key may be allowed to do (`POST /api/v1/api-keys` {name, scopes}). */
+export type ApiScope = "customers:read" | "customers:write" | "conversations:read" | "tickets:read" | "tickets:write" | "reports:read";
+
+/** Every API scope, in the order the README lists them. */
+export const API_SCOPES: readonly ApiScope[] = ["customers:read", "customers:write", "conversations:read", "tickets:read", "tickets:write", "reports:read"];
+
+/** One row of the matrix: an action on resources of one scope, the roles allowed, the API scope that allows it to a key, and the status others get. */
 export type PermissionRow = {
   action: Action;
   scope: Scope;
   /** What the row means, as the README shows it. */
   label: string;
   roles: readonly Role[];
+  /** The API-key scope that allows the action (whatever the resource's scope); none: console users only. */
+  apiScope?: ApiScope;
   /** The status a denied request gets: 403 FORBIDDEN, or 404 where even the resource's existence is private. */
   denied: 403 | 404;
 };
@@ -49,27 +70,41 @@ const nobody: readonly Role[] = [];
 // "own": assigned to the user acting; "unassigned": in the queue, or still with the bot; "others": assigned to someone else.
 /** The matrix itself. */
 export const PERMISSION_MATRIX: readonly PermissionRow[] = [
-  { action: "ticket.read", scope: "any", label: "see tickets and their history", roles: everyone, denied: 403 },
+  { action: "ticket.read", scope: "any", label: "see tickets and their history", roles: everyone, apiScope: "tickets:read", denied: 403 },
   { action: "ticket.take", scope: "unassigned", label: "take an unassigned ticket (assign it to yourself)", roles: everyone, denied: 403 },
   { action: "ticket.take", scope: "others", label: "take another agent's ticket", roles: managers, denied: 403 },
-  { action: "ticket.assign", scope: "own", label: "transfer your ticket to someone else or back to the queue", roles: everyone, denied: 403 },
-  { action: "ticket.assign", scope: "unassigned", label: "assign an unassigned ticket to someone else", roles: managers, denied: 403 },
-  { action: "ticket.assign", scope: "others", label: "reassign or unassign another agent's ticket", roles: managers, denied: 403 },
-  { action: "ticket.status", scope: "own", label: "change the status of your ticket (resolve, pending, reopen)", roles: everyone, denied: 403 },
-  { action: "ticket.status", scope: "unassigned", label: "change the status of an unassigned ticket", roles: everyone, denied: 403 },
-  { action: "ticket.status", scope: "others", label: "change the status of another agent's ticket", roles: managers, denied: 403 },
-  { action: "ticket.priority", scope: "own", label: "change the priority of your ticket", roles: everyone, denied: 403 },
-  { action: "ticket.priority", scope: "unassigned", label: "change the priority of an unassigned ticket", roles: everyone, denied: 403 },
-  { action: "ticket.priority", scope: "others", label: "change the priority of another agent's ticket", roles: managers, denied: 403 },
-  { action: "conversation.read", scope: "any", label: "see conversations and their messages", roles: everyone, denied: 403 },
+  { action: "ticket.assign", scope: "own", label: "transfer your ticket to someone else or back to the queue", roles: everyone, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.assign", scope: "unassigned", label: "assign an unassigned ticket to someone else", roles: managers, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.assign", scope: "others", label: "reassign or unassign another agent's ticket", roles: managers, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.status", scope: "own", label: "change the status of your ticket (resolve, pending, reopen)", roles: everyone, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.status", scope: "unassigned", label: "change the status of an unassigned ticket", roles: everyone, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.status", scope: "others", label: "change the status of another agent's ticket", roles: managers, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.priority", scope: "own", label: "change the priority of your ticket", roles: everyone, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.priority", scope: "unassigned", label: "change the priority of an unassigned ticket", roles: everyone, apiScope: "tickets:write", denied: 403 },
+  { action: "ticket.priority", scope: "others", label: "change the priority of another agent's ticket", roles: managers, apiScope: "tickets:write", denied: 403 },
+  { action: "conversation.read", scope: "any", label: "see conversations and their messages", roles: everyone, apiScope: "conversations:read", denied: 403 },
   { action: "conversation.reply", scope: "own", label: "reply in a conversation whose ticket is yours", roles: everyone, denied: 403 },
   { action: "conversation.reply", scope: "unassigned", label: "reply in a conversation with the bot or in the queue", roles: everyone, denied: 403 },
   { action: "conversation.reply", scope: "others", label: "reply in a conversation whose ticket is another agent's", roles: managers, denied: 403 },
-  { action: "customer.edit", scope: "own", label: "edit the name, email or phone of a customer whose open ticket is yours", roles: everyone, denied: 403 },
-  { action: "customer.edit", scope: "others", label: "edit any other customer's name, email or phone", roles: managers, denied: 403 },
-  { action: "report.read", scope: "any", label: "read reports", roles: managers, denied: 403 },
-  { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, denied: 403 },
+  { action: "customer.edit", scope: "own", label: "edit the name, email or phone of a customer whose open ticket is yours", roles: everyone, apiScope: "customers:write", denied: 403 },
+  { action: "customer.edit", scope: "others", label: "edit any other customer's name, email or phone", roles: managers, apiScope: "customers:write", denied: 403 },
+  { action: "customer.read", scope: "any", label: "see customers, their profiles and timelines", roles: everyone, apiScope: "customers:read", denied: 403 },
+  { action: "customer.create", scope: "any", label: "add a customer", roles: everyone, apiScope: "customers:write", denied: 403 },
+  { action: "customer.note", scope: "any", label: "write a note on a customer", roles: everyone, apiScope: "customers:write", denied: 403 },
+  { action: "note.edit", scope: "own", label: "edit or delete a note you wrote", roles: everyone, apiScope: "customers:write", denied: 403 },
+  { action: "note.edit", scope: "others", label: "edit or delete someone else's note", roles: nobody, denied: 403 },
+  { action: "customer.merge", scope: "any", label: "merge two customer records", roles: managers, apiScope: "customers:write", denied: 403 },
+  { action: "customer.import", scope: "any", label: "import customers or companies from CSV", roles: managers, apiScope: "customers:write", denied: 403 },
+  { action: "customer.export", scope: "any", label: "export customers as CSV, or everything stored about one customer (GDPR)", roles: admins, denied: 403 },
+  { action: "customer.erase", scope: "any", label: "erase a customer (GDPR; cannot be undone)", roles: admins, denied: 403 },
+  { action: "company.read", scope: "any", label: "see companies", roles: everyone, apiScope: "customers:read", denied: 403 },
+  { action: "company.write", scope: "any", label: "add or edit a company", roles: everyone, apiScope: "customers:write", denied: 403 },
+  { action: "company.delete", scope: "any", label: "delete a company (its customers stay, without it)", roles: managers, apiScope: "customers:write", denied: 403 },
+  { action: "attribute.define", scope: "any", label: "define custom attributes", roles: admins, denied: 403 },
+  { action: "report.read", scope: "any", label: "read reports", roles: managers, apiScope: "reports:read", denied: 403 },
+  { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, apiScope: "reports:read", denied: 403 },
   { action: "settings.users", scope: "any", label: "list console users and add agents, managers and admins", roles: admins, denied: 403 },
+  { action: "settings.apikeys", scope: "any", label: "create, list and revoke API keys", roles: admins, denied: 403 },
   { action: "settings.backup", scope: "any", label: "download a backup of the whole database", roles: admins, denied: 403 },
   { action: "session.list", scope: "own", label: "list your sessions", roles: everyone, denied: 403 },
   { action: "session.end", scope: "own", label: "end one of your sessions, or all of them", roles: everyone, denied: 403 },
@@ -79,6 +114,11 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
 /** The matrix row for an action on a scope, if the matrix has one (an action without a row for a scope is denied). */
 export function permissionRow(action: Action, scope: Scope): PermissionRow | undefined {
   return PERMISSION_MATRIX.find((row) => row.action === action && row.scope === scope);
+}
+
+/** Whether an API key with these scopes may perform an action (on a resource of any scope). */
+export function keyCan(scopes: readonly ApiScope[], action: Action): boolean {
+  return PERMISSION_MATRIX.some((row) => row.action === action && row.apiScope !== undefined && scopes.includes(row.apiScope));
 }
 
 /** Whether a role may perform an action on a resource of this scope. */

@@ -4,6 +4,7 @@ import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
 import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
 import { usersRoutes } from "../modules/agents/users.routes.ts";
+import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
@@ -37,6 +38,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersRoutes(deps));            // edit a profile
+  api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
   api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
   api.use(notFound);

@@ -1,7 +1,12 @@
-/** Customers and the channel identities they are known by. */
-import { index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+/** Customers, the channel identities they are known by, and what the CRM keeps about them (notes, timeline events, suggestions). */
+import { sql } from "drizzle-orm";
+import { bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { companies } from "./companies.ts";
 
-/** A customer record (CRM contact). */
+/**
+ * A customer record (CRM contact). A merged record stays as a tombstone pointing at the record it was merged into; an
+ * erased one stays with every personal field emptied (`erased_at` set). Lists and search see neither.
+ */
 export const customers = pgTable(
   "customers",
   {
@@ -9,12 +14,38 @@ export const customers = pgTable(
     name: text("name"),
     email: text("email"),
     phone: text("phone"),
+    // The phone's digits alone, so "+1 (415) 555-0100" and "14155550100" find the same customer.
+    phoneDigits: text("phone_digits").generatedAlwaysAs(sql`nullif(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '')`),
     tier: text("tier").$type<"standard" | "vip">().notNull().default("standard"),
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "set null" }),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    // The customer's segment (written by the insights module's clustering); filterable in lists.
+    segment: text("segment"),
     attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => customers.id, { onDelete: "set null" }),
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("customers_email_idx").on(t.email), index("customers_phone_idx").on(t.phone)],
+  (t) => [
+    index("customers_email_idx").on(t.email),
+    index("customers_phone_idx").on(t.phone),
+    index("customers_company_idx").on(t.companyId),
+    index("customers_phone_digits_idx").on(t.phoneDigits),
+    index("customers_tags_idx").using("gin", t.tags),
+    // Typo-tolerant search (pg_trgm) over live records only.
+    index("customers_name_trgm_idx")
+      .using("gin", sql`lower(${t.name}) gin_trgm_ops`)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    index("customers_email_trgm_idx")
+      .using("gin", sql`${t.email} gin_trgm_ops`)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    index("customers_phone_digits_trgm_idx")
+      .using("gin", sql`${t.phoneDigits} gin_trgm_ops`)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    // The default list: newest first, keyset-paginated.
+    index("customers_live_created_idx").on(t.createdAt, t.id).where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+  ],
 );
 
 /** How a customer is known on a channel (a widget visitor id, a Teams user id …); unique per channel. */
@@ -30,4 +61,68 @@ export const customerIdentities = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("customer_identities_channel_external_uq").on(t.channel, t.externalId), index("customer_identities_customer_idx").on(t.customerId)],
+);
+
+/** Who did something on a customer's record: a console user, an API key, the system (an import, the NLP) or the customer. */
+export type CrmActorType = "user" | "api_key" | "system" | "customer";
+
+/** A note an agent wrote on a customer (shown on the timeline; editable by its author). */
+export const customerNotes = pgTable(
+  "customer_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    authorType: text("author_type").$type<CrmActorType>().notNull(),
+    authorId: uuid("author_id"),
+    authorName: text("author_name"),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("customer_notes_customer_idx").on(t.customerId, t.createdAt)],
+);
+
+/**
+ * What happened to a customer's record that no other table keeps: profile changes (field, before, after), tags and
+ * company changes, merges, suggestions accepted, erasure (who and when, not what). The timeline reads these beside
+ * conversations, ticket events, orders and notes.
+ */
+export const customerEvents = pgTable(
+  "customer_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    actorType: text("actor_type").$type<CrmActorType>().notNull(),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("customer_events_customer_idx").on(t.customerId, t.createdAt)],
+);
+
+/**
+ * A contact detail the NLP found in a customer's message that the profile lacks (an email, a phone, a name, an order
+ * number), with the message it came from; open until an agent accepts or dismisses it.
+ */
+export const customerSuggestions = pgTable(
+  "customer_suggestions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    field: text("field").$type<"email" | "phone" | "name" | "order">().notNull(),
+    value: text("value").notNull(),
+    messageId: uuid("message_id"),
+    conversationId: uuid("conversation_id"),
+    status: text("status").$type<"open" | "accepted" | "dismissed">().notNull().default("open"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("customer_suggestions_value_uq").on(t.customerId, t.field, t.value), index("customer_suggestions_customer_idx").on(t.customerId, t.status)],
 );

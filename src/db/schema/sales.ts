@@ -1,5 +1,6 @@
 /** Products and orders: the sales data the bot and the back office read. */
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { conversations } from "./conversations.ts";
 import { customers } from "./customers.ts";
 
 /** A product in the catalogue. */
@@ -36,4 +37,20 @@ export const orders = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("orders_customer_idx").on(t.customerId)],
+);
+
+/** An order a conversation is about: linked when the customer mentions its number (or an agent links it). */
+export const conversationOrders = pgTable(
+  "conversation_orders",
+  {
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.orderId] }), index("conversation_orders_order_idx").on(t.orderId)],
 );

@@ -1,16 +1,26 @@
 /** The one place permissions are decided: the matrix of src/contracts/permissions.ts applied to a user and a resource. */
-import { can, permissionRow, type Action, type Scope } from "../../contracts/permissions.ts";
+import { can, keyCan, permissionRow, PERMISSION_MATRIX, type Action, type ApiScope, type Role, type Scope } from "../../contracts/permissions.ts";
 import { AppError } from "../../errors.ts";
 import { getConversation } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findActiveTicketForConversation, hasUnresolvedTicketAssignedTo } from "../tickets/index.ts";
 
-/** The part of a user the policy looks at. */
-export type Actor = { id: string; role: "agent" | "manager" | "admin" };
+/**
+ * Whoever acts: a console user (a user row will do: `kind` may be left out) or an API key with its scopes. `name` is
+ * what timelines show as "who did it".
+ */
+export type Actor =
+  | { kind?: "user"; id: string; role: Role; name?: string }
+  | { kind: "api_key"; id: string; name: string; scopes: readonly ApiScope[] };
 
-/** Throws FORBIDDEN (or the row's 404 code) unless the user may perform the action on a resource of this scope. */
+/** Throws FORBIDDEN (or the row's 404 code) unless the actor may perform the action on a resource of this scope. */
 export function assertCan(user: Actor, action: Action, scope: Scope = "any"): void {
+  if (user.kind === "api_key") {
+    if (keyCan(user.scopes, action)) return;
+    const needed = PERMISSION_MATRIX.find((row) => row.action === action && row.apiScope)?.apiScope;
+    throw new AppError("FORBIDDEN", needed ? `This API key lacks the scope ${needed}.` : `An API key may not ${describe(action, scope)}; use a console session.`);
+  }
   if (can(user.role, action, scope)) return;
   if (permissionRow(action, scope)?.denied === 404 && action.startsWith("session.")) throw new AppError("SESSION_NOT_FOUND");
   throw new AppError("FORBIDDEN", `A${user.role === "agent" ? "n" : ""} ${user.role} may not ${describe(action, scope)}.`);

@@ -1,0 +1,123 @@
+/** The CRM's REST shapes (customers, companies, timeline, notes, attributes, imports, API keys), shared with the console. */
+import type { ApiScope } from "./permissions.ts";
+
+/** Who did something on a record: a console user, an API key, the system (an import, the NLP) or the customer. */
+export type ActorRefDTO = { type: "user" | "api_key" | "system" | "customer"; id: string | null; name: string | null };
+
+/** A company as other records show it. */
+export type CompanyRefDTO = { id: string; name: string; domain: string | null };
+
+/** A company. */
+export type CompanyDTO = CompanyRefDTO & { attributes: Record<string, unknown>; customerCount: number; createdAt: string; updatedAt: string };
+
+/** A customer as lists show it. */
+export type CustomerSummaryDTO = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  tier: "standard" | "vip";
+  company: CompanyRefDTO | null;
+  tags: string[];
+  segment: string | null;
+  attributes: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A detail the NLP found in the customer's own words that the profile lacks, with the message it came from. */
+export type SuggestionDTO = {
+  id: string;
+  field: "email" | "phone" | "name" | "order";
+  value: string;
+  messageId: string | null;
+  conversationId: string | null;
+  /** The customer's words around the value (the message, shortened). */
+  excerpt: string | null;
+  createdAt: string;
+};
+
+/** Another record that is likely the same person, and why. */
+export type DuplicateDTO = { id: string; name: string | null; email: string | null; phone: string | null; reason: "email" | "phone" | "name" };
+
+/** A customer's lifetime figures. */
+export type CustomerFiguresDTO = {
+  conversations: number;
+  tickets: number;
+  openTickets: number;
+  orders: number;
+  totalSpentCents: number;
+  averageOrderCents: number | null;
+  currency: string | null;
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+};
+
+/** One point of a customer's sentiment trend: a conversation's mean customer sentiment (-1..1 scale of the analyzer). */
+export type SentimentPointDTO = { conversationId: string; at: string; start: number; end: number; min: number; messages: number };
+
+/** The whole profile (GET /api/v1/customers/:id). */
+export type CustomerProfileDTO = CustomerSummaryDTO & {
+  identities: { channel: string; externalId: string; createdAt: string }[];
+  figures: CustomerFiguresDTO;
+  sentimentTrend: SentimentPointDTO[];
+  suggestions: SuggestionDTO[];
+  duplicates: DuplicateDTO[];
+};
+
+/** A note on a customer. */
+export type NoteDTO = { id: string; customerId: string; text: string; author: ActorRefDTO; createdAt: string; updatedAt: string };
+
+/** What a timeline entry is about. */
+export type TimelineKind = "conversation" | "ticket" | "order" | "note" | "event";
+
+/**
+ * One entry of a customer's timeline (GET /api/v1/customers/:id/timeline), newest first: `type` says what happened
+ * ("conversation.started", "ticket.status_changed", "order.placed", "note.added", "customer.updated",
+ * "customer.merged" …), `summary` says it in a line, `link` points at the record to open.
+ */
+export type TimelineItemDTO = {
+  id: string;
+  kind: TimelineKind;
+  type: string;
+  at: string;
+  actor: ActorRefDTO | null;
+  summary: string;
+  data: Record<string, unknown>;
+  link: { conversationId?: string; ticketId?: string; orderId?: string; noteId?: string };
+};
+
+/** The value types of custom attributes. */
+export type AttributeTypeDTO = "text" | "number" | "date" | "boolean" | "list";
+
+/** A custom attribute's definition. */
+export type AttributeDefinitionDTO = { entity: "customer" | "company"; key: string; label: string; type: AttributeTypeDTO; options: string[]; createdAt: string };
+
+/** A CSV import's progress and the rows it skipped (GET /api/v1/imports/:id). */
+export type ImportDTO = {
+  id: string;
+  kind: "customers" | "companies";
+  status: "queued" | "running" | "completed" | "failed";
+  filename: string | null;
+  total: number | null;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  errors: { row: number; field: string; message: string }[];
+  /** Why the whole file was refused, when status is failed. */
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+/** An API key as admins list it (the token itself is shown once, at creation, as `token`). */
+export type ApiKeyDTO = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiScope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
