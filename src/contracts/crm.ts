@@ -63,6 +63,9 @@ export type CustomerProfileDTO = CustomerSummaryDTO & {
   sentimentTrend: SentimentPointDTO[];
   suggestions: SuggestionDTO[];
   duplicates: DuplicateDTO[];
+  /** The latest few, for the conversation sidebar (the timeline has them all). */
+  recentOrders: { id: string; number: string; status: string; totalCents: number; currency: string; createdAt: string }[];
+  recentConversations: { id: string; channel: string; status: string; firstLine: string | null; lastMessageAt: string; sentiment: number | null }[];
 };
 
 /** A note on a customer. */

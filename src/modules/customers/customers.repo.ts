@@ -77,3 +77,14 @@ export async function conversationIdsOf(db: Database, customerId: string): Promi
   const rows = await db.select({ id: tables.conversations.id }).from(tables.conversations).where(eq(tables.conversations.customerId, customerId));
   return rows.map((r) => r.id);
 }
+
+/** A customer event row (the timeline's record of profile changes, merges, erasure …). */
+export type CustomerEventRow = typeof tables.customerEvents.$inferSelect;
+
+/** Appends an event to a customer's record. */
+export async function insertCustomerEvent(
+  db: Database,
+  event: Pick<CustomerEventRow, "customerId" | "type" | "actorType" | "actorId" | "actorName"> & { data?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(tables.customerEvents).values(event);
+}
