@@ -5,12 +5,13 @@ const scopeText = { any: "any", own: "yours", unassigned: "unassigned", others: 
 
 /** The Markdown table (header, separator and one line per matrix row). */
 export function permissionTableMarkdown(): string {
-  const header = `| action | whose | what | ${ROLES.join(" | ")} | denied with |`;
-  const separator = `|${" --- |".repeat(ROLES.length + 4)}`;
+  const header = `| action | whose | what | ${ROLES.join(" | ")} | API key scope | denied with |`;
+  const separator = `|${" --- |".repeat(ROLES.length + 5)}`;
   const lines = PERMISSION_MATRIX.map((row) => {
     const cells = ROLES.map((role) => (row.roles.includes(role) ? "yes" : "no"));
     const denied = row.denied === 404 ? "404 `SESSION_NOT_FOUND`" : "403 `FORBIDDEN`";
-    return `| \`${row.action}\` | ${scopeText[row.scope]} | ${row.label} | ${cells.join(" | ")} | ${denied} |`;
+    const apiScope = row.apiScope ? `\`${row.apiScope}\`` : "—";
+    return `| \`${row.action}\` | ${scopeText[row.scope]} | ${row.label} | ${cells.join(" | ")} | ${apiScope} | ${denied} |`;
   });
   return [header, separator, ...lines].join("\n");
 }
