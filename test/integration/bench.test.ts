@@ -84,6 +84,13 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
     expect(r.acknowledged).toBeGreaterThan(0);
   });
 
+  it("soak prints per-window latency, CPU and memory, then unanswered and answeredTwice from the database", { timeout: 240_000 }, async () => {
+    const r = await bench("soak", ["--minutes", "0.1", "--window", "3", "--n", "3", "--rate", "1"]);
+    expect(r).toMatchObject({ benchmark: "soak", customers: 3, p99Ms: isNumber, rssGrowthMB: isNumber, unanswered: 0, answeredTwice: 0 });
+    expect((r.windows as unknown[]).length).toBe(2);
+    expect(r.storedCustomerMessages as number).toBeGreaterThan(0);
+  });
+
   it("reports prints the median time of the top-topics report per period, with its message count", { timeout: 150_000 }, async () => {
     const r = await bench("reports", ["--n", "2", "--messages", "500"]);
     const periods = r.periods as { days: number; messages: number; medianMs: number }[];
