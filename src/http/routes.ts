@@ -33,7 +33,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(express.json({ limit: "64kb" }));
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
-  api.use(sessionsRoutes(deps));                           // /auth/sessions, /auth/logout-everywhere, /auth/password
+  api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password
   api.use("/users", usersRoutes(deps));                    // list and add console users (admins)
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update

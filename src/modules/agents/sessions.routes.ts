@@ -4,6 +4,7 @@ import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "../../contracts/api.ts";
 import { currentSession, requireUser, SESSION_COOKIE } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
+import type { LoginGuard } from "../../limits/index.ts";
 import { assertCan } from "../policy/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { changePassword, endUserSession, listSessions, logoutEverywhere, sessionOwner } from "./sessions.service.ts";
@@ -19,8 +20,12 @@ const passwordBody = z
   })
   .strict();
 
-/** Routes under /api/v1/auth for a logged-in user's sessions. */
-export function sessionsRoutes(deps: ServiceDeps): Router {
+/**
+ * Routes under /api/v1/auth for a logged-in user's sessions. A password change checks the current password, so its
+ * guesses count against the same per-address limit and per-account lockout as logins (a stolen session must not become
+ * a way to brute-force the password).
+ */
+export function sessionsRoutes(deps: ServiceDeps, options: { loginGuard: LoginGuard }): Router {
   const router = Router();
   const auth = requireUser(deps);
   router.get("/auth/sessions", auth, async (req, res) => {
@@ -45,7 +50,10 @@ export function sessionsRoutes(deps: ServiceDeps): Router {
   });
   router.post("/auth/password", auth, async (req, res) => {
     const body = parseInput(passwordBody, req.body ?? {});
-    await changePassword(deps, currentSession(req), body.currentPassword, body.newPassword);
+    const session = currentSession(req);
+    const attempt = await options.loginGuard.begin(req.ip, session.user.email);
+    await changePassword(deps, session, body.currentPassword, body.newPassword);
+    await attempt.succeeded();
     res.status(204).end();
   });
   return router;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { ADMIN, AGENT_PASSWORD, createTestApp, type TestApp } from "../../support/create-test-app.ts";
 
 // Small limits so the tests run in seconds; each test speaks from its own client address (X-Forwarded-For, which the
 // server believes from a proxy on loopback), so the per-address limits of one test do not touch another's.
@@ -88,6 +88,30 @@ describe("login brute-force protection", () => {
     expect((await login(ADMIN.email, "wrong-password", ip)).status).toBe(401);
     expect((await login(ADMIN.email, "wrong-password", ip)).status).toBe(401);
     expect((await login(ADMIN.email, ADMIN.password, ip)).status).toBe(200);
+  });
+
+  it("wrong current passwords on POST /auth/password count toward the account's lockout: a stolen session cannot brute-force the password", async () => {
+    const ip = newAddress();
+    const signIn = await fetch(`${t.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      body: JSON.stringify({ email: "sam@switchboard.local", password: AGENT_PASSWORD }),
+    });
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0];
+    const change = (currentPassword: string): Promise<Answer> =>
+      request("POST", "/api/v1/auth/password", { ip, cookie, body: { currentPassword, newPassword: "a-brand-new-password-1" } });
+    expect((await change("guess-number-one")).code).toBe("VALIDATION_FAILED");
+    expect((await change("guess-number-two")).code).toBe("VALIDATION_FAILED");
+    expect((await change("guess-number-three")).code).toBe("VALIDATION_FAILED");
+    // LOGIN_LOCKOUT_AFTER (3) wrong guesses lock the account: even the right password is refused, logging in is locked
+    // too, and the password is unchanged.
+    const locked = await change(AGENT_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.code).toBe("RATE_LIMITED");
+    expect((await login("sam@switchboard.local", AGENT_PASSWORD, newAddress())).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await login("sam@switchboard.local", "a-brand-new-password-1", newAddress())).status).toBe(401);
+    expect((await login("sam@switchboard.local", AGENT_PASSWORD, newAddress())).status).toBe(200);
   });
 
   it("limits login attempts per client address across accounts (RATE_LIMIT_LOGIN_IP)", async () => {
