@@ -53,6 +53,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
+  VISITOR_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(3_650, "must be at most ten years").default(30),
   SWITCHBOARD_ADMIN_EMAIL: z.email("must be an email address").optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   SWITCHBOARD_DEMO: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
@@ -96,6 +97,8 @@ export type Config = Readonly<{
   sessionSecret: string;
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
+  /** Widget visitors that never wrote nor were verified are forgotten after this long idle (VISITOR_RETENTION_DAYS). */
+  visitorRetentionMs: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   /** Demo mode: load the demo shop and demo accounts on start (`--demo` or SWITCHBOARD_DEMO=1). */
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: v.PUBLIC_URL?.replace(/\/$/, ""),
     sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir),
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
+    visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,
     adminPassword: v.SWITCHBOARD_ADMIN_PASSWORD,
     demo: v.SWITCHBOARD_DEMO === "1" || v.SWITCHBOARD_DEMO === "true",

@@ -8,6 +8,7 @@ import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
 import { createAnswerer, DELIVER_JOB, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
+import { forgetIdleVisitors } from "./modules/visitors/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { noteAgentReply } from "./modules/tickets/index.ts";
 import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
@@ -15,6 +16,8 @@ import { createQueueSystem, defineJob, ensureRedis, type QueueSystem, type Redis
 
 const log = childLogger("container");
 
+/** How often widget visitors idle past the retention are looked for. */
+const VISITOR_SWEEP_MS = 3_600_000;
 /** How often sessions past their idle time or lifetime are ended. */
 const SESSION_SWEEP_MS = 60_000;
 
@@ -134,6 +137,16 @@ export async function createContainer(config: Config, options: ContainerOptions 
     endExpiredSessions(deps).catch((error: unknown) => log.warn({ err: error }, "could not end expired sessions"));
   }, SESSION_SWEEP_MS);
   sessionSweep.unref();
+  // Widget visitors that never wrote are forgotten after VISITOR_RETENTION_DAYS (first sweep a minute after start).
+  const sweepVisitors = (): void => {
+    forgetIdleVisitors(deps, config.visitorRetentionMs)
+      .then((n) => n > 0 && log.info({ visitors: n }, "forgot idle widget visitors"))
+      .catch((error: unknown) => log.warn({ err: error }, "could not forget idle widget visitors"));
+  };
+  const visitorSweep = setInterval(sweepVisitors, VISITOR_SWEEP_MS);
+  visitorSweep.unref();
+  const firstVisitorSweep = setTimeout(sweepVisitors, 60_000);
+  firstVisitorSweep.unref();
 
   return {
     config,
@@ -150,6 +163,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     answers,
     async close() {
       clearInterval(sessionSweep);
+      clearInterval(visitorSweep);
+      clearTimeout(firstVisitorSweep);
       await answers.close();
       // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>

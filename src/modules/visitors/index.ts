@@ -1,3 +1,3 @@
 /** Visitors module: the widget's server-issued visitor credential and signed identity verification. */
-export { establishVisitor, hashToken, verifiedChannel, TOKEN_ROTATE_AFTER_MS, PREVIOUS_TOKEN_GRACE_MS, type WidgetVisitor } from "./visitors.service.ts";
+export { establishVisitor, forgetIdleVisitors, hashToken, verifiedChannel, TOKEN_ROTATE_AFTER_MS, PREVIOUS_TOKEN_GRACE_MS, type WidgetVisitor } from "./visitors.service.ts";
 export { identifierHashOf, type SignedIdentity, type VerifiedIdentity } from "./identity.ts";

@@ -1,5 +1,5 @@
 /** Queries on widget visitors. */
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** A visitor row. */
@@ -62,4 +62,20 @@ export async function touchVisitor(db: Database, id: string, change: { at: Date;
 /** Binds a verified customer to a visitor (the first verified connect of an anonymous visitor). */
 export async function setVisitorCustomer(db: Database, id: string, customerId: string): Promise<void> {
   await db.update(tables.visitors).set({ customerId }).where(eq(tables.visitors.id, id));
+}
+
+/**
+ * Deletes up to `limit` visitors last seen before `before` that never became anything: no verified customer and no
+ * conversation (an anonymous visitor's conversation is addressed `<inbox>:<visitor id>`). Returns how many went.
+ */
+export async function deleteIdleVisitors(db: Database, before: Date, limit: number): Promise<number> {
+  const v = tables.visitors;
+  const c = tables.conversations;
+  const result = (await db.execute(sql`
+    delete from ${v} where ${v.id} in (
+      select ${v.id} from ${v}
+      where ${v.lastSeenAt} < ${before.toISOString()}::timestamptz and ${v.customerId} is null
+        and not exists (select 1 from ${c} where ${c.channel} = 'web' and ${c.externalId} = ${v.inboxId} || ':' || ${v.id}::text)
+      limit ${limit})`)) as unknown as { affectedRows?: number; rowCount?: number | null };
+  return result.affectedRows ?? result.rowCount ?? 0;
 }

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { resolveCustomerId } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { verifyIdentity, type SignedIdentity, type VerifiedIdentity } from "./identity.ts";
-import { findVisitorByTokenHash, insertVisitor, rotateVisitorToken, setVisitorCustomer, touchVisitor, type VisitorRow } from "./visitors.repo.ts";
+import { deleteIdleVisitors, findVisitorByTokenHash, insertVisitor, rotateVisitorToken, setVisitorCustomer, touchVisitor, type VisitorRow } from "./visitors.repo.ts";
 
 /** A token older than this is replaced by a new one on the next connection. */
 export const TOKEN_ROTATE_AFTER_MS = 30 * 86_400_000;
@@ -102,4 +102,19 @@ export async function establishVisitor(
   if (customerId && row.customerId === null) await setVisitorCustomer(deps.db, row.id, customerId);
   else await touchVisitor(deps.db, row.id, { at: now, staleBefore: new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS), customerId: bound });
   return describe(row, presented, inbox.id, verified, customerId);
+}
+
+/**
+ * Forgets widget visitors idle for longer than the retention (VISITOR_RETENTION_DAYS) that never wrote and were never
+ * verified: every page view of a site with the widget makes one, so without this the table only grows. Visitors with a
+ * conversation or a customer stay (their browser keeps its history). Deletes in batches; returns how many went.
+ */
+export async function forgetIdleVisitors(deps: Pick<ServiceDeps, "db" | "now">, retentionMs: number, batch = 5_000): Promise<number> {
+  const before = new Date(deps.now().getTime() - retentionMs);
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteIdleVisitors(deps.db, before, batch);
+    total += deleted;
+    if (deleted < batch) return total;
+  }
 }
