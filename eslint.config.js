@@ -39,6 +39,7 @@ export default tseslint.config(
             ...only(["natural", "compromise", "sentiment"], "src/nlp"),
             ...only(["rate-limiter-flexible"], "src/limits"),
             ...only(["helmet"], "src/http/middlewares"),
+            ...only(["highs", "ml-levenberg-marquardt"], "src/optimize"),
           ],
           patterns: [patternOnly(["drizzle-orm/pglite", "drizzle-orm/node-postgres", "@electric-sql/pglite", "pg"], "src/db")],
         },
@@ -54,6 +55,19 @@ export default tseslint.config(
         {
           paths: [...only(["express", "socket.io", "botbuilder", "bull", "drizzle-orm", "pg"], "other layers; src/nlp stays pure")],
           patterns: [patternOnly(["**/modules/**", "**/db/**", "**/http/**", "**/realtime/**", "**/channels/**", "**/bots/**"], "the layers above src/nlp")],
+        },
+      ],
+    },
+  },
+  {
+    // The optimisation layer is pure mathematics: it knows nothing of deals, reps, storage or the web.
+    files: ["src/optimize/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [...only(["express", "socket.io", "botbuilder", "bull", "drizzle-orm", "pg"], "other layers; src/optimize stays pure")],
+          patterns: [patternOnly(["**/modules/**", "**/db/**", "**/http/**", "**/realtime/**", "**/channels/**", "**/bots/**", "**/nlp/**"], "the layers above src/optimize")],
         },
       ],
     },
