@@ -7,6 +7,7 @@ import { usersRoutes } from "../modules/agents/users.routes.ts";
 import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
+import { attributesRoutes } from "../modules/customers/attributes.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
@@ -37,7 +38,8 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/users", usersRoutes(deps));                    // list and add console users (admins)
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
-  api.use("/customers", customersRoutes(deps));            // edit a profile
+  api.use("/customers", customersRoutes(deps));            // list and search, add, profile, edit, bulk tags
+  api.use("/attributes", attributesRoutes(deps));          // custom attribute definitions (defined by admins)
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
   api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)

@@ -1,6 +1,6 @@
 /** Queries on customers and their channel identities. */
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** A customer row. */
@@ -23,9 +23,92 @@ export async function findCustomer(db: Database, id: string): Promise<CustomerRo
   return row;
 }
 
-/** Finds a customer by email (case-insensitive; emails are stored lower-cased). */
+/** Neither merged into another record nor erased: the records lists, search and look-ups by contact detail see. */
+export const isLive = and(isNull(tables.customers.mergedIntoId), isNull(tables.customers.erasedAt));
+
+/** Finds the oldest live customer with this email (case-insensitive; emails are stored lower-cased). */
 export async function findCustomerByEmail(db: Database, email: string): Promise<CustomerRow | undefined> {
-  const [row] = await db.select().from(tables.customers).where(eq(tables.customers.email, email.toLowerCase())).limit(1);
+  const c = tables.customers;
+  const [row] = await db
+    .select()
+    .from(c)
+    .where(and(eq(c.email, email.toLowerCase()), isLive))
+    .orderBy(asc(c.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Another live customer (not `exceptId`) with this email or these phone digits, if any. */
+export async function findLiveCustomerByContact(
+  db: Database,
+  contact: { email?: string | null; phoneDigits?: string | null },
+  exceptId?: string,
+): Promise<Pick<CustomerRow, "id" | "email" | "phoneDigits"> | undefined> {
+  const c = tables.customers;
+  const matches = [contact.email ? eq(c.email, contact.email) : undefined, contact.phoneDigits ? eq(c.phoneDigits, contact.phoneDigits) : undefined].filter(
+    (m) => m !== undefined,
+  );
+  if (matches.length === 0) return undefined;
+  const [row] = await db
+    .select({ id: c.id, email: c.email, phoneDigits: c.phoneDigits })
+    .from(c)
+    .where(and(or(...matches), isLive, exceptId ? ne(c.id, exceptId) : undefined))
+    .orderBy(asc(c.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Removes a channel identity (one left on a record that is no longer live, so a new record can take it). */
+export async function deleteIdentity(db: Database, channel: string, externalId: string): Promise<void> {
+  const i = tables.customerIdentities;
+  await db.delete(i).where(and(eq(i.channel, channel), eq(i.externalId, externalId)));
+}
+
+/** A new customer's fields. */
+export type NewCustomer = Pick<typeof tables.customers.$inferInsert, "name" | "email" | "phone" | "tier" | "companyId" | "tags" | "attributes">;
+
+/** Inserts a customer and returns it. */
+export async function insertCustomer(db: Database, values: NewCustomer): Promise<CustomerRow> {
+  const [row] = await db.insert(tables.customers).values(values).returning();
+  return row;
+}
+
+/** The live customers among these ids, with their tags (locked for update inside a transaction on a server). */
+export async function liveCustomersTags(db: Database, ids: string[]): Promise<Pick<CustomerRow, "id" | "tags">[]> {
+  const c = tables.customers;
+  return db
+    .select({ id: c.id, tags: c.tags })
+    .from(c)
+    .where(and(inArray(c.id, ids), isLive))
+    .for("update");
+}
+
+/** The customers among these ids that have an unresolved ticket assigned to the user (whose records are "own" to them). */
+export async function customersWithTicketsOf(db: Database, ids: string[], userId: string): Promise<Set<string>> {
+  const t = tables.tickets;
+  const rows = await db
+    .selectDistinct({ customerId: t.customerId })
+    .from(t)
+    .where(and(eq(t.assigneeId, userId), ne(t.status, "resolved"), inArray(t.customerId, ids)));
+  return new Set(rows.map((r) => r.customerId));
+}
+
+/** Appends events to several customers' records at once. */
+export async function insertCustomerEvents(db: Database, events: (Pick<CustomerEventRow, "customerId" | "type" | "actorType" | "actorId" | "actorName"> & { data?: Record<string, unknown> })[]): Promise<void> {
+  if (events.length > 0) await db.insert(tables.customerEvents).values(events);
+}
+
+/** The company with this id, if any. */
+export async function findCompanyRef(db: Database, id: string): Promise<{ id: string; name: string; domain: string | null } | undefined> {
+  const co = tables.companies;
+  const [row] = await db.select({ id: co.id, name: co.name, domain: co.domain }).from(co).where(eq(co.id, id)).limit(1);
+  return row;
+}
+
+/** The company whose domain this is (domains are stored lower-case), if any. */
+export async function findCompanyByDomain(db: Database, domain: string): Promise<{ id: string; name: string; domain: string | null } | undefined> {
+  const co = tables.companies;
+  const [row] = await db.select({ id: co.id, name: co.name, domain: co.domain }).from(co).where(eq(co.domain, domain.toLowerCase())).limit(1);
   return row;
 }
 
@@ -62,7 +145,7 @@ export async function addIdentity(db: Database, customerId: string, channel: str
 export async function updateCustomer(
   db: Database,
   id: string,
-  patch: Partial<Pick<CustomerRow, "name" | "email" | "phone" | "attributes">>,
+  patch: Partial<Pick<CustomerRow, "name" | "email" | "phone" | "attributes" | "tier" | "companyId" | "tags">>,
 ): Promise<CustomerRow | undefined> {
   const [row] = await db
     .update(tables.customers)

@@ -1,38 +1,49 @@
-/** REST: edit a customer's profile. */
+/** REST: the customer list and search, adding, reading and changing a customer, and tagging many at once. */
 import { Router } from "express";
-import { z } from "zod";
-import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
+import { currentActor, requireActor } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan, customerScope } from "../policy/index.ts";
-import { presentCustomer } from "./customers.presenter.ts";
-import { editCustomer } from "./customers.service.ts";
+import { loadLiveCustomer } from "./customers.actors.ts";
+import { bulkTagsBody, createCustomerBody, customerIdParam, listCustomersQuery, patchCustomerBody } from "./customers.schemas.ts";
+import { getCustomerProfile, presentProfile } from "./profile.service.ts";
+import { bulkTagCustomers, createCustomer, customerScopes, updateCustomerRecord } from "./records.service.ts";
+import { listCustomers } from "./search.service.ts";
 
-const idParam = z.object({ id: z.uuid("id must be a UUID") });
-const patchBody = z
-  .object({
-    name: z.string().trim().min(1, "name is empty").max(200).nullable().optional(),
-    email: z.email("email must be an email address").max(320).nullable().optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()./-]{5,30}$/, "phone must be digits, optionally with +, spaces, dots, dashes or brackets")
-      .nullable()
-      .optional(),
-  })
-  .strict()
-  .refine((b) => Object.keys(b).length > 0, "give at least one of name, email, phone");
-
-/** Routes under /api/v1/customers (console users only). */
+/** Routes under /api/v1/customers (console sessions or API keys). */
 export function customersRoutes(deps: ServiceDeps): Router {
   const router = Router();
-  router.use(requireUser(deps));
+  router.use(requireActor(deps));
+  router.get("/", async (req, res) => {
+    assertCan(currentActor(req), "customer.read");
+    res.json(await listCustomers(deps, parseInput(listCustomersQuery, req.query)));
+  });
+  router.post("/", async (req, res) => {
+    const actor = currentActor(req);
+    assertCan(actor, "customer.create");
+    const body = parseInput(createCustomerBody, req.body ?? {});
+    res.status(201).json({ data: await presentProfile(deps, await createCustomer(deps, actor, body)) });
+  });
+  // Before /:id, which would otherwise answer it with a 400 (not a UUID).
+  router.post("/bulk-tags", async (req, res) => {
+    const actor = currentActor(req);
+    const body = parseInput(bulkTagsBody, req.body ?? {});
+    // Every record must be the actor's to edit, or nothing changes.
+    for (const scope of (await customerScopes(deps, actor, body.ids)).values()) assertCan(actor, "customer.edit", scope);
+    res.json({ data: await bulkTagCustomers(deps, actor, body) });
+  });
+  router.get("/:id", async (req, res) => {
+    assertCan(currentActor(req), "customer.read");
+    const { id } = parseInput(customerIdParam, req.params);
+    res.json({ data: await getCustomerProfile(deps, id) });
+  });
   router.patch("/:id", async (req, res) => {
-    const { id } = parseInput(idParam, req.params);
-    const body = parseInput(patchBody, req.body ?? {});
-    const user = currentUser(req);
-    assertCan(user, "customer.edit", await customerScope(deps, user, id));
-    res.json({ data: presentCustomer(await editCustomer(deps, id, body)) });
+    const { id } = parseInput(customerIdParam, req.params);
+    const body = parseInput(patchCustomerBody, req.body ?? {});
+    const actor = currentActor(req);
+    await loadLiveCustomer(deps, id);
+    assertCan(actor, "customer.edit", await customerScope(deps, actor, id));
+    res.json({ data: await presentProfile(deps, await updateCustomerRecord(deps, actor, id, body)) });
   });
   return router;
 }

@@ -5,6 +5,7 @@ import type { ServiceDeps } from "../deps.ts";
 import {
   addIdentity,
   conversationIdsOf,
+  deleteIdentity,
   insertCustomerWithIdentity,
   findCustomer,
   findCustomerByEmail,
@@ -17,9 +18,34 @@ import {
 export type CustomerProfile = { name?: string | null; email?: string | null; phone?: string | null };
 
 /**
- * The id of the customer behind a channel identity: the one it belongs to, else the one with the profile's email,
- * else a new customer. The identity is linked either way. Called for a new conversation, where the identity is
- * usually new too, so creating comes first and looking up only when the identity turns out to exist.
+ * The live record a customer row stands for: itself, or the record a merge moved it into (followed to the end of the
+ * chain); undefined for an erased record.
+ */
+async function liveIdOf(deps: Pick<ServiceDeps, "db">, row: CustomerRow): Promise<string | undefined> {
+  let current: CustomerRow | undefined = row;
+  for (let hops = 0; current && hops < 20; hops++) {
+    if (current.erasedAt) return undefined;
+    if (!current.mergedIntoId) return current.id;
+    current = await findCustomer(deps.db, current.mergedIntoId);
+  }
+  return undefined;
+}
+
+/** The live customer a channel identity belongs to; an identity left on an erased record is let go so it can start anew. */
+async function liveCustomerOfIdentity(deps: Pick<ServiceDeps, "db">, identity: { channel: string; externalId: string }): Promise<string | undefined> {
+  const known = await findCustomerByIdentity(deps.db, identity.channel, identity.externalId);
+  if (!known) return undefined;
+  const liveId = await liveIdOf(deps, known);
+  if (!liveId) await deleteIdentity(deps.db, identity.channel, identity.externalId);
+  return liveId;
+}
+
+/**
+ * The id of the live customer behind a channel identity: the one it belongs to (a merged record's survivor), else the
+ * live one with the profile's email (a later channel of a known person attaches to the same record), else a new
+ * customer. The identity is linked either way. Merged and erased records are never answered. Called for a new
+ * conversation, where the identity is usually new too, so creating comes first and looking up only when the identity
+ * turns out to exist.
  */
 export async function resolveCustomerId(
   deps: Pick<ServiceDeps, "db">,
@@ -27,8 +53,8 @@ export async function resolveCustomerId(
   profile: CustomerProfile = {},
 ): Promise<string> {
   if (profile.email) {
-    const known = await findCustomerByIdentity(deps.db, identity.channel, identity.externalId);
-    if (known) return known.id;
+    const known = await liveCustomerOfIdentity(deps, identity);
+    if (known) return known;
     const byEmail = await findCustomerByEmail(deps.db, profile.email);
     if (byEmail) {
       await addIdentity(deps.db, byEmail.id, identity.channel, identity.externalId);
@@ -37,9 +63,12 @@ export async function resolveCustomerId(
   }
   const created = await insertCustomerWithIdentity(deps.db, identity, profile);
   if (created) return created;
-  const existing = await findCustomerByIdentity(deps.db, identity.channel, identity.externalId);
-  if (!existing) throw new Error("customer identity vanished during creation");
-  return existing.id;
+  const existing = await liveCustomerOfIdentity(deps, identity);
+  if (existing) return existing;
+  // The identity sat on an erased record and was let go: this person starts a new record.
+  const fresh = await insertCustomerWithIdentity(deps.db, identity, profile);
+  if (!fresh) throw new Error("customer identity vanished during creation");
+  return fresh;
 }
 
 /** Remembers an email or phone number the customer wrote, when the profile lacks it, so an agent can add it in one click. */

@@ -1,5 +1,10 @@
-/** Customers module: customer records and channel identities. */
+/** Customers module: customer records and channel identities, search, profiles, tags and custom attributes. */
 export { resolveCustomerId, offerContactDetails, editCustomer, type CustomerProfile } from "./customers.service.ts";
-export { findCustomer, type CustomerRow } from "./customers.repo.ts";
-export { presentCustomer } from "./customers.presenter.ts";
+export { findCustomer, isLive, type CustomerRow } from "./customers.repo.ts";
+export { presentCustomer, presentCustomerSummary, visibleAttributes } from "./customers.presenter.ts";
 export { actorRef, presentActorRef, loadLiveCustomer, recordCustomerEvent, type ActorRef } from "./customers.actors.ts";
+export { validateAttributes, applyAttributeChanges, MAX_ATTRIBUTE_TEXT, type AttributeChanges } from "./attributes.service.ts";
+export { isFreeMailDomain, FREE_MAIL_DOMAINS } from "./free-mail.ts";
+export { digitsOf } from "./records.service.ts";
+export { getCustomerProfile } from "./profile.service.ts";
+export { emailSchema, phoneSchema, tagSchema, MAX_TAGS } from "./customers.schemas.ts";
