@@ -18,7 +18,9 @@ export const emailSchema = z.string().trim().toLowerCase().max(320, "email has a
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ()./-]{5,30}$/, "phone must be 5–30 characters: digits, optionally with +, spaces, dots, dashes or brackets")
+  .min(5, "phone has at least 5 characters")
+  .max(30, "phone has at most 30 characters")
+  .regex(/^\+?[0-9 ()./-]+$/, "phone must be digits, optionally with +, spaces, dots, dashes or brackets")
   .refine((phone) => (phone.match(/[0-9]/g)?.length ?? 0) >= 3, "phone must contain at least 3 digits");
 
 const nameSchema = z.string().trim().min(1, "name is empty").max(200, "name has at most 200 characters");
