@@ -139,7 +139,7 @@ describe.each(testEngines())("customer list and search on $name", (engine) => {
 
   it("a search pages by relevance: every match once, the best first", async () => {
     const token = uniqueToken();
-    const made = [];
+    const made: CustomerSummaryDTO[] = [];
     for (const suffix of ["", "a", "ab", "abc", "abcd"]) made.push(await addCustomer(t, cookie, { name: `Relevance ${token}${suffix}` }));
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -114,6 +114,22 @@ const scenarios: Record<Action, Scenario> = {
     const stored = async () => (await t.container.database.db.select().from(tables.customers).where(eq(tables.customers.id, customerId)))[0];
     return { res, ok: 200, unchanged: async () => expect((await stored()).email).toBeNull() };
   },
+  "customer.read": async (_scope, actor) => {
+    const { customerId } = await ticketAssignedTo(null);
+    return { res: await api(t.url, "GET", `/api/v1/customers/${customerId}`, { cookie: actor.cookie }), ok: 200 };
+  },
+  "customer.create": async (_scope, actor) => {
+    const email = `new-${randomUUID()}@example.test`;
+    const res = await api(t.url, "POST", "/api/v1/customers", { cookie: actor.cookie, body: { name: "New customer", email } });
+    const stored = async () => t.container.database.db.select().from(tables.customers).where(eq(tables.customers.email, email));
+    return { res, ok: 201, unchanged: async () => expect(await stored()).toHaveLength(0) };
+  },
+  "attribute.define": async (_scope, actor) => {
+    const key = `attr_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+    const res = await api(t.url, "POST", "/api/v1/attributes", { cookie: actor.cookie, body: { key, label: "Test attribute", type: "text" } });
+    const stored = async () => t.container.database.db.select().from(tables.attributeDefinitions).where(eq(tables.attributeDefinitions.key, key));
+    return { res, ok: 201, unchanged: async () => expect(await stored()).toHaveLength(0) };
+  },
   "report.read": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/reports/topics", { cookie: actor.cookie }), ok: 200 }),
   "report.export": async (_scope, actor) => {
     const raw = await fetch(`${t.url}/api/v1/reports/topics.csv`, { headers: { cookie: actor.cookie } });
