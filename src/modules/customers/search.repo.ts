@@ -62,46 +62,72 @@ function orderNumberSpellings(q: string): SQL {
   return sql`(${q}, ${q.toUpperCase()}, ${q.toLowerCase()})`;
 }
 
-type SearchTerms = { lq: string; prefix: string; digits: string | null; orders: SQL };
+type SearchTerms = { lq: string; prefix: string; local: string; digits: string | null; orders: SQL };
 
 function searchTerms(q: string): SearchTerms {
   const lq = q.toLowerCase();
-  return { lq, prefix: `${likeEscape(lq)}%`, digits: phoneDigitsOf(q), orders: orderNumberSpellings(q) };
+  // An email's domain is shared by many customers and would make every address at it look alike: a typo is looked
+  // for in the part before the @ only.
+  const at = lq.indexOf("@");
+  const local = at > 0 ? lq.slice(0, at) : lq;
+  return { lq, prefix: `${likeEscape(lq)}%`, local, digits: phoneDigitsOf(q), orders: orderNumberSpellings(q) };
 }
 
-/** Ids of the live customers a search can match, each arm answered by an index. */
+/** Shorter queries are matched by prefix only: a typo-tolerant match of two or three letters would match nearly anyone. */
+const MIN_FUZZY_LENGTH = 4;
+
+/**
+ * Ids of the live customers a search can match. Each arm has a single condition that one index answers (an OR of
+ * trigram conditions would be planned as a scan of the whole table, as the planner cannot see what a similarity
+ * check costs per row). Arms that cannot match the kind of query (a name for an email address, say) are left out:
+ * a trigram lookup of a long string is the costly part of a search.
+ */
 function candidates(t: SearchTerms): SQL {
+  const where = (condition: SQL) => sql`select c.id from ${c} c where ${live} and ${condition}`;
+  const ofCompanies = (condition: SQL) => sql`select c.id from ${tables.companies} co join ${c} c on c.company_id = co.id where ${live} and ${condition}`;
+  const fuzzy = t.lq.length >= MIN_FUZZY_LENGTH;
   const arms: SQL[] = [
-    // Name: typo-tolerant (similarity), a word of the name (word similarity), or a prefix: the name trigram index.
-    sql`select c.id from ${c} c where ${live} and (lower(c.name) % ${t.lq} or lower(c.name) %> ${t.lq} or lower(c.name) like ${t.prefix})`,
-    // Email: exact (btree), prefix or typo (the email trigram index).
-    sql`select c.id from ${c} c where ${live} and (c.email = ${t.lq} or c.email like ${t.prefix} or c.email % ${t.lq})`,
-    // Company name: the companies' trigram index, then their customers by company.
-    sql`select c.id from ${tables.companies} co join ${c} c on c.company_id = co.id where ${live} and (lower(co.name) % ${t.lq} or lower(co.name) like ${t.prefix})`,
     // Order number: exact, through the orders' unique index.
-    sql`select o.customer_id from ${tables.orders} o where o.number in ${t.orders} and o.customer_id is not null`,
+    sql`select o.customer_id as id from ${tables.orders} o where o.number in ${t.orders} and o.customer_id is not null`,
+    // Email exact (btree).
+    where(sql`c.email = ${t.lq}`),
   ];
-  // Phone: the query's digits anywhere in the stored digits ("4155550101" finds "+14155550101"): the digits trigram index.
-  if (t.digits) arms.push(sql`select c.id from ${c} c where ${live} and c.phone_digits like ${`%${t.digits}%`}`);
+  const isAddress = /^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/.test(t.lq);
+  // Email by its beginning (trigram; pointless for a complete address), and a typo before the @ (word similarity).
+  if (!isAddress) arms.push(where(sql`c.email like ${t.prefix}`));
+  if (t.local.length >= MIN_FUZZY_LENGTH) arms.push(where(sql`c.email %> ${t.local}`));
+  if (t.digits) {
+    // Phone: all the digits (btree), or the query's digits anywhere in them ("4155550101" finds "+14155550101").
+    arms.push(where(sql`c.phone_digits = ${t.digits}`), where(sql`c.phone_digits like ${`%${t.digits}%`}`));
+  } else if (!t.lq.includes("@") && !/[0-9]/.test(t.lq)) {
+    // A query with digits or an @ is an email, phone or order number, not a person's name.
+    // Name: by its beginning, typo-tolerant (similarity), a word of it (word similarity); the same for company names.
+    arms.push(where(sql`lower(c.name) like ${t.prefix}`), ofCompanies(sql`lower(co.name) like ${t.prefix}`));
+    if (fuzzy) arms.push(where(sql`lower(c.name) % ${t.lq}`), where(sql`lower(c.name) %> ${t.lq}`), ofCompanies(sql`lower(co.name) % ${t.lq}`));
+  }
   return sql.join(arms, sql` union `);
 }
 
 /**
- * How well a customer matches: 3 for an exact email, phone or order number; 2–3 for a name or email starting with
- * the query; 1–2 for a phone containing its digits; otherwise the best trigram similarity (0–1) of the name, a word of
- * the name, the email or the company's name. Rounded so that cursors compare exactly.
+ * How well a customer matches, first rule that applies: 3 for an exact email, phone or order number; 2–3 for a name,
+ * then an email, starting with the query (the more of it the query covers, the higher); 1–2 for a phone containing
+ * its digits; otherwise the best trigram similarity (0–1) of the name, a word of the name, the email before the @ or
+ * the company's name. The similarities are only computed for the rows that need them (a CASE stops at the first
+ * rule), and the result is rounded so that cursors compare exactly.
  */
 function rank(t: SearchTerms): SQL {
-  const parts: SQL[] = [
-    sql`case when c.email = ${t.lq} ${t.digits ? sql`or c.phone_digits = ${t.digits}` : sql``} or c.id in (select o.customer_id from ${tables.orders} o where o.number in ${t.orders}) then 3 else 0 end`,
-    sql`case when lower(c.name) like ${t.prefix} or c.email like ${t.prefix} then 2 + greatest(similarity(lower(c.name), ${t.lq}), similarity(c.email, ${t.lq}), 0) else 0 end`,
-    sql`similarity(lower(c.name), ${t.lq})`,
-    sql`word_similarity(${t.lq}, lower(c.name))`,
-    sql`similarity(c.email, ${t.lq})`,
-    sql`0.9 * similarity(lower(co.name), ${t.lq})`,
-  ];
-  if (t.digits) parts.push(sql`case when c.phone_digits like ${`%${t.digits}%`} then 1 + ${t.digits.length}::float8 / length(c.phone_digits) else 0 end`);
-  return sql`round(greatest(${sql.join(parts, sql`, `)}, 0)::numeric, 6)`;
+  const exact = [sql`c.email = ${t.lq}`, sql`c.id in (select o.customer_id from ${tables.orders} o where o.number in ${t.orders})`];
+  if (t.digits) exact.push(sql`c.phone_digits = ${t.digits}`);
+  const length = sql`${t.lq.length}::float8`;
+  const score = sql`case
+      when ${sql.join(exact, sql` or `)} then 3
+      when lower(c.name) like ${t.prefix} then 2 + ${length} / greatest(length(c.name), 1)
+      when c.email like ${t.prefix} then 2 + ${length} / greatest(length(c.email), 1)
+      ${t.digits ? sql`when c.phone_digits like ${`%${t.digits}%`} then 1 + ${t.digits.length}::float8 / length(c.phone_digits)` : sql``}
+      else greatest(similarity(lower(c.name), ${t.lq}), word_similarity(${t.lq}, lower(c.name)), word_similarity(${t.local}, c.email),
+                    0.9 * similarity(lower(co.name), ${t.lq}), 0)
+    end`;
+  return sql`round((${score})::numeric, 6)`;
 }
 
 /** The sort column of the inner query, and its text form for the cursor. */
@@ -144,12 +170,17 @@ function afterCursor(request: CustomerListRequest): SQL {
 /** One page of live customers (fetch = limit + 1, so the caller knows whether another page follows). */
 export async function listCustomerRows(db: Database, request: CustomerListRequest): Promise<CustomerListRow[]> {
   const filters: SQL[] = [live];
-  if (request.q) filters.push(sql`c.id in (${candidates(searchTerms(request.q))})`);
+  // A search starts from its candidates and reads each one by primary key (the LIMIT keeps the planner from hashing
+  // the whole table instead); a list reads the table in the order's index.
+  const source = request.q
+    ? sql`(${candidates(searchTerms(request.q))}) k cross join lateral (select * from ${c} c where c.id = k.id limit 1) c`
+    : sql`${c} c`;
   if (request.tags.length > 0) filters.push(sql`c.tags @> array[${sql.join(request.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]`);
   if (request.companyId) filters.push(sql`c.company_id = ${request.companyId}::uuid`);
   if (request.segment) filters.push(sql`c.segment = ${request.segment}`);
   const { key, keyText } = sortColumns(request);
   const direction = request.descending ? sql`desc` : sql`asc`;
+  // Only names can be missing (and go last either way); dates and ranks keep the plain order an index walks.
   // `offset 0` keeps the ranked subquery from being inlined, so each candidate's rank is computed once.
   const fence = request.sort === "relevance" ? sql`offset 0` : sql``;
   const query = sql`
@@ -161,12 +192,12 @@ export async function listCustomerRows(db: Database, request: CustomerListReques
              ${iso(sql`c.created_at`)} as created_at, ${iso(sql`c.updated_at`)} as updated_at,
              co.id as company_id, co.name as company_name, co.domain as company_domain,
              ${key} as sort_key, ${keyText} as key_text
-      from ${c} c left join ${tables.companies} co on co.id = c.company_id
+      from ${source} left join ${tables.companies} co on co.id = c.company_id
       where ${sql.join(filters, sql` and `)}
       ${fence}
     ) s
     where ${afterCursor(request)}
-    order by s.sort_key ${direction} nulls last, s.id ${direction}
+    order by s.sort_key ${direction}${request.sort === "name" ? sql` nulls last` : sql``}, s.id ${direction}
     limit ${request.fetch}`;
   const result = (await db.execute(query)) as unknown as { rows: CustomerListRow[] };
   return result.rows;
