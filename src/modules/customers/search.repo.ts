@@ -73,6 +73,9 @@ function searchTerms(q: string): SearchTerms {
   return { lq, prefix: `${likeEscape(lq)}%`, local, digits: phoneDigitsOf(q), orders: orderNumberSpellings(q) };
 }
 
+/** Most candidates one loose way of matching contributes to a search (see candidates). */
+export const MAX_LOOSE_MATCHES = 1000;
+
 /** Shorter queries are matched by prefix only: a typo-tolerant match of two or three letters would match nearly anyone. */
 const MIN_FUZZY_LENGTH = 4;
 
@@ -83,22 +86,28 @@ const MIN_FUZZY_LENGTH = 4;
  * a trigram lookup of a long string is the costly part of a search.
  */
 function candidates(t: SearchTerms): SQL {
-  const where = (condition: SQL) => sql`select c.id from ${c} c where ${live} and ${condition}`;
-  const ofCompanies = (condition: SQL) => sql`select c.id from ${tables.companies} co join ${c} c on c.company_id = co.id where ${live} and ${condition}`;
+  const exactly = (condition: SQL) => sql`select c.id from ${c} c where ${live} and ${condition}`;
+  // A loose match (prefix, trigram) of a very common beginning could match a large share of all customers: each such
+  // arm stops at MAX_LOOSE_MATCHES, so a search costs the same at any size (exact matches are never cut).
+  const where = (condition: SQL) => sql`(select c.id from ${c} c where ${live} and ${condition} limit ${MAX_LOOSE_MATCHES})`;
+  const ofCompanies = (condition: SQL) =>
+    sql`(select c.id from ${tables.companies} co join ${c} c on c.company_id = co.id where ${live} and ${condition} limit ${MAX_LOOSE_MATCHES})`;
   const fuzzy = t.lq.length >= MIN_FUZZY_LENGTH;
   const arms: SQL[] = [
     // Order number: exact, through the orders' unique index.
     sql`select o.customer_id as id from ${tables.orders} o where o.number in ${t.orders} and o.customer_id is not null`,
     // Email exact (btree).
-    where(sql`c.email = ${t.lq}`),
+    exactly(sql`c.email = ${t.lq}`),
   ];
   const isAddress = /^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/.test(t.lq);
-  // Email by its beginning (trigram; pointless for a complete address), and a typo before the @ (word similarity).
-  if (!isAddress) arms.push(where(sql`c.email like ${t.prefix}`));
-  if (t.local.length >= MIN_FUZZY_LENGTH) arms.push(where(sql`c.email %> ${t.local}`));
+  // Email by its beginning (trigram; pointless for a complete address), and a typo before the @ (word similarity);
+  // an email has no spaces, so a query with one is no email.
+  const mayBeEmail = !/\s/.test(t.lq);
+  if (mayBeEmail && !isAddress) arms.push(where(sql`c.email like ${t.prefix}`));
+  if (mayBeEmail && t.local.length >= MIN_FUZZY_LENGTH) arms.push(where(sql`c.email %> ${t.local}`));
   if (t.digits) {
     // Phone: all the digits (btree), or the query's digits anywhere in them ("4155550101" finds "+14155550101").
-    arms.push(where(sql`c.phone_digits = ${t.digits}`), where(sql`c.phone_digits like ${`%${t.digits}%`}`));
+    arms.push(exactly(sql`c.phone_digits = ${t.digits}`), where(sql`c.phone_digits like ${`%${t.digits}%`}`));
   } else if (!t.lq.includes("@") && !/[0-9]/.test(t.lq)) {
     // A query with digits or an @ is an email, phone or order number, not a person's name.
     // Name: by its beginning, typo-tolerant (similarity), a word of it (word similarity); the same for company names.
