@@ -171,3 +171,14 @@ export async function insertCustomerEvent(
 ): Promise<void> {
   await db.insert(tables.customerEvents).values(event);
 }
+
+/**
+ * Serialises writers of the same email or phone digits until the transaction ends (a PostgreSQL advisory lock per
+ * value, taken in a fixed order), so two requests cannot both find an address free and both store it.
+ */
+export async function lockContacts(db: Database, contact: { email?: string | null; phoneDigits?: string | null }): Promise<void> {
+  const keys = [contact.email ? `customer-email:${contact.email}` : null, contact.phoneDigits ? `customer-phone:${contact.phoneDigits}` : null]
+    .filter((key) => key !== null)
+    .sort();
+  for (const key of keys) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}

@@ -13,6 +13,7 @@ import {
   insertCustomer,
   insertCustomerEvents,
   liveCustomersTags,
+  lockContacts,
   updateCustomer,
   type CustomerRow,
 } from "./customers.repo.ts";
@@ -25,9 +26,13 @@ export function digitsOf(phone: string | null | undefined): string | null {
   return digits.length > 0 ? digits : null;
 }
 
-/** 409 CUSTOMER_EXISTS (with the existing record's id) when another live customer has this email or phone. */
+/**
+ * 409 CUSTOMER_EXISTS (with the existing record's id) when another live customer has this email or phone. Called
+ * inside the writing transaction: it takes the contact locks first, so a concurrent writer of the same value waits.
+ */
 async function assertContactFree(deps: Pick<ServiceDeps, "db">, contact: { email?: string | null; phone?: string | null }, exceptId?: string): Promise<void> {
   const phoneDigits = digitsOf(contact.phone);
+  await lockContacts(deps.db, { email: contact.email, phoneDigits });
   const existing = await findLiveCustomerByContact(deps.db, { email: contact.email, phoneDigits }, exceptId);
   if (!existing) return;
   const field = contact.email && existing.email === contact.email ? "email" : "phone";
@@ -57,8 +62,8 @@ export async function createCustomer(deps: ServiceDeps, actor: Actor, input: Cre
     const domain = input.email.slice(input.email.lastIndexOf("@") + 1);
     if (!isFreeMailDomain(domain)) companyId = (await findCompanyByDomain(deps.db, domain))?.id ?? null;
   }
-  await assertContactFree(deps, input);
   return deps.db.transaction(async (tx) => {
+    await assertContactFree({ db: tx }, input);
     const customer = await insertCustomer(tx, {
       name: input.name ?? null,
       email: input.email ?? null,
@@ -95,7 +100,6 @@ export async function updateCustomerRecord(deps: ServiceDeps, actor: Actor, id: 
       Object.assign(set, { [field]: value });
     }
   }
-  if (set.email || set.phone) await assertContactFree(deps, { email: set.email, phone: set.phone }, id);
   if (patch.companyId !== undefined && patch.companyId !== customer.companyId) {
     const to = patch.companyId ? await companyOrNotFound(deps, patch.companyId) : null;
     const from = customer.companyId ? ((await findCompanyRef(deps.db, customer.companyId)) ?? null) : null;
@@ -127,6 +131,7 @@ export async function updateCustomerRecord(deps: ServiceDeps, actor: Actor, id: 
   if (attributes !== customer.attributes) set.attributes = attributes;
   if (Object.keys(changes).length === 0 && !legacyCleared) return customer;
   const updated = await deps.db.transaction(async (tx) => {
+    if (set.email || set.phone) await assertContactFree({ db: tx }, { email: set.email, phone: set.phone }, id);
     const row = await updateCustomer(tx, id, set);
     if (!row) throw new AppError("CUSTOMER_NOT_FOUND");
     if (Object.keys(changes).length > 0) await recordCustomerEvent({ db: tx }, id, "customer.updated", actor, { changes });

@@ -73,6 +73,16 @@ describe.each(testEngines())("customer records on $name", (engine) => {
       expect((await addCustomer(t, cookie, { email: `dup.${token}@example.com` })).id).not.toBe(second.id);
     });
 
+    it("of concurrent requests with the same email, exactly one creates the customer; the others get 409 with its id", async () => {
+      const email = `race.${uniqueToken()}@example.com`;
+      const answers = await Promise.all(Array.from({ length: 5 }, () => api<Profile>(t.url, "POST", "/api/v1/customers", { cookie, body: { email } })));
+      const created = answers.filter((a) => a.status === 201);
+      expect(created).toHaveLength(1);
+      for (const other of answers.filter((a) => a.status !== 201)) {
+        expect(other).toMatchObject({ status: 409, body: { error: { code: "CUSTOMER_EXISTS", existingId: created[0].body.data.id } } });
+      }
+    });
+
     it("joins the company whose domain the email has, never through a free-mail domain; a given company wins; an unknown one is 404", async () => {
       const token = uniqueToken();
       const acme = await insertCompany(t, { name: `Acme ${token}`, domain: `acme-${token}.com` });
