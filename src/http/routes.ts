@@ -7,8 +7,11 @@ import { usersRoutes } from "../modules/agents/users.routes.ts";
 import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
+import { companiesRoutes } from "../modules/companies/companies.routes.ts";
 import { attributesRoutes } from "../modules/customers/attributes.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
+import { notesRoutes } from "../modules/customers/notes.routes.ts";
+import { timelineRoutes } from "../modules/customers/timeline.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
@@ -38,8 +41,11 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/users", usersRoutes(deps));                    // list and add console users (admins)
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
+  api.use("/customers", notesRoutes(deps));                // a customer's notes: list, add, edit, delete
+  api.use("/customers", timelineRoutes(deps));             // a customer's timeline
   api.use("/customers", customersRoutes(deps));            // list and search, add, profile, edit, bulk tags
   api.use("/attributes", attributesRoutes(deps));          // custom attribute definitions (defined by admins)
+  api.use("/companies", companiesRoutes(deps));            // list and search, add, one, edit, delete
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
   api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
