@@ -18,8 +18,12 @@ export const timelineQuery = z.object({
   kinds: z
     .string({ error: kindsReason })
     .max(200, kindsReason)
-    .transform((text) => [...new Set(text.split(",").map((k) => k.trim()).filter(Boolean))])
-    .pipe(z.array(z.enum(TIMELINE_KINDS, { error: kindsReason })).min(1, kindsReason))
+    .transform((text, ctx): TimelineKind[] => {
+      const kinds = [...new Set(text.split(",").map((k) => k.trim()).filter(Boolean))];
+      if (kinds.length > 0 && kinds.every((k): k is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(k))) return kinds;
+      ctx.addIssue({ code: "custom", message: kindsReason });
+      return z.NEVER;
+    })
     .optional(),
 });
 
