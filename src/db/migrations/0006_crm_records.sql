@@ -118,4 +118,5 @@ CREATE INDEX "customers_tags_idx" ON "customers" USING gin ("tags");--> statemen
 CREATE INDEX "customers_name_trgm_idx" ON "customers" USING gin (lower("name") gin_trgm_ops) WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;--> statement-breakpoint
 CREATE INDEX "customers_email_trgm_idx" ON "customers" USING gin ("email" gin_trgm_ops) WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;--> statement-breakpoint
 CREATE INDEX "customers_phone_digits_trgm_idx" ON "customers" USING gin ("phone_digits" gin_trgm_ops) WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;--> statement-breakpoint
-CREATE INDEX "customers_live_created_idx" ON "customers" USING btree ("created_at","id") WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;
+CREATE INDEX "customers_live_created_idx" ON "customers" USING btree ("created_at","id") WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;--> statement-breakpoint
+CREATE INDEX "tickets_customer_idx" ON "tickets" USING btree ("customer_id");

@@ -30,6 +30,8 @@ export const tickets = pgTable(
     index("tickets_status_updated_idx").on(t.status, t.updatedAt),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_conversation_idx").on(t.conversationId),
+    // A customer's tickets (the timeline's ticket events, the profile's figures) without scanning every ticket.
+    index("tickets_customer_idx").on(t.customerId),
   ],
 );
 
