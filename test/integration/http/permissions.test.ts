@@ -86,6 +86,20 @@ async function patchTicket(scope: Scope, actor: Person, other: Person, body: (ti
   };
 }
 
+/** A customer record to act on (companies, notes). */
+async function newCustomer(): Promise<string> {
+  const [row] = await t.container.database.db.insert(tables.customers).values({ name: "Matrix Customer" }).returning({ id: tables.customers.id });
+  return row!.id;
+}
+
+/** A note on a fresh customer, written by this person. */
+async function noteBy(author: Person): Promise<{ customerId: string; noteId: string }> {
+  const customerId = await newCustomer();
+  const res = await api<{ data: { id: string } }>(t.url, "POST", `/api/v1/customers/${customerId}/notes`, { cookie: author.cookie, body: { text: "Original note" } });
+  expect(res.status).toBe(201);
+  return { customerId, noteId: res.body.data.id };
+}
+
 // One HTTP request per matrix action; the walk below runs it for every row (scope) and role. A new action without a
 // scenario does not compile.
 const scenarios: Record<Action, Scenario> = {
@@ -129,6 +143,31 @@ const scenarios: Record<Action, Scenario> = {
     const res = await api(t.url, "POST", "/api/v1/attributes", { cookie: actor.cookie, body: { key, label: "Test attribute", type: "text" } });
     const stored = async () => t.container.database.db.select().from(tables.attributeDefinitions).where(eq(tables.attributeDefinitions.key, key));
     return { res, ok: 201, unchanged: async () => expect(await stored()).toHaveLength(0) };
+  },
+  "company.read": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/companies", { cookie: actor.cookie }), ok: 200 }),
+  "company.write": async (_scope, actor) => {
+    const name = `Matrix Co ${randomUUID()}`;
+    const res = await api(t.url, "POST", "/api/v1/companies", { cookie: actor.cookie, body: { name } });
+    const stored = () => t.container.database.db.select().from(tables.companies).where(eq(tables.companies.name, name));
+    return { res, ok: 201, unchanged: async () => expect(await stored()).toHaveLength(0) };
+  },
+  "company.delete": async (_scope, actor) => {
+    const [company] = await t.container.database.db.insert(tables.companies).values({ name: `Matrix Co ${randomUUID()}` }).returning();
+    const res = await api(t.url, "DELETE", `/api/v1/companies/${company!.id}`, { cookie: actor.cookie });
+    const stored = () => t.container.database.db.select().from(tables.companies).where(eq(tables.companies.id, company!.id));
+    return { res, ok: 204, unchanged: async () => expect(await stored()).toHaveLength(1) };
+  },
+  "customer.note": async (_scope, actor) => {
+    const customerId = await newCustomer();
+    const res = await api(t.url, "POST", `/api/v1/customers/${customerId}/notes`, { cookie: actor.cookie, body: { text: "A note" } });
+    const stored = () => t.container.database.db.select().from(tables.customerNotes).where(eq(tables.customerNotes.customerId, customerId));
+    return { res, ok: 201, unchanged: async () => expect(await stored()).toHaveLength(0) };
+  },
+  "note.edit": async (scope, actor, other) => {
+    const { customerId, noteId } = await noteBy(scope === "own" ? actor : other);
+    const res = await api(t.url, "PATCH", `/api/v1/customers/${customerId}/notes/${noteId}`, { cookie: actor.cookie, body: { text: "Edited note" } });
+    const stored = async () => (await t.container.database.db.select().from(tables.customerNotes).where(eq(tables.customerNotes.id, noteId)))[0];
+    return { res, ok: 200, unchanged: async () => expect((await stored())?.text).toBe("Original note") };
   },
   "report.read": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/reports/topics", { cookie: actor.cookie }), ok: 200 }),
   "report.export": async (_scope, actor) => {
