@@ -102,6 +102,9 @@ describe.each(testEngines())("companies API on $name", (engine) => {
       { type: "customer.updated", actorType: "user", actorName: expect.any(String), data: { changes: { company: { from: null, to: "Globex Corporation" } }, companyId: id } },
     ]);
 
+    const onTimeline = await api<{ data: { type: string; summary: string }[] }>(t.url, "GET", `/api/v1/customers/${joiner}/timeline`, { cookie: admin });
+    expect(onTimeline.body.data[0]).toMatchObject({ type: "customer.updated", summary: expect.stringMatching(/^Company set to Globex Corporation by \S/) });
+
     const gmailUser = await addCustomer({ name: "Gus", email: "gus@gmail.com" });
     expect((await post({ name: "Google", domain: "gmail.com" })).body.data.customerCount).toBe(0);
     expect(await companyOf(gmailUser)).toBeNull();
@@ -175,6 +178,8 @@ describe.each(testEngines())("companies API on $name", (engine) => {
       .where(and(inArray(tables.customerEvents.customerId, [art, kel]), eq(tables.customerEvents.type, "customer.updated")));
     expect(events).toHaveLength(2);
     expect(events[0]!.data).toMatchObject({ changes: { company: { from: "Vandelay Industries", to: null } } });
+    const onTimeline = await api<{ data: { summary: string }[] }>(t.url, "GET", `/api/v1/customers/${art}/timeline?kinds=event`, { cookie: admin });
+    expect(onTimeline.body.data[0]?.summary).toMatch(/^Company removed \(was Vandelay Industries\) by \S/);
   });
 
   it("needs a session or an API key: 401 without, and a read-only key lists but may not write", async () => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { isFreeMailDomain, normaliseDomain } from "../../../src/modules/companies/index.ts";
+import { shorten } from "../../../src/modules/customers/timeline.strings.ts";
+
+describe("company domains", () => {
+  it.each([
+    ["acme.com", "acme.com"],
+    ["ACME.com", "acme.com"],
+    ["  www.acme.com ", "acme.com"],
+    ["https://WWW.Acme.co.uk/about?x=1#top", "acme.co.uk"],
+    ["http://acme.com:8080", "acme.com"],
+    ["acme.com.", "acme.com"],
+    ["shop.acme.io/path", "shop.acme.io"],
+    ["bücher.de", "xn--bcher-kva.de"],
+  ])("normalises %j to %j", (input, domain) => {
+    expect(normaliseDomain(input)).toBe(domain);
+  });
+
+  it.each(["", "acme", "not a domain", "ann@acme.com", "localhost", "127.0.0.1", "-acme.com", "acme..com", "acme.c", "javascript:alert(1)", `${"a".repeat(64)}.com`])(
+    "refuses %j",
+    (input) => {
+      expect(normaliseDomain(input)).toBeUndefined();
+    },
+  );
+
+  it("knows the free-mail domains, in any case", () => {
+    expect(isFreeMailDomain("gmail.com")).toBe(true);
+    expect(isFreeMailDomain("Outlook.com")).toBe(true);
+    expect(isFreeMailDomain("acme.com")).toBe(false);
+  });
+});
+
+describe("timeline summaries", () => {
+  it("keep short text as one line and cut long text at 140 characters, never inside a surrogate pair", () => {
+    expect(shorten("Prefers email.\n\nCall  after 5pm.")).toBe("Prefers email. Call after 5pm.");
+    const long = "😀".repeat(200);
+    const cut = shorten(long);
+    expect(Array.from(cut)).toHaveLength(140);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(cut.isWellFormed()).toBe(true);
+  });
+});
