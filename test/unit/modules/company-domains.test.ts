@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isFreeMailDomain, normaliseDomain } from "../../../src/modules/companies/index.ts";
+import { isUnsafeText } from "../../../src/contracts/safe-text.ts";
 import { shorten } from "../../../src/modules/customers/timeline.strings.ts";
 
 describe("company domains", () => {
@@ -37,6 +38,6 @@ describe("timeline summaries", () => {
     const cut = shorten(long);
     expect(Array.from(cut)).toHaveLength(140);
     expect(cut.endsWith("…")).toBe(true);
-    expect(cut.isWellFormed()).toBe(true);
+    expect(isUnsafeText(cut)).toBe(false);
   });
 });
