@@ -94,7 +94,7 @@ export async function joinCustomersByDomain(
   actor: ActorRef,
   at: Date,
 ): Promise<number> {
-  const data = { changes: { company: { from: null, to: company.name } }, companyId: company.id, reason: "email_domain", domain: company.domain };
+  const data = { changes: { company: { from: null, to: { id: company.id, name: company.name } } }, reason: "email_domain", domain: company.domain };
   const result = (await db.execute(sql`
     with joined as (
       update customers set company_id = ${company.id}, updated_at = ${at.toISOString()}::timestamptz
@@ -110,7 +110,7 @@ export async function joinCustomersByDomain(
 
 /** Detaches every customer from a company (before it is deleted), recording a `customer.updated` event on each live one. */
 export async function detachCustomers(db: Database, company: { id: string; name: string }, actor: ActorRef, at: Date): Promise<number> {
-  const data = { changes: { company: { from: company.name, to: null } }, companyId: null, reason: "company_deleted" };
+  const data = { changes: { company: { from: { id: company.id, name: company.name }, to: null } }, reason: "company_deleted" };
   const result = (await db.execute(sql`
     with detached as (
       update customers set company_id = null, updated_at = ${at.toISOString()}::timestamptz

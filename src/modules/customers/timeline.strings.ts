@@ -13,10 +13,15 @@ export function shorten(text: string, max = SUMMARY_CHARS): string {
   return chars.length <= max ? line : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
 }
 
-/** A stored value as a summary shows it. */
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+/** A stored value as a summary shows it (a record such as a company `{id, name}` by its name). */
 function shown(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "nothing";
+  if (isEmpty(value)) return "nothing";
   if (typeof value === "string") return shorten(value, 60);
+  if (typeof value === "object" && value !== null && typeof (value as { name?: unknown }).name === "string") return shorten((value as { name: string }).name, 60);
   if (Array.isArray(value)) return value.length === 0 ? "nothing" : shorten(value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", "), 60);
   return shorten(JSON.stringify(value), 60);
 }
@@ -39,8 +44,8 @@ function label(field: string): string {
 
 function change(field: string, value: unknown): string {
   const { from, to } = (value ?? {}) as { from?: unknown; to?: unknown };
-  if (from === null || from === undefined || from === "") return `${label(field)} set to ${shown(to)}`;
-  if (to === null || to === undefined || to === "") return `${label(field)} removed (was ${shown(from)})`;
+  if (isEmpty(from)) return `${label(field)} set to ${shown(to)}`;
+  if (isEmpty(to)) return `${label(field)} removed (was ${shown(from)})`;
   return `${label(field)} changed from ${shown(from)} to ${shown(to)}`;
 }
 

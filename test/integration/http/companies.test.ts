@@ -99,7 +99,7 @@ describe.each(testEngines())("companies API on $name", (engine) => {
     expect(await companyOf(erased)).toBeNull();
     const events = await db().select().from(tables.customerEvents).where(eq(tables.customerEvents.customerId, joiner));
     expect(events).toMatchObject([
-      { type: "customer.updated", actorType: "user", actorName: expect.any(String), data: { changes: { company: { from: null, to: "Globex Corporation" } }, companyId: id } },
+      { type: "customer.updated", actorType: "user", actorName: expect.any(String), data: { changes: { company: { from: null, to: { id, name: "Globex Corporation" } } }, reason: "email_domain" } },
     ]);
 
     const onTimeline = await api<{ data: { type: string; summary: string }[] }>(t.url, "GET", `/api/v1/customers/${joiner}/timeline`, { cookie: admin });
@@ -177,7 +177,7 @@ describe.each(testEngines())("companies API on $name", (engine) => {
       .from(tables.customerEvents)
       .where(and(inArray(tables.customerEvents.customerId, [art, kel]), eq(tables.customerEvents.type, "customer.updated")));
     expect(events).toHaveLength(2);
-    expect(events[0]!.data).toMatchObject({ changes: { company: { from: "Vandelay Industries", to: null } } });
+    expect(events[0]!.data).toMatchObject({ changes: { company: { from: { id: company.id, name: "Vandelay Industries" }, to: null } } });
     const onTimeline = await api<{ data: { summary: string }[] }>(t.url, "GET", `/api/v1/customers/${art}/timeline?kinds=event`, { cookie: admin });
     expect(onTimeline.body.data[0]?.summary).toMatch(/^Company removed \(was Vandelay Industries\) by \S/);
   });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { isFreeMailDomain, normaliseDomain } from "../../../src/modules/companies/index.ts";
-import { isUnsafeText } from "../../../src/contracts/safe-text.ts";
-import { shorten } from "../../../src/modules/customers/timeline.strings.ts";
 
 describe("company domains", () => {
   it.each([
@@ -28,16 +26,5 @@ describe("company domains", () => {
     expect(isFreeMailDomain("gmail.com")).toBe(true);
     expect(isFreeMailDomain("Outlook.com")).toBe(true);
     expect(isFreeMailDomain("acme.com")).toBe(false);
-  });
-});
-
-describe("timeline summaries", () => {
-  it("keep short text as one line and cut long text at 140 characters, never inside a surrogate pair", () => {
-    expect(shorten("Prefers email.\n\nCall  after 5pm.")).toBe("Prefers email. Call after 5pm.");
-    const long = "😀".repeat(200);
-    const cut = shorten(long);
-    expect(Array.from(cut)).toHaveLength(140);
-    expect(cut.endsWith("…")).toBe(true);
-    expect(isUnsafeText(cut)).toBe(false);
   });
 });
