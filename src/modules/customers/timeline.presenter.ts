@@ -10,7 +10,7 @@ function summaryOf(row: TimelineRow, actor: ActorRefDTO | null): string {
     case "conversation":
       return strings.conversation(row.data);
     case "ticket":
-      return strings.by(strings.ticket(row.type, row.data), actor?.type === "user" ? actor.name : null);
+      return strings.by(strings.ticket(row.type, row.data), actor?.type === "user" || actor?.type === "api_key" ? actor.name : null);
     case "order":
       return strings.order(row.type, row.data);
     case "note":

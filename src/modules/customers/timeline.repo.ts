@@ -70,9 +70,9 @@ const sources: Record<TimelineKind, Source[]> = {
   ticket: [
     (customerId, cursor, limit) => sql`
       select te.created_at as at, 'ticket'::text as kind, te.sort_id, te.id::text as raw_id, 'ticket.' || te.type as type,
-        case te.actor_type when 'agent' then 'user' when 'customer' then 'customer' else 'system' end as actor_type,
+        case te.actor_type when 'agent' then 'user' when 'api_key' then 'api_key' when 'customer' then 'customer' else 'system' end as actor_type,
         te.actor_id::text as actor_id,
-        case te.actor_type when 'agent' then u.name when 'bot' then 'Bot' end as actor_name,
+        case te.actor_type when 'agent' then u.name when 'api_key' then k.name when 'bot' then 'Bot' end as actor_name,
         te.data || jsonb_build_object('ticketNumber', te.number, 'subject', te.subject, 'assigneeName', au.name) as data,
         te.conversation_id::text as conversation_id, te.ticket_id::text as ticket_id, null::text as order_id, null::text as note_id
       from (select e.*, lpad(e.id::text, 20, '0') collate "C" as sort_id, t.number, t.subject, t.conversation_id
@@ -80,6 +80,7 @@ const sources: Record<TimelineKind, Source[]> = {
             where t.customer_id = ${customerId} and ${after("ticket", sql`e.created_at`, sql`lpad(e.id::text, 20, '0') collate "C"`, cursor)}
             order by e.created_at desc, sort_id desc limit ${limit}) te
       left join users u on te.actor_type = 'agent' and u.id = te.actor_id
+      left join api_keys k on te.actor_type = 'api_key' and k.id = te.actor_id
       left join users au on te.type = 'assigned' and au.id = case
         when coalesce(te.data->>'to', te.data->>'assigneeId') ~ ${UUID_TEXT} then coalesce(te.data->>'to', te.data->>'assigneeId')::uuid end`,
   ],

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NoteDTO, TimelineItemDTO } from "../../../src/contracts/crm.ts";
 import { tables } from "../../../src/db/index.ts";
@@ -177,6 +177,20 @@ describe.each(testEngines())("customer notes and timeline on $name", (engine) =>
       expect(await timeline(seeded.customerId, "?kinds=note,gossip")).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { kinds: expect.any(String) } } } });
       expect(await timeline(seeded.customerId, "?cursor=eyJhdCI6MX0")).toMatchObject({ status: 400, body: { error: { fields: { cursor: expect.any(String) } } } });
       expect((await timeline(seeded.customerId, "?limit=500")).status).toBe(400);
+    });
+
+    it("names the API key that changed a ticket", async () => {
+      const seeded = await seedHistory();
+      const key = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/api-keys", { cookie: admin, body: { name: "Helpdesk bridge", scopes: ["tickets:write"] } });
+      await db().execute(
+        sql`insert into ticket_events (ticket_id, type, actor_type, actor_id, data, created_at) values (${seeded.ticketId}, 'priority_changed', 'api_key', ${key.body.data.id}, ${JSON.stringify({ from: "normal", to: "urgent" })}::jsonb, ${at(10).toISOString()}::timestamptz)`,
+      );
+      const [latest] = (await timeline(seeded.customerId, "?kinds=ticket&limit=1")).body.data;
+      expect(latest).toMatchObject({
+        type: "ticket.priority_changed",
+        actor: { type: "api_key", id: key.body.data.id, name: "Helpdesk bridge" },
+        summary: `Ticket #${seeded.ticketNumber} priority changed from normal to urgent by Helpdesk bridge`,
+      });
     });
 
     it("answers 404 CUSTOMER_NOT_FOUND for an unknown or erased customer, with mergedInto for a merged one", async () => {
