@@ -1,5 +1,5 @@
 /** Queries on companies, their customers by domain, and the definitions of company attributes. */
-import { and, asc, eq, getTableColumns, gt, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 import type { ActorRef } from "../customers/index.ts";
 
@@ -45,7 +45,8 @@ export async function listCompanies(db: Database, filter: { q?: string; domain?:
     if (filter.domain) matches.push(eq(co.domain, filter.domain));
     conditions.push(or(...matches) as SQL);
   }
-  if (cursor) conditions.push(or(gt(co.name, cursor.name), and(eq(co.name, cursor.name), gt(co.id, cursor.id))) as SQL);
+  // A row comparison, which the (name, id) index answers directly.
+  if (cursor) conditions.push(sql`(${co.name}, ${co.id}) > (${cursor.name}, ${cursor.id}::uuid)`);
   return db
     .select(withCount)
     .from(co)
