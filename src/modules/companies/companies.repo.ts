@@ -1,5 +1,5 @@
-/** Queries on companies, their customers by domain, and the definitions of company attributes. */
-import { and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from "drizzle-orm";
+/** Queries on companies and on their customers by domain. */
+import { and, asc, eq, getTableColumns, or, sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 import type { ActorRef } from "../customers/index.ts";
 
@@ -8,9 +8,6 @@ export type CompanyRow = typeof tables.companies.$inferSelect;
 
 /** A company with how many live customers belong to it. */
 export type CompanyWithCount = CompanyRow & { customerCount: number };
-
-/** A custom attribute definition row. */
-export type AttributeDefinitionRow = typeof tables.attributeDefinitions.$inferSelect;
 
 /** Keyset cursor of the company list: name and id of the previous page's last row. */
 export type CompanyCursor = { name: string; id: string };
@@ -21,12 +18,6 @@ const co = tables.companies;
 // outer column is written out qualified: Drizzle renders a column of a one-table select without its table.)
 const customerCount = sql<number>`(select count(*)::int from customers cu where cu.company_id = "companies"."id" and cu.merged_into_id is null and cu.erased_at is null)`;
 const withCount = { ...getTableColumns(co), customerCount };
-
-/** The definitions of these attribute keys for an entity. */
-export async function attributeDefinitionsFor(db: Database, entity: "customer" | "company", keys: string[]): Promise<AttributeDefinitionRow[]> {
-  const d = tables.attributeDefinitions;
-  return db.select().from(d).where(and(eq(d.entity, entity), inArray(d.key, keys)));
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

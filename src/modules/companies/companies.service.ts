@@ -1,10 +1,9 @@
 /** Company use cases: list and search, create, read, change and delete companies; customers join by their email's domain. */
 import { AppError } from "../../errors.ts";
-import { actorRef } from "../customers/index.ts";
+import { actorRef, applyAttributeChanges, isFreeMailDomain, validateAttributes } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { Actor } from "../policy/index.ts";
-import { validateAttributes } from "./companies.attributes.ts";
-import { isFreeMailDomain, normaliseDomain } from "./companies.domains.ts";
+import { normaliseDomain } from "./companies.domains.ts";
 import {
   deleteCompanyRow,
   detachCustomers,
@@ -50,7 +49,7 @@ async function joinByDomain(tx: ServiceDeps["db"], company: CompanyRow, actor: A
  * whose email is at its domain join it, in the same transaction.
  */
 export async function createCompany(deps: Deps, actor: Actor, input: CreateCompanyInput): Promise<CompanyWithCount> {
-  const attributes = await validateAttributes(deps, "company", withoutNulls(input.attributes ?? {}));
+  const attributes = applyAttributeChanges({}, await validateAttributes(deps, "company", input.attributes ?? {}));
   const at = deps.now();
   const created = await deps.db.transaction(async (tx) => {
     const company = await insertCompany(tx, { name: input.name, domain: input.domain ?? null, attributes });
@@ -74,10 +73,7 @@ export async function updateCompany(deps: Deps, actor: Actor, id: string, patch:
   const changes: Partial<Pick<CompanyRow, "name" | "domain" | "attributes">> = {};
   if (patch.name !== undefined) changes.name = patch.name;
   if (patch.domain !== undefined) changes.domain = patch.domain;
-  if (patch.attributes !== undefined) {
-    await validateAttributes(deps, "company", patch.attributes);
-    changes.attributes = withoutNulls({ ...company.attributes, ...patch.attributes });
-  }
+  if (patch.attributes !== undefined) changes.attributes = applyAttributeChanges(company.attributes, await validateAttributes(deps, "company", patch.attributes));
   const at = deps.now();
   try {
     await deps.db.transaction(async (tx) => {
@@ -101,10 +97,6 @@ export async function deleteCompany(deps: Deps, actor: Actor, id: string): Promi
     await detachCustomers(tx, company, actorRef(actor), at);
     if (!(await deleteCompanyRow(tx, id))) throw new AppError("COMPANY_NOT_FOUND");
   });
-}
-
-function withoutNulls(attributes: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== null && value !== undefined));
 }
 
 function isUniqueViolation(error: unknown): boolean {

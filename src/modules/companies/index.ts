@@ -2,5 +2,5 @@
 export { createCompany, deleteCompany, getCompany, searchCompanies, updateCompany } from "./companies.service.ts";
 export { presentCompany } from "./companies.presenter.ts";
 export { findCompany, type CompanyRow, type CompanyWithCount } from "./companies.repo.ts";
-export { normaliseDomain, isFreeMailDomain, FREE_MAIL_DOMAINS } from "./companies.domains.ts";
+export { normaliseDomain } from "./companies.domains.ts";
 export { companyCursor, companyIdParam, createCompanyBody, listCompaniesQuery, updateCompanyBody } from "./companies.schemas.ts";
