@@ -24,6 +24,7 @@ export const errorCatalogue = {
   ATTRIBUTE_NOT_FOUND: { status: 404, message: "The custom attribute is not defined." },
   IMPORT_NOT_FOUND: { status: 404, message: "The import does not exist." },
   API_KEY_NOT_FOUND: { status: 404, message: "The API key does not exist." },
+  SUGGESTION_NOT_FOUND: { status: 404, message: "The customer has no such suggestion." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
   USER_EXISTS: { status: 409, message: "A user with this email already exists." },
   CUSTOMER_EXISTS: { status: 409, message: "A customer with this email or phone already exists." },

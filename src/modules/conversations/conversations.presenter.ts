@@ -34,14 +34,14 @@ export function presentMessage(row: MessageRow): MessageDTO {
 }
 
 /** A conversation as the console sees it, with its customer and latest ticket. */
-export function presentConversation({ conversation: row, customer, ticketId }: ConversationView): ConversationDTO {
+export function presentConversation({ conversation: row, customer, suggested, ticketId }: ConversationView): ConversationDTO {
   return {
     id: row.id,
     inboxId: row.inboxId,
     channel: row.channel,
     status: row.status,
     customer: customer
-      ? presentCustomer(customer)
+      ? presentCustomer(customer, suggested ?? {})
       : { id: row.customerId, name: null, email: null, phone: null, suggestions: {}, createdAt: row.createdAt.toISOString() },
     subject: row.subject,
     lastMessage: row.lastMessage

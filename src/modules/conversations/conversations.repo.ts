@@ -418,16 +418,34 @@ export async function updateConversation(db: Database, id: string, patch: Conver
 /** Keyset cursor over conversations: last activity time and id of the last row of the previous page. */
 export type ConversationCursor = { at: string; id: string };
 
-/** A conversation with what the console shows beside it: the customer and the latest ticket's id. */
-export type ConversationView = { conversation: ConversationRow; customer: typeof tables.customers.$inferSelect | null; ticketId: string | null };
+/**
+ * A conversation with what the console shows beside it: the customer, the email and phone the customer wrote that the
+ * profile lacks (open suggestions, the latest per field), and the latest ticket's id.
+ */
+export type ConversationView = {
+  conversation: ConversationRow;
+  customer: typeof tables.customers.$inferSelect | null;
+  suggested: { email?: string; phone?: string } | null;
+  ticketId: string | null;
+};
 
-/** One statement for a conversation, its customer and its latest ticket. */
+/** One statement for a conversation, its customer, their open contact suggestions and the latest ticket. */
 function selectViews(db: Database) {
   const c = tables.conversations;
+  const cu = tables.customers;
   return db
     .select({
       conversation: c,
-      customer: tables.customers,
+      customer: cu,
+      // A value the profile holds by now (an agent typed it) is no suggestion any more.
+      suggested: sql<{ email?: string; phone?: string } | null>`(
+        select jsonb_object_agg(s.field, s.value) from (
+          select distinct on (s.field) s.field, s.value from customer_suggestions s
+          where s.customer_id = ${c.customerId} and s.status = 'open' and s.field in ('email', 'phone')
+            and case s.field when 'email' then ${cu.email} is distinct from s.value
+              else ${cu.phoneDigits} is distinct from regexp_replace(s.value, '[^0-9]', '', 'g') end
+          order by s.field, s.created_at desc
+        ) s)`,
       ticketId: sql<string | null>`(select t.id from tickets t where t.conversation_id = ${c.id} order by t.created_at desc limit 1)`,
     })
     .from(c)

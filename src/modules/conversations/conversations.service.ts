@@ -4,7 +4,7 @@ import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { SMALL_TALK_INTENTS, type Annotation } from "../../contracts/nlp.ts";
 import { isUnsafeText, UNSAFE_TEXT_REASON, unsafeTextIssues } from "../../contracts/safe-text.ts";
 import { AppError, validationError } from "../../errors.ts";
-import { findCustomer, offerContactDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
+import { captureCustomerDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findInboxCached } from "../inboxes/index.ts";
 import { productCatalogue } from "../sales/index.ts";
@@ -151,10 +151,7 @@ export async function receiveCustomerMessage(
   const { conversation } = stored;
   rememberMessage(deps.db, message);
   rememberAddress(deps.db, conversation.id, { channel: conversation.channel, externalId: conversation.externalId });
-  if (annotation.entities.some((e) => e.type === "email" || e.type === "phone")) {
-    const customer = await findCustomer(deps.db, conversation.customerId);
-    if (customer) await offerContactDetails(deps, customer, annotation);
-  }
+  await captureCustomerDetails(deps, { customerId: conversation.customerId, conversationId: conversation.id, messageId: message.id, text, annotation });
   deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });
   deps.events.emit("conversation.updated", { conversationId: conversation.id });
   // This node took the turn lease with the commit: it answers at once, after the acknowledgement. Otherwise the lease's

@@ -4,12 +4,8 @@ import type { CompanyRefDTO, CustomerSummaryDTO } from "../../contracts/crm.ts";
 import type { CustomerRow } from "./customers.repo.ts";
 import type { CustomerListRow } from "./search.repo.ts";
 
-/** Presents a customer for the console. */
-export function presentCustomer(row: CustomerRow): CustomerDTO {
-  const suggested = (row.attributes.suggested ?? {}) as { email?: string; phone?: string };
-  const suggestions: CustomerDTO["suggestions"] = {};
-  if (suggested.email && !row.email) suggestions.email = suggested.email;
-  if (suggested.phone && !row.phone) suggestions.phone = suggested.phone;
+/** Presents a customer for the console, with the open email and phone suggestions the caller read beside it. */
+export function presentCustomer(row: CustomerRow, suggestions: CustomerDTO["suggestions"] = {}): CustomerDTO {
   return { id: row.id, name: row.name, email: row.email, phone: row.phone, suggestions, createdAt: row.createdAt.toISOString() };
 }
 

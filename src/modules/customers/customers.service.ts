@@ -1,5 +1,4 @@
 /** Customer use cases: find or create the customer behind a channel identity. */
-import type { Annotation } from "../../contracts/nlp.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import {
@@ -71,24 +70,6 @@ export async function resolveCustomerId(
   return fresh;
 }
 
-/** Remembers an email or phone number the customer wrote, when the profile lacks it, so an agent can add it in one click. */
-export async function offerContactDetails(deps: ServiceDeps, customer: CustomerRow, annotation: Pick<Annotation, "entities">): Promise<void> {
-  const email = annotation.entities.find((e) => e.type === "email")?.value;
-  const phone = annotation.entities.find((e) => e.type === "phone")?.value;
-  const suggested = { ...((customer.attributes.suggested ?? {}) as { email?: string; phone?: string }) };
-  let changed = false;
-  if (typeof email === "string" && !customer.email && suggested.email !== email) {
-    suggested.email = email;
-    changed = true;
-  }
-  if (typeof phone === "string" && !customer.phone && suggested.phone !== phone) {
-    suggested.phone = phone;
-    changed = true;
-  }
-  if (!changed) return;
-  await updateCustomer(deps.db, customer.id, { attributes: { ...customer.attributes, suggested } });
-}
-
 /** Changes a customer's profile (an agent accepting a suggestion, or typing it); announces it on the customer's conversations. */
 export async function editCustomer(
   deps: ServiceDeps,
@@ -97,14 +78,7 @@ export async function editCustomer(
 ): Promise<CustomerRow> {
   const customer = await findCustomer(deps.db, id);
   if (!customer) throw new AppError("CUSTOMER_NOT_FOUND");
-  const suggested = { ...((customer.attributes.suggested ?? {}) as { email?: string; phone?: string }) };
-  if (patch.email !== undefined) delete suggested.email;
-  if (patch.phone !== undefined) delete suggested.phone;
-  const updated = await updateCustomer(deps.db, id, {
-    ...patch,
-    ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
-    attributes: { ...customer.attributes, suggested },
-  });
+  const updated = await updateCustomer(deps.db, id, { ...patch, ...(patch.email ? { email: patch.email.toLowerCase() } : {}) });
   if (!updated) throw new AppError("CUSTOMER_NOT_FOUND");
   for (const conversationId of await conversationIdsOf(deps.db, id)) deps.events.emit("conversation.updated", { conversationId });
   return updated;

@@ -1,5 +1,6 @@
 /** Customers module: customer records and channel identities, search, profiles, tags and custom attributes. */
-export { resolveCustomerId, offerContactDetails, editCustomer, type CustomerProfile } from "./customers.service.ts";
+export { resolveCustomerId, editCustomer, type CustomerProfile } from "./customers.service.ts";
+export { captureCustomerDetails, type CustomerMessage } from "./suggestions.service.ts";
 export { findCustomer, isLive, type CustomerRow } from "./customers.repo.ts";
 export { presentCustomer, presentCustomerSummary, visibleAttributes } from "./customers.presenter.ts";
 export { actorRef, presentActorRef, loadLiveCustomer, recordCustomerEvent, type ActorRef } from "./customers.actors.ts";
