@@ -6,7 +6,7 @@ import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/ind
 import { createEventBus, type EventBus } from "./events.ts";
 import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
-import { createAnswerer, DELIVER_JOB, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
+import { createAnswerer, DELIVER_JOB, forgetRecentMessages, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
@@ -131,6 +131,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
     if (senderType !== "agent") return;
     noteAgentReply(deps, conversationId, deps.now()).catch((error: unknown) => log.error({ err: error }, "could not stamp first response"));
   });
+
+  // An erasure rewrote stored messages and dropped conversation addresses: what this process remembers of them goes too.
+  events.on("customer.erased", () => forgetRecentMessages(deps.db));
 
   // Sessions that expire with a console still open end here (their sockets close); requests end idle ones themselves.
   const sessionSweep = setInterval(() => {

@@ -6,6 +6,8 @@ import type { SessionEndReason } from "./contracts/api.ts";
 export type DomainEvents = {
   "message.created": { messageId: string; conversationId: string; senderType: "customer" | "bot" | "agent" | "system"; senderId: string | null };
   "conversation.updated": { conversationId: string };
+  /** A customer was erased (GDPR): their messages were rewritten, so caches of stored messages must forget them. */
+  "customer.erased": { customerId: string };
   "ticket.updated": { ticketId: string };
   "agent.updated": { userId: string };
   /** Console sessions that no longer exist: their sockets must close and every node must forget them. */

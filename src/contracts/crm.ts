@@ -124,3 +124,70 @@ export type ApiKeyDTO = {
   lastUsedAt: string | null;
   revokedAt: string | null;
 };
+
+/** A message as the GDPR export carries it: who sent it, the text, the NLP annotation and the channel's metadata. */
+export type ExportedMessageDTO = {
+  id: string;
+  sender: { type: "customer" | "bot" | "agent" | "system"; id: string | null; name: string | null };
+  text: string;
+  annotation: unknown;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+};
+
+/** A timeline event as the GDPR export carries it. */
+export type ExportedEventDTO = { type: string; actor: ActorRefDTO; data: Record<string, unknown>; createdAt: string };
+
+/**
+ * Everything stored about one customer (GET /api/v1/customers/:id/export, downloaded as customer-<id>.json): the
+ * profile, identities, company, tags, attributes, conversations with every message, tickets with their events, orders,
+ * notes, suggestions, timeline events, widget visitors, and the records merged into this one.
+ */
+export type CustomerExportDTO = {
+  exportedAt: string;
+  profile: CustomerProfileDTO;
+  identities: CustomerProfileDTO["identities"];
+  company: (CompanyRefDTO & { attributes: Record<string, unknown> }) | null;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  conversations: {
+    id: string;
+    inboxId: string;
+    channel: string;
+    status: string;
+    subject: string | null;
+    createdAt: string;
+    lastMessageAt: string;
+    orderIds: string[];
+    messages: ExportedMessageDTO[];
+  }[];
+  tickets: {
+    id: string;
+    number: number;
+    conversationId: string;
+    subject: string;
+    status: string;
+    priority: string;
+    reason: string;
+    createdAt: string;
+    resolvedAt: string | null;
+    events: { type: string; actorType: string; actorId: string | null; data: Record<string, unknown>; createdAt: string }[];
+  }[];
+  orders: {
+    id: string;
+    number: string;
+    status: string;
+    items: unknown[];
+    totalCents: number;
+    currency: string;
+    carrier: string | null;
+    trackingNumber: string | null;
+    estimatedDelivery: string | null;
+    createdAt: string;
+  }[];
+  notes: NoteDTO[];
+  suggestions: (Omit<SuggestionDTO, "excerpt"> & { status: "open" | "accepted" | "dismissed" })[];
+  events: ExportedEventDTO[];
+  visitors: { id: string; inboxId: string; createdAt: string; lastSeenAt: string }[];
+  mergedRecords: { id: string; name: string | null; createdAt: string; events: ExportedEventDTO[] }[];
+};

@@ -12,6 +12,9 @@ import { attributesRoutes } from "../modules/customers/attributes.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
 import { notesRoutes } from "../modules/customers/notes.routes.ts";
 import { timelineRoutes } from "../modules/customers/timeline.routes.ts";
+import { mergeRoutes } from "../modules/customers/merge.routes.ts";
+import { privacyRoutes } from "../modules/customers/privacy.routes.ts";
+import { suggestionsRoutes } from "../modules/customers/suggestions.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
@@ -43,6 +46,9 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", notesRoutes(deps));                // a customer's notes: list, add, edit, delete
   api.use("/customers", timelineRoutes(deps));             // a customer's timeline
+  api.use("/customers", mergeRoutes(deps));                // POST /:id/merge {otherId}
+  api.use("/customers", suggestionsRoutes(deps));          // POST /:id/suggestions/:suggestionId/accept and /dismiss
+  api.use("/customers", privacyRoutes(deps));              // GET /:id/export (GDPR), DELETE /:id (erase); admins
   api.use("/customers", customersRoutes(deps));            // list and search, add, profile, edit, bulk tags
   api.use("/attributes", attributesRoutes(deps));          // custom attribute definitions (defined by admins)
   api.use("/companies", companiesRoutes(deps));            // list and search, add, one, edit, delete

@@ -23,5 +23,5 @@ export {
   type ConversationCursor,
 } from "./conversations.repo.ts";
 export { createAnswerer, TURN_TIMINGS, type Answerer, type AnswerTurn, type TurnOutcome, type TurnTimings } from "./turns.service.ts";
-export type { ConversationAddress } from "./recent-messages.ts";
+export { forgetRecentMessages, type ConversationAddress } from "./recent-messages.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";

@@ -1,4 +1,7 @@
-/** Messages this process committed recently, so announcing and answering them does not read them back (messages never change once stored). */
+/**
+ * Messages this process committed recently, so announcing and answering them does not read them back (messages never
+ * change once stored, except when a customer is erased: then the container calls forgetRecentMessages).
+ */
 import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/index.ts";
 import type { MessageRow } from "./conversations.repo.ts";
@@ -18,12 +21,12 @@ export function recentMessage(db: Database, id: string): MessageRow | undefined 
   return caches.get(db)?.get(id);
 }
 
-/** Where a conversation lives: its channel and the channel's id for it. Neither ever changes. */
+/** Where a conversation lives: its channel and the channel's id for it. Neither changes, until an erasure drops the id. */
 export type ConversationAddress = { channel: string; externalId: string | null };
 
 const addressCaches = new WeakMap<Database, LRUCache<string, ConversationAddress>>();
 
-/** Remembers a conversation's channel and external id (safe to keep: they never change). */
+/** Remembers a conversation's channel and external id (safe to keep: only an erasure changes them, and forgets them all). */
 export function rememberAddress(db: Database, id: string, address: ConversationAddress): void {
   let cache = addressCaches.get(db);
   if (!cache) addressCaches.set(db, (cache = new LRUCache<string, ConversationAddress>({ max: 50_000 })));
@@ -33,4 +36,10 @@ export function rememberAddress(db: Database, id: string, address: ConversationA
 /** A conversation's channel and external id, if this process has seen the conversation recently. */
 export function recentAddress(db: Database, id: string): ConversationAddress | undefined {
   return addressCaches.get(db)?.get(id);
+}
+
+/** Forgets every remembered message and address (a customer's erasure rewrote some; it is rare enough to drop them all). */
+export function forgetRecentMessages(db: Database): void {
+  caches.get(db)?.clear();
+  addressCaches.get(db)?.clear();
 }
