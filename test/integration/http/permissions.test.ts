@@ -63,6 +63,11 @@ async function ticketAssignedTo(assigneeId: string | null): Promise<{ ticketId: 
   return { ticketId: ticket.id, conversationId: conversation.id, customerId: conversation.customerId };
 }
 
+/** A customer row as stored. */
+async function storedCustomer(id: string): Promise<typeof tables.customers.$inferSelect> {
+  return (await t.container.database.db.select().from(tables.customers).where(eq(tables.customers.id, id)))[0];
+}
+
 function assigneeFor(scope: Scope, actor: Person, other: Person): string | null {
   return scope === "own" ? actor.id : scope === "others" ? other.id : null;
 }
@@ -168,6 +173,21 @@ const scenarios: Record<Action, Scenario> = {
     const res = await api(t.url, "PATCH", `/api/v1/customers/${customerId}/notes/${noteId}`, { cookie: actor.cookie, body: { text: "Edited note" } });
     const stored = async () => (await t.container.database.db.select().from(tables.customerNotes).where(eq(tables.customerNotes.id, noteId)))[0];
     return { res, ok: 200, unchanged: async () => expect((await stored())?.text).toBe("Original note") };
+  },
+  "customer.merge": async (_scope, actor) => {
+    const survivor = await ticketAssignedTo(null);
+    const other = await ticketAssignedTo(null);
+    const res = await api(t.url, "POST", `/api/v1/customers/${survivor.customerId}/merge`, { cookie: actor.cookie, body: { otherId: other.customerId } });
+    return { res, ok: 200, unchanged: async () => expect((await storedCustomer(other.customerId)).mergedIntoId).toBeNull() };
+  },
+  "customer.export": async (_scope, actor) => {
+    const { customerId } = await ticketAssignedTo(null);
+    return { res: await api(t.url, "GET", `/api/v1/customers/${customerId}/export`, { cookie: actor.cookie }), ok: 200 };
+  },
+  "customer.erase": async (_scope, actor) => {
+    const { customerId } = await ticketAssignedTo(null);
+    const res = await api(t.url, "DELETE", `/api/v1/customers/${customerId}`, { cookie: actor.cookie });
+    return { res, ok: 204, unchanged: async () => expect((await storedCustomer(customerId)).erasedAt).toBeNull() };
   },
   "report.read": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/reports/topics", { cookie: actor.cookie }), ok: 200 }),
   "report.export": async (_scope, actor) => {
