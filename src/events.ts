@@ -6,8 +6,11 @@ import type { SessionEndReason } from "./contracts/api.ts";
 export type DomainEvents = {
   "message.created": { messageId: string; conversationId: string; senderType: "customer" | "bot" | "agent" | "system"; senderId: string | null };
   "conversation.updated": { conversationId: string };
-  /** A customer was erased (GDPR): their messages were rewritten, so caches of stored messages must forget them. */
-  "customer.erased": { customerId: string };
+  /**
+   * A customer was erased (GDPR): their messages were rewritten (caches of stored messages must forget them) and their
+   * conversations lost their channel address (the former ones here: sockets still in those conversations must leave).
+   */
+  "customer.erased": { customerId: string; addresses: { channel: string; externalId: string }[] };
   "ticket.updated": { ticketId: string };
   "agent.updated": { userId: string };
   /** Console sessions that no longer exist: their sockets must close and every node must forget them. */

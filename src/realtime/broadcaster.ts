@@ -72,6 +72,10 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
         if (user) console.to(AGENTS_ROOM).emit("agent:updated", presentUser(user));
       }),
     ),
+    // An erased customer's widget connections leave their conversations (on every node, through the adapter).
+    events.on("customer.erased", ({ addresses }) => {
+      for (const { channel, externalId } of addresses) if (channel === WEB_CHANNEL) widget.in(widgetRoom(externalId)).disconnectSockets(true);
+    }),
     events.on("typing.changed", ({ conversationId, sender, typing }) =>
       inOrder(conversationId, async () => {
         if (sender.type === "customer") {

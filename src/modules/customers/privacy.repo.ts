@@ -1,5 +1,5 @@
 /** Queries for a customer's GDPR export (everything stored about them) and the statements of their erasure. */
-import { asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** The text that replaces every erased message and ticket subject. */
@@ -81,10 +81,15 @@ export async function lockErasable(tx: Database, customerId: string): Promise<st
  * sentiment, bot memory and channel address; ticket subjects become the marker and ticket events lose their data;
  * orders stay for accounting without the person; notes, suggestions and identities go; widget visitors are unlinked;
  * timeline events keep only their type, who and when; the records keep nothing personal and are marked erased.
+ * Answers the channel addresses the conversations had, so connections still in them can be closed.
  */
-export async function eraseRecords(tx: Database, ids: string[], at: Date): Promise<void> {
+export async function eraseRecords(tx: Database, ids: string[], at: Date): Promise<{ channel: string; externalId: string }[]> {
   const t = tables;
   const theirConversations = tx.select({ id: t.conversations.id }).from(t.conversations).where(inArray(t.conversations.customerId, ids));
+  const addresses = await tx
+    .select({ channel: t.conversations.channel, externalId: t.conversations.externalId })
+    .from(t.conversations)
+    .where(and(inArray(t.conversations.customerId, ids), isNotNull(t.conversations.externalId)));
   await tx.update(t.messages).set({ text: ERASED_MARKER, annotation: null, metadata: {} }).where(inArray(t.messages.conversationId, theirConversations));
   await tx
     .update(t.conversations)
@@ -109,4 +114,5 @@ export async function eraseRecords(tx: Database, ids: string[], at: Date): Promi
     .update(t.customers)
     .set({ name: null, email: null, phone: null, attributes: {}, tags: [], segment: null, companyId: null, erasedAt: at, updatedAt: at })
     .where(inArray(t.customers.id, ids));
+  return addresses.flatMap((a) => (a.externalId ? [{ channel: a.channel, externalId: a.externalId }] : []));
 }

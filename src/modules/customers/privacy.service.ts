@@ -22,13 +22,16 @@ export async function exportCustomer(deps: Pick<ServiceDeps, "db" | "now">, cust
 export async function eraseCustomer(deps: ServiceDeps, actor: Actor, customerId: string): Promise<void> {
   await loadLiveCustomer(deps, customerId);
   const conversationIds = await conversationIdsOf(deps.db, customerId);
-  await deps.db.transaction(async (tx) => {
+  const addresses = await deps.db.transaction(async (tx) => {
     const ids = await lockErasable(tx, customerId);
     // Read again under the lock: a concurrent merge or erase may have got there first.
     await loadLiveCustomer({ db: tx }, customerId);
-    await eraseRecords(tx, ids, deps.now());
+    const former = await eraseRecords(tx, ids, deps.now());
     await recordCustomerEvent({ db: tx }, customerId, "customer.erased", actor);
+    return former;
   });
-  deps.events.emit("customer.erased", { customerId });
+  // Caches forget the rewritten messages; a widget still connected to one of the conversations is disconnected, and
+  // comes back as a new visitor conversation instead of writing into the erased one.
+  deps.events.emit("customer.erased", { customerId, addresses });
   for (const conversationId of conversationIds) deps.events.emit("conversation.updated", { conversationId });
 }

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ConversationDTO } from "../../../src/contracts/api.ts";
 import type { CustomerExportDTO } from "../../../src/contracts/crm.ts";
 import { tables } from "../../../src/db/index.ts";
 import { demoAgents } from "../../../src/db/seed/demo-data.ts";
@@ -10,6 +11,7 @@ import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { addOrder, addVisitor, customerWrites, storedCustomer, type Written } from "../../support/customer-records.ts";
 import { testEngines } from "../../support/engines.ts";
+import { connectCustomer } from "../../support/widget-client.ts";
 
 const manager = demoAgents.find((u) => u.role === "manager")!;
 
@@ -161,6 +163,22 @@ describe.each(testEngines())("customer privacy (GDPR export and erasure) on $nam
     expect(events).toMatchObject([{ actorType: "user", actorName: expect.any(String), data: {} }]);
     expect(await storedCustomer(t, p.id)).toMatchObject({ name: null, email: null, phone: null, tags: [], segment: null, attributes: {}, erasedAt: expect.any(Date) });
   }, 180_000);
+
+  it("a widget still connected to an erased customer's conversation is disconnected, and comes back as someone new with an empty history", async () => {
+    const widget = await connectCustomer(t.url, t.inboxId);
+    const ack = (await widget.send(`my secret is ${randomUUID()}`)) as { conversationId: string };
+    const view = await api<{ data: ConversationDTO }>(t.url, "GET", `/api/v1/conversations/${ack.conversationId}`, { cookie: admin });
+    const closed = new Promise<string>((resolve) => widget.socket.once("disconnect", (reason) => resolve(reason)));
+    expect((await api(t.url, "DELETE", `/api/v1/customers/${view.body.data.customer.id}`, { cookie: admin })).status).toBe(204);
+    expect(await closed).toBe("io server disconnect");
+    const back = await connectCustomer(t.url, t.inboxId, widget.visitorId);
+    expect(await back.history()).toEqual([]);
+    const again = (await back.send("hello again")) as { conversationId: string };
+    back.close();
+    expect(again.conversationId).not.toBe(ack.conversationId);
+    const now = await api<{ data: ConversationDTO }>(t.url, "GET", `/api/v1/conversations/${again.conversationId}`, { cookie: admin });
+    expect(now.body.data.customer.id).not.toBe(view.body.data.customer.id);
+  }, 60_000);
 
   it("after the erasure, the same channel identity writing again is a new customer, not the erased one", async () => {
     const who = { externalUserId: `returning-${randomUUID()}`, externalConversationId: `thread-${randomUUID()}` };
