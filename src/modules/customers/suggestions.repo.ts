@@ -98,15 +98,13 @@ export async function findSuggestion(db: Database, customerId: string, id: strin
   return row;
 }
 
-/** Sets a suggestion's status; false when the customer has no such suggestion. */
-export async function setSuggestionStatus(db: Database, customerId: string, id: string, status: SuggestionRow["status"]): Promise<boolean> {
+/** Sets a suggestion's status. */
+export async function setSuggestionStatus(db: Database, customerId: string, id: string, status: SuggestionRow["status"]): Promise<void> {
   const s = tables.customerSuggestions;
-  const rows = await db
+  await db
     .update(s)
     .set({ status })
-    .where(and(eq(s.customerId, customerId), eq(s.id, id)))
-    .returning({ id: s.id });
-  return rows.length > 0;
+    .where(and(eq(s.customerId, customerId), eq(s.id, id)));
 }
 
 /** Another live customer who already has this email or phone (the phone compared by its digits). */

@@ -58,6 +58,8 @@ export async function acceptSuggestion(deps: ServiceDeps, actor: Actor, customer
   const customer = await loadLiveCustomer(deps, customerId);
   const suggestion = await findSuggestion(deps.db, customerId, suggestionId);
   if (!suggestion) throw new AppError("SUGGESTION_NOT_FOUND");
+  // Accepting twice (a double click, a retried request) changes nothing the second time.
+  if (suggestion.status === "accepted") return loadCustomerProfile(deps, customerId);
   const { field, value } = suggestion;
   await deps.db.transaction(async (tx) => {
     let from: string | null = null;
@@ -87,9 +89,12 @@ export async function acceptSuggestion(deps: ServiceDeps, actor: Actor, customer
   return loadCustomerProfile(deps, customerId);
 }
 
-/** Dismisses a suggestion: it leaves the profile, and the same value is never suggested again. */
+/** Dismisses an open suggestion: it leaves the profile, and the same value is never suggested again (an accepted one stays accepted). */
 export async function dismissSuggestion(deps: ServiceDeps, customerId: string, suggestionId: string): Promise<void> {
   await loadLiveCustomer(deps, customerId);
-  if (!(await setSuggestionStatus(deps.db, customerId, suggestionId, "dismissed"))) throw new AppError("SUGGESTION_NOT_FOUND");
+  const suggestion = await findSuggestion(deps.db, customerId, suggestionId);
+  if (!suggestion) throw new AppError("SUGGESTION_NOT_FOUND");
+  if (suggestion.status !== "open") return;
+  await setSuggestionStatus(deps.db, customerId, suggestionId, "dismissed");
   for (const conversationId of await conversationIdsOf(deps.db, customerId)) deps.events.emit("conversation.updated", { conversationId });
 }

@@ -77,6 +77,12 @@ describe.each(testEngines())("customer suggestions on $name", (engine) => {
       .from(tables.customerEvents)
       .where(and(eq(tables.customerEvents.customerId, customerId), eq(tables.customerEvents.type, "suggestion.accepted")));
     expect(event).toMatchObject({ actorType: "user", data: { suggestionId: suggestion.id, field: "email", value: email, from: null, messageId: messageIds[0] } });
+    // A second accept (a double click) and a late dismiss change nothing.
+    expect((await act(customerId, suggestion.id, "accept")).status).toBe(200);
+    expect((await act(customerId, suggestion.id, "dismiss")).status).toBe(204);
+    expect(await suggestionsOf(customerId)).toEqual([`email:${email}:accepted`]);
+    const events = await db().select().from(tables.customerEvents).where(eq(tables.customerEvents.customerId, customerId));
+    expect(events.filter((e) => e.type === "suggestion.accepted")).toHaveLength(1);
     // Writing the address again in the same conversation suggests nothing: the profile has it.
     await customerWrites(t, `my email is ${email}`, { externalConversationId: await externalIdOf(conversationId) });
     expect(await suggestionsOf(customerId)).toEqual([`email:${email}:accepted`]);
