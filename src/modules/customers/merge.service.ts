@@ -5,7 +5,7 @@ import type { ServiceDeps } from "../deps.ts";
 import type { Actor } from "../policy/index.ts";
 import { loadLiveCustomer, recordCustomerEvent } from "./customers.actors.ts";
 import { conversationIdsOf } from "./customers.repo.ts";
-import { loadCustomerProfile } from "./interim-profile.ts";
+import { getCustomerProfile } from "./profile.service.ts";
 import { fillSurvivor, lockCustomers, moveCustomerRecords, tombstone } from "./merge.repo.ts";
 
 /**
@@ -31,5 +31,5 @@ export async function mergeCustomers(deps: ServiceDeps, actor: Actor, survivorId
   });
   // The console shows the customer beside each of their conversations, the moved ones included.
   for (const conversationId of await conversationIdsOf(deps.db, survivorId)) deps.events.emit("conversation.updated", { conversationId });
-  return loadCustomerProfile(deps, survivorId);
+  return getCustomerProfile(deps, survivorId);
 }

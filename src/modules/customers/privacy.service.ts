@@ -4,13 +4,13 @@ import type { ServiceDeps } from "../deps.ts";
 import type { Actor } from "../policy/index.ts";
 import { loadLiveCustomer, recordCustomerEvent } from "./customers.actors.ts";
 import { conversationIdsOf } from "./customers.repo.ts";
-import { loadCustomerProfile } from "./interim-profile.ts";
+import { getCustomerProfile } from "./profile.service.ts";
 import { presentCustomerExport } from "./privacy.presenter.ts";
 import { eraseRecords, lockErasable, readCustomerRecords } from "./privacy.repo.ts";
 
 /** Everything stored about a live customer: profile, identities, conversations with every message, tickets, orders, notes, suggestions, events. */
 export async function exportCustomer(deps: Pick<ServiceDeps, "db" | "now">, customerId: string): Promise<CustomerExportDTO> {
-  const profile = await loadCustomerProfile(deps, customerId);
+  const profile = await getCustomerProfile(deps, customerId);
   return presentCustomerExport(profile, await readCustomerRecords(deps.db, customerId), deps.now());
 }
 

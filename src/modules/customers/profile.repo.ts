@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
+import { stillSuggested } from "./suggestions.repo.ts";
 
 type Rows<T> = { rows: T[] };
 const iso = (column: SQL): SQL => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -67,14 +68,15 @@ export async function sentimentOf(db: Database, customerId: string, limit: numbe
     .limit(limit);
 }
 
-/** Open suggestions of a customer, newest first, with the text of the message each came from. */
+/** Open suggestions of a customer the profile still lacks, newest first, with the text of the message each came from. */
 export async function openSuggestionsOf(db: Database, customerId: string, limit: number) {
   const s = tables.customerSuggestions;
   return db
     .select({ suggestion: s, messageText: tables.messages.text })
     .from(s)
+    .innerJoin(tables.customers, eq(tables.customers.id, s.customerId))
     .leftJoin(tables.messages, eq(tables.messages.id, s.messageId))
-    .where(and(eq(s.customerId, customerId), eq(s.status, "open")))
+    .where(and(eq(s.customerId, customerId), eq(s.status, "open"), stillSuggested()))
     .orderBy(desc(s.createdAt))
     .limit(limit);
 }

@@ -46,13 +46,3 @@ export function detailsInMessage(text: string, annotation: Pick<Annotation, "ent
   }
   return { details: [...details.values()], orderNumbers: [...orderNumbers] };
 }
-
-/** The customer's words around a value they wrote: the message on one line, cut to about `width` characters around it. */
-export function excerptAround(text: string, value: string, width = 120): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  if (line.length <= width) return line;
-  const at = Math.max(0, line.toLowerCase().indexOf(value.toLowerCase()));
-  const start = Math.max(0, Math.min(at - Math.floor((width - value.length) / 2), line.length - width));
-  const cut = line.slice(start, start + width).trim();
-  return `${start > 0 ? "…" : ""}${cut}${start + width < line.length ? "…" : ""}`;
-}

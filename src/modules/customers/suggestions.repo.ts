@@ -1,5 +1,5 @@
 /** Queries on customer suggestions (details the NLP found in a customer's messages) and the conversation-order links they bring. */
-import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 import type { FoundDetail } from "./suggestions.extract.ts";
 
@@ -56,35 +56,19 @@ export async function linkQuotedOrders(db: Database, source: SuggestionSource, o
     on conflict do nothing`);
 }
 
-/** An open suggestion with the text of the message it came from. */
-export type OpenSuggestion = SuggestionRow & { messageText: string | null };
-
 /**
- * A customer's open suggestions, oldest first, with the words they came from; a value the profile has meanwhile taken
- * (typed by an agent) no longer counts, nor does an order someone has since claimed.
+ * The condition that keeps an open suggestion on the profile (with the customers table joined): a value the profile
+ * has taken meanwhile (typed by an agent) no longer counts, nor does an order someone has since claimed.
  */
-export async function listOpenSuggestions(db: Database, customerId: string): Promise<OpenSuggestion[]> {
+export function stillSuggested(): SQL {
   const s = tables.customerSuggestions;
-  const rows = await db
-    .select({ suggestion: s, messageText: tables.messages.text })
-    .from(s)
-    .innerJoin(tables.customers, eq(tables.customers.id, s.customerId))
-    .leftJoin(tables.messages, eq(tables.messages.id, s.messageId))
-    .where(
-      and(
-        eq(s.customerId, customerId),
-        eq(s.status, "open"),
-        sql`case ${s.field}
-          when 'email' then ${tables.customers.email} is distinct from ${s.value}
-          when 'phone' then ${tables.customers.phoneDigits} is distinct from regexp_replace(${s.value}, '[^0-9]', '', 'g')
-          when 'name' then lower(coalesce(${tables.customers.name}, '')) <> lower(${s.value})
-          else not exists (select 1 from ${tables.orders} o where o.number = ${s.value} and o.customer_id is not null)
-        end`,
-      ),
-    )
-    .orderBy(asc(s.createdAt), asc(s.id))
-    .limit(100);
-  return rows.map((r) => ({ ...r.suggestion, messageText: r.messageText }));
+  const c = tables.customers;
+  return sql`case ${s.field}
+    when 'email' then ${c.email} is distinct from ${s.value}
+    when 'phone' then ${c.phoneDigits} is distinct from regexp_replace(${s.value}, '[^0-9]', '', 'g')
+    when 'name' then lower(coalesce(${c.name}, '')) <> lower(${s.value})
+    else not exists (select 1 from ${tables.orders} o where o.number = ${s.value} and o.customer_id is not null)
+  end`;
 }
 
 /** One suggestion of a customer. */

@@ -1,5 +1,4 @@
 /** NLP into the record: details a customer writes become suggestions on their profile, accepted or dismissed by an agent. */
-import type { CustomerDTO } from "../../contracts/api.ts";
 import type { CustomerProfileDTO } from "../../contracts/crm.ts";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { AppError } from "../../errors.ts";
@@ -8,16 +7,14 @@ import type { ServiceDeps } from "../deps.ts";
 import type { Actor } from "../policy/index.ts";
 import { loadLiveCustomer, recordCustomerEvent } from "./customers.actors.ts";
 import { conversationIdsOf } from "./customers.repo.ts";
-import { loadCustomerProfile } from "./interim-profile.ts";
+import { getCustomerProfile } from "./profile.service.ts";
 import { detailsInMessage } from "./suggestions.extract.ts";
-import { presentContactSuggestions } from "./suggestions.presenter.ts";
 import {
   claimOrder,
   findLiveHolder,
   findSuggestion,
   insertDetailSuggestions,
   linkQuotedOrders,
-  listOpenSuggestions,
   setCustomerField,
   setSuggestionStatus,
 } from "./suggestions.repo.ts";
@@ -44,11 +41,6 @@ export async function captureCustomerDetails(deps: Pick<ServiceDeps, "db">, mess
   }
 }
 
-/** The open email and phone suggestions of a customer, as the conversation view's customer carries them. */
-export async function contactSuggestions(deps: Pick<ServiceDeps, "db">, customerId: string): Promise<CustomerDTO["suggestions"]> {
-  return presentContactSuggestions(await listOpenSuggestions(deps.db, customerId));
-}
-
 /**
  * Puts a suggestion on the profile (the field set, or the order given to the customer), marks it accepted and records
  * `suggestion.accepted`, in one transaction. An email or phone another live customer has is 409 CUSTOMER_EXISTS with
@@ -59,7 +51,7 @@ export async function acceptSuggestion(deps: ServiceDeps, actor: Actor, customer
   const suggestion = await findSuggestion(deps.db, customerId, suggestionId);
   if (!suggestion) throw new AppError("SUGGESTION_NOT_FOUND");
   // Accepting twice (a double click, a retried request) changes nothing the second time.
-  if (suggestion.status === "accepted") return loadCustomerProfile(deps, customerId);
+  if (suggestion.status === "accepted") return getCustomerProfile(deps, customerId);
   const { field, value } = suggestion;
   await deps.db.transaction(async (tx) => {
     let from: string | null = null;
@@ -86,7 +78,7 @@ export async function acceptSuggestion(deps: ServiceDeps, actor: Actor, customer
     });
   });
   for (const conversationId of await conversationIdsOf(deps.db, customerId)) deps.events.emit("conversation.updated", { conversationId });
-  return loadCustomerProfile(deps, customerId);
+  return getCustomerProfile(deps, customerId);
 }
 
 /** Dismisses an open suggestion: it leaves the profile, and the same value is never suggested again (an accepted one stays accepted). */
