@@ -9,6 +9,7 @@ import { childLogger } from "./logger.ts";
 import { createAnswerer, DELIVER_JOB, forgetRecentMessages, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
+import { IMPORT_JOB, runImport, type ImportJobPayload } from "./modules/imports/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { noteAgentReply } from "./modules/tickets/index.ts";
 import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
@@ -113,10 +114,12 @@ export async function createContainer(config: Config, options: ContainerOptions 
       log.info({ messageId }, "no outbound adapter registered for this channel yet; message kept in the conversation");
     },
   });
+  // One import at a time per node, run once: a crash mid-way is resumed by bull's stalled-job check from the last committed batch.
+  const importJob = defineJob<ImportJobPayload>({ name: IMPORT_JOB, attempts: 1, concurrency: 1, perform: (payload) => runImport(deps, payload) });
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [deliverJob] as never[],
+    jobs: [deliverJob, importJob] as never[],
     process: options.processJobs ?? true,
   });
   const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), sessions: config.sessions };

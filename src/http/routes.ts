@@ -15,6 +15,8 @@ import { timelineRoutes } from "../modules/customers/timeline.routes.ts";
 import { mergeRoutes } from "../modules/customers/merge.routes.ts";
 import { privacyRoutes } from "../modules/customers/privacy.routes.ts";
 import { suggestionsRoutes } from "../modules/customers/suggestions.routes.ts";
+import { customersExportRoutes } from "../modules/imports/customers-export.routes.ts";
+import { importsRoutes } from "../modules/imports/imports.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
@@ -44,6 +46,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/users", usersRoutes(deps));                    // list and add console users (admins)
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
+  api.use("/customers", customersExportRoutes(deps));      // GET /customers/export.csv (before /customers/:id)
   api.use("/customers", notesRoutes(deps));                // a customer's notes: list, add, edit, delete
   api.use("/customers", timelineRoutes(deps));             // a customer's timeline
   api.use("/customers", mergeRoutes(deps));                // POST /:id/merge {otherId}
@@ -52,6 +55,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/customers", customersRoutes(deps));            // list and search, add, profile, edit, bulk tags
   api.use("/attributes", attributesRoutes(deps));          // custom attribute definitions (defined by admins)
   api.use("/companies", companiesRoutes(deps));            // list and search, add, one, edit, delete
+  api.use("/imports", importsRoutes(deps));                // CSV imports of customers or companies (a job with progress)
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
   api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
