@@ -189,6 +189,16 @@ const scenarios: Record<Action, Scenario> = {
     const res = await api(t.url, "DELETE", `/api/v1/customers/${customerId}`, { cookie: actor.cookie });
     return { res, ok: 204, unchanged: async () => expect((await storedCustomer(customerId)).erasedAt).toBeNull() };
   },
+  "customer.import": async (_scope, actor) => {
+    const raw = await fetch(`${t.url}/api/v1/imports`, {
+      method: "POST",
+      headers: { cookie: actor.cookie, "content-type": "text/csv" },
+      body: `name,email\nImported Person,import-${randomUUID()}@example.test\n`,
+    });
+    const body = (await raw.json()) as Record<string, unknown>;
+    const importsBy = () => t.container.database.db.select().from(tables.imports).where(eq(tables.imports.createdBy, actor.id));
+    return { res: { status: raw.status, body }, ok: 202, unchanged: async () => expect(await importsBy()).toHaveLength(0) };
+  },
   "report.read": async (_scope, actor) => ({ res: await api(t.url, "GET", "/api/v1/reports/topics", { cookie: actor.cookie }), ok: 200 }),
   "report.export": async (_scope, actor) => {
     const raw = await fetch(`${t.url}/api/v1/reports/topics.csv`, { headers: { cookie: actor.cookie } });
