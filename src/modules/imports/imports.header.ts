@@ -12,6 +12,9 @@ export const IMPORT_COLUMNS = {
   companies: ["name", "domain"],
 } as const satisfies Record<ImportKind, readonly string[]>;
 
+/** Columns the customer export writes that an import reads past (the record is matched by email or phone, not id). */
+export const EXPORT_ONLY_COLUMNS = ["id", "segment", "createdat"];
+
 /** A standard column of either kind. */
 export type StandardColumn = (typeof IMPORT_COLUMNS)[ImportKind][number];
 
@@ -40,7 +43,8 @@ function refuse(message: string): never {
 
 /**
  * Maps the header to fields. Standard columns match case-insensitively; any other column must be a defined custom
- * attribute key of the kind's entity (else every unknown one is listed). Columns without a name are ignored.
+ * attribute key of the kind's entity (else every unknown one is listed). Columns without a name are ignored, and so
+ * are the customer export's id, segment and createdAt, so an export imports back as it is.
  */
 export function readHeader(bytes: Buffer, kind: ImportKind, definitions: ImportAttribute[]): ImportColumns {
   let cells: string[];
@@ -56,8 +60,8 @@ export function readHeader(bytes: Buffer, kind: ImportKind, definitions: ImportA
   const seen = new Set<string>();
   const unknown: string[] = [];
   cells.forEach((cell, index) => {
-    if (cell === "") return;
     const lower = cell.toLowerCase();
+    if (cell === "" || (kind === "customers" && EXPORT_ONLY_COLUMNS.includes(lower))) return;
     const field = known.includes(lower) ? lower : (byKey.get(cell) ?? byLowerKey.get(lower))?.key;
     if (field === undefined) {
       unknown.push(cell);

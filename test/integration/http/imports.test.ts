@@ -295,6 +295,12 @@ describe.each(testEngines())("CSV imports and the customer export on $name", (en
       expect(formula).toContain(",'+1 650 555 0100,");
       expect(formula).toMatch(/,export-test,standard,,\d{4}-\d\d-\d\dT[^,]+,pro,,$/);
       expect(lines.find((l) => l.includes("plain@example.com"))).toContain(",export-test;other,");
+
+      // The export imports back unchanged: its guards come off and its id, segment and createdAt columns are read past.
+      const before = await customerByEmail("formula@example.com");
+      const back = await importCsv(text);
+      expect(back).toMatchObject({ status: "completed", created: 0, updated: 2, failed: 0 });
+      expect(await customerByEmail("formula@example.com")).toMatchObject({ name: before.name, phone: "+1 650 555 0100", tags: ["export-test"], updatedAt: before.updatedAt });
     }, 60_000);
 
     it("pages through more than one chunk and applies the company and segment filters", async () => {
