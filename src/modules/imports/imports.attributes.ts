@@ -1,9 +1,12 @@
-/** A CSV cell read as a custom attribute value: every cell is text, so the definition's type says how to read it. */
+/**
+ * A CSV cell read as a custom attribute value: every cell is text, so the definition's type says how to read it. The
+ * values it gives are the ones the customers module's validateAttributes accepts (same types, text length, ISO dates,
+ * list options); that function is not called per row because it reads the definitions on every call, and an import
+ * checks up to a million rows against definitions it read once.
+ */
 import { z } from "zod";
+import { MAX_ATTRIBUTE_TEXT as MAX_TEXT_ATTRIBUTE } from "../customers/index.ts";
 import type { ImportAttribute } from "./imports.header.ts";
-
-/** The longest text attribute an import stores. */
-export const MAX_TEXT_ATTRIBUTE = 2000;
 
 const number = z.coerce.number().finite();
 const isoDate = z.iso.date();

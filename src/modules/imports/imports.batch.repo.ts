@@ -75,14 +75,21 @@ export async function companiesByLowerName(tx: Database, lowerNames: string[], l
   return lock ? query.for("update") : query;
 }
 
-/** Companies with any of these domains, locked until the batch commits. */
-export async function lockCompaniesByDomain(tx: Database, domains: string[]): Promise<MatchedCompany[]> {
+/** Companies with any of these domains (locked until the batch commits when `lock`). */
+export async function companiesByDomain(tx: Database, domains: string[], lock = false): Promise<MatchedCompany[]> {
   if (domains.length === 0) return [];
-  return tx
+  const query = tx
     .select({ id: co.id, name: co.name, domain: co.domain, attributes: co.attributes })
     .from(co)
-    .where(sql`${co.domain} = any(${sql.param(domains)}::text[])`)
-    .for("update");
+    .where(sql`${co.domain} = any(${sql.param(domains)}::text[])`);
+  return lock ? query.for("update") : query;
+}
+
+/** The names of these companies, by id. */
+export async function companyNames(tx: Database, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: co.id, name: co.name }).from(co).where(sql`${co.id} = any(${sql.param(ids)}::uuid[])`);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** A customer as an import writes it: every column, the merged values for an existing record. */

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/index.ts";
 import type { ImportRowError } from "../../db/schema/imports.ts";
-import { companiesByLowerName, lockCompaniesByDomain, upsertCompanies, type MatchedCompany } from "./imports.batch.repo.ts";
+import { companiesByDomain, companiesByLowerName, upsertCompanies, type MatchedCompany } from "./imports.batch.repo.ts";
 import type { BatchContext, BatchOutcome } from "./imports.customers.ts";
 import type { CompanyImportRow } from "./imports.rows.ts";
 
@@ -39,7 +39,7 @@ export async function importCompanyBatch(tx: Database, rows: CompanyImportRow[],
     if (error) errors.push(error);
     return !error;
   });
-  const byDomain = new Map((await lockCompaniesByDomain(tx, candidates.flatMap((r) => r.domain ?? []))).map((c) => [c.domain!, c]));
+  const byDomain = new Map((await companiesByDomain(tx, candidates.flatMap((r) => r.domain ?? []), true)).map((c) => [c.domain!, c]));
   const byName = new Map<string, MatchedCompany>();
   for (const company of await companiesByLowerName(tx, [...new Set(candidates.map((r) => r.name.toLowerCase()))], true)) {
     if (!byName.has(company.name.toLowerCase())) byName.set(company.name.toLowerCase(), company);

@@ -6,9 +6,11 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/index.ts";
 import type { ImportRowError } from "../../db/schema/imports.ts";
-import type { ActorRef } from "../customers/index.ts";
+import { isFreeMailDomain, type ActorRef } from "../customers/index.ts";
 import {
+  companiesByDomain,
   companiesByLowerName,
+  companyNames,
   insertCustomerEvents,
   lockCustomersByEmail,
   lockCustomersByPhoneDigits,
@@ -25,8 +27,11 @@ export type CustomerFileState = {
   emails: Map<string, number>;
   phones: Map<string, number>;
   records: Map<string, number>;
-  companies: Map<string, string>;
+  companies: Map<string, CompanyRef>;
 };
+
+/** A company as timeline changes name it. */
+type CompanyRef = { id: string; name: string };
 
 /** A fresh file state. */
 export function newCustomerFileState(): CustomerFileState {
@@ -94,16 +99,31 @@ async function resolveCompanies(tx: Database, rows: CustomerImportRow[], state: 
   if (missing.size === 0) return;
   for (const company of await companiesByLowerName(tx, [...missing.keys()])) {
     const lower = company.name.toLowerCase();
-    if (!state.companies.has(lower)) state.companies.set(lower, company.id);
+    if (!state.companies.has(lower)) state.companies.set(lower, { id: company.id, name: company.name });
     missing.delete(lower);
   }
   const created = [...missing.values()].map((name) => ({ id: randomUUID(), name, domain: null, attributes: {} }));
   await upsertCompanies(tx, created, now);
-  for (const company of created) state.companies.set(company.name.toLowerCase(), company.id);
+  for (const company of created) state.companies.set(company.name.toLowerCase(), { id: company.id, name: company.name });
+}
+
+/** The company each new customer without a company cell joins by its email's domain (never a free-mail one), as POST /customers does. */
+async function companiesByEmailDomain(tx: Database, rows: CustomerImportRow[]): Promise<Map<string, CompanyRef>> {
+  const domains = new Set<string>();
+  for (const row of rows) {
+    const domain = row.email?.slice(row.email.lastIndexOf("@") + 1);
+    if (!row.company && domain && !isFreeMailDomain(domain)) domains.add(domain);
+  }
+  return new Map((await companiesByDomain(tx, [...domains])).map((company) => [company.domain!, { id: company.id, name: company.name }]));
 }
 
 /** The record after a row's cells are applied, and what changed (for the timeline). */
-function applyRow(row: CustomerImportRow, current: MatchedCustomer, companyId: string | null): { write: CustomerWrite; changes: Record<string, { from: unknown; to: unknown }> } {
+function applyRow(
+  row: CustomerImportRow,
+  current: MatchedCustomer,
+  company: CompanyRef | null,
+  currentCompanyName: string | undefined,
+): { write: CustomerWrite; changes: Record<string, { from: unknown; to: unknown }> } {
   const tags = [...current.tags];
   for (const tag of row.tags) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
   const write: CustomerWrite = {
@@ -112,17 +132,21 @@ function applyRow(row: CustomerImportRow, current: MatchedCustomer, companyId: s
     email: row.email ?? current.email,
     phone: row.phone ?? current.phone,
     tier: row.tier ?? current.tier,
-    companyId: row.company ? companyId : current.companyId,
+    companyId: company ? company.id : current.companyId,
     tags,
     attributes: { ...current.attributes, ...row.attributes },
   };
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const field of ["name", "email", "phone", "tier", "companyId"] as const) {
+  for (const field of ["name", "email", "phone", "tier"] as const) {
     if (write[field] !== current[field]) changes[field] = { from: current[field], to: write[field] };
+  }
+  // The shape the customers module records a company change in.
+  if (write.companyId !== current.companyId && company) {
+    changes.company = { from: current.companyId ? { id: current.companyId, name: currentCompanyName ?? null } : null, to: company };
   }
   if (tags.length !== current.tags.length) changes.tags = { from: current.tags, to: tags };
   for (const [key, value] of Object.entries(row.attributes)) {
-    if (current.attributes[key] !== value) changes[`attributes.${key}`] = { from: current.attributes[key] ?? null, to: value };
+    if (JSON.stringify(current.attributes[key] ?? null) !== JSON.stringify(value)) changes[`attributes.${key}`] = { from: current.attributes[key] ?? null, to: value };
   }
   return { write, changes };
 }
@@ -158,22 +182,30 @@ export async function importCustomerBatch(tx: Database, rows: CustomerImportRow[
     state,
     context.now,
   );
+  const byDomain = await companiesByEmailDomain(
+    tx,
+    accepted.flatMap((a) => (a.target ? [] : [a.row])),
+  );
+  const movedFrom = accepted.flatMap(({ row, target }) => (target?.companyId && row.company ? [target.companyId] : []));
+  const currentNames = await companyNames(tx, [...new Set(movedFrom)]);
   const writes: CustomerWrite[] = [];
   const events: CustomerEventWrite[] = [];
   const who = { actorType: context.actor.actorType, actorId: context.actor.actorId, actorName: context.actor.actorName, createdAt: context.now };
   let created = 0;
   let updated = 0;
   for (const { row, target } of accepted) {
-    const companyId = row.company ? (state.companies.get(row.company.toLowerCase()) ?? null) : null;
+    const named = row.company ? (state.companies.get(row.company.toLowerCase()) ?? null) : null;
     if (!target) {
       const id = randomUUID();
-      writes.push({ id, name: row.name ?? null, email: row.email ?? null, phone: row.phone ?? null, tier: row.tier ?? "standard", companyId, tags: row.tags, attributes: row.attributes });
-      events.push({ customerId: id, type: "customer.created", ...who, data: { source: "import", importId: context.importId } });
+      const company = named ?? (row.email ? byDomain.get(row.email.slice(row.email.lastIndexOf("@") + 1)) : undefined) ?? null;
+      writes.push({ id, name: row.name ?? null, email: row.email ?? null, phone: row.phone ?? null, tier: row.tier ?? "standard", companyId: company?.id ?? null, tags: row.tags, attributes: row.attributes });
+      const data = { ...(company ? { companyId: company.id } : {}), source: "import", importId: context.importId };
+      events.push({ customerId: id, type: "customer.created", ...who, data });
       created++;
       continue;
     }
     updated++;
-    const { write, changes } = applyRow(row, target, companyId);
+    const { write, changes } = applyRow(row, target, named, target.companyId ? currentNames.get(target.companyId) : undefined);
     if (Object.keys(changes).length === 0) continue;
     writes.push(write);
     events.push({ customerId: target.id, type: "customer.updated", ...who, data: { changes, source: "import", importId: context.importId } });

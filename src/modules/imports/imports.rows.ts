@@ -1,7 +1,8 @@
 /** One CSV record read as a customer or a company: every cell checked, the bad ones reported by column. */
-import { z } from "zod";
 import type { ImportRowError } from "../../db/schema/imports.ts";
 import { isUnsafeText } from "../../contracts/safe-text.ts";
+import { normaliseDomain } from "../companies/index.ts";
+import { digitsOf, emailSchema, MAX_TAGS, phoneSchema, tagSchema } from "../customers/index.ts";
 import { readAttributeCell } from "./imports.attributes.ts";
 import type { ImportColumns, StandardColumn } from "./imports.header.ts";
 
@@ -25,11 +26,6 @@ export type CompanyImportRow = { row: number; name: string; domain?: string; att
 export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: ImportRowError[] };
 
 const MAX_NAME = 200;
-const MAX_TAG = 50;
-const MAX_TAGS = 50;
-const email = z.email().max(320);
-const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
-const DOMAIN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 // The export guards cells a spreadsheet would run as formulas with a leading quote; an import takes it off again.
 const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/;
 
@@ -83,29 +79,32 @@ export function readCustomerRow(record: string[], row: number, columns: ImportCo
   const value: CustomerImportRow = { row, tags: [], attributes: {} };
   value.name = tooLong(read(s.name, "name"), "name", row, errors);
   value.company = tooLong(read(s.company, "company"), "company", row, errors);
+  // The customers API's own rules for an email, a phone and a tag, so an import stores nothing the API would refuse.
   const mail = read(s.email, "email");
   if (mail !== undefined) {
-    if (email.safeParse(mail).success) value.email = mail.toLowerCase();
+    const parsed = emailSchema.safeParse(mail);
+    if (parsed.success) value.email = parsed.data;
     else errors.push({ row, field: "email", message: `"${mail.slice(0, 80)}" is not an email address` });
   }
   const phone = read(s.phone, "phone");
   if (phone !== undefined) {
-    const digits = phone.replace(/\D/g, "");
-    if (PHONE.test(phone) && digits.length >= 5) Object.assign(value, { phone, phoneDigits: digits });
-    else errors.push({ row, field: "phone", message: `"${phone.slice(0, 40)}" is not a phone number (digits, optionally with +, spaces, dots, dashes or brackets)` });
+    const parsed = phoneSchema.safeParse(phone);
+    if (parsed.success) Object.assign(value, { phone: parsed.data, phoneDigits: digitsOf(parsed.data) });
+    else errors.push({ row, field: "phone", message: `"${phone.slice(0, 40)}": ${parsed.error.issues[0]?.message ?? "not a phone number"}` });
   }
   const tier = read(s.tier, "tier")?.toLowerCase();
   if (tier === "standard" || tier === "vip") value.tier = tier;
   else if (tier !== undefined) errors.push({ row, field: "tier", message: `tier must be standard or vip, not "${tier.slice(0, 40)}"` });
   const tags = read(s.tags, "tags");
   if (tags !== undefined) {
-    const seen = new Set<string>();
-    for (const tag of tags.split(/[;,]/).map((t) => t.trim().replace(/\s+/g, " "))) {
-      if (tag === "" || seen.has(tag.toLowerCase())) continue;
-      seen.add(tag.toLowerCase());
-      value.tags.push(tag);
-    }
-    if (value.tags.some((t) => t.length > MAX_TAG)) errors.push({ row, field: "tags", message: `a tag is longer than ${MAX_TAG} characters` });
+    const parsed = tags
+      .split(/[;,]/)
+      .map((t) => t.replace(/\s+/g, " "))
+      .filter((t) => t.trim() !== "")
+      .map((t) => tagSchema.safeParse(t));
+    const bad = parsed.find((p) => !p.success);
+    value.tags = [...new Set(parsed.flatMap((p) => (p.success ? [p.data] : [])))];
+    if (bad && !bad.success) errors.push({ row, field: "tags", message: bad.error.issues[0]?.message ?? "a tag is not valid" });
     if (value.tags.length > MAX_TAGS) errors.push({ row, field: "tags", message: `a customer has at most ${MAX_TAGS} tags` });
   }
   value.attributes = readAttributes(read, row, columns, errors);
@@ -121,10 +120,11 @@ export function readCompanyRow(record: string[], row: number, columns: ImportCol
   const read = cellReader(record, row, errors);
   checkWidth(record, row, columns, errors);
   const name = tooLong(read(columns.standard.name, "name"), "name", row, errors);
-  let domain = read(columns.standard.domain, "domain")?.toLowerCase();
-  if (domain !== undefined && !DOMAIN.test(domain)) {
-    errors.push({ row, field: "domain", message: `"${domain.slice(0, 80)}" is not a domain name (like example.com)` });
-    domain = undefined;
+  // As the companies API reads a domain: "https://www.Acme.com/about" is acme.com.
+  const domainCell = read(columns.standard.domain, "domain");
+  const domain = domainCell === undefined ? undefined : normaliseDomain(domainCell);
+  if (domainCell !== undefined && domain === undefined) {
+    errors.push({ row, field: "domain", message: `"${domainCell.slice(0, 80)}" is not a domain name (like example.com)` });
   }
   const attributes = readAttributes(read, row, columns, errors);
   if (name === undefined && errors.length === 0) errors.push({ row, field: "name", message: "the company has no name" });

@@ -241,6 +241,13 @@ describe.each(testEngines())("CSV imports and the customer export on $name", (en
     ]);
   }, 60_000);
 
+  it("puts a new customer without a company cell in the company of its email's domain, as POST /customers does", async () => {
+    const [hooli] = await db().select().from(tables.companies).where(eq(tables.companies.domain, "hooli.example"));
+    await importCsv("name,email\nHooli Person,person@HOOLI.example\nFree Mail,someone@gmail.com\n");
+    expect(await customerByEmail("person@hooli.example")).toMatchObject({ companyId: hooli.id });
+    expect(await customerByEmail("someone@gmail.com")).toMatchObject({ companyId: null });
+  }, 60_000);
+
   it("shows progress until completed, lists imports newest first, and answers IMPORT_NOT_FOUND for an unknown id", async () => {
     const res = await upload(customerCsv(2500, { domain: "progress.example", attributes: true }), { cookie: manager });
     expect(res.status).toBe(202);
