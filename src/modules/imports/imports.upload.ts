@@ -21,7 +21,10 @@ function mediaType(req: IncomingMessage): { type: string; charset: string | unde
   return { type: type.toLowerCase(), charset };
 }
 
-/** Counts the body as it flows and drops the connection of one far past the limit (a refused upload is drained only so far). */
+/**
+ * Counts the body as it flows and drops the connection of one far past the limit (a refused upload is drained only
+ * so far); a body cut short by the client fails the upload.
+ */
 function limitBody(req: IncomingMessage, reject: (error: unknown) => void): void {
   let received = 0;
   req.on("data", (chunk: Buffer) => {
@@ -31,6 +34,10 @@ function limitBody(req: IncomingMessage, reject: (error: unknown) => void): void
     reject(new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`));
   });
   req.on("error", reject);
+  // A client that goes away mid-upload: nothing more will come, so the handler must not wait for the end.
+  req.on("close", () => {
+    if (!req.complete) reject(new AppError("VALIDATION_FAILED", "The upload was interrupted before the file was complete."));
+  });
 }
 
 function receiveRaw(req: IncomingMessage, intake: CsvIntake): Promise<ReceivedUpload> {
