@@ -12,6 +12,7 @@ import { dumpPostgres, savePGliteBackup } from "./backup.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { preparePGliteDir, startPGliteThread, type PGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema/index.ts";
+import { childLogger } from "../logger.ts";
 import { repoPath } from "../paths.ts";
 
 /** The Drizzle database, the same type whichever engine is underneath. */
@@ -42,6 +43,9 @@ export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffer
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ("url" in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator's terminate) emits "error" on the
+    // pool; unheard, that would end the process. The pool replaces the connection on the next query.
+    pool.on("error", (error) => childLogger("db").warn({ err: error }, "an idle PostgreSQL connection was closed by the server"));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,
