@@ -7,13 +7,16 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
+  /** What the server added to the error, e.g. `existingId` on CUSTOMER_EXISTS or `mergedInto` on a merged record. */
+  readonly details: { existingId?: string; mergedInto?: string };
 
-  constructor(status: number, code: string, message: string, fields?: Record<string, string>) {
+  constructor(status: number, code: string, message: string, fields?: Record<string, string>, details?: { existingId?: string; mergedInto?: string }) {
     super(message);
     this.name = "ApiRequestError";
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details ?? {};
   }
 }
 
@@ -39,24 +42,43 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** Whether an error is the abort of a request the console itself cancelled (a stale search, a page left). */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}
+
+function errorDetails(error: object): { existingId?: string; mergedInto?: string } {
+  const record = error as Record<string, unknown>;
+  const nested = typeof record.details === "object" && record.details !== null ? (record.details as Record<string, unknown>) : {};
+  const pick = (key: string): string | undefined => {
+    const value = nested[key] ?? record[key];
+    return typeof value === "string" ? value : undefined;
+  };
+  return { existingId: pick("existingId"), mergedInto: pick("mergedInto") };
+}
+
 /** Sends one request and returns the parsed JSON body (null for 204), throwing ApiRequestError on failure. */
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: HttpMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const json = body !== undefined && !(body instanceof FormData);
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A FormData body sets its own multipart content type, boundary included.
+      headers: json ? { accept: "application/json", "content-type": "application/json" } : { accept: "application/json" },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+      signal,
     });
-  } catch {
+  } catch (error) {
+    if (isAbort(error)) throw error;
     throw new ApiRequestError(0, "NETWORK_ERROR", ERROR_TEXT.network);
   }
   const parsed = await readJson(response);
   if (!response.ok) {
     if (isApiError(parsed)) {
       const { code, message, fields } = parsed.error;
-      throw new ApiRequestError(response.status, code, message || ERROR_TEXT.unexpected, fields);
+      throw new ApiRequestError(response.status, code, message || ERROR_TEXT.unexpected, fields, errorDetails(parsed.error));
     }
     throw new ApiRequestError(response.status, `HTTP_${response.status}`, ERROR_TEXT.unexpected);
   }

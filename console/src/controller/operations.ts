@@ -8,6 +8,7 @@ import type { ConsoleSocket } from "../realtime/socket-client.ts";
 import type { ConsoleAction } from "../store/reducer.ts";
 import type { ConsoleState, ConversationFilter, InboxView, TicketFilter } from "../store/types.ts";
 import { ERROR_TEXT, LOGIN_TEXT } from "../strings.ts";
+import { createCrmOperations, type CrmOperations } from "./crm-operations.ts";
 import { createReportOperations, type ReportOperations } from "./report-operations.ts";
 import { createSecurityOperations, type SecurityOperations } from "./security-operations.ts";
 
@@ -36,7 +37,7 @@ export type ConsoleOperations = {
   updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
   resync: () => Promise<void>;
   dismissError: () => void;
-} & ReportOperations & { security: SecurityOperations };
+} & ReportOperations & { security: SecurityOperations; crm: CrmOperations };
 
 /** Builds the operations over a dispatcher, a reader of the current state and the live socket. */
 export function createOperations(
@@ -128,6 +129,14 @@ export function createOperations(
     };
   }
 
+  const reports = createReportOperations(dispatch, getState);
+  const selectConversation = async (id: string | null): Promise<void> => {
+    if (id === getState().selectedId) return;
+    stopTyping();
+    dispatch({ type: "conversation/selected", id });
+    if (id) await loadSelected(id);
+  };
+
   return {
     checkSession: async () => {
       try {
@@ -183,12 +192,7 @@ export function createOperations(
       dispatch({ type: "tickets/loading" });
       await loadTickets(true);
     },
-    selectConversation: async (id) => {
-      if (id === getState().selectedId) return;
-      stopTyping();
-      dispatch({ type: "conversation/selected", id });
-      if (id) await loadSelected(id);
-    },
+    selectConversation,
     loadEarlierMessages: async () => {
       const { selectedId, messages } = getState();
       if (!selectedId || messages.loading || !messages.nextCursor) return;
@@ -250,7 +254,8 @@ export function createOperations(
       await Promise.all([loadConversations(false), loadTickets(false), selectedId ? loadSelected(selectedId) : undefined]);
     },
     dismissError: () => dispatch({ type: "error", message: null }),
-    ...createReportOperations(dispatch, getState),
+    ...reports,
     security: createSecurityOperations(dispatch),
+    crm: createCrmOperations(dispatch, reports.showPage, selectConversation),
   };
 }

@@ -2,13 +2,15 @@
 import * as api from "../api/endpoints.ts";
 import { ApiRequestError } from "../api/http.ts";
 import type { ConsoleAction } from "../store/reducer.ts";
-import { mayReadReports, reportRange } from "../store/reports.ts";
+import { reportRange } from "../store/reports.ts";
+import { mayOpen } from "../store/route.ts";
 import type { ConsolePage, ConsoleState, ReportPeriod } from "../store/types.ts";
 import { ERROR_TEXT } from "../strings.ts";
 
 /** What the views can ask of the reports. */
 export type ReportOperations = {
-  showPage: (page: ConsolePage) => Promise<void>;
+  /** Opens a page (with the customer or the customers list's query it is about), if the user's role may. */
+  showPage: (page: ConsolePage, about?: { customerId?: string; search?: string }) => Promise<void>;
   setReportPeriod: (period: ReportPeriod) => Promise<void>;
   reloadReport: () => Promise<void>;
 };
@@ -32,9 +34,9 @@ export function createReportOperations(dispatch: (action: ConsoleAction) => void
   }
 
   return {
-    showPage: async (page) => {
-      if (page === "reports" && !mayReadReports(getState().user)) return;
-      dispatch({ type: "page", page });
+    showPage: async (page, about) => {
+      if (!mayOpen(getState().user, page)) return;
+      dispatch({ type: "page", page, customerId: about?.customerId, search: about?.search });
       // Every visit asks again: the period ends now, and customers keep writing.
       if (page === "reports") await load(getState().report.period);
     },

@@ -1,7 +1,12 @@
-/** The console's controller hook: state, live socket wiring, URL sync (/console/conversations/:id, /console/reports, /console/security) and the operations for the views. */
+/**
+ * The console's controller hook: state, live socket wiring, URL sync (/console/conversations/:id, /console/reports,
+ * /console/security, /console/customers[/:id], /console/companies, /console/settings/api-keys; Back and Forward
+ * move between pages) and the operations for the views.
+ */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { connectConsoleSocket, typingSenderType, type ConsoleSocket } from "../realtime/socket-client.ts";
 import { consoleReducer, initialState, type ConsoleAction } from "../store/reducer.ts";
+import { parseRoute, routePath } from "../store/route.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { ERROR_TEXT } from "../strings.ts";
 import { createOperations, type ConsoleOperations } from "./operations.ts";
@@ -10,8 +15,6 @@ import { createOperations, type ConsoleOperations } from "./operations.ts";
 const TYPING_TIMEOUT_MS = 12_000;
 const REFUSED_RETRY_MS = 5_000;
 const PATH_PREFIX = "/console/conversations/";
-const REPORTS_PATH = "/console/reports";
-const SECURITY_PATH = "/console/security";
 
 /** The conversation id in the address bar (/console/conversations/:id), if any. */
 function idFromLocation(): string | null {
@@ -48,8 +51,16 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     void ops.setTicketFilter(stateRef.current.ticketFilter);
     const fromUrl = idFromLocation();
     if (fromUrl) void ops.selectConversation(fromUrl);
-    if (location.pathname.replace(/\/$/, "") === REPORTS_PATH) void ops.showPage("reports");
-    if (location.pathname.replace(/\/$/, "") === SECURITY_PATH) void ops.showPage("security");
+    const route = parseRoute(location.pathname, location.search);
+    if (route.page !== "inbox") void ops.showPage(route.page, { customerId: route.customerId ?? undefined, search: route.search });
+    // Back and Forward between pages: the address is the truth, so show what it names.
+    const onPopState = (): void => {
+      const to = parseRoute(location.pathname, location.search);
+      void ops.showPage(to.page, { customerId: to.customerId ?? undefined, search: to.search });
+      const id = idFromLocation();
+      if (to.page === "inbox" && id) void ops.selectConversation(id);
+    };
+    window.addEventListener("popstate", onPopState);
 
     let retry: ReturnType<typeof setTimeout> | undefined;
     const timers = typingTimers.current;
@@ -90,6 +101,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     };
     connect();
     return () => {
+      window.removeEventListener("popstate", onPopState);
       clearTimeout(retry);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
@@ -98,12 +110,19 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     };
   }, [authenticated, ops, send]);
 
+  const shownPage = useRef("");
   useEffect(() => {
     if (!authenticated) return;
     const conversation = state.selectedId ? `${PATH_PREFIX}${encodeURIComponent(state.selectedId)}` : "/console/";
-    const target = state.page === "reports" ? REPORTS_PATH : state.page === "security" ? SECURITY_PATH : conversation;
-    if (location.pathname !== target) history.replaceState(null, "", target);
-  }, [authenticated, state.selectedId, state.page]);
+    const target = routePath({ page: state.page, customerId: state.customerId, search: state.customersSearch }) ?? conversation;
+    // A new page is a new history entry (Back returns); a new search or conversation on the same page replaces it.
+    const page = `${state.page}:${state.customerId ?? ""}`;
+    const moved = shownPage.current !== "" && shownPage.current !== page;
+    shownPage.current = page;
+    if (`${location.pathname}${location.search}` === target) return;
+    if (moved) history.pushState(null, "", target);
+    else history.replaceState(null, "", target);
+  }, [authenticated, state.selectedId, state.page, state.customerId, state.customersSearch]);
 
   return { state, ops };
 }

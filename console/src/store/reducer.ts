@@ -11,7 +11,9 @@ export type ConsoleAction =
   | { type: "auth/signedOut"; reason?: string }
   | { type: "user/updated"; user: UserDTO }
   | { type: "connection"; state: ConnectionState }
-  | { type: "page"; page: ConsolePage }
+  | { type: "page"; page: ConsolePage; customerId?: string | null; search?: string }
+  | { type: "customers/search"; search: string }
+  | { type: "toast"; message: string | null }
   | ReportAction
   | { type: "view"; view: InboxView }
   | { type: "conversations/filter"; filter: ConversationFilter }
@@ -44,6 +46,10 @@ export function initialState(): ConsoleState {
     user: null,
     connection: "connecting",
     page: "inbox",
+    customerId: null,
+    customersSearch: "",
+    visit: 0,
+    toast: null,
     report: initialReport(),
     view: "conversations",
     conversationFilter: "open",
@@ -76,7 +82,17 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case "connection":
       return { ...state, connection: action.state };
     case "page":
-      return { ...state, page: action.page };
+      return {
+        ...state,
+        page: action.page,
+        visit: state.visit + 1,
+        customerId: action.page === "customer" ? (action.customerId ?? null) : null,
+        customersSearch: action.page === "customers" && action.search !== undefined ? action.search : state.customersSearch,
+      };
+    case "customers/search":
+      return { ...state, customersSearch: action.search };
+    case "toast":
+      return { ...state, toast: action.message };
     case "report/loading":
     case "report/loaded":
     case "report/failed":

@@ -25,8 +25,11 @@ export type ConnectionState = "connecting" | "connected" | "reconnecting";
 /** Which list the inbox pane shows. */
 export type InboxView = "conversations" | "tickets";
 
-/** Which page the console shows: the inbox workspace, the reports (managers and admins only), or the user's sessions and password. */
-export type ConsolePage = "inbox" | "reports" | "security";
+/**
+ * Which page the console shows: the inbox workspace, the reports (managers and admins only), the user's sessions and
+ * password, the customers list, one customer's profile, the companies, or the API keys (admins).
+ */
+export type ConsolePage = "inbox" | "reports" | "security" | "customers" | "customer" | "companies" | "apikeys";
 
 /** Periods the reports offer: this many calendar days, today included. */
 export type ReportPeriod = 7 | 30 | 90;
@@ -40,6 +43,14 @@ export type ConsoleState = {
   user: UserDTO | null;
   connection: ConnectionState;
   page: ConsolePage;
+  /** The customer whose profile is open (page "customer"). */
+  customerId: string | null;
+  /** The customers list's query as the address bar shows it ("?q=ada&tag=vip"). */
+  customersSearch: string;
+  /** Counts page openings, so a page opened again (a link, Back) starts afresh. */
+  visit: number;
+  /** A short confirmation shown for a few seconds ("Customer erased."). */
+  toast: string | null;
   report: ReportState;
   view: InboxView;
   conversationFilter: ConversationFilter;

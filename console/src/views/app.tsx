@@ -1,10 +1,13 @@
-/** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), the reports, or the sessions page. */
+/** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), the reports, the sessions page, or a CRM page. */
 import { useEffect } from "preact/hooks";
 import { useConsole } from "../controller/use-console.ts";
-import { mayReadReports } from "../store/reports.ts";
-import { LOGIN_TEXT, PAGE_TITLE } from "../strings.ts";
+import { mayOpen } from "../store/route.ts";
+import { ERROR_TEXT, LOGIN_TEXT, PAGE_TITLE } from "../strings.ts";
 import { ErrorBanner } from "./common.tsx";
 import { ConversationPane } from "./conversation-pane.tsx";
+import { Toast } from "./crm/toast.tsx";
+import { ErrorState, Loading } from "./crm/ui.tsx";
+import { useCrmPages } from "./crm/use-crm-pages.ts";
 import { DetailsPane } from "./details-pane.tsx";
 import { InboxPane } from "./inbox-pane.tsx";
 import { LoginView } from "./login-view.tsx";
@@ -15,6 +18,8 @@ import { TopBar } from "./top-bar.tsx";
 /** Root component of the console. */
 export function App() {
   const { state, ops } = useConsole();
+  const crmPage = state.page === "customers" || state.page === "customer" || state.page === "companies" || state.page === "apikeys";
+  const { pages, failed } = useCrmPages(crmPage && state.auth === "authenticated");
   const unread = Object.values(state.unread).reduce((sum, n) => sum + n, 0);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${PAGE_TITLE}` : PAGE_TITLE;
@@ -30,13 +35,13 @@ export function App() {
       </>
     );
   }
-  const reports = state.page === "reports" && mayReadReports(state.user);
-  const security = state.page === "security";
+  const page = mayOpen(state.user, state.page) ? state.page : "inbox";
+  const { user } = state;
   return (
     <div class="app" data-testid="console">
       <TopBar
-        user={state.user}
-        page={reports ? "reports" : security ? "security" : "inbox"}
+        user={user}
+        page={page}
         onPage={(page) => void ops.showPage(page)}
         connection={state.connection}
         onPresence={(s) => void ops.setPresence(s)}
@@ -44,13 +49,22 @@ export function App() {
       />
       <ErrorBanner message={state.error} onDismiss={ops.dismissError} />
       {/* Hidden rather than unmounted while the reports show, so reply drafts and scroll positions survive. */}
-      <div class="workspace" hidden={reports || security}>
+      <div class="workspace" hidden={page !== "inbox"}>
         <InboxPane state={state} ops={ops} />
         <ConversationPane state={state} ops={ops} />
         <DetailsPane state={state} ops={ops} />
       </div>
-      {reports ? <ReportsView report={state.report} ops={ops} /> : null}
-      {security ? <SecurityView ops={ops.security} onBack={() => void ops.showPage("inbox")} /> : null}
+      {page === "reports" ? <ReportsView report={state.report} ops={ops} /> : null}
+      {page === "security" ? <SecurityView ops={ops.security} onBack={() => void ops.showPage("inbox")} /> : null}
+      {/* Keyed by the visit, so following a link (a company's customers, Back) opens the page afresh with its query. */}
+      {crmPage && !pages ? (
+        <main class="reports">{failed ? <ErrorState title={ERROR_TEXT.unexpected} message={ERROR_TEXT.network} onRetry={() => location.reload()} /> : <Loading />}</main>
+      ) : null}
+      {pages && page === "customers" ? <pages.CustomersView key={state.visit} crm={ops.crm} user={user} search={state.customersSearch} /> : null}
+      {pages && page === "customer" && state.customerId ? <pages.CustomerView key={state.customerId} crm={ops.crm} user={user} customerId={state.customerId} /> : null}
+      {pages && page === "companies" ? <pages.CompaniesView crm={ops.crm} user={user} /> : null}
+      {pages && page === "apikeys" ? <pages.ApiKeysView crm={ops.crm} /> : null}
+      <Toast message={state.toast} onDismiss={() => ops.crm.toast(null)} />
     </div>
   );
 }

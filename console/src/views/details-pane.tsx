@@ -1,10 +1,11 @@
-/** The right pane: the customer's profile, the ticket (status, priority, assignee, resolve) and the sentiment trend. */
+/** The right pane: the customer's profile and CRM record, the ticket (status, priority, assignee, resolve) and the sentiment trend. */
 import type { ConversationDTO, SentimentTrend, TicketDTO, TicketPriority, TicketStatus, UserDTO } from "../../../src/contracts/api.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
 import { customerDisplayName, formatDate, humanize, formatScore, scoreTone, trendDirection, trendLabel } from "../format.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { DETAILS_TEXT, INBOX_TEXT, PRIORITY_TEXT, TICKET_STATUS_TEXT } from "../strings.ts";
 import { Avatar, PriorityBadge, TicketStatusBadge } from "./common.tsx";
+import { ProfileSummary } from "./crm/profile-summary.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
 const PRIORITIES: TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -20,26 +21,8 @@ function Field(props: { label: string; value: string | null; testId: string }) {
   );
 }
 
-function Suggestion(props: { label: string; value: string; onAccept: () => void; testId: string }) {
-  return (
-    <div class="kv" data-testid={props.testId}>
-      <dt class="kv__key">{props.label}</dt>
-      <dd class="kv__value">
-        <span class="card__muted" title={DETAILS_TEXT.suggested}>
-          {props.value}
-        </span>{" "}
-        <button type="button" class="button button--secondary button--small" onClick={props.onAccept}>
-          {DETAILS_TEXT.addToProfile}
-        </button>
-      </dd>
-    </div>
-  );
-}
-
-function CustomerCard(props: { conversation: ConversationDTO; ops: ConsoleOperations }) {
+function CustomerCard(props: { conversation: ConversationDTO }) {
   const { customer } = props.conversation;
-  const { ops } = props;
-  const suggestions = customer.suggestions ?? {};
   const name = customerDisplayName(customer);
   return (
     <section class="card" data-testid="customer-profile">
@@ -52,16 +35,8 @@ function CustomerCard(props: { conversation: ConversationDTO; ops: ConsoleOperat
       </div>
       <dl class="kvs">
         <Field label={DETAILS_TEXT.name} value={customer.name} testId="customer-name" />
-        {suggestions.email ? (
-          <Suggestion label={DETAILS_TEXT.email} value={suggestions.email} testId="suggested-email" onAccept={() => void ops.updateCustomer(customer.id, { email: suggestions.email })} />
-        ) : (
-          <Field label={DETAILS_TEXT.email} value={customer.email} testId="customer-email" />
-        )}
-        {suggestions.phone ? (
-          <Suggestion label={DETAILS_TEXT.phone} value={suggestions.phone} testId="suggested-phone" onAccept={() => void ops.updateCustomer(customer.id, { phone: suggestions.phone })} />
-        ) : (
-          <Field label={DETAILS_TEXT.phone} value={customer.phone} testId="customer-phone" />
-        )}
+        <Field label={DETAILS_TEXT.email} value={customer.email} testId="customer-email" />
+        <Field label={DETAILS_TEXT.phone} value={customer.phone} testId="customer-phone" />
         <Field label={DETAILS_TEXT.channel} value={props.conversation.channel} testId="customer-channel" />
         <Field label={DETAILS_TEXT.since} value={formatDate(customer.createdAt)} testId="customer-since" />
       </dl>
@@ -171,7 +146,14 @@ export function DetailsPane(props: { state: ConsoleState; ops: ConsoleOperations
   if (!state.selectedId || !conversation) return <aside class="pane pane--details" />;
   return (
     <aside class="pane pane--details" data-testid="details-pane">
-      <CustomerCard conversation={conversation} ops={ops} />
+      <CustomerCard conversation={conversation} />
+      {/* What the CRM knows (suggestions from the customer's words included); it loads again whenever the conversation changes. */}
+      <ProfileSummary
+        crm={ops.crm}
+        customerId={conversation.customer.id}
+        conversationId={conversation.id}
+        version={`${conversation.updatedAt}|${conversation.customer.email ?? ""}|${conversation.customer.phone ?? ""}|${conversation.customer.name ?? ""}`}
+      />
       {state.ticket ? (
         <TicketCard ticket={state.ticket} user={state.user} ops={ops} />
       ) : (

@@ -1,6 +1,7 @@
-/** The header bar: product, page navigation (managers and admins), live-connection state, presence toggle, the user, sessions and log out. */
+/** The header bar: product, page navigation (what the user's role may open), live-connection state, presence toggle, the user, sessions and log out. */
 import type { UserDTO } from "../../../src/contracts/api.ts";
-import { mayReadReports } from "../store/reports.ts";
+import { CRM_NAV_TEXT } from "../crm-strings.ts";
+import { mayOpen } from "../store/route.ts";
 import type { ConnectionState, ConsolePage } from "../store/types.ts";
 import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME, SECURITY_TEXT } from "../strings.ts";
 import { Avatar } from "./common.tsx";
@@ -17,21 +18,31 @@ const PRESENCE_TEXT: Record<UserDTO["status"], string> = {
   offline: HEADER_TEXT.offline,
 };
 
-const PAGES: { value: Exclude<ConsolePage, "security">; label: string }[] = [
+const PAGES: { value: Exclude<ConsolePage, "security" | "customer">; label: string }[] = [
   { value: "inbox", label: NAV_TEXT.inbox },
+  { value: "customers", label: CRM_NAV_TEXT.customers },
+  { value: "companies", label: CRM_NAV_TEXT.companies },
   { value: "reports", label: NAV_TEXT.reports },
+  { value: "apikeys", label: CRM_NAV_TEXT.apiKeys },
 ];
 
-/** Links between the inbox and the reports; agents have only the inbox, so they see none. */
+/** A customer's profile belongs under Customers in the navigation. */
+function navPage(page: ConsolePage): ConsolePage {
+  return page === "customer" ? "customers" : page;
+}
+
+/** Links between the pages the user's role may open (the permission matrix decides; hidden when only the inbox is left). */
 function PageNav(props: { user: UserDTO; page: ConsolePage; onPage: (page: ConsolePage) => void }) {
-  if (!mayReadReports(props.user)) return null;
+  const pages = PAGES.filter((p) => mayOpen(props.user, p.value));
+  if (pages.length < 2) return null;
+  const current = navPage(props.page);
   return (
     <nav class="topnav" aria-label={NAV_TEXT.label}>
-      {PAGES.map((p) => (
+      {pages.map((p) => (
         <button
           type="button"
-          class={`topnav__item${props.page === p.value ? " topnav__item--active" : ""}`}
-          aria-current={props.page === p.value ? "page" : undefined}
+          class={`topnav__item${current === p.value ? " topnav__item--active" : ""}`}
+          aria-current={current === p.value ? "page" : undefined}
           onClick={() => props.onPage(p.value)}
           data-testid={`nav-${p.value}`}
         >

@@ -1,5 +1,6 @@
 /** Builders of console DTOs for the console's unit tests. */
 import type { ConversationDTO, MessageDTO, TicketDTO } from "../../../src/contracts/api.ts";
+import type { CustomerSummaryDTO } from "../../../src/contracts/crm.ts";
 
 /** A conversation with sensible defaults, overridable field by field. */
 export function buildConversation(overrides: Partial<ConversationDTO> = {}): ConversationDTO {
@@ -48,6 +49,24 @@ export function buildTicket(overrides: Partial<TicketDTO> = {}): TicketDTO {
     createdAt: "2026-03-01T10:00:00.000Z",
     updatedAt: "2026-03-01T10:00:00.000Z",
     resolvedAt: null,
+    ...overrides,
+  };
+}
+
+/** A CRM customer summary with sensible defaults, overridable field by field. */
+export function buildCustomerSummary(overrides: Partial<CustomerSummaryDTO> = {}): CustomerSummaryDTO {
+  return {
+    id: "cu1",
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    phone: null,
+    tier: "standard",
+    company: null,
+    tags: [],
+    segment: null,
+    attributes: {},
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
     ...overrides,
   };
 }
