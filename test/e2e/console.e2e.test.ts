@@ -9,6 +9,7 @@ import { errorCatalogue } from "../../src/errors.ts";
 import { ADMIN, AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { connectCustomer } from "../support/widget-client.ts";
 import { launchChromium } from "./browser.ts";
+import { buildConsole } from "./console-build.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const artifacts = `${root}test/artifacts`;
@@ -41,11 +42,10 @@ async function apiFromPage<T>(page: Page, path: string): Promise<T> {
 
 let browser: Browser;
 
-// One console build and one browser for the whole file: its suites run one after the other, and a second build
-// in another test file would race this one on console/dist.
+// One console build (shared with the other browser test files, see console-build.ts) and one browser for the whole file.
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  await build({ configFile: `${root}console/vite.config.ts`, logLevel: "silent" });
+  await buildConsole();
   // The widget's own browser test rebuilds it; build here only when missing, so two builds never race on widget/dist.
   if (!existsSync(`${root}widget/dist/widget.js`)) await build({ configFile: `${root}widget/vite.config.ts`, logLevel: "silent" });
   browser = await launchChromium();

@@ -112,10 +112,8 @@ export function ProfileDetails(props: {
                 onSave={async (v) => {
                   const parsed = parseAttributeInput(definition, v);
                   if (!parsed.ok) return { message: parsed.message };
-                                    // The whole object goes back, so the change means the same whether the server merges or replaces it.
-                  const attributes = { ...profile.attributes, [definition.key]: parsed.value };
-                  if (parsed.value === null) delete attributes[definition.key];
-                  return save({ attributes }, `attributes.${definition.key}`);
+                                    // The server merges attribute values; null removes the key.
+                  return save({ attributes: { [definition.key]: parsed.value } }, `attributes.${definition.key}`);
                 }}
                 testId={`attribute-${definition.key}`}
               />
