@@ -30,10 +30,9 @@ export function actorLabel(actor: ActorRefDTO | null): string {
   }
 }
 
-/** A timeline entry's icon (a symbol, hidden from screen readers) and its kind's label. */
-export function timelineKind(kind: TimelineKind): { icon: string; label: string } {
-  const icons: Record<TimelineKind, string> = { conversation: "💬", ticket: "🎫", order: "🛒", note: "📝", event: "✎" };
-  return { icon: icons[kind] ?? "•", label: TIMELINE_TEXT.kinds[kind] ?? kind };
+/** The label of a timeline entry's kind. */
+export function timelineKindLabel(kind: TimelineKind): string {
+  return TIMELINE_TEXT.kinds[kind] ?? kind;
 }
 
 /** The label of the profile field a suggestion fills. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorLabel, attributeDisplay, attributeInputValue, formatMoney, parseAttributeInput, timelineKind } from "../../../console/src/crm-format.ts";
+import { actorLabel, attributeDisplay, attributeInputValue, formatMoney, parseAttributeInput, timelineKindLabel } from "../../../console/src/crm-format.ts";
 import { chartSeries } from "../../../console/src/views/crm/sentiment-chart.tsx";
 
 describe("console CRM formatting", () => {
@@ -14,7 +14,7 @@ describe("console CRM formatting", () => {
     expect(actorLabel({ type: "user", id: "u1", name: "Alex Kim" })).toBe("Alex Kim");
     expect(actorLabel({ type: "api_key", id: "k1", name: "zapier" })).toBe("API key: zapier");
     expect(actorLabel(null)).toBe("System");
-    expect(timelineKind("note").label).toBe("Note");
+    expect(timelineKindLabel("note")).toBe("Note");
   });
 
   it("turns each attribute type's input into a typed value, or says why it is not one", () => {

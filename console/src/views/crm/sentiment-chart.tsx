@@ -8,6 +8,8 @@ import type { SentimentPointDTO } from "../../../../src/contracts/crm.ts";
 import { PROFILE_TEXT } from "../../crm-strings.ts";
 import { formatDate, formatScore } from "../../format.ts";
 
+const WEEK_S = 7 * 24 * 3600;
+
 /** The newest points the chart draws. */
 export const CHART_POINTS = 50;
 
@@ -37,12 +39,13 @@ function Chart(props: { points: SentimentPointDTO[] }) {
             height: 160,
             legend: { show: false },
             cursor: { drag: { x: false, y: false } },
-            scales: { y: { range: [-range, range] } },
+            // One conversation alone would get a span of years around it; a week either side reads as "here, now".
+            scales: { x: xs.length === 1 ? { range: [xs[0] - WEEK_S, xs[0] + WEEK_S] } : {}, y: { range: [-range, range] } },
             axes: [
               { stroke: "#66748a", grid: { show: false }, size: 28 },
               { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 36 },
             ],
-            series: [{}, { label: PROFILE_TEXT.sentiment, stroke: "#2563eb", width: 2, points: { show: true, size: 5 } }],
+            series: [{}, { label: PROFILE_TEXT.sentiment, stroke: "#2563eb", width: 2, points: { show: true, size: 7, fill: "#2563eb" } }],
           },
           [xs, ys],
           el,

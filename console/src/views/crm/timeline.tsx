@@ -1,16 +1,35 @@
 /** A customer's timeline, newest first, with "load more", links to conversations and tickets, and the team's notes. */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { UserDTO } from "../../../../src/contracts/api.ts";
-import type { TimelineItemDTO } from "../../../../src/contracts/crm.ts";
+import type { TimelineItemDTO, TimelineKind } from "../../../../src/contracts/crm.ts";
 import * as crmApi from "../../api/crm-endpoints.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
-import { actorLabel, timelineKind } from "../../crm-format.ts";
+import { actorLabel, timelineKindLabel } from "../../crm-format.ts";
 import { CRM_TEXT, TIMELINE_TEXT } from "../../crm-strings.ts";
 import { formatDate, formatRelativeTime } from "../../format.ts";
 import { EmptyState } from "../common.tsx";
-import { ErrorState, Loading } from "./ui.tsx";
+import { ConfirmDialog, ErrorState, Loading } from "./ui.tsx";
 
 type TimelineState = { items: TimelineItemDTO[]; nextCursor: string | null; status: "loading" | "more" | "loaded" | "error"; error: string | null };
+
+// Drawn as SVG: the machines the console runs on may lack an emoji font.
+const ICON_PATHS: Record<TimelineKind, string> = {
+  conversation: "M4 5h16v10H9l-5 4z",
+  ticket: "M4 7h16v3a2 2 0 0 0 0 4v3H4v-3a2 2 0 0 0 0-4z",
+  order: "M3 4h2l2.2 10.5h10.6L20 7H6.2M9 19.5h.01M17 19.5h.01",
+  note: "M6 3h9l4 4v14H6zM15 3v4h4M9 12h7M9 16h5",
+  event: "M4 20l1-4L16 5l3 3L8 19z",
+};
+
+function TimelineIcon(props: { kind: TimelineKind }) {
+  return (
+    <span class="tl__icon" aria-hidden="true">
+      <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
+        <path d={ICON_PATHS[props.kind] ?? ICON_PATHS.event} />
+      </svg>
+    </span>
+  );
+}
 
 function noteText(item: TimelineItemDTO): string {
   return typeof item.data.text === "string" ? item.data.text : item.summary;
@@ -82,22 +101,14 @@ export function NoteComposer(props: { initial?: string; label: string; submit: s
 function Entry(props: { item: TimelineItemDTO; mine: boolean; crm: CrmOperations; customerId: string; onChanged: () => void }) {
   const { item, crm } = props;
   const [editing, setEditing] = useState(false);
-  const kind = timelineKind(item.kind);
+  const [deleting, setDeleting] = useState(false);
   const noteId = item.link.noteId;
-  const remove = async (): Promise<void> => {
-    if (!noteId || !window.confirm(TIMELINE_TEXT.deleteConfirm)) return;
-    const result = await crm.attempt(() => crmApi.deleteNote(props.customerId, noteId));
-    if (result.ok) props.onChanged();
-    else crm.toast(result.failure.message);
-  };
   return (
     <li class={`tl tl--${item.kind}`} data-testid="timeline-item" data-kind={item.kind} data-type={item.type}>
-      <span class="tl__icon" aria-hidden="true">
-        {kind.icon}
-      </span>
+      <TimelineIcon kind={item.kind} />
       <div class="tl__body">
         <div class="tl__head">
-          <span class="tl__kind">{kind.label}</span>
+          <span class="tl__kind">{timelineKindLabel(item.kind)}</span>
           <span class="tl__who">
             {TIMELINE_TEXT.by} {actorLabel(item.actor)}
           </span>
@@ -147,12 +158,29 @@ function Entry(props: { item: TimelineItemDTO; mine: boolean; crm: CrmOperations
               <button type="button" class="link" onClick={() => setEditing(true)} data-testid="note-edit-button">
                 {TIMELINE_TEXT.editNote}
               </button>
-              <button type="button" class="link link--danger" onClick={() => void remove()} data-testid="note-delete">
+              <button type="button" class="link link--danger" onClick={() => setDeleting(true)} data-testid="note-delete">
                 {TIMELINE_TEXT.deleteNote}
               </button>
             </>
           ) : null}
         </div>
+        {deleting && noteId ? (
+          <ConfirmDialog
+            title={TIMELINE_TEXT.deleteConfirm}
+            body={noteText(item)}
+            confirm={TIMELINE_TEXT.deleteNote}
+            danger
+            testId="note-delete-dialog"
+            onClose={() => setDeleting(false)}
+            onConfirm={async () => {
+              const result = await crm.attempt(() => crmApi.deleteNote(props.customerId, noteId));
+              if (!result.ok) return result.failure;
+              setDeleting(false);
+              props.onChanged();
+              return null;
+            }}
+          />
+        ) : null}
       </div>
     </li>
   );
