@@ -214,7 +214,7 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
   });
 });
 
-describe("the CRM pages for an admin: companies, API keys, bulk tags, import, erase", () => {
+describe("the CRM pages for an admin: companies, bulk tags, API keys, erase, import", () => {
   let app: TestApp;
   let admin: Page;
 
@@ -267,24 +267,6 @@ describe("the CRM pages for an admin: companies, API keys, bulk tags, import, er
     await expect.poll(() => admin.getByTestId("customer-row").count(), { timeout: 10_000 }).toBe(2);
   });
 
-  it("imports a CSV with a bad row: progress, counts, and the row's error", async () => {
-    await admin.getByTestId("import-csv").click();
-    await admin.getByTestId("import-file").setInputFiles({
-      name: "customers.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from("name,email,tags\nMargaret Hamilton,margaret@apollo.example,apollo\nBad Row,not-an-email,\n"),
-    });
-    await admin.getByTestId("import-submit").click();
-    const progress = admin.getByTestId("import-progress");
-    await expect.poll(() => progress.getAttribute("data-status"), { timeout: 30_000 }).toBe("completed");
-    expect(await admin.getByTestId("import-created").textContent()).toBe("1");
-    expect(await admin.getByTestId("import-failed").textContent()).toBe("1");
-    expect(await admin.getByTestId("import-error-row").first().textContent()).toContain("email");
-    await admin.screenshot({ path: `${artifacts}/customers-import.png` });
-    await admin.keyboard.press("Escape");
-    await expect.poll(() => admin.getByTestId("import-dialog").count()).toBe(0);
-  });
-
   it("creates an API key whose token shows once, then revokes it after a confirm", async () => {
     await admin.getByTestId("nav-apikeys").click();
     await admin.getByTestId("api-keys-view").waitFor();
@@ -324,5 +306,24 @@ describe("the CRM pages for an admin: companies, API keys, bulk tags, import, er
     expect(await admin.getByTestId("toast").textContent()).toContain("Customer erased");
     const gone = await apiFromPage(admin, "GET", `/api/v1/customers/${mary?.id}`);
     expect(gone.status).toBe(404);
+  });
+
+  it("imports a CSV with a bad row: progress, counts, and the row's error", async () => {
+    await admin.goto(`${app.url}/console/customers`);
+    await admin.getByTestId("import-csv").click();
+    await admin.getByTestId("import-file").setInputFiles({
+      name: "customers.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("name,email,tags\nMargaret Hamilton,margaret@apollo.example,apollo\nBad Row,not-an-email,\n"),
+    });
+    await admin.getByTestId("import-submit").click();
+    const progress = admin.getByTestId("import-progress");
+    await expect.poll(() => progress.getAttribute("data-status"), { timeout: 30_000 }).toBe("completed");
+    expect(await admin.getByTestId("import-created").textContent()).toBe("1");
+    expect(await admin.getByTestId("import-failed").textContent()).toBe("1");
+    expect(await admin.getByTestId("import-error-row").first().textContent()).toContain("email");
+    await admin.screenshot({ path: `${artifacts}/customers-import.png` });
+    await admin.keyboard.press("Escape");
+    await expect.poll(() => admin.getByTestId("import-dialog").count()).toBe(0);
   });
 });
