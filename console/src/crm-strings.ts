@@ -219,7 +219,8 @@ export const COMPANIES_TEXT = {
 /** Text of the API keys page. */
 export const API_KEYS_TEXT = {
   title: "API keys",
-  intro: "Keys let other systems call the REST API with `Authorization: Bearer <token>`, limited to their scopes.",
+  intro: "Keys let other systems call the REST API, limited to their scopes, with the header",
+  introHeader: "Authorization: Bearer <token>",
   name: "Name",
   prefix: "Key",
   scopes: "Scopes",

@@ -177,7 +177,9 @@ export function ApiKeysView(props: { crm: CrmOperations }) {
             <h1 class="reports__title" tabIndex={-1} ref={heading}>
               {API_KEYS_TEXT.title}
             </h1>
-            <p class="reports__summary">{API_KEYS_TEXT.intro}</p>
+            <p class="reports__summary">
+              {API_KEYS_TEXT.intro} <code class="code">{API_KEYS_TEXT.introHeader}</code>
+            </p>
           </div>
           <button type="button" class="button button--primary" onClick={() => setCreating(true)} data-testid="new-api-key">
             {API_KEYS_TEXT.newKey}
