@@ -121,6 +121,7 @@ export const PROFILE_TEXT = {
   no: "No",
   editField: "Edit",
   empty: "Not set",
+  none: "—",
   emailTaken: "Another customer already has this email.",
   mergeExisting: "Merge with the existing record",
   identities: "Channels",
@@ -250,6 +251,8 @@ export const API_KEYS_TEXT = {
 
 /** Text of the conversation sidebar's customer summary. */
 export const SIDEBAR_TEXT = {
+  title: "Customer record",
+  openTickets: "Open tickets",
   openProfile: "Open full profile",
   company: "Company",
   tags: "Tags",

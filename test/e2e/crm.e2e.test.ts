@@ -140,6 +140,7 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
     expect(await suggestion.getAttribute("data-value")).toBe(WRITTEN_EMAIL);
     expect(await suggestion.getByTestId("suggestion-excerpt").textContent()).toContain(WRITTEN_EMAIL);
     expect(await agent.getByTestId("field-email-value").textContent()).toBe("Not set");
+    await agent.screenshot({ path: `${artifacts}/customer-profile-suggestion.png` });
     // customer.edit for an agent covers customers whose open ticket is theirs: the agent takes the ticket first.
     const me = await apiFromPage<{ data: { id: string } }>(agent, "GET", "/api/v1/auth/me");
     const conversation = await apiFromPage<{ data: ConversationDTO }>(agent, "GET", `/api/v1/conversations/${conversationId}`);

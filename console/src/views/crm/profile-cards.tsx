@@ -118,7 +118,7 @@ export function FiguresCard(props: { profile: CustomerProfileDTO }) {
         {cell(PROFILE_TEXT.conversations, formatNumber(f.conversations), "figure-conversations")}
         {cell(PROFILE_TEXT.tickets, f.openTickets > 0 ? `${formatNumber(f.tickets)} (${f.openTickets} ${PROFILE_TEXT.openTickets})` : formatNumber(f.tickets), "figure-tickets")}
         {cell(PROFILE_TEXT.orders, formatNumber(f.orders), "figure-orders")}
-        {cell(PROFILE_TEXT.totalSpent, formatMoney(f.totalSpentCents, f.currency), "figure-spent")}
+        {cell(PROFILE_TEXT.totalSpent, f.orders === 0 ? PROFILE_TEXT.none : formatMoney(f.totalSpentCents, f.currency), "figure-spent")}
         {cell(PROFILE_TEXT.averageOrder, formatMoney(f.averageOrderCents, f.currency), "figure-average")}
         {cell(PROFILE_TEXT.firstSeen, f.firstSeenAt ? formatDate(f.firstSeenAt) : PROFILE_TEXT.empty, "figure-first")}
         {cell(PROFILE_TEXT.lastSeen, f.lastSeenAt ? formatRelativeTime(f.lastSeenAt) : PROFILE_TEXT.empty, "figure-last")}

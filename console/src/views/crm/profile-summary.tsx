@@ -43,11 +43,11 @@ function Summary(props: { profile: CustomerProfileDTO; conversationId: string; c
         <div class="kv">
           <dt class="kv__key">{PROFILE_TEXT.totalSpent}</dt>
           <dd class="kv__value" data-testid="sidebar-spent">
-            {formatMoney(p.figures.totalSpentCents, p.figures.currency)}
+            {p.figures.orders === 0 ? PROFILE_TEXT.none : formatMoney(p.figures.totalSpentCents, p.figures.currency)}
           </dd>
         </div>
         <div class="kv">
-          <dt class="kv__key">{PROFILE_TEXT.openTickets}</dt>
+          <dt class="kv__key">{SIDEBAR_TEXT.openTickets}</dt>
           <dd class="kv__value">{p.figures.openTickets}</dd>
         </div>
       </dl>
@@ -113,7 +113,7 @@ export function ProfileSummary(props: { crm: CrmOperations; customerId: string; 
   return (
     <section class="card" aria-labelledby="sidebar-record-title" data-testid="sidebar-profile" data-state={profile.state}>
       <h3 class="card__title" id="sidebar-record-title">
-        {PROFILE_TEXT.details}
+        {SIDEBAR_TEXT.title}
         <a
           class="crm-link card__title-link"
           href={`/console/customers/${encodeURIComponent(customerId)}`}
