@@ -58,6 +58,7 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
   let widgetCustomer: WidgetCustomer;
   let customerId = "";
   let conversationId = "";
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -90,6 +91,9 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
     expect((await api(app.url, "PATCH", `/api/v1/customers/${customerId}`, { cookie: adminCookie, body: { name: CUSTOMER_NAME } })).status).toBe(200);
 
     agent = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    agent.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -169,7 +173,10 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
     await agent.getByTestId("note-edit-input").fill(`${NOTE} (sent)`);
     await agent.getByTestId("note-edit-input").press("Control+Enter");
     await expect.poll(() => agent.locator("[data-testid=timeline-item][data-kind=note]").first().getByTestId("timeline-text").textContent()).toBe(`${NOTE} (sent)`);
-    await agent.screenshot({ path: `${artifacts}/customer-profile.png`, fullPage: true });
+    // The sentiment chart (uPlot, loaded on demand) draws under the console's CSP: no inline style or script.
+    await agent.locator("[data-testid=sentiment-chart][data-ready=true]").waitFor();
+    expect(cspViolations).toEqual([]);
+    await agent.screenshot({ path: `${artifacts}/customer-profile.png` });
   });
 
   it("shows the customer's record beside their conversation, with a link back to the full profile", async () => {
