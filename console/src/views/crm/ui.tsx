@@ -145,7 +145,7 @@ export function ConfirmDialog(props: {
         {props.typeToConfirm ? (
           <label class="field">
             <span class="field__label">{props.typeToConfirm.label}</span>
-            <input class="input" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autoComplete="off" data-testid="confirm-input" />
+            <input class="input" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autoComplete="off" autoFocus data-testid="confirm-input" />
           </label>
         ) : null}
         {failure ? (
@@ -154,7 +154,8 @@ export function ConfirmDialog(props: {
           </p>
         ) : null}
         <div class="dialog__actions">
-          <button type="button" class="button button--secondary" onClick={props.onClose}>
+          {/* Without a word to type, focus starts on Cancel: Enter right away must never destroy anything. */}
+          <button type="button" class="button button--secondary" onClick={props.onClose} autoFocus={!props.typeToConfirm}>
             {CRM_TEXT.cancel}
           </button>
           <button type="submit" class={`button ${props.danger ? "button--danger" : "button--primary"}`} disabled={!ready || busy} data-testid="confirm-submit">
