@@ -327,6 +327,7 @@ describe("the CRM pages for an admin: companies, bulk tags, API keys, erase, imp
     await admin.getByTestId("import-submit").click();
     const progress = admin.getByTestId("import-progress");
     await expect.poll(() => progress.getAttribute("data-status"), { timeout: 30_000 }).toBe("completed");
+    expect(await progress.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
     expect(await admin.getByTestId("import-created").textContent()).toBe("1");
     expect(await admin.getByTestId("import-failed").textContent()).toBe("1");
     expect(await admin.getByTestId("import-error-row").first().textContent()).toContain("email");
