@@ -88,7 +88,7 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
     conversationId = conversation?.id ?? "";
     customerId = conversation?.customer.id ?? "";
     // Someone on the team already knows who this is (the name), so the agent can search for it.
-    expect((await api(app.url, "PATCH", `/api/v1/customers/${customerId}`, { cookie: adminCookie, body: { name: CUSTOMER_NAME } })).status).toBe(200);
+    expect((await api(app.url, "PATCH", `/api/v1/customers/${customerId}`, { cookie: adminCookie, body: { name: CUSTOMER_NAME, tags: ["billing", "enterprise"] } })).status).toBe(200);
 
     agent = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
     agent.on("console", (message) => {
@@ -184,6 +184,7 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
     const sidebar = agent.locator("[data-testid=sidebar-profile][data-state=loaded]");
     await sidebar.waitFor({ timeout: 15_000 });
     expect(await agent.getByTestId("customer-email").textContent()).toBe(WRITTEN_EMAIL);
+    expect(await agent.getByTestId("sidebar-tags").textContent()).toContain("billing");
     await agent.screenshot({ path: `${artifacts}/conversation-sidebar.png` });
     await agent.getByTestId("open-profile").click();
     await agent.locator("[data-testid=customer-view][data-state=loaded]").waitFor();
