@@ -189,10 +189,12 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
     await agent.getByTestId("open-profile").click();
     await agent.locator("[data-testid=customer-view][data-state=loaded]").waitFor();
     expect(new URL(agent.url()).pathname).toBe(`/console/customers/${customerId}`);
+    await agent.getByTestId("profile-back").click();
+    await agent.getByTestId("customers-view").waitFor();
   });
 
   it("says so when no customer matches, and clearing the search brings them back", async () => {
-    await agent.getByTestId("profile-back").click();
+    await agent.goto(`${app.url}/console/customers`);
     await agent.getByTestId("customer-search").fill("zzqx nobody by this name");
     await agent.getByTestId("customers-empty").waitFor({ timeout: 10_000 });
     expect(await agent.getByTestId("customers-empty").textContent()).toContain("No customers match");
