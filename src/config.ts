@@ -19,6 +19,7 @@ export type RateLimitSettings = Readonly<{
   widgetConnectionsPerIp?: RateRule;
   widgetConcurrentPerIp?: number;
   apiPerSession?: RateRule;
+  apiPerKey?: RateRule;
   apiPerIp?: RateRule;
 }>;
 
@@ -73,6 +74,7 @@ const schema = z.object({
   RATE_LIMIT_WIDGET_CONNECTIONS_IP: rate("120/60"),
   WIDGET_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(100),
   RATE_LIMIT_API_SESSION: rate("600/60"),
+  RATE_LIMIT_API_KEY: rate("600/60"),
   RATE_LIMIT_API_IP: rate("300/60"),
 });
 
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             widgetConnectionsPerIp: v.RATE_LIMIT_WIDGET_CONNECTIONS_IP,
             widgetConcurrentPerIp: v.WIDGET_MAX_CONNECTIONS_PER_IP || undefined,
             apiPerSession: v.RATE_LIMIT_API_SESSION,
+            apiPerKey: v.RATE_LIMIT_API_KEY,
             apiPerIp: v.RATE_LIMIT_API_IP,
           }),
   });

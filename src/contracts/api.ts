@@ -76,6 +76,23 @@ export type TicketDTO = {
   resolvedAt: string | null;
 };
 
+/** One change in a ticket's history (GET /api/v1/tickets/:id `events`, oldest first). */
+export type TicketEventDTO = {
+  id: number;
+  /** created, assigned, unassigned, status_changed, priority_changed. */
+  type: string;
+  actorType: "system" | "bot" | "agent" | "customer" | "api_key";
+  /** The user (agent) or API key (api_key) that made the change. */
+  actorId: string | null;
+  /** That user's or key's name, for the history ("Alex Kim", "Shop backend"). */
+  actorName: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+};
+
+/** A ticket with its history (GET /api/v1/tickets/:id). */
+export type TicketWithEventsDTO = TicketDTO & { events: TicketEventDTO[] };
+
 /** A page of a list endpoint: `nextCursor` is passed back as `?cursor=` for the next page, null on the last. */
 export type Page<T> = { data: T[]; nextCursor: string | null };
 

@@ -56,7 +56,11 @@ export type PermissionRow = {
   /** What the row means, as the README shows it. */
   label: string;
   roles: readonly Role[];
-  /** The API-key scope that allows the action (whatever the resource's scope); none: console users only. */
+  /**
+   * The API-key scope that allows the action on resources of this row's scope; none: console users only. A key owns
+   * nothing (no ticket is assigned to it), so its tickets and customers are "unassigned" or "others"; a note it wrote is
+   * its "own".
+   */
   apiScope?: ApiScope;
   /** The status a denied request gets: 403 FORBIDDEN, or 404 where even the resource's existence is private. */
   denied: 403 | 404;
@@ -116,9 +120,13 @@ export function permissionRow(action: Action, scope: Scope): PermissionRow | und
   return PERMISSION_MATRIX.find((row) => row.action === action && row.scope === scope);
 }
 
-/** Whether an API key with these scopes may perform an action (on a resource of any scope). */
-export function keyCan(scopes: readonly ApiScope[], action: Action): boolean {
-  return PERMISSION_MATRIX.some((row) => row.action === action && row.apiScope !== undefined && scopes.includes(row.apiScope));
+/**
+ * Whether an API key with these scopes may perform an action on a resource of this scope: the row's `apiScope` decides,
+ * exactly as its `roles` do for a console user (so "edit someone else's note" stays refused to every key).
+ */
+export function keyCan(scopes: readonly ApiScope[], action: Action, scope: Scope = "any"): boolean {
+  const apiScope = permissionRow(action, scope)?.apiScope;
+  return apiScope !== undefined && scopes.includes(apiScope);
 }
 
 /** Whether a role may perform an action on a resource of this scope. */

@@ -7,8 +7,8 @@ import { createLimiterFactory, unlimited, type Limiter, type LimiterFactory } fr
 import { createLoginGuard, type LoginGuard } from "./login-guard.ts";
 
 /**
- * Who a REST request counts against: a console session (keyed by a digest of its token), an API key (a future
- * credential: its verifier passes its id here and gets its own bucket), or, without either, the client's address.
+ * Who a REST request counts against: a console session (keyed by a digest of its token), an API key (by its id, one
+ * bucket per key whichever address calls with it), or, without either, the client's address.
  */
 export type ApiPrincipal = { kind: "session" | "apiKey" | "ip"; id: string };
 
@@ -38,7 +38,7 @@ export function createRateLimits(redis: Redis, prefix: string, settings: RateLim
   const connectsPerIp = make("widget-connects-ip", settings.widgetConnectionsPerIp);
   const apiLimiters: Record<ApiPrincipal["kind"], Limiter> = {
     session: make("api-session", settings.apiPerSession),
-    apiKey: make("api-key", settings.apiPerSession),
+    apiKey: make("api-key", settings.apiPerKey),
     ip: make("api-ip", settings.apiPerIp),
   };
   // Open connections are counted per node, in memory: a node that crashed would otherwise leave its counts in Redis.

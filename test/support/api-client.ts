@@ -1,17 +1,27 @@
-/** A console user's HTTP calls against a test server. */
+/** HTTP calls against a test server, as a console user (session cookie) or another system (API key). */
 
 /** A JSON response: status and parsed body. */
 export type JsonResponse<T = Record<string, unknown>> = { status: number; body: T };
 
-/** Calls the API with an optional session cookie and JSON body (a string body is sent as is, for malformed-JSON tests). */
+/** Credentials of a request: a console session cookie, or an API key's token (sent as `Authorization: Bearer`). */
+export type Credentials = { cookie?: string; token?: string };
+
+/** The headers that carry these credentials. */
+export function authHeaders(credentials: Credentials): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (credentials.cookie) headers.cookie = credentials.cookie;
+  if (credentials.token) headers.authorization = `Bearer ${credentials.token}`;
+  return headers;
+}
+
+/** Calls the API with optional credentials and JSON body (a string body is sent as is, for malformed-JSON tests). */
 export async function api<T = Record<string, unknown>>(
   url: string,
   method: string,
   path: string,
-  options: { cookie?: string; body?: unknown } = {},
+  options: Credentials & { body?: unknown } = {},
 ): Promise<JsonResponse<T>> {
-  const headers: Record<string, string> = {};
-  if (options.cookie) headers.cookie = options.cookie;
+  const headers = authHeaders(options);
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const res = await fetch(`${url}${path}`, {
     method,

@@ -44,7 +44,8 @@ export const ticketEvents = pgTable(
       .notNull()
       .references(() => tickets.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
-    actorType: text("actor_type").$type<"system" | "bot" | "agent" | "customer">().notNull(),
+    actorType: text("actor_type").$type<"system" | "bot" | "agent" | "customer" | "api_key">().notNull(),
+    /** The user (agent) or API key (api_key) that made the change; null for the system, the bot and the customer. */
     actorId: uuid("actor_id"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

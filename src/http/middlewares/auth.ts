@@ -5,7 +5,7 @@
 import type { Request, RequestHandler } from "express";
 import { AppError } from "../../errors.ts";
 import { authenticate, type AuthenticatedSession, type UserRow } from "../../modules/agents/index.ts";
-import { authenticateApiKey, type ApiKeyRow } from "../../modules/apikeys/index.ts";
+import { apiKeyScopes, authenticateApiKey, type ApiKeyRow } from "../../modules/apikeys/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
 import type { Actor } from "../../modules/policy/index.ts";
 
@@ -83,7 +83,7 @@ function attach(req: Request, identity: RequestIdentity): void {
     store[actorKey] = { kind: "user", id: user.id, role: user.role, name: user.name } satisfies Actor;
   } else if (identity.kind === "api_key") {
     const { key } = identity;
-    store[actorKey] = { kind: "api_key", id: key.id, name: key.name, scopes: key.scopes } as Actor;
+    store[actorKey] = { kind: "api_key", id: key.id, name: key.name, scopes: apiKeyScopes(key) } satisfies Actor;
   }
 }
 

@@ -35,10 +35,10 @@ export async function revokeApiKey(db: Database, id: string, at: Date): Promise<
   return row;
 }
 
-/** Records a use, at most once a minute per key (a busy integration would otherwise write on every request). */
-export async function touchApiKey(db: Database, id: string, at: Date): Promise<void> {
+/** Records a use unless one was recorded less than `everyMs` ago (by this node or another). */
+export async function touchApiKey(db: Database, id: string, at: Date, everyMs: number): Promise<void> {
   const k = tables.apiKeys;
-  const staleBefore = new Date(at.getTime() - 60_000);
+  const staleBefore = new Date(at.getTime() - everyMs);
   await db
     .update(k)
     .set({ lastUsedAt: at })

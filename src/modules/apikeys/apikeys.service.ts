@@ -1,7 +1,7 @@
 /** API keys: created by admins (the token shown once), stored hashed, checked on every Bearer request, revocable. */
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiKeyDTO } from "../../contracts/crm.ts";
-import type { ApiScope } from "../../contracts/permissions.ts";
+import { API_SCOPES, type ApiScope } from "../../contracts/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findLiveKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey, type ApiKeyRow } from "./apikeys.repo.ts";
@@ -29,12 +29,24 @@ export async function createApiKey(
   return { key, token };
 }
 
-/** The live key a Bearer token names, or undefined (unknown, malformed or revoked); records the use. */
+// lastUsedAt is refreshed at most this often: a busy integration would otherwise write the row on every request.
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The live key a Bearer token names, or undefined (unknown, malformed or revoked). Read from the database on every
+ * request, with no cache, so a revocation holds at once on every node.
+ */
 export async function authenticateApiKey(deps: Pick<ServiceDeps, "db" | "now">, token: string): Promise<ApiKeyRow | undefined> {
   if (!token.startsWith(API_KEY_PREFIX) || token.length > 200) return undefined;
   const key = await findLiveKeyByHash(deps.db, hashToken(token));
-  if (key) await touchApiKey(deps.db, key.id, deps.now());
+  const now = deps.now();
+  if (key && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_EVERY_MS)) await touchApiKey(deps.db, key.id, now, TOUCH_EVERY_MS);
   return key;
+}
+
+/** The scopes a stored key grants (a scope name this version does not know grants nothing). */
+export function apiKeyScopes(row: Pick<ApiKeyRow, "scopes">): ApiScope[] {
+  return row.scopes.filter((scope): scope is ApiScope => (API_SCOPES as readonly string[]).includes(scope));
 }
 
 /** Every key, newest first. */
@@ -55,7 +67,7 @@ export function presentApiKey(row: ApiKeyRow): ApiKeyDTO {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
-    scopes: row.scopes as ApiScope[],
+    scopes: apiKeyScopes(row),
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,

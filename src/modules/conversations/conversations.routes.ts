@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import type { ConversationDTO } from "../../contracts/api.ts";
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
-import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
+import { currentActor, currentUser, requireActor, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { cursorParam, decodeCursor, encodeCursor, limitSchema, seqCursor, splitPage, timeIdCursor } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -45,7 +45,7 @@ type ListPage = { data: ConversationDTO[]; nextCursor: string | null };
  */
 const LIST_CACHE_MS = 1_000;
 
-/** Routes under /api/v1/conversations (console users only). */
+/** Routes under /api/v1/conversations: reading for console users and API keys (conversations:read), replying for console users only. */
 export function conversationsRoutes(deps: ServiceDeps): Router {
   const router = Router();
   // Pages are kept as the JSON text sent, so a shared page is serialised once.
@@ -59,9 +59,9 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     return JSON.stringify(body);
   };
 
-  router.use(requireUser(deps));
+  router.use(requireActor(deps));
   router.use((req, _res, next) => {
-    assertCan(currentUser(req), "conversation.read");
+    assertCan(currentActor(req), "conversation.read");
     next();
   });
   router.get("/", async (req, res) => {
@@ -95,7 +95,8 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
       nextCursor: rows.length > query.limit && page[0] ? encodeCursor({ before: page[0].seq }) : null,
     });
   });
-  router.post("/:id/messages", async (req, res) => {
+  // An agent's reply speaks as a person in the chat: a key has no one to speak as.
+  router.post("/:id/messages", requireUser(deps), async (req, res) => {
     const { id } = parseInput(idParam, req.params);
     const body = parseInput(replyBody, req.body);
     const user = currentUser(req);

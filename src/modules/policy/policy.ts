@@ -1,5 +1,5 @@
 /** The one place permissions are decided: the matrix of src/contracts/permissions.ts applied to a user and a resource. */
-import { can, keyCan, permissionRow, PERMISSION_MATRIX, type Action, type ApiScope, type Role, type Scope } from "../../contracts/permissions.ts";
+import { can, keyCan, permissionRow, type Action, type ApiScope, type Role, type Scope } from "../../contracts/permissions.ts";
 import { AppError } from "../../errors.ts";
 import { getConversation } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
@@ -17,8 +17,8 @@ export type Actor =
 /** Throws FORBIDDEN (or the row's 404 code) unless the actor may perform the action on a resource of this scope. */
 export function assertCan(user: Actor, action: Action, scope: Scope = "any"): void {
   if (user.kind === "api_key") {
-    if (keyCan(user.scopes, action)) return;
-    const needed = PERMISSION_MATRIX.find((row) => row.action === action && row.apiScope)?.apiScope;
+    if (keyCan(user.scopes, action, scope)) return;
+    const needed = permissionRow(action, scope)?.apiScope;
     throw new AppError("FORBIDDEN", needed ? `This API key lacks the scope ${needed}.` : `An API key may not ${describe(action, scope)}; use a console session.`);
   }
   if (can(user.role, action, scope)) return;

@@ -1,7 +1,7 @@
 /** REST: reports for managers and admins. */
 import { Router } from "express";
 import { z } from "zod";
-import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
+import { currentActor, requireActor } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
@@ -35,12 +35,12 @@ const topicsQuery = z
   })
   .strict();
 
-/** Routes under /api/v1/reports (managers and admins). */
+/** Routes under /api/v1/reports (managers and admins, and API keys with reports:read). */
 export function reportsRoutes(deps: ServiceDeps): Router {
   const router = Router();
-  router.use(requireUser(deps));
+  router.use(requireActor(deps));
   router.use((req, _res, next) => {
-    assertCan(currentUser(req), "report.read");
+    assertCan(currentActor(req), "report.read");
     next();
   });
   router.get("/topics", async (req, res) => {
@@ -48,7 +48,7 @@ export function reportsRoutes(deps: ServiceDeps): Router {
     res.json({ data: await topicsReport(deps, query) });
   });
   router.get("/topics.csv", async (req, res) => {
-    assertCan(currentUser(req), "report.export");
+    assertCan(currentActor(req), "report.export");
     const query = parseInput(topicsQuery, req.query);
     const report = await topicsReport(deps, query);
     res.type("text/csv; charset=utf-8");

@@ -65,9 +65,20 @@ export async function stampFirstResponse(db: Database, conversationId: string, a
     .where(and(eq(tables.tickets.conversationId, conversationId), isNull(tables.tickets.firstResponseAt), ne(tables.tickets.status, "resolved")));
 }
 
-/** Events of a ticket, oldest first. */
-export async function listTicketEvents(db: Database, ticketId: string): Promise<TicketEventRow[]> {
-  return db.select().from(tables.ticketEvents).where(eq(tables.ticketEvents.ticketId, ticketId)).orderBy(tables.ticketEvents.id);
+/** A ticket event with the name of the user or API key that made it (null for the system, the bot, the customer). */
+export type TicketEventWithActor = TicketEventRow & { actorName: string | null };
+
+/** Events of a ticket, oldest first, with their actors' names (a revoked key keeps its name). */
+export async function listTicketEvents(db: Database, ticketId: string): Promise<TicketEventWithActor[]> {
+  const e = tables.ticketEvents;
+  const rows = await db
+    .select({ event: e, userName: tables.users.name, keyName: tables.apiKeys.name })
+    .from(e)
+    .leftJoin(tables.users, and(eq(e.actorType, "agent"), eq(tables.users.id, e.actorId)))
+    .leftJoin(tables.apiKeys, and(eq(e.actorType, "api_key"), eq(tables.apiKeys.id, e.actorId)))
+    .where(eq(e.ticketId, ticketId))
+    .orderBy(e.id);
+  return rows.map((row) => ({ ...row.event, actorName: row.userName ?? row.keyName ?? null }));
 }
 
 /** Keyset cursor over tickets: update time and id of the previous page's last row. */

@@ -9,8 +9,8 @@ import { ticketPriority, type HandoffReason } from "../routing/index.ts";
 import { findActiveTicketForConversation, findTicket, insertTicket, stampFirstResponse, updateTicketWithEvents, type TicketRow } from "./tickets.repo.ts";
 import { handoffStrings } from "./tickets.strings.ts";
 
-/** Who changed a ticket. */
-export type Actor = { type: "system" | "bot" | "agent" | "customer"; id: string | null };
+/** Who changed a ticket: `id` is the user's for an agent, the key's for an API key. */
+export type Actor = { type: "system" | "bot" | "agent" | "customer" | "api_key"; id: string | null };
 
 /**
  * Hands a conversation to humans: opens (or reuses) its ticket, assigns an online agent round-robin, tells the customer,
@@ -70,7 +70,7 @@ async function insertNewTicket(
   );
 }
 
-/** A change an agent asks for. */
+/** A change an agent (or another system, with an API key) asks for. */
 export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
 
 /** Applies an agent's change to a ticket; resolving also resolves the conversation, reopening hands it back to the queue. */
