@@ -19,6 +19,8 @@ export const SHUTDOWN_GRACE_MS = 5000;
 /** The assembled server. */
 export type App = {
   httpServer: HttpServer;
+  /** The express application behind httpServer (the OpenAPI test walks the routes it really serves). */
+  express: express.Express;
   io: Server;
   /** Stops accepting connections, disconnects the sockets, and resolves once every connection is closed (at most SHUTDOWN_GRACE_MS later). */
   stop(): Promise<void>;
@@ -48,6 +50,7 @@ export function createApp(container: Container): App {
   };
   return {
     httpServer,
+    express: app,
     io: realtime.io,
     stop: () => (stopping ??= stop()),
   };

@@ -22,6 +22,7 @@ import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
 import { healthRoutes } from "./health.ts";
+import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { errorHandler, notFound } from "./middlewares/errors.ts";
 import { requireConsoleOrigin } from "./middlewares/origin-check.ts";
 import { apiRateLimit } from "./middlewares/rate-limit.ts";
@@ -40,6 +41,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(requireConsoleOrigin(container.config.publicUrl));
   api.use(apiRateLimit(container.limits, deps));
   api.use(express.json({ limit: "64kb" }));
+  api.use(openApiRoutes());                                // GET /openapi.json: this API's OpenAPI 3.1 document (public)
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password

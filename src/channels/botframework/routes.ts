@@ -6,7 +6,8 @@ import type { Container } from "../../container.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 
 // The adapter throws (a 500) on a body that is not an activity; the shape and the hostile-text rule are checked first.
-const activityShape = z.looseObject({ type: z.string({ error: "type is required" }).min(1, "type is required").max(100) });
+/** What POST /api/messages checks of a Bot Framework Activity before the adapter reads it. */
+export const activityShape = z.looseObject({ type: z.string({ error: "type is required" }).min(1, "type is required").max(100) });
 
 /** The /api/messages route, or undefined when the channel is not configured (MICROSOFT_APP_ID unset). */
 export function botFrameworkRoutes(container: Container): Router | undefined {

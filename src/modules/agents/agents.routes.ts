@@ -8,18 +8,20 @@ import type { ServiceDeps } from "../deps.ts";
 import { presentUser, setPresence } from "./agents.service.ts";
 import { login, logout, sessionSettings } from "./sessions.service.ts";
 
-const loginSchema = z.object({
+/** Body of POST /api/v1/auth/login. */
+export const loginBody = z.object({
   email: z.string({ error: "email is required" }).trim().min(1, "email is required").max(320),
   password: z.string({ error: "password is required" }).min(1, "password is required").max(1000),
 });
 
-const presenceSchema = z.object({ status: z.enum(["online", "away"], { error: 'status must be "online" or "away"' }) });
+/** Body of PATCH /api/v1/agents/me. */
+export const presenceBody = z.object({ status: z.enum(["online", "away"], { error: 'status must be "online" or "away"' }) });
 
 /** Routes under /api/v1/auth and /api/v1/agents. */
 export function agentsRoutes(deps: ServiceDeps, options: { secureCookies: boolean; loginGuard: LoginGuard }): Router {
   const router = Router();
   router.post("/auth/login", async (req, res) => {
-    const body = parseInput(loginSchema, req.body);
+    const body = parseInput(loginBody, req.body);
     // RATE_LIMITED before the password is checked: too many attempts from this address, or the account is locked.
     const attempt = await options.loginGuard.begin(req.ip, body.email);
     const session = await login(deps, body.email, body.password, { userAgent: req.get("user-agent") ?? null, ip: req.ip ?? null });
@@ -43,7 +45,7 @@ export function agentsRoutes(deps: ServiceDeps, options: { secureCookies: boolea
     res.json({ data: presentUser(currentUser(req)) });
   });
   router.patch("/agents/me", requireUser(deps), async (req, res) => {
-    const body = parseInput(presenceSchema, req.body);
+    const body = parseInput(presenceBody, req.body);
     res.json({ data: presentUser(await setPresence(deps, currentUser(req).id, body.status)) });
   });
   return router;

@@ -9,8 +9,10 @@ import { assertCan } from "../policy/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { changePassword, endUserSession, listSessions, logoutEverywhere, sessionOwner } from "./sessions.service.ts";
 
-const idParam = z.object({ id: z.uuid("id must be a session id") });
-const passwordBody = z
+/** Path parameters of DELETE /api/v1/auth/sessions/:id. */
+export const sessionIdParams = z.object({ id: z.uuid("id must be a session id") });
+/** Body of POST /api/v1/auth/password. */
+export const passwordBody = z
   .object({
     currentPassword: z.string({ error: "currentPassword is required" }).min(1, "currentPassword is required").max(1000),
     newPassword: z
@@ -34,7 +36,7 @@ export function sessionsRoutes(deps: ServiceDeps, options: { loginGuard: LoginGu
     res.json({ data: await listSessions(deps, session.user.id, session.sessionId) });
   });
   router.delete("/auth/sessions/:id", auth, async (req, res) => {
-    const { id } = parseInput(idParam, req.params);
+    const { id } = parseInput(sessionIdParams, req.params);
     const session = currentSession(req);
     assertCan(session.user, "session.end", (await sessionOwner(deps, id)) === session.user.id ? "own" : "others");
     await endUserSession(deps, session.user.id, id);

@@ -9,7 +9,8 @@ import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { addUser, listUsers, presentUser } from "./agents.service.ts";
 
-const createBody = z
+/** Body of POST /api/v1/users. */
+export const createUserBody = z
   .object({
     email: z.email("email must be an email address").max(320),
     name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(200),
@@ -33,7 +34,7 @@ export function usersRoutes(deps: ServiceDeps): Router {
     res.json({ data: (await listUsers(deps)).map(presentUser) });
   });
   router.post("/", async (req, res) => {
-    const body = parseInput(createBody, req.body ?? {});
+    const body = parseInput(createUserBody, req.body ?? {});
     res.status(201).json({ data: presentUser(await addUser(deps, body)) });
   });
   return router;

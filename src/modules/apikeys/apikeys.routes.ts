@@ -16,7 +16,8 @@ export const createApiKeyBody = z
   })
   .strict();
 
-const idParam = z.object({ id: z.uuid("id must be a UUID") });
+/** Path parameters of DELETE /api/v1/api-keys/:id. */
+export const apiKeyIdParams = z.object({ id: z.uuid("id must be a UUID") });
 
 /** Routes under /api/v1/api-keys: console sessions of admins only (a key cannot make keys). */
 export function apiKeysRoutes(deps: ServiceDeps): Router {
@@ -35,7 +36,7 @@ export function apiKeysRoutes(deps: ServiceDeps): Router {
     res.status(201).json({ data: { ...presentApiKey(key), token } });
   });
   router.delete("/:id", async (req, res) => {
-    const { id } = parseInput(idParam, req.params);
+    const { id } = parseInput(apiKeyIdParams, req.params);
     res.json({ data: presentApiKey(await revokeKey(deps, id)) });
   });
   return router;

@@ -21,14 +21,18 @@ const statusGroups: Record<string, ConversationRow["status"][] | null> = {
   all: null,
 };
 
-const listQuery = z.object({
+/** Query of GET /api/v1/conversations. */
+export const conversationListQuery = z.object({
   status: z.enum(["open", "bot", "handoff", "resolved", "all"], { error: "status must be one of open, bot, handoff, resolved, all" }).default("open"),
   limit: limitSchema,
   cursor: cursorParam,
 });
-const idParam = z.object({ id: z.uuid("id must be a UUID") });
-const messagesQuery = z.object({ limit: limitSchema, cursor: cursorParam });
-const replyBody = z.object({
+/** Path parameters of /api/v1/conversations/:id. */
+export const conversationIdParams = z.object({ id: z.uuid("id must be a UUID") });
+/** Query of GET /api/v1/conversations/:id/messages (pages go back in time). */
+export const messagesQuery = z.object({ limit: limitSchema, cursor: cursorParam });
+/** Body of POST /api/v1/conversations/:id/messages (an agent's reply). */
+export const replyBody = z.object({
   text: z
     .string({ error: "text must be a string" })
     .refine((t) => t.trim().length > 0, "text is empty")
@@ -51,7 +55,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   // Pages are kept as the JSON text sent, so a shared page is serialised once.
   const pages = new LRUCache<string, Promise<string>>({ max: 500, ttl: LIST_CACHE_MS });
   for (const event of ["conversation.updated", "ticket.updated"] as const) deps.events.on(event, () => pages.clear());
-  const readPage = async (query: z.infer<typeof listQuery>): Promise<string> => {
+  const readPage = async (query: z.infer<typeof conversationListQuery>): Promise<string> => {
     const cursor = decodeCursor(query.cursor, timeIdCursor);
     const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
     const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
@@ -65,7 +69,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     next();
   });
   router.get("/", async (req, res) => {
-    const query = parseInput(listQuery, req.query);
+    const query = parseInput(conversationListQuery, req.query);
     const key = JSON.stringify([query.status, query.limit, query.cursor ?? null]);
     let page = pages.get(key);
     if (!page) {
@@ -80,11 +84,11 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     res.type("application/json").send(await page);
   });
   router.get("/:id", async (req, res) => {
-    const { id } = parseInput(idParam, req.params);
+    const { id } = parseInput(conversationIdParams, req.params);
     res.json({ data: presentConversation(await getConversationView(deps, id)) });
   });
   router.get("/:id/messages", async (req, res) => {
-    const { id } = parseInput(idParam, req.params);
+    const { id } = parseInput(conversationIdParams, req.params);
     const query = parseInput(messagesQuery, req.query);
     await getConversation(deps, id);
     const cursor = decodeCursor(query.cursor, seqCursor);
@@ -97,7 +101,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   });
   // An agent's reply speaks as a person in the chat: a key has no one to speak as.
   router.post("/:id/messages", requireUser(deps), async (req, res) => {
-    const { id } = parseInput(idParam, req.params);
+    const { id } = parseInput(conversationIdParams, req.params);
     const body = parseInput(replyBody, req.body);
     const user = currentUser(req);
     assertCan(user, "conversation.reply", await conversationScope(deps, user, id));

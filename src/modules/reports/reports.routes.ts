@@ -26,7 +26,8 @@ const instant = (name: string) =>
     .refine((d) => !Number.isNaN(d.getTime()), `${name} is not a real time`)
     .optional();
 
-const topicsQuery = z
+/** Query of GET /api/v1/reports/topics and topics.csv. */
+export const topicsQuery = z
   .object({
     from: instant("from"),
     to: instant("to"),

@@ -1,0 +1,148 @@
+/** Operations of the console's own routes: login and sessions, users, backups, API keys, and this document. */
+import { z } from "zod";
+import { loginBody, presenceBody } from "../../modules/agents/agents.routes.ts";
+import { passwordBody, sessionIdParams } from "../../modules/agents/sessions.routes.ts";
+import { createUserBody } from "../../modules/agents/users.routes.ts";
+import { apiKeyIdParams, createApiKeyBody } from "../../modules/apikeys/apikeys.routes.ts";
+import type { Operation } from "./operation.ts";
+import { sessionDTO, userDTO } from "./schemas-api.ts";
+import { apiKeyDTO, createdApiKeyDTO } from "./schemas-crm.ts";
+
+const V1 = "/api/v1";
+const session = { auth: "session" } as const;
+
+/** The console's operations. */
+export const consoleOperations: Operation[] = [
+  {
+    method: "post",
+    path: `${V1}/auth/login`,
+    tag: "Console sessions",
+    summary: "Log in",
+    description: "Checks the email and password and sets the `sb_session` cookie (HttpOnly, SameSite=Lax). Attempts are limited per address and per account.",
+    access: { auth: "public" },
+    body: loginBody,
+    success: { status: 200, description: "Logged in; the session cookie is set.", data: userDTO },
+    errors: ["INVALID_CREDENTIALS"],
+  },
+  {
+    method: "post",
+    path: `${V1}/auth/logout`,
+    tag: "Console sessions",
+    summary: "Log out",
+    description: "Ends the session of the cookie sent, if any, and clears the cookie.",
+    access: { auth: "public" },
+    success: { status: 204, description: "Logged out." },
+  },
+  { method: "get", path: `${V1}/auth/me`, tag: "Console sessions", summary: "The logged-in user", access: session, success: { status: 200, description: "The user.", data: userDTO } },
+  {
+    method: "get",
+    path: `${V1}/auth/sessions`,
+    tag: "Console sessions",
+    summary: "List your sessions",
+    access: { auth: "session", actions: ["session.list"] },
+    success: { status: 200, description: "Your live sessions, the current one marked.", data: z.array(sessionDTO) },
+  },
+  {
+    method: "delete",
+    path: `${V1}/auth/sessions/:id`,
+    tag: "Console sessions",
+    summary: "End one of your sessions",
+    access: { auth: "session", actions: ["session.end"] },
+    params: sessionIdParams,
+    success: { status: 204, description: "The session is ended and its sockets disconnected." },
+    errors: ["SESSION_NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: `${V1}/auth/logout-everywhere`,
+    tag: "Console sessions",
+    summary: "Log out everywhere",
+    access: { auth: "session", actions: ["session.end"] },
+    success: { status: 204, description: "Every session of yours is ended." },
+  },
+  {
+    method: "post",
+    path: `${V1}/auth/password`,
+    tag: "Console sessions",
+    summary: "Change your password",
+    description: "Ends every session of yours, this one included.",
+    access: session,
+    body: passwordBody,
+    success: { status: 204, description: "Changed; log in again." },
+  },
+  {
+    method: "patch",
+    path: `${V1}/agents/me`,
+    tag: "Console sessions",
+    summary: "Set your presence",
+    access: session,
+    body: presenceBody,
+    success: { status: 200, description: "The user with the new status.", data: userDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/users`,
+    tag: "Users",
+    summary: "List console users",
+    access: { auth: "session", actions: ["settings.users"] },
+    success: { status: 200, description: "Every console user.", data: z.array(userDTO) },
+  },
+  {
+    method: "post",
+    path: `${V1}/users`,
+    tag: "Users",
+    summary: "Add a console user",
+    access: { auth: "session", actions: ["settings.users"] },
+    body: createUserBody,
+    success: { status: 201, description: "The new user.", data: userDTO },
+    errors: ["USER_EXISTS"],
+  },
+  {
+    method: "post",
+    path: `${V1}/admin/backup`,
+    tag: "Backups",
+    summary: "Download a backup",
+    description: "A snapshot of the whole database (pg_dump for PostgreSQL, a data-directory archive for PGlite), gzipped.",
+    access: { auth: "session", actions: ["settings.backup"] },
+    success: { status: 200, description: "The backup file.", file: "application/gzip" },
+    errors: ["UNAVAILABLE"],
+  },
+  {
+    method: "get",
+    path: `${V1}/api-keys`,
+    tag: "API keys",
+    summary: "List API keys",
+    description: "Every key, newest first, revoked ones included; never a token or its hash.",
+    access: { auth: "session", actions: ["settings.apikeys"] },
+    success: { status: 200, description: "The keys.", data: z.array(apiKeyDTO) },
+  },
+  {
+    method: "post",
+    path: `${V1}/api-keys`,
+    tag: "API keys",
+    summary: "Create an API key",
+    description: "Answers the token once (`sbk_…`); only its SHA-256 is stored, so it cannot be shown again.",
+    access: { auth: "session", actions: ["settings.apikeys"] },
+    body: createApiKeyBody,
+    success: { status: 201, description: "The key with its token.", data: createdApiKeyDTO },
+  },
+  {
+    method: "delete",
+    path: `${V1}/api-keys/:id`,
+    tag: "API keys",
+    summary: "Revoke an API key",
+    description: "From the next request on, the key's token gets 401 UNAUTHENTICATED on every node. Revoking twice keeps the first time.",
+    access: { auth: "session", actions: ["settings.apikeys"] },
+    params: apiKeyIdParams,
+    success: { status: 200, description: "The revoked key.", data: apiKeyDTO },
+    errors: ["API_KEY_NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: `${V1}/openapi.json`,
+    tag: "Reference",
+    summary: "This OpenAPI document",
+    access: { auth: "public" },
+    success: { status: 200, description: "The OpenAPI 3.1 document of the REST API.", document: z.looseObject({ openapi: z.string() }) },
+  },
+];

@@ -1,0 +1,122 @@
+/** Operations of the service desk: conversations, tickets, reports, and the Bot Framework channel. */
+import { activityShape } from "../../channels/botframework/routes.ts";
+import { conversationIdParams, conversationListQuery, messagesQuery, replyBody } from "../../modules/conversations/conversations.routes.ts";
+import { topicsQuery } from "../../modules/reports/reports.routes.ts";
+import { ticketIdParams, ticketListQuery, ticketPatchBody } from "../../modules/tickets/tickets.routes.ts";
+import type { Operation } from "./operation.ts";
+import { conversationDTO, messageDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO } from "./schemas-api.ts";
+
+const V1 = "/api/v1";
+const readConversations = { auth: "actor", actions: ["conversation.read"] } as const;
+const readTickets = { auth: "actor", actions: ["ticket.read"] } as const;
+
+/** The service desk's operations. */
+export const serviceOperations: Operation[] = [
+  {
+    method: "get",
+    path: `${V1}/conversations`,
+    tag: "Conversations",
+    summary: "List conversations",
+    description: "Most recent activity first. `status=open` (the default) is the bot's and the queue's.",
+    access: readConversations,
+    query: conversationListQuery,
+    success: { status: 200, description: "A page of conversations.", page: conversationDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/conversations/:id`,
+    tag: "Conversations",
+    summary: "One conversation",
+    access: readConversations,
+    params: conversationIdParams,
+    success: { status: 200, description: "The conversation.", data: conversationDTO },
+    errors: ["CONVERSATION_NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: `${V1}/conversations/:id/messages`,
+    tag: "Conversations",
+    summary: "A conversation's messages",
+    description: "The newest page first, oldest message first within a page; `nextCursor` goes further back.",
+    access: readConversations,
+    params: conversationIdParams,
+    query: messagesQuery,
+    success: { status: 200, description: "A page of messages with their NLP annotations.", page: messageDTO },
+    errors: ["CONVERSATION_NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: `${V1}/conversations/:id/messages`,
+    tag: "Conversations",
+    summary: "Reply as an agent",
+    description: "Console sessions only: a reply speaks as a person in the chat. Delivered to the customer's channel.",
+    access: { auth: "session", actions: ["conversation.reply"] },
+    params: conversationIdParams,
+    body: replyBody,
+    success: { status: 201, description: "The stored reply.", data: messageDTO },
+    errors: ["CONVERSATION_NOT_FOUND", "CONVERSATION_RESOLVED", "MESSAGE_EMPTY", "MESSAGE_TOO_LONG"],
+  },
+  {
+    method: "get",
+    path: `${V1}/tickets`,
+    tag: "Tickets",
+    summary: "List tickets",
+    description: 'Most recently updated first. `assignee=me` needs a console session (an API key has no tickets of its own).',
+    access: readTickets,
+    query: ticketListQuery,
+    success: { status: 200, description: "A page of tickets.", page: ticketDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/tickets/:id`,
+    tag: "Tickets",
+    summary: "One ticket with its history",
+    access: readTickets,
+    params: ticketIdParams,
+    success: { status: 200, description: "The ticket and its events, oldest first, each naming the user or API key that made it.", data: ticketWithEventsDTO },
+    errors: ["TICKET_NOT_FOUND"],
+  },
+  {
+    method: "patch",
+    path: `${V1}/tickets/:id`,
+    tag: "Tickets",
+    summary: "Change a ticket's status, priority or assignee",
+    description:
+      "Each change is checked on its own (taking, assigning, status, priority) against whose ticket it is. An API key with tickets:write may assign to a user, unassign, and change status and priority; it cannot take a ticket.",
+    access: { auth: "actor", actions: ["ticket.take", "ticket.assign", "ticket.status", "ticket.priority"] },
+    params: ticketIdParams,
+    body: ticketPatchBody,
+    success: { status: 200, description: "The ticket as changed.", data: ticketDTO },
+    errors: ["TICKET_NOT_FOUND", "USER_NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/topics`,
+    tag: "Reports",
+    summary: "Top topics",
+    description: "The key phrases of customer messages over a period (at most a year; the last 30 days by default), most frequent first.",
+    access: { auth: "actor", actions: ["report.read"] },
+    query: topicsQuery,
+    success: { status: 200, description: "The report.", data: topicsReportDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/topics.csv`,
+    tag: "Reports",
+    summary: "Top topics as CSV",
+    access: { auth: "actor", actions: ["report.read", "report.export"] },
+    query: topicsQuery,
+    success: { status: 200, description: "phrase, messages, conversations, averageSentiment, negativeShare, topIntent.", file: "text/csv" },
+  },
+  {
+    method: "post",
+    path: "/api/messages",
+    tag: "Channels",
+    summary: "Bot Framework activities",
+    description:
+      "The Azure Bot Service endpoint (Teams, Slack, Telegram, Facebook …), mounted only when MICROSOFT_APP_ID is set. Speaks the Bot Framework Activity protocol; the bot's replies go back through the channel's service URL.",
+    access: { auth: "botframework" },
+    body: activityShape,
+    success: { status: 200, description: "The activity was processed." },
+  },
+];
