@@ -22,6 +22,7 @@ import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
 import { healthRoutes } from "./health.ts";
+import { docsRoutes } from "./openapi/docs.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { errorHandler, notFound } from "./middlewares/errors.ts";
 import { requireConsoleOrigin } from "./middlewares/origin-check.ts";
@@ -64,6 +65,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(notFound);
   api.use(errorHandler);
   app.use("/api/v1", api);
+  app.use(docsRoutes());                                   // GET /api/docs: the API reference page (Redoc, served locally)
 
   const botFramework = botFrameworkRoutes(container);      // POST /api/messages, only when MICROSOFT_APP_ID is set
   if (botFramework) app.use("/api", botFramework);
