@@ -133,3 +133,13 @@ export function keyCan(scopes: readonly ApiScope[], action: Action, scope: Scope
 export function can(role: Role, action: Action, scope: Scope = "any"): boolean {
   return permissionRow(action, scope)?.roles.includes(role) ?? false;
 }
+
+/**
+ * The matrix rows an API-key scope grants, as documentation lists them: a key owns no ticket or customer, so a "yours"
+ * row is left out where the "another user's" row grants the same scope (a note a key wrote stays its own).
+ */
+export function apiScopeGrants(apiScope: ApiScope): PermissionRow[] {
+  return PERMISSION_MATRIX.filter(
+    (row) => row.apiScope === apiScope && !(row.scope === "own" && permissionRow(row.action, "others")?.apiScope === apiScope),
+  );
+}

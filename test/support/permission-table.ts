@@ -1,5 +1,5 @@
 /** Renders the permission matrix as the README's Markdown table, so a test can check the README shows exactly the enforced rules. */
-import { PERMISSION_MATRIX, ROLES } from "../../src/contracts/permissions.ts";
+import { API_SCOPES, apiScopeGrants, PERMISSION_MATRIX, ROLES } from "../../src/contracts/permissions.ts";
 
 const scopeText = { any: "any", own: "yours", unassigned: "unassigned", others: "another user's" } as const;
 
@@ -14,4 +14,13 @@ export function permissionTableMarkdown(): string {
     return `| \`${row.action}\` | ${scopeText[row.scope]} | ${row.label} | ${cells.join(" | ")} | ${apiScope} | ${denied} |`;
   });
   return [header, separator, ...lines].join("\n");
+}
+
+/** The README's table of API-key scopes: each scope with what the matrix lets a key holding it do. */
+export function apiScopeTableMarkdown(): string {
+  const lines = API_SCOPES.map((scope) => {
+    const allows = [...new Set(apiScopeGrants(scope).map((row) => row.label))];
+    return `| \`${scope}\` | ${allows.join("; ")} |`;
+  });
+  return ["| scope | lets the key |", "|---|---|", ...lines].join("\n");
 }

@@ -5,7 +5,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { API_SCOPES, PERMISSION_MATRIX, type Action } from "../../contracts/permissions.ts";
+import { API_SCOPES, apiScopeGrants, PERMISSION_MATRIX, type Action } from "../../contracts/permissions.ts";
 import { errorCatalogue, type ErrorCode } from "../../errors.ts";
 import { SESSION_COOKIE } from "../middlewares/auth.ts";
 import { openApiPath, type Access, type Operation } from "./operation.ts";
@@ -33,7 +33,7 @@ const TAGS: { name: string; description: string }[] = [
 
 function scopeLines(): string {
   return API_SCOPES.map((scope) => {
-    const allows = PERMISSION_MATRIX.filter((row) => row.apiScope === scope).map((row) => row.label);
+    const allows = apiScopeGrants(scope).map((row) => row.label);
     return `- \`${scope}\`: ${[...new Set(allows)].join("; ")}`;
   }).join("\n");
 }
@@ -111,8 +111,8 @@ function responses(op: Operation): RouteConfig["responses"] {
         ? { description: s.description, content: { "application/json": { schema: z.object({ data: z.array(s.page), nextCursor: z.string().nullable() }) } } }
         : "document" in s
           ? { description: s.description, content: { "application/json": { schema: s.document } } }
-          : "file" in s
-            ? { description: s.description, content: { [s.file]: { schema: z.string().meta({ contentMediaType: s.file }) } } }
+          : "files" in s
+            ? { description: s.description, content: Object.fromEntries(s.files.map((type) => [type, { schema: z.string().meta({ contentMediaType: type }) }])) }
             : { description: s.description };
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodes(op)) {

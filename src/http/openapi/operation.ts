@@ -22,7 +22,7 @@ export type Success =
   | { status: 200 | 201; description: string; data: z.ZodType }
   | { status: 200; description: string; page: z.ZodType }
   | { status: 200; description: string; document: z.ZodType }
-  | { status: 200; description: string; file: "text/csv" | "application/gzip" }
+  | { status: 200; description: string; files: readonly string[] }
   | { status: 200 | 202 | 204; description: string };
 
 /** One operation of the REST API. */

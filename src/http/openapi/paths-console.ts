@@ -102,9 +102,10 @@ export const consoleOperations: Operation[] = [
     path: `${V1}/admin/backup`,
     tag: "Backups",
     summary: "Download a backup",
-    description: "A snapshot of the whole database (pg_dump for PostgreSQL, a data-directory archive for PGlite), gzipped.",
+    description:
+      "A consistent snapshot of the running server's database, as a download: a gzipped tar of the embedded database, or a `pg_dump` custom-format file on a PostgreSQL server. Restore with `switchboard restore --from FILE`.",
     access: { auth: "session", actions: ["settings.backup"] },
-    success: { status: 200, description: "The backup file.", file: "application/gzip" },
+    success: { status: 200, description: "The backup file.", files: ["application/gzip", "application/octet-stream"] },
     errors: ["UNAVAILABLE"],
   },
   {

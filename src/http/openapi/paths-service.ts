@@ -94,7 +94,7 @@ export const serviceOperations: Operation[] = [
     path: `${V1}/reports/topics`,
     tag: "Reports",
     summary: "Top topics",
-    description: "The key phrases of customer messages over a period (at most a year; the last 30 days by default), most frequent first.",
+    description: "The key phrases of customer messages over a period (default the last 7 days, at most 366), most frequent first.",
     access: { auth: "actor", actions: ["report.read"] },
     query: topicsQuery,
     success: { status: 200, description: "The report.", data: topicsReportDTO },
@@ -106,7 +106,7 @@ export const serviceOperations: Operation[] = [
     summary: "Top topics as CSV",
     access: { auth: "actor", actions: ["report.read", "report.export"] },
     query: topicsQuery,
-    success: { status: 200, description: "phrase, messages, conversations, averageSentiment, negativeShare, topIntent.", file: "text/csv" },
+    success: { status: 200, description: "phrase, messages, conversations, averageSentiment, negativeShare, topIntent.", files: ["text/csv"] },
   },
   {
     method: "post",

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TicketWithEventsDTO, UserDTO } from "../../../src/contracts/api.ts";
@@ -10,6 +11,7 @@ import { openHandoffTicket } from "../../../src/modules/tickets/index.ts";
 import { api, authHeaders } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
+import { apiScopeTableMarkdown } from "../../support/permission-table.ts";
 
 // Rate limits on, with a small allowance per key so the per-key limit shows in a few requests; sessions and addresses
 // are left unlimited so the rest of the file (one admin session, one address) is not slowed by them. Every test makes
@@ -18,6 +20,13 @@ const KEY_LIMIT = 5;
 const LIMITS = { RATE_LIMITS: "on", RATE_LIMIT_API_KEY: `${KEY_LIMIT}/60`, RATE_LIMIT_API_SESSION: "off", RATE_LIMIT_API_IP: "off" };
 
 type CreatedKey = ApiKeyDTO & { token: string };
+
+describe("API key documentation", () => {
+  it("the README's scope table is what the permission matrix grants each scope", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(apiScopeTableMarkdown());
+  });
+});
 
 describe.each(testEngines())("API keys on $name", (engine) => {
   let t: TestApp;
