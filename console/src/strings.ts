@@ -192,3 +192,18 @@ export const ERROR_TEXT = {
   sessionEnded: "Your session has ended. Please sign in again.",
   dismiss: "Dismiss",
 } as const;
+
+/** The ticket's history in the details pane. */
+export const TICKET_HISTORY_TEXT = {
+  title: "History",
+  loading: "Loading history…",
+  failed: "The history could not be loaded.",
+  apiKey: (name: string) => `${name} (API key)`,
+  actors: { bot: "The bot", system: "Routing", customer: "The customer", agent: "Someone", api_key: "An API key" },
+  created: "opened the ticket",
+  assigned: (to: string | null) => (to ? `assigned it to ${to}` : "assigned it"),
+  unassigned: "put it back in the queue",
+  status: (from: string, to: string) => `changed the status from ${from} to ${to}`,
+  priority: (from: string, to: string) => `changed the priority from ${from} to ${to}`,
+  other: (type: string) => type.replace(/_/g, " "),
+} as const;

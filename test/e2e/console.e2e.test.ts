@@ -153,6 +153,27 @@ describe("agent console with a live customer, in Chromium", () => {
     expect(await mine.count()).toBe(1);
   });
 
+  it("shows a change an API key made in the ticket's history, live, under the key's name", async () => {
+    const admin = await app.login();
+    const created = await fetch(`${app.url}/api/v1/api-keys`, {
+      method: "POST",
+      headers: { cookie: admin, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Helpdesk sync", scopes: ["tickets:write"] }),
+    });
+    const { token } = ((await created.json()) as { data: { token: string } }).data;
+    const ticketId = (await agent.getByTestId("ticket-details").getAttribute("data-ticket-id")) ?? "";
+    const changed = await fetch(`${app.url}/api/v1/tickets/${ticketId}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ priority: "urgent" }),
+    });
+    expect(changed.status).toBe(200);
+    const byKey = agent.locator("[data-testid=ticket-history-item][data-actor-type=api_key]");
+    await expect.poll(() => byKey.first().textContent(), { timeout: 15_000 }).toContain("Helpdesk sync (API key) changed the priority from");
+    await agent.getByTestId("ticket-history").scrollIntoViewIfNeeded();
+    await agent.screenshot({ path: `${artifacts}/console-ticket-history-api-key.png` });
+  });
+
   it("assigns the ticket to the agent and resolves it", async () => {
     // Routing may already have given the ticket to the only online agent; then there is nothing to click.
     if ((await agent.getByTestId("ticket-assignee").textContent()) !== agentUser.name) await agent.getByTestId("assign-to-me").click();

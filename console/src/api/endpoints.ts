@@ -6,6 +6,8 @@ import type {
   Page,
   SessionDTO,
   TicketDTO,
+  TicketEventDTO,
+  TicketWithEventsDTO,
   TicketPriority,
   TicketStatus,
   TopicsReportDTO,
@@ -115,4 +117,9 @@ export const REPORT_TOPICS = 20;
 export async function topicsReport(range: { from: string; to: string }): Promise<TopicsReportDTO> {
   const path = `/reports/topics${query({ from: range.from, to: range.to, limit: REPORT_TOPICS })}`;
   return (await request<Data<TopicsReportDTO>>("GET", path)).data;
+}
+
+/** A ticket's history, oldest first, each change naming the user or API key that made it. */
+export async function getTicketHistory(id: string): Promise<TicketEventDTO[]> {
+  return (await request<Data<TicketWithEventsDTO>>("GET", `/tickets/${encodeURIComponent(id)}`)).data.events;
 }

@@ -6,6 +6,7 @@ import type { ConsoleState } from "../store/types.ts";
 import { DETAILS_TEXT, INBOX_TEXT, PRIORITY_TEXT, TICKET_STATUS_TEXT } from "../strings.ts";
 import { Avatar, PriorityBadge, TicketStatusBadge } from "./common.tsx";
 import { ProfileSummary } from "./crm/profile-summary.tsx";
+import { TicketHistory } from "./ticket-history.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
 const PRIORITIES: TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -97,6 +98,7 @@ function TicketCard(props: { ticket: TicketDTO; user: UserDTO | null; ops: Conso
           {resolved ? DETAILS_TEXT.resolved : DETAILS_TEXT.resolve}
         </button>
       </div>
+      <TicketHistory ticket={ticket} />
     </section>
   );
 }
