@@ -77,8 +77,8 @@ export function errorCodes(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(["INTERNAL"]);
   const v1 = op.path.startsWith("/api/v1/");
   if (v1) codes.add("RATE_LIMITED");
-  if (op.params || op.query || op.body) codes.add("VALIDATION_FAILED");
-  if (op.body) for (const code of ["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) codes.add(code);
+  if (op.params || op.query || op.body || op.bodyContent) codes.add("VALIDATION_FAILED");
+  if (op.body || op.bodyContent) for (const code of ["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) codes.add(code);
   if (op.access.auth === "session" || op.access.auth === "actor") {
     codes.add("UNAUTHENTICATED");
     codes.add("FORBIDDEN");
@@ -166,6 +166,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31["generate
         ...(op.params ? { params: op.params } : {}),
         ...(op.query ? { query: op.query } : {}),
         ...(op.body ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+        ...(op.bodyContent ? { body: { required: true, content: Object.fromEntries(Object.entries(op.bodyContent).map(([type, schema]) => [type, { schema }])) } } : {}),
       },
       responses: responses(op),
     });

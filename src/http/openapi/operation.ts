@@ -37,7 +37,10 @@ export type Operation = {
   params?: z.ZodObject;
   /** An object schema, or one refined or transformed as a whole (a pipe). */
   query?: z.ZodObject | z.ZodPipe;
+  /** A JSON body. */
   body?: z.ZodType;
+  /** A body in other media types (an uploaded CSV as `text/csv` or `multipart/form-data`), each with its schema. */
+  bodyContent?: Readonly<Record<string, z.ZodType>>;
   success: Success;
   /** Error codes of this route beyond the ones every route of its kind can answer (which document.ts adds). */
   errors?: readonly ErrorCode[];
