@@ -114,13 +114,22 @@ describe.each(testEngines())("API keys on $name", (engine) => {
     expect(await api(t.url, "DELETE", `/api/v1/api-keys/${randomUUID()}`, { cookie: admin })).toMatchObject({ status: 404, body: { error: { code: "API_KEY_NOT_FOUND" } } });
   }, 30_000);
 
-  it("a key without customers:write gets 403 FORBIDDEN naming the scope on a customer write, and nothing changes", async () => {
+  it("a key without customers:write gets 403 FORBIDDEN naming the scope on POST /customers and PATCH, and nothing changes; with it, 201", async () => {
     const reader = await createKey(["customers:read", "tickets:write"]);
+    const email = `key-${randomUUID()}@example.test`;
+    expect(await api(t.url, "POST", "/api/v1/customers", { token: reader.token, body: { name: "Made by a key", email } })).toMatchObject({
+      status: 403,
+      body: { error: { code: "FORBIDDEN", message: "This API key lacks the scope customers:write." } },
+    });
+    expect(await t.container.database.db.select().from(tables.customers).where(eq(tables.customers.email, email))).toEqual([]);
     const [customer] = await t.container.database.db.select().from(tables.customers).where(eq(tables.customers.email, "priya.shah@example.com"));
     const res = await api(t.url, "PATCH", `/api/v1/customers/${customer.id}`, { token: reader.token, body: { name: "Renamed by a key" } });
-    expect(res).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect(res).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN", message: "This API key lacks the scope customers:write." } } });
     const [after] = await t.container.database.db.select().from(tables.customers).where(eq(tables.customers.id, customer.id));
     expect(after.name).toBe("Priya Shah");
+
+    const writer = await createKey(["customers:write"]);
+    expect(await api(t.url, "POST", "/api/v1/customers", { token: writer.token, body: { name: "Made by a key", email } })).toMatchObject({ status: 201, body: { data: { email } } });
   }, 30_000);
 
   it("a key with tickets:read only gets 403 FORBIDDEN naming tickets:write when it changes a ticket", async () => {

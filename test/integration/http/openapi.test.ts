@@ -4,7 +4,15 @@ import type { z } from "zod";
 import { errorCatalogue } from "../../../src/errors.ts";
 import { OPERATIONS } from "../../../src/http/openapi/document.ts";
 import { openApiPath } from "../../../src/http/openapi/operation.ts";
-import { apiKeyDTO } from "../../../src/http/openapi/schemas-crm.ts";
+import {
+  apiKeyDTO,
+  attributeDefinitionDTO,
+  companyDTO,
+  customerProfileDTO,
+  customerSummaryDTO,
+  noteDTO,
+  timelineItemDTO,
+} from "../../../src/http/openapi/schemas-crm.ts";
 import { conversationDTO, messageDTO, sessionDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO, userDTO } from "../../../src/http/openapi/schemas-api.ts";
 import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
 import { openHandoffTicket } from "../../../src/modules/tickets/index.ts";
@@ -106,6 +114,22 @@ describe.each(testEngines())("the OpenAPI document on $name", (engine) => {
     checks.push(["GET /conversations/:id", conversationDTO, (await api<{ data: unknown }>(t.url, "GET", `/api/v1/conversations/${first.id}`, { cookie })).body.data]);
     checks.push(["GET /conversations/:id/messages", messageDTO.array().min(1), (await api<{ data: unknown }>(t.url, "GET", `/api/v1/conversations/${first.id}/messages`, { cookie })).body.data]);
     checks.push(["GET /tickets/:id", ticketWithEventsDTO, (await api<{ data: unknown }>(t.url, "GET", `/api/v1/tickets/${tickets.body.data[0].id}`, { cookie })).body.data]);
+    // The CRM: a company, a customer in it with a note, and the lists, profile and timeline that show them.
+    const company = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/companies", { cookie, body: { name: "Openapi Outdoor", domain: "openapi-outdoor.example" } });
+    const customer = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/customers", { cookie, body: { name: "Ola Api", email: "ola@openapi-outdoor.example", tags: ["vip"] } });
+    const note = await api<{ data: unknown }>(t.url, "POST", `/api/v1/customers/${customer.body.data.id}/notes`, { cookie, body: { text: "Prefers email" } });
+    const get = async (path: string): Promise<unknown> => (await api<{ data: unknown }>(t.url, "GET", `/api/v1${path}`, { cookie })).body.data;
+    checks.push(
+      ["POST /companies", companyDTO, company.body.data],
+      ["POST /customers", customerProfileDTO, customer.body.data],
+      ["POST /customers/:id/notes", noteDTO, note.body.data],
+      ["GET /customers", customerSummaryDTO.array().min(1), await get("/customers")],
+      ["GET /customers/:id", customerProfileDTO, await get(`/customers/${customer.body.data.id}`)],
+      ["GET /customers/:id/notes", noteDTO.array().min(1), await get(`/customers/${customer.body.data.id}/notes`)],
+      ["GET /customers/:id/timeline", timelineItemDTO.array().min(1), await get(`/customers/${customer.body.data.id}/timeline`)],
+      ["GET /companies", companyDTO.array().min(1), await get("/companies")],
+      ["GET /attributes", attributeDefinitionDTO.array(), await get("/attributes")],
+    );
     const problems = checks.flatMap(([name, schema, body]) => {
       const parsed = schema.safeParse(body);
       return parsed.success ? [] : [`${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`];
