@@ -1,83 +1,14 @@
-/** Operations of the CRM: customers, custom attributes, notes, the timeline, companies. */
+/** Operations of the rest of the CRM: custom attributes, notes, the timeline, companies. */
 import { z } from "zod";
 import { companyIdParam, createCompanyBody, listCompaniesQuery, updateCompanyBody } from "../../modules/companies/companies.schemas.ts";
-import {
-  attributeParams,
-  bulkTagsBody,
-  createCustomerBody,
-  customerIdParam,
-  defineAttributeBody,
-  listAttributesQuery,
-  listCustomersQuery,
-  patchCustomerBody,
-} from "../../modules/customers/customers.schemas.ts";
+import { attributeParams, defineAttributeBody, listAttributesQuery } from "../../modules/customers/customers.schemas.ts";
 import { listNotesQuery, noteBody, noteCustomerParams, noteParams } from "../../modules/customers/notes.schemas.ts";
 import { timelineParams, timelineQuery } from "../../modules/customers/timeline.schemas.ts";
 import type { Operation } from "./operation.ts";
-import { attributeDefinitionDTO, companyDTO, customerProfileDTO, customerSummaryDTO, noteDTO, timelineItemDTO } from "./schemas-crm.ts";
+import { attributeDefinitionDTO, companyDTO, noteDTO, timelineItemDTO } from "./schemas-crm.ts";
 
 const V1 = "/api/v1";
 const read = { auth: "actor", actions: ["customer.read"] } as const;
-
-/** The customer records' operations. */
-const customers: Operation[] = [
-  {
-    method: "get",
-    path: `${V1}/customers`,
-    tag: "Customers",
-    summary: "List and search customers",
-    description:
-      "`q` finds names and emails (typo-tolerant), phone numbers in any format, company names and order numbers, best match first; `tag` (repeatable: all must match), `companyId` and `segment` filter; `sort` orders the list when there is no `q`.",
-    access: read,
-    query: listCustomersQuery,
-    success: { status: 200, description: "A page of customers.", page: customerSummaryDTO },
-  },
-  {
-    method: "post",
-    path: `${V1}/customers`,
-    tag: "Customers",
-    summary: "Add a customer",
-    description: "A customer whose email domain is a company's (not free mail) joins that company. Email and phone must be new: a duplicate is 409 with `existingId`.",
-    access: { auth: "actor", actions: ["customer.create"] },
-    body: createCustomerBody,
-    success: { status: 201, description: "The new customer's profile.", data: customerProfileDTO },
-    errors: ["CUSTOMER_EXISTS", "COMPANY_NOT_FOUND"],
-  },
-  {
-    method: "post",
-    path: `${V1}/customers/bulk-tags`,
-    tag: "Customers",
-    summary: "Tag or untag many customers",
-    description: "Every customer must be one the caller may edit, or nothing changes.",
-    access: { auth: "actor", actions: ["customer.edit"] },
-    body: bulkTagsBody,
-    success: { status: 200, description: "How many customers changed.", data: z.object({ updated: z.number().int() }) },
-    errors: ["CUSTOMER_NOT_FOUND"],
-  },
-  {
-    method: "get",
-    path: `${V1}/customers/:id`,
-    tag: "Customers",
-    summary: "A customer's profile",
-    description: "Identities, company, tags, attributes, lifetime figures, sentiment trend, suggestions from the customer's own words, likely duplicates, recent orders and conversations. A merged record answers 404 with `mergedInto`.",
-    access: read,
-    params: customerIdParam,
-    success: { status: 200, description: "The profile.", data: customerProfileDTO },
-    errors: ["CUSTOMER_NOT_FOUND"],
-  },
-  {
-    method: "patch",
-    path: `${V1}/customers/:id`,
-    tag: "Customers",
-    summary: "Edit a customer",
-    description: "`null` clears a field; `tags` replaces the list; `attributes` merges (`null` removes a key). Each change is recorded on the timeline.",
-    access: { auth: "actor", actions: ["customer.edit"] },
-    params: customerIdParam,
-    body: patchCustomerBody,
-    success: { status: 200, description: "The profile as changed.", data: customerProfileDTO },
-    errors: ["CUSTOMER_NOT_FOUND", "CUSTOMER_EXISTS", "COMPANY_NOT_FOUND"],
-  },
-];
 
 /** Custom attributes, notes and the timeline. */
 const recordParts: Operation[] = [
@@ -223,5 +154,5 @@ const companies: Operation[] = [
   },
 ];
 
-/** The CRM's operations. */
-export const crmOperations: Operation[] = [...customers, ...recordParts, ...companies];
+/** The CRM's other operations. */
+export const crmOperations: Operation[] = [...recordParts, ...companies];

@@ -7,6 +7,7 @@ import type {
   ActorRefDTO,
   ApiKeyDTO,
   AttributeDefinitionDTO,
+  CustomerExportDTO,
   CompanyDTO,
   CustomerProfileDTO,
   CustomerSummaryDTO,
@@ -150,3 +151,70 @@ export const apiKeyDTO = z.object({
 export const createdApiKeyDTO = apiKeyDTO.extend({
   token: z.string().startsWith("sbk_").meta({ description: "The secret to send as `Authorization: Bearer <token>`; shown only in this response." }),
 }).meta({ id: "CreatedApiKey" });
+
+const exportedEvent = z.object({ type: z.string(), actor: actorRefDTO, data: jsonObject, createdAt: instant });
+
+/** Everything stored about one customer (the GDPR export). */
+export const customerExportDTO = z.object({
+  exportedAt: instant,
+  profile: customerProfileDTO,
+  identities: z.array(z.object({ channel: z.string(), externalId: z.string(), createdAt: instant })),
+  company: companyRef.extend({ attributes: jsonObject }).nullable(),
+  tags: z.array(z.string()),
+  attributes: jsonObject,
+  conversations: z.array(
+    z.object({
+      id: z.uuid(),
+      inboxId: z.string(),
+      channel: z.string(),
+      status: z.string(),
+      subject: z.string().nullable(),
+      createdAt: instant,
+      lastMessageAt: instant,
+      orderIds: z.array(z.uuid()),
+      messages: z.array(
+        z.object({
+          id: z.uuid(),
+          sender: z.object({ type: z.enum(["customer", "bot", "agent", "system"]), id: z.string().nullable(), name: z.string().nullable() }),
+          text: z.string(),
+          annotation: z.unknown(),
+          metadata: jsonObject,
+          createdAt: instant,
+        }),
+      ),
+    }),
+  ),
+  tickets: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.number().int(),
+      conversationId: z.uuid(),
+      subject: z.string(),
+      status: z.string(),
+      priority: z.string(),
+      reason: z.string(),
+      createdAt: instant,
+      resolvedAt: instant.nullable(),
+      events: z.array(z.object({ type: z.string(), actorType: z.string(), actorId: z.string().nullable(), data: jsonObject, createdAt: instant })),
+    }),
+  ),
+  orders: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      status: z.string(),
+      items: z.array(z.unknown()),
+      totalCents: z.number().int(),
+      currency: z.string(),
+      carrier: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      estimatedDelivery: z.string().nullable(),
+      createdAt: instant,
+    }),
+  ),
+  notes: z.array(noteDTO),
+  suggestions: z.array(suggestionDTO.omit({ excerpt: true }).extend({ status: z.enum(["open", "accepted", "dismissed"]) })),
+  events: z.array(exportedEvent),
+  visitors: z.array(z.object({ id: z.string(), inboxId: z.string(), createdAt: instant, lastSeenAt: instant })),
+  mergedRecords: z.array(z.object({ id: z.uuid(), name: z.string().nullable(), createdAt: instant, events: z.array(exportedEvent) })),
+}).meta({ id: "CustomerExport" }) satisfies z.ZodType<CustomerExportDTO>;

@@ -8,6 +8,7 @@ import {
   apiKeyDTO,
   attributeDefinitionDTO,
   companyDTO,
+  customerExportDTO,
   customerProfileDTO,
   customerSummaryDTO,
   noteDTO,
@@ -130,6 +131,8 @@ describe.each(testEngines())("the OpenAPI document on $name", (engine) => {
       ["GET /companies", companyDTO.array().min(1), await get("/companies")],
       ["GET /attributes", attributeDefinitionDTO.array(), await get("/attributes")],
     );
+    const exported = await api(t.url, "GET", `/api/v1/customers/${conversation.customerId}/export`, { cookie });
+    checks.push(["GET /customers/:id/export", customerExportDTO, exported.body]);
     const problems = checks.flatMap(([name, schema, body]) => {
       const parsed = schema.safeParse(body);
       return parsed.success ? [] : [`${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`];
