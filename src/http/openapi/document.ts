@@ -12,10 +12,11 @@ import { openApiPath, type Access, type Operation } from "./operation.ts";
 import { consoleOperations } from "./paths-console.ts";
 import { crmOperations } from "./paths-crm.ts";
 import { customerOperations } from "./paths-customers.ts";
+import { importOperations } from "./paths-imports.ts";
 import { serviceOperations } from "./paths-service.ts";
 
 /** Every documented operation, in the document's order. */
-export const OPERATIONS: readonly Operation[] = [...consoleOperations, ...serviceOperations, ...customerOperations, ...crmOperations];
+export const OPERATIONS: readonly Operation[] = [...consoleOperations, ...serviceOperations, ...customerOperations, ...crmOperations, ...importOperations];
 
 const TAGS: { name: string; description: string }[] = [
   { name: "Console sessions", description: "Logging in and out of the console, the user's sessions and password." },
@@ -26,6 +27,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Customers", description: "The customer record: search, profile, edits, tags and custom attributes." },
   { name: "Notes and timeline", description: "Notes on customers and the timeline of everything that happened to them." },
   { name: "Companies", description: "Companies customers belong to." },
+  { name: "Imports and exports", description: "Customers and companies from CSV files, customers to CSV." },
   { name: "Privacy", description: "A customer's GDPR export and erasure (admins, console sessions)." },
   { name: "Reports", description: "Reports for managers." },
   { name: "Backups", description: "Database snapshots (admins)." },

@@ -19,7 +19,7 @@ export type Access = { auth: "public" } | { auth: "session"; actions?: readonly 
 
 /** What a successful call answers. */
 export type Success =
-  | { status: 200 | 201; description: string; data: z.ZodType }
+  | { status: 200 | 201 | 202; description: string; data: z.ZodType }
   | { status: 200; description: string; page: z.ZodType }
   | { status: 200; description: string; document: z.ZodType }
   | { status: 200; description: string; files: readonly string[] }

@@ -10,6 +10,7 @@ import {
   companyDTO,
   customerExportDTO,
   customerProfileDTO,
+  importDTO,
   customerSummaryDTO,
   noteDTO,
   timelineItemDTO,
@@ -133,6 +134,13 @@ describe.each(testEngines())("the OpenAPI document on $name", (engine) => {
     );
     const exported = await api(t.url, "GET", `/api/v1/customers/${conversation.customerId}/export`, { cookie });
     checks.push(["GET /customers/:id/export", customerExportDTO, exported.body]);
+    const upload = await fetch(`${t.url}/api/v1/imports?filename=openapi.csv`, {
+      method: "POST",
+      headers: { cookie, "content-type": "text/csv" },
+      body: "name,email\nIda Import,ida@openapi-outdoor.example\n",
+    });
+    const started = (await upload.json()) as { data: { id: string } };
+    checks.push(["POST /imports", importDTO, started.data], ["GET /imports/:id", importDTO, await get(`/imports/${started.data.id}`)], ["GET /imports", importDTO.array().min(1), await get("/imports")]);
     const problems = checks.flatMap(([name, schema, body]) => {
       const parsed = schema.safeParse(body);
       return parsed.success ? [] : [`${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`];
