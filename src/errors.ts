@@ -26,6 +26,7 @@ export const errorCatalogue = {
   API_KEY_NOT_FOUND: { status: 404, message: "The API key does not exist." },
   SUGGESTION_NOT_FOUND: { status: 404, message: "The customer has no such suggestion." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
+  TICKET_CHANGED: { status: 409, message: "The ticket kept changing while your change was applied; reload it and try again." },
   USER_EXISTS: { status: 409, message: "A user with this email already exists." },
   CUSTOMER_EXISTS: { status: 409, message: "A customer with this email or phone already exists." },
   COMPANY_EXISTS: { status: 409, message: "A company with this domain already exists." },

@@ -87,7 +87,7 @@ export const serviceOperations: Operation[] = [
     params: ticketIdParams,
     body: ticketPatchBody,
     success: { status: 200, description: "The ticket as changed.", data: ticketDTO },
-    errors: ["TICKET_NOT_FOUND", "USER_NOT_FOUND"],
+    errors: ["TICKET_NOT_FOUND", "USER_NOT_FOUND", "TICKET_CHANGED"],
   },
   {
     method: "get",

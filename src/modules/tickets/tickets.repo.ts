@@ -38,18 +38,31 @@ export async function insertTicket(
   });
 }
 
-/** Applies a change to a ticket and records one event per changed field, in one transaction. */
+/**
+ * Applies a change to a ticket and records one event per changed field, in one transaction, only while the ticket's
+ * status, priority and assignee are still those the change was decided on (`expected`): undefined when the ticket is
+ * gone or was changed meanwhile, so a permission checked on an older state never applies to a newer one.
+ */
 export async function updateTicketWithEvents(
   db: Database,
   id: string,
   patch: Partial<Pick<TicketRow, "status" | "priority" | "assigneeId" | "resolvedAt" | "firstResponseAt">>,
   events: { type: string; actorType: TicketEventRow["actorType"]; actorId: string | null; data: Record<string, unknown> }[],
+  expected: Pick<TicketRow, "status" | "priority" | "assigneeId">,
 ): Promise<TicketRow | undefined> {
+  const t = tables.tickets;
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .update(tables.tickets)
+      .update(t)
       .set({ ...patch, updatedAt: new Date() })
-      .where(eq(tables.tickets.id, id))
+      .where(
+        and(
+          eq(t.id, id),
+          eq(t.status, expected.status),
+          eq(t.priority, expected.priority),
+          expected.assigneeId === null ? isNull(t.assigneeId) : eq(t.assigneeId, expected.assigneeId),
+        ),
+      )
       .returning();
     if (!row) return undefined;
     if (events.length) await tx.insert(tables.ticketEvents).values(events.map((e) => ({ ...e, ticketId: id })));

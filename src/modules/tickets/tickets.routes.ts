@@ -72,9 +72,9 @@ export function ticketsRoutes(deps: ServiceDeps): Router {
     const body = parseInput(ticketPatchBody, req.body ?? {});
     const actor = currentActor(req);
     // A key assigning a ticket to a user is ticket.assign (tickets:write); taking one (assigning it to yourself) is a person's act.
-    assertMayChangeTicket(actor, await getTicket(deps, id), body);
+    // The check runs on the ticket as the change is applied to it (see updateTicket).
     const by: Actor = actor.kind === "api_key" ? { type: "api_key", id: actor.id } : { type: "agent", id: actor.id };
-    const ticket = await updateTicket(deps, id, body, by);
+    const ticket = await updateTicket(deps, id, body, by, (current) => assertMayChangeTicket(actor, current, body));
     const [dto] = await presentTickets(deps.db, [ticket]);
     res.json({ data: dto });
   });

@@ -30,10 +30,15 @@ export async function openHandoffTicket(
   if (!ticket.assigneeId) {
     agent = await claimNextOnlineAgent(deps.db, now);
     if (agent) {
-      ticket =
-        (await updateTicketWithEvents(deps.db, ticket.id, { assigneeId: agent.id }, [
-          { type: "assigned", actorType: "system", actorId: null, data: { assigneeId: agent.id, rule: "round_robin" } },
-        ])) ?? ticket;
+      const assigned = await updateTicketWithEvents(deps.db, ticket.id, { assigneeId: agent.id }, [
+        { type: "assigned", actorType: "system", actorId: null, data: { assigneeId: agent.id, rule: "round_robin" } },
+      ], ticket);
+      if (assigned) ticket = assigned;
+      else {
+        // Someone took or changed the ticket meanwhile: announce whoever has it now.
+        ticket = (await findTicket(deps.db, ticket.id)) ?? ticket;
+        agent = ticket.assigneeId ? await findUser(deps.db, ticket.assigneeId) : undefined;
+      }
     }
   }
   await addReply(deps, conversation.id, {
@@ -73,38 +78,56 @@ async function insertNewTicket(
 /** A change an agent (or another system, with an API key) asks for. */
 export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
 
-/** Applies an agent's change to a ticket; resolving also resolves the conversation, reopening hands it back to the queue. */
-export async function updateTicket(deps: ServiceDeps, id: string, patch: TicketPatch, actor: Actor): Promise<TicketRow> {
-  const ticket = await findTicket(deps.db, id);
-  if (!ticket) throw new AppError("TICKET_NOT_FOUND");
-  const changes: Parameters<typeof updateTicketWithEvents>[2] = {};
-  const events: Parameters<typeof updateTicketWithEvents>[3] = [];
-  const record = (type: string, data: Record<string, unknown>): void => {
-    events.push({ type, actorType: actor.type, actorId: actor.id, data });
-  };
-  if (patch.status && patch.status !== ticket.status) {
-    changes.status = patch.status;
-    changes.resolvedAt = patch.status === "resolved" ? deps.now() : null;
-    record("status_changed", { from: ticket.status, to: patch.status });
-  }
-  if (patch.priority && patch.priority !== ticket.priority) {
-    changes.priority = patch.priority;
-    record("priority_changed", { from: ticket.priority, to: patch.priority });
-  }
-  if (patch.assigneeId !== undefined && patch.assigneeId !== ticket.assigneeId) {
-    if (patch.assigneeId !== null && !(await findUser(deps.db, patch.assigneeId))) {
-      throw new AppError("USER_NOT_FOUND", "The assignee does not exist.", { assigneeId: "no such user" });
+// How often a change is decided again on a ticket that others keep changing before TICKET_CHANGED is answered.
+const CHANGE_ATTEMPTS = 5;
+
+/**
+ * Applies an agent's (or API key's) change to a ticket; resolving also resolves the conversation, reopening hands it
+ * back to the queue. `authorize` (the caller's permission check) sees the ticket as the change is decided on it, and
+ * the change applies only to that state: when someone else changed the ticket in between, it is read, authorized and
+ * decided again, so a permission granted on "unassigned" never takes a ticket that just became another agent's.
+ */
+export async function updateTicket(
+  deps: ServiceDeps,
+  id: string,
+  patch: TicketPatch,
+  actor: Actor,
+  authorize: (ticket: TicketRow) => void | Promise<void> = () => undefined,
+): Promise<TicketRow> {
+  for (let attempt = 1; attempt <= CHANGE_ATTEMPTS; attempt++) {
+    const ticket = await findTicket(deps.db, id);
+    if (!ticket) throw new AppError("TICKET_NOT_FOUND");
+    await authorize(ticket);
+    const changes: Parameters<typeof updateTicketWithEvents>[2] = {};
+    const events: Parameters<typeof updateTicketWithEvents>[3] = [];
+    const record = (type: string, data: Record<string, unknown>): void => {
+      events.push({ type, actorType: actor.type, actorId: actor.id, data });
+    };
+    if (patch.status && patch.status !== ticket.status) {
+      changes.status = patch.status;
+      changes.resolvedAt = patch.status === "resolved" ? deps.now() : null;
+      record("status_changed", { from: ticket.status, to: patch.status });
     }
-    changes.assigneeId = patch.assigneeId;
-    record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId });
+    if (patch.priority && patch.priority !== ticket.priority) {
+      changes.priority = patch.priority;
+      record("priority_changed", { from: ticket.priority, to: patch.priority });
+    }
+    if (patch.assigneeId !== undefined && patch.assigneeId !== ticket.assigneeId) {
+      if (patch.assigneeId !== null && !(await findUser(deps.db, patch.assigneeId))) {
+        throw new AppError("USER_NOT_FOUND", "The assignee does not exist.", { assigneeId: "no such user" });
+      }
+      changes.assigneeId = patch.assigneeId;
+      record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId });
+    }
+    if (events.length === 0) return ticket;
+    const updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
+    if (!updated) continue;
+    if (changes.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "resolved");
+    else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
+    deps.events.emit("ticket.updated", { ticketId: id });
+    return updated;
   }
-  if (events.length === 0) return ticket;
-  const updated = await updateTicketWithEvents(deps.db, id, changes, events);
-  if (!updated) throw new AppError("TICKET_NOT_FOUND");
-  if (changes.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "resolved");
-  else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
-  deps.events.emit("ticket.updated", { ticketId: id });
-  return updated;
+  throw new AppError("TICKET_CHANGED");
 }
 
 /** Finds a ticket or fails with TICKET_NOT_FOUND. */
