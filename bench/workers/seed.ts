@@ -36,7 +36,8 @@ async function seed(command: SeedCommand): Promise<Record<string, unknown>> {
   await database.migrate();
   const db = database.db;
   // A data dir the server already started on keeps its demo data; only the bulk rows are added.
-  if (await isEmpty(db)) await seedDemoData(db, { agentPassword: "bench-agent-password", hashPassword });
+  // Without the demo CRM: its past conversations would count in the reports and lists these benchmarks measure.
+  if (await isEmpty(db)) await seedDemoData(db, { agentPassword: "bench-agent-password", hashPassword, crm: false });
   await ensureFirstAdmin({ db }, { email: command.adminEmail, password: command.adminPassword });
   const afterDemo = performance.now();
 

@@ -20,6 +20,10 @@ function agentPasswordFlag(flags: Flags): string | undefined {
 async function seedDemo(db: Database, agentPassword: string | undefined): Promise<void> {
   const summary = await seedDemoData(db, { agentPassword, hashPassword });
   out(`Demo data loaded: inbox "${summary.inboxId}", ${summary.products} products, ${summary.orders} orders, ${summary.articles} FAQ articles.`);
+  const crm = summary.crm;
+  if (crm.customers > 0) {
+    out(`Demo CRM loaded: ${crm.companies} companies, ${crm.customers} customers, ${crm.orders} orders, ${crm.notes} notes, ${crm.conversations} past conversations.`);
+  }
   const created = summary.accounts.filter((a) => a.password !== undefined);
   for (const account of created) out(`Demo ${account.role} created: ${account.email} with password ${account.password}`);
   if (created.length > 0 && agentPassword === undefined) out("These passwords are shown only once.");

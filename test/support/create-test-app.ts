@@ -34,7 +34,16 @@ export type TestApp = {
 
 /** Starts a server for one test file; call close() in afterAll. */
 export async function createTestApp(
-  options: { database?: DatabaseTarget; redisPrefix?: string; redisUrl?: string; now?: () => Date; env?: Record<string, string>; turnTimings?: TurnTimings } = {},
+  options: {
+    database?: DatabaseTarget;
+    redisPrefix?: string;
+    redisUrl?: string;
+    now?: () => Date;
+    env?: Record<string, string>;
+    turnTimings?: TurnTimings;
+    /** Load the demo CRM too (220 customers, companies, orders, notes, past conversations); off by default, since tests count rows. */
+    demoCrm?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
   const config = loadConfig({
@@ -60,7 +69,7 @@ export async function createTestApp(
     turnTimings: options.turnTimings,
   });
   // As `switchboard start --demo` does: the demo data, then the default inboxes (the Bot Framework one; no second web inbox).
-  await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword });
+  await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword, crm: options.demoCrm ?? false });
   await ensureDefaultInboxes(container.database.db);
   await ensureFirstAdmin(container.deps, { email: ADMIN.email, password: ADMIN.password });
   const app = createApp(container);

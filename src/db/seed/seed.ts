@@ -1,15 +1,16 @@
 /** Loads the demo data (demo mode and `switchboard seed` only); safe to run twice (existing rows are kept). */
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { tables } from "../index.ts";
+import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 
 /** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
 export type DemoAccount = { email: string; role: "agent" | "manager"; password?: string };
 
 /** What the seed created, for the CLI to print. */
-export type SeedSummary = { inboxId: string; accounts: DemoAccount[]; products: number; orders: number; articles: number };
+export type SeedSummary = { inboxId: string; accounts: DemoAccount[]; products: number; orders: number; articles: number; crm: DemoCrmSummary };
 
 /** True when the database holds no inbox yet (a fresh install). */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -32,11 +33,13 @@ function isoDateInDays(days: number, now: Date): string {
 
 /**
  * Inserts the demo inbox, agents, customers, products, orders and FAQ articles. Each demo account this run creates gets
- * `agentPassword` when given (scripts, tests) or a random password of its own; existing accounts keep theirs.
+ * `agentPassword` when given (scripts, tests) or a random password of its own; existing accounts keep theirs. With `crm`
+ * (the default) it adds the demo CRM as well (companies, 220 customers, their orders, notes and past conversations);
+ * tests leave it out, since they count rows of those tables.
  */
 export async function seedDemoData(
   db: Database,
-  options: { agentPassword?: string; hashPassword: (password: string) => Promise<string>; now?: Date },
+  options: { agentPassword?: string; hashPassword: (password: string) => Promise<string>; now?: Date; crm?: boolean },
 ): Promise<SeedSummary> {
   const now = options.now ?? new Date();
   const passwords = demoAgents.map(() => options.agentPassword ?? randomPassword());
@@ -44,6 +47,7 @@ export async function seedDemoData(
   const sharedHash = options.agentPassword === undefined ? undefined : await options.hashPassword(options.agentPassword);
   const hashes = await Promise.all(passwords.map((p) => sharedHash ?? options.hashPassword(p)));
   const created = new Set<string>();
+  let crm: DemoCrmSummary = { companies: 0, customers: 0, orders: 0, notes: 0, conversations: 0 };
   await db.transaction(async (tx) => {
     await tx.insert(tables.inboxes).values({ id: DEMO_INBOX_ID, name: "Acme Outdoor website", channel: "web" }).onConflictDoNothing();
     const inserted = await tx
@@ -92,6 +96,12 @@ export async function seedDemoData(
       )
       .onConflictDoNothing();
     await tx.insert(tables.kbArticles).values(demoArticles).onConflictDoNothing();
+    if (options.crm === false) return;
+    const agents = await tx
+      .select({ id: tables.users.id, name: tables.users.name })
+      .from(tables.users)
+      .where(inArray(tables.users.email, demoAgents.map((a) => a.email)));
+    crm = await seedDemoCrm(tx, { now, agents, products: productRows, takenEmails: new Set(demoCustomers.map((c) => c.email)) });
   });
   return {
     inboxId: DEMO_INBOX_ID,
@@ -99,5 +109,6 @@ export async function seedDemoData(
     products: demoProducts.length,
     orders: demoOrders.length,
     articles: demoArticles.length,
+    crm,
   };
 }

@@ -1,0 +1,65 @@
+/** The demo data makes the CRM look real on first start: hundreds of customers, companies, tags, attributes, notes, orders and past conversations. */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "../../../src/db/seed/seed.ts";
+import { hashPassword } from "../../../src/modules/agents/passwords.ts";
+import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { testEngines } from "../../support/engines.ts";
+
+type Counts = Record<string, number>;
+
+describe.each(testEngines())("the demo CRM on $name", (engine) => {
+  let t: TestApp;
+  const count = async (): Promise<Counts> => {
+    const result = (await t.container.database.db.execute(sql`select
+      (select count(*)::int from customers where merged_into_id is null and erased_at is null) as customers,
+      (select count(*)::int from customers where company_id is not null) as "companyCustomers",
+      (select count(*)::int from companies where domain is not null) as companies,
+      (select count(distinct tag)::int from customers, unnest(tags) as tag) as tags,
+      (select count(*)::int from customers where attributes ? 'plan') as "withPlan",
+      (select count(*)::int from attribute_definitions) as "attributeDefinitions",
+      (select count(*)::int from customer_notes n join users u on u.id = n.author_id) as notes,
+      (select count(*)::int from orders) as orders,
+      (select count(*)::int from conversations) as conversations,
+      (select count(*)::int from messages) as messages,
+      (select count(*)::int from tickets) as tickets`)) as unknown as { rows: Counts[] };
+    return result.rows[0];
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ database: await engine.open(), demoCrm: true });
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+    await engine.cleanup();
+  });
+
+  it("a demo start has at least 200 customers, 15–25 companies with domains, tags, custom attributes, agents' notes, a year of orders and past conversations", async () => {
+    const counts = await count();
+    expect(counts.customers).toBeGreaterThanOrEqual(200);
+    expect(counts.companies).toBeGreaterThanOrEqual(15);
+    expect(counts.companies).toBeLessThanOrEqual(25);
+    expect(counts.companyCustomers).toBeGreaterThan(50);
+    expect(counts.tags).toBe(5);
+    expect(counts.withPlan).toBeGreaterThan(100);
+    expect(counts.attributeDefinitions).toBeGreaterThanOrEqual(4);
+    expect(counts.notes).toBeGreaterThan(20);
+    expect(counts.orders).toBeGreaterThan(100);
+    expect(counts.conversations).toBeGreaterThan(20);
+    expect(counts.messages).toBeGreaterThan(counts.conversations);
+    expect(counts.tickets).toBeGreaterThan(0);
+
+    // The named demo customers stay as they were: the bot's order dialogs and many tests use them.
+    const jordan = (await t.container.database.db.execute(
+      sql`select name, phone, tier, company_id, tags from customers where email = 'jordan.lee@example.com'`,
+    )) as unknown as { rows: Record<string, unknown>[] };
+    expect(jordan.rows).toEqual([{ name: "Jordan Lee", phone: "+14155550101", tier: "vip", company_id: null, tags: [] }]);
+  });
+
+  it("loading the demo data again (a restart in demo mode) adds nothing", async () => {
+    const before = await count();
+    const again = await seedDemoData(t.container.database.db, { hashPassword, agentPassword: "another-password-1" });
+    expect(again.crm.customers).toBe(0);
+    expect(await count()).toEqual(before);
+  });
+});
