@@ -35,7 +35,7 @@ function bench(name: string, args: string[]): Promise<Record<string, unknown>> {
 const isNumber = expect.any(Number);
 const numberOrNull = (value: unknown): boolean => value === null || typeof value === "number";
 
-// The six run side by side (each starts its own server, Redis and clients on free ports) to keep the file short.
+// They run side by side (each starts its own server, Redis and clients on free ports) to keep the file short.
 describe.concurrent("benchmarks print their documented JSON on a tiny run", () => {
   it("nlp prints messagesPerSecond, p50Ms, p99Ms and startupMs", { timeout: 150_000 }, async () => {
     const r = await bench("nlp", ["--n", "1", "--seconds", "2", "--startup-runs", "1"]);
@@ -89,6 +89,19 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
     expect(r).toMatchObject({ benchmark: "soak", customers: 3, p99Ms: isNumber, rssGrowthMB: isNumber, unanswered: 0, answeredTwice: 0 });
     expect((r.windows as unknown[]).length).toBe(2);
     expect(r.storedCustomerMessages as number).toBeGreaterThan(0);
+  });
+
+  it("crm prints search p50Ms/p99Ms (overall and by kind), profile and timeline p99Ms and importSeconds over a seeded CRM", { timeout: 300_000 }, async () => {
+    const r = await bench("crm", ["--customers", "2000", "--messages", "20000", "--requests", "5", "--warmup", "1"]);
+    const search = r.search as { p50Ms: unknown; p99Ms: unknown; errors: number; byKind: Record<string, { p99Ms: unknown; requests: number; errors: number }> };
+    expect(Object.keys(search.byKind)).toEqual(["namePrefix", "typoName", "email", "phone", "orderNumber", "company"]);
+    for (const kind of Object.values(search.byKind)) expect(kind).toMatchObject({ p99Ms: isNumber, requests: 5, errors: 0 });
+    expect(search).toMatchObject({ p50Ms: isNumber, p99Ms: isNumber, errors: 0 });
+    expect(r.profile).toMatchObject({ p99Ms: isNumber, errors: 0 });
+    expect(r.timeline).toMatchObject({ p99Ms: isNumber, errors: 0 });
+    expect(r.importSeconds).toEqual(isNumber);
+    expect(r.counts).toMatchObject({ messages: 20000, heavyCustomerMessages: 1000 });
+    expect((r.counts as { customers: number }).customers).toBeGreaterThanOrEqual(2000);
   });
 
   it("reports prints the median time of the top-topics report per period, with its message count", { timeout: 150_000 }, async () => {
