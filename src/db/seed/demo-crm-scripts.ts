@@ -5,7 +5,11 @@ export type ScriptLine =
   | { from: "customer"; text: string; sentiment: number; intent: string; phrases: string[] }
   | { from: "bot" | "agent"; text: string };
 
-/** A scripted past conversation; with `handoff`, an agent took it over through a ticket, since resolved. */
+/**
+ * A scripted past conversation; with `handoff`, an agent took it over through a ticket, since resolved. As on a live
+ * server, the bot answers every customer message exactly once, right after it (agents write only after the hand-off
+ * answer): the crash test and the kills/soak benchmarks check exactly that over every stored message.
+ */
 export type ConversationScript = { subject: string; needsOrder: boolean; handoff?: "customer_request" | "negative_sentiment"; lines: ScriptLine[] };
 
 /** The scripts the demo's past conversations follow. */
@@ -28,7 +32,6 @@ export const CONVERSATION_SCRIPTS: readonly ConversationScript[] = [
       { from: "customer", text: "The zipper on the backpack from {order} broke after two days. Really disappointing.", sentiment: -4, intent: "get_refund", phrases: ["zipper", "backpack"] },
       { from: "bot", text: "I'm sorry to hear that. I'm bringing in a colleague who can sort out the refund." },
       { from: "agent", text: "Hi, I've started a return for {order}; the prepaid label is in your inbox and the refund follows once it reaches us." },
-      { from: "customer", text: "Perfect, that was quick. Thank you!", sentiment: 4, intent: "thanks", phrases: [] },
     ],
   },
   {
@@ -47,8 +50,6 @@ export const CONVERSATION_SCRIPTS: readonly ConversationScript[] = [
       { from: "customer", text: "My card was charged twice for {order}. Can I talk to a person please?", sentiment: -2, intent: "contact_human_agent", phrases: ["card", "person"] },
       { from: "bot", text: "Of course, I'm connecting you with an agent now." },
       { from: "agent", text: "Thanks for waiting. I can see the duplicate charge and have refunded it; it shows on your statement in 3–5 days." },
-      { from: "customer", text: "Thanks, appreciated.", sentiment: 2, intent: "thanks", phrases: [] },
-      { from: "agent", text: "My pleasure. Have a great trip!" },
     ],
   },
   {
@@ -58,6 +59,7 @@ export const CONVERSATION_SCRIPTS: readonly ConversationScript[] = [
       { from: "customer", text: "Can I get my parcel delivered to a pickup locker?", sentiment: 0, intent: "delivery_options", phrases: ["parcel", "pickup locker"] },
       { from: "bot", text: "Yes: choose a partner locker at checkout. Standard delivery takes 3–5 business days." },
       { from: "customer", text: "nice, thank you", sentiment: 3, intent: "thanks", phrases: [] },
+      { from: "bot", text: "You're welcome! Happy camping." },
     ],
   },
   {
@@ -68,7 +70,6 @@ export const CONVERSATION_SCRIPTS: readonly ConversationScript[] = [
       { from: "customer", text: "We need 30 tents for our scouts camp in June. Do you offer wholesale prices?", sentiment: 1, intent: "contact_customer_service", phrases: ["tents", "scouts camp", "wholesale prices"] },
       { from: "bot", text: "Let me bring in our sales team for that." },
       { from: "agent", text: "Hi! For 30 tents we can do 15% off and delivery in two weeks. I'll email you a quote today." },
-      { from: "customer", text: "Sounds good, looking forward to the quote.", sentiment: 2, intent: "thanks", phrases: ["quote"] },
     ],
   },
 ];

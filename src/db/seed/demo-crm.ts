@@ -113,13 +113,20 @@ function addConversation(rows: ConversationRows, rng: Rng, context: DemoCrmConte
   const agent = rng.pick(context.agents);
   const firstName = customer.name?.split(" ")[0] ?? null;
   let at = startedAt.getTime();
+  let unanswered: string | null = null;
   const messages = script.lines.map((line) => {
     at += (20 + rng.int(100)) * 1000;
     const text = line.text.replace(/\{order\}/g, order?.number ?? "");
     const base = { id: rng.uuid(), conversationId, text, createdAt: new Date(at) };
-    if (line.from === "customer") return { ...base, senderType: "customer" as const, senderName: firstName, annotation: annotation(line) };
+    if (line.from === "customer") {
+      unanswered = base.id;
+      return { ...base, senderType: "customer" as const, senderName: firstName, annotation: annotation(line) };
+    }
     if (line.from === "agent") return { ...base, senderType: "agent" as const, senderId: agent.id, senderName: agent.name };
-    return { ...base, senderType: "bot" as const, senderName: BOT_NAME };
+    // Keyed as the bot keys its answer to a customer message (bot:<message id>:<n>).
+    const clientMsgId = unanswered ? `bot:${unanswered}:0` : null;
+    unanswered = null;
+    return { ...base, senderType: "bot" as const, senderName: BOT_NAME, clientMsgId };
   });
   const last = messages[messages.length - 1];
   const scores = script.lines.flatMap((l) => (l.from === "customer" ? [l.sentiment] : []));

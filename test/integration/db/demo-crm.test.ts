@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../../src/db/seed/seed.ts";
 import { hashPassword } from "../../../src/modules/agents/passwords.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { answeredMessages } from "../../support/stored-answers.ts";
 import { testEngines } from "../../support/engines.ts";
 
 type Counts = Record<string, number>;
@@ -54,6 +55,12 @@ describe.each(testEngines())("the demo CRM on $name", (engine) => {
       sql`select name, phone, tier, company_id, tags from customers where email = 'jordan.lee@example.com'`,
     )) as unknown as { rows: Record<string, unknown>[] };
     expect(jordan.rows).toEqual([{ name: "Jordan Lee", phone: "+14155550101", tier: "vip", company_id: null, tags: [] }]);
+  });
+
+  it("in the past conversations the bot answered every customer message exactly once, as a live server does (the crash test and the kills and soak benchmarks check all stored messages)", async () => {
+    const stored = await answeredMessages(t.container.database.db);
+    expect(stored.length).toBeGreaterThan(20);
+    expect(stored.filter((m) => m.replies.length !== 1 || m.replies[0].key !== `bot:${m.id}:0`)).toEqual([]);
   });
 
   it("loading the demo data again (a restart in demo mode) adds nothing", async () => {
