@@ -8,9 +8,13 @@ export type StoredReply = { seq: number; key: string; senderType: string; text: 
 /** A stored customer message with the replies keyed by its id, in seq order. */
 export type AnsweredMessage = { id: string; conversationId: string; clientMsgId: string | null; seq: number; text: string; replies: StoredReply[] };
 
-/** Every customer message (of the given conversations, or all) with its keyed replies, in seq order. */
-export async function answeredMessages(db: Database, conversationIds?: string[]): Promise<AnsweredMessage[]> {
-  const filter = conversationIds ? sql`and m.conversation_id = any(${`{${conversationIds.join(",")}}`}::uuid[])` : sql``;
+/**
+ * Every customer message (of the given conversations, or all; written at or after `since`, or ever) with its keyed
+ * replies, in seq order. `since` leaves out the demo CRM's past conversations (at least a day old) in demo mode.
+ */
+export async function answeredMessages(db: Database, conversationIds?: string[], since?: Date): Promise<AnsweredMessage[]> {
+  const inConversations = conversationIds ? sql`and m.conversation_id = any(${`{${conversationIds.join(",")}}`}::uuid[])` : sql``;
+  const filter = since ? sql`${inConversations} and m.created_at >= ${since.toISOString()}::timestamptz` : inConversations;
   const result = (await db.execute(sql`
     select m.id, m.conversation_id, m.client_msg_id, m.seq::text as seq, m.text,
       coalesce((select json_agg(json_build_object('seq', r.seq::text, 'key', r.client_msg_id, 'senderType', r.sender_type, 'text', r.text) order by r.seq)
@@ -35,9 +39,10 @@ export async function answeredMessages(db: Database, conversationIds?: string[])
   });
 }
 
-/** Number of tickets opened per conversation (a duplicate hand-off would open or announce twice). */
-export async function ticketCounts(db: Database): Promise<Map<string, number>> {
-  const result = (await db.execute(sql`select conversation_id, count(*)::int as n from tickets group by conversation_id`)) as unknown as {
+/** Number of tickets opened per conversation (at or after `since`, or ever): a duplicate hand-off would open or announce twice. */
+export async function ticketCounts(db: Database, since?: Date): Promise<Map<string, number>> {
+  const filter = since ? sql`where created_at >= ${since.toISOString()}::timestamptz` : sql``;
+  const result = (await db.execute(sql`select conversation_id, count(*)::int as n from tickets ${filter} group by conversation_id`)) as unknown as {
     rows: { conversation_id: string; n: number }[];
   };
   return new Map(result.rows.map((r) => [r.conversation_id, Number(r.n)]));
