@@ -5,10 +5,10 @@
  * search by name prefix, misspelt name, email, phone in another format, order number and company name; the heavy
  * customer's profile and timeline; and a 100,000-row CSV import through POST /api/v1/imports.
  */
-import { readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchArgs } from "./lib/args.ts";
-import { benchDatabase } from "./lib/database.ts";
+import { benchDatabase, keepCopy, type BenchDatabase } from "./lib/database.ts";
 import { SEARCH_KINDS, type SearchKind, type SearchQuery } from "./lib/crm-queries.ts";
 import { loadAverage } from "./lib/proc.ts";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, login, nextMessage, progress, sleep, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
@@ -101,7 +101,57 @@ async function runImport(url: string, cookie: string, csvPath: string, rows: num
   return { seconds: null, rows, reason: `POST /api/v1/imports refused the file: ${reason}` };
 }
 
-/** Runs the benchmark: `--customers 100000 --messages 1000000 --requests 200` (per kind, after `--warmup 20`), `--import-rows` (default: customers), `--db pglite|postgres`, `--profile`. */
+/** What a seeding cache (`--cache DIR`) holds besides the data: the seed's answer and, on PostgreSQL, the template database. */
+type CacheEntry = { seeded: Seeded & { seconds: number }; customers: number; messages: number; importRows: number; template?: string };
+
+/**
+ * The seeded database: from the `--cache` directory when it holds one of the same size (PGlite: a copy of its data
+ * dir; PostgreSQL: a copy of its template database), or seeded now (and then kept there for later runs).
+ */
+async function seededDatabase(options: {
+  kind: string;
+  cacheDir: string;
+  dataDir: string;
+  importCsvPath: string;
+  customers: number;
+  messages: number;
+  queriesPerKind: number;
+  importRows: number;
+}): Promise<{ database: BenchDatabase; seeded: Seeded & { seconds: number; fromCache: boolean } }> {
+  const entryPath = options.cacheDir ? path.join(options.cacheDir, `${options.kind}.json`) : "";
+  const entry = entryPath && existsSync(entryPath) ? (JSON.parse(readFileSync(entryPath, "utf8")) as CacheEntry) : undefined;
+  const fits = entry && entry.customers === options.customers && entry.messages === options.messages && entry.importRows === options.importRows;
+  if (fits && entry.seeded.queries.length >= SEARCH_KINDS.length * options.queriesPerKind) {
+    const database = benchDatabase(options.kind, entry.template);
+    if (options.kind === "pglite") cpSync(path.join(options.cacheDir, "pglite-data"), options.dataDir, { recursive: true });
+    cpSync(path.join(options.cacheDir, `${options.kind}-import.csv`), options.importCsvPath);
+    progress(`seeded database copied from the cache ${options.cacheDir} (seeded in ${entry.seeded.seconds} s then)`);
+    return { database, seeded: { ...entry.seeded, fromCache: true } };
+  }
+  const database = benchDatabase(options.kind);
+  const seeded = await seedCrm({ ...options, databaseUrl: database.url });
+  if (options.cacheDir) {
+    mkdirSync(options.cacheDir, { recursive: true });
+    let template: string | undefined;
+    if (options.kind === "pglite") {
+      rmSync(path.join(options.cacheDir, "pglite-data"), { recursive: true, force: true });
+      cpSync(options.dataDir, path.join(options.cacheDir, "pglite-data"), { recursive: true });
+    } else {
+      template = keepCopy(database, "switchboard_benchcache_crm");
+    }
+    cpSync(options.importCsvPath, path.join(options.cacheDir, `${options.kind}-import.csv`));
+    const kept: CacheEntry = { seeded, customers: options.customers, messages: options.messages, importRows: options.importRows, template };
+    writeFileSync(entryPath, JSON.stringify(kept));
+    progress(`seeded database kept in ${options.cacheDir}${template ? ` (template database ${template})` : ""}`);
+  }
+  return { database, seeded: { ...seeded, fromCache: false } };
+}
+
+/**
+ * Runs the benchmark: `--customers 100000 --messages 1000000 --requests 200` (per kind, after `--warmup 20`),
+ * `--import-rows` (default: customers), `--db pglite|postgres`, `--cache DIR` (keep the seeded database there and
+ * reuse it on later runs of the same size: seeding 1,000,000 messages takes minutes), `--profile`.
+ */
 export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
   const customers = Math.max(20, args.num("customers", 100_000));
   const messages = args.num("messages", 1_000_000);
@@ -109,15 +159,29 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
   const warmup = args.num("warmup", 20);
   const importRows = args.num("import-rows", customers);
   const profiler = serverProfiler(args.flag("profile"), "crm");
-  const database = benchDatabase(args.str("db", "pglite"));
   const redis = await startRedis();
   const data = tempDir("crm");
   const files = tempDir("crm-csv");
   const importCsvPath = path.join(files.dir, "customers.csv");
   const windows: ProfileWindow[] = [];
   let result: Record<string, unknown>;
+  let database: BenchDatabase | undefined;
   try {
-    const seeded = await seedCrm({ dataDir: data.dir, databaseUrl: database.url, customers, messages, queriesPerKind: perKind + warmup, importRows, importCsvPath });
+    const prepared = await seededDatabase({
+      kind: args.str("db", "pglite"),
+      cacheDir: args.str("cache", ""),
+      dataDir: data.dir,
+      importCsvPath,
+      customers,
+      messages,
+      queriesPerKind: perKind + warmup,
+      importRows,
+    });
+    database = prepared.database;
+    const seeded = prepared.seeded;
+    // A cached seed may hold more queries than this run asks for: the first of each kind.
+    const taken: Record<string, number> = {};
+    const queries = seeded.queries.filter((q) => (taken[q.kind] = (taken[q.kind] ?? 0) + 1) <= perKind + warmup);
     const server = await startServer({ dataDir: data.dir, redisUrl: redis.url, databaseUrl: database.url, cpuProfDir: profiler.dir, readyTimeoutMs: 600_000 });
     progress(`server ready in ${Math.round(server.readyMs)} ms (pid ${server.pid})`);
     try {
@@ -138,13 +202,13 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
 
       // Search: the first `warmup` queries of each kind warm up, the rest are measured.
       const searchPath = (q: SearchQuery): string => `/api/v1/customers?q=${encodeURIComponent(q.q)}&limit=20`;
-      const searchProbe = await get(searchPath(seeded.queries[0]));
+      const searchProbe = await get(searchPath(queries[0]));
       const searchMissing = unavailable(searchProbe, "GET /api/v1/customers?q=");
       const seen: Record<string, number> = {};
       const samples: Record<SearchKind, Timed[]> = { namePrefix: [], typoName: [], email: [], phone: [], orderNumber: [], company: [] };
       const hits: Record<SearchKind, number> = { namePrefix: 0, typoName: 0, email: 0, phone: 0, orderNumber: 0, company: 0 };
       if (!searchMissing) {
-        for (const q of seeded.queries) {
+        for (const q of queries) {
           const timed = await get(searchPath(q));
           seen[q.kind] = (seen[q.kind] ?? 0) + 1;
           if (seen[q.kind] <= warmup) continue;
@@ -155,7 +219,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
         }
       }
       const byKind = Object.fromEntries(
-        SEARCH_KINDS.map((kind) => [kind, { ...latency(samples[kind]), foundOnFirstPage: samples[kind].length ? round(hits[kind] / samples[kind].length, 3) : null, example: seeded.queries.find((q) => q.kind === kind)?.q }]),
+        SEARCH_KINDS.map((kind) => [kind, { ...latency(samples[kind]), foundOnFirstPage: samples[kind].length ? round(hits[kind] / samples[kind].length, 3) : null, example: queries.find((q) => q.kind === kind)?.q }]),
       );
       const overall = latency(SEARCH_KINDS.flatMap((k) => samples[k]));
       progress(`search: p50 ${overall.p50Ms} ms, p99 ${overall.p99Ms} ms ${searchMissing ?? ""}`);
@@ -179,7 +243,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
         timeline: { p99Ms: timeline?.p99Ms ?? null, p50Ms: timeline?.p50Ms ?? null, requests: timeline?.requests ?? 0, errors: timeline?.errors ?? 0, ...(timelineMissing ? { unavailable: timelineMissing } : {}) },
         importSeconds: imported.seconds,
         import: imported,
-        seeding: { seconds: seeded.seconds, ...seeded.timings },
+        seeding: { seconds: seeded.seconds, ...seeded.timings, fromCache: seeded.fromCache },
         counts: seeded.counts,
         setup: {
           db: database.kind,
@@ -203,7 +267,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
     await redis.stop();
     data.remove();
     files.remove();
-    database.drop();
+    database?.drop();
   }
   const cpu = profiler.report(windows);
   return cpu ? { ...result, cpuProfile: cpu } : result;
