@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from "node:path";
 import type { BenchArgs } from "./lib/args.ts";
 import { benchDatabase, keepCopy, type BenchDatabase } from "./lib/database.ts";
+import { DEMO_ATTRIBUTE_DEFINITIONS } from "../src/db/seed/demo-crm.ts";
 import { SEARCH_KINDS, type SearchKind, type SearchQuery } from "./lib/crm-queries.ts";
 import { loadAverage } from "./lib/proc.ts";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, login, nextMessage, progress, sleep, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
@@ -58,8 +59,19 @@ function unavailable(probe: Timed, what: string): string | null {
 
 type ImportOutcome = { seconds: number | null; reason?: string; rows: number; status?: string; created?: number; updated?: number; failed?: number; via?: string };
 
+/** Defines the custom attributes the CSV has columns for (plan, seats), as an admin would before importing; an existing one is fine. */
+async function defineAttributes(url: string, cookie: string): Promise<void> {
+  for (const d of DEMO_ATTRIBUTE_DEFINITIONS.filter((a) => a.entity === "customer" && (a.key === "plan" || a.key === "seats"))) {
+    const body = { entity: d.entity, key: d.key, label: d.label, type: d.type, ...(d.options.length ? { options: d.options } : {}) };
+    const res = await fetch(`${url}/api/v1/attributes`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const text = await res.text();
+    if (res.status !== 201 && res.status !== 409) progress(`defining attribute ${d.key} answered ${res.status}: ${text.slice(0, 200)}`);
+  }
+}
+
 /** POSTs the CSV (multipart, field "file"; a raw text/csv body when the server wants that) and polls GET /imports/:id until it ends. */
 async function runImport(url: string, cookie: string, csvPath: string, rows: number): Promise<ImportOutcome> {
+  await defineAttributes(url, cookie);
   const csv = readFileSync(csvPath);
   const attempts: { via: string; init: () => RequestInit; path: string }[] = [
     {

@@ -81,7 +81,7 @@ export function importCsv(data: CrmData, rows: number): string {
     const base = i % 5 === 4 && mailed.length ? { ...fresh[i], name: null, email: rng.pick(mailed).email } : fresh[i];
     const email = base.email ?? `import-${i}@example.net`;
     const plan = base.attributes.plan;
-    lines.push([base.name, email, base.phone, base.companyId ? companyName.get(base.companyId) : "", base.tags.join(", "), plan, base.attributes.seats].map(field).join(","));
+    lines.push([base.name, email, base.phone, base.companyId ? companyName.get(base.companyId) : "", base.tags.join(";"), plan, base.attributes.seats].map(field).join(","));
   }
   return lines.join("\n") + "\n";
 }

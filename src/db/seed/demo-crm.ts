@@ -31,7 +31,8 @@ export type DemoCrmContext = {
 /** Counts of what seedDemoCrm inserted (zero when the demo CRM was there already). */
 export type DemoCrmSummary = { companies: number; customers: number; orders: number; notes: number; conversations: number };
 
-const ATTRIBUTE_DEFINITIONS = [
+/** The demo's custom attribute definitions (the `crm` benchmark defines the same before its import). */
+export const DEMO_ATTRIBUTE_DEFINITIONS = [
   { entity: "customer" as const, key: "plan", label: "Plan", type: "list" as const, options: [...PLANS] },
   { entity: "customer" as const, key: "seats", label: "Seats", type: "number" as const, options: [] },
   { entity: "customer" as const, key: "renewal_date", label: "Renewal date", type: "date" as const, options: [] },
@@ -199,7 +200,7 @@ export async function seedDemoCrm(tx: Database, context: DemoCrmContext): Promis
   });
   const talk = buildConversations(rng, context, customers, orders);
 
-  await tx.insert(tables.attributeDefinitions).values(ATTRIBUTE_DEFINITIONS).onConflictDoNothing();
+  await tx.insert(tables.attributeDefinitions).values(DEMO_ATTRIBUTE_DEFINITIONS).onConflictDoNothing();
   await tx.insert(tables.companies).values(companies.map((c) => ({ id: c.id, name: c.name, domain: c.domain, attributes: c.attributes, createdAt: context.now, updatedAt: context.now })));
   await tx.insert(tables.customers).values(
     customers.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, tier: c.tier, companyId: c.companyId, tags: c.tags, attributes: c.attributes, createdAt: c.createdAt, updatedAt: c.createdAt })),
