@@ -5,14 +5,15 @@
  * search by name prefix, misspelt name, email, phone in another format, order number and company name; the heavy
  * customer's profile and timeline; and a 100,000-row CSV import through POST /api/v1/imports.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchArgs } from "./lib/args.ts";
-import { benchDatabase, keepCopy, type BenchDatabase } from "./lib/database.ts";
+import { benchDatabase, dropDatabase, keepCopy, type BenchDatabase } from "./lib/database.ts";
 import { DEMO_ATTRIBUTE_DEFINITIONS } from "../src/db/seed/demo-crm.ts";
 import { SEARCH_KINDS, type SearchKind, type SearchQuery } from "./lib/crm-queries.ts";
 import { loadAverage } from "./lib/proc.ts";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, login, nextMessage, progress, sleep, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, ROOT, login, nextMessage, progress, sleep, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
 import { monotonicUs, type ProfileWindow } from "./lib/profile.ts";
 import { serverProfiler } from "./lib/server-profile.ts";
 import { round, summarize } from "./lib/stats.ts";
@@ -114,7 +115,15 @@ async function runImport(url: string, cookie: string, csvPath: string, rows: num
 }
 
 /** What a seeding cache (`--cache DIR`) holds besides the data: the seed's answer and, on PostgreSQL, the template database. */
-type CacheEntry = { seeded: Seeded & { seconds: number }; customers: number; messages: number; importRows: number; template?: string };
+type CacheEntry = { seeded: Seeded & { seconds: number }; customers: number; messages: number; importRows: number; schema: string; template?: string };
+
+/** A digest of the migrations: a database seeded under other migrations (a regenerated one included) is seeded again. */
+function schemaFingerprint(): string {
+  const dir = path.join(ROOT, "src/db/migrations");
+  const hash = createHash("sha256");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) hash.update(file).update(readFileSync(path.join(dir, file)));
+  return hash.digest("hex").slice(0, 16);
+}
 
 /**
  * The seeded database: from the `--cache` directory when it holds one of the same size (PGlite: a copy of its data
@@ -132,7 +141,8 @@ async function seededDatabase(options: {
 }): Promise<{ database: BenchDatabase; seeded: Seeded & { seconds: number; fromCache: boolean } }> {
   const entryPath = options.cacheDir ? path.join(options.cacheDir, `${options.kind}.json`) : "";
   const entry = entryPath && existsSync(entryPath) ? (JSON.parse(readFileSync(entryPath, "utf8")) as CacheEntry) : undefined;
-  const fits = entry && entry.customers === options.customers && entry.messages === options.messages && entry.importRows === options.importRows;
+  const schema = schemaFingerprint();
+  const fits = entry && entry.schema === schema && entry.customers === options.customers && entry.messages === options.messages && entry.importRows === options.importRows;
   if (fits && entry.seeded.queries.length >= SEARCH_KINDS.length * (options.queriesPerKind)) {
     const database = benchDatabase(options.kind, entry.template);
     if (options.kind === "pglite") cpSync(path.join(options.cacheDir, "pglite-data"), options.dataDir, { recursive: true });
@@ -144,6 +154,8 @@ async function seededDatabase(options: {
   const seeded = await seedCrm({ ...options, databaseUrl: database.url });
   if (options.cacheDir) {
     mkdirSync(options.cacheDir, { recursive: true });
+    // A template database of an earlier seed is of no further use.
+    if (entry?.template) dropDatabase(entry.template);
     let template: string | undefined;
     if (options.kind === "pglite") {
       rmSync(path.join(options.cacheDir, "pglite-data"), { recursive: true, force: true });
@@ -152,7 +164,7 @@ async function seededDatabase(options: {
       template = keepCopy(database, "switchboard_benchcache_crm");
     }
     cpSync(options.importCsvPath, path.join(options.cacheDir, `${options.kind}-import.csv`));
-    const kept: CacheEntry = { seeded, customers: options.customers, messages: options.messages, importRows: options.importRows, template };
+    const kept: CacheEntry = { seeded, customers: options.customers, messages: options.messages, importRows: options.importRows, schema, template };
     writeFileSync(entryPath, JSON.stringify(kept));
     progress(`seeded database kept in ${options.cacheDir}${template ? ` (template database ${template})` : ""}`);
   }

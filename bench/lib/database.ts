@@ -43,3 +43,12 @@ export function keepCopy(database: BenchDatabase, prefix: string): string {
   psql(`create database ${name} template ${source}`, 900_000);
   return name;
 }
+
+/** Drops a database kept by keepCopy (best effort). */
+export function dropDatabase(name: string): void {
+  try {
+    psql(`drop database if exists ${name} with (force)`);
+  } catch {
+    // best effort
+  }
+}
