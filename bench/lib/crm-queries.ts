@@ -22,11 +22,17 @@ function typo(rng: Rng, word: string): string {
   return word.slice(0, at) + word[at] + word.slice(at);
 }
 
+/**
+ * The same number written another way its country writes it, keeping only ways whose digits are a run of the stored
+ * number's digits (a national "0…" form cannot find a number stored with its country code, nor the reverse: no search
+ * can tell which country a bare national number belongs to).
+ */
 function otherFormat(rng: Rng, phone: string, parts: { culture: number; national: string }): string {
   const culture = CULTURES[parts.culture];
-  // Formats with the country code only, so the digits are the same number whichever way it is written.
-  const formats = culture.formats.filter((f) => f.includes("{cc}") && !f.startsWith("00") && formatPhone(culture, parts.national, f) !== phone);
-  return formats.length ? formatPhone(culture, parts.national, rng.pick(formats)) : `+${culture.code} ${parts.national}`;
+  const digits = (text: string): string => text.replace(/[^0-9]/g, "");
+  const stored = digits(phone);
+  const ways = culture.formats.map((f) => formatPhone(culture, parts.national, f)).filter((w) => w !== phone && stored.includes(digits(w)));
+  return ways.length ? rng.pick(ways) : stored;
 }
 
 /** `perKind` queries of each kind, drawn from the seeded records (deterministically). */
