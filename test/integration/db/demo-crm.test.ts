@@ -57,6 +57,31 @@ describe.each(testEngines())("the demo CRM on $name", (engine) => {
     expect(jordan.rows).toEqual([{ name: "Jordan Lee", phone: "+14155550101", tier: "vip", company_id: null, tags: [] }]);
   });
 
+  it("the console's pages have content: customers by tag, the companies, a profile with orders and conversations, a timeline with an agent's note", async () => {
+    const cookie = await t.login();
+    const get = async <T>(path: string): Promise<T> => {
+      const res = await fetch(`${t.url}/api/v1${path}`, { headers: { cookie } });
+      expect(res.status, path).toBe(200);
+      return ((await res.json()) as { data: T }).data;
+    };
+    const vips = await get<{ tags: string[] }[]>("/customers?tag=vip&limit=50");
+    expect(vips.length).toBeGreaterThan(5);
+    for (const c of vips) expect(c.tags).toContain("vip");
+    const companies = await get<{ domain: string | null; customerCount: number }[]>("/companies?limit=50");
+    expect(companies.length).toBeGreaterThanOrEqual(15);
+    expect(companies.filter((c) => c.domain && c.customerCount > 0).length).toBeGreaterThanOrEqual(10);
+
+    const db = t.container.database.db;
+    const pick = async (query: ReturnType<typeof sql>): Promise<string> => ((await db.execute(query)) as unknown as { rows: { id: string }[] }).rows[0].id;
+    const talker = await pick(sql`select c.customer_id as id from conversations c join orders o on o.customer_id = c.customer_id where c.channel = 'web' limit 1`);
+    const profile = await get<{ figures: { orders: number; conversations: number }; recentConversations: unknown[] }>(`/customers/${talker}`);
+    expect(profile.figures.orders).toBeGreaterThan(0);
+    expect(profile.figures.conversations).toBeGreaterThan(0);
+    const noted = await pick(sql`select customer_id as id from customer_notes where author_type = 'user' limit 1`);
+    const timeline = await get<{ kind: string; actor: { name: string | null } | null }[]>(`/customers/${noted}/timeline`);
+    expect(timeline.some((item) => item.kind === "note" && /Agent|Support|Manager/.test(item.actor?.name ?? ""))).toBe(true);
+  });
+
   it("in the past conversations the bot answered every customer message exactly once, as a live server does (the crash test and the kills and soak benchmarks check all stored messages)", async () => {
     const stored = await answeredMessages(t.container.database.db);
     expect(stored.length).toBeGreaterThan(20);
