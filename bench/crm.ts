@@ -8,6 +8,8 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase, type DatabaseTarget } from "../src/db/index.ts";
 import type { BenchArgs } from "./lib/args.ts";
 import { benchDatabase, dropDatabase, keepCopy, type BenchDatabase } from "./lib/database.ts";
 import { DEMO_ATTRIBUTE_DEFINITIONS } from "../src/db/seed/demo-crm.ts";
@@ -171,9 +173,21 @@ async function seededDatabase(options: {
   return { database, seeded: { ...seeded, fromCache: false } };
 }
 
+/** Runs a file of SQL statements on the seeded database before the server starts (`--try-sql FILE`: to measure a proposed index or setting). */
+async function runSql(file: string, target: DatabaseTarget): Promise<void> {
+  const database = await openDatabase(target);
+  try {
+    // One statement at a time (a prepared statement holds one): the file has one per line-ending semicolon.
+    for (const statement of readFileSync(file, "utf8").split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await database.db.execute(sql.raw(statement));
+    progress(`ran ${file} on the seeded database`);
+  } finally {
+    await database.close();
+  }
+}
+
 /**
  * Runs the benchmark: `--customers 100000 --messages 1000000 --requests 200` (per kind, after `--warmup 20`),
- * `--import-rows` (default: customers), `--db pglite|postgres`, `--cache DIR` (keep the seeded database there and
+ * `--import-rows` (default: customers), `--db pglite|postgres`, `--try-sql FILE` (run before the server starts), `--cache DIR` (keep the seeded database there and
  * reuse it on later runs of the same size: seeding 1,000,000 messages takes minutes), `--profile`.
  */
 export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
@@ -204,6 +218,8 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
     });
     database = prepared.database;
     const seeded = prepared.seeded;
+    const trySql = args.str("try-sql", "");
+    if (trySql) await runSql(trySql, database.url ? { url: database.url } : { pgliteDir: data.dir });
     // A cached seed may hold more queries than this run asks for: the first of each kind.
     const taken: Record<string, number> = {};
     const queries = seeded.queries.filter((q) => (taken[q.kind] = (taken[q.kind] ?? 0) + 1) <= perKind + warmup);

@@ -34,7 +34,7 @@ const USAGE = `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [-
   limits       cost of the rate-limit check on a widget message, Redis up and down; --n 5000 --visitors 200 --rounds 25
   kills        kill -9 the server K times with customers chatting, restart on the same data: acknowledged messages lost, unanswered or answered twice; --kills 20 --customers 20 --seconds 3 --db pglite|postgres
   soak         customers chatting with one server for minutes, window by window (latency, CPU, memory), then exactly-once from the database; --minutes 10 --window 60 --n 200 --rate 0.5 --db pglite|postgres
-  crm          CRM search, profile, timeline and CSV import over a seeded CRM; --customers 100000 --messages 1000000 --requests 200 (per kind) --warmup 20 --import-rows N --db pglite|postgres
+  crm          CRM search, profile, timeline and CSV import over a seeded CRM; --customers 100000 --messages 1000000 --requests 200 (per kind) --warmup 20 --import-rows N --db pglite|postgres --cache DIR (reuse the seed) --try-sql FILE
   reports      the "top topics" report over 1, 7 and 30 days; --n 5 (requests per period) --messages 100000 --db pglite|postgres
   every benchmark: --profile writes the server's --cpu-prof and prints its top self-time functions to stderr`;
 
