@@ -60,7 +60,17 @@ function unavailable(probe: Timed, what: string): string | null {
   return probe.status === 200 ? null : `${what} answered ${probe.status}: ${probe.body.slice(0, 200)}`;
 }
 
-type ImportOutcome = { seconds: number | null; reason?: string; rows: number; status?: string; created?: number; updated?: number; failed?: number; via?: string };
+type ImportOutcome = {
+  seconds: number | null;
+  reason?: string;
+  rows: number;
+  status?: string;
+  created?: number;
+  updated?: number;
+  failed?: number;
+  firstErrors?: { row: number; field: string; message: string }[];
+  via?: string;
+};
 
 /** Defines the custom attributes the CSV has columns for (plan, seats), as an admin would before importing; an existing one is fine. */
 async function defineAttributes(url: string, cookie: string): Promise<void> {
@@ -102,12 +112,24 @@ async function runImport(url: string, cookie: string, csvPath: string, rows: num
     const id = (JSON.parse(text) as { data: { id: string } }).data.id;
     for (;;) {
       const poll = await fetch(`${url}/api/v1/imports/${id}`, { headers: { cookie } });
-      const body = (await poll.json()) as { data: { status: string; created: number; updated: number; failed: number; message: string | null; processed: number } };
+      const body = (await poll.json()) as {
+        data: { status: string; created: number; updated: number; failed: number; message: string | null; processed: number; errors: { row: number; field: string; message: string }[] };
+      };
       const d = body.data;
       if (d.status === "completed" || d.status === "failed") {
         const seconds = round((performance.now() - started) / 1000, 2);
         progress(`import ${d.status} in ${seconds} s: ${d.created} created, ${d.updated} updated, ${d.failed} failed`);
-        return { seconds: d.status === "completed" ? seconds : null, rows, status: d.status, created: d.created, updated: d.updated, failed: d.failed, via: attempt.via, ...(d.message ? { reason: d.message } : {}) };
+        return {
+          seconds: d.status === "completed" ? seconds : null,
+          rows,
+          status: d.status,
+          created: d.created,
+          updated: d.updated,
+          failed: d.failed,
+          firstErrors: d.errors.slice(0, 5),
+          via: attempt.via,
+          ...(d.message ? { reason: d.message } : {}),
+        };
       }
       if (performance.now() - started > 900_000) return { seconds: null, rows, reason: `import still ${d.status} after 900 s (${d.processed} processed)` };
       await sleep(200);

@@ -74,7 +74,8 @@ function field(value: string | number | boolean | null | undefined): string {
 
 /**
  * A customers CSV of `rows` rows (header name,email,phone,company,tags,plan,seats): four in five are new people, one
- * in five an existing customer's email with a new phone and tags (an update), as a real re-import mixes them.
+ * in five an existing customer's email (each at most once) with a new phone and tags (an update), as a real
+ * re-import mixes them.
  */
 export function importCsv(data: CrmData, rows: number): string {
   const rng = createRng(4242);
@@ -83,8 +84,11 @@ export function importCsv(data: CrmData, rows: number): string {
   const companyName = new Map(data.companies.map((c) => [c.id, c.name]));
   const mailed = data.customers.filter((c) => c.email);
   const lines = ["name,email,phone,company,tags,plan,seats"];
+  let updates = 0;
   for (let i = 0; i < rows; i++) {
-    const base = i % 5 === 4 && mailed.length ? { ...fresh[i], name: null, email: rng.pick(mailed).email } : fresh[i];
+    // Each existing customer at most once (7919 is prime: the stride visits distinct records), as a file has one row per person.
+    const existing = i % 5 === 4 && updates < mailed.length ? mailed[(updates++ * 7919) % mailed.length] : null;
+    const base = existing ? { ...fresh[i], name: null, email: existing.email } : fresh[i];
     const email = base.email ?? `import-${i}@example.net`;
     const plan = base.attributes.plan;
     lines.push([base.name, email, base.phone, base.companyId ? companyName.get(base.companyId) : "", base.tags.join(";"), plan, base.attributes.seats].map(field).join(","));
