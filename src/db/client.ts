@@ -39,6 +39,22 @@ const migrationsFolder = repoPath("src/db/migrations");
 /** Where the database lives: a PostgreSQL URL, a PGlite directory (with its shared_buffers, default 32MB), or "memory" for a throw-away PGlite (tests). */
 export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffers?: string } | { memory: true };
 
+/**
+ * pg_trgm declares the functions behind its similarity operators (`%`, `%>`) with a cost of 1, as cheap as an
+ * equality, so the planner prefers checking every customer to using the trigram index, and one typo-tolerant email
+ * search scanned 100,000 rows (351 ms) instead of reading the index (9–12 ms; bench/results/20261207T0757Z-crm/).
+ * Raising their cost fixes the plans. Only the functions' owner (a superuser; always so on PGlite) may; elsewhere the
+ * notice says so and search stays right, only slower. Run at every start rather than in a migration, because
+ * `pg_dump` does not keep changes to an extension's own functions.
+ */
+const TRIGRAM_COSTS_SQL = `do $$ begin
+  alter function similarity_op(text, text) cost 100;
+  alter function word_similarity_op(text, text) cost 100;
+  alter function word_similarity_commutator_op(text, text) cost 100;
+exception when insufficient_privilege then
+  raise notice 'switchboard: pg_trgm operator costs left at 1 (only a superuser may change them); customer search will be slower';
+end $$`;
+
 /** Opens the database described by the target. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ("url" in target) {
@@ -59,6 +75,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         try {
           await client.query("select pg_advisory_lock(7245001)");
           await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+          await client.query(TRIGRAM_COSTS_SQL);
         } finally {
           await client.query("select pg_advisory_unlock(7245001)").catch(() => undefined);
           client.release();
@@ -94,6 +111,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
     migrate: async () => {
       await migratePglite(db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
+      await client.exec(TRIGRAM_COSTS_SQL);
       // PGlite has no autovacuum daemon, so without this its tables never get planner statistics. An existing directory
       // was analyzed before it opened (tables a migration just added get theirs at the next start); a new one is tiny.
       if (prepared !== "analyzed") await client.exec("analyze");

@@ -74,7 +74,7 @@ function searchTerms(q: string): SearchTerms {
 }
 
 /** Most candidates one loose way of matching contributes to a search (see candidates). */
-export const MAX_LOOSE_MATCHES = 1000;
+export const MAX_LOOSE_MATCHES = 200;
 
 /** Shorter queries are matched by prefix only: a typo-tolerant match of two or three letters would match nearly anyone. */
 const MIN_FUZZY_LENGTH = 4;
