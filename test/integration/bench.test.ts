@@ -74,7 +74,9 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
 
   it("startup prints emptySeconds, warmSeconds and the idle server's resident memory (idleRssMB, warmIdleRssMB)", { timeout: 300_000 }, async () => {
     const r = await bench("startup", ["--n", "1", "--messages", "500", "--settle", "0"]);
-    expect(r).toMatchObject({ emptySeconds: isNumber, warmSeconds: isNumber, warmMessages: 500, idleRssMB: isNumber, warmIdleRssMB: isNumber });
+    expect(r).toMatchObject({ emptySeconds: isNumber, warmSeconds: isNumber, warmMessages: isNumber, idleRssMB: isNumber, warmIdleRssMB: isNumber });
+    // The warm data dir holds the 500 bulk messages plus what the demo start wrote (the demo CRM's past conversations).
+    expect(r.warmMessages as number).toBeGreaterThanOrEqual(500);
     expect(r.idleRssMB as number).toBeGreaterThan(0);
   });
 
