@@ -139,14 +139,23 @@ async function runImport(url: string, cookie: string, csvPath: string, rows: num
 }
 
 /** What a seeding cache (`--cache DIR`) holds besides the data: the seed's answer and, on PostgreSQL, the template database. */
-type CacheEntry = { seeded: Seeded & { seconds: number }; customers: number; messages: number; importRows: number; schema: string; template?: string };
+type CacheEntry = { seeded: Seeded & { seconds: number }; customers: number; messages: number; importRows: number; migrations: string[]; template?: string };
 
-/** A digest of the migrations: a database seeded under other migrations (a regenerated one included) is seeded again. */
-function schemaFingerprint(): string {
+/** Each migration's name and digest, in order. */
+function migrationDigests(): string[] {
   const dir = path.join(ROOT, "src/db/migrations");
-  const hash = createHash("sha256");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) hash.update(file).update(readFileSync(path.join(dir, file)));
-  return hash.digest("hex").slice(0, 16);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((file) => `${file}:${createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex").slice(0, 16)}`);
+}
+
+/**
+ * Whether a database seeded under `cached` migrations still serves: they must be the first of today's, unchanged (the
+ * server applies the newer ones when it starts on the copy); a changed or regenerated migration means seeding again.
+ */
+function migrationsFit(cached: string[] | undefined, current: string[]): boolean {
+  return Array.isArray(cached) && cached.length <= current.length && cached.every((m, i) => m === current[i]);
 }
 
 /**
@@ -165,8 +174,8 @@ async function seededDatabase(options: {
 }): Promise<{ database: BenchDatabase; seeded: Seeded & { seconds: number; fromCache: boolean } }> {
   const entryPath = options.cacheDir ? path.join(options.cacheDir, `${options.kind}.json`) : "";
   const entry = entryPath && existsSync(entryPath) ? (JSON.parse(readFileSync(entryPath, "utf8")) as CacheEntry) : undefined;
-  const schema = schemaFingerprint();
-  const fits = entry && entry.schema === schema && entry.customers === options.customers && entry.messages === options.messages && entry.importRows === options.importRows;
+  const migrations = migrationDigests();
+  const fits = entry && migrationsFit(entry.migrations, migrations) && entry.customers === options.customers && entry.messages === options.messages && entry.importRows === options.importRows;
   if (fits && entry.seeded.queries.length >= SEARCH_KINDS.length * (options.queriesPerKind)) {
     const database = benchDatabase(options.kind, entry.template);
     if (options.kind === "pglite") cpSync(path.join(options.cacheDir, "pglite-data"), options.dataDir, { recursive: true });
@@ -188,7 +197,7 @@ async function seededDatabase(options: {
       template = keepCopy(database, "switchboard_benchcache_crm");
     }
     cpSync(options.importCsvPath, path.join(options.cacheDir, `${options.kind}-import.csv`));
-    const kept: CacheEntry = { seeded, customers: options.customers, messages: options.messages, importRows: options.importRows, schema, template };
+    const kept: CacheEntry = { seeded, customers: options.customers, messages: options.messages, importRows: options.importRows, migrations, template };
     writeFileSync(entryPath, JSON.stringify(kept));
     progress(`seeded database kept in ${options.cacheDir}${template ? ` (template database ${template})` : ""}`);
   }

@@ -19,5 +19,7 @@ export const companies = pgTable(
     index("companies_name_idx").on(t.name, t.id),
     // Typo-tolerant search by company name (pg_trgm).
     index("companies_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    // Search by the name's beginning or the whole name (lower-case).
+    index("companies_name_prefix_idx").on(sql`lower(${t.name}) text_pattern_ops`),
   ],
 );

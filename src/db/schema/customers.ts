@@ -40,6 +40,13 @@ export const customers = pgTable(
     index("customers_email_trgm_idx")
       .using("gin", sql`${t.email} gin_trgm_ops`)
       .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    // A search's beginning (name, email) walks these in order: a common prefix ("anna") costs the same as a rare one.
+    index("customers_name_prefix_idx")
+      .on(sql`lower(${t.name}) text_pattern_ops`)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    index("customers_email_prefix_idx")
+      .on(sql`${t.email} text_pattern_ops`)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
     index("customers_phone_digits_trgm_idx")
       .using("gin", sql`${t.phoneDigits} gin_trgm_ops`)
       .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),

@@ -79,59 +79,86 @@ export const MAX_LOOSE_MATCHES = 200;
 /** Shorter queries are matched by prefix only: a typo-tolerant match of two or three letters would match nearly anyone. */
 const MIN_FUZZY_LENGTH = 4;
 
+/** What kind of text a query can be, which decides the ways it is matched. */
+function queryShape(t: SearchTerms): { mayBeEmail: boolean; mayBeName: boolean } {
+  return {
+    // An email has no spaces.
+    mayBeEmail: !/\s/.test(t.lq),
+    // A query with digits or an @ is an email, phone or order number, not a person's or company's name.
+    mayBeName: !t.digits && !t.lq.includes("@") && !/[0-9]/.test(t.lq),
+  };
+}
+
+const exactly = (condition: SQL): SQL => sql`select c.id from ${c} c where ${live} and ${condition}`;
+// A loose match (prefix, trigram) of a very common beginning could match a large share of all customers: each such
+// arm stops at MAX_LOOSE_MATCHES, so a search costs the same at any size (exact matches are never cut).
+const loosely = (condition: SQL): SQL => sql`(select c.id from ${c} c where ${live} and ${condition} limit ${MAX_LOOSE_MATCHES})`;
+const ofCompanies = (condition: SQL): SQL =>
+  sql`(select c.id from ${tables.companies} co join ${c} c on c.company_id = co.id where ${live} and ${condition} limit ${MAX_LOOSE_MATCHES})`;
+
 /**
- * Ids of the live customers a search can match. Each arm has a single condition that one index answers (an OR of
- * trigram conditions would be planned as a scan of the whole table, as the planner cannot see what a similarity
- * check costs per row). Arms that cannot match the kind of query (a name for an email address, say) are left out:
- * a trigram lookup of a long string is the costly part of a search.
+ * The strong ways to match, each a btree lookup: an exact order number, email, phone or company name, and a name,
+ * email or company name starting with the query. They rank 2 and above (see rank), above every looser match.
  */
-function candidates(t: SearchTerms): SQL {
-  const exactly = (condition: SQL) => sql`select c.id from ${c} c where ${live} and ${condition}`;
-  // A loose match (prefix, trigram) of a very common beginning could match a large share of all customers: each such
-  // arm stops at MAX_LOOSE_MATCHES, so a search costs the same at any size (exact matches are never cut).
-  const where = (condition: SQL) => sql`(select c.id from ${c} c where ${live} and ${condition} limit ${MAX_LOOSE_MATCHES})`;
-  const ofCompanies = (condition: SQL) =>
-    sql`(select c.id from ${tables.companies} co join ${c} c on c.company_id = co.id where ${live} and ${condition} limit ${MAX_LOOSE_MATCHES})`;
-  const fuzzy = t.lq.length >= MIN_FUZZY_LENGTH;
+function strongArms(t: SearchTerms): SQL[] {
+  const shape = queryShape(t);
   const arms: SQL[] = [
-    // Order number: exact, through the orders' unique index.
     sql`select o.customer_id as id from ${tables.orders} o where o.number in ${t.orders} and o.customer_id is not null`,
-    // Email exact (btree).
     exactly(sql`c.email = ${t.lq}`),
   ];
-  const isAddress = /^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/.test(t.lq);
-  // Email by its beginning (trigram; pointless for a complete address), and a typo before the @ (word similarity);
-  // an email has no spaces, so a query with one is no email.
-  const mayBeEmail = !/\s/.test(t.lq);
-  if (mayBeEmail && !isAddress) arms.push(where(sql`c.email like ${t.prefix}`));
-  if (mayBeEmail && t.local.length >= MIN_FUZZY_LENGTH) arms.push(where(sql`c.email %> ${t.local}`));
-  if (t.digits) {
-    // Phone: all the digits (btree), or the query's digits anywhere in them ("4155550101" finds "+14155550101").
-    arms.push(exactly(sql`c.phone_digits = ${t.digits}`), where(sql`c.phone_digits like ${`%${t.digits}%`}`));
-  } else if (!t.lq.includes("@") && !/[0-9]/.test(t.lq)) {
-    // A query with digits or an @ is an email, phone or order number, not a person's name.
-    // Name: by its beginning, typo-tolerant (similarity), a word of it (word similarity); the same for company names.
-    arms.push(where(sql`lower(c.name) like ${t.prefix}`), ofCompanies(sql`lower(co.name) like ${t.prefix}`));
-    if (fuzzy) arms.push(where(sql`lower(c.name) % ${t.lq}`), where(sql`lower(c.name) %> ${t.lq}`), ofCompanies(sql`lower(co.name) % ${t.lq}`));
-  }
-  return sql.join(arms, sql` union `);
+  // Addresses starting with the query, or for a whole address with its part before the @ (the same person's other
+  // addresses, and near-duplicates such as "anna.k@" and "anna.k2@").
+  if (shape.mayBeEmail) arms.push(loosely(sql`c.email like ${`${likeEscape(t.local)}%`}`));
+  if (t.digits) arms.push(exactly(sql`c.phone_digits = ${t.digits}`));
+  if (shape.mayBeName) arms.push(loosely(sql`lower(c.name) like ${t.prefix}`), ofCompanies(sql`lower(co.name) like ${t.prefix}`));
+  return arms;
 }
 
 /**
- * How well a customer matches, first rule that applies: 3 for an exact email, phone or order number; 2–3 for a name,
- * then an email, starting with the query (the more of it the query covers, the higher); 1–2 for a phone containing
+ * The loose ways, each a trigram (GIN) lookup: a typo before an email's @ (word similarity), the query's digits
+ * anywhere in a phone number ("4155550101" finds "+14155550101"), a misspelt name or a word of it, a misspelt company.
+ * Each arm has a single condition that one index answers (an OR of trigram conditions would be planned as a scan of
+ * the whole table, as the planner cannot see what a similarity check costs per row).
+ */
+function looseArms(t: SearchTerms): SQL[] {
+  const shape = queryShape(t);
+  const arms: SQL[] = [];
+  if (shape.mayBeEmail && t.local.length >= MIN_FUZZY_LENGTH) arms.push(loosely(sql`c.email %> ${t.local}`));
+  if (t.digits) arms.push(loosely(sql`c.phone_digits like ${`%${t.digits}%`}`));
+  if (shape.mayBeName && t.lq.length >= MIN_FUZZY_LENGTH) {
+    // A whole name is compared with the whole name (similarity); one word with the name's closest word (word similarity).
+    const name = /\s/.test(t.lq) ? sql`lower(c.name) % ${t.lq}` : sql`lower(c.name) %> ${t.lq}`;
+    arms.push(loosely(name), ofCompanies(sql`lower(co.name) % ${t.lq}`));
+  }
+  return arms;
+}
+
+/** Ids of the live customers a search can match, by the strong ways only or by every way. */
+function candidates(t: SearchTerms, ways: "strong" | "all"): SQL {
+  return sql.join(ways === "strong" ? strongArms(t) : [...strongArms(t), ...looseArms(t)], sql` union `);
+}
+
+/**
+ * How well a customer matches, first rule that applies: 3 for an exact email, phone, order number or company name;
+ * 2–3 for a name, then an email, then a company name, starting with the query (the more of it the query covers, the
+ * higher); 1–2 for a phone containing
  * its digits; otherwise the best trigram similarity (0–1) of the name, a word of the name, the email before the @ or
  * the company's name. The similarities are only computed for the rows that need them (a CASE stops at the first
  * rule), and the result is rounded so that cursors compare exactly.
  */
 function rank(t: SearchTerms): SQL {
-  const exact = [sql`c.email = ${t.lq}`, sql`c.id in (select o.customer_id from ${tables.orders} o where o.number in ${t.orders})`];
+  const exact = [
+    sql`c.email = ${t.lq}`,
+    sql`c.id in (select o.customer_id from ${tables.orders} o where o.number in ${t.orders})`,
+    sql`lower(co.name) = ${t.lq}`,
+  ];
   if (t.digits) exact.push(sql`c.phone_digits = ${t.digits}`);
   const length = sql`${t.lq.length}::float8`;
   const score = sql`case
       when ${sql.join(exact, sql` or `)} then 3
       when lower(c.name) like ${t.prefix} then 2 + ${length} / greatest(length(c.name), 1)
       when c.email like ${t.prefix} then 2 + ${length} / greatest(length(c.email), 1)
+      when lower(co.name) like ${t.prefix} then 2 + ${length} / greatest(length(co.name), 1)
       ${t.digits ? sql`when c.phone_digits like ${`%${t.digits}%`} then 1 + ${t.digits.length}::float8 / length(c.phone_digits)` : sql``}
       else greatest(similarity(lower(c.name), ${t.lq}), word_similarity(${t.lq}, lower(c.name)), word_similarity(${t.local}, c.email),
                     0.9 * similarity(lower(co.name), ${t.lq}), 0)
@@ -176,14 +203,32 @@ function afterCursor(request: CustomerListRequest): SQL {
   return sql`(s.sort_key, s.id) ${op} (${typedKey(request, after.k ?? "")}, ${id})`;
 }
 
-/** One page of live customers (fetch = limit + 1, so the caller knows whether another page follows). */
+/** The rank of an exact match (see rank). */
+const EXACT_RANK = 3;
+
+/**
+ * One page of live customers (fetch = limit + 1, so the caller knows whether another page follows).
+ *
+ * A search by relevance first tries the strong ways to match alone (btree lookups, a millisecond or two): when they
+ * fill the page, or find the customer exactly (an email, phone, order number or company name), no looser match could
+ * come before them, and the trigram lookups (most of a search's cost) are skipped. Otherwise the page is read again
+ * from every way to match.
+ */
 export async function listCustomerRows(db: Database, request: CustomerListRequest): Promise<CustomerListRow[]> {
+  if (!request.q) return listPage(db, request, sql`${c} c`);
+  const terms = searchTerms(request.q);
+  // Each candidate is read by primary key (the LIMIT keeps the planner from hashing the whole table instead).
+  const from = (ways: "strong" | "all"): SQL => sql`(${candidates(terms, ways)}) k cross join lateral (select * from ${c} c where c.id = k.id limit 1) c`;
+  if (request.sort === "relevance") {
+    const strong = await listPage(db, request, from("strong"));
+    if (strong.length >= request.fetch || strong.some((row) => Number(row.sort_key) >= EXACT_RANK)) return strong;
+  }
+  return listPage(db, request, from("all"));
+}
+
+/** One page read from `source` (the customers table, or a search's candidates joined to it, named `c`). */
+async function listPage(db: Database, request: CustomerListRequest, source: SQL): Promise<CustomerListRow[]> {
   const filters: SQL[] = [live];
-  // A search starts from its candidates and reads each one by primary key (the LIMIT keeps the planner from hashing
-  // the whole table instead); a list reads the table in the order's index.
-  const source = request.q
-    ? sql`(${candidates(searchTerms(request.q))}) k cross join lateral (select * from ${c} c where c.id = k.id limit 1) c`
-    : sql`${c} c`;
   if (request.tags.length > 0) filters.push(sql`c.tags @> array[${sql.join(request.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]`);
   if (request.companyId) filters.push(sql`c.company_id = ${request.companyId}::uuid`);
   if (request.segment) filters.push(sql`c.segment = ${request.segment}`);

@@ -152,6 +152,34 @@ describe.each(testEngines())("customer list and search on $name", (engine) => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+
+  it("pages from the names starting with the query into the misspelt ones, each once, prefixes first", async () => {
+    const token = uniqueToken();
+    const starting: CustomerSummaryDTO[] = [];
+    for (const suffix of ["", "a", "ab"]) starting.push(await addCustomer(t, cookie, { name: `Hollingsworth ${token}${suffix}` }));
+    const misspelt = await addCustomer(t, cookie, { name: `Holingsworht ${token}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page = await search(`q=${encodeURIComponent(`hollingsworth ${token}`)}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 50);
+    const ours = seen.filter((id) => [...starting, misspelt].some((m) => m.id === id));
+    expect(ours).toEqual([...starting.map((m) => m.id), misspelt.id]);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("a company's exact name lists its customers before those of companies whose name only starts the same", async () => {
+    const token = uniqueToken();
+    const longer = await insertCompany(t, { name: `Nimbus Gear ${token} Holdings` });
+    const exact = await insertCompany(t, { name: `Nimbus Gear ${token}` });
+    const ofLonger = await addCustomer(t, cookie, { name: "Aaron Early", companyId: longer.id });
+    const ofExact = await addCustomer(t, cookie, { name: "Zoe Late", companyId: exact.id });
+    const found = ids(await search(`q=${encodeURIComponent(`nimbus gear ${token}`)}`));
+    expect(found[0]).toBe(ofExact.id);
+    expect(found).toContain(ofLonger.id);
+  });
   it("rejects bad list parameters with 400 VALIDATION_FAILED naming the parameter", async () => {
     const bad = async (query: string, field: string) =>
       expect(await api(t.url, "GET", `/api/v1/customers?${query}`, { cookie })).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { [field]: expect.any(String) } } } });

@@ -1,0 +1,3 @@
+CREATE INDEX "companies_name_prefix_idx" ON "companies" USING btree (lower("name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "customers_name_prefix_idx" ON "customers" USING btree (lower("name") text_pattern_ops) WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;--> statement-breakpoint
+CREATE INDEX "customers_email_prefix_idx" ON "customers" USING btree ("email" text_pattern_ops) WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;
