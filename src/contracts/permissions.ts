@@ -35,6 +35,19 @@ export type Action =
   | "company.write"
   | "company.delete"
   | "attribute.define"
+  | "product.read"
+  | "product.write"
+  | "order.read"
+  | "order.create"
+  | "order.edit"
+  | "deal.read"
+  | "deal.create"
+  | "deal.edit"
+  | "deal.delete"
+  | "pipeline.configure"
+  | "sales.report"
+  | "sales.target"
+  | "sales.plan"
   | "settings.apikeys"
   | "report.read"
   | "report.export"
@@ -44,10 +57,19 @@ export type Action =
   | "session.end";
 
 /** What an API key may be allowed to do (`POST /api/v1/api-keys` {name, scopes}). */
-export type ApiScope = "customers:read" | "customers:write" | "conversations:read" | "tickets:read" | "tickets:write" | "reports:read";
+export type ApiScope = "customers:read" | "customers:write" | "conversations:read" | "tickets:read" | "tickets:write" | "reports:read" | "sales:read" | "sales:write";
 
 /** Every API scope, in the order the README lists them. */
-export const API_SCOPES: readonly ApiScope[] = ["customers:read", "customers:write", "conversations:read", "tickets:read", "tickets:write", "reports:read"];
+export const API_SCOPES: readonly ApiScope[] = [
+  "customers:read",
+  "customers:write",
+  "conversations:read",
+  "tickets:read",
+  "tickets:write",
+  "reports:read",
+  "sales:read",
+  "sales:write",
+];
 
 /** One row of the matrix: an action on resources of one scope, the roles allowed, the API scope that allows it to a key, and the status others get. */
 export type PermissionRow = {
@@ -64,6 +86,8 @@ export type PermissionRow = {
   apiScope?: ApiScope;
   /** The status a denied request gets: 403 FORBIDDEN, or 404 where even the resource's existence is private. */
   denied: 403 | 404;
+  /** The error code of a 404 denial (the same a missing resource gets). */
+  notFoundCode?: "SESSION_NOT_FOUND" | "DEAL_NOT_FOUND";
 };
 
 const everyone: readonly Role[] = ROLES;
@@ -105,6 +129,24 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "company.write", scope: "any", label: "add or edit a company", roles: everyone, apiScope: "customers:write", denied: 403 },
   { action: "company.delete", scope: "any", label: "delete a company (its customers stay, without it)", roles: managers, apiScope: "customers:write", denied: 403 },
   { action: "attribute.define", scope: "any", label: "define custom attributes", roles: admins, denied: 403 },
+  { action: "product.read", scope: "any", label: "see the product catalogue", roles: everyone, apiScope: "sales:read", denied: 403 },
+  { action: "product.write", scope: "any", label: "add, edit or archive a product", roles: managers, apiScope: "sales:write", denied: 403 },
+  { action: "order.read", scope: "any", label: "see orders", roles: everyone, apiScope: "sales:read", denied: 403 },
+  { action: "order.create", scope: "any", label: "record an order", roles: everyone, apiScope: "sales:write", denied: 403 },
+  { action: "order.edit", scope: "any", label: "change an order's status, carrier or tracking number", roles: everyone, apiScope: "sales:write", denied: 403 },
+  // Deals: "own" is a deal the user owns, "unassigned" one without an owner (a lead waiting), "others" someone else's.
+  { action: "deal.read", scope: "own", label: "see your deals", roles: everyone, apiScope: "sales:read", denied: 404, notFoundCode: "DEAL_NOT_FOUND" },
+  { action: "deal.read", scope: "unassigned", label: "see deals without an owner (new leads)", roles: everyone, apiScope: "sales:read", denied: 404, notFoundCode: "DEAL_NOT_FOUND" },
+  { action: "deal.read", scope: "others", label: "see another rep's deals", roles: managers, apiScope: "sales:read", denied: 404, notFoundCode: "DEAL_NOT_FOUND" },
+  { action: "deal.create", scope: "any", label: "create a deal", roles: everyone, apiScope: "sales:write", denied: 403 },
+  { action: "deal.edit", scope: "own", label: "edit your deal or move it to another stage", roles: everyone, apiScope: "sales:write", denied: 403 },
+  { action: "deal.edit", scope: "unassigned", label: "edit a deal without an owner (take a lead)", roles: everyone, apiScope: "sales:write", denied: 403 },
+  { action: "deal.edit", scope: "others", label: "edit or move another rep's deal, or give it to someone else", roles: managers, apiScope: "sales:write", denied: 403 },
+  { action: "deal.delete", scope: "any", label: "delete a deal", roles: managers, apiScope: "sales:write", denied: 403 },
+  { action: "pipeline.configure", scope: "any", label: "rename, reorder and add pipeline stages", roles: admins, denied: 403 },
+  { action: "sales.report", scope: "any", label: "read sales figures, the pipeline's totals, targets and the forecast", roles: managers, apiScope: "sales:read", denied: 403 },
+  { action: "sales.target", scope: "any", label: "set sales targets and reps' capacity and segments", roles: managers, apiScope: "sales:write", denied: 403 },
+  { action: "sales.plan", scope: "any", label: "run and apply lead-assignment and effort plans", roles: managers, apiScope: "sales:write", denied: 403 },
   { action: "report.read", scope: "any", label: "read reports", roles: managers, apiScope: "reports:read", denied: 403 },
   { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, apiScope: "reports:read", denied: 403 },
   { action: "settings.users", scope: "any", label: "list console users and add agents, managers and admins", roles: admins, denied: 403 },
@@ -112,7 +154,7 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "settings.backup", scope: "any", label: "download a backup of the whole database", roles: admins, denied: 403 },
   { action: "session.list", scope: "own", label: "list your sessions", roles: everyone, denied: 403 },
   { action: "session.end", scope: "own", label: "end one of your sessions, or all of them", roles: everyone, denied: 403 },
-  { action: "session.end", scope: "others", label: "end another user's session", roles: nobody, denied: 404 },
+  { action: "session.end", scope: "others", label: "end another user's session", roles: nobody, denied: 404, notFoundCode: "SESSION_NOT_FOUND" },
 ];
 
 /** The matrix row for an action on a scope, if the matrix has one (an action without a row for a scope is denied). */

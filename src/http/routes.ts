@@ -20,6 +20,11 @@ import { importsRoutes } from "../modules/imports/imports.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
+import { dealsRoutes } from "../modules/deals/deals.routes.ts";
+import { plansRoutes } from "../modules/plans/plans.routes.ts";
+import { revenueRoutes } from "../modules/revenue/revenue.routes.ts";
+import { ordersRoutes } from "../modules/sales/orders.routes.ts";
+import { productsRoutes } from "../modules/sales/products.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
 import { healthRoutes } from "./health.ts";
 import { docsRoutes } from "./openapi/docs.routes.ts";
@@ -60,6 +65,11 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/companies", companiesRoutes(deps));            // list and search, add, one, edit, delete
   api.use("/imports", importsRoutes(deps));                // CSV imports of customers or companies (a job with progress)
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
+  api.use("/products", productsRoutes(deps));            // the product catalogue: list, add, one, edit, archive
+  api.use("/orders", ordersRoutes(deps));                // list, record, one, status and shipping
+  api.use("/deals", dealsRoutes(deps));                  // stages, the pipeline, deals and their history
+  api.use("/sales/plans", plansRoutes(deps));            // lead assignment and effort plans, sales reps (managers)
+  api.use("/sales", revenueRoutes(deps));                // summary, targets, forecast (managers)
   api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
   api.use(notFound);

@@ -9,7 +9,7 @@ export function permissionTableMarkdown(): string {
   const separator = `|${" --- |".repeat(ROLES.length + 5)}`;
   const lines = PERMISSION_MATRIX.map((row) => {
     const cells = ROLES.map((role) => (row.roles.includes(role) ? "yes" : "no"));
-    const denied = row.denied === 404 ? "404 `SESSION_NOT_FOUND`" : "403 `FORBIDDEN`";
+    const denied = row.notFoundCode ? `404 \`${row.notFoundCode}\`` : "403 `FORBIDDEN`";
     const apiScope = row.apiScope ? `\`${row.apiScope}\`` : "—";
     return `| \`${row.action}\` | ${scopeText[row.scope]} | ${row.label} | ${cells.join(" | ")} | ${apiScope} | ${denied} |`;
   });

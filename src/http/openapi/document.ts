@@ -14,9 +14,23 @@ import { crmOperations } from "./paths-crm.ts";
 import { customerOperations } from "./paths-customers.ts";
 import { importOperations } from "./paths-imports.ts";
 import { serviceOperations } from "./paths-service.ts";
+import { salesCatalogueOperations } from "./paths-catalogue.ts";
+import { dealOperations } from "./paths-deals.ts";
+import { planOperations } from "./paths-plans.ts";
+import { revenueOperations } from "./paths-revenue.ts";
 
 /** Every documented operation, in the document's order. */
-export const OPERATIONS: readonly Operation[] = [...consoleOperations, ...serviceOperations, ...customerOperations, ...crmOperations, ...importOperations];
+export const OPERATIONS: readonly Operation[] = [
+  ...consoleOperations,
+  ...serviceOperations,
+  ...customerOperations,
+  ...crmOperations,
+  ...importOperations,
+  ...salesCatalogueOperations,
+  ...dealOperations,
+  ...revenueOperations,
+  ...planOperations,
+];
 
 const TAGS: { name: string; description: string }[] = [
   { name: "Console sessions", description: "Logging in and out of the console, the user's sessions and password." },
@@ -29,6 +43,10 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Companies", description: "Companies customers belong to." },
   { name: "Imports and exports", description: "Customers and companies from CSV files, customers to CSV." },
   { name: "Privacy", description: "A customer's GDPR export and erasure (admins, console sessions)." },
+  { name: "Products and orders", description: "The product catalogue and customers' orders." },
+  { name: "Deals", description: "The deals pipeline: stages, deals, their history, leads from chats." },
+  { name: "Sales figures", description: "Sales summary, targets and attainment, the revenue forecast (managers)." },
+  { name: "Sales plans", description: "Lead assignment and effort allocation by optimisation, and the reps they plan for (managers)." },
   { name: "Reports", description: "Reports for managers." },
   { name: "Backups", description: "Database snapshots (admins)." },
   { name: "Channels", description: "Inbound channel endpoints." },

@@ -22,7 +22,8 @@ export function assertCan(user: Actor, action: Action, scope: Scope = "any"): vo
     throw new AppError("FORBIDDEN", needed ? `This API key lacks the scope ${needed}.` : `An API key may not ${describe(action, scope)}; use a console session.`);
   }
   if (can(user.role, action, scope)) return;
-  if (permissionRow(action, scope)?.denied === 404 && action.startsWith("session.")) throw new AppError("SESSION_NOT_FOUND");
+  const notFound = permissionRow(action, scope)?.notFoundCode;
+  if (notFound) throw new AppError(notFound);
   throw new AppError("FORBIDDEN", `A${user.role === "agent" ? "n" : ""} ${user.role} may not ${describe(action, scope)}.`);
 }
 

@@ -8,15 +8,15 @@ import { API_SCOPES, PERMISSION_MATRIX, permissionRow, ROLES, type Action, type 
 import { tables } from "../../../src/db/index.ts";
 import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
 import { openHandoffTicket, updateTicket } from "../../../src/modules/tickets/index.ts";
-import { api, authHeaders, type Credentials, type JsonResponse } from "../../support/api-client.ts";
+import { api, authHeaders, type Credentials } from "../../support/api-client.ts";
 import { connectConsole } from "../../support/console-client.ts";
 import { ADMIN, createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { permissionTableMarkdown } from "../../support/permission-table.ts";
-
-// A console user, or an API key (`token`; its id is the key's, and it has no email, password or cookie).
-type Person = { id: string; email: string; password: string; cookie: string; token?: string };
-type Outcome = { res: JsonResponse; ok: number; unchanged?: () => Promise<void> };
-type Scenario = (scope: Scope, actor: Person, other: Person) => Promise<Outcome>;
+import { catalogueScenarios } from "../../support/permission-walk/catalogue.ts";
+import { dealsScenarios } from "../../support/permission-walk/deals.ts";
+import { figuresScenarios } from "../../support/permission-walk/figures.ts";
+import { plansScenarios } from "../../support/permission-walk/plans.ts";
+import type { Outcome, Person, Scenario, WalkContext } from "../../support/permission-walk/types.ts";
 
 let t: TestApp;
 const actors = {} as Record<Role, Person>;
@@ -125,9 +125,24 @@ async function noteBy(author: Person): Promise<{ customerId: string; noteId: str
   return { customerId, noteId: res.body.data.id };
 }
 
+// The sales actions' scenarios live beside their modules' tests' helpers, in test/support/permission-walk/.
+const walk: WalkContext = {
+  get t() {
+    return t;
+  },
+  get admin() {
+    return actors.admin;
+  },
+  creds,
+};
+
 // One HTTP request per matrix action; the walk below runs it for every row (scope) and role. A new action without a
 // scenario does not compile.
 const scenarios: Record<Action, Scenario> = {
+  ...catalogueScenarios(walk),
+  ...dealsScenarios(walk),
+  ...figuresScenarios(walk),
+  ...plansScenarios(walk),
   "ticket.read": async (_scope, actor) => {
     const { ticketId } = await ticketAssignedTo(null);
     return { res: await api(t.url, "GET", `/api/v1/tickets/${ticketId}`, creds(actor)), ok: 200 };
@@ -268,7 +283,7 @@ describe("permission matrix", () => {
         const allowed = row.roles.includes(role);
         const want = allowed ? outcome.ok : row.denied;
         const code = (outcome.res.body as { error?: { code?: string } }).error?.code;
-        expected.push(`${role} ${row.action} (${row.scope}) → ${want}${allowed ? "" : ` ${row.denied === 404 ? "SESSION_NOT_FOUND" : "FORBIDDEN"}`}`);
+        expected.push(`${role} ${row.action} (${row.scope}) → ${want}${allowed ? "" : ` ${row.notFoundCode ?? "FORBIDDEN"}`}`);
         results.push(`${role} ${row.action} (${row.scope}) → ${outcome.res.status}${allowed ? "" : ` ${code}`}`);
         if (!allowed) await outcome.unchanged?.();
       }
