@@ -1,3 +1,7 @@
-/** Sales module: products and orders. */
+/** Sales module: the product catalogue, orders, and the daily sales rollups the figures read. */
 export { productCatalogue, orderByNumber, checkOrderOwnership, MAX_OWNERSHIP_FAILURES, type OwnershipCheck } from "./sales.service.ts";
 export type { OrderRow, ProductRow } from "./sales.repo.ts";
+export { rebuildSalesRollups } from "./rollups.repo.ts";
+export { ORDER_TRANSITIONS } from "./order-changes.service.ts";
+export { createProductBody, listProductsQuery, productIdParam, updateProductBody, currencySchema } from "./products.schemas.ts";
+export { createOrderBody, listOrdersQuery, orderIdParam, updateOrderBody, instantSchema } from "./orders.schemas.ts";
