@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TimelineItemDTO } from "../../../src/contracts/crm.ts";
 import type { OrderDTO, ProductDTO } from "../../../src/contracts/sales.ts";
 import { tables } from "../../../src/db/index.ts";
+import { orderDTO } from "../../../src/http/openapi/schemas-catalogue.ts";
 import { orderByNumber, rebuildSalesRollups } from "../../../src/modules/sales/index.ts";
 import { insertOrderNumbered } from "../../../src/modules/sales/orders.repo.ts";
 import { api, type Credentials, type JsonResponse } from "../../support/api-client.ts";
@@ -107,6 +108,9 @@ describe.each(testEngines())("orders API on $name", (engine) => {
     ]);
     expect(Date.parse(order.placedAt)).toBeGreaterThanOrEqual(before - 1000);
     expect((await get(order.id)).body).toEqual({ data: order });
+    // The body is what the OpenAPI document says it is.
+    expect(orderDTO.safeParse(order).error).toBeUndefined();
+    expect(orderDTO.array().min(1).safeParse((await list()).body.data).error).toBeUndefined();
     const [row] = await db().select().from(tables.orders).where(eq(tables.orders.id, order.id));
     expect(row!.items).toEqual([
       { productId: tent.id, sku: tent.sku, name: tent.name, quantity: 2, priceCents: 24900 },

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrderDTO, ProductDTO } from "../../../src/contracts/sales.ts";
 import { tables } from "../../../src/db/index.ts";
+import { productDTO } from "../../../src/http/openapi/schemas-catalogue.ts";
 import { productCatalogue } from "../../../src/modules/sales/index.ts";
 import { api, type Credentials, type JsonResponse } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
@@ -44,6 +45,9 @@ describe.each(testEngines())("products API on $name", (engine) => {
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ name: "Ultralight Tarp", description: "Silnylon, 3 × 3 m", priceCents: 7900, currency: "USD", active: true });
     expect((await get(res.body.data.id)).body).toEqual({ data: res.body.data });
+    // The body is what the OpenAPI document says it is.
+    expect(productDTO.safeParse(res.body.data).error).toBeUndefined();
+    expect(productDTO.array().min(1).safeParse((await list()).body.data).error).toBeUndefined();
     const eur = await post({ sku: sku("EUR"), name: "Euro Stove", priceCents: 0, currency: "EUR" });
     expect(eur.body.data).toMatchObject({ priceCents: 0, currency: "EUR", description: null });
   });
