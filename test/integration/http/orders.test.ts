@@ -306,6 +306,16 @@ describe.each(testEngines())("orders API on $name", (engine) => {
     expect(state.products[0]).toEqual(state.products[1]);
     expect(state.daily[0].some((r) => r.day === "2026-09-03")).toBe(false);
 
+    // Racing writers: creates on one day at once, and the same order cancelled twice at once (counted out once).
+    const racing = await Promise.all(Array.from({ length: 6 }, (_, k) => post({ customerId, placedAt: day(5), items: [{ productId: stove.id, quantity: 1 + k }] })));
+    expect(racing.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const cancels = await Promise.all([0, 1].map(() => patch(racing[0]!.body.data.id, { status: "cancelled" })));
+    expect(cancels.map((r) => r.status)).toEqual([200, 200]);
+    state = await rollupsAndTruth();
+    expect(state.daily[0]).toEqual(state.daily[1]);
+    expect(state.products[0]).toEqual(state.products[1]);
+    expect(state.daily[0].find((r) => r.day === "2026-09-06")).toMatchObject({ order_count: 5, units: 2 + 3 + 4 + 5 + 6 });
+
     await rebuildSalesRollups(db());
     const rebuilt = await rollupsAndTruth();
     expect(rebuilt.daily[0]).toEqual(state.daily[0]);
