@@ -42,7 +42,8 @@ export const DEMO_ATTRIBUTE_DEFINITIONS = [
 
 type OrderRow = typeof tables.orders.$inferInsert & { id: string; number: string; createdAt: Date };
 
-function trackingNumber(rng: Rng, carrier: string): string {
+/** A tracking number shaped like the carrier's. */
+export function trackingNumber(rng: Rng, carrier: string): string {
   const digits = (n: number): string => Array.from({ length: n }, () => rng.int(10)).join("");
   if (carrier === "UPS") return `1Z${digits(6)}AA${digits(8)}`;
   if (carrier === "DHL") return `JD01${digits(16)}`;
@@ -73,9 +74,11 @@ function buildOrders(rng: Rng, customers: GeneratedCustomer[], context: DemoCrmC
         status,
         items,
         totalCents: items.reduce((sum, i) => sum + i.priceCents * i.quantity, 0),
+        units: items.reduce((sum, i) => sum + i.quantity, 0),
         carrier,
         trackingNumber: carrier ? trackingNumber(rng, carrier) : null,
         estimatedDelivery: status === "cancelled" ? null : new Date(createdAt.getTime() + 4 * DAY_MS).toISOString().slice(0, 10),
+        placedAt: createdAt,
         createdAt,
         updatedAt: createdAt,
       });

@@ -26,12 +26,12 @@ export const demoProducts = [
   { sku: "BOTTLE-1L", name: "Insulated Water Bottle", priceCents: 2900 },
 ];
 
-/** Demo orders: number, customer index, status, product skus, carrier and tracking. */
+/** Demo orders: number, customer index, status, product skus, carrier and tracking, delivery estimate and when placed (days before seeding). */
 export const demoOrders = [
-  { number: "ORD-10001", customer: 0, status: "shipped" as const, skus: ["TENT-2P"], carrier: "UPS", tracking: "1Z999AA10123456784", etaDays: 2 },
-  { number: "ORD-10002", customer: 1, status: "processing" as const, skus: ["BAG-30L", "BOTTLE-1L"], carrier: null, tracking: null, etaDays: 5 },
-  { number: "ORD-10003", customer: 2, status: "delivered" as const, skus: ["STOVE-MINI"], carrier: "DHL", tracking: "JD014600006281234567", etaDays: -3 },
-  { number: "ORD-10004", customer: 0, status: "cancelled" as const, skus: ["LAMP-USB"], carrier: null, tracking: null, etaDays: 0 },
+  { number: "ORD-10001", customer: 0, status: "shipped" as const, skus: ["TENT-2P"], carrier: "UPS", tracking: "1Z999AA10123456784", etaDays: 2, placedDaysAgo: 2 },
+  { number: "ORD-10002", customer: 1, status: "processing" as const, skus: ["BAG-30L", "BOTTLE-1L"], carrier: null, tracking: null, etaDays: 5, placedDaysAgo: 0 },
+  { number: "ORD-10003", customer: 2, status: "delivered" as const, skus: ["STOVE-MINI"], carrier: "DHL", tracking: "JD014600006281234567", etaDays: -3, placedDaysAgo: 7 },
+  { number: "ORD-10004", customer: 0, status: "cancelled" as const, skus: ["LAMP-USB"], carrier: null, tracking: null, etaDays: 0, placedDaysAgo: 4 },
 ];
 
 /** FAQ answers keyed by the intent that asks them. */

@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { tables } from "../index.ts";
+import { rebuildSalesRollups } from "../../modules/sales/index.ts";
+import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 
@@ -88,6 +90,8 @@ export async function seedDemoData(
             status: o.status,
             items,
             totalCents: items.reduce((sum, i) => sum + i.priceCents * i.quantity, 0),
+            units: items.reduce((sum, i) => sum + i.quantity, 0),
+            placedAt: new Date(now.getTime() - o.placedDaysAgo * 86_400_000),
             carrier: o.carrier,
             trackingNumber: o.tracking,
             estimatedDelivery: o.status === "cancelled" ? null : isoDateInDays(o.etaDays, now),
@@ -102,7 +106,10 @@ export async function seedDemoData(
       .from(tables.users)
       .where(inArray(tables.users.email, demoAgents.map((a) => a.email)));
     crm = await seedDemoCrm(tx, { now, agents, products: productRows, takenEmails: new Set(demoCustomers.map((c) => c.email)) });
+    await seedDemoCatalogue(tx, { now, agents: [...agents].sort((a, b) => a.name.localeCompare(b.name)) });
   });
+  // The orders above went in directly: the daily sales rollups are computed from them in one pass.
+  await rebuildSalesRollups(db);
   return {
     inboxId: DEMO_INBOX_ID,
     accounts: demoAgents.map((a, i) => ({ email: a.email, role: a.role, ...(created.has(a.email) ? { password: passwords[i] } : {}) })),

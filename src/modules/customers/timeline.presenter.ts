@@ -12,7 +12,7 @@ function summaryOf(row: TimelineRow, actor: ActorRefDTO | null): string {
     case "ticket":
       return strings.by(strings.ticket(row.type, row.data), actor?.type === "user" || actor?.type === "api_key" ? actor.name : null);
     case "order":
-      return strings.order(row.type, row.data);
+      return strings.by(strings.order(row.type, row.data), actor?.type === "user" || actor?.type === "api_key" ? actor.name : null);
     case "note":
       return strings.note(row.data);
     case "event":

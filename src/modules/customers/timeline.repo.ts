@@ -1,6 +1,6 @@
 /**
  * A customer's timeline in one query: a UNION ALL of one sub-select per source (conversations, ticket events, orders
- * placed and changed, notes, customer events), each walking its own index under the cursor with its own LIMIT, merged
+ * placed and changed, notes, customer events; the "order.*" customer events count as orders), each walking its own index under the cursor with its own LIMIT, merged
  * and cut by the database. Ties on time are broken by (kind, sort key), so the keyset cursor never skips or repeats.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -86,17 +86,26 @@ const sources: Record<TimelineKind, Source[]> = {
   ],
   order: [
     (customerId, cursor, limit) => sql`
-      select created_at as at, 'order'::text as kind, (id::text || ':placed') collate "C" as sort_id, id::text as raw_id, 'order.placed'::text as type,
+      select placed_at as at, 'order'::text as kind, (id::text || ':placed') collate "C" as sort_id, id::text as raw_id, 'order.placed'::text as type,
         null::text as actor_type, null::text as actor_id, null::text as actor_name, ${orderData} as data,
         null::text as conversation_id, null::text as ticket_id, id::text as order_id, null::text as note_id
-      from orders where customer_id = ${customerId} and ${after("order", sql`created_at`, sql`(id::text || ':placed') collate "C"`, cursor)}
+      from orders where customer_id = ${customerId} and ${after("order", sql`placed_at`, sql`(id::text || ':placed') collate "C"`, cursor)}
+      order by placed_at desc, sort_id desc limit ${limit}`,
+    // Each change made through the orders API (status, shipping details), with who made it: customer events "order.*".
+    (customerId, cursor, limit) => sql`
+      select created_at as at, 'order'::text as kind, ${serialKey} as sort_id, id::text as raw_id, type,
+        actor_type, actor_id::text as actor_id, actor_name, data,
+        null::text as conversation_id, null::text as ticket_id, data->>'orderId' as order_id, null::text as note_id
+      from customer_events where customer_id = ${customerId} and type like 'order.%' and ${after("order", sql`created_at`, serialKey, cursor)}
       order by created_at desc, sort_id desc limit ${limit}`,
-    // An order whose row changed after it was placed: its current status, at the time of the change.
+    // An order whose row changed after it was placed without such events (written directly, e.g. by an import or the
+    // demo seed): its current status, at the time of the change.
     (customerId, cursor, limit) => sql`
       select updated_at as at, 'order'::text as kind, (id::text || ':status') collate "C" as sort_id, id::text as raw_id, 'order.' || status as type,
         null::text as actor_type, null::text as actor_id, null::text as actor_name, ${orderData} as data,
         null::text as conversation_id, null::text as ticket_id, id::text as order_id, null::text as note_id
       from orders where customer_id = ${customerId} and updated_at <> created_at
+        and not exists (select 1 from customer_events e where e.customer_id = orders.customer_id and e.type like 'order.%' and e.data->>'orderId' = orders.id::text)
         and ${after("order", sql`updated_at`, sql`(id::text || ':status') collate "C"`, cursor)}
       order by updated_at desc, sort_id desc limit ${limit}`,
   ],
@@ -114,7 +123,7 @@ const sources: Record<TimelineKind, Source[]> = {
       select created_at as at, 'event'::text as kind, ${serialKey} as sort_id, id::text as raw_id, type,
         actor_type, actor_id::text as actor_id, actor_name, data,
         data->>'conversationId' as conversation_id, data->>'ticketId' as ticket_id, data->>'orderId' as order_id, null::text as note_id
-      from customer_events where customer_id = ${customerId} and ${after("event", sql`created_at`, serialKey, cursor)}
+      from customer_events where customer_id = ${customerId} and type not like 'order.%' and ${after("event", sql`created_at`, serialKey, cursor)}
       order by created_at desc, sort_id desc limit ${limit}`,
   ],
 };

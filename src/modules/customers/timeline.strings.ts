@@ -35,6 +35,8 @@ const fieldLabels: Record<string, string> = {
   companyId: "Company",
   tags: "Tags",
   segment: "Segment",
+  trackingNumber: "Tracking number",
+  estimatedDelivery: "Estimated delivery",
 };
 
 function label(field: string): string {
@@ -79,6 +81,10 @@ export const timelineStrings = {
     order: (type: string, data: Record<string, unknown>) => {
       const order = `Order ${shown(data.number)}`;
       if (type === "order.placed") return `${order} placed (${money(data.totalCents, data.currency)})`;
+      if (type === "order.updated") {
+        const changes = Object.entries((data.changes ?? {}) as Record<string, unknown>).map(([field, value]) => change(field, value));
+        return changes.length > 0 ? `${order}: ${changes.join("; ")}` : `${order} updated`;
+      }
       const via = typeof data.carrier === "string" ? ` with ${data.carrier}${typeof data.tracking === "string" ? ` (${data.tracking})` : ""}` : "";
       return `${order} ${type.slice("order.".length)}${type === "order.shipped" ? via : ""}`;
     },

@@ -21,9 +21,9 @@ export async function findOrderByNumber(db: Database, number: string): Promise<O
   return prefixed;
 }
 
-/** Lists every product (the catalogue is small enough to hold in memory for entity matching). */
+/** Lists the products on sale, archived ones left out (the catalogue is small enough to hold in memory for entity matching). */
 export async function listProducts(db: Database): Promise<ProductRow[]> {
-  return db.select().from(tables.products).orderBy(tables.products.name);
+  return db.select().from(tables.products).where(eq(tables.products.active, true)).orderBy(tables.products.name);
 }
 
 /** The email of an order's customer (lower-cased as stored), or null when the order has no customer or the customer no email. */

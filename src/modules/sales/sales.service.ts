@@ -14,6 +14,11 @@ export async function productCatalogue(deps: Pick<ServiceDeps, "db">): Promise<{
   return products;
 }
 
+/** Drops the cached catalogue after a product changes, so this node's bot stops matching an archived product at once (other nodes within the minute). */
+export function forgetProductCatalogue(deps: Pick<ServiceDeps, "db">): void {
+  catalogueCache.delete(deps.db);
+}
+
 /** Looks an order up by the number a customer gave. */
 export async function orderByNumber(deps: Pick<ServiceDeps, "db">, number: string): Promise<OrderRow | undefined> {
   return findOrderByNumber(deps.db, number);

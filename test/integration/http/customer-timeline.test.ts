@@ -81,7 +81,7 @@ describe.each(testEngines())("customer notes and timeline on $name", (engine) =>
     const number = `ORD-T${randomUUID().slice(0, 8)}`;
     const [order] = await db()
       .insert(tables.orders)
-      .values({ number, customerId, status: "shipped", totalCents: 24900, currency: "USD", carrier: "UPS", trackingNumber: "1Z999", createdAt: at(5), updatedAt: at(6) })
+      .values({ number, customerId, status: "shipped", totalCents: 24900, currency: "USD", carrier: "UPS", trackingNumber: "1Z999", placedAt: at(5), createdAt: at(5), updatedAt: at(6) })
       .returning();
     const [note] = await db()
       .insert(tables.customerNotes)
@@ -93,7 +93,7 @@ describe.each(testEngines())("customer notes and timeline on $name", (engine) =>
     // Someone else's history at the same minutes.
     const stranger = await addCustomer({ name: "Stranger" });
     await db().insert(tables.customerNotes).values({ customerId: stranger, authorType: "system", text: "not yours", createdAt: at(7), updatedAt: at(7) });
-    await db().insert(tables.orders).values({ number: `${number}-X`, customerId: stranger, totalCents: 100, createdAt: at(5), updatedAt: at(5) });
+    await db().insert(tables.orders).values({ number: `${number}-X`, customerId: stranger, totalCents: 100, placedAt: at(5), createdAt: at(5), updatedAt: at(5) });
     return { customerId, conversationId: conversation!.id, ticketId: ticket!.id, orderId: order!.id, noteId: note!.id, ticketNumber: ticket!.number };
   }
 
@@ -160,7 +160,7 @@ describe.each(testEngines())("customer notes and timeline on $name", (engine) =>
         .insert(tables.customerNotes)
         .values([1, 2, 3].map((n) => ({ customerId: seeded.customerId, authorType: "system" as const, text: `tied note ${n}`, createdAt: tie, updatedAt: tie })));
       await db().insert(tables.customerEvents).values({ customerId: seeded.customerId, type: "customer.tagged", actorType: "system", data: { added: ["vip"] }, createdAt: tie });
-      await db().insert(tables.orders).values({ number: `ORD-TIE-${randomUUID().slice(0, 8)}`, customerId: seeded.customerId, totalCents: 500, createdAt: tie, updatedAt: tie });
+      await db().insert(tables.orders).values({ number: `ORD-TIE-${randomUUID().slice(0, 8)}`, customerId: seeded.customerId, totalCents: 500, placedAt: tie, createdAt: tie, updatedAt: tie });
       const all = await walk(seeded.customerId, 200);
       expect(all).toHaveLength(13);
       const times = all.map((i) => Date.parse(i.at));
