@@ -5,6 +5,7 @@ import type { Database } from "../client.ts";
 import { tables } from "../index.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
+import { seedDemoRevenue } from "./demo-revenue.ts";
 
 /** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
 export type DemoAccount = { email: string; role: "agent" | "manager"; password?: string };
@@ -102,6 +103,8 @@ export async function seedDemoData(
       .from(tables.users)
       .where(inArray(tables.users.email, demoAgents.map((a) => a.email)));
     crm = await seedDemoCrm(tx, { now, agents, products: productRows, takenEmails: new Set(demoCustomers.map((c) => c.email)) });
+    // Last: the targets are set a little above what the demo deals have been winning.
+    await seedDemoRevenue(tx, { now, agents });
   });
   return {
     inboxId: DEMO_INBOX_ID,

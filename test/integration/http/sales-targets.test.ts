@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TargetRowDTO } from "../../../src/contracts/sales.ts";
 import { tables } from "../../../src/db/index.ts";
+import { seedDemoRevenue } from "../../../src/db/seed/demo-revenue.ts";
 import { targetRowDTO } from "../../../src/http/openapi/schemas-revenue.ts";
 import { api, type JsonResponse } from "../../support/api-client.ts";
 import { AGENT_PASSWORD, createTestApp, type TestApp } from "../../support/create-test-app.ts";
@@ -188,5 +189,33 @@ describe.each(testEngines())("sales targets API on $name", (engine) => {
     expect(refused.status).toBe(403);
     expect((await api(t.url, "GET", "/api/v1/sales/targets", { cookie: agent })).status).toBe(403);
     expect((await list("?period=2025-07")).body.data[0]).toMatchObject({ targetCents: 5_000 });
+  });
+
+  it("seeds demo targets for every demo rep and the team: five months and two quarters, once", async () => {
+    const users = await db().select().from(tables.users);
+    const agents = users.filter((u) => u.email.endsWith("@switchboard.local")).map((u) => ({ id: u.id, name: u.name }));
+    // No deals were won in the six months before March 2027: each rep gets the fallback, the team their sum.
+    expect(await seedDemoRevenue(db(), { now: new Date("2027-03-10T00:00:00Z"), agents })).toBe(4 * 7);
+    expect(await seedDemoRevenue(db(), { now: new Date("2027-03-10T00:00:00Z"), agents })).toBe(0);
+    for (const period of ["2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]) {
+      expect((await list(`?period=${period}`)).body.data.map((r) => [r.owner?.name ?? r.team, r.targetCents])).toEqual([
+        ["Alex Agent", 2_500_000],
+        ["Morgan Manager", 2_000_000],
+        ["Sam Support", 1_500_000],
+        ["all", 6_000_000],
+      ]);
+    }
+    expect((await list("?period=2027-Q2")).body.data.map((r) => r.targetCents)).toEqual([7_500_000, 6_000_000, 4_500_000, 18_000_000]);
+  });
+
+  it("sets demo targets a little above what a rep has been winning (last six months' monthly average × 1.15, to $100)", async () => {
+    const [alexRow] = await db().select().from(tables.users).where(eq(tables.users.id, alex));
+    // June to November 2025: Alex won 30,000 in June and 99,000 in July (USD): 21,500 a month, × 1.15 = 24,725 → 20,000.
+    expect(await seedDemoRevenue(db(), { now: new Date("2025-12-15T00:00:00Z"), agents: [{ id: alex, name: alexRow!.name }] })).toBe(2 * 7);
+    expect((await list("?period=2025-10")).body.data.map((r) => [r.owner?.name ?? r.team, r.targetCents])).toEqual([
+      ["Alex Agent", 20_000],
+      ["all", 20_000],
+    ]);
+    expect((await list("?period=2026-Q1")).body.data.map((r) => r.targetCents)).toEqual([60_000, 60_000]);
   });
 });
