@@ -31,10 +31,13 @@ function tCritical(df: number): number {
   return value;
 }
 
-/** Harmonics of the yearly cycle the history can carry: two with a year of weeks, one with half a year, none below. */
+/**
+ * Harmonics of the yearly cycle: two once the history spans a whole year, none before. With less than a year the sine
+ * and cosine are confounded with the trend and extrapolate wildly (on the demo history, a 44-week fit with one harmonic
+ * back-tested at 63% MAPE, without at 22%).
+ */
 function harmonicsFor(weeks: number): number {
-  if (weeks >= 52) return 2;
-  return weeks >= 26 ? 1 : 0;
+  return weeks >= 52 ? 2 : 0;
 }
 
 /** The week's position in the year, as an angle: from its Monday's day of the year (53-week years included). */
