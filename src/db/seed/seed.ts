@@ -7,6 +7,7 @@ import { rebuildSalesRollups } from "../../modules/sales/index.ts";
 import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
+import { seedDemoRevenue } from "./demo-revenue.ts";
 
 /** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
 export type DemoAccount = { email: string; role: "agent" | "manager"; password?: string };
@@ -107,6 +108,8 @@ export async function seedDemoData(
       .where(inArray(tables.users.email, demoAgents.map((a) => a.email)));
     crm = await seedDemoCrm(tx, { now, agents, products: productRows, takenEmails: new Set(demoCustomers.map((c) => c.email)) });
     await seedDemoCatalogue(tx, { now, agents: [...agents].sort((a, b) => a.name.localeCompare(b.name)) });
+    // Last: the targets are set a little above what the demo deals have been winning.
+    await seedDemoRevenue(tx, { now, agents });
   });
   // The orders above went in directly: the daily sales rollups are computed from them in one pass.
   await rebuildSalesRollups(db);
