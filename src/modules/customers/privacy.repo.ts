@@ -79,7 +79,8 @@ export async function lockErasable(tx: Database, customerId: string): Promise<st
  * Erases the person behind these records: every message in their conversations (theirs, and the replies that may quote
  * them) becomes the marker without annotation or metadata; the conversations lose their last message, subject,
  * sentiment, bot memory and channel address; ticket subjects become the marker and ticket events lose their data;
- * orders stay for accounting without the person; notes, suggestions and identities go; widget visitors are unlinked;
+ * orders stay for accounting without the person; deals stay for the pipeline's figures without the person (their titles,
+ * often prefilled with the customer's name, become the marker); notes, suggestions and identities go; widget visitors are unlinked;
  * timeline events keep only their type, who and when; the records keep nothing personal and are marked erased.
  * Answers the channel addresses the conversations had, so connections still in them can be closed.
  */
@@ -102,6 +103,10 @@ export async function eraseRecords(tx: Database, ids: string[], at: Date): Promi
   await tx.update(t.ticketEvents).set({ data: {} }).where(inArray(t.ticketEvents.ticketId, theirTickets));
   await tx.update(t.tickets).set({ subject: ERASED_MARKER, updatedAt: at }).where(inArray(t.tickets.id, theirTickets));
   await tx.update(t.orders).set({ customerId: null, updatedAt: at }).where(inArray(t.orders.customerId, ids));
+  await tx
+    .update(t.deals)
+    .set({ title: ERASED_MARKER, customerId: null, updatedAt: at })
+    .where(or(inArray(t.deals.customerId, ids), inArray(t.deals.conversationId, theirConversations)));
   await tx.delete(t.customerNotes).where(inArray(t.customerNotes.customerId, ids));
   await tx.delete(t.customerSuggestions).where(inArray(t.customerSuggestions.customerId, ids));
   await tx.delete(t.customerIdentities).where(inArray(t.customerIdentities.customerId, ids));

@@ -3,13 +3,14 @@
  * annotations stored with their messages. The console's "create deal" prefills from it; a chat lead is built the same way.
  */
 import type { Entity } from "../../contracts/nlp.ts";
+import type { DealDraftDTO } from "../../contracts/sales.ts";
 import { getConversation } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { customerEntities, productsByIds } from "./draft.repo.ts";
 
 /** What `GET /api/v1/deals/draft` answers. */
-export type DealDraft = { title: string; customerId: string; customerName: string | null; amountCents: number | null; currency: string; productIds: string[] };
+export type DealDraft = DealDraftDTO;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
