@@ -82,11 +82,13 @@ export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInpu
 }
 
 /**
- * Changes a deal. Moving it to another stage records the change (who, from, to) and sets `closedAt` on entering a won or
+ * Changes a deal (403 when the actor may not edit it; 404 DEAL_NOT_FOUND when there is none). Moving it to another stage records the change (who, from, to) and sets `closedAt` on entering a won or
  * lost stage (clears it on leaving one); giving it to another owner needs the right to edit others' deals.
  */
 export async function updateDeal(deps: Deps, actor: Actor, id: string, patch: UpdateDealInput): Promise<DealView> {
-  const view = await getDeal(deps, actor, id);
+  const view = await findDealView(deps.db, id);
+  if (!view) throw new AppError("DEAL_NOT_FOUND");
+  // The matrix refuses editing another rep's deal with 403 (reading one is the 404).
   assertCan(actor, "deal.edit", dealScope(actor, view.deal.ownerId));
   if (patch.ownerId !== undefined && patch.ownerId !== view.deal.ownerId) {
     assertMayGive(actor, patch.ownerId);
@@ -125,10 +127,11 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, patch: Up
   return updated;
 }
 
-/** Deletes a deal and its history (managers); 404 DEAL_NOT_FOUND when the actor may not see it. */
+/** Deletes a deal and its history (managers and sales:write keys). */
 export async function deleteDeal(deps: Deps, actor: Actor, id: string): Promise<void> {
-  const view = await getDeal(deps, actor, id);
   assertCan(actor, "deal.delete");
+  const view = await findDealView(deps.db, id);
+  if (!view) throw new AppError("DEAL_NOT_FOUND");
   if (!(await deleteDealRow(deps.db, id))) throw new AppError("DEAL_NOT_FOUND");
   deps.events.emit("deal.updated", { dealId: id, conversationId: view.deal.conversationId });
 }

@@ -148,7 +148,7 @@ describe.each(testEngines())("deals API on $name", (engine) => {
     expect((await get(people.alex, "/api/v1/deals/nope")).body.error?.fields).toHaveProperty("id");
   });
 
-  it("agents see their own and unowned deals only (another rep's is 404 DEAL_NOT_FOUND), take unowned ones, and cannot give theirs away; managers see and move all", async () => {
+  it("agents see their own and unowned deals only (another rep's is 404 DEAL_NOT_FOUND, editing it 403), take unowned ones, and cannot give theirs away; managers see and move all", async () => {
     const customer = await newCustomer();
     const c = customer.customerId;
     const sams = (await postDeal(t, as(people.admin), { title: "Sam's", customerId: c, amountCents: 1, ownerId: people.sam.id })).body.data.id;
@@ -162,7 +162,9 @@ describe.each(testEngines())("deals API on $name", (engine) => {
     for (const path of [`/api/v1/deals/${sams}`, `/api/v1/deals/${sams}/history`]) {
       expect(await get(people.alex, path)).toMatchObject({ status: 404, body: { error: { code: "DEAL_NOT_FOUND" } } });
     }
-    expect(await patchDeal(t, as(people.alex), sams, { stage: "won" })).toMatchObject({ status: 404, body: { error: { code: "DEAL_NOT_FOUND" } } });
+    // Editing another rep's deal is refused as the matrix says (403), and changes nothing.
+    expect(await patchDeal(t, as(people.alex), sams, { stage: "won" })).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect((await get<DealDTO>(people.morgan, `/api/v1/deals/${sams}`)).body.data.stage.key).toBe("lead");
     expect((await patchDeal(t, as(people.alex), nobodys, { ownerId: people.alex.id })).body.data).toMatchObject({ owner: { id: people.alex.id } });
     expect(await patchDeal(t, as(people.alex), alexs, { ownerId: people.sam.id })).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
     expect(await postDeal(t, as(people.alex), { title: "For Sam", customerId: c, amountCents: 1, ownerId: people.sam.id })).toMatchObject({ status: 403 });
