@@ -4,6 +4,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { tables } from "../index.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
+import { seedDemoDeals } from "./demo-deals.ts";
 import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 
 /** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
@@ -96,6 +97,7 @@ export async function seedDemoData(
       )
       .onConflictDoNothing();
     await tx.insert(tables.kbArticles).values(demoArticles).onConflictDoNothing();
+    await seedDemoDeals(tx, { now, customerIds, products: productRows });
     if (options.crm === false) return;
     const agents = await tx
       .select({ id: tables.users.id, name: tables.users.name })

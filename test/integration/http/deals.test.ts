@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TimelineItemDTO } from "../../../src/contracts/crm.ts";
 import type { DealDraftDTO, DealDTO, DealStageChangeDTO, DealStageDTO } from "../../../src/contracts/sales.ts";
 import { tables } from "../../../src/db/index.ts";
+import { demoCustomers } from "../../../src/db/seed/demo-data.ts";
+import { DEMO_DEAL_PLAN, seedDemoDeals } from "../../../src/db/seed/demo-deals.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { customerWrites } from "../../support/customer-records.ts";
@@ -44,6 +46,29 @@ describe.each(testEngines())("deals API on $name", (engine) => {
       ["won", 5, 100, "won"],
       ["lost", 6, 0, "lost"],
     ]);
+  });
+
+  it("the demo data: deals in every stage for the demo customers, owned by the demo users, with histories; closed ones in past months; the demo users are sales reps", async () => {
+    const emails = new Set(demoCustomers.map((c) => c.email));
+    const deals = (await get<DealDTO[]>(people.morgan, "/api/v1/deals?limit=200")).body.data.filter((d) => d.customer?.email && emails.has(d.customer.email));
+    expect(deals).toHaveLength(DEMO_DEAL_PLAN.length);
+    expect(new Set(deals.map((d) => d.stage.key))).toEqual(new Set(["lead", "qualified", "proposal", "negotiation", "won", "lost"]));
+    expect(new Set(deals.map((d) => d.owner?.id))).toEqual(new Set([people.alex.id, people.sam.id, people.morgan.id]));
+    const now = Date.now();
+    for (const deal of deals) {
+      const closed = deal.stage.outcome !== "open";
+      expect(closed ? Date.parse(deal.closedAt!) < now - 5 * 86_400_000 : deal.closedAt === null).toBe(true);
+      if (!closed) expect(Date.parse(deal.expectedCloseDate!)).toBeGreaterThan(now - 86_400_000);
+      const history = (await get<DealStageChangeDTO[]>(people.morgan, `/api/v1/deals/${deal.id}/history`)).body.data;
+      expect(history[0]).toMatchObject({ from: null, to: { key: "lead" } });
+      expect(history.at(-1)?.to.key).toBe(deal.stage.key);
+    }
+    const reps = await db().select().from(tables.salesReps);
+    expect(new Set(reps.map((r) => r.userId))).toEqual(new Set([people.alex.id, people.sam.id, people.morgan.id]));
+    // Seeding again adds nothing.
+    const products = await db().select().from(tables.products);
+    const customerIds = [...new Set(deals.map((d) => d.customer!.id))];
+    expect(await seedDemoDeals(db(), { now: new Date(), customerIds, products })).toBe(0);
   });
 
   it("creates a deal in the first open stage, owned by its creator, with its first stage change recorded and on the customer's timeline", async () => {
