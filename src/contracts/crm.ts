@@ -141,7 +141,7 @@ export type ExportedEventDTO = { type: string; actor: ActorRefDTO; data: Record<
 /**
  * Everything stored about one customer (GET /api/v1/customers/:id/export, downloaded as customer-<id>.json): the
  * profile, identities, company, tags, attributes, conversations with every message, tickets with their events, orders,
- * notes, suggestions, timeline events, widget visitors, and the records merged into this one.
+ * deals, notes, suggestions, timeline events, widget visitors, and the records merged into this one.
  */
 export type CustomerExportDTO = {
   exportedAt: string;
@@ -185,6 +185,7 @@ export type CustomerExportDTO = {
     estimatedDelivery: string | null;
     createdAt: string;
   }[];
+  deals: { id: string; title: string; stage: string; amountCents: number; currency: string; expectedCloseDate: string | null; closedAt: string | null; createdAt: string }[];
   notes: NoteDTO[];
   suggestions: (Omit<SuggestionDTO, "excerpt"> & { status: "open" | "accepted" | "dismissed" })[];
   events: ExportedEventDTO[];

@@ -212,6 +212,18 @@ export const customerExportDTO = z.object({
       createdAt: instant,
     }),
   ),
+  deals: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      stage: z.string(),
+      amountCents: z.number().int(),
+      currency: z.string(),
+      expectedCloseDate: z.string().nullable(),
+      closedAt: instant.nullable(),
+      createdAt: instant,
+    }),
+  ),
   notes: z.array(noteDTO),
   suggestions: z.array(suggestionDTO.omit({ excerpt: true }).extend({ status: z.enum(["open", "accepted", "dismissed"]) })),
   events: z.array(exportedEvent),

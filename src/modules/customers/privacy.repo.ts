@@ -48,6 +48,12 @@ export async function readCustomerRecords(db: Database, customerId: string) {
         .orderBy(asc(t.ticketEvents.id))
     : [];
   const orders = await db.select().from(t.orders).where(eq(t.orders.customerId, customerId)).orderBy(asc(t.orders.createdAt));
+  const deals = await db
+    .select({ deal: t.deals, stage: t.dealStages.key })
+    .from(t.deals)
+    .innerJoin(t.dealStages, eq(t.dealStages.id, t.deals.stageId))
+    .where(eq(t.deals.customerId, customerId))
+    .orderBy(asc(t.deals.createdAt));
   const notes = await db.select().from(t.customerNotes).where(eq(t.customerNotes.customerId, customerId)).orderBy(asc(t.customerNotes.createdAt));
   const suggestions = await db.select().from(t.customerSuggestions).where(eq(t.customerSuggestions.customerId, customerId)).orderBy(asc(t.customerSuggestions.createdAt));
   const merged = await db.select().from(t.customers).where(eq(t.customers.mergedIntoId, customerId)).orderBy(asc(t.customers.createdAt));
@@ -60,7 +66,7 @@ export async function readCustomerRecords(db: Database, customerId: string) {
     .select({ id: t.visitors.id, inboxId: t.visitors.inboxId, createdAt: t.visitors.createdAt, lastSeenAt: t.visitors.lastSeenAt })
     .from(t.visitors)
     .where(eq(t.visitors.customerId, customerId));
-  return { customer, company, identities, conversations, messages, orderLinks, tickets, ticketEvents, orders, notes, suggestions, merged, events, visitors };
+  return { customer, company, identities, conversations, messages, orderLinks, tickets, ticketEvents, orders, deals, notes, suggestions, merged, events, visitors };
 }
 
 /** The customer and the tombstones merged into it: the records an erasure empties (locked for the transaction). */

@@ -134,6 +134,8 @@ describe.each(testEngines())("customer privacy (GDPR export and erasure) on $nam
     expect(doc.tickets).toMatchObject([{ id: p.ticket.id, status: "pending" }]);
     expect(doc.tickets[0].events.map((e) => e.type)).toEqual(expect.arrayContaining(["created", "status_changed", "note"]));
     expect(doc.orders).toMatchObject([{ id: p.order.id, number: p.order.number, totalCents: 4_250 }]);
+    expect(doc.deals.map((d) => d.title).sort()).toEqual([`Tent for ${p.first} ${p.last}`, `The ${p.phrase} again`].sort());
+    expect(doc.deals[0]).toMatchObject({ stage: "lead", currency: "USD" });
     expect(doc.notes).toMatchObject([{ text: expect.stringContaining(p.phrase) }]);
     expect(doc.suggestions.length).toBeGreaterThan(0);
     expect(doc.events.map((e) => e.type)).toEqual(expect.arrayContaining(["customer.updated", "customer.merged"]));
