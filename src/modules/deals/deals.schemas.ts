@@ -78,7 +78,8 @@ const instantOrDate = (field: string) =>
   z
     .string({ error: `${field} must be an ISO date or date-time` })
     .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), `${field} must be an ISO date or date-time`)
-    .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s));
+    // A date is its UTC midnight; a date-time without a zone is read as UTC too (never the server's local time).
+    .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(s) ? s : `${s}Z`));
 
 /** Query of GET /api/v1/deals/pipeline ([from, to): default the current calendar month, UTC). */
 export const pipelineQuery = z

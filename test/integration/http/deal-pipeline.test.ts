@@ -73,6 +73,12 @@ describe.each(testEngines())("deals pipeline on $name", (engine) => {
     expect(figures(next.body.data)).toMatchObject({ lead: [1, 10_000, 1_000], won: [0, 0, 0], lost: [0, 0, 0] });
     const y2020 = await pipeline({ cookie: people.admin.cookie }, "&from=2020-01-01&to=2021-01-01");
     expect(figures(y2020.body.data)).toMatchObject({ won: [1, 90_000, 90_000], lost: [0, 0, 0] });
+    // Date-times without a zone are UTC, like dates.
+    const zoneless = await pipeline({ cookie: people.admin.cookie }, "&from=2020-06-15T00:00:00&to=2020-06-15T12:00:00");
+    expect(zoneless.body.data.forecast).toMatchObject({ from: "2020-06-15T00:00:00.000Z", to: "2020-06-15T12:00:00.000Z" });
+    expect(figures(zoneless.body.data)).toMatchObject({ won: [0, 0, 0] });
+    const noon = await pipeline({ cookie: people.admin.cookie }, "&from=2020-06-15T12:00:00Z&to=2020-06-15T12:00:01%2B00:00");
+    expect(figures(noon.body.data)).toMatchObject({ won: [1, 90_000, 90_000] });
   });
 
   it("one owner's pipeline for managers; an agent gets their own (asking for another's is 403); keys need sales:read", async () => {
