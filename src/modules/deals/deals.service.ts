@@ -82,8 +82,9 @@ export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInpu
 }
 
 /**
- * Changes a deal (403 when the actor may not edit it; 404 DEAL_NOT_FOUND when there is none). Moving it to another stage records the change (who, from, to) and sets `closedAt` on entering a won or
- * lost stage (clears it on leaving one); giving it to another owner needs the right to edit others' deals.
+ * Changes a deal (403 when the actor may not edit it; 404 DEAL_NOT_FOUND when there is none). Moving it to another
+ * stage records the change (who, from, to) and sets `closedAt` on entering a won or lost stage (clears it on leaving
+ * one); giving it to another owner needs the right to edit others' deals.
  */
 export async function updateDeal(deps: Deps, actor: Actor, id: string, patch: UpdateDealInput): Promise<DealView> {
   const view = await findDealView(deps.db, id);
@@ -111,6 +112,8 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, patch: Up
   await deps.db.transaction(async (tx) => {
     const current = await lockDeal(tx, id);
     if (!current) throw new AppError("DEAL_NOT_FOUND");
+    // Someone may have given the deal away since it was read: decide on its owner under the lock.
+    if (current.ownerId !== view.deal.ownerId) assertCan(actor, "deal.edit", dealScope(actor, current.ownerId));
     if (stage && stage.id !== current.stageId) {
       changes.stageId = stage.id;
       changes.closedAt = stage.outcome === "open" ? null : at;
