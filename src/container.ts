@@ -10,6 +10,7 @@ import { createAnswerer, DELIVER_JOB, forgetRecentMessages, type Answerer, type 
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
 import { IMPORT_JOB, runImport, type ImportJobPayload } from "./modules/imports/index.ts";
+import { leadOnMessage } from "./modules/deals/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { noteAgentReply } from "./modules/tickets/index.ts";
 import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
@@ -134,6 +135,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
     if (senderType !== "agent") return;
     noteAgentReply(deps, conversationId, deps.now()).catch((error: unknown) => log.error({ err: error }, "could not stamp first response"));
   });
+
+  // A customer asking to buy opens a lead, beside (never before) the bot's answer.
+  events.on("message.created", (event) => leadOnMessage(deps, event, (error) => log.error({ err: error, messageId: event.messageId }, "could not open a chat lead")));
 
   // An erasure rewrote stored messages and dropped conversation addresses: what this process remembers of them goes too.
   events.on("customer.erased", () => forgetRecentMessages(deps.db));

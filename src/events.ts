@@ -12,6 +12,8 @@ export type DomainEvents = {
    */
   "customer.erased": { customerId: string; addresses: { channel: string; externalId: string }[] };
   "ticket.updated": { ticketId: string };
+  /** A deal was created, changed or deleted (the console refreshes the conversation it came from, if any). */
+  "deal.updated": { dealId: string; conversationId: string | null };
   "agent.updated": { userId: string };
   /** Console sessions that no longer exist: their sockets must close and every node must forget them. */
   "session.ended": { userId: string; sessionIds: string[]; reason: SessionEndReason };

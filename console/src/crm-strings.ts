@@ -189,7 +189,7 @@ export const TIMELINE_TEXT = {
   system: "System",
   customer: "Customer",
   apiKey: "API key",
-  kinds: { conversation: "Conversation", ticket: "Ticket", order: "Order", note: "Note", event: "Change" },
+  kinds: { conversation: "Conversation", ticket: "Ticket", order: "Order", note: "Note", event: "Change", deal: "Deal" },
 } as const;
 
 /** Text of the companies page. */

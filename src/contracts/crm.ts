@@ -72,12 +72,12 @@ export type CustomerProfileDTO = CustomerSummaryDTO & {
 export type NoteDTO = { id: string; customerId: string; text: string; author: ActorRefDTO; createdAt: string; updatedAt: string };
 
 /** What a timeline entry is about. */
-export type TimelineKind = "conversation" | "ticket" | "order" | "note" | "event";
+export type TimelineKind = "conversation" | "ticket" | "order" | "note" | "event" | "deal";
 
 /**
  * One entry of a customer's timeline (GET /api/v1/customers/:id/timeline), newest first: `type` says what happened
  * ("conversation.started", "ticket.status_changed", "order.placed", "note.added", "customer.updated",
- * "customer.merged" …), `summary` says it in a line, `link` points at the record to open.
+ * "customer.merged", "deal.created", "deal.stage_changed" …), `summary` says it in a line, `link` points at the record to open.
  */
 export type TimelineItemDTO = {
   id: string;
@@ -87,7 +87,7 @@ export type TimelineItemDTO = {
   actor: ActorRefDTO | null;
   summary: string;
   data: Record<string, unknown>;
-  link: { conversationId?: string; ticketId?: string; orderId?: string; noteId?: string };
+  link: { conversationId?: string; ticketId?: string; orderId?: string; noteId?: string; dealId?: string };
 };
 
 /** The value types of custom attributes. */
@@ -141,7 +141,7 @@ export type ExportedEventDTO = { type: string; actor: ActorRefDTO; data: Record<
 /**
  * Everything stored about one customer (GET /api/v1/customers/:id/export, downloaded as customer-<id>.json): the
  * profile, identities, company, tags, attributes, conversations with every message, tickets with their events, orders,
- * notes, suggestions, timeline events, widget visitors, and the records merged into this one.
+ * deals, notes, suggestions, timeline events, widget visitors, and the records merged into this one.
  */
 export type CustomerExportDTO = {
   exportedAt: string;
@@ -185,6 +185,7 @@ export type CustomerExportDTO = {
     estimatedDelivery: string | null;
     createdAt: string;
   }[];
+  deals: { id: string; title: string; stage: string; amountCents: number; currency: string; expectedCloseDate: string | null; closedAt: string | null; createdAt: string }[];
   notes: NoteDTO[];
   suggestions: (Omit<SuggestionDTO, "excerpt"> & { status: "open" | "accepted" | "dismissed" })[];
   events: ExportedEventDTO[];

@@ -105,6 +105,9 @@ export type PipelineDTO = {
   forecast: { from: string; to: string; weightedAmountCents: number; dealCount: number };
 };
 
+/** `GET /api/v1/deals/draft?conversationId=`: a deal prefilled from the products and money the customer mentioned. */
+export type DealDraftDTO = { title: string; customerId: string; customerName: string | null; amountCents: number | null; currency: string; productIds: string[] };
+
 /** `GET /api/v1/sales/targets`: one row per owner (or team) with a target in the period. */
 export type TargetRowDTO = {
   owner: PersonRefDTO | null;

@@ -66,6 +66,12 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
         console.to(AGENTS_ROOM).emit("ticket:updated", dto);
       }),
     ),
+    // Ids only: a console showing the conversation (or the pipeline) fetches what its user may see.
+    events.on("deal.updated", ({ dealId, conversationId }) =>
+      inOrder(conversationId ?? `deal:${dealId}`, async () => {
+        console.to(AGENTS_ROOM).emit("deal:updated", { dealId, conversationId });
+      }),
+    ),
     events.on("agent.updated", ({ userId }) =>
       inOrder(`agent:${userId}`, async () => {
         const user = await findUser(deps.db, userId);

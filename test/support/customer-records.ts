@@ -62,6 +62,7 @@ export async function recordsOf(t: TestApp, ids: string[]): Promise<Record<strin
       : [],
     tickets: byId(await db.select().from(tables.tickets).where(inArray(tables.tickets.customerId, ids))),
     orders: byId(await db.select().from(tables.orders).where(inArray(tables.orders.customerId, ids))),
+    deals: byId(await db.select().from(tables.deals).where(inArray(tables.deals.customerId, ids))),
     notes: byId(await db.select().from(tables.customerNotes).where(inArray(tables.customerNotes.customerId, ids))),
     suggestions: byId(await db.select().from(tables.customerSuggestions).where(inArray(tables.customerSuggestions.customerId, ids))),
     events: byId(await db.select().from(tables.customerEvents).where(inArray(tables.customerEvents.customerId, ids))),

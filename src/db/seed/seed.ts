@@ -6,6 +6,7 @@ import { tables } from "../index.ts";
 import { rebuildSalesRollups } from "../../modules/sales/index.ts";
 import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
+import { seedDemoDeals } from "./demo-deals.ts";
 import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 import { seedDemoRevenue } from "./demo-revenue.ts";
 
@@ -101,6 +102,7 @@ export async function seedDemoData(
       )
       .onConflictDoNothing();
     await tx.insert(tables.kbArticles).values(demoArticles).onConflictDoNothing();
+    await seedDemoDeals(tx, { now, customerIds, products: productRows });
     if (options.crm === false) return;
     const agents = await tx
       .select({ id: tables.users.id, name: tables.users.name })

@@ -100,13 +100,13 @@ export const noteDTO = z.object({
 /** One entry of a customer's timeline, newest first. */
 export const timelineItemDTO = z.object({
   id: z.string(),
-  kind: z.enum(["conversation", "ticket", "order", "note", "event"]),
+  kind: z.enum(["conversation", "ticket", "order", "note", "event", "deal"]),
   type: z.string(),
   at: instant,
   actor: actorRefDTO.nullable(),
   summary: z.string(),
   data: jsonObject,
-  link: z.object({ conversationId: z.uuid().optional(), ticketId: z.uuid().optional(), orderId: z.uuid().optional(), noteId: z.uuid().optional() }),
+  link: z.object({ conversationId: z.uuid().optional(), ticketId: z.uuid().optional(), orderId: z.uuid().optional(), noteId: z.uuid().optional(), dealId: z.uuid().optional() }),
 }).meta({ id: "TimelineItem" }) satisfies z.ZodType<TimelineItemDTO>;
 
 /** A custom attribute's definition. */
@@ -209,6 +209,18 @@ export const customerExportDTO = z.object({
       carrier: z.string().nullable(),
       trackingNumber: z.string().nullable(),
       estimatedDelivery: z.string().nullable(),
+      createdAt: instant,
+    }),
+  ),
+  deals: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      stage: z.string(),
+      amountCents: z.number().int(),
+      currency: z.string(),
+      expectedCloseDate: z.string().nullable(),
+      closedAt: instant.nullable(),
       createdAt: instant,
     }),
   ),

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** How many of the other record's rows moved to the survivor, per kind. */
-export type MovedCounts = { identities: number; conversations: number; tickets: number; orders: number; notes: number; suggestions: number; visitors: number };
+export type MovedCounts = { identities: number; conversations: number; tickets: number; orders: number; deals: number; notes: number; suggestions: number; visitors: number };
 
 /** Locks both records for the rest of the transaction (in id order, so two opposite merges cannot deadlock). */
 export async function lockCustomers(tx: Database, ids: string[]): Promise<void> {
@@ -17,7 +17,7 @@ export async function lockCustomers(tx: Database, ids: string[]): Promise<void> 
 
 /**
  * Moves everything that hangs off the other record to the survivor: identities (moved, never copied: the unique
- * (channel, external_id) stays intact), conversations (their order links follow them), tickets, orders, notes,
+ * (channel, external_id) stays intact), conversations (their order links follow them), tickets, orders, deals, notes,
  * suggestions the survivor does not have already, widget visitors, and earlier tombstones that pointed at the other.
  * Its timeline events stay where they are.
  */
@@ -32,6 +32,7 @@ export async function moveCustomerRecords(tx: Database, fromId: string, toId: st
     .returning({ id: t.conversations.id });
   const tickets = await tx.update(t.tickets).set({ customerId: toId, updatedAt: now }).where(eq(t.tickets.customerId, fromId)).returning({ id: t.tickets.id });
   const orders = await tx.update(t.orders).set({ customerId: toId, updatedAt: now }).where(eq(t.orders.customerId, fromId)).returning({ id: t.orders.id });
+  const deals = await tx.update(t.deals).set({ customerId: toId, updatedAt: now }).where(eq(t.deals.customerId, fromId)).returning({ id: t.deals.id });
   const notes = await tx.update(t.customerNotes).set({ customerId: toId }).where(eq(t.customerNotes.customerId, fromId)).returning({ id: t.customerNotes.id });
   const s = t.customerSuggestions;
   const suggestions = await tx
@@ -54,6 +55,7 @@ export async function moveCustomerRecords(tx: Database, fromId: string, toId: st
     conversations: conversations.length,
     tickets: tickets.length,
     orders: orders.length,
+    deals: deals.length,
     notes: notes.length,
     suggestions: suggestions.length,
     visitors: visitors.length,

@@ -10,7 +10,7 @@ import { fillSurvivor, lockCustomers, moveCustomerRecords, tombstone } from "./m
 
 /**
  * Merges the other record into the survivor in one transaction: its identities, conversations, tickets, orders,
- * notes, suggestions and visitors move, its tags join the survivor's, its values fill the survivor's empty fields, a
+ * deals, notes, suggestions and visitors move, its tags join the survivor's, its values fill the survivor's empty fields, a
  * `customer.merged` event goes on the survivor's timeline, and the other becomes a tombstone (404 with `mergedInto`).
  * A failure anywhere leaves both records as they were. Merging a record with itself is 400 VALIDATION_FAILED; an
  * unknown, erased or already merged record is 404 CUSTOMER_NOT_FOUND.

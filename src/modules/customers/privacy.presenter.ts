@@ -65,6 +65,16 @@ export function presentCustomerExport(profile: CustomerProfileDTO, records: Cust
       estimatedDelivery: o.estimatedDelivery,
       createdAt: o.createdAt.toISOString(),
     })),
+    deals: records.deals.map(({ deal, stage }) => ({
+      id: deal.id,
+      title: deal.title,
+      stage,
+      amountCents: Number(deal.amountCents),
+      currency: deal.currency,
+      expectedCloseDate: deal.expectedCloseDate,
+      closedAt: deal.closedAt?.toISOString() ?? null,
+      createdAt: deal.createdAt.toISOString(),
+    })),
     notes: records.notes.map((n) => ({
       id: n.id,
       customerId: n.customerId,

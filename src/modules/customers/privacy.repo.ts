@@ -48,6 +48,12 @@ export async function readCustomerRecords(db: Database, customerId: string) {
         .orderBy(asc(t.ticketEvents.id))
     : [];
   const orders = await db.select().from(t.orders).where(eq(t.orders.customerId, customerId)).orderBy(asc(t.orders.createdAt));
+  const deals = await db
+    .select({ deal: t.deals, stage: t.dealStages.key })
+    .from(t.deals)
+    .innerJoin(t.dealStages, eq(t.dealStages.id, t.deals.stageId))
+    .where(eq(t.deals.customerId, customerId))
+    .orderBy(asc(t.deals.createdAt));
   const notes = await db.select().from(t.customerNotes).where(eq(t.customerNotes.customerId, customerId)).orderBy(asc(t.customerNotes.createdAt));
   const suggestions = await db.select().from(t.customerSuggestions).where(eq(t.customerSuggestions.customerId, customerId)).orderBy(asc(t.customerSuggestions.createdAt));
   const merged = await db.select().from(t.customers).where(eq(t.customers.mergedIntoId, customerId)).orderBy(asc(t.customers.createdAt));
@@ -60,7 +66,7 @@ export async function readCustomerRecords(db: Database, customerId: string) {
     .select({ id: t.visitors.id, inboxId: t.visitors.inboxId, createdAt: t.visitors.createdAt, lastSeenAt: t.visitors.lastSeenAt })
     .from(t.visitors)
     .where(eq(t.visitors.customerId, customerId));
-  return { customer, company, identities, conversations, messages, orderLinks, tickets, ticketEvents, orders, notes, suggestions, merged, events, visitors };
+  return { customer, company, identities, conversations, messages, orderLinks, tickets, ticketEvents, orders, deals, notes, suggestions, merged, events, visitors };
 }
 
 /** The customer and the tombstones merged into it: the records an erasure empties (locked for the transaction). */
@@ -79,7 +85,8 @@ export async function lockErasable(tx: Database, customerId: string): Promise<st
  * Erases the person behind these records: every message in their conversations (theirs, and the replies that may quote
  * them) becomes the marker without annotation or metadata; the conversations lose their last message, subject,
  * sentiment, bot memory and channel address; ticket subjects become the marker and ticket events lose their data;
- * orders stay for accounting without the person; notes, suggestions and identities go; widget visitors are unlinked;
+ * orders stay for accounting without the person; deals stay for the pipeline's figures without the person (their titles,
+ * often prefilled with the customer's name, become the marker); notes, suggestions and identities go; widget visitors are unlinked;
  * timeline events keep only their type, who and when; the records keep nothing personal and are marked erased.
  * Answers the channel addresses the conversations had, so connections still in them can be closed.
  */
@@ -102,6 +109,10 @@ export async function eraseRecords(tx: Database, ids: string[], at: Date): Promi
   await tx.update(t.ticketEvents).set({ data: {} }).where(inArray(t.ticketEvents.ticketId, theirTickets));
   await tx.update(t.tickets).set({ subject: ERASED_MARKER, updatedAt: at }).where(inArray(t.tickets.id, theirTickets));
   await tx.update(t.orders).set({ customerId: null, updatedAt: at }).where(inArray(t.orders.customerId, ids));
+  await tx
+    .update(t.deals)
+    .set({ title: ERASED_MARKER, customerId: null, updatedAt: at })
+    .where(or(inArray(t.deals.customerId, ids), inArray(t.deals.conversationId, theirConversations)));
   await tx.delete(t.customerNotes).where(inArray(t.customerNotes.customerId, ids));
   await tx.delete(t.customerSuggestions).where(inArray(t.customerSuggestions.customerId, ids));
   await tx.delete(t.customerIdentities).where(inArray(t.customerIdentities.customerId, ids));

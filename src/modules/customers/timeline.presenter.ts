@@ -17,6 +17,8 @@ function summaryOf(row: TimelineRow, actor: ActorRefDTO | null): string {
       return strings.note(row.data);
     case "event":
       return strings.by(strings.event(row.type, row.data), actor && actor.type !== "customer" ? actor.name : null);
+    case "deal":
+      return strings.by(strings.deal(row.type, row.data), actor?.type === "user" || actor?.type === "api_key" ? actor.name : null);
   }
 }
 
@@ -28,6 +30,7 @@ export function presentTimelineItem(row: TimelineRow): TimelineItemDTO {
   if (row.ticket_id) link.ticketId = row.ticket_id;
   if (row.order_id) link.orderId = row.order_id;
   if (row.note_id) link.noteId = row.note_id;
+  if (row.kind === "deal" && typeof row.data.dealId === "string") link.dealId = row.data.dealId;
   return {
     id: `${row.type}:${row.raw_id}`,
     kind: row.kind,

@@ -1,6 +1,7 @@
 /**
  * A customer's timeline in one query: a UNION ALL of one sub-select per source (conversations, ticket events, orders
- * placed and changed, notes, customer events; the "order.*" customer events count as orders), each walking its own index under the cursor with its own LIMIT, merged
+ * placed and changed, notes, customer events, deals' stage changes; the "order.*" customer events count as orders),
+ * each walking its own index under the cursor with its own LIMIT, merged
  * and cut by the database. Ties on time are broken by (kind, sort key), so the keyset cursor never skips or repeats.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -125,6 +126,23 @@ const sources: Record<TimelineKind, Source[]> = {
         data->>'conversationId' as conversation_id, data->>'ticketId' as ticket_id, data->>'orderId' as order_id, null::text as note_id
       from customer_events where customer_id = ${customerId} and type not like 'order.%' and ${after("event", sql`created_at`, serialKey, cursor)}
       order by created_at desc, sort_id desc limit ${limit}`,
+  ],
+  // A deal's creation is its first stage change (from no stage): the customer's deals (deals_customer_idx), then each
+  // one's changes (deal_stage_changes_deal_idx). The deal's id rides in data; the presenter links it.
+  deal: [
+    (customerId, cursor, limit) => sql`
+      select c.created_at as at, 'deal'::text as kind, c.sort_id, c.id::text as raw_id,
+        case when c.from_stage_id is null then 'deal.created' else 'deal.stage_changed' end as type,
+        c.actor_type, c.actor_id::text as actor_id, c.actor_name,
+        jsonb_build_object('dealId', c.deal_id, 'title', c.title, 'amountCents', c.amount_cents, 'currency', c.currency,
+          'from', fs.name, 'to', ts.name, 'outcome', ts.outcome) as data,
+        c.conversation_id::text as conversation_id, null::text as ticket_id, null::text as order_id, null::text as note_id
+      from (select ch.*, d.title, d.amount_cents, d.currency, d.conversation_id, ch.id::text collate "C" as sort_id
+            from deals d join deal_stage_changes ch on ch.deal_id = d.id
+            where d.customer_id = ${customerId} and ${after("deal", sql`ch.created_at`, sql`ch.id::text collate "C"`, cursor)}
+            order by ch.created_at desc, sort_id desc limit ${limit}) c
+      join deal_stages ts on ts.id = c.to_stage_id
+      left join deal_stages fs on fs.id = c.from_stage_id`,
   ],
 };
 

@@ -4,7 +4,7 @@ import type { TimelineKind } from "../../contracts/crm.ts";
 import { cursorParam, limitSchema } from "../../http/pagination.ts";
 
 /** Every kind of timeline entry, in the order the `kinds` filter lists them. */
-export const TIMELINE_KINDS = ["conversation", "ticket", "order", "note", "event"] as const satisfies readonly TimelineKind[];
+export const TIMELINE_KINDS = ["conversation", "ticket", "order", "note", "event", "deal"] as const satisfies readonly TimelineKind[];
 
 const kindsReason = `kinds must be a comma-separated list of ${TIMELINE_KINDS.join(", ")}`;
 

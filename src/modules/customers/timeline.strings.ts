@@ -88,6 +88,13 @@ export const timelineStrings = {
       const via = typeof data.carrier === "string" ? ` with ${data.carrier}${typeof data.tracking === "string" ? ` (${data.tracking})` : ""}` : "";
       return `${order} ${type.slice("order.".length)}${type === "order.shipped" ? via : ""}`;
     },
+    deal: (type: string, data: Record<string, unknown>) => {
+      const deal = `Deal "${shown(data.title)}"`;
+      if (type === "deal.created") return `${deal} opened in ${shown(data.to)} (${money(data.amountCents, data.currency)})`;
+      if (data.outcome === "won") return `${deal} won (${money(data.amountCents, data.currency)})`;
+      if (data.outcome === "lost") return `${deal} lost`;
+      return `${deal} moved from ${shown(data.from)} to ${shown(data.to)}`;
+    },
     note: (data: { text?: unknown }) => shorten(typeof data.text === "string" ? data.text : ""),
     event: (type: string, data: Record<string, unknown>) => {
       switch (type) {

@@ -62,11 +62,16 @@ describe.each(testEngines())("customer merge on $name", (engine) => {
     ]);
     await db().insert(tables.customerEvents).values({ customerId: other.customerId, type: "customer.updated", actorType: "system", data: { changes: { segment: { from: null, to: "outdoor" } } } });
     const visitorId = await addVisitor(t, other.customerId);
-    return { tag, survivor, other, second, company, ticket, order, visitorId };
+    const deal = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/deals", {
+      cookie: admin,
+      body: { title: `Tent for D. Wu ${tag}`, customerId: other.customerId, conversationId: other.conversationId, amountCents: 24_900 },
+    });
+    expect(deal.status).toBe(201);
+    return { tag, survivor, other, second, company, ticket, order, visitorId, dealId: deal.body.data.id };
   }
 
-  it("moves the other record's identities, conversations, tickets, orders, notes, suggestions and visitors, fills empty fields, unions tags, and leaves a tombstone", async () => {
-    const { tag, survivor, other, second, company, ticket, order, visitorId } = await twoRecords();
+  it("moves the other record's identities, conversations, tickets, orders, deals, notes, suggestions and visitors, fills empty fields, unions tags, and leaves a tombstone", async () => {
+    const { tag, survivor, other, second, company, ticket, order, visitorId, dealId } = await twoRecords();
     const res = await merge(survivor.customerId, other.customerId);
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
@@ -100,9 +105,16 @@ describe.each(testEngines())("customer merge on $name", (engine) => {
         otherId: other.customerId,
         otherName: `D. Wu ${tag}`,
         otherEmail: `dana-${tag}@example.com`,
-        moved: { identities: 2, conversations: 2, tickets: 1, orders: 1, notes: 1, suggestions: 1, visitors: 1 },
+        moved: { identities: 2, conversations: 2, tickets: 1, orders: 1, deals: 1, notes: 1, suggestions: 1, visitors: 1 },
       },
     });
+    // The deal is the survivor's now: on its record, in the deal list by customer, and on its timeline.
+    const deal = await api<{ data: { customer: { id: string } } }>(t.url, "GET", `/api/v1/deals/${dealId}`, { cookie: admin });
+    expect(deal.body.data.customer).toMatchObject({ id: survivor.customerId, name: `Dana Wu ${tag}` });
+    const listed = await api<{ data: { id: string }[] }>(t.url, "GET", `/api/v1/deals?customerId=${survivor.customerId}`, { cookie: admin });
+    expect(listed.body.data.map((d) => d.id)).toEqual([dealId]);
+    const timeline = await api<{ data: { type: string; link: { dealId?: string } }[] }>(t.url, "GET", `/api/v1/customers/${survivor.customerId}/timeline?kinds=deal`, { cookie: admin });
+    expect(timeline.body.data).toMatchObject([{ type: "deal.created", link: { dealId } }]);
     // The other record's own history stays with it.
     const otherEvents = await db().select().from(tables.customerEvents).where(eq(tables.customerEvents.customerId, other.customerId));
     expect(otherEvents.map((e) => e.type)).toEqual(["customer.updated"]);
@@ -160,7 +172,7 @@ describe.each(testEngines())("customer merge on $name", (engine) => {
   it("a merge that fails part-way (a constraint refuses the notes) leaves both records exactly as they were", async () => {
     const { survivor, other } = await twoRecords();
     const before = await recordsOf(t, [survivor.customerId, other.customerId]);
-    // A real constraint violation in the middle of the transaction: identities, conversations, tickets and orders have
+    // A real constraint violation in the middle of the transaction: identities, conversations, tickets, orders and deals have
     // moved by the time the notes are refused.
     const constraint = sql.raw(`merge_test_${randomUUID().replaceAll("-", "")}`);
     await db().execute(sql`alter table customer_notes add constraint ${constraint} check (customer_id <> ${sql.raw(`'${survivor.customerId}'`)}::uuid)`);

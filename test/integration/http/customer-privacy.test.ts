@@ -65,12 +65,33 @@ describe.each(testEngines())("customer privacy (GDPR export and erasure) on $nam
     await db().insert(tables.customerNotes).values({ customerId: id, authorType: "system", text: `Called ${first} ${last} on ${phone} about the ${phrase}` });
     await db().insert(tables.customerEvents).values({ customerId: id, type: "customer.updated", actorType: "customer", actorName: `${first} ${last}`, data: { changes: { name: { from: null, to: `${first} ${last}` } } } });
     await addVisitor(t, id);
+    // A deal drafted from the chat carries the customer's name in its title.
+    const deal = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/deals", {
+      cookie: admin,
+      body: { title: `Tent for ${first} ${last}`, customerId: id, conversationId: opening.conversationId, amountCents: 24_900 },
+    });
+    expect(deal.status).toBe(201);
     // An older record of the same person, merged into this one: the tombstone keeps the name and its own events.
     const old: Written = await customerWrites(t, `old account of ${last}, the ${phrase}`, { email: `old.${email}` });
     await db().update(tables.customers).set({ name: `${first} ${last}` }).where(eq(tables.customers.id, old.customerId));
     await db().insert(tables.customerEvents).values({ customerId: old.customerId, type: "customer.updated", actorType: "system", data: { changes: { email: { from: null, to: `old.${email}` } } } });
+    const oldDeal = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/deals", { cookie: admin, body: { title: `The ${phrase} again`, customerId: old.customerId, amountCents: 0 } });
+    expect(oldDeal.status).toBe(201);
     expect((await api(t.url, "POST", `/api/v1/customers/${id}/merge`, { cookie: admin, body: { otherId: old.customerId } })).status).toBe(200);
-    return { id, tombstoneId: old.customerId, first, last, email, phone, phrase, order, ticket, opening, needles: [last, email, phone, phone.slice(1), phrase] };
+    return {
+      id,
+      tombstoneId: old.customerId,
+      first,
+      last,
+      email,
+      phone,
+      phrase,
+      order,
+      ticket,
+      opening,
+      dealIds: [deal.body.data.id, oldDeal.body.data.id],
+      needles: [last, email, phone, phone.slice(1), phrase],
+    };
   }
 
   /** Every text, varchar, array and jsonb column of every table that holds one of the needles (jsonb and arrays cast to text). */
@@ -113,6 +134,8 @@ describe.each(testEngines())("customer privacy (GDPR export and erasure) on $nam
     expect(doc.tickets).toMatchObject([{ id: p.ticket.id, status: "pending" }]);
     expect(doc.tickets[0].events.map((e) => e.type)).toEqual(expect.arrayContaining(["created", "status_changed", "note"]));
     expect(doc.orders).toMatchObject([{ id: p.order.id, number: p.order.number, totalCents: 4_250 }]);
+    expect(doc.deals.map((d) => d.title).sort()).toEqual([`Tent for ${p.first} ${p.last}`, `The ${p.phrase} again`].sort());
+    expect(doc.deals[0]).toMatchObject({ stage: "lead", currency: "USD" });
     expect(doc.notes).toMatchObject([{ text: expect.stringContaining(p.phrase) }]);
     expect(doc.suggestions.length).toBeGreaterThan(0);
     expect(doc.events.map((e) => e.type)).toEqual(expect.arrayContaining(["customer.updated", "customer.merged"]));
@@ -129,7 +152,7 @@ describe.each(testEngines())("customer privacy (GDPR export and erasure) on $nam
     const p = await person();
     // The scan finds the person everywhere before the erasure (so finding nothing afterwards means something).
     expect(await tracesOf(p.needles)).toEqual(
-      expect.arrayContaining(["customers.name", "customers.email", "messages.text", "messages.annotation", "conversations.last_message", "tickets.subject", "customer_notes.text", "customer_events.data", "customer_suggestions.value"]),
+      expect.arrayContaining(["customers.name", "customers.email", "messages.text", "messages.annotation", "conversations.last_message", "tickets.subject", "customer_notes.text", "customer_events.data", "customer_suggestions.value", "deals.title"]),
     );
     expect(await api(t.url, "DELETE", `/api/v1/customers/${p.id}`, { cookie: managerCookie })).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
     expect(await withKey("DELETE", `/api/v1/customers/${p.id}`)).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
@@ -148,6 +171,9 @@ describe.each(testEngines())("customer privacy (GDPR export and erasure) on $nam
     const [order] = await db().select().from(tables.orders).where(eq(tables.orders.id, p.order.id));
     expect(order).toMatchObject({ customerId: null, totalCents: 4_250, items: [{ sku: "TENT-2P", quantity: 1 }] });
     expect(await db().select().from(tables.conversationOrders).where(eq(tables.conversationOrders.orderId, p.order.id))).toHaveLength(1);
+    // Deals stay for the pipeline's figures, without the person: no customer, the title erased (the merged record's too).
+    const deals = await db().select().from(tables.deals).where(inArray(tables.deals.id, p.dealIds));
+    expect(deals.map((d) => ({ title: d.title, customerId: d.customerId }))).toEqual(p.dealIds.map(() => ({ title: ERASED_MARKER, customerId: null })));
     // Every message of their conversations, the agent's reply included, is the marker without annotation.
     const conversationIds = (await db().select({ id: tables.conversations.id }).from(tables.conversations).where(eq(tables.conversations.customerId, p.id))).map((c) => c.id);
     expect(conversationIds).toHaveLength(3);

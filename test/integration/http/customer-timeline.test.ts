@@ -161,8 +161,20 @@ describe.each(testEngines())("customer notes and timeline on $name", (engine) =>
         .values([1, 2, 3].map((n) => ({ customerId: seeded.customerId, authorType: "system" as const, text: `tied note ${n}`, createdAt: tie, updatedAt: tie })));
       await db().insert(tables.customerEvents).values({ customerId: seeded.customerId, type: "customer.tagged", actorType: "system", data: { added: ["vip"] }, createdAt: tie });
       await db().insert(tables.orders).values({ number: `ORD-TIE-${randomUUID().slice(0, 8)}`, customerId: seeded.customerId, totalCents: 500, placedAt: tie, createdAt: tie, updatedAt: tie });
+      // And a deal opened and moved twice at that minute too.
+      const stages = await db().select().from(tables.dealStages);
+      const stage = (key: string) => stages.find((s) => s.key === key)!.id;
+      const [deal] = await db().insert(tables.deals).values({ title: "Tied deal", customerId: seeded.customerId, amountCents: 100, stageId: stage("proposal"), createdAt: tie, updatedAt: tie }).returning();
+      await db()
+        .insert(tables.dealStageChanges)
+        .values([
+          { dealId: deal!.id, fromStageId: null, toStageId: stage("lead"), actorType: "system" as const, createdAt: tie },
+          { dealId: deal!.id, fromStageId: stage("lead"), toStageId: stage("qualified"), actorType: "system" as const, createdAt: tie },
+          { dealId: deal!.id, fromStageId: stage("qualified"), toStageId: stage("proposal"), actorType: "system" as const, createdAt: tie },
+        ]);
       const all = await walk(seeded.customerId, 200);
-      expect(all).toHaveLength(13);
+      expect(all).toHaveLength(16);
+      expect(all.filter((i) => i.kind === "deal").map((i) => i.type).sort()).toEqual(["deal.created", "deal.stage_changed", "deal.stage_changed"]);
       const times = all.map((i) => Date.parse(i.at));
       expect(times).toEqual([...times].sort((a, b) => b - a));
       for (const limit of [1, 2, 3, 5]) expect((await walk(seeded.customerId, limit)).map((i) => i.id)).toEqual(all.map((i) => i.id));

@@ -15,6 +15,7 @@ import {
   noteDTO,
   timelineItemDTO,
 } from "../../../src/http/openapi/schemas-crm.ts";
+import { dealDraftDTO, dealDTO, dealStageChangeDTO, dealStageDTO, pipelineDTO } from "../../../src/http/openapi/schemas-deals.ts";
 import { conversationDTO, messageDTO, sessionDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO, userDTO } from "../../../src/http/openapi/schemas-api.ts";
 import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
 import { openHandoffTicket } from "../../../src/modules/tickets/index.ts";
@@ -141,6 +142,20 @@ describe.each(testEngines())("the OpenAPI document on $name", (engine) => {
     });
     const started = (await upload.json()) as { data: { id: string } };
     checks.push(["POST /imports", importDTO, started.data], ["GET /imports/:id", importDTO, await get(`/imports/${started.data.id}`)], ["GET /imports", importDTO.array().min(1), await get("/imports")]);
+    // Deals: one for the CRM customer, moved once; the stages, list, history, pipeline, draft and the timeline's deal items.
+    const deal = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/deals", { cookie, body: { title: "Openapi tents", customerId: customer.body.data.id, amountCents: 12_345 } });
+    const moved = await api<{ data: unknown }>(t.url, "PATCH", `/api/v1/deals/${deal.body.data.id}`, { cookie, body: { stage: "won" } });
+    checks.push(
+      ["POST /deals", dealDTO, deal.body.data],
+      ["PATCH /deals/:id", dealDTO, moved.body.data],
+      ["GET /deals", dealDTO.array().min(1), await get("/deals")],
+      ["GET /deals/:id", dealDTO, await get(`/deals/${deal.body.data.id}`)],
+      ["GET /deals/:id/history", dealStageChangeDTO.array().min(2), await get(`/deals/${deal.body.data.id}/history`)],
+      ["GET /deals/stages", dealStageDTO.array().min(6), await get("/deals/stages")],
+      ["GET /deals/pipeline", pipelineDTO, await get("/deals/pipeline")],
+      ["GET /deals/draft", dealDraftDTO, await get(`/deals/draft?conversationId=${conversation.id}`)],
+      ["GET /customers/:id/timeline (deals)", timelineItemDTO.array().min(2), await get(`/customers/${customer.body.data.id}/timeline?kinds=deal`)],
+    );
     const problems = checks.flatMap(([name, schema, body]) => {
       const parsed = schema.safeParse(body);
       return parsed.success ? [] : [`${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`];

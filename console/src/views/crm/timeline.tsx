@@ -19,6 +19,7 @@ const ICON_PATHS: Record<TimelineKind, string> = {
   order: "M3 4h2l2.2 10.5h10.6L20 7H6.2M9 19.5h.01M17 19.5h.01",
   note: "M6 3h9l4 4v14H6zM15 3v4h4M9 12h7M9 16h5",
   event: "M4 20l1-4L16 5l3 3L8 19z",
+  deal: "M4 12l8-8 8 8-8 8zM12 8v8M9 11h6",
 };
 
 function TimelineIcon(props: { kind: TimelineKind }) {
