@@ -145,6 +145,8 @@ export const deals = pgTable(
     index("deals_owner_stage_idx").on(t.ownerId, t.stageId),
     index("deals_customer_idx").on(t.customerId),
     index("deals_closed_idx").on(t.closedAt),
+    // The pipeline's open deals by currency and stage, without reading the closed ones kept for history.
+    index("deals_open_idx").on(t.currency, t.stageId).where(sql`${t.closedAt} is null`),
     // A chat opens at most one lead.
     uniqueIndex("deals_chat_lead_uq").on(t.conversationId).where(sql`${t.source} = 'chat'`),
   ],

@@ -1,6 +1,6 @@
 /**
- * The pipeline's figures in one grouped query. Open deals are found through their stage (deals_stage_idx, or
- * deals_owner_stage_idx for one owner), closed ones through their closing time (deals_closed_idx); every stage comes
+ * The pipeline's figures in one grouped query. Open deals (never closed: closed_at is null) are read through
+ * deals_open_idx, closed ones through their closing time (deals_closed_idx); every stage comes
  * back, empty ones with zeros.
  */
 import { sql } from "drizzle-orm";
@@ -44,7 +44,7 @@ export function pipelineSql(filter: { currency: string; ownerId?: string; from: 
         select d.stage_id, d.amount_cents, ${weighted} as weighted,
           (d.expected_close_date >= ${fromDay} and d.expected_close_date < ${toDay}) as in_forecast
         from deals d join deal_stages s on s.id = d.stage_id and s.outcome = 'open'
-        where d.currency = ${filter.currency} ${owner}
+        where d.closed_at is null and d.currency = ${filter.currency} ${owner}
         union all
         select d.stage_id, d.amount_cents, ${weighted} as weighted, false as in_forecast
         from deals d join deal_stages s on s.id = d.stage_id and s.outcome <> 'open'

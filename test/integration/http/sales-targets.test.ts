@@ -194,10 +194,11 @@ describe.each(testEngines())("sales targets API on $name", (engine) => {
   it("seeds demo targets for every demo rep and the team: five months and two quarters, once", async () => {
     const users = await db().select().from(tables.users);
     const agents = users.filter((u) => u.email.endsWith("@switchboard.local")).map((u) => ({ id: u.id, name: u.name }));
-    // No deals were won in the six months before March 2027: each rep gets the fallback, the team their sum.
-    expect(await seedDemoRevenue(db(), { now: new Date("2027-03-10T00:00:00Z"), agents })).toBe(4 * 7);
-    expect(await seedDemoRevenue(db(), { now: new Date("2027-03-10T00:00:00Z"), agents })).toBe(0);
-    for (const period of ["2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]) {
+    // No deals were won in the six months before March 2030 (the demo deals are of the last months): each rep gets the
+    // fallback, the team their sum.
+    expect(await seedDemoRevenue(db(), { now: new Date("2030-03-10T00:00:00Z"), agents })).toBe(4 * 7);
+    expect(await seedDemoRevenue(db(), { now: new Date("2030-03-10T00:00:00Z"), agents })).toBe(0);
+    for (const period of ["2029-12", "2030-01", "2030-02", "2030-03", "2030-04"]) {
       expect((await list(`?period=${period}`)).body.data.map((r) => [r.owner?.name ?? r.team, r.targetCents])).toEqual([
         ["Alex Agent", 2_500_000],
         ["Morgan Manager", 2_000_000],
@@ -205,7 +206,7 @@ describe.each(testEngines())("sales targets API on $name", (engine) => {
         ["all", 6_000_000],
       ]);
     }
-    expect((await list("?period=2027-Q2")).body.data.map((r) => r.targetCents)).toEqual([7_500_000, 6_000_000, 4_500_000, 18_000_000]);
+    expect((await list("?period=2030-Q2")).body.data.map((r) => r.targetCents)).toEqual([7_500_000, 6_000_000, 4_500_000, 18_000_000]);
   });
 
   it("sets demo targets a little above what a rep has been winning (last six months' monthly average × 1.15, to $100)", async () => {

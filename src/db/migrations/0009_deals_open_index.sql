@@ -1,0 +1,1 @@
+CREATE INDEX "deals_open_idx" ON "deals" USING btree ("currency","stage_id") WHERE "deals"."closed_at" is null;
