@@ -127,7 +127,10 @@ function looseArms(t: SearchTerms): SQL[] {
   if (t.digits) arms.push(loosely(sql`c.phone_digits like ${`%${t.digits}%`}`));
   if (shape.mayBeName && t.lq.length >= MIN_FUZZY_LENGTH) {
     // A whole name is compared with the whole name (similarity); one word with the name's closest word (word similarity).
-    const name = /\s/.test(t.lq) ? sql`lower(c.name) % ${t.lq}` : sql`lower(c.name) %> ${t.lq}`;
+    // The closest first: of the hundreds a common word matches, the ones the rank would put on top.
+    const name = /\s/.test(t.lq)
+      ? sql`lower(c.name) % ${t.lq} order by similarity(lower(c.name), ${t.lq}) desc`
+      : sql`lower(c.name) %> ${t.lq} order by word_similarity(${t.lq}, lower(c.name)) desc`;
     arms.push(loosely(name), ofCompanies(sql`lower(co.name) % ${t.lq}`));
   }
   return arms;
