@@ -1,9 +1,14 @@
 /** Formatting helpers of the Sales pages: probabilities, amounts typed by people, periods. */
 
-/** A probability 0..1 as a percent ("35 %" → "35%"). */
-export function formatProbability(p: number | null): string {
-  if (p === null || !Number.isFinite(p)) return "—";
-  return `${Math.round(p * 100)}%`;
+/** A deal's or a stage's win probability, a whole percent 0..100 as the API gives it ("35%"). */
+export function formatProbability(percent: number | null): string {
+  if (percent === null || !Number.isFinite(percent)) return "—";
+  return `${Math.round(percent)}%`;
+}
+
+/** A probability 0..1 (a plan's P(win)) as a percent with one decimal ("42.5%"). */
+export function formatChance(p: number): string {
+  return `${(p * 100).toFixed(1)}%`;
 }
 
 /** An amount typed in major units ("1,250.50") as integer cents, or null when it is not a non-negative number. */

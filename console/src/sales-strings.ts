@@ -50,7 +50,8 @@ export const PIPELINE_TEXT = {
   noDealsHint: "Create one with “New deal”, or from a conversation.",
   more: "more not shown",
   failed: "The pipeline could not be loaded",
-  forecast: "Weighted forecast this period",
+  forecast: "Weighted forecast this month",
+  thisMonth: "closed this month",
 } as const;
 
 /** Text of the new-deal form and the conversation's deal card. */
@@ -174,6 +175,7 @@ export const DASHBOARD_TEXT = {
   thisQuarter: "This quarter",
   last12: "Last 12 months",
   revenue: "Revenue",
+  wonDeals: "Won deals",
   orders: "Orders",
   aov: "Average order value",
   units: "Units sold",

@@ -117,9 +117,9 @@ export async function deleteDeal(dealId: string): Promise<void> {
   await request<unknown>("DELETE", `/deals/${id(dealId)}`);
 }
 
-/** Per stage: count, amount and weighted amount (managers). */
-export async function getPipeline(): Promise<PipelineDTO> {
-  return (await request<Data<PipelineDTO>>("GET", "/deals/pipeline")).data;
+/** Per stage: count, amount and weighted amount; won and lost count the deals closed in [from, to) (default this month). */
+export async function getPipeline(params: { from?: string; to?: string; currency?: string } = {}): Promise<PipelineDTO> {
+  return (await request<Data<PipelineDTO>>("GET", `/deals/pipeline${query(params)}`)).data;
 }
 
 /** A new deal's prefill from a conversation's words (products and money mentioned). */

@@ -17,7 +17,7 @@ export type ConsoleServerEvents = {
   "agent:updated": (user: UserDTO) => void;
   "session:ended": (event: { reason: SessionEndReason }) => void;
   /** A deal was created, changed or moved (only the ids are needed: views load what they show again). */
-  "deal:updated": (event: { id?: string; conversationId?: string | null }) => void;
+  "deal:updated": (event: { dealId: string; conversationId: string | null }) => void;
 };
 
 /** Events the console sends on /console. */

@@ -23,10 +23,10 @@ export function buildColumns(stages: DealStageDTO[], deals: Record<string, DealD
     });
 }
 
-/** The deal as it will look in another stage: the stage's probability and the weighted amount it gives. */
+/** The deal as it will look in another stage: the stage's probability (a whole percent) and the weighted amount it gives. */
 export function inStage(deal: DealDTO, stage: DealStageDTO): DealDTO {
   const probability = stage.probability;
-  return { ...deal, stage, probability, weightedAmountCents: Math.round(deal.amountCents * probability) };
+  return { ...deal, stage, probability, weightedAmountCents: Math.round((deal.amountCents * probability) / 100) };
 }
 
 /** The board after moving a deal to a stage: the card changes column and both columns' totals follow. */

@@ -15,9 +15,16 @@ import { TargetsCard } from "./targets-card.tsx";
 
 function Totals(props: { crm: CrmOperations; range: { from: string; to: string } }) {
   const { range } = props;
-  const [loaded, reload] = useLoad(props.crm, `${range.from}:${range.to}`, () => salesApi.getSummary(range));
+  const [loaded, reload] = useLoad(props.crm, `${range.from}:${range.to}`, async () => {
+    const summary = await salesApi.getSummary(range);
+    // Won deals are revenue agreed but not yet ordered: the pipeline's won stages over the same period.
+    const pipeline = await salesApi.getPipeline({ ...range, currency: summary.currency });
+    const won = pipeline.stages.filter((s) => s.stage.outcome === "won");
+    return { summary, wonCents: won.reduce((sum, s) => sum + s.amountCents, 0), wonCount: won.reduce((sum, s) => sum + s.count, 0) };
+  });
   if (loaded.state === "error") return <ErrorState title={DASHBOARD_TEXT.failed} message={loaded.failure.message} onRetry={reload} testId="totals-error" />;
-  const s = loaded.state === "loaded" ? loaded.data : null;
+  const s = loaded.state === "loaded" ? loaded.data.summary : null;
+  const won = loaded.state === "loaded" ? loaded.data : null;
   const tile = (label: string, value: string, testId: string) => (
     <div class="stat-tile" data-testid={testId}>
       <span class="stat-tile__label">{label}</span>
@@ -32,6 +39,7 @@ function Totals(props: { crm: CrmOperations; range: { from: string; to: string }
       {tile(DASHBOARD_TEXT.orders, s ? formatNumber(s.orderCount) : "", "total-orders")}
       {tile(DASHBOARD_TEXT.aov, s ? formatMoney(s.averageOrderValueCents, s.currency) : "", "total-aov")}
       {tile(DASHBOARD_TEXT.units, s ? formatNumber(s.unitsSold) : "", "total-units")}
+      {tile(DASHBOARD_TEXT.wonDeals, s && won ? `${formatMoney(won.wonCents, s.currency)} (${formatNumber(won.wonCount)})` : "", "total-won")}
     </div>
   );
 }

@@ -114,12 +114,12 @@ export function DealView(props: { crm: CrmOperations; user: UserDTO; dealId: str
             <InlineEdit
               label={DEAL_TEXT.probability}
               display={formatProbability(deal.probability)}
-              initial={String(Math.round(deal.probability * 100))}
+              initial={String(deal.probability)}
               input={{ kind: "number" }}
               editable={editable}
               onSave={async (t) => {
                 const p = Number(t);
-                return t.trim() === "" ? save({ probability: null }) : Number.isFinite(p) && p >= 0 && p <= 100 ? save({ probability: p / 100 }) : { message: "Between 0 and 100" };
+                return t.trim() === "" ? save({ probability: null }) : Number.isInteger(p) && p >= 0 && p <= 100 ? save({ probability: p }) : { message: "Between 0 and 100" };
               }}
               testId="deal-field-probability"
             />

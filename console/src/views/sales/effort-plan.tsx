@@ -10,7 +10,7 @@ import { ErrorState } from "../crm/ui.tsx";
 import { barOptions, Chart } from "./chart.tsx";
 
 /** The currency the plans' expected revenue is shown in (the demo's, and the server's default). */
-const CURRENCY = "EUR";
+const CURRENCY = "USD";
 
 /** The card. */
 export function EffortPlanCard(props: { crm: CrmOperations }) {

@@ -5,7 +5,7 @@ import * as salesApi from "../../api/sales-endpoints.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatMoney } from "../../crm-format.ts";
 import { PLANS_TEXT, SALES_TEXT } from "../../sales-strings.ts";
-import { formatProbability } from "../../sales-format.ts";
+import { formatChance } from "../../sales-format.ts";
 import { ErrorState } from "../crm/ui.tsx";
 
 /** At most this many pages of open deals are read to name the plan's deals. */
@@ -90,7 +90,7 @@ export function LeadPlanCard(props: { crm: CrmOperations }) {
     await run();
   };
   const assignments = proposal?.plan.assignments ?? [];
-  const currency = assignments.map((a) => proposal?.deals.get(a.dealId)?.currency).find(Boolean) ?? "EUR";
+  const currency = assignments.map((a) => proposal?.deals.get(a.dealId)?.currency).find(Boolean) ?? "USD";
   const toggle = (id: string): void => setSelected((s) => {
     const next = new Set(s);
     if (next.has(id)) next.delete(id);
@@ -147,7 +147,7 @@ export function LeadPlanCard(props: { crm: CrmOperations }) {
                       <td>
                         <strong>{proposal.reps.get(a.ownerId) ?? a.ownerId}</strong>
                       </td>
-                      <td class="num">{formatProbability(a.pWin)}</td>
+                      <td class="num">{formatChance(a.pWin)}</td>
                       <td class="num">{deal ? formatMoney(Math.round(a.pWin * deal.amountCents), deal.currency) : "—"}</td>
                     </tr>
                   );

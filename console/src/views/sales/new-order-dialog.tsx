@@ -22,7 +22,7 @@ export function NewOrderDialog(props: { crm: CrmOperations; onClose: () => void;
   const catalogue: ProductDTO[] = products.state === "loaded" ? products.data.data : [];
   const valid = lines.every((l) => l.productId !== "" && Number.isInteger(Number(l.quantity)) && Number(l.quantity) >= 1);
   const total = lines.reduce((sum, l) => sum + (catalogue.find((p) => p.id === l.productId)?.priceCents ?? 0) * (Number(l.quantity) || 0), 0);
-  const currency = catalogue.find((p) => p.id === lines[0]?.productId)?.currency ?? "EUR";
+  const currency = catalogue.find((p) => p.id === lines[0]?.productId)?.currency ?? "USD";
   const setLine = (index: number, change: Partial<Line>): void => setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...change } : l)));
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();

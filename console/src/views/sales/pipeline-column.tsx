@@ -47,7 +47,7 @@ export function PipelineColumn(props: {
     >
       <header class="board-column__head">
         <h2 class="board-column__title" id={titleId}>
-          {column.stage.name} <span class="card__muted">{formatProbability(column.stage.probability)}</span>
+          {column.stage.name} <span class="card__muted">{column.stage.outcome === "open" ? formatProbability(column.stage.probability) : PIPELINE_TEXT.thisMonth}</span>
         </h2>
         <dl class="board-column__totals">
           <div>

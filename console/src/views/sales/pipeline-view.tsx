@@ -17,21 +17,27 @@ import { SalesShell } from "./sales-shell.tsx";
 /** How many deals each column shows. */
 const PER_STAGE = 50;
 
-type Board = { stages: DealStageDTO[]; columns: BoardColumn[]; pipeline: PipelineDTO | null };
+type Board = { stages: DealStageDTO[]; columns: BoardColumn[]; pipeline: PipelineDTO };
 
-async function loadBoard(user: UserDTO): Promise<Board> {
-  const reports = can(user.role, "sales.report");
-  const [stages, pipeline] = await Promise.all([salesApi.listStages(), reports ? salesApi.getPipeline() : Promise.resolve(null)]);
+/** Whether a deal belongs on the board: open ones always; won and lost ones when closed in the pipeline's period, as its totals count them. */
+function inPeriod(deal: DealDTO, pipeline: PipelineDTO): boolean {
+  if (deal.stage.outcome === "open") return true;
+  return deal.closedAt !== null && deal.closedAt >= pipeline.forecast.from && deal.closedAt < pipeline.forecast.to;
+}
+
+async function loadBoard(): Promise<Board> {
+  // The server scopes the pipeline: everyone's for managers and admins, an agent's own deals for an agent.
+  const [stages, pipeline] = await Promise.all([salesApi.listStages(), salesApi.getPipeline()]);
   const pages = await Promise.all(stages.map((s) => salesApi.listDeals({ stage: s.key, limit: PER_STAGE })));
   const deals: Record<string, DealDTO[]> = {};
-  stages.forEach((s, i) => (deals[s.id] = pages[i]?.data ?? []));
+  stages.forEach((s, i) => (deals[s.id] = (pages[i]?.data ?? []).filter((d) => inPeriod(d, pipeline))));
   return { stages: [...stages].sort((a, b) => a.position - b.position), columns: buildColumns(stages, deals, pipeline), pipeline };
 }
 
 /** The page. */
 export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version: number }) {
   const { crm, user } = props;
-  const [loaded, reload] = useLoad(crm, `pipeline:${props.version}`, () => loadBoard(user));
+  const [loaded, reload] = useLoad(crm, `pipeline:${props.version}`, () => loadBoard());
   const [columns, setColumns] = useState<BoardColumn[]>([]);
   const [dragging, setDragging] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -72,10 +78,10 @@ export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version
     }
     setColumns((now) => replaceDeal(now, result.data));
     // The server's totals (every deal, not only the ones shown) are fetched again quietly.
-    if (can(user.role, "sales.report")) void crm.attempt(() => salesApi.getPipeline()).then((p) => p.ok && setColumns((now) => now.map((c) => ({ ...c, ...totalsOf(p.data, c) }))));
+    void crm.attempt(() => salesApi.getPipeline()).then((p) => p.ok && setColumns((now) => now.map((c) => ({ ...c, ...totalsOf(p.data, c) }))));
   };
 
-  const currency = loaded.state === "loaded" ? (loaded.data.pipeline?.currency ?? columns.flatMap((c) => c.deals)[0]?.currency ?? "EUR") : "EUR";
+  const currency = loaded.state === "loaded" ? loaded.data.pipeline.currency : "USD";
   const empty = loaded.state === "loaded" && columns.every((c) => c.count === 0);
   let body;
   if (loaded.state === "loading") body = <Loading testId="pipeline-loading" />;
@@ -102,7 +108,7 @@ export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version
       </>
     );
   }
-  const forecast = loaded.state === "loaded" ? loaded.data.pipeline?.forecast : undefined;
+  const forecast = loaded.state === "loaded" ? loaded.data.pipeline.forecast : undefined;
   return (
     <SalesShell
       user={user}

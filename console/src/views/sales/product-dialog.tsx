@@ -15,7 +15,7 @@ export function ProductDialog(props: { crm: CrmOperations; product: ProductDTO |
   const [name, setName] = useState(product?.name ?? "");
   const [description, setDescription] = useState(product?.description ?? "");
   const [price, setPrice] = useState(amountInput(product?.priceCents ?? null));
-  const [currency, setCurrency] = useState(product?.currency ?? "EUR");
+  const [currency, setCurrency] = useState(product?.currency ?? "USD");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<CrmFailure | null>(null);
   const cents = parseAmount(price);

@@ -18,7 +18,7 @@ export function RankingCard(props: { crm: CrmOperations; range: { from: string; 
   const { range, groupBy } = props;
   const [loaded, reload] = useLoad(props.crm, `${groupBy}:${range.from}:${range.to}`, () => salesApi.getSummary({ ...range, groupBy }));
   const top = useMemo(() => (loaded.state === "loaded" ? [...loaded.data.groups].sort((a, b) => b.totalAmountCents - a.totalAmountCents).slice(0, TOP) : []), [loaded]);
-  const currency = loaded.state === "loaded" ? loaded.data.currency : "EUR";
+  const currency = loaded.state === "loaded" ? loaded.data.currency : "USD";
   const chart = useMemo(
     () => ({ options: barOptions(top.map((g) => g.label), [{ label: DASHBOARD_TEXT.revenue, color: "#2563eb" }], currency), data: [top.map((_g, i) => i), top.map((g) => g.totalAmountCents)] as [number[], number[]] }),
     [top, currency],

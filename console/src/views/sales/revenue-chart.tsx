@@ -57,7 +57,7 @@ function options(currency: string): ChartOptions {
 export function RevenueForecastCard(props: { crm: CrmOperations }) {
   const [loaded, reload] = useLoad(props.crm, "forecast", () => salesApi.getForecast(12));
   const data = useMemo(() => (loaded.state === "loaded" ? forecastSeries(loaded.data) : null), [loaded]);
-  const opts = useMemo(() => options(loaded.state === "loaded" ? loaded.data.currency : "EUR"), [loaded]);
+  const opts = useMemo(() => options(loaded.state === "loaded" ? loaded.data.currency : "USD"), [loaded]);
   let body;
   if (loaded.state === "loading") body = <Loading />;
   else if (loaded.state === "error") body = <ErrorState title={DASHBOARD_TEXT.failed} message={loaded.failure.message} onRetry={reload} testId="forecast-error" />;
@@ -69,7 +69,7 @@ export function RevenueForecastCard(props: { crm: CrmOperations }) {
         {data ? <Chart options={opts} data={data} height={260} testId="forecast-chart" /> : null}
         <p class="card__muted" data-testid="forecast-method">
           {f.method}
-          {f.backtest?.mape != null ? ` · ${DASHBOARD_TEXT.backtest} ${f.backtest.heldOutWeeks} ${DASHBOARD_TEXT.weeks}: ${(f.backtest.mape * 100).toFixed(1)}%` : ""}
+          {f.backtest?.mape != null ? ` · ${DASHBOARD_TEXT.backtest} ${f.backtest.heldOutWeeks} ${DASHBOARD_TEXT.weeks}: ${f.backtest.mape.toFixed(1)}%` : ""}
         </p>
         <table class="visually-hidden">
           <caption>{DASHBOARD_TEXT.forecast}</caption>

@@ -48,7 +48,7 @@ export function TargetsCard(props: { crm: CrmOperations; user: UserDTO; period: 
   const [loaded, reload, set] = useLoad(crm, period, () => salesApi.getTargets(period));
   const [editing, setEditing] = useState(false);
   const rows = loaded.state === "loaded" ? loaded.data : [];
-  const currency = rows[0]?.currency ?? "EUR";
+  const currency = rows[0]?.currency ?? "USD";
   const chart = useMemo(
     () => ({
       options: barOptions(rows.map(rowName), [{ label: DASHBOARD_TEXT.target, color: "#cbd5e1" }, { label: DASHBOARD_TEXT.won, color: "#16a34a" }], currency),
