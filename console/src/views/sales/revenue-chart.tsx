@@ -1,7 +1,5 @@
 /** Revenue per week: the actual weeks, then the forecast with its prediction interval drawn as a band (uPlot bands). */
 import { useMemo } from "preact/hooks";
-import type UPlotType from "uplot";
-import type { ForecastDTO } from "../../../../src/contracts/sales.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatMoney } from "../../crm-format.ts";
 import { DASHBOARD_TEXT } from "../../sales-strings.ts";
@@ -10,27 +8,7 @@ import { EmptyState } from "../common.tsx";
 import * as salesApi from "../../api/sales-endpoints.ts";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { axisMoney, Chart, type ChartOptions } from "./chart.tsx";
-
-/** How many past weeks the chart shows before the forecast. */
-const HISTORY_WEEKS = 26;
-
-/** The chart's aligned series: x (seconds), actual, forecast, high, low (null where a series has no point). */
-export function forecastSeries(forecast: ForecastDTO): UPlotType.AlignedData {
-  const history = forecast.history.slice(-HISTORY_WEEKS);
-  const xs = [...history.map((h) => h.weekStart), ...forecast.weeks.map((w) => w.weekStart)].map((d) => Date.parse(d) / 1000);
-  const gap = history.map(() => null);
-  const last = history[history.length - 1];
-  // The forecast line starts at the last actual week, so the two lines join.
-  const lead = (value: number | null): (number | null)[] => [...gap.slice(1), value];
-  const joined = last ? last.amountCents : null;
-  return [
-    xs,
-    [...history.map((h) => h.amountCents), ...forecast.weeks.map(() => null)],
-    [...(history.length ? lead(joined) : []), ...forecast.weeks.map((w) => w.amountCents)],
-    [...(history.length ? lead(joined) : []), ...forecast.weeks.map((w) => w.highCents)],
-    [...(history.length ? lead(joined) : []), ...forecast.weeks.map((w) => w.lowCents)],
-  ];
-}
+import { forecastSeries } from "./forecast-series.ts";
 
 function options(currency: string): ChartOptions {
   return () => ({
