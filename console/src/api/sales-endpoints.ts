@@ -151,11 +151,16 @@ export async function getForecast(weeks = 12): Promise<ForecastDTO> {
 }
 
 /** A sales rep as the plans see them. */
-export type SalesRep = { user: { id: string; name: string }; capacity: number; segments: string[]; active: boolean; openDeals: number };
+export type SalesRep = { user: { id: string; name: string }; capacity: number | null; segments: string[]; active: boolean; openDeals: number };
 
 /** The reps the plans assign to. */
 export async function listReps(): Promise<SalesRep[]> {
   return (await request<Data<SalesRep[]>>("GET", "/sales/plans/reps")).data;
+}
+
+/** Changes a rep's capacity (null: no limit), segments or whether the plans assign to them. */
+export async function updateRep(userId: string, body: { capacity?: number | null; segments?: string[]; active?: boolean }): Promise<SalesRep> {
+  return (await request<Data<SalesRep>>("PUT", `/sales/plans/reps/${id(userId)}`, body)).data;
 }
 
 /** Proposes who should own which open deal (HiGHS). */

@@ -13,6 +13,7 @@ import { amountInput, formatProbability, parseAmount } from "../../sales-format.
 import { InlineEdit, type InlineSaveResult } from "../crm/inline-edit.tsx";
 import { ConfirmDialog, ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { DealHistory } from "./deal-history.tsx";
+import { NewOrderDialog } from "./new-order-dialog.tsx";
 import { SalesShell } from "./sales-shell.tsx";
 
 type Loaded = { deal: DealDTO; stages: DealStageDTO[]; owners: { id: string; name: string }[]; history: DealStageChangeDTO[] | null; historyError: string | null };
@@ -32,6 +33,7 @@ export function DealView(props: { crm: CrmOperations; user: UserDTO; dealId: str
   const { crm, user } = props;
   const [loaded, reload, set] = useLoad(crm, `${props.dealId}:${props.version}`, () => loadDeal(crm, user, props.dealId));
   const [deleting, setDeleting] = useState(false);
+  const [ordering, setOrdering] = useState(false);
   if (loaded.state !== "loaded") {
     return (
       <SalesShell user={user} crm={crm} page="deal" title={DEAL_TEXT.details} testId="deal-view" state={loaded.state}>
@@ -66,6 +68,11 @@ export function DealView(props: { crm: CrmOperations; user: UserDTO; dealId: str
           <button type="button" class="button button--secondary" onClick={() => crm.openSales("pipeline")} data-testid="deal-back">
             {DEAL_TEXT.back}
           </button>
+          {can(user.role, "order.create") && deal.customer ? (
+            <button type="button" class="button button--secondary" onClick={() => setOrdering(true)} data-testid="deal-record-order">
+              {DEAL_TEXT.recordOrder}
+            </button>
+          ) : null}
           {can(user.role, "deal.delete") ? (
             <button type="button" class="button button--danger-outline" onClick={() => setDeleting(true)} data-testid="deal-delete">
               {DEAL_TEXT.delete}
@@ -177,6 +184,19 @@ export function DealView(props: { crm: CrmOperations; user: UserDTO; dealId: str
           <DealHistory changes={loaded.data.history} failed={loaded.data.historyError} />
         </div>
       </div>
+      {ordering && deal.customer ? (
+        <NewOrderDialog
+          crm={crm}
+          customer={{ id: deal.customer.id, name: deal.customer.name ?? deal.customer.email ?? deal.customer.id }}
+          dealId={deal.id}
+          conversationId={deal.conversationId ?? undefined}
+          onClose={() => setOrdering(false)}
+          onCreated={(order) => {
+            setOrdering(false);
+            crm.openSales("order", order.id);
+          }}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title={DEAL_TEXT.delete}

@@ -106,7 +106,7 @@ export function LeadPlanCard(props: { crm: CrmOperations }) {
       <form class="plan-form" onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <label class="field field--inline">
           <span class="field__label">{PLANS_TEXT.capacity}</span>
-          <input class="input input--small" type="number" min={1} value={capacity} placeholder="—" onInput={(e) => setCapacity(e.currentTarget.value)} data-testid="lead-plan-capacity" />
+          <input class="input input--small" type="number" min={1} value={capacity} placeholder={PLANS_TEXT.noLimit} onInput={(e) => setCapacity(e.currentTarget.value)} data-testid="lead-plan-capacity" />
         </label>
         <button type="submit" class="button button--primary" disabled={busy} data-testid="lead-plan-propose">
           {busy ? PLANS_TEXT.proposing : PLANS_TEXT.propose}

@@ -12,10 +12,10 @@ import { CustomerPicker, type PickedCustomer } from "./customer-picker.tsx";
 type Line = { productId: string; quantity: string };
 
 /** The dialog. */
-export function NewOrderDialog(props: { crm: CrmOperations; onClose: () => void; onCreated: (order: OrderDTO) => void }) {
+export function NewOrderDialog(props: { crm: CrmOperations; onClose: () => void; onCreated: (order: OrderDTO) => void; customer?: PickedCustomer; dealId?: string; conversationId?: string }) {
   const { crm } = props;
   const [products, reload] = useLoad(crm, "products", () => salesApi.listProducts({ active: "true", limit: 100 }));
-  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
+  const [customer, setCustomer] = useState<PickedCustomer | null>(props.customer ?? null);
   const [lines, setLines] = useState<Line[]>([{ productId: "", quantity: "1" }]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<CrmFailure | null>(null);
@@ -28,7 +28,12 @@ export function NewOrderDialog(props: { crm: CrmOperations; onClose: () => void;
     event.preventDefault();
     if (!customer || !valid || busy) return;
     setBusy(true);
-    const result = await crm.attempt(() => salesApi.createOrder({ customerId: customer.id, items: lines.map((l) => ({ productId: l.productId, quantity: Number(l.quantity) })) }));
+    const result = await crm.attempt(() => salesApi.createOrder({
+        customerId: customer.id,
+        items: lines.map((l) => ({ productId: l.productId, quantity: Number(l.quantity) })),
+        ...(props.dealId ? { dealId: props.dealId } : {}),
+        ...(props.conversationId ? { conversationId: props.conversationId } : {}),
+      }));
     setBusy(false);
     if (!result.ok) {
       setFailure(result.failure);

@@ -16,6 +16,10 @@ import { SalesShell } from "./sales-shell.tsx";
 
 const STATUSES: OrderStatus[] = ["processing", "shipped", "delivered", "cancelled"];
 
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** An order's status as a pill. */
 export function OrderStatusBadge(props: { status: OrderStatus }) {
   return (
@@ -36,7 +40,8 @@ export function OrdersView(props: { crm: CrmOperations; user: UserDTO }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const filters: salesApi.OrderFilters = { status, customerId: customer?.id ?? "", from, to };
+  // "To" names the last day shown; the API's periods are half-open, so it gets the day after.
+  const filters: salesApi.OrderFilters = { status, customerId: customer?.id ?? "", from, to: to ? dayAfter(to) : "" };
   const [loaded, reload] = useLoad<Page<OrderDTO>>(crm, JSON.stringify([filters, cursor]), () => salesApi.listOrders(filters, cursor));
   const refilter = (change: () => void): void => {
     change();
@@ -152,6 +157,7 @@ export function OrdersView(props: { crm: CrmOperations; user: UserDTO }) {
       <section class="card reports__card" aria-label={ORDERS_TEXT.title} aria-busy={loaded.state === "loading"} data-testid="orders-body">
         {body}
       </section>
+      {cursors.length > 1 || (loaded.state === "loaded" && loaded.data.nextCursor) ? (
       <nav class="pager" aria-label={SALES_TEXT.page}>
         <button type="button" class="button button--secondary" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="orders-previous">
           {SALES_TEXT.previous}
@@ -169,6 +175,7 @@ export function OrdersView(props: { crm: CrmOperations; user: UserDTO }) {
           {SALES_TEXT.next}
         </button>
       </nav>
+      ) : null}
       {creating ? (
         <NewOrderDialog
           crm={crm}
