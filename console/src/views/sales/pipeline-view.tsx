@@ -120,7 +120,7 @@ export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version
       wide
       actions={
         can(user.role, "deal.create") ? (
-          <button type="button" class="button button--primary" onClick={() => setCreating(true)} data-testid="new-deal">
+          <button type="button" class="button button--primary" disabled={loaded.state !== "loaded"} onClick={() => setCreating(true)} data-testid="new-deal">
             {PIPELINE_TEXT.newDeal}
           </button>
         ) : null
