@@ -1,5 +1,5 @@
 /** The sales dashboard: totals for a chosen period, revenue per week with the forecast band, revenue by product, top customers, targets and attainment per rep. */
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import type { UserDTO } from "../../../../src/contracts/api.ts";
 import * as salesApi from "../../api/sales-endpoints.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
@@ -50,7 +50,8 @@ export function DashboardView(props: { crm: CrmOperations; user: UserDTO }) {
   const [period, setPeriod] = useState<DashboardPeriod>("thisMonth");
   // Fixed at the visit: the figures of "this month" do not shift while the page is open.
   const [now] = useState(() => new Date());
-  const range = periodRange(period, now);
+  const { from, to, targets } = periodRange(period, now);
+  const range = useMemo(() => ({ from, to }), [from, to]);
   return (
     <SalesShell
       user={user}
@@ -77,7 +78,7 @@ export function DashboardView(props: { crm: CrmOperations; user: UserDTO }) {
         <RevenueForecastCard crm={crm} />
         <RankingCard crm={crm} range={range} groupBy="product" title={DASHBOARD_TEXT.byProduct} testId="by-product" />
         <RankingCard crm={crm} range={range} groupBy="customer" title={DASHBOARD_TEXT.topCustomers} testId="top-customers" />
-        <TargetsCard crm={crm} user={user} period={range.targets} />
+        <TargetsCard crm={crm} user={user} period={targets} />
       </div>
     </SalesShell>
   );
