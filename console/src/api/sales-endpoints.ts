@@ -163,8 +163,8 @@ export async function updateRep(userId: string, body: { capacity?: number | null
   return (await request<Data<SalesRep>>("PUT", `/sales/plans/reps/${id(userId)}`, body)).data;
 }
 
-/** Proposes who should own which open deal (HiGHS). */
-export async function proposeLeadAssignment(body: { capacity?: number }): Promise<LeadAssignmentPlanDTO> {
+/** Proposes who should own which open deal (HiGHS): the unowned ones, or every open one with `reassign`. */
+export async function proposeLeadAssignment(body: { capacity?: number; reassign?: boolean }): Promise<LeadAssignmentPlanDTO> {
   return (await request<Data<LeadAssignmentPlanDTO>>("POST", "/sales/plans/lead-assignment", body)).data;
 }
 

@@ -53,19 +53,21 @@ export function axisMoney(currency: string): (u: UPlotType, values: number[]) =>
 }
 
 /** Options of a bar chart over named categories (products, customers, reps): one or more series of values per category. */
-export function barOptions(labels: string[], series: { label: string; color: string }[], currency: string): ChartOptions {
-  return (uplot) => ({
+export function barOptions(labels: string[], series: { label: string; color: string }[], currency: string, category = ""): ChartOptions {
+  const money = new Intl.NumberFormat(undefined, { style: "currency", currency });
+  return (uplot, width) => ({
     width: 0,
     height: 0,
-    legend: { show: series.length > 1 },
+    legend: { show: true },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [
-      { stroke: "#66748a", grid: { show: false }, splits: () => labels.map((_l, i) => i), values: (_u, splits) => splits.map((i) => shortLabel(labels[i] ?? "")) },
+      // Each label gets its bar's width (about 7 px a character), so neighbours never overlap.
+      { stroke: "#66748a", grid: { show: false }, splits: () => labels.map((_l, i) => i), values: (_u, splits) => splits.map((i) => shortLabel(labels[i] ?? "", Math.floor((width - 80) / Math.max(1, labels.length) / 7))) },
       { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 60, values: axisMoney(currency) },
     ],
     series: [
-      {},
+      { label: category, value: (_u, i) => (i === null ? "—" : (labels[i] ?? "")) },
       ...series.map((s, i) => ({
         label: s.label,
         fill: s.color,
@@ -73,11 +75,13 @@ export function barOptions(labels: string[], series: { label: string; color: str
         width: 0,
         paths: uplot.paths.bars?.({ size: [series.length > 1 ? 0.4 : 0.6, 64], align: series.length > 1 ? ((i === 0 ? -1 : 1) as -1 | 1) : 0 }),
         points: { show: false },
+        value: (_u: UPlotType, v: number | null) => (v === null ? "—" : money.format(v / 100)),
       })),
     ],
   });
 }
 
-function shortLabel(label: string): string {
-  return label.length > 14 ? `${label.slice(0, 13)}…` : label;
+function shortLabel(label: string, max: number): string {
+  const room = Math.max(4, max);
+  return label.length > room ? `${label.slice(0, room - 1)}…` : label;
 }

@@ -31,7 +31,7 @@ export function EffortPlanCard(props: { crm: CrmOperations }) {
   };
   const chart = useMemo(() => {
     const rows = plan?.allocation ?? [];
-    return { options: barOptions(rows.map((r) => r.segment), [{ label: PLANS_TEXT.expectedRevenue, color: "#0d9488" }], CURRENCY), data: [rows.map((_r, i) => i), rows.map((r) => r.expectedRevenueCents)] as [number[], number[]] };
+    return { options: barOptions(rows.map((r) => r.segment), [{ label: PLANS_TEXT.expectedRevenue, color: "#0d9488" }], CURRENCY, PLANS_TEXT.segment), data: [rows.map((_r, i) => i), rows.map((r) => r.expectedRevenueCents)] as [number[], number[]] };
   }, [plan]);
   return (
     <section class="card sales-card sales-card--wide" aria-labelledby="effort-title" data-testid="effort-plan" data-state={busy ? "busy" : plan ? "planned" : "idle"}>

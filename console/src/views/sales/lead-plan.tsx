@@ -25,8 +25,8 @@ async function openDeals(): Promise<Map<string, DealDTO>> {
   return deals;
 }
 
-async function propose(capacity: number | undefined): Promise<Proposal> {
-  const [plan, deals, reps] = await Promise.all([salesApi.proposeLeadAssignment(capacity ? { capacity } : {}), openDeals(), salesApi.listReps()]);
+async function propose(capacity: number | undefined, reassign: boolean): Promise<Proposal> {
+  const [plan, deals, reps] = await Promise.all([salesApi.proposeLeadAssignment({ ...(capacity ? { capacity } : {}), ...(reassign ? { reassign } : {}) }), openDeals(), salesApi.listReps()]);
   return { plan, deals, reps: new Map(reps.map((r) => [r.user.id, r.user.name])) };
 }
 
@@ -59,6 +59,7 @@ function Uplift(props: { plan: LeadAssignmentPlanDTO; currency: string }) {
 export function LeadPlanCard(props: { crm: CrmOperations }) {
   const { crm } = props;
   const [capacity, setCapacity] = useState("");
+  const [reassign, setReassign] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [proposal, setProposal] = useState<Proposal | null>(null);
@@ -66,7 +67,7 @@ export function LeadPlanCard(props: { crm: CrmOperations }) {
   const run = async (): Promise<void> => {
     setBusy(true);
     setError(null);
-    const result = await crm.attempt(() => propose(capacity ? Number(capacity) : undefined));
+    const result = await crm.attempt(() => propose(capacity ? Number(capacity) : undefined, reassign));
     setBusy(false);
     if (!result.ok) {
       setError(result.failure.message);
@@ -107,6 +108,9 @@ export function LeadPlanCard(props: { crm: CrmOperations }) {
         <label class="field field--inline">
           <span class="field__label">{PLANS_TEXT.capacity}</span>
           <input class="input input--small" type="number" min={1} value={capacity} placeholder={PLANS_TEXT.noLimit} onInput={(e) => setCapacity(e.currentTarget.value)} data-testid="lead-plan-capacity" />
+        </label>
+        <label class="checkbox">
+          <input type="checkbox" checked={reassign} onChange={(e) => setReassign(e.currentTarget.checked)} data-testid="lead-plan-reassign" /> {PLANS_TEXT.reassign}
         </label>
         <button type="submit" class="button button--primary" disabled={busy} data-testid="lead-plan-propose">
           {busy ? PLANS_TEXT.proposing : PLANS_TEXT.propose}

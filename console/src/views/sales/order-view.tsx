@@ -8,7 +8,7 @@ import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatMoney } from "../../crm-format.ts";
 import { CRM_TEXT } from "../../crm-strings.ts";
 import { formatDate, formatNumber } from "../../format.ts";
-import { ORDERS_TEXT, SALES_TEXT } from "../../sales-strings.ts";
+import { DEAL_TEXT, ORDERS_TEXT, SALES_TEXT } from "../../sales-strings.ts";
 import { ConfirmDialog, ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { OrderStatusBadge } from "./orders-view.tsx";
 import { SalesShell } from "./sales-shell.tsx";
@@ -201,13 +201,13 @@ export function OrderView(props: { crm: CrmOperations; user: UserDTO; orderId: s
             </dl>
             <div class="card__actions">
               {order.customer ? (
-                <button type="button" class="button button--secondary button--small" onClick={() => order.customer && crm.openCustomer(order.customer.id)}>
-                  {SALES_TEXT.customer}
+                <button type="button" class="button button--secondary button--small" onClick={() => order.customer && crm.openCustomer(order.customer.id)} data-testid="order-open-customer">
+                  {DEAL_TEXT.customerLink}
                 </button>
               ) : null}
               {order.dealId ? (
-                <button type="button" class="button button--secondary button--small" onClick={() => order.dealId && crm.openSales("deal", order.dealId)}>
-                  {ORDERS_TEXT.deal}
+                <button type="button" class="button button--secondary button--small" onClick={() => order.dealId && crm.openSales("deal", order.dealId)} data-testid="order-open-deal">
+                  {ORDERS_TEXT.openDeal}
                 </button>
               ) : null}
             </div>

@@ -20,7 +20,7 @@ export function RankingCard(props: { crm: CrmOperations; range: { from: string; 
   const top = useMemo(() => (loaded.state === "loaded" ? [...loaded.data.groups].sort((a, b) => b.totalAmountCents - a.totalAmountCents).slice(0, TOP) : []), [loaded]);
   const currency = loaded.state === "loaded" ? loaded.data.currency : "USD";
   const chart = useMemo(
-    () => ({ options: barOptions(top.map((g) => g.label), [{ label: DASHBOARD_TEXT.revenue, color: "#2563eb" }], currency), data: [top.map((_g, i) => i), top.map((g) => g.totalAmountCents)] as [number[], number[]] }),
+    () => ({ options: barOptions(top.map((g) => g.label), [{ label: DASHBOARD_TEXT.revenue, color: "#2563eb" }], currency, props.title), data: [top.map((_g, i) => i), top.map((g) => g.totalAmountCents)] as [number[], number[]] }),
     [top, currency],
   );
   let body;

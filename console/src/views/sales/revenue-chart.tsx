@@ -21,7 +21,7 @@ function options(currency: string): ChartOptions {
       { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 64, values: axisMoney(currency) },
     ],
     series: [
-      {},
+      { label: DASHBOARD_TEXT.week, value: (_u, v) => (v === null ? "—" : shortDate(new Date(v * 1000).toISOString())) },
       { label: DASHBOARD_TEXT.actual, stroke: "#2563eb", width: 2, points: { show: false }, value: (_u, v) => (v === null ? "—" : formatMoney(v, currency)) },
       { label: DASHBOARD_TEXT.forecast, stroke: "#7c3aed", width: 2, dash: [6, 4], points: { show: false }, value: (_u, v) => (v === null ? "—" : formatMoney(v, currency)) },
       { label: DASHBOARD_TEXT.high, stroke: "rgba(124,58,237,0.35)", width: 1, points: { show: false }, value: (_u, v) => (v === null ? "—" : formatMoney(v, currency)) },

@@ -29,7 +29,7 @@ export function SalesShell(props: { user: UserDTO; crm: CrmOperations; page: Sal
   const current = tabOf(props.page);
   return (
     <main class="reports" data-testid={props.testId} data-state={props.state}>
-      <div class={`reports__inner crm-page${props.wide ? " sales-page--wide" : ""}`}>
+      <div class={`reports__inner crm-page sales-page${props.wide ? " sales-page--wide" : ""}`}>
         <nav class="sales-tabs" aria-label={SALES_NAV_TEXT.label}>
           {TABS.filter((t) => mayOpen(props.user, t.page)).map((t) => (
             <a

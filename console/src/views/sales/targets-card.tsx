@@ -13,7 +13,8 @@ import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { barOptions, Chart } from "./chart.tsx";
 
 function rowName(row: TargetRowDTO): string {
-  return row.owner?.name ?? row.team ?? SALES_TEXT.unowned;
+  if (row.owner) return row.owner.name ?? row.owner.id;
+  return row.team === "all" ? DASHBOARD_TEXT.wholeTeam : `${DASHBOARD_TEXT.team} ${row.team ?? ""}`;
 }
 
 function TargetInput(props: { row: TargetRowDTO; onSave: (cents: number) => Promise<string | null> }) {
@@ -51,7 +52,7 @@ export function TargetsCard(props: { crm: CrmOperations; user: UserDTO; period: 
   const currency = rows[0]?.currency ?? "USD";
   const chart = useMemo(
     () => ({
-      options: barOptions(rows.map(rowName), [{ label: DASHBOARD_TEXT.target, color: "#cbd5e1" }, { label: DASHBOARD_TEXT.won, color: "#16a34a" }], currency),
+      options: barOptions(rows.map(rowName), [{ label: DASHBOARD_TEXT.target, color: "#cbd5e1" }, { label: DASHBOARD_TEXT.won, color: "#16a34a" }], currency, SALES_TEXT.owner),
       data: [rows.map((_r, i) => i), rows.map((r) => r.targetCents), rows.map((r) => r.wonCents)] as [number[], number[], number[]],
     }),
     [rows, currency],
