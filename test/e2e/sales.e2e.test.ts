@@ -71,6 +71,11 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     });
     expect(deal.status).toBe(201);
     dealId = deal.body.data.id;
+    // New leads nobody owns yet: what the lead-assignment plan places.
+    for (const [title, cents] of [["Lighthouse Inn cold-brew bar", 480_000], ["Dockside Bakery grinders", 95_000], ["Old Town Roasters service plan", 260_000]] as const) {
+      const lead = await api(app.url, "POST", "/api/v1/deals", { cookie: adminCookie, body: { title, customerId: customer.body.data.id, ownerId: null, amountCents: cents, currency: "USD", stage: "lead" } });
+      expect(lead.status).toBe(201);
+    }
     const now = new Date();
     const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
     const target = await api(app.url, "PUT", "/api/v1/sales/targets", { cookie: adminCookie, body: { ownerId: repId, period, amountCents: TARGET_CENTS, currency: "USD" } });
