@@ -63,8 +63,10 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     const users = await api<{ data: UserDTO[] }>(app.url, "GET", "/api/v1/users", { cookie: adminCookie });
     repId = users.body.data.find((u) => u.email === rep.email)?.id ?? "";
     expect(repId).not.toBe("");
-    const customer = await api<{ data: { id: string } }>(app.url, "POST", "/api/v1/customers", { cookie: adminCookie, body: { name: "Harbour Cafe", email: "owner@harbour-cafe.example" } });
-    expect(customer.status).toBe(201);
+    // A demo customer of a segment the demo reps cover, so the lead-assignment plan can place its leads.
+    const customers = await api<{ data: { id: string }[] }>(app.url, "GET", "/api/v1/customers?segment=standard&limit=1", { cookie: adminCookie });
+    const customer = { body: { data: { id: customers.body.data[0]?.id ?? "" } } };
+    expect(customer.body.data.id).not.toBe("");
     const deal = await api<{ data: DealDTO }>(app.url, "POST", "/api/v1/deals", {
       cookie: adminCookie,
       body: { title: DEAL_TITLE, customerId: customer.body.data.id, ownerId: repId, amountCents: DEAL_CENTS, currency: "USD", stage: "negotiation" },

@@ -8,11 +8,13 @@ import { formatMoney } from "../../crm-format.ts";
 import { NEW_DEAL_TEXT, SALES_TEXT } from "../../sales-strings.ts";
 import { useLoad } from "../crm/ui.tsx";
 import { NewDealDialog } from "./new-deal-dialog.tsx";
+import { useReloadOn } from "./use-reload-on.ts";
 
 /** The card; `version` changes when the server says a deal changed ("deal:updated"), so it loads again. */
 export function ConversationDeals(props: { crm: CrmOperations; user: UserDTO; conversationId: string; version: number }) {
   const { crm, conversationId } = props;
-  const [loaded, reload] = useLoad(crm, `${conversationId}:${props.version}`, () => salesApi.listDeals({ conversationId, limit: 5 }));
+  const [loaded, reload] = useLoad(crm, conversationId, () => salesApi.listDeals({ conversationId, limit: 5 }));
+  useReloadOn(props.version, reload);
   const [creating, setCreating] = useState(false);
   return (
     <section class="card" aria-labelledby="conversation-deals-title" data-testid="conversation-deals" data-state={loaded.state}>

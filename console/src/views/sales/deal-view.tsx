@@ -15,6 +15,7 @@ import { ConfirmDialog, ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { DealHistory } from "./deal-history.tsx";
 import { NewOrderDialog } from "./new-order-dialog.tsx";
 import { SalesShell } from "./sales-shell.tsx";
+import { useReloadOn } from "./use-reload-on.ts";
 
 type Loaded = { deal: DealDTO; stages: DealStageDTO[]; owners: { id: string; name: string }[]; history: DealStageChangeDTO[] | null; historyError: string | null };
 
@@ -31,7 +32,8 @@ async function loadDeal(crm: CrmOperations, user: UserDTO, dealId: string): Prom
 /** The page. */
 export function DealView(props: { crm: CrmOperations; user: UserDTO; dealId: string; version: number }) {
   const { crm, user } = props;
-  const [loaded, reload, set] = useLoad(crm, `${props.dealId}:${props.version}`, () => loadDeal(crm, user, props.dealId));
+  const [loaded, reload, set] = useLoad(crm, props.dealId, () => loadDeal(crm, user, props.dealId));
+  useReloadOn(props.version, reload);
   const [deleting, setDeleting] = useState(false);
   const [ordering, setOrdering] = useState(false);
   if (loaded.state !== "loaded") {

@@ -13,6 +13,7 @@ import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { NewDealDialog } from "./new-deal-dialog.tsx";
 import { PipelineColumn } from "./pipeline-column.tsx";
 import { SalesShell } from "./sales-shell.tsx";
+import { useReloadOn } from "./use-reload-on.ts";
 
 /** How many deals each column shows. */
 const PER_STAGE = 50;
@@ -37,7 +38,9 @@ async function loadBoard(): Promise<Board> {
 /** The page. */
 export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version: number }) {
   const { crm, user } = props;
-  const [loaded, reload] = useLoad(crm, `pipeline:${props.version}`, () => loadBoard());
+  const [loaded, reload] = useLoad(crm, "pipeline", () => loadBoard());
+  // Another user's change (or this one's, echoed) refreshes the board in place: the cards and the focus stay.
+  useReloadOn(props.version, reload);
   const [columns, setColumns] = useState<BoardColumn[]>([]);
   const [dragging, setDragging] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
