@@ -63,10 +63,8 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     const users = await api<{ data: UserDTO[] }>(app.url, "GET", "/api/v1/users", { cookie: adminCookie });
     repId = users.body.data.find((u) => u.email === rep.email)?.id ?? "";
     expect(repId).not.toBe("");
-    // A demo customer of a segment the demo reps cover, so the lead-assignment plan can place its leads.
-    const customers = await api<{ data: { id: string }[] }>(app.url, "GET", "/api/v1/customers?segment=standard&limit=1", { cookie: adminCookie });
-    const customer = { body: { data: { id: customers.body.data[0]?.id ?? "" } } };
-    expect(customer.body.data.id).not.toBe("");
+    const customer = await api<{ data: { id: string } }>(app.url, "POST", "/api/v1/customers", { cookie: adminCookie, body: { name: "Harbour Cafe", email: "owner@harbour-cafe.example" } });
+    expect(customer.status).toBe(201);
     const deal = await api<{ data: DealDTO }>(app.url, "POST", "/api/v1/deals", {
       cookie: adminCookie,
       body: { title: DEAL_TITLE, customerId: customer.body.data.id, ownerId: repId, amountCents: DEAL_CENTS, currency: "USD", stage: "negotiation" },
@@ -129,6 +127,16 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
 
   it("proposes a lead assignment, shows it against the round-robin baseline, and applies it", async () => {
     await page.getByTestId("sales-tab-plans").click();
+    // The leads' customer has no segment; the demo reps cover "standard" or "vip" only, so the plan cannot place them
+    // until one rep covers every segment (the segments left blank). The card says so first.
+    await page.getByTestId("lead-plan-propose").click();
+    await page.getByTestId("lead-plan-error").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("lead-plan-error-message").textContent()).toContain("segment");
+    await shot(page, "plans-infeasible");
+    const sam = page.locator(`[data-testid=rep-row]`, { hasText: demoAgents[1]?.name ?? "" });
+    await sam.getByTestId("rep-segments").fill("");
+    await sam.getByTestId("rep-save").click();
+    await expect.poll(() => page.getByTestId("toast").textContent(), { timeout: 10_000 }).toContain("Rep saved");
     await page.getByTestId("lead-plan-propose").click();
     await page.getByTestId("lead-plan-table").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("lead-plan-objective").textContent()).toMatch(/\$/);
