@@ -62,6 +62,7 @@ export const NEW_DEAL_TEXT = {
   created: "Deal created.",
   amount: "Amount",
   fromConversation: "Prefilled from the conversation",
+  conversationCustomer: "This conversation's customer (no name yet)",
   sidebarTitle: "Sales",
   noDeal: "No lead or deal for this conversation yet.",
   open: "Open deal",

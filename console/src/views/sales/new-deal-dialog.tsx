@@ -34,7 +34,7 @@ export function NewDealDialog(props: { crm: CrmOperations; stages?: DealStageDTO
         return;
       }
       const d = result.data;
-      setCustomer({ id: d.customerId, name: d.customerName ?? d.customerId });
+      setCustomer({ id: d.customerId, name: d.customerName ?? NEW_DEAL_TEXT.conversationCustomer });
       setTitle(d.title);
       setAmount(amountInput(d.amountCents));
       setCurrency(d.currency);
