@@ -177,6 +177,7 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     await page.getByTestId("move-error").waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("move-error").textContent()).toContain("back where it was");
     await page.locator(`[data-testid=board-column][data-stage=qualified] [data-deal-id="${id}"]`).waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dealId)).toBe(id);
     await shot(page, "pipeline-move-refused");
     await page.unroute(`**/api/v1/deals/${id}`);
   });
