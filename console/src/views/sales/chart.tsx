@@ -58,12 +58,13 @@ export function barOptions(labels: string[], series: { label: string; color: str
   return (uplot, width) => ({
     width: 0,
     height: 0,
-    legend: { show: true },
+    // One series needs no key (the card's table names it); two (target and won) do.
+    legend: { show: series.length > 1 },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [
-      // Each label gets its bar's width (about 7 px a character), so neighbours never overlap.
-      { stroke: "#66748a", grid: { show: false }, splits: () => labels.map((_l, i) => i), values: (_u, splits) => splits.map((i) => shortLabel(labels[i] ?? "", Math.floor((width - 80) / Math.max(1, labels.length) / 7))) },
+      // Each label gets its bar's width (about 8 px a character, a gap kept), so neighbours never touch.
+      { stroke: "#66748a", grid: { show: false }, splits: () => labels.map((_l, i) => i), values: (_u, splits) => splits.map((i) => shortLabel(labels[i] ?? "", Math.floor((width - 80) / Math.max(1, labels.length) / 8) - 1)) },
       { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 60, values: axisMoney(currency) },
     ],
     series: [
