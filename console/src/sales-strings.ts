@@ -39,6 +39,7 @@ export const PIPELINE_TEXT = {
   title: "Pipeline",
   hint: "Drag a deal to another stage, or focus it and press ← or → (the menu on each card does the same).",
   newDeal: "New deal",
+  deal: "deal",
   deals: "deals",
   weighted: "weighted",
   moveTo: "Move to…",

@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import type { DealStageDTO } from "../../../../src/contracts/sales.ts";
 import { formatMoney } from "../../crm-format.ts";
-import { formatNumber } from "../../format.ts";
+import { formatCount, formatNumber } from "../../format.ts";
 import { PIPELINE_TEXT } from "../../sales-strings.ts";
 import { formatProbability } from "../../sales-format.ts";
 import type { BoardColumn } from "../../store/pipeline-board.ts";
@@ -52,9 +52,7 @@ export function PipelineColumn(props: {
         <dl class="board-column__totals">
           <div>
             <dt class="visually-hidden">{PIPELINE_TEXT.deals}</dt>
-            <dd data-testid="column-count">
-              {formatNumber(column.count)} {PIPELINE_TEXT.deals}
-            </dd>
+            <dd data-testid="column-count">{formatCount(column.count, PIPELINE_TEXT.deal, PIPELINE_TEXT.deals)}</dd>
           </div>
           <div>
             <dt class="visually-hidden">{PIPELINE_TEXT.deals}</dt>
