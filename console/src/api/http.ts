@@ -24,7 +24,7 @@ export class ApiRequestError extends Error {
 export const API_BASE = "/api/v1";
 
 /** HTTP methods the console uses. */
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 function isApiError(body: unknown): body is ApiError {
   if (typeof body !== "object" || body === null || !("error" in body)) return false;

@@ -2,6 +2,7 @@
 import * as api from "../api/endpoints.ts";
 import { ApiRequestError } from "../api/http.ts";
 import type { ConsoleAction } from "../store/reducer.ts";
+import type { PageAbout } from "./report-operations.ts";
 import type { ConsolePage } from "../store/types.ts";
 import { ERROR_TEXT } from "../strings.ts";
 
@@ -30,12 +31,14 @@ export type CrmOperations = {
   setCustomersSearch: (search: string) => void;
   openConversation: (id: string) => Promise<void>;
   openTicket: (ticketId: string) => Promise<void>;
+  /** Opens a Sales page, or a deal's or an order's page. */
+  openSales: (page: ConsolePage, salesId?: string) => void;
 };
 
 /** Builds the CRM operations over the console's dispatcher and its page and conversation operations. */
 export function createCrmOperations(
   dispatch: (action: ConsoleAction) => void,
-  showPage: (page: ConsolePage, about?: { customerId?: string; search?: string }) => Promise<void>,
+  showPage: (page: ConsolePage, about?: PageAbout) => Promise<void>,
   selectConversation: (id: string | null) => Promise<void>,
 ): CrmOperations {
   function failure(error: unknown): CrmFailure {
@@ -61,6 +64,7 @@ export function createCrmOperations(
     failure,
     toast: (message) => dispatch({ type: "toast", message }),
     openCustomer: (id) => void showPage("customer", { customerId: id }),
+    openSales: (page, salesId) => void showPage(page, salesId ? { salesId } : {}),
     openCustomers: (search) => void showPage("customers", search === undefined ? {} : { search }),
     setCustomersSearch: (search) => dispatch({ type: "customers/search", search }),
     openConversation,

@@ -7,10 +7,13 @@ import { mayOpen } from "../store/route.ts";
 import type { ConsolePage, ConsoleState, ReportPeriod } from "../store/types.ts";
 import { ERROR_TEXT } from "../strings.ts";
 
+/** What a page is about: the customer or sales record it shows, or the customers list's query. */
+export type PageAbout = { customerId?: string; salesId?: string; search?: string };
+
 /** What the views can ask of the reports. */
 export type ReportOperations = {
   /** Opens a page (with the customer or the customers list's query it is about), if the user's role may. */
-  showPage: (page: ConsolePage, about?: { customerId?: string; search?: string }) => Promise<void>;
+  showPage: (page: ConsolePage, about?: PageAbout) => Promise<void>;
   setReportPeriod: (period: ReportPeriod) => Promise<void>;
   reloadReport: () => Promise<void>;
 };
@@ -36,7 +39,7 @@ export function createReportOperations(dispatch: (action: ConsoleAction) => void
   return {
     showPage: async (page, about) => {
       if (!mayOpen(getState().user, page)) return;
-      dispatch({ type: "page", page, customerId: about?.customerId, search: about?.search });
+      dispatch({ type: "page", page, customerId: about?.customerId, salesId: about?.salesId, search: about?.search });
       // Every visit asks again: the period ends now, and customers keep writing.
       if (page === "reports") await load(getState().report.period);
     },

@@ -52,11 +52,11 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     const fromUrl = idFromLocation();
     if (fromUrl) void ops.selectConversation(fromUrl);
     const route = parseRoute(location.pathname, location.search);
-    if (route.page !== "inbox") void ops.showPage(route.page, { customerId: route.customerId ?? undefined, search: route.search });
+    if (route.page !== "inbox") void ops.showPage(route.page, { customerId: route.customerId ?? undefined, salesId: route.salesId ?? undefined, search: route.search });
     // Back and Forward between pages: the address is the truth, so show what it names.
     const onPopState = (): void => {
       const to = parseRoute(location.pathname, location.search);
-      void ops.showPage(to.page, { customerId: to.customerId ?? undefined, search: to.search });
+      void ops.showPage(to.page, { customerId: to.customerId ?? undefined, salesId: to.salesId ?? undefined, search: to.search });
       const id = idFromLocation();
       if (to.page === "inbox" && id) void ops.selectConversation(id);
     };
@@ -82,6 +82,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
         "message:new": (message) => send({ type: "message/received", message }),
         "ticket:updated": (ticket) => send({ type: "ticket/upserted", ticket }),
         "agent:updated": (user) => send({ type: "user/updated", user }),
+        "deal:updated": () => send({ type: "deals/changed" }),
         // This session was logged out, revoked or expired (perhaps from another browser): show the sign-in page now.
         "session:ended": () => send({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded }),
         typing: (event) => {
@@ -114,15 +115,15 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
   useEffect(() => {
     if (!authenticated) return;
     const conversation = state.selectedId ? `${PATH_PREFIX}${encodeURIComponent(state.selectedId)}` : "/console/";
-    const target = routePath({ page: state.page, customerId: state.customerId, search: state.customersSearch }) ?? conversation;
+    const target = routePath({ page: state.page, customerId: state.customerId, salesId: state.salesId, search: state.customersSearch }) ?? conversation;
     // A new page is a new history entry (Back returns); a new search or conversation on the same page replaces it.
-    const page = `${state.page}:${state.customerId ?? ""}`;
+    const page = `${state.page}:${state.customerId ?? ""}:${state.salesId ?? ""}`;
     const moved = shownPage.current !== "" && shownPage.current !== page;
     shownPage.current = page;
     if (`${location.pathname}${location.search}` === target) return;
     if (moved) history.pushState(null, "", target);
     else history.replaceState(null, "", target);
-  }, [authenticated, state.selectedId, state.page, state.customerId, state.customersSearch]);
+  }, [authenticated, state.selectedId, state.page, state.customerId, state.salesId, state.customersSearch]);
 
   return { state, ops };
 }

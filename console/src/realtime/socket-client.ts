@@ -16,6 +16,8 @@ export type ConsoleServerEvents = {
   typing: (event: TypingEvent) => void;
   "agent:updated": (user: UserDTO) => void;
   "session:ended": (event: { reason: SessionEndReason }) => void;
+  /** A deal was created, changed or moved (only the ids are needed: views load what they show again). */
+  "deal:updated": (event: { dealId: string; conversationId: string | null }) => void;
 };
 
 /** Events the console sends on /console. */
@@ -77,6 +79,7 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   socket.on("typing", (e) => handlers.typing(e));
   socket.on("agent:updated", (u) => handlers["agent:updated"](u));
   socket.on("session:ended", (e) => handlers["session:ended"](e));
+  socket.on("deal:updated", (e) => handlers["deal:updated"](e));
 
   return {
     sendTyping: (conversationId, typing) => {

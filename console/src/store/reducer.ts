@@ -11,7 +11,8 @@ export type ConsoleAction =
   | { type: "auth/signedOut"; reason?: string }
   | { type: "user/updated"; user: UserDTO }
   | { type: "connection"; state: ConnectionState }
-  | { type: "page"; page: ConsolePage; customerId?: string | null; search?: string }
+  | { type: "page"; page: ConsolePage; customerId?: string | null; salesId?: string | null; search?: string }
+  | { type: "deals/changed" }
   | { type: "customers/search"; search: string }
   | { type: "toast"; message: string | null }
   | ReportAction
@@ -47,6 +48,8 @@ export function initialState(): ConsoleState {
     connection: "connecting",
     page: "inbox",
     customerId: null,
+    salesId: null,
+    dealsVersion: 0,
     customersSearch: "",
     visit: 0,
     toast: null,
@@ -87,8 +90,11 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         page: action.page,
         visit: state.visit + 1,
         customerId: action.page === "customer" ? (action.customerId ?? null) : null,
+        salesId: action.page === "deal" || action.page === "order" ? (action.salesId ?? null) : null,
         customersSearch: action.page === "customers" && action.search !== undefined ? action.search : state.customersSearch,
       };
+    case "deals/changed":
+      return { ...state, dealsVersion: state.dealsVersion + 1 };
     case "customers/search":
       return { ...state, customersSearch: action.search };
     case "toast":

@@ -29,7 +29,10 @@ export type InboxView = "conversations" | "tickets";
  * Which page the console shows: the inbox workspace, the reports (managers and admins only), the user's sessions and
  * password, the customers list, one customer's profile, the companies, or the API keys (admins).
  */
-export type ConsolePage = "inbox" | "reports" | "security" | "customers" | "customer" | "companies" | "apikeys";
+export type ConsolePage = "inbox" | "reports" | "security" | "customers" | "customer" | "companies" | "apikeys" | SalesPage;
+
+/** The Sales area's pages: the pipeline board, a deal, the orders, an order, the catalogue, the dashboard, the plans. */
+export type SalesPage = "pipeline" | "deal" | "orders" | "order" | "products" | "salesDashboard" | "plans";
 
 /** Periods the reports offer: this many calendar days, today included. */
 export type ReportPeriod = 7 | 30 | 90;
@@ -45,6 +48,10 @@ export type ConsoleState = {
   page: ConsolePage;
   /** The customer whose profile is open (page "customer"). */
   customerId: string | null;
+  /** The deal or order whose page is open (pages "deal" and "order"). */
+  salesId: string | null;
+  /** Counts the socket's "deal:updated" events, so views showing deals load them again. */
+  dealsVersion: number;
   /** The customers list's query as the address bar shows it ("?q=ada&tag=vip"). */
   customersSearch: string;
   /** Counts page openings, so a page opened again (a link, Back) starts afresh. */

@@ -1,4 +1,4 @@
-/** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), the reports, the sessions page, or a CRM page. */
+/** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), the reports, the sessions page, a CRM page or a Sales page. */
 import { useEffect } from "preact/hooks";
 import { useConsole } from "../controller/use-console.ts";
 import { mayOpen } from "../store/route.ts";
@@ -12,6 +12,7 @@ import { DetailsPane } from "./details-pane.tsx";
 import { InboxPane } from "./inbox-pane.tsx";
 import { LoginView } from "./login-view.tsx";
 import { ReportsView } from "./reports-view.tsx";
+import { SalesArea } from "./sales/sales-area.tsx";
 import { SecurityView } from "./security-view.tsx";
 import { TopBar } from "./top-bar.tsx";
 
@@ -64,6 +65,7 @@ export function App() {
       {pages && page === "customer" && state.customerId ? <pages.CustomerView key={state.customerId} crm={ops.crm} user={user} customerId={state.customerId} /> : null}
       {pages && page === "companies" ? <pages.CompaniesView crm={ops.crm} user={user} /> : null}
       {pages && page === "apikeys" ? <pages.ApiKeysView crm={ops.crm} /> : null}
+      <SalesArea page={page} crm={ops.crm} user={user} salesId={state.salesId} visit={state.visit} dealsVersion={state.dealsVersion} />
       <Toast message={state.toast} onDismiss={() => ops.crm.toast(null)} />
     </div>
   );

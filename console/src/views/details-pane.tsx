@@ -1,4 +1,4 @@
-/** The right pane: the customer's profile and CRM record, the ticket (status, priority, assignee, resolve) and the sentiment trend. */
+/** The right pane: the customer's profile and CRM record, the conversation's deals, the ticket (status, priority, assignee, resolve) and the sentiment trend. */
 import type { ConversationDTO, SentimentTrend, TicketDTO, TicketPriority, TicketStatus, UserDTO } from "../../../src/contracts/api.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
 import { customerDisplayName, formatDate, humanize, formatScore, scoreTone, trendDirection, trendLabel } from "../format.ts";
@@ -6,6 +6,7 @@ import type { ConsoleState } from "../store/types.ts";
 import { DETAILS_TEXT, INBOX_TEXT, PRIORITY_TEXT, TICKET_STATUS_TEXT } from "../strings.ts";
 import { Avatar, PriorityBadge, TicketStatusBadge } from "./common.tsx";
 import { ProfileSummary } from "./crm/profile-summary.tsx";
+import { ConversationDeals } from "./sales/conversation-deals.tsx";
 import { TicketHistory } from "./ticket-history.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
@@ -164,6 +165,7 @@ export function DetailsPane(props: { state: ConsoleState; ops: ConsoleOperations
           <p class="card__muted">{conversation.ticketId ? INBOX_TEXT.loading : DETAILS_TEXT.noTicket}</p>
         </section>
       )}
+      {state.user ? <ConversationDeals key={conversation.id} crm={ops.crm} user={state.user} conversationId={conversation.id} version={state.dealsVersion} /> : null}
       <TrendCard trend={conversation.sentiment} />
     </aside>
   );

@@ -1,6 +1,7 @@
 /** The header bar: product, page navigation (what the user's role may open), live-connection state, presence toggle, the user, sessions and log out. */
 import type { UserDTO } from "../../../src/contracts/api.ts";
 import { CRM_NAV_TEXT } from "../crm-strings.ts";
+import { SALES_NAV_TEXT } from "../sales-strings.ts";
 import { mayOpen } from "../store/route.ts";
 import type { ConnectionState, ConsolePage } from "../store/types.ts";
 import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME, SECURITY_TEXT } from "../strings.ts";
@@ -18,17 +19,20 @@ const PRESENCE_TEXT: Record<UserDTO["status"], string> = {
   offline: HEADER_TEXT.offline,
 };
 
-const PAGES: { value: Exclude<ConsolePage, "security" | "customer">; label: string }[] = [
+const PAGES: { value: ConsolePage; label: string }[] = [
   { value: "inbox", label: NAV_TEXT.inbox },
   { value: "customers", label: CRM_NAV_TEXT.customers },
   { value: "companies", label: CRM_NAV_TEXT.companies },
+  { value: "pipeline", label: SALES_NAV_TEXT.sales },
   { value: "reports", label: NAV_TEXT.reports },
   { value: "apikeys", label: CRM_NAV_TEXT.apiKeys },
 ];
 
-/** A customer's profile belongs under Customers in the navigation. */
+/** A customer's profile belongs under Customers in the navigation, every Sales page under Sales. */
 function navPage(page: ConsolePage): ConsolePage {
-  return page === "customer" ? "customers" : page;
+  if (page === "customer") return "customers";
+  if (page === "deal" || page === "orders" || page === "order" || page === "products" || page === "salesDashboard" || page === "plans") return "pipeline";
+  return page;
 }
 
 /** Links between the pages the user's role may open (the permission matrix decides; hidden when only the inbox is left). */
