@@ -28,8 +28,14 @@ export type LinearSolution = {
   solveMs: number;
 };
 
-/** Solves a linear or mixed-integer program; `timeLimitSeconds` bounds the solver (then status time_limit). */
-export async function solveLinearProgram(problem: LinearProgram, options: { timeLimitSeconds?: number } = {}): Promise<LinearSolution> {
+/** HiGHS options passed through as they are (e.g. `{ solver: "ipm" }`, `{ simplex_strategy: 4 }`); see HiGHS's option list. */
+export type SolverOptions = Record<string, string | number | boolean>;
+
+/**
+ * Solves a linear or mixed-integer program; `timeLimitSeconds` bounds the solver (then status time_limit), `highs` sets
+ * further solver options.
+ */
+export async function solveLinearProgram(problem: LinearProgram, options: { timeLimitSeconds?: number; highs?: SolverOptions } = {}): Promise<LinearSolution> {
   const n = problem.cost.length;
   if (problem.lower.length !== n || problem.upper.length !== n) throw new Error("cost, lower and upper must have one entry per column");
   const starts = new Int32Array(problem.rows.length + 1);
@@ -62,11 +68,11 @@ export async function solveLinearProgram(problem: LinearProgram, options: { time
     matrix: { format: "csr", numRows: problem.rows.length, numCols: n, starts, indices, values },
     ...(integrality ? { integrality } : {}),
   };
-  const solverOptions: Record<string, number> = options.timeLimitSeconds ? { time_limit: options.timeLimitSeconds } : {};
+  const solverOptions: SolverOptions = { ...options.highs, ...(options.timeLimitSeconds ? { time_limit: options.timeLimitSeconds } : {}) };
   return runWorker(model, solverOptions);
 }
 
-function runWorker(model: Record<string, unknown>, options: Record<string, number>): Promise<LinearSolution> {
+function runWorker(model: Record<string, unknown>, options: SolverOptions): Promise<LinearSolution> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(repoPath("src/optimize/highs-worker.js"), { workerData: { model, options } });
     let settled = false;
