@@ -1,4 +1,5 @@
 /** Sales reps: every agent and manager, with how many open deals they may hold and the segments they cover. */
+import type { SalesRepDTO } from "../../contracts/sales.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findUserRole, listRepRows, upsertRep, type RepRow } from "./plans.repo.ts";
@@ -7,7 +8,7 @@ import type { UpdateRepInput } from "./plans.schemas.ts";
 type Deps = Pick<ServiceDeps, "db" | "now">;
 
 /** A rep as the API shows it (defaults for a user never configured: no capacity limit, any segment, active). */
-export type RepDTO = { user: { id: string; name: string }; capacity: number | null; segments: string[]; active: boolean; openDeals: number };
+export type RepDTO = SalesRepDTO;
 
 function presentRep(row: RepRow): RepDTO {
   return { user: { id: row.id, name: row.name }, capacity: row.capacity, segments: row.segments ?? [], active: row.active ?? true, openDeals: row.openDeals };
