@@ -61,7 +61,7 @@ async function insertOrders(db: Database, command: SalesSeedCommand, log: (line:
     await exec(db, sql`insert into orders (number, customer_id, status, items, total_cents, units, currency, placed_at, channel, created_at, updated_at)
       select 'BORD-' || g, ${customerId(`(g * 7919) % ${command.customers}`)}, case when g % 20 = 0 then 'cancelled' else 'delivered' end,
         li.items, li.total, li.units, 'USD', t.at, 'web', t.at, t.at
-      from generate_series(${int(from)}, ${int(to)}) g
+      from generate_series(${int(from)}::bigint, ${int(to)}::bigint) g
       cross join lateral (select now() - ((g * 7) % 365) * interval '1 day' - (g % 24) * interval '1 hour' as at) t
       cross join lateral (
         select jsonb_agg(jsonb_build_object('productId', ${uuidSql("c1000000", product)}, 'sku', 'BENCH-' || ${sql.raw(product)}, 'name', 'Bench product ' || ${sql.raw(product)},
@@ -81,9 +81,9 @@ async function seed(command: SalesSeedCommand, log: (line: string) => void): Pro
   if (await isEmpty(db)) await seedDemoData(db, { agentPassword: command.agentPassword, hashPassword, crm: false });
   await ensureFirstAdmin({ db }, { email: command.adminEmail, password: command.adminPassword });
   const segment = (expression: string): string => `'seg-' || (${expression}) % ${command.segments} + 1`;
-  await exec(db, sql`insert into products (id, sku, name, price_cents) select ${uuidSql("c1000000", "n")}, 'BENCH-' || n, 'Bench product ' || n, 500 + (n * 137) % 20000 from generate_series(0, ${int(PRODUCTS - 1)}) n`);
+  await exec(db, sql`insert into products (id, sku, name, price_cents) select ${uuidSql("c1000000", "n")}, 'BENCH-' || n, 'Bench product ' || n, 500 + (n * 137) % 20000 from generate_series(0::bigint, ${int(PRODUCTS - 1)}) n`);
   await exec(db, sql`insert into customers (id, name, email, segment) select ${customerId("n")}, 'Bench customer ' || n, 'bench' || n || '@customers.test', ${sql.raw(segment("n"))}
-    from generate_series(0, ${int(command.customers - 1)}) n`);
+    from generate_series(0::bigint, ${int(command.customers - 1)}) n`);
   const orders = await insertOrders(db, command, log);
   await rebuildSalesRollups(db);
   log("rollups rebuilt");
@@ -91,13 +91,13 @@ async function seed(command: SalesSeedCommand, log: (line: string) => void): Pro
   // Reps: agents, each covering `repSegments` segments spread over the range (0: any), room for the plan to fit.
   const hash = await hashPassword(command.agentPassword);
   await exec(db, sql`insert into users (id, email, name, role, password_hash) select ${repId("n")}, 'rep' || n || '@bench.local', 'Bench Rep ' || lpad(n::text, 2, '0'), 'agent', ${hash}
-    from generate_series(0, ${int(command.reps - 1)}) n`);
+    from generate_series(0::bigint, ${int(command.reps - 1)}) n`);
   const heldPerRep = Math.ceil(command.openOwned / command.reps);
   const capacity = heldPerRep + Math.ceil((1.5 * command.unowned) / command.reps);
   const step = Math.max(1, Math.floor(command.segments / Math.max(1, command.repSegments)));
   await exec(db, sql`insert into sales_reps (user_id, capacity, segments)
-    select ${repId("n")}, ${int(capacity)}, ${command.repSegments === 0 ? sql`'{}'::text[]` : sql`array(select ${sql.raw(segment(`n + k * ${step}`))} from generate_series(0, ${int(command.repSegments - 1)}) k)`}
-    from generate_series(0, ${int(command.reps - 1)}) n`);
+    select ${repId("n")}, ${int(capacity)}, ${command.repSegments === 0 ? sql`'{}'::text[]` : sql`array(select ${sql.raw(segment(`n + k * ${step}`))} from generate_series(0::bigint, ${int(command.repSegments - 1)}) k)`}
+    from generate_series(0::bigint, ${int(command.reps - 1)}) n`);
   // The demo's agents and manager do not sell here: the plans are for the bench's reps alone.
   await exec(db, sql`insert into sales_reps (user_id, active) select id, false from users where role in ('agent', 'manager') on conflict (user_id) do nothing`);
 
@@ -110,24 +110,24 @@ async function seed(command: SalesSeedCommand, log: (line: string) => void): Pro
     select 'Closed deal ' || g, ${customerOf(7919)}, ${repId(`g % ${command.reps}`)}, 1000 + (g * 7717) % 500000,
       case when (g * 2654435761::bigint) % 100 < 15 + ((g % ${int(command.reps)}) * 7 + ((g * 7919) % ${int(command.customers)}) % ${int(command.segments)} * 13) % 60 then ${won}::uuid else ${lost}::uuid end,
       now() - (g % 300) * interval '1 day', now() - (g % 300 + 30) * interval '1 day', now() - (g % 300) * interval '1 day'
-    from generate_series(0, ${int(command.closed - 1)}) g`);
+    from generate_series(0::bigint, ${int(command.closed - 1)}) g`);
   await exec(db, sql`insert into deals (title, customer_id, owner_id, amount_cents, stage_id, expected_close_date, created_at, updated_at)
     select 'Open deal ' || g, ${customerOf(104729)}, ${repId(`g % ${command.reps}`)}, 1000 + (g * 7717) % 500000,
-      (${JSON.stringify(openStages)}::jsonb ->> (g % 4))::uuid, (now() + (g % 120) * interval '1 day')::date, now() - (g % 90) * interval '1 day', now()
-    from generate_series(0, ${int(command.openOwned - 1)}) g`);
+      (${JSON.stringify(openStages)}::jsonb ->> (g % 4)::int)::uuid, (now() + (g % 120) * interval '1 day')::date, now() - (g % 90) * interval '1 day', now()
+    from generate_series(0::bigint, ${int(command.openOwned - 1)}) g`);
   await exec(db, sql`insert into deals (title, customer_id, amount_cents, stage_id, source, expected_close_date, created_at, updated_at)
     select 'New lead ' || g, ${customerOf(15485863)}, 1000 + (g * 7717) % 500000, ${openStages[0]}::uuid, 'manual',
       (now() + (g % 60) * interval '1 day')::date, now() - interval '1 day' + g * interval '1 second', now()
-    from generate_series(0, ${int(command.unowned - 1)}) g`);
+    from generate_series(0::bigint, ${int(command.unowned - 1)}) g`);
   log("deals");
 
   // Agent time: one conversation per 20th customer, agent messages spread over the last year, busier for some segments.
   const conversations = Math.max(1, Math.floor(command.customers / 20));
   await exec(db, sql`insert into conversations (id, inbox_id, customer_id, channel, status, created_at, updated_at)
-    select ${uuidSql("d1000000", "n")}, 'demo', ${customerId("n * 20")}, 'web', 'resolved', now() - interval '1 year', now() from generate_series(0, ${int(conversations - 1)}) n`);
+    select ${uuidSql("d1000000", "n")}, 'demo', ${customerId("n * 20")}, 'web', 'resolved', now() - interval '1 year', now() from generate_series(0::bigint, ${int(conversations - 1)}) n`);
   await exec(db, sql`insert into messages (conversation_id, sender_type, sender_name, text, created_at)
     select ${uuidSql("d1000000", `(m * 7) % ${conversations}`)}, 'agent', 'Bench Rep', 'Following up on your quote', now() - ((m * 13) % 360) * interval '1 day'
-    from generate_series(0, ${int(command.agentMessages - 1)}) m`);
+    from generate_series(0::bigint, ${int(command.agentMessages - 1)}) m`);
   await exec(db, sql`analyze`);
   const counts = (await db.execute(sql`select (select count(*)::int from orders) as orders,
     (select coalesce(sum(jsonb_array_length(items)), 0)::int from orders) as "orderLines",
