@@ -38,6 +38,8 @@ export const errorCatalogue = {
   PRODUCT_EXISTS: { status: 409, message: "A product with this SKU already exists." },
   ORDER_STATUS_INVALID: { status: 409, message: "The order cannot move to this status from its current one." },
   STAGE_IN_USE: { status: 409, message: "The pipeline stage still has deals; move them first." },
+  DEAL_NOT_OPEN: { status: 409, message: "The deal is closed (won or lost); only open deals can be planned or reassigned by a plan." },
+  PLAN_INFEASIBLE: { status: 422, message: "No plan satisfies the constraints: the active sales reps lack room or do not cover a segment." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "The request body's Content-Encoding or charset is not supported." },
   RATE_LIMITED: { status: 429, message: "Too many requests; slow down." },

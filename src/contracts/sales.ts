@@ -144,3 +144,6 @@ export type EffortPlanDTO = {
   allocation: { segment: string; hours: number; expectedRevenueCents: number }[];
   totalExpectedRevenueCents: number;
 };
+
+/** `GET /api/v1/sales/plans/reps`: an agent or manager as the plans see them (capacity null: no limit; segments empty: any). */
+export type SalesRepDTO = { user: { id: string; name: string }; capacity: number | null; segments: string[]; active: boolean; openDeals: number };

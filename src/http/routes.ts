@@ -46,6 +46,8 @@ export function mountRoutes(app: express.Express, container: Container): void {
   const api = Router();
   api.use(requireConsoleOrigin(container.config.publicUrl));
   api.use(apiRateLimit(container.limits, deps));
+  // A plan names up to 5,000 deals (a 2,000-deal plan's ids alone are 80 KB): its bodies get a larger limit.
+  api.use("/sales/plans", express.json({ limit: "1mb" }));
   api.use(express.json({ limit: "64kb" }));
   api.use(openApiRoutes());                                // GET /openapi.json: this API's OpenAPI 3.1 document (public)
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me

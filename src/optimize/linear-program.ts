@@ -28,8 +28,14 @@ export type LinearSolution = {
   solveMs: number;
 };
 
-/** Solves a linear or mixed-integer program; `timeLimitSeconds` bounds the solver (then status time_limit). */
-export async function solveLinearProgram(problem: LinearProgram, options: { timeLimitSeconds?: number } = {}): Promise<LinearSolution> {
+/** HiGHS options passed through as they are (e.g. `{ solver: "ipm" }`, `{ simplex_strategy: 4 }`); see HiGHS's option list. */
+export type SolverOptions = Record<string, string | number | boolean>;
+
+/**
+ * Solves a linear or mixed-integer program; `timeLimitSeconds` bounds the solver (then status time_limit), `highs` sets
+ * further solver options.
+ */
+export async function solveLinearProgram(problem: LinearProgram, options: { timeLimitSeconds?: number; highs?: SolverOptions } = {}): Promise<LinearSolution> {
   const n = problem.cost.length;
   if (problem.lower.length !== n || problem.upper.length !== n) throw new Error("cost, lower and upper must have one entry per column");
   const starts = new Int32Array(problem.rows.length + 1);
@@ -62,26 +68,55 @@ export async function solveLinearProgram(problem: LinearProgram, options: { time
     matrix: { format: "csr", numRows: problem.rows.length, numCols: n, starts, indices, values },
     ...(integrality ? { integrality } : {}),
   };
-  const solverOptions: Record<string, number> = options.timeLimitSeconds ? { time_limit: options.timeLimitSeconds } : {};
+  const solverOptions: SolverOptions = { ...options.highs, ...(options.timeLimitSeconds ? { time_limit: options.timeLimitSeconds } : {}) };
   return runWorker(model, solverOptions);
 }
 
-function runWorker(model: Record<string, unknown>, options: Record<string, number>): Promise<LinearSolution> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(repoPath("src/optimize/highs-worker.js"), { workerData: { model, options } });
-    let settled = false;
-    worker.once("message", (answer: LinearSolution | { error: string }) => {
-      settled = true;
-      void worker.terminate();
-      if ("error" in answer) reject(new Error(`the solver failed: ${answer.error}`));
-      else resolve(answer);
-    });
-    worker.once("error", (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`the solver thread stopped (exit code ${code}) without an answer`));
-    });
+type Answer = (LinearSolution | { error: string }) & { id: number };
+type SolverThread = { worker: Worker; busy: boolean; pending: Map<number, { resolve(answer: Answer): void; reject(error: Error): void }> };
+
+let nextJob = 1;
+// The resident solver thread: it loads HiGHS's WebAssembly once (half a second on a loaded machine) and serves solves
+// in turn. A solve that finds it busy gets a thread of its own for the occasion, so solves never queue behind each other.
+let resident: SolverThread | undefined;
+
+function startThread(keep: boolean): SolverThread {
+  const worker = new Worker(repoPath("src/optimize/highs-worker.js"));
+  const thread: SolverThread = { worker, busy: false, pending: new Map() };
+  // The resident thread must not keep the process alive once everything else is done.
+  if (keep) worker.unref();
+  const failAll = (error: Error): void => {
+    for (const job of thread.pending.values()) job.reject(error);
+    thread.pending.clear();
+    if (resident === thread) resident = undefined;
+  };
+  worker.on("message", (answer: Answer | { ready: true }) => {
+    if ("ready" in answer) return;
+    const job = thread.pending.get(answer.id);
+    thread.pending.delete(answer.id);
+    job?.resolve(answer);
   });
+  worker.once("error", (error: unknown) => failAll(error instanceof Error ? error : new Error(String(error))));
+  worker.once("exit", (code) => failAll(new Error(`the solver thread stopped (exit code ${code}) without an answer`)));
+  return thread;
+}
+
+async function runWorker(model: Record<string, unknown>, options: SolverOptions): Promise<LinearSolution> {
+  resident ??= startThread(true);
+  const shared = !resident.busy;
+  const thread = shared ? resident : startThread(false);
+  thread.busy = true;
+  const id = nextJob++;
+  try {
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, model, options });
+    });
+    if ("error" in answer) throw new Error(`the solver failed: ${answer.error}`);
+    const { id: _id, ...solution } = answer;
+    return solution;
+  } finally {
+    thread.busy = false;
+    if (!shared) void thread.worker.terminate();
+  }
 }

@@ -106,6 +106,20 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
     expect((r.counts as { customers: number }).customers).toBeGreaterThanOrEqual(2000);
   });
 
+  it("sales prints summary and pipeline p99Ms (or why they are unavailable), the lead assignment's solveMs and objectives, and the effort plan's ms", { timeout: 300_000 }, async () => {
+    const r = await bench("sales", ["--lines", "3000", "--customers", "300", "--open-deals", "120", "--unowned", "40", "--reps", "8", "--closed-deals", "200", "--agent-messages", "500", "--requests", "3", "--warmup", "1", "--plans", "1"]);
+    for (const part of [r.pipeline, (r.summary as { byWeek: unknown }).byWeek, (r.summary as { byProduct: unknown }).byProduct] as { p99Ms: unknown; unavailable?: string }[]) {
+      if (part.unavailable === undefined) expect(part.p99Ms).toEqual(isNumber);
+      else expect(part.unavailable).toMatch(/answered 404/);
+    }
+    expect(r.leadAssignment).toMatchObject({ deals: 40, reps: 8, solveMs: isNumber, objectiveCents: isNumber, baselineObjectiveCents: isNumber });
+    const lead = r.leadAssignment as { objectiveCents: number; baselineObjectiveCents: number };
+    expect(lead.objectiveCents).toBeGreaterThanOrEqual(lead.baselineObjectiveCents);
+    expect(r.leadAssignmentDense).toMatchObject({ deals: 40, solveMs: isNumber });
+    expect(r.effort).toMatchObject({ ms: isNumber, segments: 20, budgetHours: 1000 });
+    expect(r.counts).toMatchObject({ orderLines: expect.any(Number), unownedDeals: 40, openDeals: 120 });
+  });
+
   it("reports prints the median time of the top-topics report per period, with its message count", { timeout: 150_000 }, async () => {
     const r = await bench("reports", ["--n", "2", "--messages", "500"]);
     const periods = r.periods as { days: number; messages: number; medianMs: number }[];
