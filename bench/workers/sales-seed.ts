@@ -11,7 +11,7 @@ import { openDatabase, type Database } from "../../src/db/index.ts";
 import { isEmpty, seedDemoData } from "../../src/db/seed/seed.ts";
 import { ensureFirstAdmin } from "../../src/modules/agents/index.ts";
 import { hashPassword } from "../../src/modules/agents/passwords.ts";
-import { rebuildSalesRollups } from "../lib/sales-rollups.ts";
+import { rebuildSalesRollups } from "../../src/modules/sales/index.ts";
 
 /** What the parent asks for. */
 export type SalesSeedCommand = {

@@ -188,6 +188,16 @@ function buildConversations(rng: Rng, context: DemoCrmContext, customers: Genera
   return rows;
 }
 
+/**
+ * A demo customer's segment, which the sales plans assign and allocate by: people without a company buy as consumers;
+ * every third company is an enterprise account, the others small businesses (by position, so the generated data stays
+ * the same).
+ */
+function demoSegment(companies: readonly { id: string }[], companyId: string | null): string {
+  if (!companyId) return "consumer";
+  return companies.findIndex((co) => co.id === companyId) % 3 === 0 ? "enterprise" : "smb";
+}
+
 /** Inserts the demo CRM unless its first company is there already (a restart in demo mode, a second `switchboard seed`). */
 export async function seedDemoCrm(tx: Database, context: DemoCrmContext): Promise<DemoCrmSummary> {
   const rng = createRng(SEED);
@@ -206,7 +216,19 @@ export async function seedDemoCrm(tx: Database, context: DemoCrmContext): Promis
   await tx.insert(tables.attributeDefinitions).values(DEMO_ATTRIBUTE_DEFINITIONS).onConflictDoNothing();
   await tx.insert(tables.companies).values(companies.map((c) => ({ id: c.id, name: c.name, domain: c.domain, attributes: c.attributes, createdAt: context.now, updatedAt: context.now })));
   await tx.insert(tables.customers).values(
-    customers.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, tier: c.tier, companyId: c.companyId, tags: c.tags, attributes: c.attributes, createdAt: c.createdAt, updatedAt: c.createdAt })),
+    customers.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      tier: c.tier,
+      companyId: c.companyId,
+      segment: demoSegment(companies, c.companyId),
+      tags: c.tags,
+      attributes: c.attributes,
+      createdAt: c.createdAt,
+      updatedAt: c.createdAt,
+    })),
   );
   const withEmail = customers.filter((c) => c.email);
   await tx.insert(tables.customerIdentities).values(withEmail.map((c) => ({ customerId: c.id, channel: "email", externalId: c.email!, createdAt: c.createdAt })));

@@ -12,9 +12,9 @@ export const demoAgents = [
 
 /** Demo customers. */
 export const demoCustomers = [
-  { name: "Jordan Lee", email: "jordan.lee@example.com", phone: "+14155550101", tier: "vip" as const },
-  { name: "Priya Shah", email: "priya.shah@example.com", phone: "+442079460958", tier: "standard" as const },
-  { name: "Lucas Martin", email: "lucas.martin@example.com", phone: "+33142685300", tier: "standard" as const },
+  { name: "Jordan Lee", email: "jordan.lee@example.com", phone: "+14155550101", tier: "vip" as const, segment: "consumer" },
+  { name: "Priya Shah", email: "priya.shah@example.com", phone: "+442079460958", tier: "standard" as const, segment: "consumer" },
+  { name: "Lucas Martin", email: "lucas.martin@example.com", phone: "+33142685300", tier: "standard" as const, segment: "consumer" },
 ];
 
 /** Demo products. */

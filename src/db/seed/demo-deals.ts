@@ -50,11 +50,11 @@ function pathTo(stage: DemoDealPlan["stage"], index: number): string[] {
   return OPEN_PATH.slice(0, OPEN_PATH.indexOf(stage) + 1);
 }
 
-/** The demo users' rep settings: capacity and the customer tiers they cover (the demo customers have no segment yet). */
-export const DEMO_REPS = [
-  { email: demoAgents[0]!.email, capacity: 15, segments: ["standard"] },
-  { email: demoAgents[1]!.email, capacity: 15, segments: ["standard", "vip"] },
-  { email: demoAgents[2]!.email, capacity: 8, segments: ["vip"] },
+/** The demo users' rep settings: capacity and the customer segments they cover (empty: every segment). */
+const DEMO_REPS = [
+  { email: demoAgents[0]!.email, capacity: 15, segments: ["consumer", "smb"] },
+  { email: demoAgents[1]!.email, capacity: 15, segments: [] },
+  { email: demoAgents[2]!.email, capacity: 8, segments: ["consumer"] },
 ];
 
 /** Inserts the demo sales reps and deals; answers how many deals it added. */

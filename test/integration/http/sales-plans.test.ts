@@ -46,6 +46,9 @@ describe.each(testEngines())("sales plans API on $name", (engine) => {
       if (u.email.startsWith("morgan@")) users.morgan = u.id;
     }
     for (const s of await db().select().from(tables.dealStages)) stages[s.key] = s.id;
+    // These tests build their own sales history on the demo users: the demo's deals and rep settings go first.
+    await db().delete(tables.deals);
+    await db().delete(tables.salesReps);
   }, 180_000);
   afterAll(async () => {
     await t?.close();
