@@ -132,9 +132,10 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
         return { p50Ms: round(s.p50), p99Ms: round(s.p99), maxMs: round(s.max), requests: samples.length, errors: samples.length - ok.length };
       };
       const loadAtMeasure = loadAverage();
-      const to = new Date();
-      const from = new Date(to.getTime() - 365 * 86_400_000);
-      const period = `from=${from.toISOString()}&to=${to.toISOString()}`;
+      // A year of whole UTC days up to today included, as the console's dashboard asks (ISO dates).
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const yearBefore = new Date(Date.parse(tomorrow) - 365 * 86_400_000).toISOString().slice(0, 10);
+      const period = `from=${yearBefore}&to=${tomorrow}`;
       const byWeek = await latency(`/api/v1/sales/summary?${period}&groupBy=week`, "GET /api/v1/sales/summary");
       progress(`summary by week: p99 ${byWeek.p99Ms ?? "–"} ms`);
       const byProduct = await latency(`/api/v1/sales/summary?${period}&groupBy=product`, "GET /api/v1/sales/summary");
@@ -203,7 +204,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
           loadAverageAtMeasure: loadAtMeasure,
           serverReadyMs: Math.round(server.readyMs),
           client: "one request at a time (fetch, keep-alive) as the admin (session cookie); latency = request sent → body read",
-          summary: "GET /api/v1/sales/summary over the last 365 days, groupBy=week and groupBy=product; p99Ms = the larger",
+          summary: "GET /api/v1/sales/summary over the last 365 whole UTC days (ISO dates, as the console asks), groupBy=week and groupBy=product; p99Ms = the larger",
           leadAssignment: "POST /api/v1/sales/plans/lead-assignment {} (the unowned open deals); solveMs = HiGHS's own time (median of --plans runs), requestMs = the whole request",
           effort: "POST /api/v1/sales/plans/effort {budgetHours, segments: the 20}; ms = median of --plans requests after the first (which reads the history)",
         },
