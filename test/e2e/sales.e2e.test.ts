@@ -156,6 +156,8 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
   it("moves a deal by keyboard alone, announced, and rolls a refused move back with a visible error", async () => {
     await page.getByTestId("sales-tab-pipeline").click();
     await page.locator("[data-testid=pipeline-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    // The plan applied above announced its deals on the socket: let the board's quiet reloads land before moving.
+    await page.waitForLoadState("networkidle");
     const card = page.locator("[data-testid=board-column][data-stage=lead] [data-testid=deal-card]").first();
     const id = (await card.getAttribute("data-deal-id")) ?? "";
     await card.focus();
