@@ -38,7 +38,12 @@ async function loadBoard(): Promise<Board> {
 /** The page. */
 export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version: number }) {
   const { crm, user } = props;
-  const [loaded, reload] = useLoad(crm, "pipeline", () => loadBoard());
+  // Moves made so far: a board fetched before the latest move finished would put its card back, so it is not shown.
+  const moves = useRef(0);
+  const [loaded, reload] = useLoad(crm, "pipeline", async () => {
+    const movesBefore = moves.current;
+    return { ...(await loadBoard()), movesBefore };
+  });
   // Another user's change (or this one's, echoed) refreshes the board in place: the cards and the focus stay.
   useReloadOn(props.version, reload);
   const [columns, setColumns] = useState<BoardColumn[]>([]);
@@ -50,7 +55,7 @@ export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version
   const columnsRef = useRef(columns);
   columnsRef.current = columns;
   useEffect(() => {
-    if (loaded.state === "loaded") setColumns(loaded.data.columns);
+    if (loaded.state === "loaded" && loaded.data.movesBefore === moves.current) setColumns(loaded.data.columns);
   }, [loaded]);
   useEffect(() => {
     if (!focusAfter.current) return;
@@ -71,6 +76,7 @@ export function PipelineView(props: { crm: CrmOperations; user: UserDTO; version
     setColumns(after);
     setAnnouncement(`${deal.title} ${PIPELINE_TEXT.moved} ${stage.name}.`);
     const result = await crm.attempt(() => salesApi.updateDeal(dealId, { stage: stage.key }));
+    moves.current += 1;
     if (!result.ok) {
       // Undo only this move: another one made meanwhile stays.
       focusAfter.current = dealId;
