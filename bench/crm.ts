@@ -5,17 +5,17 @@
  * search by name prefix, misspelt name, email, phone in another format, order number and company name; the heavy
  * customer's profile and timeline; and a 100,000-row CSV import through POST /api/v1/imports.
  */
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseTarget } from "../src/db/index.ts";
 import type { BenchArgs } from "./lib/args.ts";
-import { benchDatabase, dropDatabase, keepCopy, type BenchDatabase } from "./lib/database.ts";
+import type { BenchDatabase } from "./lib/database.ts";
+import { cachedSeed, fileDigest } from "./lib/seed-cache.ts";
 import { DEMO_ATTRIBUTE_DEFINITIONS } from "../src/db/seed/demo-crm.ts";
 import { SEARCH_KINDS, type SearchKind, type SearchQuery } from "./lib/crm-queries.ts";
 import { loadAverage } from "./lib/proc.ts";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, ROOT, login, nextMessage, progress, sleep, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, login, nextMessage, progress, sleep, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
 import { monotonicUs, type ProfileWindow } from "./lib/profile.ts";
 import { serverProfiler } from "./lib/server-profile.ts";
 import { round, summarize } from "./lib/stats.ts";
@@ -138,72 +138,6 @@ async function runImport(url: string, cookie: string, csvPath: string, rows: num
   return { seconds: null, rows, reason: `POST /api/v1/imports refused the file: ${reason}` };
 }
 
-/** What a seeding cache (`--cache DIR`) holds besides the data: the seed's answer and, on PostgreSQL, the template database. */
-type CacheEntry = { seeded: Seeded & { seconds: number }; customers: number; messages: number; importRows: number; migrations: string[]; template?: string };
-
-/** Each migration's name and digest, in order. */
-function migrationDigests(): string[] {
-  const dir = path.join(ROOT, "src/db/migrations");
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()
-    .map((file) => `${file}:${createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex").slice(0, 16)}`);
-}
-
-/**
- * Whether a database seeded under `cached` migrations still serves: they must be the first of today's, unchanged (the
- * server applies the newer ones when it starts on the copy); a changed or regenerated migration means seeding again.
- */
-function migrationsFit(cached: string[] | undefined, current: string[]): boolean {
-  return Array.isArray(cached) && cached.length <= current.length && cached.every((m, i) => m === current[i]);
-}
-
-/**
- * The seeded database: from the `--cache` directory when it holds one of the same size (PGlite: a copy of its data
- * dir; PostgreSQL: a copy of its template database), or seeded now (and then kept there for later runs).
- */
-async function seededDatabase(options: {
-  kind: string;
-  cacheDir: string;
-  dataDir: string;
-  importCsvPath: string;
-  customers: number;
-  messages: number;
-  queriesPerKind: number;
-  importRows: number;
-}): Promise<{ database: BenchDatabase; seeded: Seeded & { seconds: number; fromCache: boolean } }> {
-  const entryPath = options.cacheDir ? path.join(options.cacheDir, `${options.kind}.json`) : "";
-  const entry = entryPath && existsSync(entryPath) ? (JSON.parse(readFileSync(entryPath, "utf8")) as CacheEntry) : undefined;
-  const migrations = migrationDigests();
-  const fits = entry && migrationsFit(entry.migrations, migrations) && entry.customers === options.customers && entry.messages === options.messages && entry.importRows === options.importRows;
-  if (fits && entry.seeded.queries.length >= SEARCH_KINDS.length * (options.queriesPerKind)) {
-    const database = benchDatabase(options.kind, entry.template);
-    if (options.kind === "pglite") cpSync(path.join(options.cacheDir, "pglite-data"), options.dataDir, { recursive: true });
-    cpSync(path.join(options.cacheDir, `${options.kind}-import.csv`), options.importCsvPath);
-    progress(`seeded database copied from the cache ${options.cacheDir} (seeded in ${entry.seeded.seconds} s then)`);
-    return { database, seeded: { ...entry.seeded, fromCache: true } };
-  }
-  const database = benchDatabase(options.kind);
-  const seeded = await seedCrm({ ...options, databaseUrl: database.url });
-  if (options.cacheDir) {
-    mkdirSync(options.cacheDir, { recursive: true });
-    // A template database of an earlier seed is of no further use.
-    if (entry?.template) dropDatabase(entry.template);
-    let template: string | undefined;
-    if (options.kind === "pglite") {
-      rmSync(path.join(options.cacheDir, "pglite-data"), { recursive: true, force: true });
-      cpSync(options.dataDir, path.join(options.cacheDir, "pglite-data"), { recursive: true });
-    } else {
-      template = keepCopy(database, "switchboard_benchcache_crm");
-    }
-    cpSync(options.importCsvPath, path.join(options.cacheDir, `${options.kind}-import.csv`));
-    const kept: CacheEntry = { seeded, customers: options.customers, messages: options.messages, importRows: options.importRows, migrations, template };
-    writeFileSync(entryPath, JSON.stringify(kept));
-    progress(`seeded database kept in ${options.cacheDir}${template ? ` (template database ${template})` : ""}`);
-  }
-  return { database, seeded: { ...seeded, fromCache: false } };
-}
-
 /** Runs a file of SQL statements on the seeded database before the server starts (`--try-sql FILE`: to measure a proposed index or setting). */
 async function runSql(file: string, target: DatabaseTarget): Promise<void> {
   const database = await openDatabase(target);
@@ -236,19 +170,21 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
   let result: Record<string, unknown>;
   let database: BenchDatabase | undefined;
   try {
-    const prepared = await seededDatabase({
-      kind: args.str("db", "pglite"),
+    const kind = args.str("db", "pglite");
+    // At least the default number of queries, so a cache seeded by a short run serves a full one.
+    const queriesPerKind = Math.max(perKind + warmup, 220);
+    const prepared = await cachedSeed({
+      name: "crm",
+      kind,
       cacheDir: args.str("cache", ""),
       dataDir: data.dir,
-      importCsvPath,
-      customers,
-      messages,
-      // At least the default number of queries, so a cache seeded by a short run serves a full one.
-      queriesPerKind: Math.max(perKind + warmup, 220),
-      importRows,
+      key: { customers, messages, importRows, seed: fileDigest("bench/workers/crm-seed.ts") },
+      files: { "import.csv": importCsvPath },
+      usable: (seeded: Seeded & { seconds: number }) => seeded.queries.length >= SEARCH_KINDS.length * queriesPerKind,
+      seed: (db) => seedCrm({ dataDir: data.dir, databaseUrl: db.url, importCsvPath, customers, messages, queriesPerKind, importRows }),
     });
     database = prepared.database;
-    const seeded = prepared.seeded;
+    const seeded = { ...prepared.seeded, fromCache: prepared.fromCache };
     const trySql = args.str("try-sql", "");
     if (trySql) await runSql(trySql, database.url ? { url: database.url } : { pgliteDir: data.dir });
     // A cached seed may hold more queries than this run asks for: the first of each kind.

@@ -7,13 +7,11 @@
  * then every rep covering any segment: the dense case), and an effort plan of 1,000 hours over the 20 segments.
  * Endpoints another slice has not landed answer 404: they are reported `unavailable` with the answer.
  */
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { BenchArgs } from "./lib/args.ts";
-import { benchDatabase, dropDatabase, keepCopy, type BenchDatabase } from "./lib/database.ts";
+import type { BenchDatabase } from "./lib/database.ts";
+import { cachedSeed, fileDigest } from "./lib/seed-cache.ts";
 import { loadAverage } from "./lib/proc.ts";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, ROOT, login, nextMessage, progress, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, login, nextMessage, progress, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
 import { median, round, summarize } from "./lib/stats.ts";
 import { keyValues } from "./lib/table.ts";
 
@@ -38,45 +36,6 @@ async function seedSales(options: { dataDir: string; databaseUrl?: string } & Si
   await stopChild(child, 5000);
   progress(`seeded ${JSON.stringify(result.counts)} in ${result.seconds} s`);
   return { counts: result.counts, capacityPerRep: result.capacityPerRep, seconds: result.seconds };
-}
-
-/** Each migration's name and digest, in order (a cached seed serves only while they are unchanged). */
-function migrationDigests(): string[] {
-  const dir = path.join(ROOT, "src/db/migrations");
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()
-    .map((file) => `${file}:${createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex").slice(0, 16)}`);
-}
-
-type CacheEntry = { key: string; seeded: Seeded; template?: string };
-
-/** The seeded database: a copy from `--cache DIR` when it holds one of the same sizes and migrations, else seeded now (and kept there). */
-async function seededDatabase(kind: string, cacheDir: string, dataDir: string, sizes: Sizes): Promise<{ database: BenchDatabase; seeded: Seeded & { fromCache: boolean } }> {
-  const key = JSON.stringify({ sizes, migrations: migrationDigests(), seed: createHash("sha256").update(readFileSync(path.join(ROOT, "bench/workers/sales-seed.ts"))).digest("hex").slice(0, 16) });
-  const entryPath = cacheDir ? path.join(cacheDir, `sales-${kind}.json`) : "";
-  const entry = entryPath && existsSync(entryPath) ? (JSON.parse(readFileSync(entryPath, "utf8")) as CacheEntry) : undefined;
-  if (entry && entry.key === key) {
-    const database = benchDatabase(kind, entry.template);
-    if (kind === "pglite") cpSync(path.join(cacheDir, "sales-pglite-data"), dataDir, { recursive: true });
-    progress(`seeded database copied from the cache ${cacheDir} (seeded in ${entry.seeded.seconds} s then)`);
-    return { database, seeded: { ...entry.seeded, fromCache: true } };
-  }
-  const database = benchDatabase(kind);
-  const seeded = await seedSales({ dataDir, databaseUrl: database.url, ...sizes });
-  if (cacheDir) {
-    mkdirSync(cacheDir, { recursive: true });
-    if (entry?.template) dropDatabase(entry.template);
-    let template: string | undefined;
-    if (kind === "pglite") {
-      rmSync(path.join(cacheDir, "sales-pglite-data"), { recursive: true, force: true });
-      cpSync(dataDir, path.join(cacheDir, "sales-pglite-data"), { recursive: true });
-    } else {
-      template = keepCopy(database, "switchboard_benchcache_sales");
-    }
-    writeFileSync(entryPath, JSON.stringify({ key, seeded, template } satisfies CacheEntry));
-  }
-  return { database, seeded: { ...seeded, fromCache: false } };
 }
 
 /**
@@ -105,7 +64,16 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
   const data = tempDir("sales");
   let database: BenchDatabase | undefined;
   try {
-    const prepared = await seededDatabase(args.str("db", "pglite"), args.str("cache", ""), data.dir, sizes);
+    const kind = args.str("db", "pglite");
+    const cached = await cachedSeed({
+      name: "sales",
+      kind,
+      cacheDir: args.str("cache", ""),
+      dataDir: data.dir,
+      key: { sizes, seed: fileDigest("bench/workers/sales-seed.ts") },
+      seed: (db) => seedSales({ dataDir: data.dir, databaseUrl: db.url, ...sizes }),
+    });
+    const prepared = { database: cached.database, seeded: { ...cached.seeded, fromCache: cached.fromCache } };
     database = prepared.database;
     const server = await startServer({ dataDir: data.dir, redisUrl: redis.url, databaseUrl: database.url, readyTimeoutMs: 600_000 });
     progress(`server ready in ${Math.round(server.readyMs)} ms (pid ${server.pid})`);

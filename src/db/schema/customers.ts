@@ -1,6 +1,6 @@
 /** Customers, the channel identities they are known by, and what the CRM keeps about them (notes, timeline events, suggestions). */
 import { sql } from "drizzle-orm";
-import { bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { companies } from "./companies.ts";
 
 /**
@@ -47,11 +47,35 @@ export const customers = pgTable(
     index("customers_email_prefix_idx")
       .on(sql`${t.email} text_pattern_ops`)
       .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    // The words of a name, so that a search can ask for the customers whose name has one of a few words (see
+    // customerNameWords).
+    index("customers_name_words_idx")
+      .using("gin", sql`regexp_split_to_array(lower(${t.name}), '\\s+')`)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
     index("customers_phone_digits_trgm_idx")
       .using("gin", sql`${t.phoneDigits} gin_trgm_ops`)
       .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
     // The default list: newest first, keyset-paginated.
     index("customers_live_created_idx").on(t.createdAt, t.id).where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+  ],
+);
+
+/**
+ * Every word that occurs in a customer's name, with how many times (kept by triggers on customers, migration 0010: a
+ * word no name holds any more is deleted, so an erased name leaves no trace here). A misspelt name is corrected word by
+ * word against this short list (a trigram lookup over thousands of words rather than over every customer), and the
+ * customers are then found by their names' words (customers_name_words_idx).
+ */
+export const customerNameWords = pgTable(
+  "customer_name_words",
+  {
+    word: text("word").primaryKey(),
+    occurrences: integer("occurrences").notNull(),
+  },
+  (t) => [
+    index("customer_name_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+    // Words whose count fell to zero, deleted at the end of the statement that emptied them.
+    index("customer_name_words_unused_idx").on(t.word).where(sql`${t.occurrences} <= 0`),
   ],
 );
 

@@ -114,11 +114,32 @@ function strongArms(t: SearchTerms): SQL[] {
   return arms;
 }
 
+/** Most vocabulary words one word of a misspelt name is corrected to (see nameWordsArm). */
+const WORD_CORRECTIONS = 8;
+
+/** Query words shorter than this do not constrain a misspelt-name match (an initial, "le", "de"). */
+const MIN_WORD_LENGTH = 3;
+
 /**
- * The loose ways, each a trigram (GIN) lookup: a typo before an email's @ (word similarity), the query's digits
- * anywhere in a phone number ("4155550101" finds "+14155550101"), a misspelt name or a word of it, a misspelt company.
- * Each arm has a single condition that one index answers (an OR of trigram conditions would be planned as a scan of
- * the whole table, as the planner cannot see what a similarity check costs per row).
+ * A misspelt name, word by word: each word of the query (of three letters or more, at most four) becomes the few
+ * closest words any customer's name has (a trigram lookup in customer_name_words, thousands of rows rather than every
+ * customer), and the customers whose name has one of those words for every query word are read by the names' word
+ * index. "jmaes smiht" asks for a name with one of {james, jameson …} and one of {smith, smyth …}.
+ */
+function nameWordsArm(t: SearchTerms): SQL | null {
+  const words = [...new Set(t.lq.split(/\s+/).filter((w) => w.length >= MIN_WORD_LENGTH))].slice(0, 4);
+  if (words.length === 0) return null;
+  const closest = (word: string): SQL =>
+    sql`array(select v.word from ${tables.customerNameWords} v where v.word % ${word} order by similarity(v.word, ${word}) desc, v.word limit ${WORD_CORRECTIONS})`;
+  const conditions = words.map((word) => sql`regexp_split_to_array(lower(c.name), '\\s+') && ${closest(word)}`);
+  return loosely(sql.join(conditions, sql` and `));
+}
+
+/**
+ * The loose ways, each an index lookup that tolerates typos: a typo before an email's @ (trigram word similarity), the
+ * query's digits anywhere in a phone number ("4155550101" finds "+14155550101"), a misspelt name word by word
+ * (nameWordsArm), a misspelt company. Each arm has a single condition that one index answers (an OR of trigram
+ * conditions would be planned as a scan of the whole table, as the planner cannot see what a similarity check costs per row).
  */
 function looseArms(t: SearchTerms): SQL[] {
   const shape = queryShape(t);
@@ -126,14 +147,21 @@ function looseArms(t: SearchTerms): SQL[] {
   if (shape.mayBeEmail && t.local.length >= MIN_FUZZY_LENGTH) arms.push(loosely(sql`c.email %> ${t.local}`));
   if (t.digits) arms.push(loosely(sql`c.phone_digits like ${`%${t.digits}%`}`));
   if (shape.mayBeName && t.lq.length >= MIN_FUZZY_LENGTH) {
-    // A whole name is compared with the whole name (similarity); one word with the name's closest word (word similarity).
-    // The closest first: of the hundreds a common word matches, the ones the rank would put on top.
-    const name = /\s/.test(t.lq)
-      ? sql`lower(c.name) % ${t.lq} order by similarity(lower(c.name), ${t.lq}) desc`
-      : sql`lower(c.name) %> ${t.lq} order by word_similarity(${t.lq}, lower(c.name)) desc`;
-    arms.push(loosely(name), ofCompanies(sql`lower(co.name) % ${t.lq}`));
+    const words = nameWordsArm(t);
+    if (words) arms.push(words);
+    arms.push(ofCompanies(sql`lower(co.name) % ${t.lq}`));
   }
   return arms;
+}
+
+/**
+ * The last resort, when no other way found anyone: the whole name compared with the whole query by trigram similarity
+ * (a name typed without its space, "annamaria", or a word too short or too mangled to correct on its own). The
+ * closest first: of the hundreds a common beginning matches, the ones the rank would put on top.
+ */
+function wholeNameArm(t: SearchTerms): SQL | null {
+  if (!queryShape(t).mayBeName || t.lq.length < MIN_FUZZY_LENGTH) return null;
+  return loosely(sql`lower(c.name) % ${t.lq} order by similarity(lower(c.name), ${t.lq}) desc`);
 }
 
 /** Ids of the live customers a search can match, by the strong ways only or by every way. */
@@ -221,7 +249,8 @@ export async function listCustomerRows(db: Database, request: CustomerListReques
   if (!request.q) return listPage(db, request, sql`${c} c`);
   const terms = searchTerms(request.q);
   // Each candidate is read by primary key (the LIMIT keeps the planner from hashing the whole table instead).
-  const from = (ways: "strong" | "all"): SQL => sql`(${candidates(terms, ways)}) k cross join lateral (select * from ${c} c where c.id = k.id limit 1) c`;
+  const joined = (ids: SQL): SQL => sql`(${ids}) k cross join lateral (select * from ${c} c where c.id = k.id limit 1) c`;
+  const from = (ways: "strong" | "all"): SQL => joined(candidates(terms, ways));
   // A search is planned for its own words, every time. The embedded database runs every statement prepared, and after
   // five runs PostgreSQL may keep a generic plan, made without the words, whose LIKE and trigram lookups cannot use
   // their indexes: the same typo'd-name search went from 40 to 135 ms at its sixth run (100,000 customers).
@@ -231,7 +260,10 @@ export async function listCustomerRows(db: Database, request: CustomerListReques
       const strong = await listPage(tx, request, from("strong"));
       if (strong.length >= request.fetch || strong.some((row) => Number(row.sort_key) >= EXACT_RANK)) return strong;
     }
-    return listPage(tx, request, from("all"));
+    const all = await listPage(tx, request, from("all"));
+    // Nobody found by any other way: the whole-name comparison, once (a later page continues from the earlier one's arms).
+    const lastResort = all.length === 0 && request.after === null ? wholeNameArm(terms) : null;
+    return lastResort ? listPage(tx, request, joined(lastResort)) : all;
   });
 }
 

@@ -152,7 +152,7 @@ describe.each(testEngines())("customer privacy (GDPR export and erasure) on $nam
     const p = await person();
     // The scan finds the person everywhere before the erasure (so finding nothing afterwards means something).
     expect(await tracesOf(p.needles)).toEqual(
-      expect.arrayContaining(["customers.name", "customers.email", "messages.text", "messages.annotation", "conversations.last_message", "tickets.subject", "customer_notes.text", "customer_events.data", "customer_suggestions.value", "deals.title"]),
+      expect.arrayContaining(["customers.name", "customers.email", "messages.text", "messages.annotation", "conversations.last_message", "tickets.subject", "customer_notes.text", "customer_events.data", "customer_suggestions.value", "customer_name_words.word", "deals.title"]),
     );
     expect(await api(t.url, "DELETE", `/api/v1/customers/${p.id}`, { cookie: managerCookie })).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
     expect(await withKey("DELETE", `/api/v1/customers/${p.id}`)).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });

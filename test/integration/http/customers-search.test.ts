@@ -39,6 +39,30 @@ describe.each(testEngines())("customer list and search on $name", (engine) => {
     expect(ids(await search(`q=quornby${token}`))[0]).toBe(target.id);
   });
 
+  it("q corrects every misspelt word of a name, in any order, and follows renames", async () => {
+    const token = uniqueToken();
+    const target = await addCustomer(t, cookie, { name: `Philippa Wolstenholme${token}` });
+    const sameFirst = await addCustomer(t, cookie, { name: `Philippa Abernathy${token}` });
+    for (const q of [`Phillipa Wolstenholm${token}`, `wolstenhlome${token} philipa`]) {
+      const found = ids(await search(`q=${encodeURIComponent(q)}`));
+      expect(found[0], q).toBe(target.id);
+      expect(found, q).not.toContain(sameFirst.id);
+    }
+    // A rename: the new name's words are found misspelt, the old one's no longer.
+    const renamed = await api(t.url, "PATCH", `/api/v1/customers/${target.id}`, { cookie, body: { name: `Philippa Featherstonehaugh${token}` } });
+    expect(renamed.status).toBe(200);
+    expect(ids(await search(`q=${encodeURIComponent(`Philipa Featherstonhaugh${token}`)}`))[0]).toBe(target.id);
+    expect(ids(await search(`q=${encodeURIComponent(`Phillipa Wolstenholm${token}`)}`))).not.toContain(target.id);
+  });
+
+  it("q falls back to comparing whole names when a word is too mangled to correct on its own", async () => {
+    const token = uniqueToken();
+    const target = await addCustomer(t, cookie, { name: `Jo Bexleyhurst${token}` });
+    // "jxo" has no close word in any name; the whole name is still close.
+    expect(ids(await search(`q=${encodeURIComponent(`jxo bexleyhurst${token}`)}`))[0]).toBe(target.id);
+    expect(ids(await search(`q=${encodeURIComponent(`jobexleyhurst${token}`)}`))[0]).toBe(target.id);
+  });
+
   it("q finds the demo customer 'Jordan Lee' from 'Jordn Le' and from 'jor'", async () => {
     const [jordan] = await t.container.database.db.select().from(tables.customers).where(eq(tables.customers.email, "jordan.lee@example.com"));
     expect(ids(await search("q=Jordn%20Le"))[0]).toBe(jordan.id);
