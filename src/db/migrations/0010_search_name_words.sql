@@ -6,6 +6,7 @@ CREATE TABLE "customer_name_words" (
 CREATE INDEX "customer_name_words_trgm_idx" ON "customer_name_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "customer_name_words_unused_idx" ON "customer_name_words" USING btree ("word") WHERE "customer_name_words"."occurrences" <= 0;--> statement-breakpoint
 CREATE INDEX "customers_name_words_idx" ON "customers" USING gin (regexp_split_to_array(lower("name"), '\s+')) WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;--> statement-breakpoint
+CREATE INDEX "customers_phone_digits_reverse_idx" ON "customers" USING btree (reverse("phone_digits") text_pattern_ops) WHERE "customers"."merged_into_id" is null and "customers"."erased_at" is null;--> statement-breakpoint
 -- Written by hand below (drizzle-kit does not model functions or triggers): customer_name_words follows every change to
 -- customers.name. Inserts are counted per statement (an import's batch is one upsert); renames and deletes per row,
 -- and only when a name changes. A word no name holds any more is deleted at once.

@@ -55,6 +55,10 @@ export const customers = pgTable(
     index("customers_phone_digits_trgm_idx")
       .using("gin", sql`${t.phoneDigits} gin_trgm_ops`)
       .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    // A phone number typed without its country code is the end of the stored digits: a prefix of the reversed digits.
+    index("customers_phone_digits_reverse_idx")
+      .on(sql`reverse(${t.phoneDigits}) text_pattern_ops`)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
     // The default list: newest first, keyset-paginated.
     index("customers_live_created_idx").on(t.createdAt, t.id).where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
   ],

@@ -57,6 +57,14 @@ export function phoneDigitsOf(q: string): string | null {
   return digits.length >= 3 ? digits : null;
 }
 
+/** Fewest digits a phone number without its country code has: a query that long which ends a stored number is that number. */
+const MIN_NATIONAL_DIGITS = 7;
+
+/** A stored phone number ending with these digits ("4155550101" ends "+14155550101"): a btree prefix lookup of the reversed digits. */
+function endsWithDigits(digits: string): SQL {
+  return sql`reverse(c.phone_digits) like ${`${[...digits].reverse().join("")}%`}`;
+}
+
 /** The spellings an order number is looked up by: as typed, upper- and lower-case (order numbers are stored in one case). */
 function orderNumberSpellings(q: string): SQL {
   return sql`(${q}, ${q.toUpperCase()}, ${q.toLowerCase()})`;
@@ -97,8 +105,8 @@ const ofCompanies = (condition: SQL): SQL =>
   sql`(select c.id from ${tables.companies} co join ${c} c on c.company_id = co.id where ${live} and ${condition} limit ${MAX_LOOSE_MATCHES})`;
 
 /**
- * The strong ways to match, each a btree lookup: an exact order number, email, phone or company name, and a name,
- * email or company name starting with the query. They rank 2 and above (see rank), above every looser match.
+ * The strong ways to match, each a btree lookup: an exact order number, email, phone (or the end of one) or company
+ * name, and a name, email or company name starting with the query. They rank 2 and above (see rank), above every looser match.
  */
 function strongArms(t: SearchTerms): SQL[] {
   const shape = queryShape(t);
@@ -110,6 +118,7 @@ function strongArms(t: SearchTerms): SQL[] {
   // addresses, and near-duplicates such as "anna.k@" and "anna.k2@").
   if (shape.mayBeEmail) arms.push(loosely(sql`c.email like ${`${likeEscape(t.local)}%`}`));
   if (t.digits) arms.push(exactly(sql`c.phone_digits = ${t.digits}`));
+  if (t.digits && t.digits.length >= MIN_NATIONAL_DIGITS) arms.push(loosely(endsWithDigits(t.digits)));
   if (shape.mayBeName) arms.push(loosely(sql`lower(c.name) like ${t.prefix}`), ofCompanies(sql`lower(co.name) like ${t.prefix}`));
   return arms;
 }
@@ -170,10 +179,10 @@ function candidates(t: SearchTerms, ways: "strong" | "all"): SQL {
 }
 
 /**
- * How well a customer matches, first rule that applies: 3 for an exact email, phone, order number or company name;
- * 2–3 for a name, then an email, then a company name, starting with the query (the more of it the query covers, the
- * higher); 1–2 for a phone containing
- * its digits; otherwise the best trigram similarity (0–1) of the name, a word of the name, the email before the @ or
+ * How well a customer matches, first rule that applies: 3 for an exact email, phone (or one ending with the query's
+ * seven or more digits: the same number without its country code), order number or company name; 2–3 for a name, then
+ * an email, then a company name, starting with the query (the more of it the query covers, the higher); 1–2 for a
+ * phone containing its digits; otherwise the best trigram similarity (0–1) of the name, a word of the name, the email before the @ or
  * the company's name. The similarities are only computed for the rows that need them (a CASE stops at the first
  * rule), and the result is rounded so that cursors compare exactly.
  */
@@ -183,7 +192,7 @@ function rank(t: SearchTerms): SQL {
     sql`c.id in (select o.customer_id from ${tables.orders} o where o.number in ${t.orders})`,
     sql`lower(co.name) = ${t.lq}`,
   ];
-  if (t.digits) exact.push(sql`c.phone_digits = ${t.digits}`);
+  if (t.digits) exact.push(t.digits.length >= MIN_NATIONAL_DIGITS ? endsWithDigits(t.digits) : sql`c.phone_digits = ${t.digits}`);
   const length = sql`${t.lq.length}::float8`;
   const score = sql`case
       when ${sql.join(exact, sql` or `)} then 3

@@ -84,6 +84,11 @@ describe.each(testEngines())("customer list and search on $name", (engine) => {
       expect(ids(await search(`q=${encodeURIComponent(q)}`)), q).toContain(customer.id);
     }
     expect(ids(await search(`q=${encodeURIComponent("+14155557301")}`))[0]).toBe(customer.id);
+    // The number without its country code is that number: before one that only holds the same digits further in.
+    const containing = await addCustomer(t, cookie, { name: "Phone Longer", phone: "+1 (415) 555-73019" });
+    const national = ids(await search(`q=${encodeURIComponent("(415) 555-7301")}`));
+    expect(national[0]).toBe(customer.id);
+    expect(national.indexOf(containing.id)).not.toBe(0);
   });
 
   it("q finds customers by their company's name (typo-tolerant) and by an order number in any case", async () => {
