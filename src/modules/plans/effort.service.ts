@@ -133,7 +133,7 @@ export function segmentCurves(segments: readonly string[], months: readonly stri
     }
     return { segment, points, mean, best, monthsWithEffort: withEffort.length, own };
   });
-  const fitted = facts.filter((f) => f.own && f.mean > 0);
+  const fitted = facts.filter((f) => f.own);
   const pooledShare = fitted.length ? median(fitted.map((f) => f.own!.lift / f.mean)) : PRIOR_LIFT_SHARE;
   const pooledRate = fitted.length ? median(fitted.map((f) => f.own!.rate)) : PRIOR_RATE_PER_HOUR;
   return facts.map((f) => {
