@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { createContainer, type Container } from "./container.ts";
 import { childLogger, setLogLevel } from "./logger.ts";
+import { warmEffortPlans } from "./modules/plans/index.ts";
 
 const log = childLogger("main");
 
@@ -44,6 +45,11 @@ export async function startServer(
     // Benchmarks read this line: an idle server's memory is measured once the warm-up has run.
     () => log.info({ ms: Date.now() - listening }, "database warm-up done"),
     (error: unknown) => log.warn({ err: error }, "the database warm-up failed; the first requests may be slower"),
+  );
+  // The effort plan's year of history takes seconds to read at scale: read it now rather than on the first plan's request.
+  warmEffortPlans(container.deps).then(
+    () => log.info({ ms: Date.now() - listening }, "effort plan history read"),
+    (error: unknown) => log.warn({ err: error }, "could not read the effort plan's history ahead; the first plan will"),
   );
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

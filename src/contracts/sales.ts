@@ -139,10 +139,31 @@ export type LeadAssignmentPlanDTO = {
   solveMs: number;
 };
 
-/** `POST /api/v1/sales/plans/effort`. */
+/**
+ * `POST /api/v1/sales/plans/effort`: a month's sales hours split across segments. Revenue figures are per calendar month
+ * (the period `budgetHours` is for): expected = base (what comes with no hours) + what the hours add, at most the ceiling.
+ */
 export type EffortPlanDTO = {
-  allocation: { segment: string; hours: number; expectedRevenueCents: number }[];
+  period: "month";
+  budgetHours: number;
+  /** Hours no segment can use (every curve flat). */
+  unallocatedHours: number;
+  allocation: {
+    segment: string;
+    hours: number;
+    expectedRevenueCents: number;
+    baseRevenueCents: number;
+    ceilingRevenueCents: number;
+    /** Hours after which the segment's curve is flat (99% of what hours can add); it never gets more. */
+    flatAfterHours: number;
+    /** The segment's mean monthly revenue over the 12 months the curve comes from. */
+    meanMonthlyRevenueCents: number;
+    /** fitted: its own months (shrunk toward the pool); pooled: the pooled curve; none: no revenue in the window. */
+    curve: "fitted" | "pooled" | "none";
+  }[];
   totalExpectedRevenueCents: number;
+  /** Σ meanMonthlyRevenueCents: what these segments sold in an average month of the window, to compare with. */
+  historyMonthlyRevenueCents: number;
 };
 
 /** `GET /api/v1/sales/plans/reps`: an agent or manager as the plans see them (capacity null: no limit; segments empty: any). */

@@ -6,4 +6,4 @@
 export { solveLinearProgram, type LinearProgram, type LinearRow, type LinearSolution, type SolverOptions } from "./linear-program.ts";
 export { solveAssignment, type AssignmentOptions, type AssignmentProblem, type AssignmentResult } from "./assignment.ts";
 export { allocateBudget, type BudgetAllocation, type BudgetProblem } from "./budget-allocation.ts";
-export { fitSaturatingCurve, saturatingValue, type SaturatingCurve } from "./response-curve.ts";
+export { fitResponseCurve, flatPoint, responseValue, type CurveBounds, type FittedCurve, type ResponseCurve } from "./response-curve.ts";

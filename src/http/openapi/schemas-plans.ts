@@ -30,10 +30,25 @@ export const leadAssignmentPlanDTO = z
 /** How many deals an apply assigned. */
 export const appliedDTO = z.object({ applied: z.number().int() }).meta({ id: "AppliedPlan" });
 
-/** A proposed split of sales hours. */
+/** A proposed split of a month's sales hours; revenue figures are per calendar month. */
 export const effortPlanDTO = z
   .object({
-    allocation: z.array(z.object({ segment: z.string(), hours: z.number().int(), expectedRevenueCents: z.number().int() })),
+    period: z.literal("month").describe("the period budgetHours and every revenue figure are for"),
+    budgetHours: z.number().int(),
+    unallocatedHours: z.number().int().describe("hours no segment can use: every curve is flat"),
+    allocation: z.array(
+      z.object({
+        segment: z.string(),
+        hours: z.number().int(),
+        expectedRevenueCents: z.number().int().describe("the month's expected revenue from the segment with these hours: base + what they add"),
+        baseRevenueCents: z.number().int().describe("expected with no hours"),
+        ceilingRevenueCents: z.number().int().describe("the most any hours give: at most 1.5 × the segment's best month"),
+        flatAfterHours: z.number().int().describe("hours after which the curve has given 99% of its lift; never exceeded"),
+        meanMonthlyRevenueCents: z.number().int().describe("mean monthly revenue over the 12 months the curve comes from"),
+        curve: z.enum(["fitted", "pooled", "none"]),
+      }),
+    ),
     totalExpectedRevenueCents: z.number().int(),
+    historyMonthlyRevenueCents: z.number().int().describe("what these segments sold in an average month of the window"),
   })
   .meta({ id: "EffortPlan" }) satisfies z.ZodType<EffortPlanDTO>;

@@ -12,7 +12,7 @@ export type PlanDealRow = { id: string; title: string; ownerId: string | null; c
 /** Closed deals per rep and segment. */
 export type WinRow = { ownerId: string; segment: string; won: number; closed: number };
 
-/** A count per segment and calendar month ("2026-11"). */
+/** A count per segment and calendar month (keyed by its first day, "2026-11-01"). */
 export type SegmentMonthRow = { segment: string; month: string; value: number };
 
 type Rows<T> = { rows: T[] };
@@ -22,7 +22,8 @@ type Rows<T> = { rows: T[] };
  * "none". `cu` and `co` are the customer and company aliases of the query.
  */
 const SEGMENT_SQL = `coalesce(nullif(btrim(cu.segment), ''), nullif(btrim(co.attributes->>'segment'), ''), 'none')`;
-const SEGMENT = sql.raw(SEGMENT_SQL);
+/** The segment as an SQL key over the customer `cu` and company `co` (what the effort plan groups revenue by). */
+export const SEGMENT = sql.raw(SEGMENT_SQL);
 
 /** Every agent and manager (or only `userId`), by name, with their settings and open-deal count. */
 export async function listRepRows(db: Database, userId?: string): Promise<RepRow[]> {
@@ -135,20 +136,10 @@ export async function assignOwners(
 /** Agent messages per segment and month in [from, to): the effort proxy's raw counts. */
 export async function agentMessagesBySegmentMonth(db: Database, from: Date, to: Date): Promise<SegmentMonthRow[]> {
   const result = (await db.execute(sql`
-    select ${SEGMENT} as segment, to_char(date_trunc('month', m.created_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::float8 as value
+    select ${SEGMENT} as segment, date_trunc('month', m.created_at at time zone 'UTC')::date::text as month, count(*)::float8 as value
     from messages m join conversations c on c.id = m.conversation_id
     join customers cu on cu.id = c.customer_id left join companies co on co.id = cu.company_id
     where m.sender_type = 'agent' and m.created_at >= ${from.toISOString()}::timestamptz and m.created_at < ${to.toISOString()}::timestamptz
-    group by 1, 2`)) as unknown as Rows<SegmentMonthRow>;
-  return result.rows;
-}
-
-/** Revenue (cents, cancelled orders left out) per segment of the ordering customer and month in [from, to). */
-export async function revenueBySegmentMonth(db: Database, from: Date, to: Date): Promise<SegmentMonthRow[]> {
-  const result = (await db.execute(sql`
-    select ${SEGMENT} as segment, to_char(date_trunc('month', o.placed_at at time zone 'UTC'), 'YYYY-MM') as month, sum(o.total_cents)::float8 as value
-    from orders o join customers cu on cu.id = o.customer_id left join companies co on co.id = cu.company_id
-    where o.status <> 'cancelled' and o.placed_at >= ${from.toISOString()}::timestamptz and o.placed_at < ${to.toISOString()}::timestamptz
     group by 1, 2`)) as unknown as Rows<SegmentMonthRow>;
   return result.rows;
 }

@@ -1,4 +1,4 @@
-/** Forecast inputs: weekly revenue from the daily rollups, and the weighted deal amounts expected to close each week. */
+/** Forecast inputs besides the weekly revenue (read with the sales module's revenueByPeriod): currencies sold in, and the weighted deal amounts expected to close each week. */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";
 
@@ -10,16 +10,6 @@ async function rows<T>(db: Database, query: SQL): Promise<T[]> {
 export async function currenciesBetween(db: Database, fromDay: string, toDay: string): Promise<string[]> {
   const found = await rows<{ currency: string }>(db, sql`select distinct currency from sales_daily where day >= ${fromDay}::date and day < ${toDay}::date order by currency`);
   return found.map((r) => r.currency);
-}
-
-/** Revenue per ISO week (keyed by its Monday) over days [fromDay, toDay) in one currency; weeks without sales left out. */
-export async function weeklyRevenue(db: Database, fromDay: string, toDay: string, currency: string): Promise<Map<string, number>> {
-  const found = await rows<{ week: string; amount: string | number }>(
-    db,
-    sql`select (date_trunc('week', day::timestamp))::date::text as week, sum(amount_cents) as amount from sales_daily
-        where currency = ${currency} and day >= ${fromDay}::date and day < ${toDay}::date group by 1`,
-  );
-  return new Map(found.map((r) => [r.week, Number(r.amount)]));
 }
 
 /**

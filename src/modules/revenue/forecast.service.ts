@@ -2,7 +2,8 @@
 import type { ForecastDTO } from "../../contracts/sales.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { backtest, fitWeeklyModel, MIN_HISTORY_WEEKS, type WeekPoint } from "./forecast.model.ts";
-import { currenciesBetween, weeklyPipeline, weeklyRevenue } from "./forecast.repo.ts";
+import { revenueByPeriod } from "../sales/index.ts";
+import { currenciesBetween, weeklyPipeline } from "./forecast.repo.ts";
 import { addDays, bucketStart, isoDay } from "./periods.ts";
 import { chooseCurrency } from "./summary.service.ts";
 
@@ -25,7 +26,7 @@ export async function getForecast(deps: Pick<ServiceDeps, "db" | "now">, query: 
   const currentWeek = bucketStart(isoDay(deps.now()), "week");
   const earliest = addDays(currentWeek, -7 * MAX_HISTORY_WEEKS);
   const currency = chooseCurrency(query.currency, query.currency ? [] : await currenciesBetween(deps.db, earliest, currentWeek));
-  const revenue = await weeklyRevenue(deps.db, earliest, currentWeek, currency);
+  const revenue = new Map((await revenueByPeriod(deps.db, { unit: "week", fromDay: earliest, toDay: currentWeek, currency })).map((r) => [r.periodStart, r.amountCents]));
   const firstWeek = [...revenue.keys()].sort()[0];
   const historyLength = firstWeek === undefined ? 0 : Math.round((Date.parse(currentWeek) - Date.parse(firstWeek)) / (7 * 86_400_000));
   const futureWeeks = weeksFrom(currentWeek, query.weeks);

@@ -23,6 +23,22 @@ export function isWholeDay(at: Date): boolean {
   return at.getTime() % DAY_MS === 0;
 }
 
+/**
+ * [from, to) cut at UTC midnights, in time order: the partial day at each edge (`whole` false) and the whole days
+ * between (`whole` true); a period inside one day is one partial piece. Empty pieces are left out.
+ */
+export function splitAtMidnights(interval: Interval): { interval: Interval; whole: boolean }[] {
+  const firstMidnight = isWholeDay(interval.from) ? interval.from : dayStart(addDays(isoDay(interval.from), 1));
+  const lastMidnight = dayStart(isoDay(interval.to));
+  if (firstMidnight.getTime() > lastMidnight.getTime()) return [{ interval, whole: false }];
+  const pieces = [
+    { interval: { from: interval.from, to: firstMidnight }, whole: false },
+    { interval: { from: firstMidnight, to: lastMidnight }, whole: true },
+    { interval: { from: lastMidnight, to: interval.to }, whole: false },
+  ];
+  return pieces.filter((p) => p.interval.from.getTime() < p.interval.to.getTime());
+}
+
 /** The day `n` days after a "YYYY-MM-DD" day. */
 export function addDays(day: string, n: number): string {
   return isoDay(new Date(dayStart(day).getTime() + n * DAY_MS));

@@ -1,7 +1,7 @@
 /**
  * Sales summary queries, two ways: over the daily rollups (`sales_daily`, `sales_daily_products`; a year is a few
- * hundred rows) when the period is whole UTC days, and over the orders themselves otherwise. Both leave cancelled
- * orders out and answer the same shapes.
+ * hundred rows) for whole UTC days, and over the orders themselves for parts of days and the groups the rollups do not
+ * keep (customer, company, owner, channel). Both leave cancelled orders out and answer the same shapes.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";

@@ -3,7 +3,7 @@ import type { SalesGroupBy, SalesGroupDTO, SalesSummaryDTO } from "../../contrac
 import type { Database } from "../../db/index.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { bucketLabel, bucketsOf, bucketStart, dayStart, isoDay, isWholeDay, addDays, type Interval, type TimeUnit } from "./periods.ts";
+import { bucketLabel, bucketsOf, bucketStart, dayStart, isoDay, addDays, splitAtMidnights, type Interval, type TimeUnit } from "./periods.ts";
 import { orderCurrencies, orderDays, orderGroups, rollupCurrencies, rollupDays, rollupProducts, type DayRow, type Dimension, type GroupRow } from "./summary.repo.ts";
 
 /** What the summary is asked for (from/to default to the last 30 UTC days, today included). */
@@ -46,9 +46,9 @@ function periodOf(query: SummaryQuery, now: Date): Interval {
   return { from, to };
 }
 
-/** True when the rollups answer the query exactly: whole UTC days, grouped by time, product or nothing. */
-function rollupsServe(period: Interval, groupBy: SalesGroupBy | undefined): boolean {
-  return isWholeDay(period.from) && isWholeDay(period.to) && (groupBy === undefined || TIME_UNITS.includes(groupBy) || groupBy === "product");
+/** True when the rollups can answer the groups asked for (time, product or none); the other groups read the orders. */
+function rollupsServe(groupBy: SalesGroupBy | undefined): groupBy is TimeUnit | "product" | undefined {
+  return groupBy === undefined || TIME_UNITS.includes(groupBy) || groupBy === "product";
 }
 
 function group(key: string | null, label: string, amountCents: number, orderCount: number, units: number): SalesGroupDTO {
@@ -82,15 +82,45 @@ function dimensionGroups(found: GroupRow[], by: Dimension): SalesGroupDTO[] {
     .sort((a, b) => b.totalAmountCents - a.totalAmountCents || a.label.localeCompare(b.label) || String(a.key).localeCompare(String(b.key)));
 }
 
+/** Product groups of several pieces of the period as one: amounts, orders and units summed per product. */
+function mergeGroups(pieces: GroupRow[][]): GroupRow[] {
+  const merged = new Map<string | null, GroupRow>();
+  for (const g of pieces.flat()) {
+    const sum = merged.get(g.key);
+    if (!sum) merged.set(g.key, { ...g });
+    else Object.assign(sum, { label: sum.label ?? g.label, amountCents: sum.amountCents + g.amountCents, orderCount: sum.orderCount + g.orderCount, units: sum.units + g.units });
+  }
+  return [...merged.values()];
+}
+
+/**
+ * Whole UTC days from the rollups, the partial days at the edges from the orders, added up: each order is in exactly
+ * one piece (the rollups are per UTC day of `placed_at`), so sums and counts, per product too, are exact.
+ */
+async function readPieces(db: Database, period: Interval, query: SummaryQuery): Promise<{ currency: string; days: DayRow[]; products: GroupRow[][] }> {
+  const pieces = splitAtMidnights(period);
+  const currencies = async (): Promise<string[]> => {
+    const found = await Promise.all(pieces.map((p) => (p.whole ? rollupCurrencies(db, p.interval) : orderCurrencies(db, p.interval))));
+    return [...new Set(found.flat())].sort();
+  };
+  const currency = chooseCurrency(query.currency, query.currency ? [] : await currencies());
+  const days = await Promise.all(pieces.map((p) => (p.whole ? rollupDays(db, p.interval, currency) : orderDays(db, p.interval, currency))));
+  const products =
+    query.groupBy === "product" ? await Promise.all(pieces.map((p) => (p.whole ? rollupProducts(db, p.interval, currency) : orderGroups(db, p.interval, currency, "product")))) : [];
+  return { currency, days: days.flat(), products };
+}
+
 async function read(db: Database, period: Interval, query: SummaryQuery): Promise<{ currency: string; days: DayRow[]; groups: SalesGroupDTO[] }> {
-  const fromRollups = rollupsServe(period, query.groupBy);
-  const currency = chooseCurrency(query.currency, query.currency ? [] : await (fromRollups ? rollupCurrencies(db, period) : orderCurrencies(db, period)));
-  const days = await (fromRollups ? rollupDays(db, period, currency) : orderDays(db, period, currency));
   const by = query.groupBy;
+  if (!rollupsServe(by)) {
+    const currency = chooseCurrency(query.currency, query.currency ? [] : await orderCurrencies(db, period));
+    const [days, found] = await Promise.all([orderDays(db, period, currency), orderGroups(db, period, currency, by)]);
+    return { currency, days, groups: dimensionGroups(found, by) };
+  }
+  const { currency, days, products } = await readPieces(db, period, query);
   if (by === undefined) return { currency, days, groups: [] };
-  if (by === "day" || by === "week" || by === "month") return { currency, days, groups: timeGroups(days, period, by) };
-  const found = fromRollups ? await rollupProducts(db, period, currency) : await orderGroups(db, period, currency, by);
-  return { currency, days, groups: dimensionGroups(found, by) };
+  if (by === "product") return { currency, days, groups: dimensionGroups(mergeGroups(products), by) };
+  return { currency, days, groups: timeGroups(days, period, by) };
 }
 
 /**

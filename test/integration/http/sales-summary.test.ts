@@ -4,7 +4,7 @@ import { salesSummaryDTO } from "../../../src/http/openapi/schemas-revenue.ts";
 import { api, type JsonResponse } from "../../support/api-client.ts";
 import { AGENT_PASSWORD, createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
-import { insertCustomer, insertOrders, insertProduct, refillSalesRollups } from "../../support/sales-rollups.ts";
+import { insertCustomer, insertOrders, insertProduct, refillSalesRollups, type TestOrder } from "../../support/sales-rollups.ts";
 
 type Body = { data: SalesSummaryDTO; error?: { code: string; fields?: Record<string, string> } };
 
@@ -163,6 +163,71 @@ describe.each(testEngines())("sales summary API on $name", (engine) => {
       ["2025-04-01", "2025-04", APRIL.totalAmountCents],
       ["2025-05-01", "2025-05", 700],
     ]);
+  });
+
+  it("with a time of day in from/to, adds the edge days' orders to the whole days' rollups exactly: the same figures as the orders themselves", async () => {
+    // August 2025: 240 orders at random instants (a few exactly at midnight or just before), some cancelled.
+    let state = 20250801;
+    const next = (): number => (state = (state * 16807) % 2147483647) / 2147483647;
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const start = Date.parse("2025-08-01T00:00:00Z");
+    const orders: TestOrder[] = Array.from({ length: 240 }, (_, i) => ({
+      customerId: pick([ids.ann, ids.ben, ids.cid, null]),
+      ownerId: pick([ids.owner, null]),
+      status: next() < 0.1 ? "cancelled" : "delivered",
+      placedAt: new Date(i % 20 === 0 ? start + (i % 200) * 3_600_000 * 12 - (i % 40 === 0 ? 1 : 0) : start + Math.floor(next() * 10 * 86_400_000)).toISOString(),
+      lines: Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({ productId: pick([ids.a, ids.b, ids.c]), quantity: 1 + Math.floor(next() * 4), priceCents: 50 + Math.floor(next() * 1000) })),
+    }));
+    await insertOrders(db(), orders);
+    await refillSalesRollups(db());
+
+    type Figures = { totalAmountCents: number; orderCount: number; unitsSold: number };
+    const add = (map: Map<string | null, Figures>, key: string | null, amount: number, units: number): void => {
+      const f = map.get(key) ?? { totalAmountCents: 0, orderCount: 0, unitsSold: 0 };
+      map.set(key, { totalAmountCents: f.totalAmountCents + amount, orderCount: f.orderCount + 1, unitsSold: f.unitsSold + units });
+    };
+    // The figures straight from the orders: [from, to), cancelled ones left out, days in UTC.
+    const expected = (from: string, to: string, by: "day" | "product" | "customer" | "owner"): { total: Figures; groups: Map<string | null, Figures> } => {
+      const groups = new Map<string | null, Figures>();
+      const total = new Map<string | null, Figures>();
+      for (const o of orders) {
+        const at = Date.parse(o.placedAt);
+        if (o.status === "cancelled" || at < Date.parse(from) || at >= Date.parse(to)) continue;
+        const amount = o.lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
+        const units = o.lines.reduce((sum, l) => sum + l.quantity, 0);
+        add(total, null, amount, units);
+        if (by === "product") {
+          for (const productId of new Set(o.lines.map((l) => l.productId))) {
+            const mine = o.lines.filter((l) => l.productId === productId);
+            add(groups, productId, mine.reduce((sum, l) => sum + l.quantity * l.priceCents, 0), mine.reduce((sum, l) => sum + l.quantity, 0));
+          }
+        } else add(groups, by === "day" ? o.placedAt.slice(0, 10) : by === "customer" ? (o.customerId ?? null) : (o.ownerId ?? null), amount, units);
+      }
+      return { total: total.get(null) ?? { totalAmountCents: 0, orderCount: 0, unitsSold: 0 }, groups };
+    };
+
+    const ranges = [
+      ["2025-08-02T07:30:00Z", "2025-08-08T16:45:00Z"], // both edges partial
+      ["2025-08-02T07:30:00Z", "2025-08-09T00:00:00Z"], // only `from` partial
+      ["2025-08-01T00:00:00Z", "2025-08-08T16:45:00Z"], // only `to` partial
+      ["2025-08-05T09:00:00Z", "2025-08-05T18:00:00Z"], // inside one day
+      ["2025-08-05T20:00:00Z", "2025-08-06T04:00:00Z"], // across one midnight
+      ["2025-08-03T23:59:59.999Z", "2025-08-07T00:00:00.001Z"], // a millisecond on each side
+    ];
+    for (const [from, to] of ranges) {
+      for (const by of ["day", "product", "customer", "owner"] as const) {
+        const label = `${from} – ${to} by ${by}`;
+        const data = await ok(`from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&groupBy=${by}`);
+        const want = expected(from, to, by);
+        expect(data, label).toMatchObject(want.total);
+        expect(want.total.orderCount, label).toBeGreaterThan(0);
+        for (const [key, figures] of want.groups) expect(data.groups.find((g) => g.key === key), `${label}: ${key}`).toMatchObject(figures);
+        for (const g of data.groups) if (!want.groups.has(g.key)) expect(g, label).toMatchObject({ totalAmountCents: 0, orderCount: 0, unitsSold: 0 });
+        expect(data.groups.reduce((sum, g) => sum + g.totalAmountCents, 0), label).toBe(want.total.totalAmountCents);
+        expect(data.groups.reduce((sum, g) => sum + g.unitsSold, 0), label).toBe(want.total.unitsSold);
+        if (by !== "product") expect(data.groups.reduce((sum, g) => sum + g.orderCount, 0), label).toBe(want.total.orderCount);
+      }
+    }
   });
 
   it("counts an order placed exactly at `from` and leaves out one placed exactly at `to`", async () => {

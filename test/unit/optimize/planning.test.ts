@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateBudget, fitSaturatingCurve, saturatingValue, solveAssignment } from "../../../src/optimize/index.ts";
+import { allocateBudget, fitResponseCurve, responseValue, solveAssignment } from "../../../src/optimize/index.ts";
 
 /** A seeded generator (Park–Miller), so every run checks the same instances. */
 function random(seed: number): () => number {
@@ -88,8 +88,8 @@ describe("budget allocation (dynamic programming)", () => {
       const curves = Array.from({ length: segments }, () => {
         // Even instances: arbitrary tables (not concave); odd ones: saturating curves with random ceilings and rates.
         const table = Array.from({ length: budget + 1 }, (_, k) => (k === 0 ? 0 : next() * 100));
-        const curve = { max: 50 + next() * 500, rate: 0.05 + next() };
-        return instance % 2 === 0 ? (k: number) => table[k] : (k: number) => saturatingValue(curve, k);
+        const curve = { base: 0, lift: 50 + next() * 500, rate: 0.05 + next() };
+        return instance % 2 === 0 ? (k: number) => table[k] : (k: number) => responseValue(curve, k);
       });
       const result = allocateBudget({ budget, curves });
       expect(result.units.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(budget);
@@ -99,8 +99,8 @@ describe("budget allocation (dynamic programming)", () => {
   });
 
   it("puts the hours where they return most: a segment that saturates fast gets few", () => {
-    const fast = (k: number): number => saturatingValue({ max: 1000, rate: 1 }, k);
-    const slow = (k: number): number => saturatingValue({ max: 5000, rate: 0.05 }, k);
+    const fast = (k: number): number => responseValue({ base: 0, lift: 1000, rate: 1 }, k);
+    const slow = (k: number): number => responseValue({ base: 0, lift: 5000, rate: 0.05 }, k);
     const result = allocateBudget({ budget: 40, curves: [fast, slow] });
     expect(result.units[0]).toBeGreaterThan(0);
     expect(result.units[0]).toBeLessThan(result.units[1]);
@@ -108,19 +108,29 @@ describe("budget allocation (dynamic programming)", () => {
   });
 });
 
-describe("saturating response curves (Levenberg–Marquardt)", () => {
-  it("recovers the ceiling and rate from exact observations, and fits noisy ones closely", () => {
-    const truth = { max: 120_000, rate: 0.08 };
-    const exact = [0, 5, 10, 20, 40, 80].map((x) => ({ x, y: saturatingValue(truth, x) }));
-    const fitted = fitSaturatingCurve(exact);
-    expect(fitted.max).toBeCloseTo(truth.max, -2);
+describe("saturating response curves above a base (Levenberg–Marquardt)", () => {
+  it("recovers the base, lift and rate from exact observations, and fits noisy ones closely", () => {
+    const truth = { base: 30_000, lift: 120_000, rate: 0.08 };
+    const exact = [0, 5, 10, 20, 40, 80].map((x) => ({ x, y: responseValue(truth, x) }));
+    const fitted = fitResponseCurve(exact);
+    expect(fitted.base).toBeCloseTo(truth.base, -2);
+    expect(fitted.lift).toBeCloseTo(truth.lift, -2);
     expect(fitted.rate).toBeCloseTo(truth.rate, 3);
     const next = random(3);
     const noisy = exact.map((p) => ({ x: p.x, y: p.y * (0.95 + next() * 0.1) }));
-    expect(fitSaturatingCurve(noisy).rmse).toBeLessThan(0.05 * truth.max);
+    expect(fitResponseCurve(noisy).rmse).toBeLessThan(0.05 * truth.lift);
+  });
+
+  it("keeps base + lift under the ceiling and the rate inside its bounds, whatever the points say", () => {
+    // Revenue that climbs steeply over the few hours seen: unbounded, the fit would promise far more beyond them.
+    const steep = [0, 0.1, 0.2, 0.3, 0.4].map((x) => ({ x, y: 10_000 + 50_000 * x }));
+    const fitted = fitResponseCurve(steep, { ceiling: 40_000, minRate: 0.01, maxRate: 2 });
+    expect(fitted.base + fitted.lift).toBeLessThanOrEqual(40_000 + 1e-6);
+    expect(fitted.rate).toBeGreaterThanOrEqual(0.01);
+    expect(fitted.rate).toBeLessThanOrEqual(2);
   });
 
   it("needs at least two observations", () => {
-    expect(() => fitSaturatingCurve([{ x: 1, y: 1 }])).toThrow(/at least two/);
+    expect(() => fitResponseCurve([{ x: 1, y: 1 }])).toThrow(/at least two/);
   });
 });

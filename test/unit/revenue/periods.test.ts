@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketLabel, bucketsOf, bucketStart, isWholeDay, periodInterval } from "../../../src/modules/revenue/periods.ts";
+import { bucketLabel, bucketsOf, bucketStart, isWholeDay, periodInterval, splitAtMidnights } from "../../../src/modules/revenue/periods.ts";
 
 describe("sales calendar arithmetic (UTC)", () => {
   it("starts ISO weeks on Monday, Sundays included in the week before", () => {
@@ -31,5 +31,23 @@ describe("sales calendar arithmetic (UTC)", () => {
   it("knows a whole UTC day from a part of one", () => {
     expect(isWholeDay(new Date("2025-04-01T00:00:00Z"))).toBe(true);
     expect(isWholeDay(new Date("2025-04-01T00:00:00.001Z"))).toBe(false);
+  });
+
+  it("cuts a period at UTC midnights: partial edge days around the whole days, one piece inside a day, two across one midnight", () => {
+    const cut = (from: string, to: string) =>
+      splitAtMidnights({ from: new Date(from), to: new Date(to) }).map((p) => [p.interval.from.toISOString(), p.interval.to.toISOString(), p.whole]);
+    expect(cut("2025-04-01T08:00:00Z", "2025-04-05T17:30:00Z")).toEqual([
+      ["2025-04-01T08:00:00.000Z", "2025-04-02T00:00:00.000Z", false],
+      ["2025-04-02T00:00:00.000Z", "2025-04-05T00:00:00.000Z", true],
+      ["2025-04-05T00:00:00.000Z", "2025-04-05T17:30:00.000Z", false],
+    ]);
+    expect(cut("2025-04-01T00:00:00Z", "2025-04-05T00:00:00Z")).toEqual([["2025-04-01T00:00:00.000Z", "2025-04-05T00:00:00.000Z", true]]);
+    expect(cut("2025-04-01T00:00:00Z", "2025-04-05T06:00:00Z").map((p) => p[2])).toEqual([true, false]);
+    expect(cut("2025-04-01T08:00:00Z", "2025-04-01T17:00:00Z")).toEqual([["2025-04-01T08:00:00.000Z", "2025-04-01T17:00:00.000Z", false]]);
+    expect(cut("2025-04-01T20:00:00Z", "2025-04-02T04:00:00Z")).toEqual([
+      ["2025-04-01T20:00:00.000Z", "2025-04-02T00:00:00.000Z", false],
+      ["2025-04-02T00:00:00.000Z", "2025-04-02T04:00:00.000Z", false],
+    ]);
+    expect(cut("2025-04-01T08:00:00Z", "2025-04-02T00:00:00Z")).toEqual([["2025-04-01T08:00:00.000Z", "2025-04-02T00:00:00.000Z", false]]);
   });
 });
