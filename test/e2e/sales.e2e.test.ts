@@ -1,15 +1,13 @@
-import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDTO, Page as ListPage, UserDTO } from "../../src/contracts/api.ts";
 import type { DealDTO } from "../../src/contracts/sales.ts";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { api } from "../support/api-client.ts";
-import { AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { connectCustomer, type WidgetCustomer } from "../support/widget-client.ts";
-import { launchChromium } from "./browser.ts";
-import { buildConsole } from "./console-build.ts";
+import { browserForFile, signIn } from "./browser.ts";
 
 const shots = fileURLToPath(new URL("../artifacts/sales", import.meta.url));
 const manager = demoAgents.find((a) => a.role === "manager") ?? demoAgents[0];
@@ -18,24 +16,7 @@ const DEAL_TITLE = "Harbour Cafe espresso fit-out";
 const DEAL_CENTS = 1_234_500;
 const TARGET_CENTS = 5_000_000;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  await buildConsole();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string, password: string = AGENT_PASSWORD): Promise<void> {
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("console").waitFor();
-}
+const chrome = browserForFile(shots);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
@@ -80,7 +61,7 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
     const target = await api(app.url, "PUT", "/api/v1/sales/targets", { cookie: adminCookie, body: { ownerId: repId, period, amountCents: TARGET_CENTS, currency: "USD" } });
     expect(target.status).toBe(200);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    page = await chrome.newPage();
     await page.goto(`${app.url}/console/sales/dashboard`);
     await signIn(page, manager.email);
   }, 180_000);
@@ -247,22 +228,40 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
   });
 });
 
-describe("the Sales area for an agent: their own deals, a read-only catalogue, and a deal from a conversation in two clicks", () => {
+describe("the Sales area for an agent: the chat's lead another rep owns, their own deals, a read-only catalogue, and a deal from a conversation in two clicks", () => {
+  const otherRep = demoAgents.find((a) => a.email !== rep.email && a.role === "agent") ?? demoAgents[1];
   let app: TestApp;
   let agent: Page;
   let widgetCustomer: WidgetCustomer;
   let conversationId = "";
+  let leadId = "";
 
   beforeAll(async () => {
     app = await createTestApp();
     const cookie = await app.login();
+    // Round-robin gives chat leads to the other rep only; the agent signing in takes the chat.
+    const users = (await api<{ data: UserDTO[] }>(app.url, "GET", "/api/v1/users", { cookie })).body.data;
+    for (const user of users.filter((u) => demoAgents.some((a) => a.email === u.email))) {
+      const res = await api(app.url, "PUT", `/api/v1/sales/plans/reps/${user.id}`, { cookie, body: { active: user.email === otherRep.email } });
+      expect(res.status).toBe(200);
+    }
     widgetCustomer = await connectCustomer(app.url, app.inboxId);
     await widgetCustomer.send("Hi, I want to buy 3 of your espresso machines, my budget is $2,400.");
     await widgetCustomer.waitFor((m) => m.sender.type !== "customer", 15_000);
+    await widgetCustomer.send("I want to talk to a human");
     const conversations = await api<ListPage<ConversationDTO>>(app.url, "GET", "/api/v1/conversations?status=all&limit=50", { cookie });
     conversationId = [...conversations.body.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.id ?? "";
     expect(conversationId).not.toBe("");
-    agent = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    const leads = async () => (await api<{ data: DealDTO[] }>(app.url, "GET", `/api/v1/deals?conversationId=${conversationId}`, { cookie })).body.data;
+    await expect.poll(async () => (await leads()).length, { timeout: 20_000 }).toBe(1);
+    const [lead] = await leads();
+    expect(lead?.owner?.name).toBe(otherRep.name);
+    leadId = lead?.id ?? "";
+    const ticketOf = async () => (await api<{ data: ConversationDTO }>(app.url, "GET", `/api/v1/conversations/${conversationId}`, { cookie })).body.data.ticketId;
+    await expect.poll(ticketOf, { timeout: 20_000 }).not.toBeNull();
+    const repId = users.find((u) => u.email === rep.email)?.id;
+    expect((await api(app.url, "PATCH", `/api/v1/tickets/${await ticketOf()}`, { cookie, body: { assigneeId: repId } })).status).toBe(200);
+    agent = await chrome.newPage();
     await agent.goto(`${app.url}/console/conversations/${conversationId}`);
     await signIn(agent, rep.email);
   }, 180_000);
@@ -271,6 +270,21 @@ describe("the Sales area for an agent: their own deals, a read-only catalogue, a
     widgetCustomer?.close();
     await agent?.context().close();
     await app?.close();
+  });
+
+  it("sees the lead the chat opened in the conversation's sidebar, though round-robin gave it to another rep, and opens it read-only", async () => {
+    const card = agent.locator("[data-testid=conversation-deals][data-state=loaded]");
+    await card.waitFor({ timeout: 20_000 });
+    const lead = card.locator(`[data-testid=conversation-deal][data-deal-id="${leadId}"]`);
+    await lead.waitFor({ timeout: 20_000 });
+    expect(await lead.textContent()).toContain(otherRep.name);
+    await shot(agent, "conversation-sidebar-other-reps-lead");
+    await lead.getByTestId("conversation-deal-link").click();
+    await agent.locator("[data-testid=deal-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    expect(await agent.getByTestId("deal-field-amount-value").count()).toBe(1);
+    expect(await agent.getByTestId("deal-field-amount-edit").count()).toBe(0);
+    await shot(agent, "deal-page-read-only");
+    await agent.goBack();
   });
 
   it("creates a deal from the conversation in two clicks, prefilled, and sees it in the sidebar", async () => {
