@@ -5,7 +5,7 @@ import type { ConversationDTO, Page as ListPage, UserDTO } from "../../src/contr
 import type { DealDTO } from "../../src/contracts/sales.ts";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { api } from "../support/api-client.ts";
-import { createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { ADMIN, createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { connectCustomer, type WidgetCustomer } from "../support/widget-client.ts";
 import { browserForFile, signIn } from "./browser.ts";
 
@@ -20,6 +20,17 @@ const chrome = browserForFile(shots);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+/** What `read` answers once `done` holds (set-up code, where expect.poll is not available); throws after `timeoutMs`. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`still not there after ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** The dashboard's won-deals tile and the rep's attainment cell, once both have loaded. */
@@ -252,15 +263,12 @@ describe("the Sales area for an agent: the chat's lead another rep owns, their o
     const conversations = await api<ListPage<ConversationDTO>>(app.url, "GET", "/api/v1/conversations?status=all&limit=50", { cookie });
     conversationId = [...conversations.body.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.id ?? "";
     expect(conversationId).not.toBe("");
-    const leads = async () => (await api<{ data: DealDTO[] }>(app.url, "GET", `/api/v1/deals?conversationId=${conversationId}`, { cookie })).body.data;
-    await expect.poll(async () => (await leads()).length, { timeout: 20_000 }).toBe(1);
-    const [lead] = await leads();
-    expect(lead?.owner?.name).toBe(otherRep.name);
-    leadId = lead?.id ?? "";
-    const ticketOf = async () => (await api<{ data: ConversationDTO }>(app.url, "GET", `/api/v1/conversations/${conversationId}`, { cookie })).body.data.ticketId;
-    await expect.poll(ticketOf, { timeout: 20_000 }).not.toBeNull();
+    const leads = await eventually(async () => (await api<{ data: DealDTO[] }>(app.url, "GET", `/api/v1/deals?conversationId=${conversationId}`, { cookie })).body.data, (l) => l.length > 0);
+    expect(leads.map((l) => l.owner?.name)).toEqual([otherRep.name]);
+    leadId = leads[0]?.id ?? "";
+    const ticketId = await eventually(async () => (await api<{ data: ConversationDTO }>(app.url, "GET", `/api/v1/conversations/${conversationId}`, { cookie })).body.data.ticketId, (id) => id !== null);
     const repId = users.find((u) => u.email === rep.email)?.id;
-    expect((await api(app.url, "PATCH", `/api/v1/tickets/${await ticketOf()}`, { cookie, body: { assigneeId: repId } })).status).toBe(200);
+    expect((await api(app.url, "PATCH", `/api/v1/tickets/${ticketId}`, { cookie, body: { assigneeId: repId } })).status).toBe(200);
     agent = await chrome.newPage();
     await agent.goto(`${app.url}/console/conversations/${conversationId}`);
     await signIn(agent, rep.email);
@@ -278,6 +286,7 @@ describe("the Sales area for an agent: the chat's lead another rep owns, their o
     const lead = card.locator(`[data-testid=conversation-deal][data-deal-id="${leadId}"]`);
     await lead.waitFor({ timeout: 20_000 });
     expect(await lead.textContent()).toContain(otherRep.name);
+    await lead.scrollIntoViewIfNeeded();
     await shot(agent, "conversation-sidebar-other-reps-lead");
     await lead.getByTestId("conversation-deal-link").click();
     await agent.locator("[data-testid=deal-view][data-state=loaded]").waitFor({ timeout: 20_000 });
@@ -317,5 +326,126 @@ describe("the Sales area for an agent: the chat's lead another rep owns, their o
     await agent.getByTestId("orders-view").waitFor();
     expect(await agent.getByTestId("new-order").count()).toBe(1);
     await shot(agent, "agent-orders");
+  });
+
+  it("has no Stages tab, and opening the stages page's address says that only admins change stages", async () => {
+    expect(await agent.getByTestId("sales-tab-stages").count()).toBe(0);
+    await agent.goto(`${app.url}/console/sales/stages`);
+    await agent.getByTestId("stages-forbidden").waitFor({ timeout: 20_000 });
+    expect(await agent.getByTestId("stages-forbidden").textContent()).toContain("Only admins");
+    expect(await agent.getByTestId("stage-row").count()).toBe(0);
+    await shot(agent, "stages-forbidden");
+  });
+});
+
+describe("the pipeline's stages: an admin renames and reorders them, and the board follows", () => {
+  let app: TestApp;
+  let admin: Page;
+  const boardStages = async (): Promise<{ key: string; title: string }[]> =>
+    admin.locator("[data-testid=board-column]").evaluateAll((columns) =>
+      columns.map((c) => ({ key: c.getAttribute("data-stage") ?? "", title: c.querySelector("[data-testid=column-title]")?.firstChild?.textContent?.trim() ?? "" })),
+    );
+  const stageRow = (key: string) => admin.locator(`[data-testid=stage-row][data-stage="${key}"]`);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    admin = await chrome.newPage();
+    await admin.goto(`${app.url}/console/sales/pipeline`);
+    await signIn(admin, ADMIN.email, ADMIN.password);
+  }, 180_000);
+
+  afterAll(async () => {
+    await admin?.context().close();
+    await app?.close();
+  });
+
+  it("opens the Stages tab: the stages in board order with their default win probability", async () => {
+    await admin.locator("[data-testid=pipeline-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    expect((await boardStages()).map((s) => s.key)).toEqual(["lead", "qualified", "proposal", "negotiation", "won", "lost"]);
+    await admin.getByTestId("sales-tab-stages").click();
+    await admin.locator("[data-testid=stages-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    expect(await admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage")))).toEqual(["lead", "qualified", "proposal", "negotiation", "won", "lost"]);
+    expect(await stageRow("proposal").getByTestId("stage-probability-value").textContent()).toMatch(/^\d+%$/);
+  });
+
+  it("renames a stage and changes its probability in place, with the keyboard", async () => {
+    await stageRow("qualified").getByTestId("stage-name-edit").click();
+    await stageRow("qualified").getByTestId("stage-name-input").fill("Discovery call");
+    await admin.keyboard.press("Enter");
+    await expect.poll(() => stageRow("qualified").getByTestId("stage-name-value").textContent()).toBe("Discovery call");
+    await stageRow("proposal").getByTestId("stage-probability-edit").click();
+    await stageRow("proposal").getByTestId("stage-probability-input").fill("150");
+    await admin.keyboard.press("Enter");
+    await stageRow("proposal").getByTestId("stage-probability-error").waitFor({ timeout: 10_000 });
+    expect(await stageRow("proposal").getByTestId("stage-probability-error").textContent()).toContain("at most 100");
+    await stageRow("proposal").getByTestId("stage-probability-input").fill("55");
+    await admin.keyboard.press("Enter");
+    await expect.poll(() => stageRow("proposal").getByTestId("stage-probability-value").textContent()).toBe("55%");
+  });
+
+  it("moves a stage up with its button from the keyboard; the focus stays on it and the move is announced", async () => {
+    await stageRow("negotiation").getByTestId("stage-move-up").focus();
+    await admin.keyboard.press("Enter");
+    await expect
+      .poll(() => admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage"))))
+      .toEqual(["lead", "qualified", "negotiation", "proposal", "won", "lost"]);
+    await expect.poll(() => admin.evaluate(() => (document.activeElement as HTMLElement | null)?.closest("[data-testid=stage-row]")?.getAttribute("data-stage"))).toBe("negotiation");
+    expect(await admin.getByTestId("stages-announcement").textContent()).toContain("position 3");
+    expect(await stageRow("lead").getByTestId("stage-move-up").isDisabled()).toBe(true);
+  });
+
+  it("adds an open stage: a bad probability is refused with the reason beside the field, then it goes before the won and lost stages", async () => {
+    await admin.getByTestId("stage-add-name").fill("Contract sent");
+    await admin.getByTestId("stage-add-probability").fill("101");
+    await admin.getByTestId("stage-add-submit").click();
+    await admin.getByTestId("stage-add-probability-error").waitFor({ timeout: 10_000 });
+    expect(await admin.getByTestId("stage-add-probability-error").textContent()).toContain("at most 100");
+    await shot(admin, "stages-validation");
+    await admin.getByTestId("stage-add-probability").fill("80");
+    await admin.getByTestId("stage-add-submit").click();
+    await stageRow("contract_sent").waitFor({ timeout: 10_000 });
+    expect(await admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage")))).toEqual([
+      "lead",
+      "qualified",
+      "negotiation",
+      "proposal",
+      "contract_sent",
+      "won",
+      "lost",
+    ]);
+    await shot(admin, "stages");
+  });
+
+  it("the pipeline board shows the new name and order", async () => {
+    await admin.getByTestId("sales-tab-pipeline").click();
+    await admin.locator("[data-testid=pipeline-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await boardStages()).map((s) => s.key)).toEqual(["lead", "qualified", "negotiation", "proposal", "contract_sent", "won", "lost"]);
+    expect((await boardStages()).find((s) => s.key === "qualified")?.title).toBe("Discovery call");
+    await shot(admin, "pipeline-after-stages");
+  });
+
+  it("deletes a stage after confirming; a stage with deals is refused and the dialog says why", async () => {
+    await admin.getByTestId("sales-tab-stages").click();
+    await admin.locator("[data-testid=stages-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    await stageRow("lead").getByTestId("stage-delete").click();
+    await admin.getByTestId("confirm-submit").click();
+    await admin.getByTestId("confirm-error").waitFor({ timeout: 10_000 });
+    expect(await admin.getByTestId("confirm-error").textContent()).toContain("still has deals");
+    await shot(admin, "stages-delete-refused");
+    await admin.keyboard.press("Escape");
+    await stageRow("contract_sent").getByTestId("stage-delete").click();
+    await admin.getByTestId("confirm-submit").click();
+    await expect.poll(() => stageRow("contract_sent").count(), { timeout: 10_000 }).toBe(0);
+    expect(await admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage")))).toEqual(["lead", "qualified", "negotiation", "proposal", "won", "lost"]);
+  });
+
+  it("shows the stages page's error state with Retry when the list cannot be loaded", async () => {
+    await admin.route("**/api/v1/deals/stages", (route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "INTERNAL", message: "The server had a problem." } }) }));
+    await admin.goto(`${app.url}/console/sales/stages`);
+    await admin.getByTestId("stages-error").waitFor({ timeout: 20_000 });
+    await shot(admin, "stages-error");
+    await admin.unroute("**/api/v1/deals/stages");
+    await admin.getByTestId("stages-error-retry").click();
+    await admin.locator("[data-testid=stages-view][data-state=loaded]").waitFor({ timeout: 20_000 });
   });
 });
