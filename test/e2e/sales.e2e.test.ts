@@ -146,6 +146,8 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
   });
 
   it("moves a deal by keyboard alone, announced, and rolls a refused move back with a visible error", async () => {
+    // The board moves the focus to the card in an effect after the render that shows it there.
+    const focusedDeal = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dealId);
     await page.getByTestId("sales-tab-pipeline").click();
     await page.locator("[data-testid=pipeline-view][data-state=loaded]").waitFor({ timeout: 20_000 });
     // The plan applied above announced its deals on the socket: let the board's quiet reloads land before moving.
@@ -155,7 +157,7 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     await card.focus();
     await page.keyboard.press("ArrowRight");
     await page.locator(`[data-testid=board-column][data-stage=qualified] [data-deal-id="${id}"]`).waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dealId)).toBe(id);
+    await expect.poll(focusedDeal).toBe(id);
     expect(await page.getByTestId("board-announcement").textContent()).toContain("Qualified");
     await expect.poll(async () => (await api<{ data: DealDTO }>(app.url, "GET", `/api/v1/deals/${id}`, { cookie: adminCookie })).body.data.stage.key).toBe("qualified");
 
@@ -166,7 +168,7 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     await page.getByTestId("move-error").waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("move-error").textContent()).toContain("back where it was");
     await page.locator(`[data-testid=board-column][data-stage=qualified] [data-deal-id="${id}"]`).waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dealId)).toBe(id);
+    await expect.poll(focusedDeal).toBe(id);
     await shot(page, "pipeline-move-refused");
     await page.unroute(`**/api/v1/deals/${id}`);
   });
