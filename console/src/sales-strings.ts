@@ -10,6 +10,7 @@ export const SALES_NAV_TEXT = {
   products: "Products",
   dashboard: "Dashboard",
   plans: "Plans",
+  stages: "Stages",
 } as const;
 
 /** Text shared by the Sales pages. */
@@ -251,4 +252,33 @@ export const PLANS_TEXT = {
   activeRep: "Assign to",
   repSaved: "Rep saved.",
   noReps: "No agents or managers to assign to.",
+} as const;
+
+/** Text of the pipeline stages page (admins). */
+export const STAGES_TEXT = {
+  title: "Pipeline stages",
+  hint: "Rename a stage or change its default win probability in place; move stages up or down to reorder the board.",
+  forbiddenTitle: "Only admins change the pipeline's stages",
+  forbidden: "Ask an admin to rename, reorder or add stages. The pipeline board shows the stages as they are.",
+  failed: "The stages could not be loaded",
+  empty: "No stages yet",
+  emptyHint: "Add the first one below.",
+  position: "#",
+  name: "Name",
+  probability: "Win probability (%)",
+  outcome: "Outcome",
+  actions: "Actions",
+  moveUp: "Move up",
+  moveDown: "Move down",
+  delete: "Delete",
+  deleteTitle: "Delete this stage?",
+  deleteBody: "The stage leaves the board. A stage with deals, or one deals passed through, cannot be deleted.",
+  moved: "moved to position",
+  deleted: "Stage deleted",
+  added: "Stage added",
+  addTitle: "Add a stage",
+  add: "Add stage",
+  adding: "Adding…",
+  probabilityInvalid: "Give a whole number from 0 to 100",
+  outcomes: { open: "Open", won: "Won", lost: "Lost" },
 } as const;

@@ -10,8 +10,11 @@ export type Role = "agent" | "manager" | "admin";
 /** Every role, in the order the README's columns show them. */
 export const ROLES: readonly Role[] = ["agent", "manager", "admin"];
 
-/** Whose resource it is, seen from the user acting: `any` where ownership does not matter. */
-export type Scope = "any" | "own" | "unassigned" | "others";
+/**
+ * Whose resource it is, seen from the user acting: `any` where ownership does not matter; `conversation` is another
+ * user's resource linked to a conversation whose unresolved ticket is the acting user's (the lead a chat opened).
+ */
+export type Scope = "any" | "own" | "unassigned" | "others" | "conversation";
 
 /** Everything the matrix governs. */
 export type Action =
@@ -138,10 +141,13 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "deal.read", scope: "own", label: "see your deals", roles: everyone, apiScope: "sales:read", denied: 404, notFoundCode: "DEAL_NOT_FOUND" },
   { action: "deal.read", scope: "unassigned", label: "see deals without an owner (new leads)", roles: everyone, apiScope: "sales:read", denied: 404, notFoundCode: "DEAL_NOT_FOUND" },
   { action: "deal.read", scope: "others", label: "see another rep's deals", roles: managers, apiScope: "sales:read", denied: 404, notFoundCode: "DEAL_NOT_FOUND" },
+  // The agent chatting with the customer sees the lead the chat opened even when round-robin gave it to another rep.
+  { action: "deal.read", scope: "conversation", label: "see another rep's deal linked to a conversation whose ticket is yours", roles: everyone, apiScope: "sales:read", denied: 404, notFoundCode: "DEAL_NOT_FOUND" },
   { action: "deal.create", scope: "any", label: "create a deal", roles: everyone, apiScope: "sales:write", denied: 403 },
   { action: "deal.edit", scope: "own", label: "edit your deal or move it to another stage", roles: everyone, apiScope: "sales:write", denied: 403 },
   { action: "deal.edit", scope: "unassigned", label: "edit a deal without an owner (take a lead)", roles: everyone, apiScope: "sales:write", denied: 403 },
   { action: "deal.edit", scope: "others", label: "edit or move another rep's deal, or give it to someone else", roles: managers, apiScope: "sales:write", denied: 403 },
+  { action: "deal.edit", scope: "conversation", label: "edit or move another rep's deal linked to a conversation whose ticket is yours", roles: managers, apiScope: "sales:write", denied: 403 },
   { action: "deal.delete", scope: "any", label: "delete a deal", roles: managers, apiScope: "sales:write", denied: 403 },
   { action: "pipeline.configure", scope: "any", label: "rename, reorder and add pipeline stages", roles: admins, denied: 403 },
   { action: "sales.report", scope: "any", label: "read sales figures, the pipeline's totals, targets and the forecast", roles: managers, apiScope: "sales:read", denied: 403 },
@@ -177,11 +183,12 @@ export function can(role: Role, action: Action, scope: Scope = "any"): boolean {
 }
 
 /**
- * The matrix rows an API-key scope grants, as documentation lists them: a key owns no ticket or customer, so a "yours"
- * row is left out where the "another user's" row grants the same scope (a note a key wrote stays its own).
+ * The matrix rows an API-key scope grants, as documentation lists them: a key owns no ticket or customer and is assigned
+ * no conversation, so a "yours" or "on your conversation" row is left out where the "another user's" row grants the
+ * same scope (a note a key wrote stays its own).
  */
 export function apiScopeGrants(apiScope: ApiScope): PermissionRow[] {
   return PERMISSION_MATRIX.filter(
-    (row) => row.apiScope === apiScope && !(row.scope === "own" && permissionRow(row.action, "others")?.apiScope === apiScope),
+    (row) => row.apiScope === apiScope && !((row.scope === "own" || row.scope === "conversation") && permissionRow(row.action, "others")?.apiScope === apiScope),
   );
 }

@@ -1,16 +1,14 @@
-import { mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDTO, Page as ListPage, TicketDTO } from "../../src/contracts/api.ts";
 import type { CustomerProfileDTO, CustomerSummaryDTO } from "../../src/contracts/crm.ts";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { api } from "../support/api-client.ts";
-import { ADMIN, AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { ADMIN, createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { connectCustomer, type WidgetCustomer } from "../support/widget-client.ts";
-import { launchChromium } from "./browser.ts";
-import { buildConsole } from "./console-build.ts";
+import { browserForFile, signIn } from "./browser.ts";
 
 const artifacts = fileURLToPath(new URL("../artifacts", import.meta.url));
 const agentUser = demoAgents[0];
@@ -20,24 +18,7 @@ const WRITTEN_EMAIL = "grace.hopper@navy-example.com";
 const FIRST_TEXT = `Hello, the invoice for my last order is wrong. My email is ${WRITTEN_EMAIL} if you need it.`;
 const NOTE = "Called her back: the invoice is fixed, a credit note follows by email.";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await buildConsole();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string, password: string = AGENT_PASSWORD): Promise<void> {
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("console").waitFor();
-}
+const chrome = browserForFile(artifacts);
 
 /** Calls the API from inside a signed-in page, with its session cookie. */
 async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -90,7 +71,7 @@ describe("the CRM pages: an agent finds a customer with a typo, accepts what the
     // Someone on the team already knows who this is (the name), so the agent can search for it.
     expect((await api(app.url, "PATCH", `/api/v1/customers/${customerId}`, { cookie: adminCookie, body: { name: CUSTOMER_NAME, tags: ["billing", "enterprise"] } })).status).toBe(200);
 
-    agent = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    agent = await chrome.newPage();
     agent.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
@@ -239,7 +220,7 @@ describe("the CRM pages for an admin: companies, bulk tags, API keys, erase, imp
     ]) {
       expect((await api(app.url, "POST", "/api/v1/customers", { cookie, body: { name, email } })).status).toBe(201);
     }
-    admin = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    admin = await chrome.newPage();
     await admin.goto(`${app.url}/console/companies`);
     await signIn(admin, ADMIN.email, ADMIN.password);
   }, 180_000);

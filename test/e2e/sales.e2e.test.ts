@@ -1,15 +1,13 @@
-import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDTO, Page as ListPage, UserDTO } from "../../src/contracts/api.ts";
 import type { DealDTO } from "../../src/contracts/sales.ts";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { api } from "../support/api-client.ts";
-import { AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { ADMIN, createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { connectCustomer, type WidgetCustomer } from "../support/widget-client.ts";
-import { launchChromium } from "./browser.ts";
-import { buildConsole } from "./console-build.ts";
+import { browserForFile, signIn } from "./browser.ts";
 
 const shots = fileURLToPath(new URL("../artifacts/sales", import.meta.url));
 const manager = demoAgents.find((a) => a.role === "manager") ?? demoAgents[0];
@@ -18,27 +16,21 @@ const DEAL_TITLE = "Harbour Cafe espresso fit-out";
 const DEAL_CENTS = 1_234_500;
 const TARGET_CENTS = 5_000_000;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  await buildConsole();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string, password: string = AGENT_PASSWORD): Promise<void> {
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("console").waitFor();
-}
+const chrome = browserForFile(shots);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+/** What `read` answers once `done` holds (set-up code, where expect.poll is not available); throws after `timeoutMs`. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`still not there after ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** The dashboard's won-deals tile and the rep's attainment cell, once both have loaded. */
@@ -80,7 +72,7 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
     const target = await api(app.url, "PUT", "/api/v1/sales/targets", { cookie: adminCookie, body: { ownerId: repId, period, amountCents: TARGET_CENTS, currency: "USD" } });
     expect(target.status).toBe(200);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    page = await chrome.newPage();
     await page.goto(`${app.url}/console/sales/dashboard`);
     await signIn(page, manager.email);
   }, 180_000);
@@ -154,6 +146,8 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
   });
 
   it("moves a deal by keyboard alone, announced, and rolls a refused move back with a visible error", async () => {
+    // The board moves the focus to the card in an effect after the render that shows it there.
+    const focusedDeal = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dealId);
     await page.getByTestId("sales-tab-pipeline").click();
     await page.locator("[data-testid=pipeline-view][data-state=loaded]").waitFor({ timeout: 20_000 });
     // The plan applied above announced its deals on the socket: let the board's quiet reloads land before moving.
@@ -163,7 +157,7 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     await card.focus();
     await page.keyboard.press("ArrowRight");
     await page.locator(`[data-testid=board-column][data-stage=qualified] [data-deal-id="${id}"]`).waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dealId)).toBe(id);
+    await expect.poll(focusedDeal).toBe(id);
     expect(await page.getByTestId("board-announcement").textContent()).toContain("Qualified");
     await expect.poll(async () => (await api<{ data: DealDTO }>(app.url, "GET", `/api/v1/deals/${id}`, { cookie: adminCookie })).body.data.stage.key).toBe("qualified");
 
@@ -174,7 +168,7 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     await page.getByTestId("move-error").waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("move-error").textContent()).toContain("back where it was");
     await page.locator(`[data-testid=board-column][data-stage=qualified] [data-deal-id="${id}"]`).waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dealId)).toBe(id);
+    await expect.poll(focusedDeal).toBe(id);
     await shot(page, "pipeline-move-refused");
     await page.unroute(`**/api/v1/deals/${id}`);
   });
@@ -247,22 +241,37 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
   });
 });
 
-describe("the Sales area for an agent: their own deals, a read-only catalogue, and a deal from a conversation in two clicks", () => {
+describe("the Sales area for an agent: the chat's lead another rep owns, their own deals, a read-only catalogue, and a deal from a conversation in two clicks", () => {
+  const otherRep = demoAgents.find((a) => a.email !== rep.email && a.role === "agent") ?? demoAgents[1];
   let app: TestApp;
   let agent: Page;
   let widgetCustomer: WidgetCustomer;
   let conversationId = "";
+  let leadId = "";
 
   beforeAll(async () => {
     app = await createTestApp();
     const cookie = await app.login();
+    // Round-robin gives chat leads to the other rep only; the agent signing in takes the chat.
+    const users = (await api<{ data: UserDTO[] }>(app.url, "GET", "/api/v1/users", { cookie })).body.data;
+    for (const user of users.filter((u) => demoAgents.some((a) => a.email === u.email))) {
+      const res = await api(app.url, "PUT", `/api/v1/sales/plans/reps/${user.id}`, { cookie, body: { active: user.email === otherRep.email } });
+      expect(res.status).toBe(200);
+    }
     widgetCustomer = await connectCustomer(app.url, app.inboxId);
     await widgetCustomer.send("Hi, I want to buy 3 of your espresso machines, my budget is $2,400.");
     await widgetCustomer.waitFor((m) => m.sender.type !== "customer", 15_000);
+    await widgetCustomer.send("I want to talk to a human");
     const conversations = await api<ListPage<ConversationDTO>>(app.url, "GET", "/api/v1/conversations?status=all&limit=50", { cookie });
     conversationId = [...conversations.body.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.id ?? "";
     expect(conversationId).not.toBe("");
-    agent = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    const leads = await eventually(async () => (await api<{ data: DealDTO[] }>(app.url, "GET", `/api/v1/deals?conversationId=${conversationId}`, { cookie })).body.data, (l) => l.length > 0);
+    expect(leads.map((l) => l.owner?.name)).toEqual([otherRep.name]);
+    leadId = leads[0]?.id ?? "";
+    const ticketId = await eventually(async () => (await api<{ data: ConversationDTO }>(app.url, "GET", `/api/v1/conversations/${conversationId}`, { cookie })).body.data.ticketId, (id) => id !== null);
+    const repId = users.find((u) => u.email === rep.email)?.id;
+    expect((await api(app.url, "PATCH", `/api/v1/tickets/${ticketId}`, { cookie, body: { assigneeId: repId } })).status).toBe(200);
+    agent = await chrome.newPage();
     await agent.goto(`${app.url}/console/conversations/${conversationId}`);
     await signIn(agent, rep.email);
   }, 180_000);
@@ -271,6 +280,22 @@ describe("the Sales area for an agent: their own deals, a read-only catalogue, a
     widgetCustomer?.close();
     await agent?.context().close();
     await app?.close();
+  });
+
+  it("sees the lead the chat opened in the conversation's sidebar, though round-robin gave it to another rep, and opens it read-only", async () => {
+    const card = agent.locator("[data-testid=conversation-deals][data-state=loaded]");
+    await card.waitFor({ timeout: 20_000 });
+    const lead = card.locator(`[data-testid=conversation-deal][data-deal-id="${leadId}"]`);
+    await lead.waitFor({ timeout: 20_000 });
+    expect(await lead.textContent()).toContain(otherRep.name);
+    await lead.scrollIntoViewIfNeeded();
+    await shot(agent, "conversation-sidebar-other-reps-lead");
+    await lead.getByTestId("conversation-deal-link").click();
+    await agent.locator("[data-testid=deal-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    expect(await agent.getByTestId("deal-field-amount-value").count()).toBe(1);
+    expect(await agent.getByTestId("deal-field-amount-edit").count()).toBe(0);
+    await shot(agent, "deal-page-read-only");
+    await agent.goBack();
   });
 
   it("creates a deal from the conversation in two clicks, prefilled, and sees it in the sidebar", async () => {
@@ -303,5 +328,126 @@ describe("the Sales area for an agent: their own deals, a read-only catalogue, a
     await agent.getByTestId("orders-view").waitFor();
     expect(await agent.getByTestId("new-order").count()).toBe(1);
     await shot(agent, "agent-orders");
+  });
+
+  it("has no Stages tab, and opening the stages page's address says that only admins change stages", async () => {
+    expect(await agent.getByTestId("sales-tab-stages").count()).toBe(0);
+    await agent.goto(`${app.url}/console/sales/stages`);
+    await agent.getByTestId("stages-forbidden").waitFor({ timeout: 20_000 });
+    expect(await agent.getByTestId("stages-forbidden").textContent()).toContain("Only admins");
+    expect(await agent.getByTestId("stage-row").count()).toBe(0);
+    await shot(agent, "stages-forbidden");
+  });
+});
+
+describe("the pipeline's stages: an admin renames and reorders them, and the board follows", () => {
+  let app: TestApp;
+  let admin: Page;
+  const boardStages = async (): Promise<{ key: string; title: string }[]> =>
+    admin.locator("[data-testid=board-column]").evaluateAll((columns) =>
+      columns.map((c) => ({ key: c.getAttribute("data-stage") ?? "", title: c.querySelector("[data-testid=column-title]")?.firstChild?.textContent?.trim() ?? "" })),
+    );
+  const stageRow = (key: string) => admin.locator(`[data-testid=stage-row][data-stage="${key}"]`);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    admin = await chrome.newPage();
+    await admin.goto(`${app.url}/console/sales/pipeline`);
+    await signIn(admin, ADMIN.email, ADMIN.password);
+  }, 180_000);
+
+  afterAll(async () => {
+    await admin?.context().close();
+    await app?.close();
+  });
+
+  it("opens the Stages tab: the stages in board order with their default win probability", async () => {
+    await admin.locator("[data-testid=pipeline-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    expect((await boardStages()).map((s) => s.key)).toEqual(["lead", "qualified", "proposal", "negotiation", "won", "lost"]);
+    await admin.getByTestId("sales-tab-stages").click();
+    await admin.locator("[data-testid=stages-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    expect(await admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage")))).toEqual(["lead", "qualified", "proposal", "negotiation", "won", "lost"]);
+    expect(await stageRow("proposal").getByTestId("stage-probability-value").textContent()).toMatch(/^\d+%$/);
+  });
+
+  it("renames a stage and changes its probability in place, with the keyboard", async () => {
+    await stageRow("qualified").getByTestId("stage-name-edit").click();
+    await stageRow("qualified").getByTestId("stage-name-input").fill("Discovery call");
+    await admin.keyboard.press("Enter");
+    await expect.poll(() => stageRow("qualified").getByTestId("stage-name-value").textContent()).toBe("Discovery call");
+    await stageRow("proposal").getByTestId("stage-probability-edit").click();
+    await stageRow("proposal").getByTestId("stage-probability-input").fill("150");
+    await admin.keyboard.press("Enter");
+    await stageRow("proposal").getByTestId("stage-probability-error").waitFor({ timeout: 10_000 });
+    expect(await stageRow("proposal").getByTestId("stage-probability-error").textContent()).toContain("at most 100");
+    await stageRow("proposal").getByTestId("stage-probability-input").fill("55");
+    await admin.keyboard.press("Enter");
+    await expect.poll(() => stageRow("proposal").getByTestId("stage-probability-value").textContent()).toBe("55%");
+  });
+
+  it("moves a stage up with its button from the keyboard; the focus stays on it and the move is announced", async () => {
+    await stageRow("negotiation").getByTestId("stage-move-up").focus();
+    await admin.keyboard.press("Enter");
+    await expect
+      .poll(() => admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage"))))
+      .toEqual(["lead", "qualified", "negotiation", "proposal", "won", "lost"]);
+    await expect.poll(() => admin.evaluate(() => (document.activeElement as HTMLElement | null)?.closest("[data-testid=stage-row]")?.getAttribute("data-stage"))).toBe("negotiation");
+    expect(await admin.getByTestId("stages-announcement").textContent()).toContain("position 3");
+    expect(await stageRow("lead").getByTestId("stage-move-up").isDisabled()).toBe(true);
+  });
+
+  it("adds an open stage: a bad probability is refused with the reason beside the field, then it goes before the won and lost stages", async () => {
+    await admin.getByTestId("stage-add-name").fill("Contract sent");
+    await admin.getByTestId("stage-add-probability").fill("101");
+    await admin.getByTestId("stage-add-submit").click();
+    await admin.getByTestId("stage-add-probability-error").waitFor({ timeout: 10_000 });
+    expect(await admin.getByTestId("stage-add-probability-error").textContent()).toContain("at most 100");
+    await shot(admin, "stages-validation");
+    await admin.getByTestId("stage-add-probability").fill("80");
+    await admin.getByTestId("stage-add-submit").click();
+    await stageRow("contract_sent").waitFor({ timeout: 10_000 });
+    expect(await admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage")))).toEqual([
+      "lead",
+      "qualified",
+      "negotiation",
+      "proposal",
+      "contract_sent",
+      "won",
+      "lost",
+    ]);
+    await shot(admin, "stages");
+  });
+
+  it("the pipeline board shows the new name and order", async () => {
+    await admin.getByTestId("sales-tab-pipeline").click();
+    await admin.locator("[data-testid=pipeline-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await boardStages()).map((s) => s.key)).toEqual(["lead", "qualified", "negotiation", "proposal", "contract_sent", "won", "lost"]);
+    expect((await boardStages()).find((s) => s.key === "qualified")?.title).toBe("Discovery call");
+    await shot(admin, "pipeline-after-stages");
+  });
+
+  it("deletes a stage after confirming; a stage with deals is refused and the dialog says why", async () => {
+    await admin.getByTestId("sales-tab-stages").click();
+    await admin.locator("[data-testid=stages-view][data-state=loaded]").waitFor({ timeout: 20_000 });
+    await stageRow("lead").getByTestId("stage-delete").click();
+    await admin.getByTestId("confirm-submit").click();
+    await admin.getByTestId("confirm-error").waitFor({ timeout: 10_000 });
+    expect(await admin.getByTestId("confirm-error").textContent()).toContain("still has deals");
+    await shot(admin, "stages-delete-refused");
+    await admin.keyboard.press("Escape");
+    await stageRow("contract_sent").getByTestId("stage-delete").click();
+    await admin.getByTestId("confirm-submit").click();
+    await expect.poll(() => stageRow("contract_sent").count(), { timeout: 10_000 }).toBe(0);
+    expect(await admin.getByTestId("stage-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage")))).toEqual(["lead", "qualified", "negotiation", "proposal", "won", "lost"]);
+  });
+
+  it("shows the stages page's error state with Retry when the list cannot be loaded", async () => {
+    await admin.route("**/api/v1/deals/stages", (route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "INTERNAL", message: "The server had a problem." } }) }));
+    await admin.goto(`${app.url}/console/sales/stages`);
+    await admin.getByTestId("stages-error").waitFor({ timeout: 20_000 });
+    await shot(admin, "stages-error");
+    await admin.unroute("**/api/v1/deals/stages");
+    await admin.getByTestId("stages-error-retry").click();
+    await admin.locator("[data-testid=stages-view][data-state=loaded]").waitFor({ timeout: 20_000 });
   });
 });

@@ -1,7 +1,7 @@
 /** Renders the permission matrix as the README's Markdown table, so a test can check the README shows exactly the enforced rules. */
 import { API_SCOPES, apiScopeGrants, PERMISSION_MATRIX, ROLES } from "../../src/contracts/permissions.ts";
 
-const scopeText = { any: "any", own: "yours", unassigned: "unassigned", others: "another user's" } as const;
+const scopeText = { any: "any", own: "yours", unassigned: "unassigned", others: "another user's", conversation: "another user's, on your conversation" } as const;
 
 /** The Markdown table (header, separator and one line per matrix row). */
 export function permissionTableMarkdown(): string {

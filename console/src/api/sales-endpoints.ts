@@ -78,6 +78,24 @@ export async function listStages(): Promise<DealStageDTO[]> {
   return (await request<Data<DealStageDTO[]>>("GET", "/deals/stages")).data;
 }
 
+/** What a new stage is added with: its name, default win probability (0–100) and outcome (default open), last unless `position`. */
+export type StageInput = { name: string; probability: number; outcome?: DealStageDTO["outcome"]; position?: number };
+
+/** Adds a pipeline stage (admins). */
+export async function createStage(body: StageInput): Promise<DealStageDTO> {
+  return (await request<Data<DealStageDTO>>("POST", "/deals/stages", body)).data;
+}
+
+/** Renames a stage, changes its default probability, or moves it to another position (admins). */
+export async function updateStage(stageId: string, changes: { name?: string; probability?: number; position?: number }): Promise<DealStageDTO> {
+  return (await request<Data<DealStageDTO>>("PATCH", `/deals/stages/${id(stageId)}`, changes)).data;
+}
+
+/** Deletes a stage no deal is in or passed through (409 STAGE_IN_USE otherwise). */
+export async function deleteStage(stageId: string): Promise<void> {
+  await request("DELETE", `/deals/stages/${id(stageId)}`);
+}
+
 /** The deals list's filters. */
 export type DealFilters = { stage?: string; status?: "open" | "won" | "lost"; ownerId?: string; customerId?: string; conversationId?: string; limit?: number };
 

@@ -21,6 +21,7 @@ const FIXED: Partial<Record<ConsolePage, string>> = {
   products: "/console/sales/products",
   salesDashboard: "/console/sales/dashboard",
   plans: "/console/sales/plans",
+  stages: "/console/sales/stages",
 };
 
 /** The id after a prefix, when the path is exactly one more segment. */
@@ -57,6 +58,12 @@ export function routePath(route: ConsoleRoute): string | null {
   return route.page === "customers" ? `${fixed}${route.search}` : fixed;
 }
 
+/** Whether the console offers a link to the page: a page the user may open and use (the stages page: admins only). */
+export function mayLinkTo(user: Pick<UserDTO, "role"> | null, page: ConsolePage): boolean {
+  if (page === "stages") return user !== null && can(user.role, "pipeline.configure");
+  return mayOpen(user, page);
+}
+
 /** Whether the user's role may open a page, as the permission matrix says (the server enforces the same). */
 export function mayOpen(user: Pick<UserDTO, "role"> | null, page: ConsolePage): boolean {
   if (!user) return false;
@@ -70,8 +77,10 @@ export function mayOpen(user: Pick<UserDTO, "role"> | null, page: ConsolePage): 
       return can(user.role, "company.read");
     case "apikeys":
       return can(user.role, "settings.apikeys");
+    // Everyone in Sales may open the stages page's address; it tells whoever may not change stages so (see mayLinkTo).
     case "pipeline":
     case "deal":
+    case "stages":
       return can(user.role, "deal.read", "own");
     case "orders":
     case "order":

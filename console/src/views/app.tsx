@@ -7,7 +7,6 @@ import { ErrorBanner } from "./common.tsx";
 import { ConversationPane } from "./conversation-pane.tsx";
 import { Toast } from "./crm/toast.tsx";
 import { ErrorState, Loading } from "./crm/ui.tsx";
-import { useCrmPages } from "./crm/use-crm-pages.ts";
 import { DetailsPane } from "./details-pane.tsx";
 import { InboxPane } from "./inbox-pane.tsx";
 import { LoginView } from "./login-view.tsx";
@@ -15,12 +14,16 @@ import { ReportsView } from "./reports-view.tsx";
 import { SalesArea } from "./sales/sales-area.tsx";
 import { SecurityView } from "./security-view.tsx";
 import { TopBar } from "./top-bar.tsx";
+import { useLazyPages } from "./use-lazy-pages.ts";
+
+// The CRM pages' own chunk.
+const importCrmPages = () => import("./crm/pages.ts");
 
 /** Root component of the console. */
 export function App() {
   const { state, ops } = useConsole();
   const crmPage = state.page === "customers" || state.page === "customer" || state.page === "companies" || state.page === "apikeys";
-  const { pages, failed } = useCrmPages(crmPage && state.auth === "authenticated");
+  const { pages, failed } = useLazyPages(importCrmPages, crmPage && state.auth === "authenticated");
   const unread = Object.values(state.unread).reduce((sum, n) => sum + n, 0);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${PAGE_TITLE}` : PAGE_TITLE;

@@ -26,8 +26,11 @@ export type DealFilter = {
   customerId?: string;
   conversationId?: string;
   status?: "open" | "won" | "lost";
-  /** Only deals this user owns or nobody owns (an agent's view). */
-  visibleTo?: string;
+  /**
+   * Only deals this user owns or nobody owns (an agent's view), and with `onTheirConversations` also those linked to a
+   * conversation whose unresolved ticket (the newest) is assigned to the user.
+   */
+  visibleTo?: { userId: string; onTheirConversations: boolean };
 };
 
 const d = tables.deals;
@@ -58,6 +61,18 @@ export async function findDealView(db: Database, id: string): Promise<DealView |
   return row;
 }
 
+const tk = tables.tickets;
+
+// The same "whose conversation" as the policy's conversationScope: the assignee of its newest unresolved ticket.
+function visibleToCondition(visible: NonNullable<DealFilter["visibleTo"]>): SQL {
+  const mine = [eq(d.ownerId, visible.userId), isNull(d.ownerId)];
+  if (visible.onTheirConversations) {
+    mine.push(sql`(select ${tk.assigneeId} from ${tk} where ${tk.conversationId} = ${d.conversationId} and ${tk.status} <> 'resolved'
+      order by ${tk.createdAt} desc limit 1) = ${visible.userId}::uuid`);
+  }
+  return or(...mine) as SQL;
+}
+
 /** Deals newest first after the cursor, filtered. */
 export async function listDealViews(db: Database, filter: DealFilter, cursor: { at: string; id: string } | null, limit: number): Promise<DealView[]> {
   const conditions: SQL[] = [];
@@ -66,7 +81,7 @@ export async function listDealViews(db: Database, filter: DealFilter, cursor: { 
   if (filter.customerId) conditions.push(eq(d.customerId, filter.customerId));
   if (filter.conversationId) conditions.push(eq(d.conversationId, filter.conversationId));
   if (filter.status) conditions.push(eq(st.outcome, filter.status));
-  if (filter.visibleTo) conditions.push(or(eq(d.ownerId, filter.visibleTo), isNull(d.ownerId)) as SQL);
+  if (filter.visibleTo) conditions.push(visibleToCondition(filter.visibleTo));
   if (cursor) conditions.push(sql`(${d.createdAt}, ${d.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   return viewQuery(db)
     .where(conditions.length ? and(...conditions) : undefined)

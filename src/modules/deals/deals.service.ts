@@ -2,7 +2,7 @@
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan, type Actor } from "../policy/index.ts";
-import { changeActorOf, dealScope, mayAct, userIdOf } from "./deals.access.ts";
+import { changeActorOf, dealScope, mayAct, onYourConversation, scopeOfDeal, userIdOf } from "./deals.access.ts";
 import { checkCompany, checkConversation, checkCustomer, checkOwner, firstOpenStage, resolveStage } from "./deals.refs.ts";
 import {
   deleteDealRow,
@@ -13,6 +13,7 @@ import {
   listStageChanges,
   lockDeal,
   updateDealRow,
+  type DealFilter,
   type DealRow,
   type DealView,
   type StageChangeView,
@@ -25,15 +26,25 @@ type Deps = Pick<ServiceDeps, "db" | "now" | "events">;
 export async function getDeal(deps: Pick<ServiceDeps, "db">, actor: Actor, id: string): Promise<DealView> {
   const view = await findDealView(deps.db, id);
   if (!view) throw new AppError("DEAL_NOT_FOUND");
-  assertCan(actor, "deal.read", dealScope(actor, view.deal.ownerId));
+  assertCan(actor, "deal.read", await scopeOfDeal(deps, actor, view.deal));
   return view;
 }
 
-/** Deals newest first; an actor who may not see other reps' deals (an agent) sees their own and unowned ones only. */
+// What an actor who may not see every rep's deals (an agent) is shown: their own and unowned ones, and those on their conversations.
+function visibility(actor: Actor): DealFilter["visibleTo"] {
+  const userId = userIdOf(actor);
+  if (mayAct(actor, "deal.read", "others") || userId === null) return undefined;
+  return { userId, onTheirConversations: mayAct(actor, "deal.read", "conversation") };
+}
+
+/**
+ * Deals newest first; an actor who may not see other reps' deals (an agent) sees their own and unowned ones, and
+ * another rep's deals linked to a conversation whose unresolved ticket is theirs.
+ */
 export async function listDeals(deps: Pick<ServiceDeps, "db">, actor: Actor, query: ListDealsQuery, cursor: { at: string; id: string } | null): Promise<DealView[]> {
   assertCan(actor, "deal.read", "unassigned");
   const stageId = query.stage ? (await resolveStage(deps, query.stage)).id : undefined;
-  const visibleTo = mayAct(actor, "deal.read", "others") ? undefined : (userIdOf(actor) ?? undefined);
+  const visibleTo = visibility(actor);
   const filter = { ownerId: query.ownerId, stageId, customerId: query.customerId, conversationId: query.conversationId, status: query.status, visibleTo };
   return listDealViews(deps.db, filter, cursor, query.limit + 1);
 }
@@ -90,7 +101,8 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, patch: Up
   const view = await findDealView(deps.db, id);
   if (!view) throw new AppError("DEAL_NOT_FOUND");
   // The matrix refuses editing another rep's deal with 403 (reading one is the 404).
-  assertCan(actor, "deal.edit", dealScope(actor, view.deal.ownerId));
+  const onYours = await onYourConversation(deps, actor, view.deal.conversationId);
+  assertCan(actor, "deal.edit", dealScope(actor, view.deal.ownerId, onYours));
   if (patch.ownerId !== undefined && patch.ownerId !== view.deal.ownerId) {
     assertMayGive(actor, patch.ownerId);
     if (patch.ownerId) await checkOwner(deps, patch.ownerId);
@@ -113,7 +125,7 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, patch: Up
     const current = await lockDeal(tx, id);
     if (!current) throw new AppError("DEAL_NOT_FOUND");
     // Someone may have given the deal away since it was read: decide on its owner under the lock.
-    if (current.ownerId !== view.deal.ownerId) assertCan(actor, "deal.edit", dealScope(actor, current.ownerId));
+    if (current.ownerId !== view.deal.ownerId) assertCan(actor, "deal.edit", dealScope(actor, current.ownerId, onYours));
     if (stage && stage.id !== current.stageId) {
       changes.stageId = stage.id;
       changes.closedAt = stage.outcome === "open" ? null : at;

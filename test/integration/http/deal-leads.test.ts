@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DealDTO, DealStageChangeDTO } from "../../../src/contracts/sales.ts";
 import { tables } from "../../../src/db/index.ts";
 import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
+import { openHandoffTicket } from "../../../src/modules/tickets/index.ts";
 import { api } from "../../support/api-client.ts";
 import { connectConsole } from "../../support/console-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
-import { dealPeople, type SessionUser } from "../../support/deal-helpers.ts";
+import { dealPeople, patchDeal, type SessionUser } from "../../support/deal-helpers.ts";
 import { testEngines } from "../../support/engines.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
@@ -124,5 +125,44 @@ describe.each(testEngines())("chat leads on $name", (engine) => {
     expect(owners[1]).not.toBe(owners[0]);
     expect(owners).toEqual([owners[0], owners[1], owners[0], owners[1]]);
     expect(new Set(owners)).toEqual(new Set([a, b]));
+  }, 60_000);
+
+  it("the agent assigned to the conversation reads the lead round-robin gave another rep (list, page, history) but may not change it; an agent not on it sees nothing", async () => {
+    // Round-robin has only Morgan to give leads to; Alex takes the chat, Sam is not on it.
+    await db().delete(tables.salesReps);
+    await db().insert(tables.salesReps).values([{ userId: people.morgan.id, active: true }]);
+    const id = randomUUID();
+    const { conversation } = await receiveCustomerMessage(t.container.deps, {
+      inboxId: t.inboxId,
+      channel: "web",
+      externalUserId: `u-${id}`,
+      externalConversationId: `c-${id}`,
+      text: ORDER_TENT,
+      answeredInTurn: true,
+    });
+    const lead = await leadOf(conversation.id);
+    expect(lead.owner?.id).toBe(people.morgan.id);
+    const ticket = await openHandoffTicket(t.container.deps, { conversationId: conversation.id, reason: "customer_request" });
+    const assign = (assigneeId: string | null) => api(t.url, "PATCH", `/api/v1/tickets/${ticket.id}`, { cookie: people.admin.cookie, body: { assigneeId } });
+    expect((await assign(people.alex.id)).status).toBe(200);
+    const as = (who: SessionUser) => ({ cookie: who.cookie });
+    const sidebar = (who: SessionUser) => api<{ data: DealDTO[] }>(t.url, "GET", `/api/v1/deals?conversationId=${conversation.id}`, as(who));
+
+    expect((await sidebar(people.alex)).body.data.map((d) => d.id)).toEqual([lead.id]);
+    expect(await api(t.url, "GET", `/api/v1/deals/${lead.id}`, as(people.alex))).toMatchObject({ status: 200, body: { data: { id: lead.id, owner: { id: people.morgan.id } } } });
+    expect((await api(t.url, "GET", `/api/v1/deals/${lead.id}/history`, as(people.alex))).status).toBe(200);
+    expect((await api<{ data: DealDTO[] }>(t.url, "GET", `/api/v1/deals?customerId=${lead.customer!.id}`, as(people.alex))).body.data.map((d) => d.id)).toEqual([lead.id]);
+    // Reading is all: changing it stays with its owner and managers, and the refusal changes nothing.
+    expect(await patchDeal(t, as(people.alex), lead.id, { stage: "qualified", ownerId: people.alex.id })).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect((await sidebar(people.admin)).body.data[0]).toMatchObject({ stage: { key: "lead" }, owner: { id: people.morgan.id } });
+
+    // Sam is not on the conversation: the list is empty and the deal does not exist for him.
+    expect((await sidebar(people.sam)).body.data).toEqual([]);
+    expect(await api(t.url, "GET", `/api/v1/deals/${lead.id}`, as(people.sam))).toMatchObject({ status: 404, body: { error: { code: "DEAL_NOT_FOUND" } } });
+    // Once the ticket is handed to Sam, the deal follows the chat: Sam reads it, Alex no longer does.
+    expect((await assign(people.sam.id)).status).toBe(200);
+    expect((await sidebar(people.sam)).body.data.map((d) => d.id)).toEqual([lead.id]);
+    expect((await sidebar(people.alex)).body.data).toEqual([]);
+    expect(await api(t.url, "GET", `/api/v1/deals/${lead.id}`, as(people.alex))).toMatchObject({ status: 404, body: { error: { code: "DEAL_NOT_FOUND" } } });
   }, 60_000);
 });

@@ -134,6 +134,7 @@ const walk: WalkContext = {
     return actors.admin;
   },
   creds,
+  conversationAssignedTo: ticketAssignedTo,
 };
 
 // One HTTP request per matrix action; the walk below runs it for every row (scope) and role. A new action without a
@@ -295,9 +296,10 @@ describe("permission matrix", () => {
     const results: string[] = [];
     const expected: string[] = [];
     for (const row of PERMISSION_MATRIX) {
-      // A key owns nothing (no ticket is assigned to it, no customer is its), so rows about "yours" are walked on another
-      // agent's resource, where the matrix gives keys the same scope; notes are the exception: a key's note is its own.
-      const scope = row.scope === "own" && row.action !== "note.edit" ? "others" : row.scope;
+      // A key owns nothing (no ticket is assigned to it, no customer is its), so rows about "yours" or "on your
+      // conversation" are walked on another agent's resource, where the matrix gives keys the same scope; notes are the
+      // exception: a key's note is its own.
+      const scope = (row.scope === "own" && row.action !== "note.edit") || row.scope === "conversation" ? "others" : row.scope;
       expect(`${row.action} (${scope}): ${permissionRow(row.action, scope)?.apiScope}`).toBe(`${row.action} (${scope}): ${row.apiScope}`);
       for (const apiScope of API_SCOPES) {
         const outcome = await scenarios[row.action](scope, keys[apiScope], otherAgent);

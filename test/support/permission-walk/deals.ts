@@ -17,12 +17,16 @@ export function dealsScenarios(ctx: WalkContext): Record<DealsAction, Scenario> 
     const [row] = await db().insert(tables.customers).values({ name: "Walk Customer" }).returning({ id: tables.customers.id });
     return row!.id;
   };
-  /** A deal owned by the actor ("own"), nobody ("unassigned") or the other agent ("others"), made by the admin. */
+  /**
+   * A deal owned by the actor ("own"), nobody ("unassigned") or the other agent ("others"; "conversation": linked to a
+   * conversation whose ticket is the actor's), made by the admin.
+   */
   const dealFor = async (scope: Scope, actor: Person, other: Person): Promise<string> => {
-    const ownerId = scope === "own" ? actor.id : scope === "others" ? other.id : null;
+    const ownerId = scope === "own" ? actor.id : scope === "others" || scope === "conversation" ? other.id : null;
+    const chat = scope === "conversation" ? await ctx.conversationAssignedTo(actor.id) : null;
     const res = await api<{ data: { id: string } }>(ctx.t.url, "POST", "/api/v1/deals", {
       ...ctx.creds(ctx.admin),
-      body: { title: `Walk deal ${randomUUID()}`, customerId: await newCustomer(), amountCents: 1_000, ownerId },
+      body: { title: `Walk deal ${randomUUID()}`, customerId: chat?.customerId ?? (await newCustomer()), conversationId: chat?.conversationId, amountCents: 1_000, ownerId },
     });
     expect(res.status).toBe(201);
     return res.body.data.id;

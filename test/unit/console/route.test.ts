@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { consoleReducer, initialState } from "../../../console/src/store/reducer.ts";
-import { mayOpen, parseRoute, routePath } from "../../../console/src/store/route.ts";
+import { mayLinkTo, mayOpen, parseRoute, routePath } from "../../../console/src/store/route.ts";
 
 describe("console routes", () => {
   it("opens each CRM page from its deep link", () => {
@@ -33,6 +33,15 @@ describe("console routes", () => {
     expect(["agent", "manager", "admin"].map((role) => mayOpen({ role: role as "agent" }, "companies"))).toEqual([true, true, true]);
     expect(["agent", "manager", "admin"].map((role) => mayOpen({ role: role as "agent" }, "apikeys"))).toEqual([false, false, true]);
     expect(mayOpen(null, "customers")).toBe(false);
+  });
+
+  it("the stages page: its address opens for everyone in Sales (who may not change stages is told so there), but only admins get a link to it", () => {
+    expect(parseRoute("/console/sales/stages", "")).toMatchObject({ page: "stages" });
+    expect(routePath({ page: "stages", customerId: null, search: "" })).toBe("/console/sales/stages");
+    expect(["agent", "manager", "admin"].map((role) => mayOpen({ role: role as "agent" }, "stages"))).toEqual([true, true, true]);
+    expect(["agent", "manager", "admin"].map((role) => mayLinkTo({ role: role as "agent" }, "stages"))).toEqual([false, false, true]);
+    expect(["agent", "manager", "admin"].map((role) => mayLinkTo({ role: role as "agent" }, "plans"))).toEqual([false, true, true]);
+    expect(mayLinkTo(null, "stages")).toBe(false);
   });
 
   it("remembers the open customer and the list's query across page changes, and counts visits", () => {

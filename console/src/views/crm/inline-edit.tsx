@@ -37,6 +37,8 @@ export function InlineEdit(props: {
   onSave: (text: string) => Promise<InlineSaveResult>;
   testId: string;
   hint?: string;
+  /** In a table cell: the label is for screen readers only and the value starts at the left. */
+  compact?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(props.initial);
@@ -80,9 +82,11 @@ export function InlineEdit(props: {
     }
   };
   const inputId = `edit-${props.testId}`;
+  // A label and its value are a term and its description: alone in a table cell, the field is its own list.
+  const Frame = props.compact ? "dl" : "div";
   return (
-    <div class="kv kv--edit" data-testid={props.testId}>
-      <dt class="kv__key">{editing ? <label for={inputId}>{props.label}</label> : props.label}</dt>
+    <Frame class={props.compact ? "kv kv--edit kv--compact" : "kv kv--edit"} data-testid={props.testId}>
+      <dt class={props.compact ? "kv__key visually-hidden" : "kv__key"}>{editing ? <label for={inputId}>{props.label}</label> : props.label}</dt>
       <dd class="kv__value">
         {editing ? (
           <span class="inline-edit">
@@ -133,6 +137,6 @@ export function InlineEdit(props: {
           </span>
         ) : null}
       </dd>
-    </div>
+    </Frame>
   );
 }

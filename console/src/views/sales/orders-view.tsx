@@ -8,11 +8,10 @@ import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatMoney } from "../../crm-format.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { ORDER_STATUS_TEXT, ORDERS_TEXT, SALES_TEXT } from "../../sales-strings.ts";
-import { EmptyState } from "../common.tsx";
-import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
+import { useLoad } from "../crm/ui.tsx";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker.tsx";
+import { SalesListPage, type ListColumn, type ListContent } from "./list-page.tsx";
 import { NewOrderDialog } from "./new-order-dialog.tsx";
-import { SalesShell } from "./sales-shell.tsx";
 
 const STATUSES: OrderStatus[] = ["processing", "shipped", "delivered", "cancelled"];
 
@@ -49,64 +48,95 @@ export function OrdersView(props: { crm: CrmOperations; user: UserDTO }) {
   };
   const filtered = status !== "" || customer !== null || from !== "" || to !== "";
 
-  let body;
-  if (loaded.state === "loading") body = <Loading testId="orders-loading" />;
-  else if (loaded.state === "error") body = <ErrorState title={ORDERS_TEXT.failed} message={loaded.failure.message} onRetry={reload} testId="orders-error" />;
-  else if (loaded.data.data.length === 0) body = <EmptyState title={filtered ? ORDERS_TEXT.noMatch : ORDERS_TEXT.empty} hint={filtered ? undefined : ORDERS_TEXT.emptyHint} testId="orders-empty" />;
-  else {
-    body = (
-      <table class="report-table crm-table" data-testid="orders-table">
-        <thead>
-          <tr>
-            <th scope="col">{ORDERS_TEXT.number}</th>
-            <th scope="col">{ORDERS_TEXT.placed}</th>
-            <th scope="col">{SALES_TEXT.customer}</th>
-            <th scope="col">{SALES_TEXT.status}</th>
-            <th scope="col" class="num">
-              {ORDERS_TEXT.items}
-            </th>
-            <th scope="col" class="num">
-              {SALES_TEXT.total}
-            </th>
+  const columns: ListColumn[] = [
+    { label: ORDERS_TEXT.number },
+    { label: ORDERS_TEXT.placed },
+    { label: SALES_TEXT.customer },
+    { label: SALES_TEXT.status },
+    { label: ORDERS_TEXT.items, numeric: true },
+    { label: SALES_TEXT.total, numeric: true },
+  ];
+  let content: ListContent;
+  if (loaded.state === "loading") content = { state: "loading" };
+  else if (loaded.state === "error") content = { state: "error", title: ORDERS_TEXT.failed, message: loaded.failure.message, onRetry: reload };
+  else if (loaded.data.data.length === 0) content = { state: "empty", title: filtered ? ORDERS_TEXT.noMatch : ORDERS_TEXT.empty, hint: filtered ? undefined : ORDERS_TEXT.emptyHint };
+  else content = { state: "rows" };
+  const rows =
+    loaded.state === "loaded"
+      ? loaded.data.data.map((o) => (
+          <tr key={o.id} data-testid="order-row" data-order-id={o.id}>
+            <td class="crm-table__name">
+              <a
+                class="crm-link"
+                href={`/console/sales/orders/${encodeURIComponent(o.id)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  crm.openSales("order", o.id);
+                }}
+                data-testid="order-link"
+              >
+                {o.number}
+              </a>
+            </td>
+            <td>{formatDate(o.placedAt)}</td>
+            <td>{o.customer?.name ?? o.customer?.email ?? ""}</td>
+            <td>
+              <OrderStatusBadge status={o.status} />
+            </td>
+            <td class="num">{formatNumber(o.units)}</td>
+            <td class="num">{formatMoney(o.totalCents, o.currency)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {loaded.data.data.map((o) => (
-            <tr key={o.id} data-testid="order-row" data-order-id={o.id}>
-              <td class="crm-table__name">
-                <a
-                  class="crm-link"
-                  href={`/console/sales/orders/${encodeURIComponent(o.id)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    crm.openSales("order", o.id);
-                  }}
-                  data-testid="order-link"
-                >
-                  {o.number}
-                </a>
-              </td>
-              <td>{formatDate(o.placedAt)}</td>
-              <td>{o.customer?.name ?? o.customer?.email ?? ""}</td>
-              <td>
-                <OrderStatusBadge status={o.status} />
-              </td>
-              <td class="num">{formatNumber(o.units)}</td>
-              <td class="num">{formatMoney(o.totalCents, o.currency)}</td>
-            </tr>
+        ))
+      : null;
+  const toolbar = (
+    <div class="crm-toolbar sales-filters" role="search">
+      <label class="field">
+        <span class="field__label">{SALES_TEXT.status}</span>
+        <select class="select select--field" value={status} onChange={(e) => refilter(() => setStatus(e.currentTarget.value as OrderStatus | ""))} data-testid="orders-status">
+          <option value="">{ORDERS_TEXT.anyStatus}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ORDER_STATUS_TEXT[s]}
+            </option>
           ))}
-        </tbody>
-      </table>
-    );
-  }
+        </select>
+      </label>
+      <CustomerPicker value={customer} onChange={(c) => refilter(() => setCustomer(c))} testId="orders-customer" allowClear />
+      <label class="field">
+        <span class="field__label">{ORDERS_TEXT.from}</span>
+        <input class="input" type="date" value={from} onChange={(e) => refilter(() => setFrom(e.currentTarget.value))} data-testid="orders-from" />
+      </label>
+      <label class="field">
+        <span class="field__label">{ORDERS_TEXT.to}</span>
+        <input class="input" type="date" value={to} onChange={(e) => refilter(() => setTo(e.currentTarget.value))} data-testid="orders-to" />
+      </label>
+      {filtered ? (
+        <button
+          type="button"
+          class="link"
+          onClick={() =>
+            refilter(() => {
+              setStatus("");
+              setCustomer(null);
+              setFrom("");
+              setTo("");
+            })
+          }
+          data-testid="orders-clear"
+        >
+          {ORDERS_TEXT.clear}
+        </button>
+      ) : null}
+    </div>
+  );
   return (
-    <SalesShell
+    <SalesListPage
       user={user}
       crm={crm}
       page="orders"
+      name="orders"
       title={ORDERS_TEXT.title}
-      testId="orders-view"
-      state={loaded.state}
+      shellState={loaded.state}
       actions={
         can(user.role, "order.create") ? (
           <button type="button" class="button button--primary" onClick={() => setCreating(true)} data-testid="new-order">
@@ -114,49 +144,11 @@ export function OrdersView(props: { crm: CrmOperations; user: UserDTO }) {
           </button>
         ) : null
       }
+      toolbar={toolbar}
+      columns={columns}
+      content={content}
+      rows={rows}
     >
-      <div class="crm-toolbar sales-filters" role="search">
-        <label class="field">
-          <span class="field__label">{SALES_TEXT.status}</span>
-          <select class="select select--field" value={status} onChange={(e) => refilter(() => setStatus(e.currentTarget.value as OrderStatus | ""))} data-testid="orders-status">
-            <option value="">{ORDERS_TEXT.anyStatus}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ORDER_STATUS_TEXT[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <CustomerPicker value={customer} onChange={(c) => refilter(() => setCustomer(c))} testId="orders-customer" allowClear />
-        <label class="field">
-          <span class="field__label">{ORDERS_TEXT.from}</span>
-          <input class="input" type="date" value={from} onChange={(e) => refilter(() => setFrom(e.currentTarget.value))} data-testid="orders-from" />
-        </label>
-        <label class="field">
-          <span class="field__label">{ORDERS_TEXT.to}</span>
-          <input class="input" type="date" value={to} onChange={(e) => refilter(() => setTo(e.currentTarget.value))} data-testid="orders-to" />
-        </label>
-        {filtered ? (
-          <button
-            type="button"
-            class="link"
-            onClick={() =>
-              refilter(() => {
-                setStatus("");
-                setCustomer(null);
-                setFrom("");
-                setTo("");
-              })
-            }
-            data-testid="orders-clear"
-          >
-            {ORDERS_TEXT.clear}
-          </button>
-        ) : null}
-      </div>
-      <section class="card reports__card" aria-label={ORDERS_TEXT.title} aria-busy={loaded.state === "loading"} data-testid="orders-body">
-        {body}
-      </section>
       {cursors.length > 1 || (loaded.state === "loaded" && loaded.data.nextCursor) ? (
       <nav class="pager" aria-label={SALES_TEXT.page}>
         <button type="button" class="button button--secondary" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="orders-previous">
@@ -186,6 +178,6 @@ export function OrdersView(props: { crm: CrmOperations; user: UserDTO }) {
           }}
         />
       ) : null}
-    </SalesShell>
+    </SalesListPage>
   );
 }

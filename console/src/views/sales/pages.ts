@@ -6,3 +6,4 @@ export { OrdersView } from "./orders-view.tsx";
 export { PipelineView } from "./pipeline-view.tsx";
 export { PlansView } from "./plans-view.tsx";
 export { ProductsView } from "./products-view.tsx";
+export { StagesView } from "./stages-view.tsx";

@@ -46,7 +46,7 @@ export function PipelineColumn(props: {
       data-stage={column.stage.key}
     >
       <header class="board-column__head">
-        <h2 class="board-column__title" id={titleId}>
+        <h2 class="board-column__title" id={titleId} data-testid="column-title">
           {column.stage.name} <span class="card__muted">{column.stage.outcome === "open" ? formatProbability(column.stage.probability) : PIPELINE_TEXT.thisMonth}</span>
         </h2>
         <dl class="board-column__totals">

@@ -8,10 +8,9 @@ import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatMoney } from "../../crm-format.ts";
 import { CRM_TEXT } from "../../crm-strings.ts";
 import { PRODUCTS_TEXT } from "../../sales-strings.ts";
-import { EmptyState } from "../common.tsx";
-import { ConfirmDialog, ErrorState, Loading } from "../crm/ui.tsx";
+import { ConfirmDialog } from "../crm/ui.tsx";
+import { SalesListPage, type ListColumn, type ListContent } from "./list-page.tsx";
 import { ProductDialog } from "./product-dialog.tsx";
-import { SalesShell } from "./sales-shell.tsx";
 
 type ListState = { items: ProductDTO[]; nextCursor: string | null; status: "loading" | "more" | "loaded" | "error"; error: string | null };
 
@@ -44,83 +43,54 @@ export function ProductsView(props: { crm: CrmOperations; user: UserDTO }) {
   }, [q, archived, generation]);
   const reload = (): void => setGeneration((g) => g + 1);
 
-  let body;
-  if (list.status === "loading" && list.items.length === 0) body = <Loading testId="products-loading" />;
-  else if (list.status === "error") body = <ErrorState title={PRODUCTS_TEXT.failed} message={list.error ?? ""} onRetry={reload} testId="products-error" />;
-  else if (list.items.length === 0) body = <EmptyState title={q.trim() ? PRODUCTS_TEXT.noMatch : PRODUCTS_TEXT.empty} hint={q.trim() || !canWrite ? undefined : PRODUCTS_TEXT.emptyHint} testId="products-empty" />;
-  else {
-    body = (
-      <table class="report-table crm-table" data-testid="products-table">
-        <thead>
-          <tr>
-            <th scope="col">{PRODUCTS_TEXT.sku}</th>
-            <th scope="col">{PRODUCTS_TEXT.name}</th>
-            <th scope="col">{PRODUCTS_TEXT.description}</th>
-            <th scope="col" class="num">
-              {PRODUCTS_TEXT.price}
-            </th>
-            <th scope="col">{PRODUCTS_TEXT.active}</th>
-            {canWrite ? (
-              <th scope="col">
-                <span class="visually-hidden">{CRM_TEXT.edit}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((p) => (
-            <tr key={p.id} class={p.active ? undefined : "crm-table__row--revoked"} data-testid="product-row" data-product-id={p.id} data-active={String(p.active)}>
-              <td>
-                <code>{p.sku}</code>
-              </td>
-              <td class="crm-table__name">{p.name}</td>
-              <td class="crm-table__wrap card__muted">{p.description ?? ""}</td>
-              <td class="num">{formatMoney(p.priceCents, p.currency)}</td>
-              <td>{p.active ? PRODUCTS_TEXT.active : <span class="badge">{PRODUCTS_TEXT.archived}</span>}</td>
-              {canWrite ? (
-                <td class="crm-table__actions">
-                  <button type="button" class="link" onClick={() => setEditing(p)} aria-label={`${CRM_TEXT.edit} ${p.name}`} data-testid="product-edit">
-                    {CRM_TEXT.edit}
-                  </button>
-                  {p.active ? (
-                    <button type="button" class="link link--danger" onClick={() => setArchiving(p)} aria-label={`${PRODUCTS_TEXT.archive} ${p.name}`} data-testid="product-archive">
-                      {PRODUCTS_TEXT.archive}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() => void crm.attempt(() => salesApi.updateProduct(p.id, { active: true })).then((r) => (r.ok ? reload() : crm.toast(r.failure.message)))}
-                      aria-label={`${PRODUCTS_TEXT.restore} ${p.name}`}
-                      data-testid="product-restore"
-                    >
-                      {PRODUCTS_TEXT.restore}
-                    </button>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
-  }
-  return (
-    <SalesShell
-      user={user}
-      crm={crm}
-      page="products"
-      title={PRODUCTS_TEXT.title}
-      testId="products-view"
-      state={list.status}
-      actions={
-        canWrite ? (
-          <button type="button" class="button button--primary" onClick={() => setEditing("new")} data-testid="new-product">
-            {PRODUCTS_TEXT.newProduct}
+  const columns: ListColumn[] = [
+    { label: PRODUCTS_TEXT.sku },
+    { label: PRODUCTS_TEXT.name },
+    { label: PRODUCTS_TEXT.description },
+    { label: PRODUCTS_TEXT.price, numeric: true },
+    { label: PRODUCTS_TEXT.active },
+    ...(canWrite ? [{ label: CRM_TEXT.edit, hidden: true }] : []),
+  ];
+  let content: ListContent;
+  if (list.status === "loading" && list.items.length === 0) content = { state: "loading" };
+  else if (list.status === "error") content = { state: "error", title: PRODUCTS_TEXT.failed, message: list.error ?? "", onRetry: reload };
+  else if (list.items.length === 0) content = { state: "empty", title: q.trim() ? PRODUCTS_TEXT.noMatch : PRODUCTS_TEXT.empty, hint: q.trim() || !canWrite ? undefined : PRODUCTS_TEXT.emptyHint };
+  else content = { state: "rows" };
+  const rows = list.items.map((p) => (
+    <tr key={p.id} class={p.active ? undefined : "crm-table__row--revoked"} data-testid="product-row" data-product-id={p.id} data-active={String(p.active)}>
+      <td>
+        <code>{p.sku}</code>
+      </td>
+      <td class="crm-table__name">{p.name}</td>
+      <td class="crm-table__wrap card__muted">{p.description ?? ""}</td>
+      <td class="num">{formatMoney(p.priceCents, p.currency)}</td>
+      <td>{p.active ? PRODUCTS_TEXT.active : <span class="badge">{PRODUCTS_TEXT.archived}</span>}</td>
+      {canWrite ? (
+        <td class="crm-table__actions">
+          <button type="button" class="link" onClick={() => setEditing(p)} aria-label={`${CRM_TEXT.edit} ${p.name}`} data-testid="product-edit">
+            {CRM_TEXT.edit}
           </button>
-        ) : null
-      }
-    >
+          {p.active ? (
+            <button type="button" class="link link--danger" onClick={() => setArchiving(p)} aria-label={`${PRODUCTS_TEXT.archive} ${p.name}`} data-testid="product-archive">
+              {PRODUCTS_TEXT.archive}
+            </button>
+          ) : (
+            <button
+              type="button"
+              class="link"
+              onClick={() => void crm.attempt(() => salesApi.updateProduct(p.id, { active: true })).then((r) => (r.ok ? reload() : crm.toast(r.failure.message)))}
+              aria-label={`${PRODUCTS_TEXT.restore} ${p.name}`}
+              data-testid="product-restore"
+            >
+              {PRODUCTS_TEXT.restore}
+            </button>
+          )}
+        </td>
+      ) : null}
+    </tr>
+  ));
+  const toolbar = (
+    <>
       {!canWrite ? <p class="card__muted sales-hint">{PRODUCTS_TEXT.readOnly}</p> : null}
       <div class="crm-toolbar" role="search">
         <label class="crm-toolbar__search">
@@ -131,9 +101,28 @@ export function ProductsView(props: { crm: CrmOperations; user: UserDTO }) {
           <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} data-testid="products-archived" /> {PRODUCTS_TEXT.showArchived}
         </label>
       </div>
-      <section class="card reports__card" aria-label={PRODUCTS_TEXT.title} aria-busy={list.status === "loading"} data-testid="products-body">
-        {body}
-      </section>
+    </>
+  );
+  return (
+    <SalesListPage
+      user={user}
+      crm={crm}
+      page="products"
+      name="products"
+      title={PRODUCTS_TEXT.title}
+      shellState={list.status}
+      actions={
+        canWrite ? (
+          <button type="button" class="button button--primary" onClick={() => setEditing("new")} data-testid="new-product">
+            {PRODUCTS_TEXT.newProduct}
+          </button>
+        ) : null
+      }
+      toolbar={toolbar}
+      columns={columns}
+      content={content}
+      rows={rows}
+    >
       {list.nextCursor && list.status !== "error" ? (
         <button type="button" class="button button--secondary crm-more" disabled={list.status === "more"} onClick={() => void load(list.nextCursor)} data-testid="products-more">
           {list.status === "more" ? CRM_TEXT.loadingMore : CRM_TEXT.loadMore}
@@ -167,6 +156,6 @@ export function ProductsView(props: { crm: CrmOperations; user: UserDTO }) {
           }}
         />
       ) : null}
-    </SalesShell>
+    </SalesListPage>
   );
 }

@@ -4,9 +4,12 @@ import type { CrmOperations } from "../../controller/crm-operations.ts";
 import type { SalesPage } from "../../store/types.ts";
 import { ERROR_TEXT } from "../../strings.ts";
 import { ErrorState, Loading } from "../crm/ui.tsx";
-import { useSalesPages } from "./use-sales-pages.ts";
+import { useLazyPages } from "../use-lazy-pages.ts";
 
-const SALES_PAGES: readonly string[] = ["pipeline", "deal", "orders", "order", "products", "salesDashboard", "plans"] satisfies SalesPage[];
+const SALES_PAGES: readonly string[] = ["pipeline", "deal", "orders", "order", "products", "salesDashboard", "plans", "stages"] satisfies SalesPage[];
+
+// The Sales pages' own chunk.
+const importSalesPages = () => import("./pages.ts");
 
 /** Whether a page is one of the Sales area's. */
 export function isSalesPage(page: string): page is SalesPage {
@@ -17,7 +20,7 @@ export function isSalesPage(page: string): page is SalesPage {
 export function SalesArea(props: { page: string; crm: CrmOperations; user: UserDTO; salesId: string | null; visit: number; dealsVersion: number }) {
   const { page, crm, user } = props;
   const active = isSalesPage(page);
-  const { pages, failed } = useSalesPages(active);
+  const { pages, failed } = useLazyPages(importSalesPages, active);
   if (!active) return null;
   if (!pages) return <main class="reports">{failed ? <ErrorState title={ERROR_TEXT.unexpected} message={ERROR_TEXT.network} onRetry={() => location.reload()} /> : <Loading />}</main>;
   switch (page) {
@@ -35,5 +38,7 @@ export function SalesArea(props: { page: string; crm: CrmOperations; user: UserD
       return <pages.DashboardView key={props.visit} crm={crm} user={user} />;
     case "plans":
       return <pages.PlansView key={props.visit} crm={crm} user={user} />;
+    case "stages":
+      return <pages.StagesView key={props.visit} crm={crm} user={user} />;
   }
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "preact/hooks";
 import type { UserDTO } from "../../../../src/contracts/api.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { SALES_NAV_TEXT } from "../../sales-strings.ts";
-import { mayOpen } from "../../store/route.ts";
+import { mayLinkTo } from "../../store/route.ts";
 import type { SalesPage } from "../../store/types.ts";
 
 const TABS: { page: SalesPage; label: string }[] = [
@@ -13,6 +13,7 @@ const TABS: { page: SalesPage; label: string }[] = [
   { page: "products", label: SALES_NAV_TEXT.products },
   { page: "salesDashboard", label: SALES_NAV_TEXT.dashboard },
   { page: "plans", label: SALES_NAV_TEXT.plans },
+  { page: "stages", label: SALES_NAV_TEXT.stages },
 ];
 
 /** Which tab a page belongs under (a deal under the pipeline, an order under the orders). */
@@ -31,7 +32,7 @@ export function SalesShell(props: { user: UserDTO; crm: CrmOperations; page: Sal
     <main class="reports" data-testid={props.testId} data-state={props.state}>
       <div class={`reports__inner crm-page sales-page${props.wide ? " sales-page--wide" : ""}`}>
         <nav class="sales-tabs" aria-label={SALES_NAV_TEXT.label}>
-          {TABS.filter((t) => mayOpen(props.user, t.page)).map((t) => (
+          {TABS.filter((t) => mayLinkTo(props.user, t.page)).map((t) => (
             <a
               key={t.page}
               href="#"
