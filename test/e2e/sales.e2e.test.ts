@@ -142,7 +142,13 @@ describe("the Sales area: a manager wins a deal on the board, sees it on the das
     await page.getByTestId("effort-allocate").click();
     await page.getByTestId("effort-table").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("effort-row").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("effort-total").textContent()).toMatch(/\$[\d,]+/);
     await shot(page, "plans-applied");
+    // More hours than any curve can use: the rest is shown as unallocated, not spread where it adds nothing.
+    await page.getByTestId("effort-budget").fill("5000");
+    await page.getByTestId("effort-allocate").click();
+    await expect.poll(() => page.getByTestId("effort-unallocated").textContent(), { timeout: 30_000 }).toMatch(/hours left unallocated/);
+    await shot(page, "plans-effort-unallocated");
   });
 
   it("moves a deal by keyboard alone, announced, and rolls a refused move back with a visible error", async () => {

@@ -57,6 +57,7 @@ export function EffortPlanCard(props: { crm: CrmOperations }) {
               <tr>
                 <th scope="col">{PLANS_TEXT.segment}</th>
                 <th scope="col" class="num">{PLANS_TEXT.hours}</th>
+                <th scope="col" class="num">{PLANS_TEXT.withoutHours}</th>
                 <th scope="col" class="num">{PLANS_TEXT.expectedRevenue}</th>
               </tr>
             </thead>
@@ -65,17 +66,27 @@ export function EffortPlanCard(props: { crm: CrmOperations }) {
                 <tr key={r.segment} data-testid="effort-row">
                   <td class="crm-table__name">{r.segment}</td>
                   <td class="num">{formatNumber(r.hours)}</td>
+                  <td class="num">{formatMoney(r.baseRevenueCents, CURRENCY)}</td>
                   <td class="num">{formatMoney(r.expectedRevenueCents, CURRENCY)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" colSpan={2}>{PLANS_TEXT.totalExpected}</th>
+                <th scope="row" colSpan={3}>{PLANS_TEXT.averageMonth}</th>
+                <td class="num">{formatMoney(plan.historyMonthlyRevenueCents, CURRENCY)}</td>
+              </tr>
+              <tr>
+                <th scope="row" colSpan={3}>{PLANS_TEXT.totalExpected}</th>
                 <td class="num" data-testid="effort-total"><strong>{formatMoney(plan.totalExpectedRevenueCents, CURRENCY)}</strong></td>
               </tr>
             </tfoot>
           </table>
+          {plan.unallocatedHours > 0 ? (
+            <p class="card__muted" role="status" data-testid="effort-unallocated">
+              {PLANS_TEXT.unallocated(formatNumber(plan.unallocatedHours))}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>
