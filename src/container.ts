@@ -22,6 +22,8 @@ const log = childLogger("container");
 const VISITOR_SWEEP_MS = 3_600_000;
 /** How often sessions past their idle time or lifetime are ended. */
 const SESSION_SWEEP_MS = 60_000;
+/** How often the embedded database's hot tables are vacuumed (at 100 messages/s, some 30,000 dead row versions a minute). */
+const HOUSEKEEPING_MS = 60_000;
 
 /** How long the bot may take to answer before the customer sees it typing. */
 const BOT_TYPING_AFTER_MS = 400;
@@ -157,6 +159,11 @@ export async function createContainer(config: Config, options: ContainerOptions 
   visitorSweep.unref();
   const firstVisitorSweep = setTimeout(sweepVisitors, 60_000);
   firstVisitorSweep.unref();
+  // The embedded database has no autovacuum: its hot tables are vacuumed here (a server's own daemon does it).
+  const housekeeping = setInterval(() => {
+    database.housekeep().catch((error: unknown) => log.warn({ err: error }, "could not vacuum the hot tables"));
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
 
   return {
     config,
@@ -175,6 +182,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       clearInterval(sessionSweep);
       clearInterval(visitorSweep);
       clearTimeout(firstVisitorSweep);
+      clearInterval(housekeeping);
       await answers.close();
       // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>

@@ -26,6 +26,12 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   /** Compiles the embedded database's hot code while it is idle (see PGliteThread.warmUp); nothing to do for a server. */
   warmUp(): Promise<void>;
+  /**
+   * Reclaims the dead row versions of the tables the message path rewrites (each exchange updates its conversation's
+   * row several times). A server's autovacuum does this; PGlite has none, so without it every lookup of a conversation
+   * wades through more dead versions and index entries as the hours go by.
+   */
+  housekeep(): Promise<void>;
   /** Writes a consistent snapshot to `file`: PGlite's data dir as a gzipped tarball, or pg_dump's custom format for a server. */
   backup(file: string): Promise<void>;
   close(): Promise<void>;
@@ -35,6 +41,9 @@ export type DatabaseHandle = {
 const WARM_UP_ROUNDS = 1000;
 
 const migrationsFolder = repoPath("src/db/migrations");
+
+/** Tables whose rows the message path rewrites (see DatabaseHandle.housekeep). */
+const HOT_TABLES = ["conversations"];
 
 /** Where the database lives: a PostgreSQL URL, a PGlite directory (with its shared_buffers, default 32MB), or "memory" for a throw-away PGlite (tests). */
 export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffers?: string } | { memory: true };
@@ -82,6 +91,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         }
       },
       warmUp: async () => undefined,
+      housekeep: async () => undefined,
       backup: (file) => dumpPostgres(target.url, file),
       close: () => pool.end(),
     };
@@ -117,6 +127,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       if (prepared !== "analyzed") await client.exec("analyze");
     },
     warmUp: () => client.warmUp(WARM_UP_ROUNDS),
+    housekeep: async () => {
+      await client.exec(`vacuum ${HOT_TABLES.join(", ")}`);
+    },
     backup: async (file) => savePGliteBackup(file, await client.dump()),
     close: async () => {
       await client.close();

@@ -123,24 +123,55 @@ function strongArms(t: SearchTerms): SQL[] {
   return arms;
 }
 
-/** Most vocabulary words one word of a misspelt name is corrected to (see nameWordsArm). */
+/** Most vocabulary words one word of a misspelt name is corrected to (see correctNameWords). */
 const WORD_CORRECTIONS = 8;
+
+/** Least trigram similarity of a name word to a query word for it to be a correction (pg_trgm's usual threshold). */
+const WORD_SIMILARITY = 0.3;
+
+/**
+ * The threshold for a query word no name word reaches WORD_SIMILARITY with: a typo in a short word leaves few trigrams
+ * in common ("arhcie" and "archie" share 3 of 11: 0.27). Only then, or "jonhson" would be corrected to "jackson" (0.23)
+ * beside "johnson".
+ */
+const WEAK_WORD_SIMILARITY = 0.2;
 
 /** Query words shorter than this do not constrain a misspelt-name match (an initial, "le", "de"). */
 const MIN_WORD_LENGTH = 3;
 
+/** The words of a query a misspelt-name match is made of (three letters or more, at most four), or none when it is not a name. */
+function nameWords(t: SearchTerms): string[] {
+  if (!queryShape(t).mayBeName || t.lq.length < MIN_FUZZY_LENGTH) return [];
+  return [...new Set(t.lq.split(/\s+/).filter((w) => w.length >= MIN_WORD_LENGTH))].slice(0, 4);
+}
+
 /**
- * A misspelt name, word by word: each word of the query (of three letters or more, at most four) becomes the few
- * closest words any customer's name has (a trigram lookup in customer_name_words, thousands of rows rather than every
- * customer), and the customers whose name has one of those words for every query word are read by the names' word
- * index. "jmaes smiht" asks for a name with one of {james, jameson …} and one of {smith, smyth …}.
+ * A misspelt name, word by word: each word of the query becomes the few closest words any customer's name has, looked
+ * up by trigrams in customer_name_words (thousands of rows rather than every customer), at WORD_SIMILARITY or, for a
+ * word nothing is that close to, WEAK_WORD_SIMILARITY. One statement for all the words, with pg_trgm's threshold
+ * lowered for it alone. "jmaes smiht" → [[james, jameson …], [smith, smyth …]].
  */
-function nameWordsArm(t: SearchTerms): SQL | null {
-  const words = [...new Set(t.lq.split(/\s+/).filter((w) => w.length >= MIN_WORD_LENGTH))].slice(0, 4);
-  if (words.length === 0) return null;
-  const closest = (word: string): SQL =>
-    sql`array(select v.word from ${tables.customerNameWords} v where v.word % ${word} order by similarity(v.word, ${word}) desc, v.word limit ${WORD_CORRECTIONS})`;
-  const conditions = words.map((word) => sql`regexp_split_to_array(lower(c.name), '\\s+') && ${closest(word)}`);
+async function correctNameWords(tx: Database, words: string[]): Promise<string[][]> {
+  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(WEAK_WORD_SIMILARITY)}, true)`);
+  const result = (await tx.execute(sql`
+    select array(
+      select x.word from (
+        select v.word, similarity(v.word, w.q) as s, max(similarity(v.word, w.q)) over () as best
+        from ${tables.customerNameWords} v where v.word % w.q) x
+      where x.s >= case when x.best >= ${WORD_SIMILARITY}::real then ${WORD_SIMILARITY}::real else ${WEAK_WORD_SIMILARITY}::real end
+      order by x.s desc, x.word limit ${WORD_CORRECTIONS}) as words
+    from unnest(${sql.param(words)}::text[]) with ordinality as w(q, n) order by w.n`)) as unknown as { rows: { words: string[] }[] };
+  await tx.execute(sql`set local pg_trgm.similarity_threshold to default`);
+  return result.rows.map((row) => row.words);
+}
+
+/**
+ * The customers whose name has, for every query word, one of its corrections (the names' word index answers it); none
+ * when a word has no correction at all.
+ */
+function nameWordsArm(corrections: string[][]): SQL | null {
+  if (corrections.length === 0 || corrections.some((words) => words.length === 0)) return null;
+  const conditions = corrections.map((words) => sql`regexp_split_to_array(lower(c.name), '\\s+') && ${sql.param(words)}::text[]`);
   return loosely(sql.join(conditions, sql` and `));
 }
 
@@ -150,13 +181,13 @@ function nameWordsArm(t: SearchTerms): SQL | null {
  * (nameWordsArm), a misspelt company. Each arm has a single condition that one index answers (an OR of trigram
  * conditions would be planned as a scan of the whole table, as the planner cannot see what a similarity check costs per row).
  */
-function looseArms(t: SearchTerms): SQL[] {
+function looseArms(t: SearchTerms, corrections: string[][]): SQL[] {
   const shape = queryShape(t);
   const arms: SQL[] = [];
   if (shape.mayBeEmail && t.local.length >= MIN_FUZZY_LENGTH) arms.push(loosely(sql`c.email %> ${t.local}`));
   if (t.digits) arms.push(loosely(sql`c.phone_digits like ${`%${t.digits}%`}`));
   if (shape.mayBeName && t.lq.length >= MIN_FUZZY_LENGTH) {
-    const words = nameWordsArm(t);
+    const words = nameWordsArm(corrections);
     if (words) arms.push(words);
     arms.push(ofCompanies(sql`lower(co.name) % ${t.lq}`));
   }
@@ -173,9 +204,9 @@ function wholeNameArm(t: SearchTerms): SQL | null {
   return loosely(sql`lower(c.name) % ${t.lq} order by similarity(lower(c.name), ${t.lq}) desc`);
 }
 
-/** Ids of the live customers a search can match, by the strong ways only or by every way. */
-function candidates(t: SearchTerms, ways: "strong" | "all"): SQL {
-  return sql.join(ways === "strong" ? strongArms(t) : [...strongArms(t), ...looseArms(t)], sql` union `);
+/** Ids of the live customers a search can match: by the strong ways only, or by every way (given the name's corrections). */
+function candidates(t: SearchTerms, corrections?: string[][]): SQL {
+  return sql.join(corrections ? [...strongArms(t), ...looseArms(t, corrections)] : strongArms(t), sql` union `);
 }
 
 /**
@@ -259,17 +290,18 @@ export async function listCustomerRows(db: Database, request: CustomerListReques
   const terms = searchTerms(request.q);
   // Each candidate is read by primary key (the LIMIT keeps the planner from hashing the whole table instead).
   const joined = (ids: SQL): SQL => sql`(${ids}) k cross join lateral (select * from ${c} c where c.id = k.id limit 1) c`;
-  const from = (ways: "strong" | "all"): SQL => joined(candidates(terms, ways));
+
   // A search is planned for its own words, every time. The embedded database runs every statement prepared, and after
   // five runs PostgreSQL may keep a generic plan, made without the words, whose LIKE and trigram lookups cannot use
   // their indexes: the same typo'd-name search went from 40 to 135 ms at its sixth run (100,000 customers).
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
     if (request.sort === "relevance") {
-      const strong = await listPage(tx, request, from("strong"));
+      const strong = await listPage(tx, request, joined(candidates(terms)));
       if (strong.length >= request.fetch || strong.some((row) => Number(row.sort_key) >= EXACT_RANK)) return strong;
     }
-    const all = await listPage(tx, request, from("all"));
+    const words = nameWords(terms);
+    const all = await listPage(tx, request, joined(candidates(terms, words.length > 0 ? await correctNameWords(tx, words) : [])));
     // Nobody found by any other way: the whole-name comparison, once (a later page continues from the earlier one's arms).
     const lastResort = all.length === 0 && request.after === null ? wholeNameArm(terms) : null;
     return lastResort ? listPage(tx, request, joined(lastResort)) : all;
