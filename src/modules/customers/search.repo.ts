@@ -148,11 +148,10 @@ function nameWords(t: SearchTerms): string[] {
 /**
  * A misspelt name, word by word: each word of the query becomes the few closest words any customer's name has, looked
  * up by trigrams in customer_name_words (thousands of rows rather than every customer), at WORD_SIMILARITY or, for a
- * word nothing is that close to, WEAK_WORD_SIMILARITY. One statement for all the words, with pg_trgm's threshold
- * lowered for it alone. "jmaes smiht" → [[james, jameson …], [smith, smyth …]].
+ * word nothing is that close to, WEAK_WORD_SIMILARITY (the search's `%` threshold, see listCustomerRows). One
+ * statement for all the words. "jmaes smiht" → [[james, jameson …], [smith, smyth …]].
  */
 async function correctNameWords(tx: Database, words: string[]): Promise<string[][]> {
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(WEAK_WORD_SIMILARITY)}, true)`);
   const result = (await tx.execute(sql`
     select array(
       select x.word from (
@@ -161,7 +160,6 @@ async function correctNameWords(tx: Database, words: string[]): Promise<string[]
       where x.s >= case when x.best >= ${WORD_SIMILARITY}::real then ${WORD_SIMILARITY}::real else ${WEAK_WORD_SIMILARITY}::real end
       order by x.s desc, x.word limit ${WORD_CORRECTIONS}) as words
     from unnest(${sql.param(words)}::text[]) with ordinality as w(q, n) order by w.n`)) as unknown as { rows: { words: string[] }[] };
-  await tx.execute(sql`set local pg_trgm.similarity_threshold to default`);
   return result.rows.map((row) => row.words);
 }
 
@@ -189,7 +187,7 @@ function looseArms(t: SearchTerms, corrections: string[][]): SQL[] {
   if (shape.mayBeName && t.lq.length >= MIN_FUZZY_LENGTH) {
     const words = nameWordsArm(corrections);
     if (words) arms.push(words);
-    arms.push(ofCompanies(sql`lower(co.name) % ${t.lq}`));
+    arms.push(ofCompanies(sql`lower(co.name) % ${t.lq} and similarity(lower(co.name), ${t.lq}) >= ${WORD_SIMILARITY}::real`));
   }
   return arms;
 }
@@ -201,7 +199,7 @@ function looseArms(t: SearchTerms, corrections: string[][]): SQL[] {
  */
 function wholeNameArm(t: SearchTerms): SQL | null {
   if (!queryShape(t).mayBeName || t.lq.length < MIN_FUZZY_LENGTH) return null;
-  return loosely(sql`lower(c.name) % ${t.lq} order by similarity(lower(c.name), ${t.lq}) desc`);
+  return loosely(sql`lower(c.name) % ${t.lq} and similarity(lower(c.name), ${t.lq}) >= ${WORD_SIMILARITY}::real order by similarity(lower(c.name), ${t.lq}) desc`);
 }
 
 /** Ids of the live customers a search can match: by the strong ways only, or by every way (given the name's corrections). */
@@ -295,7 +293,8 @@ export async function listCustomerRows(db: Database, request: CustomerListReques
   // five runs PostgreSQL may keep a generic plan, made without the words, whose LIKE and trigram lookups cannot use
   // their indexes: the same typo'd-name search went from 40 to 135 ms at its sixth run (100,000 customers).
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+    // pg_trgm's `%` lets through what WEAK_WORD_SIMILARITY allows (the GIN lookups' candidates); each use states its own bar.
+    await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('pg_trgm.similarity_threshold', ${String(WEAK_WORD_SIMILARITY)}, true)`);
     if (request.sort === "relevance") {
       const strong = await listPage(tx, request, joined(candidates(terms)));
       if (strong.length >= request.fetch || strong.some((row) => Number(row.sort_key) >= EXACT_RANK)) return strong;
