@@ -159,11 +159,15 @@ export async function createContainer(config: Config, options: ContainerOptions 
   visitorSweep.unref();
   const firstVisitorSweep = setTimeout(sweepVisitors, 60_000);
   firstVisitorSweep.unref();
-  // The embedded database has no autovacuum: its hot tables are vacuumed here (a server's own daemon does it).
-  const housekeeping = setInterval(() => {
-    database.housekeep().catch((error: unknown) => log.warn({ err: error }, "could not vacuum the hot tables"));
-  }, HOUSEKEEPING_MS);
+  // The embedded database has no autovacuum: its housekeeping runs here, at start and then every minute (a server's
+  // own daemon does it).
+  const housekeep = (): void => {
+    database.housekeep().catch((error: unknown) => log.warn({ err: error }, "database housekeeping failed"));
+  };
+  const housekeeping = setInterval(housekeep, HOUSEKEEPING_MS);
   housekeeping.unref();
+  const firstHousekeeping = setTimeout(housekeep, 0);
+  firstHousekeeping.unref();
 
   return {
     config,
@@ -183,6 +187,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       clearInterval(visitorSweep);
       clearTimeout(firstVisitorSweep);
       clearInterval(housekeeping);
+      clearTimeout(firstHousekeeping);
       await answers.close();
       // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>

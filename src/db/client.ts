@@ -27,9 +27,9 @@ export type DatabaseHandle = {
   /** Compiles the embedded database's hot code while it is idle (see PGliteThread.warmUp); nothing to do for a server. */
   warmUp(): Promise<void>;
   /**
-   * Reclaims the dead row versions of the tables the message path rewrites (each exchange updates its conversation's
-   * row several times). A server's autovacuum does this; PGlite has none, so without it every lookup of a conversation
-   * wades through more dead versions and index entries as the hours go by.
+   * What a server's autovacuum does, for PGlite, which has none: reclaims the dead row versions of the tables the
+   * message path rewrites (each exchange updates its conversation's row several times, and every lookup would wade
+   * through more of them as the hours go by), and empties the GIN indexes' pending lists (see GIN_FLUSH_SQL).
    */
   housekeep(): Promise<void>;
   /** Writes a consistent snapshot to `file`: PGlite's data dir as a gzipped tarball, or pg_dump's custom format for a server. */
@@ -44,6 +44,14 @@ const migrationsFolder = repoPath("src/db/migrations");
 
 /** Tables whose rows the message path rewrites (see DatabaseHandle.housekeep). */
 const HOT_TABLES = ["conversations"];
+
+/**
+ * Moves the rows waiting in every GIN index's pending list into the index proper. A GIN index takes new rows into an
+ * unordered list that only VACUUM or autoanalyze empties (or its growing past 4 MB); PGlite runs neither, so every
+ * search read that list from end to end: 19.5 ms of a 20 ms company-name lookup over 2,000 companies, 0.1 ms after.
+ */
+const GIN_FLUSH_SQL = `select gin_clean_pending_list(i.indexrelid) from pg_index i
+  join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam where a.amname = 'gin'`;
 
 /** Where the database lives: a PostgreSQL URL, a PGlite directory (with its shared_buffers, default 32MB), or "memory" for a throw-away PGlite (tests). */
 export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffers?: string } | { memory: true };
@@ -129,6 +137,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     warmUp: () => client.warmUp(WARM_UP_ROUNDS),
     housekeep: async () => {
       await client.exec(`vacuum ${HOT_TABLES.join(", ")}`);
+      await client.exec(GIN_FLUSH_SQL);
     },
     backup: async (file) => savePGliteBackup(file, await client.dump()),
     close: async () => {
