@@ -9,6 +9,7 @@ import { childLogger } from "./logger.ts";
 import { createAnswerer, DELIVER_JOB, forgetRecentMessages, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
+import { createSecretBox } from "./modules/inboxes/index.ts";
 import { IMPORT_JOB, runImport, type ImportJobPayload } from "./modules/imports/index.ts";
 import { leadOnMessage } from "./modules/deals/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
@@ -123,7 +124,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     jobs: [deliverJob, importJob] as never[],
     process: options.processJobs ?? true,
   });
-  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), sessions: config.sessions };
+  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
   const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
   holder.bot = bot;
 

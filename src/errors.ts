@@ -37,6 +37,7 @@ export const errorCatalogue = {
   ATTRIBUTE_EXISTS: { status: 409, message: "A custom attribute with this key already exists." },
   PRODUCT_EXISTS: { status: 409, message: "A product with this SKU already exists." },
   ORDER_STATUS_INVALID: { status: 409, message: "The order cannot move to this status from its current one." },
+  INBOX_IN_USE: { status: 409, message: "The inbox has conversations; it cannot be deleted." },
   STAGE_IN_USE: { status: 409, message: "The pipeline stage still has deals; move them first." },
   DEAL_NOT_OPEN: { status: 409, message: "The deal is closed (won or lost); only open deals can be planned or reassigned by a plan." },
   PLAN_INFEASIBLE: { status: 422, message: "No plan satisfies the constraints: the active sales reps lack room or do not cover a segment." },

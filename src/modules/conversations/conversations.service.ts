@@ -146,6 +146,7 @@ export async function receiveCustomerMessage(
     senderType: "customer",
     senderId: null,
     senderName: null,
+    delivery: null,
     ...values,
   };
   const { conversation } = stored;
