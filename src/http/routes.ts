@@ -27,6 +27,7 @@ import { revenueRoutes } from "../modules/revenue/revenue.routes.ts";
 import { ordersRoutes } from "../modules/sales/orders.routes.ts";
 import { productsRoutes } from "../modules/sales/products.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
+import { channelRoutes } from "../channels/registry.ts";
 import { healthRoutes } from "./health.ts";
 import { docsRoutes } from "./openapi/docs.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
@@ -80,6 +81,8 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(errorHandler);
   app.use("/api/v1", api);
   app.use(docsRoutes());                                   // GET /api/docs: the API reference page (Redoc, served locally)
+
+  app.use("/channels", channelRoutes(deps));              // POST /channels/<channel>/<inboxId>: chat channels' webhooks (Telegram)
 
   const botFramework = botFrameworkRoutes(container);      // POST /api/messages, only when MICROSOFT_APP_ID is set
   if (botFramework) app.use("/api", botFramework);
