@@ -87,7 +87,7 @@ export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now">, send
     await setDelivery(deps.db, messageId, { status: "failed", attempts, error: reason, at: at() });
     return;
   }
-  // Outside the try: a failure to record the send must not send it again.
+  // Outside the try: the provider took the message, so a failure to record that is no reason to mark it failed.
   await setDelivery(deps.db, messageId, { status: "sent", attempts, ...(externalId ? { externalId } : {}), at: at() });
 }
 
