@@ -5,6 +5,7 @@ import type { InboxDTO } from "../../../src/contracts/channels.ts";
 import { channelSenders } from "../../../src/channels/registry.ts";
 import { tables } from "../../../src/db/index.ts";
 import { deliverMessage } from "../../../src/modules/conversations/index.ts";
+import { freePort } from "../../../src/queue/index.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
@@ -162,6 +163,25 @@ describe.each(testEngines())("the Telegram channel on $name", (engine) => {
     const again = await api<{ error: { code: string } }>(t.url, "POST", `/api/v1/conversations/${conversationId}/messages/${reply.id}/retry`, { cookie: admin });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("DELIVERY_NOT_FAILED");
+  });
+
+  it("retries when Telegram cannot be reached, and marks the reply failed with the network's reason", async () => {
+    const closed = await freePort();
+    const created = await api<{ data: InboxDTO }>(t.url, "POST", "/api/v1/inboxes", {
+      cookie: admin,
+      body: { name: "Unreachable bot", channel: "telegram", settings: { botToken: BOT_TOKEN, webhookSecret: SECRET, apiBaseUrl: `http://127.0.0.1:${closed}` } },
+    });
+    const update = textUpdate(751, "Do you ship to Norway?");
+    const res = await fetch(`${t.url}/channels/telegram/${created.body.data.id}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+      body: JSON.stringify(update),
+    });
+    expect(res.status).toBe(200);
+    const [stored] = await storedByUpdate(update.update_id);
+    const reply = await botReply(stored!.conversationId);
+    await expect.poll(async () => (await deliveryOf(stored!.conversationId, reply.id))?.status, { timeout: 20_000 }).toBe("failed");
+    expect(await deliveryOf(stored!.conversationId, reply.id)).toMatchObject({ attempts: 5, error: "could not reach Telegram: ECONNREFUSED" });
   });
 
   it("delivers an agent's reply, and a second run of the job for a sent message sends nothing", async () => {
