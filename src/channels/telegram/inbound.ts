@@ -1,5 +1,6 @@
 /** Telegram Update → the canonical inbound message: text, edited and photo messages (a photo as its caption, with its file's metadata). */
 import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import type { InboundMessage } from "../../modules/conversations/index.ts";
 
 /** The text a photo without a caption is stored with. */
@@ -49,8 +50,10 @@ export function fromTelegramUpdate(inboxId: string, update: TelegramUpdate): Inb
   const msg = update.message ?? update.edited_message;
   if (!msg || msg.from?.is_bot) return undefined;
   const largest = msg.photo?.at(-1);
-  const text = msg.text ?? msg.caption ?? (largest ? PHOTO_WITHOUT_CAPTION : undefined);
-  if (text === undefined) return undefined;
+  const full = msg.text ?? msg.caption ?? (largest ? PHOTO_WITHOUT_CAPTION : undefined);
+  if (full === undefined) return undefined;
+  // Telegram allows 4,096 characters, we store 4,000: a refusal would only make Telegram resend the update. The raw update keeps it all.
+  const text = full.slice(0, MAX_MESSAGE_LENGTH);
   const name = [msg.from?.first_name, msg.from?.last_name].filter(Boolean).join(" ") || msg.from?.username;
   return {
     inboxId,

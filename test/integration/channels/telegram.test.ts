@@ -199,20 +199,25 @@ describe.each(testEngines())("the Telegram channel on $name", (engine) => {
     expect(fake.sentTo(801)).toHaveLength(before);
   });
 
-  it("stores a photo as its caption (or [photo]) with the file's metadata, and an edited message as a new message", async () => {
+  it("stores a photo as its caption (or [photo]) with the file's metadata, an edited message as a new message, and cuts an over-long text to 4,000 characters", async () => {
     const photo = [
       { file_id: "small-id", file_unique_id: "u1", width: 90, height: 60, file_size: 1200 },
       { file_id: "large-id", file_unique_id: "u2", width: 1280, height: 853, file_size: 98_000 },
     ];
     const captioned = { update_id: ++updateId, message: { message_id: 1, from: { id: 901, is_bot: false, first_name: "Bo" }, chat: { id: 901, type: "private" }, date: 1_765_000_000, photo, caption: "My parcel arrived broken" } };
     const bare = { update_id: ++updateId, message: { message_id: 2, from: { id: 901, is_bot: false, first_name: "Bo" }, chat: { id: 901, type: "private" }, date: 1_765_000_001, photo } };
+    const long = { update_id: ++updateId, message: { message_id: 4, from: { id: 901, is_bot: false, first_name: "Bo" }, chat: { id: 901, type: "private" }, date: 1_765_000_002, text: "a".repeat(4096) } };
     const edited = { update_id: ++updateId, edited_message: { message_id: 1, from: { id: 901, is_bot: false, first_name: "Bo" }, chat: { id: 901, type: "private" }, date: 1_765_000_000, edit_date: 1_765_000_050, text: "My parcel arrived badly broken" } };
-    for (const update of [captioned, bare, edited]) expect((await postUpdate(update)).status).toBe(200);
+    for (const update of [captioned, bare, edited, long]) expect((await postUpdate(update)).status).toBe(200);
     const [first] = await storedByUpdate(captioned.update_id);
     expect(first!.text).toBe("My parcel arrived broken");
     expect(first!.metadata.attachments).toEqual([{ kind: "photo", providerFileId: "large-id", width: 1280, height: 853, size: 98_000 }]);
     expect((first!.metadata.raw as { update_id: number }).update_id).toBe(captioned.update_id);
     expect((await storedByUpdate(bare.update_id))[0]!.text).toBe("[photo]");
+    // Telegram's longest message (4,096 characters) is kept to our 4,000, whole in the raw update.
+    const [longest] = await storedByUpdate(long.update_id);
+    expect(longest!.text).toHaveLength(4000);
+    expect((longest!.metadata.raw as typeof long).message.text).toHaveLength(4096);
     const [edit] = await storedByUpdate(edited.update_id);
     expect(edit).toMatchObject({ text: "My parcel arrived badly broken", conversationId: first!.conversationId });
   });
