@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { SMALL_TALK_INTENTS, type Annotation } from "../../contracts/nlp.ts";
 import { isUnsafeText, UNSAFE_TEXT_REASON, unsafeTextIssues } from "../../contracts/safe-text.ts";
+import { isForeignKeyViolation } from "../../db/index.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { captureCustomerDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -207,15 +208,6 @@ export async function addReply(
   deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null });
   deps.events.emit("conversation.updated", { conversationId });
   return message;
-}
-
-/** PostgreSQL's foreign_key_violation on a constraint naming `column`, whether Drizzle wraps the driver's error or not. */
-function isForeignKeyViolation(error: unknown, column: string): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === "23503") return typeof constraint !== "string" || constraint.includes(column);
-  }
-  return false;
 }
 
 /** Reads the messages of a conversation after a message id (all when absent), in order, at most `limit`. */

@@ -1,6 +1,7 @@
 /** Inbox administration: create, change, delete inboxes of every channel; channel settings are validated, sealed, never shown. */
 import { randomUUID } from "node:crypto";
 import { CHANNEL_SETTINGS, WEBHOOK_CHANNELS, type ChannelSettings, type InboxChannel, type InboxDTO } from "../../contracts/channels.ts";
+import { isForeignKeyViolation } from "../../db/index.ts";
 import { AppError, validationError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { deleteInboxRow, findInbox, findInboxCached, insertInbox, listInboxes, updateInboxRow, type InboxRow } from "./inboxes.repo.ts";
@@ -70,11 +71,6 @@ export async function removeInbox(deps: Deps, id: string): Promise<void> {
     throw isForeignKeyViolation(error) ? new AppError("INBOX_IN_USE") : error;
   });
   if (!deleted) throw new AppError("INBOX_NOT_FOUND");
-}
-
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if ((e as { code?: unknown }).code === "23503") return true;
-  return false;
 }
 
 /** An inbox of a channel with its opened settings (looked up with the 30-second cache); undefined when there is none of that channel. */
