@@ -3,10 +3,13 @@ import { randomUUID } from "node:crypto";
 import { CHANNEL_SETTINGS, WEBHOOK_CHANNELS, type ChannelSettings, type InboxChannel, type InboxDTO } from "../../contracts/channels.ts";
 import { isForeignKeyViolation } from "../../db/index.ts";
 import { AppError, validationError } from "../../errors.ts";
+import { childLogger } from "../../logger.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { deleteInboxRow, findInbox, findInboxCached, insertInbox, listInboxes, updateInboxRow, type InboxRow } from "./inboxes.repo.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "secrets">;
+
+const log = childLogger("inboxes");
 
 /** Validates a channel's settings, naming each bad field as `settings.<field>`. */
 function validSettings(channel: InboxChannel, settings: Record<string, unknown>): Record<string, unknown> {
@@ -23,6 +26,17 @@ function opened(deps: Deps, row: InboxRow): Record<string, unknown> {
   return row.sealedSettings ? (JSON.parse(deps.secrets.open(row.sealedSettings, row.id)) as Record<string, unknown>) : {};
 }
 
+// Settings sealed under another SECRETS_KEY do not open: the list still answers, showing them as not configured, and a
+// PATCH with every setting seals them anew.
+function openedOrNone(deps: Deps, row: InboxRow): Record<string, unknown> {
+  try {
+    return opened(deps, row);
+  } catch (error) {
+    log.error({ err: error, inboxId: row.id }, "the inbox's settings do not open with this SECRETS_KEY; enter them again");
+    return {};
+  }
+}
+
 /** An inbox as the API shows it; `baseUrl` is where this server is reached (PUBLIC_URL or the request's origin). */
 export function presentInbox(deps: Deps, row: InboxRow, baseUrl: string): InboxDTO {
   const hasWebhook = (WEBHOOK_CHANNELS as readonly string[]).includes(row.channel);
@@ -31,7 +45,7 @@ export function presentInbox(deps: Deps, row: InboxRow, baseUrl: string): InboxD
     name: row.name,
     channel: row.channel,
     webhookUrl: hasWebhook ? `${baseUrl}/channels/${row.channel}/${encodeURIComponent(row.id)}` : null,
-    configured: Object.keys(opened(deps, row)).sort(),
+    configured: Object.keys(openedOrNone(deps, row)).sort(),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -57,7 +71,7 @@ export async function changeInbox(deps: Deps, id: string, patch: { name?: string
     if (!(row.channel in CHANNEL_SETTINGS)) {
       throw new AppError("VALIDATION_FAILED", `A ${row.channel} inbox has no settings to change.`, { settings: `a ${row.channel} inbox has no settings` });
     }
-    const settings = validSettings(row.channel as InboxChannel, { ...opened(deps, row), ...patch.settings });
+    const settings = validSettings(row.channel as InboxChannel, { ...openedOrNone(deps, row), ...patch.settings });
     sealedSettings = seal(deps, id, settings);
   }
   const updated = await updateInboxRow(deps.db, id, { name: patch.name, sealedSettings });

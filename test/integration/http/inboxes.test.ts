@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboxDTO } from "../../../src/contracts/channels.ts";
 import { tables } from "../../../src/db/index.ts";
 import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
-import { channelInbox } from "../../../src/modules/inboxes/index.ts";
+import { channelInbox, createSecretBox } from "../../../src/modules/inboxes/index.ts";
 import { api } from "../../support/api-client.ts";
 import { AGENT_PASSWORD, createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
@@ -118,6 +118,23 @@ describe.each(testEngines())("inboxes API on $name", (engine) => {
     expect(used.status).toBe(409);
     expect(used.body.error.code).toBe("INBOX_IN_USE");
     expect(await storedRow(t.inboxId)).toBeDefined();
+  });
+
+  it("still lists inboxes whose settings were sealed under another key, as not configured, and PATCH seals them anew", async () => {
+    const { body } = await api<{ data: InboxDTO }>(t.url, "POST", "/api/v1/inboxes", { cookie: admin, body: { name: "Old key", channel: "telegram", settings: TELEGRAM } });
+    const id = body.data.id;
+    const otherKey = createSecretBox("another-installation-key-0123456789");
+    await t.container.database.db.update(tables.inboxes).set({ sealedSettings: otherKey.seal(JSON.stringify(TELEGRAM), id) }).where(eq(tables.inboxes.id, id));
+    const list = await api<{ data: InboxDTO[] }>(t.url, "GET", "/api/v1/inboxes", { cookie: admin });
+    expect(list.status).toBe(200);
+    expect(list.body.data.find((inbox) => inbox.id === id)?.configured).toEqual([]);
+    const partial = await api<{ error: { fields: Record<string, string> } }>(t.url, "PATCH", `/api/v1/inboxes/${id}`, { cookie: admin, body: { settings: { webhookSecret: TELEGRAM.webhookSecret } } });
+    expect(partial.status).toBe(400);
+    expect(Object.keys(partial.body.error.fields)).toEqual(["settings.botToken"]);
+    const whole = await api<{ data: InboxDTO }>(t.url, "PATCH", `/api/v1/inboxes/${id}`, { cookie: admin, body: { settings: TELEGRAM } });
+    expect(whole.status).toBe(200);
+    expect(whole.body.data.configured).toEqual(["apiBaseUrl", "botToken", "webhookSecret"]);
+    expect((await channelInbox(t.container.deps, id, "telegram"))?.settings.botToken).toBe(TELEGRAM.botToken);
   });
 
   it("refuses agents and managers with 403, and anonymous callers with 401", async () => {
