@@ -1,8 +1,9 @@
 /**
- * Outbound delivery: a bot's or an agent's reply to a chat-channel conversation is sent by the channel's sender in the
+ * Outbound delivery: a reply (the bot's, an agent's, a hand-off notice) to a chat-channel conversation is sent by the channel's sender in the
  * `message.deliver` job, retried with backoff (a provider's Retry-After wins) and, after the last attempt, marked
  * failed on the message, where an agent can retry it.
  */
+import { randomUUID } from "node:crypto";
 import type { DeliveryRow } from "../../db/schema/conversations.ts";
 import { AppError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
@@ -15,9 +16,6 @@ const log = childLogger("delivery");
 
 /** Job that delivers a stored reply to a channel other than the widget. */
 export const DELIVER_JOB = "message.deliver";
-
-/** Channels whose replies do not go through the job: the widget gets them over its socket, Bot Framework inside the bot's turn. */
-const IN_TURN_CHANNELS = new Set(["web"]);
 
 /** A reply as a channel's sender gets it. */
 export type OutboundMessage = { messageId: string; inboxId: string; conversationId: string; externalId: string | null; text: string };
@@ -42,7 +40,8 @@ export class DeliveryError extends Error {
 
 /** Whether a reply (the bot's, an agent's, or a system notice such as the hand-off's) to a conversation of this channel is delivered by the job. */
 export function deliveredByJob(channel: string, senderType: string): boolean {
-  if (IN_TURN_CHANNELS.has(channel)) return false;
+  // The widget gets every reply over its socket.
+  if (channel === "web") return false;
   // The Bot Framework adapter sends what the bot's turn says inside the turn; an agent's replies need the job.
   if (channel === "botframework") return senderType === "agent";
   return senderType !== "customer";
@@ -97,6 +96,6 @@ export async function retryDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "no
   const message = await resetFailedDelivery(deps.db, conversationId, messageId, delivery);
   if (!message) throw new AppError("DELIVERY_NOT_FAILED", "Only a reply in this conversation whose delivery failed can be retried.");
   // A new job id: the first job's id stays taken while bull keeps the failed job.
-  await deps.queue.enqueue(DELIVER_JOB, { messageId }, { jobId: `deliver:${messageId}:${deps.now().getTime()}` });
+  await deps.queue.enqueue(DELIVER_JOB, { messageId }, { jobId: `deliver:${messageId}:${randomUUID()}` });
   return message;
 }
