@@ -52,6 +52,9 @@ const schema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "must be 1–64 letters, digits, ':', '_' or '-'").default("switchboard"),
   PUBLIC_URL: z.url("must be a URL such as https://support.example.com").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SECRETS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  DELIVERY_ATTEMPTS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(20, "must be at most 20").default(5),
+  DELIVERY_BACKOFF_MS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(3_600_000, "must be at most an hour").default(2000),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
   VISITOR_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(3_650, "must be at most ten years").default(30),
@@ -97,6 +100,10 @@ export type Config = Readonly<{
   redisPrefix: string;
   publicUrl: string | undefined;
   sessionSecret: string;
+  /** Seals inbox settings (channel credentials) at rest: SECRETS_KEY, or a key generated into DATA_DIR/secrets-key. */
+  secretsKey: string;
+  /** Outbound channel delivery: attempts per message, and the first retry's delay (doubling after; a provider's Retry-After wins). */
+  delivery: { attempts: number; backoffMs: number };
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
   /** Widget visitors that never wrote nor were verified are forgotten after this long idle (VISITOR_RETENTION_DAYS). */
@@ -135,7 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrlGiven: v.REDIS_URL !== undefined,
     redisPrefix: v.REDIS_PREFIX,
     publicUrl: v.PUBLIC_URL?.replace(/\/$/, ""),
-    sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir),
+    sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir, "session-secret"),
+    secretsKey: v.SECRETS_KEY ?? persistentSecret(dataDir, "secrets-key"),
+    delivery: { attempts: v.DELIVERY_ATTEMPTS, backoffMs: v.DELIVERY_BACKOFF_MS },
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
     visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,
@@ -168,9 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
 }
 
-// A generated secret must survive restarts, or every console session would be logged out.
-function persistentSecret(dataDir: string): string {
-  const file = path.join(dataDir, "session-secret");
+// A generated secret must survive restarts, or every console session would be logged out (and sealed inbox settings lost).
+function persistentSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, secret + "\n", { mode: 0o600 });

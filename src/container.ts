@@ -1,14 +1,16 @@
 /** Composition root: the only place that creates and wires the process's dependencies. */
 import { Redis } from "ioredis";
 import { createBotRuntime, moduleBotServices, toTurn, type BotRuntime } from "../bots/index.ts";
+import { channelSenders } from "./channels/registry.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/index.ts";
 import { createEventBus, type EventBus } from "./events.ts";
 import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
-import { createAnswerer, DELIVER_JOB, forgetRecentMessages, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
+import { createAnswerer, DELIVER_JOB, deliverMessage, forgetRecentMessages, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
+import { createSecretBox } from "./modules/inboxes/index.ts";
 import { IMPORT_JOB, runImport, type ImportJobPayload } from "./modules/imports/index.ts";
 import { leadOnMessage } from "./modules/deals/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
@@ -112,10 +114,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const answers = createAnswerer({ db: database.db }, answer, options.turnTimings);
   const deliverJob = defineJob<{ messageId: string }>({
     name: DELIVER_JOB,
-    async perform({ messageId }) {
-      // Channel adapters other than the widget register their senders here as they are added.
-      log.info({ messageId }, "no outbound adapter registered for this channel yet; message kept in the conversation");
-    },
+    attempts: config.delivery.attempts,
+    backoffMs: config.delivery.backoffMs,
+    concurrency: 20,
+    perform: ({ messageId }, attempt) => deliverMessage(deps, senders, messageId, attempt),
   });
   // One import at a time per node, run once: a crash mid-way is resumed by bull's stalled-job check from the last committed batch.
   const importJob = defineJob<ImportJobPayload>({ name: IMPORT_JOB, attempts: 1, concurrency: 1, perform: (payload) => runImport(deps, payload) });
@@ -125,7 +127,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     jobs: [deliverJob, importJob] as never[],
     process: options.processJobs ?? true,
   });
-  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), sessions: config.sessions };
+  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
+  const senders = channelSenders(deps);
   const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
   holder.bot = bot;
 

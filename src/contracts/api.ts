@@ -52,7 +52,17 @@ export type MessageDTO = {
   sender: Sender & { id?: string };
   text: string;
   annotation: Annotation | null;
+  /** Where a reply to a chat channel (Telegram …) stands; null for customer messages and the widget. */
+  channelDelivery: MessageDelivery | null;
   createdAt: string;
+};
+
+/** A reply's delivery to its channel: pending (queued or between retries), sent, delivered, read, or failed with the reason. */
+export type MessageDelivery = {
+  status: "pending" | "sent" | "delivered" | "read" | "failed";
+  attempts: number;
+  error?: string;
+  at: string;
 };
 
 /** Ticket lifecycle. */

@@ -52,6 +52,7 @@ export type Action =
   | "sales.target"
   | "sales.plan"
   | "settings.apikeys"
+  | "settings.inboxes"
   | "report.read"
   | "report.export"
   | "settings.users"
@@ -157,6 +158,7 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, apiScope: "reports:read", denied: 403 },
   { action: "settings.users", scope: "any", label: "list console users and add agents, managers and admins", roles: admins, denied: 403 },
   { action: "settings.apikeys", scope: "any", label: "create, list and revoke API keys", roles: admins, denied: 403 },
+  { action: "settings.inboxes", scope: "any", label: "add, change and delete inboxes and their channel credentials", roles: admins, denied: 403 },
   { action: "settings.backup", scope: "any", label: "download a backup of the whole database", roles: admins, denied: 403 },
   { action: "session.list", scope: "own", label: "list your sessions", roles: everyone, denied: 403 },
   { action: "session.end", scope: "own", label: "end one of your sessions, or all of them", roles: everyone, denied: 403 },

@@ -18,6 +18,7 @@ import { suggestionsRoutes } from "../modules/customers/suggestions.routes.ts";
 import { customersExportRoutes } from "../modules/imports/customers-export.routes.ts";
 import { importsRoutes } from "../modules/imports/imports.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
+import { inboxesRoutes } from "../modules/inboxes/inboxes.routes.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import { dealsRoutes } from "../modules/deals/deals.routes.ts";
@@ -26,6 +27,7 @@ import { revenueRoutes } from "../modules/revenue/revenue.routes.ts";
 import { ordersRoutes } from "../modules/sales/orders.routes.ts";
 import { productsRoutes } from "../modules/sales/products.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
+import { channelRoutes } from "../channels/registry.ts";
 import { healthRoutes } from "./health.ts";
 import { docsRoutes } from "./openapi/docs.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
@@ -67,6 +69,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/companies", companiesRoutes(deps));            // list and search, add, one, edit, delete
   api.use("/imports", importsRoutes(deps));                // CSV imports of customers or companies (a job with progress)
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
+  api.use("/inboxes", inboxesRoutes(deps, { publicUrl: container.config.publicUrl })); // inboxes of every channel (admins)
   api.use("/products", productsRoutes(deps));            // the product catalogue: list, add, one, edit, archive
   api.use("/orders", ordersRoutes(deps));                // list, record, one, status and shipping
   api.use("/deals", dealsRoutes(deps));                  // stages, the pipeline, deals and their history
@@ -78,6 +81,8 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(errorHandler);
   app.use("/api/v1", api);
   app.use(docsRoutes());                                   // GET /api/docs: the API reference page (Redoc, served locally)
+
+  app.use("/channels", channelRoutes(deps));              // POST /channels/<channel>/<inboxId>: chat channels' webhooks (Telegram)
 
   const botFramework = botFrameworkRoutes(container);      // POST /api/messages, only when MICROSOFT_APP_ID is set
   if (botFramework) app.use("/api", botFramework);

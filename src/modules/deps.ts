@@ -4,6 +4,7 @@ import type { EventBus } from "../events.ts";
 import type { Analyzer } from "../nlp/index.ts";
 import type { QueueSystem } from "../queue/index.ts";
 import type { ConversationRow, MessageRow } from "./conversations/conversations.repo.ts";
+import type { SecretBox } from "./inboxes/secret-box.ts";
 
 /** Runs the bot's owed answers (built by the container over the bot): the conversations service reports commits to it. */
 export type AnswerPort = {
@@ -23,6 +24,8 @@ export type ServiceDeps = {
   analyzer: Analyzer;
   answers: AnswerPort;
   now: () => Date;
+  /** Seals and opens inboxes' channel settings (keyed by SECRETS_KEY). */
+  secrets: SecretBox;
   /** How long console sessions last (the defaults of SESSION_IDLE_MINUTES and SESSION_MAX_AGE_HOURS when absent). */
   sessions?: { idleMs: number; maxAgeMs: number };
 };

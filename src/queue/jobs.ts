@@ -4,10 +4,26 @@ import { childLogger } from "../logger.ts";
 
 const log = childLogger("queue");
 
+/** Which run of a job this is: the first is 1; `last` when a failure will not be retried. */
+export type JobAttempt = { number: number; last: boolean };
+
+/**
+ * Thrown by a job that should run again: after `retryAfterMs` when the other side said how long to wait (a 429's
+ * Retry-After), else after the job's exponential backoff.
+ */
+export class RetryLaterError extends Error {
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, retryAfterMs?: number) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
 /** A job definition: its name (`noun.verb`), how to run it, and its retry policy. */
 export type JobDefinition<P> = {
   name: string;
-  perform(payload: P): Promise<void>;
+  perform(payload: P, attempt: JobAttempt): Promise<void>;
   attempts?: number;
   backoffMs?: number;
   concurrency?: number;
@@ -16,6 +32,12 @@ export type JobDefinition<P> = {
 /** Describes a job; the returned value is registered with the queue system. */
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   return definition;
+}
+
+/** bull's custom backoff: a RetryLaterError's delay when it names one, else exponential from `delay` (delay, 3×, 7× …, as bull's own). */
+function retryAfterBackoff(attemptsMade: number, error: unknown, options: { delay: number } | null): number {
+  if (error instanceof RetryLaterError && error.retryAfterMs !== undefined) return Math.max(1, error.retryAfterMs);
+  return Math.round((2 ** attemptsMade - 1) * (options?.delay ?? 1000));
 }
 
 /** How long enqueueing may wait for Redis before the job runs in-process instead. */
@@ -35,9 +57,10 @@ export function createQueueSystem(options: { redisUrl: string; prefix: string; j
   for (const job of options.jobs) {
     const queue = new Bull(job.name, options.redisUrl, {
       prefix: options.prefix,
+      settings: { backoffStrategies: { retryAfter: retryAfterBackoff } } as Bull.AdvancedSettings,
       defaultJobOptions: {
         attempts: job.attempts ?? 5,
-        backoff: { type: "exponential", delay: job.backoffMs ?? 1000 },
+        backoff: { type: "retryAfter", options: { delay: job.backoffMs ?? 1000 } } as Bull.BackoffOptions,
         removeOnComplete: 1000,
         removeOnFail: 5000,
       },
@@ -47,7 +70,10 @@ export function createQueueSystem(options: { redisUrl: string; prefix: string; j
       log.warn({ err: error, queue: job.name, jobId: failed.id, attempt: failed.attemptsMade }, "job failed"),
     );
     if (options.process) {
-      void queue.process(job.concurrency ?? 4, async (bullJob) => job.perform(bullJob.data as never));
+      void queue.process(job.concurrency ?? 4, async (bullJob) => {
+        const number = bullJob.attemptsMade + 1;
+        return job.perform(bullJob.data as never, { number, last: number >= (bullJob.opts.attempts ?? 1) });
+      });
     }
     queues.set(job.name, queue);
   }
@@ -69,7 +95,7 @@ export function createQueueSystem(options: { redisUrl: string; prefix: string; j
         log.error({ err: error, queue: name, jobId: opts.jobId }, "could not queue the job; running it in this process");
         const job = definitions.get(name);
         if (!job || opts.delayMs) throw error;
-        void job.perform(payload as never).catch((failure: unknown) => log.error({ err: failure, queue: name }, "in-process job failed"));
+        void job.perform(payload as never, { number: 1, last: true }).catch((failure: unknown) => log.error({ err: failure, queue: name }, "in-process job failed"));
       } finally {
         clearTimeout(timer);
       }

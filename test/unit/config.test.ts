@@ -21,6 +21,23 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
   });
 
+  it("generates a secrets key (sealing inbox settings) once into DATA_DIR, apart from the session secret, unless SECRETS_KEY is set", () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.secretsKey).toHaveLength(64);
+    expect(config.secretsKey).not.toBe(config.sessionSecret);
+    expect(readFileSync(path.join(dir, "secrets-key"), "utf8").trim()).toBe(config.secretsKey);
+    expect(loadConfig({ DATA_DIR: dir }).secretsKey).toBe(config.secretsKey);
+    expect(loadConfig({ DATA_DIR: dataDir(), SECRETS_KEY: "s".repeat(32) }).secretsKey).toBe("s".repeat(32));
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SECRETS_KEY: "short" })).toThrow(/SECRETS_KEY: must be at least 32 characters/);
+  });
+
+  it("retries channel delivery 5 times from 2 s by default, and names bad delivery settings", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).delivery).toEqual({ attempts: 5, backoffMs: 2000 });
+    expect(loadConfig({ DATA_DIR: dataDir(), DELIVERY_ATTEMPTS: "3", DELIVERY_BACKOFF_MS: "50" }).delivery).toEqual({ attempts: 3, backoffMs: 50 });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DELIVERY_ATTEMPTS: "0", DELIVERY_BACKOFF_MS: "soon" })).toThrow(/DELIVERY_ATTEMPTS: must be at least 1[\s\S]*DELIVERY_BACKOFF_MS/);
+  });
+
   it("is in production mode unless SWITCHBOARD_DEMO is 1 or true, and names any other value", () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).demo).toBe(false);
     expect(loadConfig({ DATA_DIR: dataDir(), SWITCHBOARD_DEMO: "0" }).demo).toBe(false);

@@ -125,6 +125,7 @@ export function createOperations(
       sender: { type: "agent", name: user?.name, id: user?.id },
       text,
       annotation: null,
+      channelDelivery: null,
       createdAt: new Date().toISOString(),
     };
   }

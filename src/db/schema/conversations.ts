@@ -15,6 +15,16 @@ export type BotState = {
   dialog?: Record<string, unknown>;
 };
 
+/** Where an outbound message stands with its channel (absent for the widget and for customer messages). */
+export type DeliveryRow = {
+  status: "pending" | "sent" | "delivered" | "read" | "failed";
+  attempts: number;
+  error?: string;
+  /** The provider's id of the sent message. */
+  externalId?: string;
+  at: string;
+};
+
 /** Sentiment trend of the customer's messages: first, latest and lowest score. */
 export type SentimentTrendRow = { start: number; end: number; min: number; count: number };
 
@@ -75,6 +85,7 @@ export const messages = pgTable(
     text: text("text").notNull(),
     annotation: jsonb("annotation").$type<Annotation | null>(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    delivery: jsonb("delivery").$type<DeliveryRow | null>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // What reports aggregate, copied out of a customer message's annotation by the database as the row is written:
     // reading the whole annotation (tokens and all) made a week's "top topics" over 50,000 messages take 1.5 s.

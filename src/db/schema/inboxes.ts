@@ -8,6 +8,8 @@ export const inboxes = pgTable("inboxes", {
   name: text("name").notNull(),
   channel: text("channel").notNull(),
   settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+  // The channel's settings and credentials as one AES-256-GCM box (modules/inboxes/secret-box.ts), bound to the inbox id.
+  sealedSettings: text("sealed_settings"),
   // Signs widget identities (HMAC and JWT); the database draws it for every new inbox: two v4 UUIDs, 244 random bits.
   secret: text("secret")
     .notNull()

@@ -1,6 +1,6 @@
 /** Operations of the service desk: conversations, tickets, reports, and the Bot Framework channel. */
 import { activityShape } from "../../channels/botframework/routes.ts";
-import { conversationIdParams, conversationListQuery, messagesQuery, replyBody } from "../../modules/conversations/conversations.routes.ts";
+import { conversationIdParams, conversationListQuery, messagesQuery, replyBody, retryParams } from "../../modules/conversations/conversations.routes.ts";
 import { topicsQuery } from "../../modules/reports/reports.routes.ts";
 import { ticketIdParams, ticketListQuery, ticketPatchBody } from "../../modules/tickets/tickets.routes.ts";
 import type { Operation } from "./operation.ts";
@@ -55,6 +55,17 @@ export const serviceOperations: Operation[] = [
     body: replyBody,
     success: { status: 201, description: "The stored reply.", data: messageDTO },
     errors: ["CONVERSATION_NOT_FOUND", "CONVERSATION_RESOLVED", "MESSAGE_EMPTY", "MESSAGE_TOO_LONG"],
+  },
+  {
+    method: "post",
+    path: `${V1}/conversations/:id/messages/:messageId/retry`,
+    tag: "Conversations",
+    summary: "Retry a failed delivery",
+    description: "Queues a reply whose delivery to its chat channel failed (`channelDelivery.status` is `failed`) again, its attempts starting over.",
+    access: { auth: "session", actions: ["conversation.reply"] },
+    params: retryParams,
+    success: { status: 202, description: "The reply, its delivery pending again.", data: messageDTO },
+    errors: ["CONVERSATION_NOT_FOUND", "DELIVERY_NOT_FAILED"],
   },
   {
     method: "get",

@@ -110,6 +110,15 @@ export const messageDTO = z.object({
   sender: sender.extend({ id: z.string().optional() }),
   text: z.string(),
   annotation: annotation.nullable(),
+  channelDelivery: z
+    .object({
+      status: z.enum(["pending", "sent", "delivered", "read", "failed"]),
+      attempts: z.number().int().min(0),
+      error: z.string().optional().meta({ description: "The provider's or the network's reason for the last failed attempt." }),
+      at: instant,
+    })
+    .nullable()
+    .meta({ description: "Where a reply to a chat channel stands; null for customer messages and widget conversations." }),
   createdAt: instant,
 }).meta({ id: "Message" }) satisfies z.ZodType<MessageDTO>;
 

@@ -29,6 +29,7 @@ export function presentMessage(row: MessageRow): MessageDTO {
     sender: { ...sender(row), ...(row.senderId ? { id: row.senderId } : {}) },
     text: row.text,
     annotation: row.annotation ?? null,
+    channelDelivery: row.delivery ? { status: row.delivery.status, attempts: row.delivery.attempts, ...(row.delivery.error ? { error: row.delivery.error } : {}), at: row.delivery.at } : null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -204,6 +204,7 @@ export async function insertMessageOnce(
       text: values.text,
       annotation: values.annotation ?? null,
       metadata: values.metadata ?? {},
+      delivery: null,
       createdAt: values.createdAt,
     };
     return { row, created: true, channel: generated.channel ?? undefined };
@@ -235,6 +236,7 @@ function insertedCustomerMessage(db: Database) {
     text: sql`${p("text")}::text`,
     annotation: sql`${p("annotation")}::jsonb`,
     metadata: sql`${p("metadata")}::jsonb`,
+    delivery: sql`null::jsonb`,
     createdAt: sql`${p("messageCreatedAt")}::timestamptz`,
   };
   // INSERT … SELECT lists every insertable column in table order: build the list from the table so the two always agree.

@@ -12,6 +12,7 @@ import { assertCan, conversationScope } from "../policy/index.ts";
 import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
 import { presentConversation, presentMessage } from "./conversations.presenter.ts";
 import { addReply, getConversation, getConversationView } from "./conversations.service.ts";
+import { retryDelivery } from "./delivery.service.ts";
 
 const statusGroups: Record<string, ConversationRow["status"][] | null> = {
   open: ["bot", "handoff"],
@@ -29,6 +30,8 @@ export const conversationListQuery = z.object({
 });
 /** Path parameters of /api/v1/conversations/:id. */
 export const conversationIdParams = z.object({ id: z.uuid("id must be a UUID") });
+/** Path parameters of POST /api/v1/conversations/:id/messages/:messageId/retry. */
+export const retryParams = conversationIdParams.extend({ messageId: z.uuid("messageId must be a UUID") });
 /** Query of GET /api/v1/conversations/:id/messages (pages go back in time). */
 export const messagesQuery = z.object({ limit: limitSchema, cursor: cursorParam });
 /** Body of POST /api/v1/conversations/:id/messages (an agent's reply). */
@@ -113,6 +116,13 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
       clientMsgId: body.clientMsgId,
     });
     res.status(201).json({ data: presentMessage(message) });
+  });
+  // Retrying a failed delivery sends the same reply again: the same permission as replying.
+  router.post("/:id/messages/:messageId/retry", requireUser(deps), async (req, res) => {
+    const { id, messageId } = parseInput(retryParams, req.params);
+    const user = currentUser(req);
+    assertCan(user, "conversation.reply", await conversationScope(deps, user, id));
+    res.status(202).json({ data: presentMessage(await retryDelivery(deps, id, messageId)) });
   });
   return router;
 }

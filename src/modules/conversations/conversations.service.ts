@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { SMALL_TALK_INTENTS, type Annotation } from "../../contracts/nlp.ts";
 import { isUnsafeText, UNSAFE_TEXT_REASON, unsafeTextIssues } from "../../contracts/safe-text.ts";
+import { isForeignKeyViolation } from "../../db/index.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { captureCustomerDetails, resolveCustomerId, type CustomerProfile } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -24,10 +25,8 @@ import {
   type ConversationView,
   type MessageRow,
 } from "./conversations.repo.ts";
+import { deliveredByJob, queueDelivery } from "./delivery.service.ts";
 import { recentAddress, recentMessage, rememberAddress, rememberMessage, type ConversationAddress } from "./recent-messages.ts";
-
-/** Job that delivers a stored reply to a channel other than the widget. */
-export const DELIVER_JOB = "message.deliver";
 
 /** One customer message as every channel adapter normalises it. */
 export type InboundMessage = {
@@ -39,6 +38,8 @@ export type InboundMessage = {
   text: string;
   profile?: CustomerProfile;
   raw?: unknown;
+  /** Metadata of files the message carries (a Telegram photo's file id and size …); the files stay with the provider. */
+  attachments?: InboundAttachment[];
   /** The conversation's id when the channel already knows it for this external id (the widget remembers it per socket): saves a look-up. */
   conversationId?: string;
   /** The customer when the channel already established who writes (a verified widget user): a new conversation is theirs. */
@@ -46,6 +47,9 @@ export type InboundMessage = {
   /** True when the channel runs the bot inside its own request (Bot Framework), so no answer is owed. */
   answeredInTurn?: boolean;
 };
+
+/** What is stored about a file a customer sent. */
+export type InboundAttachment = { kind: "photo" | "file"; providerFileId?: string; name?: string; width?: number; height?: number; size?: number };
 
 /** Rejects empty or over-long text with the catalogue's codes. */
 export function assertMessageText(text: unknown): string {
@@ -114,7 +118,7 @@ export async function receiveCustomerMessage(
   if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
   const now = deps.now();
   const annotation: Annotation = deps.analyzer.analyze(text, { now, products: await productCatalogue(deps) });
-  const values = { clientMsgId: inbound.clientMsgId ?? null, text, annotation, metadata: inbound.raw === undefined ? {} : { raw: inbound.raw }, createdAt: now };
+  const values = { clientMsgId: inbound.clientMsgId ?? null, text, annotation, metadata: { ...(inbound.raw === undefined ? {} : { raw: inbound.raw }), ...(inbound.attachments ? { attachments: inbound.attachments } : {}) }, createdAt: now };
   const patch = {
     lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: now.toISOString() },
     score: annotation.sentiment.score,
@@ -146,6 +150,7 @@ export async function receiveCustomerMessage(
     senderType: "customer",
     senderId: null,
     senderName: null,
+    delivery: null,
     ...values,
   };
   const { conversation } = stored;
@@ -197,22 +202,12 @@ export async function addReply(
     throw isForeignKeyViolation(error, "conversation_id") ? new AppError("CONVERSATION_NOT_FOUND") : error;
   });
   if (!created) return message;
+  // Pending before anyone hears of it: the console shows the reply with its delivery status from the start.
+  if (channel && deliveredByJob(channel, reply.senderType)) message.delivery = await queueDelivery(deps, message.id);
   rememberMessage(deps.db, message);
   deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null });
   deps.events.emit("conversation.updated", { conversationId });
-  if (channel !== "web" && reply.senderType === "agent") {
-    await deps.queue.enqueue(DELIVER_JOB, { messageId: message.id }, { jobId: `deliver:${message.id}` });
-  }
   return message;
-}
-
-/** PostgreSQL's foreign_key_violation on a constraint naming `column`, whether Drizzle wraps the driver's error or not. */
-function isForeignKeyViolation(error: unknown, column: string): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === "23503") return typeof constraint !== "string" || constraint.includes(column);
-  }
-  return false;
 }
 
 /** Reads the messages of a conversation after a message id (all when absent), in order, at most `limit`. */

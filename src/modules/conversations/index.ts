@@ -11,9 +11,18 @@ export {
   saveBotState,
   conversationByExternalId,
   assertMessageText,
-  DELIVER_JOB,
+  type InboundAttachment,
   type InboundMessage,
 } from "./conversations.service.ts";
+export {
+  DELIVER_JOB,
+  DeliveryError,
+  deliverMessage,
+  retryDelivery,
+  type ChannelSender,
+  type ChannelSenders,
+  type OutboundMessage,
+} from "./delivery.service.ts";
 export {
   listConversations,
   listMessagesPage,

@@ -31,6 +31,26 @@ export async function findInboxCached(db: Database, id: string): Promise<InboxRo
   return row;
 }
 
+/** Adds an inbox. */
+export async function insertInbox(db: Database, values: { id: string; name: string; channel: string; sealedSettings: string | null }): Promise<InboxRow> {
+  const [row] = await db.insert(tables.inboxes).values(values).returning();
+  return row!;
+}
+
+/** Changes an inbox's name or sealed settings; undefined when it does not exist. */
+export async function updateInboxRow(db: Database, id: string, patch: { name?: string; sealedSettings?: string | null }): Promise<InboxRow | undefined> {
+  const [row] = await db.update(tables.inboxes).set(patch).where(eq(tables.inboxes.id, id)).returning();
+  inboxCache.get(db)?.delete(id);
+  return row;
+}
+
+/** Deletes an inbox; false when it did not exist. Fails with PostgreSQL's foreign-key violation while conversations use it. */
+export async function deleteInboxRow(db: Database, id: string): Promise<boolean> {
+  const rows = await db.delete(tables.inboxes).where(eq(tables.inboxes.id, id)).returning({ id: tables.inboxes.id });
+  inboxCache.get(db)?.delete(id);
+  return rows.length > 0;
+}
+
 /** Replaces an inbox's identity secret and returns the new one (undefined when the inbox does not exist). */
 export async function replaceInboxSecret(db: Database, id: string, secret: string): Promise<string | undefined> {
   const [row] = await db.update(tables.inboxes).set({ secret }).where(eq(tables.inboxes.id, id)).returning({ secret: tables.inboxes.secret });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { errorCatalogue } from "../../../src/errors.ts";
 import { OPERATIONS } from "../../../src/http/openapi/document.ts";
 import { openApiPath } from "../../../src/http/openapi/operation.ts";
+import { inboxDTO } from "../../../src/http/openapi/paths-inboxes.ts";
 import {
   apiKeyDTO,
   attributeDefinitionDTO,
@@ -116,6 +117,7 @@ describe.each(testEngines())("the OpenAPI document on $name", (engine) => {
     const first = conversations.body.data[0] as { id: string };
     checks.push(["GET /conversations/:id", conversationDTO, (await api<{ data: unknown }>(t.url, "GET", `/api/v1/conversations/${first.id}`, { cookie })).body.data]);
     checks.push(["GET /conversations/:id/messages", messageDTO.array().min(1), (await api<{ data: unknown }>(t.url, "GET", `/api/v1/conversations/${first.id}/messages`, { cookie })).body.data]);
+    checks.push(["GET /inboxes", inboxDTO.array().min(1), (await api<{ data: unknown }>(t.url, "GET", "/api/v1/inboxes", { cookie })).body.data]);
     checks.push(["GET /tickets/:id", ticketWithEventsDTO, (await api<{ data: unknown }>(t.url, "GET", `/api/v1/tickets/${tickets.body.data[0].id}`, { cookie })).body.data]);
     // The CRM: a company, a customer in it with a note, and the lists, profile and timeline that show them.
     const company = await api<{ data: { id: string } }>(t.url, "POST", "/api/v1/companies", { cookie, body: { name: "Openapi Outdoor", domain: "openapi-outdoor.example" } });

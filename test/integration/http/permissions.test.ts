@@ -14,6 +14,7 @@ import { ADMIN, createTestApp, type TestApp } from "../../support/create-test-ap
 import { permissionTableMarkdown } from "../../support/permission-table.ts";
 import { catalogueScenarios } from "../../support/permission-walk/catalogue.ts";
 import { dealsScenarios } from "../../support/permission-walk/deals.ts";
+import { inboxesScenarios } from "../../support/permission-walk/inboxes.ts";
 import { figuresScenarios } from "../../support/permission-walk/figures.ts";
 import { plansScenarios } from "../../support/permission-walk/plans.ts";
 import type { Outcome, Person, Scenario, WalkContext } from "../../support/permission-walk/types.ts";
@@ -144,6 +145,7 @@ const scenarios: Record<Action, Scenario> = {
   ...dealsScenarios(walk),
   ...figuresScenarios(walk),
   ...plansScenarios(walk),
+  ...inboxesScenarios(walk),
   "ticket.read": async (_scope, actor) => {
     const { ticketId } = await ticketAssignedTo(null);
     return { res: await api(t.url, "GET", `/api/v1/tickets/${ticketId}`, creds(actor)), ok: 200 };

@@ -28,6 +28,7 @@ export function buildMessage(overrides: Partial<MessageDTO> = {}): MessageDTO {
     clientMsgId: null,
     sender: { type: "customer" },
     text: "hello",
+    channelDelivery: null,
     annotation: null,
     createdAt: "2026-03-01T10:00:00.000Z",
     ...overrides,

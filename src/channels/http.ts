@@ -1,0 +1,46 @@
+/** Calls a provider's HTTP API for a channel adapter: JSON out, JSON back, network failures as retryable DeliveryErrors. */
+import { DeliveryError } from "../modules/conversations/index.ts";
+
+/** How long one call to a provider may take. */
+const PROVIDER_TIMEOUT_MS = 15_000;
+
+/** A provider's answer: the HTTP status, its JSON body (undefined when not JSON), and its Retry-After in ms when sent. */
+export type ProviderResponse = { status: number; body: unknown; retryAfterMs?: number };
+
+/** Posts JSON to a provider; `provider` names it in error messages (the URL may hold a token and is never quoted). */
+export async function postJson(url: string, payload: unknown, provider: string): Promise<ProviderResponse> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.name : String(error));
+    throw new DeliveryError(`could not reach ${provider}: ${reason}`, { retryable: true });
+  }
+  const text = await res.text().catch(() => "");
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body, retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
+}
+
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds from now. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** Whether a provider's HTTP status is worth another attempt: rate limits and its own failures. */
+export function retryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}

@@ -1,0 +1,19 @@
+/** The chat channels beside the widget: each one's webhook routes and its outbound sender, in one table. */
+import { Router } from "express";
+import type { ChannelSender, ChannelSenders } from "../modules/conversations/index.ts";
+import type { ServiceDeps } from "../modules/deps.ts";
+import { telegramSender } from "./telegram/outbound.ts";
+import { telegramRoutes } from "./telegram/routes.ts";
+
+/** The sender of each channel that has one (the delivery job looks a reply's channel up here). */
+export function channelSenders(deps: ServiceDeps): ChannelSenders {
+  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps) };
+  return (channel) => senders[channel];
+}
+
+/** Every channel's webhooks, mounted at /channels (POST /channels/<channel>/<inboxId>). */
+export function channelRoutes(deps: ServiceDeps): Router {
+  const router = Router();
+  router.use(telegramRoutes(deps));
+  return router;
+}

@@ -1,0 +1,46 @@
+/** Queries of outbound delivery: a reply with where it goes, and its delivery status. */
+import { and, eq, sql } from "drizzle-orm";
+import { tables, type Database } from "../../db/index.ts";
+import type { DeliveryRow } from "../../db/schema/conversations.ts";
+import type { MessageRow } from "./conversations.repo.ts";
+
+/** A reply to deliver: the message and its conversation's channel address. */
+export type OutboundRow = {
+  messageId: string;
+  conversationId: string;
+  senderType: string;
+  text: string;
+  delivery: DeliveryRow | null;
+  inboxId: string;
+  channel: string;
+  externalId: string | null;
+};
+
+/** Finds a message with its conversation's inbox, channel and external id. */
+export async function findOutbound(db: Database, messageId: string): Promise<OutboundRow | undefined> {
+  const m = tables.messages;
+  const c = tables.conversations;
+  const [row] = await db
+    .select({ messageId: m.id, conversationId: m.conversationId, senderType: m.senderType, text: m.text, delivery: m.delivery, inboxId: c.inboxId, channel: c.channel, externalId: c.externalId })
+    .from(m)
+    .innerJoin(c, eq(c.id, m.conversationId))
+    .where(eq(m.id, messageId))
+    .limit(1);
+  return row;
+}
+
+/** Records a message's delivery status. */
+export async function setDelivery(db: Database, messageId: string, delivery: DeliveryRow): Promise<void> {
+  await db.update(tables.messages).set({ delivery }).where(eq(tables.messages.id, messageId));
+}
+
+/** Puts a failed delivery back to pending and returns the message; undefined when it is not in this conversation or did not fail. */
+export async function resetFailedDelivery(db: Database, conversationId: string, messageId: string, delivery: DeliveryRow): Promise<MessageRow | undefined> {
+  const m = tables.messages;
+  const [row] = await db
+    .update(m)
+    .set({ delivery })
+    .where(and(eq(m.id, messageId), eq(m.conversationId, conversationId), sql`${m.delivery}->>'status' = 'failed'`))
+    .returning();
+  return row;
+}

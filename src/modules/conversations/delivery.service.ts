@@ -1,0 +1,101 @@
+/**
+ * Outbound delivery: a reply (the bot's, an agent's, a hand-off notice) to a chat-channel conversation is sent by the channel's sender in the
+ * `message.deliver` job, retried with backoff (a provider's Retry-After wins) and, after the last attempt, marked
+ * failed on the message, where an agent can retry it.
+ */
+import { randomUUID } from "node:crypto";
+import type { DeliveryRow } from "../../db/schema/conversations.ts";
+import { AppError } from "../../errors.ts";
+import { childLogger } from "../../logger.ts";
+import { RetryLaterError, type JobAttempt } from "../../queue/index.ts";
+import type { ServiceDeps } from "../deps.ts";
+import type { MessageRow } from "./conversations.repo.ts";
+import { findOutbound, resetFailedDelivery, setDelivery } from "./delivery.repo.ts";
+
+const log = childLogger("delivery");
+
+/** Job that delivers a stored reply to a channel other than the widget. */
+export const DELIVER_JOB = "message.deliver";
+
+/** A reply as a channel's sender gets it. */
+export type OutboundMessage = { messageId: string; inboxId: string; conversationId: string; externalId: string | null; text: string };
+
+/** Sends replies on one channel; fails with DeliveryError (retryable or not) when the provider refuses or cannot be reached. */
+export type ChannelSender = { send(message: OutboundMessage): Promise<{ externalId?: string }> };
+
+/** The sender of a channel, if one is registered. */
+export type ChannelSenders = (channel: string) => ChannelSender | undefined;
+
+/** A failed send: `retryable` for rate limits, provider errors (5xx) and network failures; `retryAfterMs` when the provider said when. */
+export class DeliveryError extends Error {
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, options: { retryable: boolean; retryAfterMs?: number }) {
+    super(message);
+    this.retryable = options.retryable;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Whether a reply (the bot's, an agent's, or a system notice such as the hand-off's) to a conversation of this channel is delivered by the job. */
+export function deliveredByJob(channel: string, senderType: string): boolean {
+  // The widget gets every reply over its socket.
+  if (channel === "web") return false;
+  // The Bot Framework adapter sends what the bot's turn says inside the turn; an agent's replies need the job.
+  if (channel === "botframework") return senderType === "agent";
+  return senderType !== "customer";
+}
+
+/** Marks a new reply pending and queues its delivery (the job id is the message's: queued once). */
+export async function queueDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "now">, messageId: string): Promise<DeliveryRow> {
+  const delivery: DeliveryRow = { status: "pending", attempts: 0, at: deps.now().toISOString() };
+  await setDelivery(deps.db, messageId, delivery);
+  await deps.queue.enqueue(DELIVER_JOB, { messageId }, { jobId: `deliver:${messageId}` });
+  return delivery;
+}
+
+/**
+ * One attempt to deliver a reply. Idempotent by message id: a message already sent is not sent again. A retryable
+ * failure before the last attempt throws RetryLaterError (the queue runs it again); the last, or one not worth
+ * retrying, marks the message failed with the provider's reason.
+ */
+export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now">, senders: ChannelSenders, messageId: string, attempt: JobAttempt): Promise<void> {
+  const row = await findOutbound(deps.db, messageId);
+  if (!row) return; // erased or deleted since it was queued
+  const status = row.delivery?.status;
+  if (status === "sent" || status === "delivered" || status === "read") return;
+  const attempts = (row.delivery?.attempts ?? 0) + 1;
+  const at = () => deps.now().toISOString();
+  const sender = senders(row.channel);
+  if (!sender) {
+    await setDelivery(deps.db, messageId, { status: "failed", attempts, error: `no outbound adapter for the ${row.channel} channel`, at: at() });
+    return;
+  }
+  let externalId: string | undefined;
+  try {
+    ({ externalId } = await sender.send({ messageId, inboxId: row.inboxId, conversationId: row.conversationId, externalId: row.externalId, text: row.text }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const retryable = !(error instanceof DeliveryError) || error.retryable;
+    if (retryable && !attempt.last) {
+      await setDelivery(deps.db, messageId, { status: "pending", attempts, error: reason, at: at() });
+      throw new RetryLaterError(reason, error instanceof DeliveryError ? error.retryAfterMs : undefined);
+    }
+    log.warn({ messageId, channel: row.channel, attempts, err: error }, "delivery failed");
+    await setDelivery(deps.db, messageId, { status: "failed", attempts, error: reason, at: at() });
+    return;
+  }
+  // Outside the try: the provider took the message, so a failure to record that is no reason to mark it failed.
+  await setDelivery(deps.db, messageId, { status: "sent", attempts, ...(externalId ? { externalId } : {}), at: at() });
+}
+
+/** Queues a failed reply again (its attempts start over); DELIVERY_NOT_FAILED unless it is a failed message of this conversation. */
+export async function retryDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "now">, conversationId: string, messageId: string): Promise<MessageRow> {
+  const delivery: DeliveryRow = { status: "pending", attempts: 0, at: deps.now().toISOString() };
+  const message = await resetFailedDelivery(deps.db, conversationId, messageId, delivery);
+  if (!message) throw new AppError("DELIVERY_NOT_FAILED", "Only a reply in this conversation whose delivery failed can be retried.");
+  // A new job id: the first job's id stays taken while bull keeps the failed job.
+  await deps.queue.enqueue(DELIVER_JOB, { messageId }, { jobId: `deliver:${messageId}:${randomUUID()}` });
+  return message;
+}

@@ -1,0 +1,95 @@
+/** Inbox administration: create, change, delete inboxes of every channel; channel settings are validated, sealed, never shown. */
+import { randomUUID } from "node:crypto";
+import { CHANNEL_SETTINGS, WEBHOOK_CHANNELS, type ChannelSettings, type InboxChannel, type InboxDTO } from "../../contracts/channels.ts";
+import { isForeignKeyViolation } from "../../db/index.ts";
+import { AppError, validationError } from "../../errors.ts";
+import { childLogger } from "../../logger.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { deleteInboxRow, findInbox, findInboxCached, insertInbox, listInboxes, updateInboxRow, type InboxRow } from "./inboxes.repo.ts";
+
+type Deps = Pick<ServiceDeps, "db" | "secrets">;
+
+const log = childLogger("inboxes");
+
+/** Validates a channel's settings, naming each bad field as `settings.<field>`. */
+function validSettings(channel: InboxChannel, settings: Record<string, unknown>): Record<string, unknown> {
+  const parsed = CHANNEL_SETTINGS[channel].safeParse(settings);
+  if (!parsed.success) throw validationError(parsed.error.issues.map((issue) => ({ ...issue, path: ["settings", ...issue.path] })));
+  return parsed.data;
+}
+
+function seal(deps: Deps, id: string, settings: Record<string, unknown>): string | null {
+  return Object.keys(settings).length === 0 ? null : deps.secrets.seal(JSON.stringify(settings), id);
+}
+
+function opened(deps: Deps, row: InboxRow): Record<string, unknown> {
+  return row.sealedSettings ? (JSON.parse(deps.secrets.open(row.sealedSettings, row.id)) as Record<string, unknown>) : {};
+}
+
+// Settings sealed under another SECRETS_KEY do not open: the list still answers, showing them as not configured, and a
+// PATCH with every setting seals them anew.
+function openedOrNone(deps: Deps, row: InboxRow): Record<string, unknown> {
+  try {
+    return opened(deps, row);
+  } catch (error) {
+    log.error({ err: error, inboxId: row.id }, "the inbox's settings do not open with this SECRETS_KEY; enter them again");
+    return {};
+  }
+}
+
+/** An inbox as the API shows it; `baseUrl` is where this server is reached (PUBLIC_URL or the request's origin). */
+export function presentInbox(deps: Deps, row: InboxRow, baseUrl: string): InboxDTO {
+  const hasWebhook = (WEBHOOK_CHANNELS as readonly string[]).includes(row.channel);
+  return {
+    id: row.id,
+    name: row.name,
+    channel: row.channel,
+    webhookUrl: hasWebhook ? `${baseUrl}/channels/${row.channel}/${encodeURIComponent(row.id)}` : null,
+    configured: Object.keys(openedOrNone(deps, row)).sort(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Every inbox, oldest first. */
+export async function allInboxes(deps: Deps): Promise<InboxRow[]> {
+  return listInboxes(deps.db);
+}
+
+/** Creates an inbox of a channel with its settings (sealed under SECRETS_KEY). */
+export async function createInbox(deps: Deps, input: { name: string; channel: InboxChannel; settings: Record<string, unknown> }): Promise<InboxRow> {
+  const settings = validSettings(input.channel, input.settings);
+  const id = randomUUID();
+  return insertInbox(deps.db, { id, name: input.name, channel: input.channel, sealedSettings: seal(deps, id, settings) });
+}
+
+/** Renames an inbox or changes some of its settings (the given fields replace the stored ones; the result is validated whole). */
+export async function changeInbox(deps: Deps, id: string, patch: { name?: string; settings?: Record<string, unknown> }): Promise<InboxRow> {
+  const row = await findInbox(deps.db, id);
+  if (!row) throw new AppError("INBOX_NOT_FOUND");
+  let sealedSettings: string | null | undefined;
+  if (patch.settings) {
+    if (!(row.channel in CHANNEL_SETTINGS)) {
+      throw new AppError("VALIDATION_FAILED", `A ${row.channel} inbox has no settings to change.`, { settings: `a ${row.channel} inbox has no settings` });
+    }
+    const settings = validSettings(row.channel as InboxChannel, { ...openedOrNone(deps, row), ...patch.settings });
+    sealedSettings = seal(deps, id, settings);
+  }
+  const updated = await updateInboxRow(deps.db, id, { name: patch.name, sealedSettings });
+  if (!updated) throw new AppError("INBOX_NOT_FOUND");
+  return updated;
+}
+
+/** Deletes an inbox that has no conversations (INBOX_IN_USE otherwise: conversations keep their history). */
+export async function removeInbox(deps: Deps, id: string): Promise<void> {
+  const deleted = await deleteInboxRow(deps.db, id).catch((error: unknown) => {
+    throw isForeignKeyViolation(error) ? new AppError("INBOX_IN_USE") : error;
+  });
+  if (!deleted) throw new AppError("INBOX_NOT_FOUND");
+}
+
+/** An inbox of a channel with its opened settings (looked up with the 30-second cache); undefined when there is none of that channel. */
+export async function channelInbox<C extends InboxChannel>(deps: Deps, id: string, channel: C): Promise<{ inbox: InboxRow; settings: ChannelSettings<C> } | undefined> {
+  const inbox = await findInboxCached(deps.db, id);
+  if (!inbox || inbox.channel !== channel) return undefined;
+  return { inbox, settings: CHANNEL_SETTINGS[channel].parse(opened(deps, inbox)) as ChannelSettings<C> };
+}

@@ -1,0 +1,56 @@
+/** REST: inboxes of every channel (admins, console sessions); channel settings go in, never come out. */
+import { Router, type Request } from "express";
+import { z } from "zod";
+import { INBOX_CHANNELS } from "../../contracts/channels.ts";
+import { currentActor, requireUser } from "../../http/middlewares/auth.ts";
+import { parseInput } from "../../http/middlewares/validate.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { assertCan } from "../policy/index.ts";
+import { allInboxes, changeInbox, createInbox, presentInbox, removeInbox } from "./inbox-settings.service.ts";
+
+const name = z.string({ error: "name is required" }).trim().min(1, "name is required").max(200, "name must be at most 200 characters");
+const settings = z.record(z.string(), z.unknown(), { error: "settings must be an object" });
+
+/** Body of POST /api/v1/inboxes. */
+export const createInboxBody = z
+  .object({
+    name,
+    channel: z.enum(INBOX_CHANNELS, { error: `channel must be one of ${INBOX_CHANNELS.join(", ")}` }),
+    settings: settings.default({}),
+  })
+  .strict();
+
+/** Body of PATCH /api/v1/inboxes/:id: a new name, and settings fields to replace (the channel cannot change). */
+export const changeInboxBody = z.object({ name: name.optional(), settings: settings.optional() }).strict();
+
+/** Path parameters of /api/v1/inboxes/:id. */
+export const inboxIdParams = z.object({ id: z.string().min(1).max(200) });
+
+/** Routes under /api/v1/inboxes; `publicUrl` (PUBLIC_URL) makes the webhook URLs shown, else the request's origin. */
+export function inboxesRoutes(deps: ServiceDeps, options: { publicUrl?: string }): Router {
+  const router = Router();
+  const baseUrl = (req: Request): string => options.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+  router.use(requireUser(deps));
+  router.use((req, _res, next) => {
+    assertCan(currentActor(req), "settings.inboxes");
+    next();
+  });
+  router.get("/", async (req, res) => {
+    res.json({ data: (await allInboxes(deps)).map((row) => presentInbox(deps, row, baseUrl(req))) });
+  });
+  router.post("/", async (req, res) => {
+    const body = parseInput(createInboxBody, req.body ?? {});
+    res.status(201).json({ data: presentInbox(deps, await createInbox(deps, body), baseUrl(req)) });
+  });
+  router.patch("/:id", async (req, res) => {
+    const { id } = parseInput(inboxIdParams, req.params);
+    const body = parseInput(changeInboxBody, req.body ?? {});
+    res.json({ data: presentInbox(deps, await changeInbox(deps, id, body), baseUrl(req)) });
+  });
+  router.delete("/:id", async (req, res) => {
+    const { id } = parseInput(inboxIdParams, req.params);
+    await removeInbox(deps, id);
+    res.status(204).end();
+  });
+  return router;
+}
