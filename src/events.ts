@@ -6,6 +6,8 @@ import type { SessionEndReason } from "./contracts/api.ts";
 export type DomainEvents = {
   "message.created": { messageId: string; conversationId: string; senderType: "customer" | "bot" | "agent" | "system"; senderId: string | null };
   "conversation.updated": { conversationId: string };
+  /** A reply's delivery to its chat channel changed (pending, sent, delivered, read, failed). */
+  "message.updated": { messageId: string; conversationId: string };
   /**
    * A customer was erased (GDPR): their messages were rewritten (caches of stored messages must forget them) and their
    * conversations lost their channel address (the former ones here: sockets still in those conversations must leave).

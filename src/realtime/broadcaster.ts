@@ -50,6 +50,13 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
         console.to(AGENTS_ROOM).emit("message:new", presentMessage(message));
       }),
     ),
+    // A reply's delivery to its chat channel moved on (sent, failed …): the consoles replace the message they show.
+    events.on("message.updated", ({ messageId, conversationId }) =>
+      inOrder(conversationId, async () => {
+        const message = await getMessage(deps, messageId);
+        if (message) console.to(AGENTS_ROOM).emit("message:updated", presentMessage(message));
+      }),
+    ),
     events.on("conversation.updated", ({ conversationId }) => {
       if (pendingUpdates.has(conversationId)) return;
       const timer = setTimeout(() => {

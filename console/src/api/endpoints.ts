@@ -83,6 +83,12 @@ export async function sendMessage(conversationId: string, text: string, clientMs
   return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId })).data;
 }
 
+/** Sends a reply whose delivery to its chat channel failed again (202 with the message, now pending). */
+export async function retryChannelDelivery(conversationId: string, messageId: string): Promise<MessageDTO> {
+  const path = `/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`;
+  return (await request<Data<MessageDTO>>("POST", path)).data;
+}
+
 /** One page of tickets for a filter. */
 export async function listTickets(filter: TicketFilter, cursor: string | null): Promise<Page<TicketDTO>> {
   const assignee = filter.assignee === "any" ? undefined : filter.assignee;

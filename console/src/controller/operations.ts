@@ -32,6 +32,8 @@ export type ConsoleOperations = {
   sendReply: (text: string) => void;
   retryReply: (clientMsgId: string) => void;
   discardReply: (clientMsgId: string) => void;
+  /** Queues a reply whose delivery to its chat channel failed again. */
+  retryChannelDelivery: (message: { id: string; conversationId: string }) => Promise<void>;
   replyTyping: () => void;
   updateTicket: (patch: { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null }) => Promise<void>;
   updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
@@ -221,6 +223,13 @@ export function createOperations(
       void deliver(failed.conversationId, failed.text, clientMsgId);
     },
     discardReply: (clientMsgId) => dispatch({ type: "message/discarded", clientMsgId }),
+    retryChannelDelivery: async ({ id, conversationId }) => {
+      try {
+        dispatch({ type: "message/updated", message: await api.retryChannelDelivery(conversationId, id) });
+      } catch (error) {
+        fail(error);
+      }
+    },
     replyTyping: () => {
       const { selectedId } = getState();
       if (!selectedId) return;

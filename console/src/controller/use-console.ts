@@ -80,6 +80,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
         },
         "conversation:updated": (conversation) => send({ type: "conversation/upserted", conversation }),
         "message:new": (message) => send({ type: "message/received", message }),
+        "message:updated": (message) => send({ type: "message/updated", message }),
         "ticket:updated": (ticket) => send({ type: "ticket/upserted", ticket }),
         "agent:updated": (user) => send({ type: "user/updated", user }),
         "deal:updated": () => send({ type: "deals/changed" }),

@@ -12,6 +12,8 @@ export type TypingEvent = { conversationId: string; sender: Sender | SenderType;
 export type ConsoleServerEvents = {
   "conversation:updated": (conversation: ConversationDTO) => void;
   "message:new": (message: MessageDTO) => void;
+  /** A reply's delivery to its chat channel changed. */
+  "message:updated": (message: MessageDTO) => void;
   "ticket:updated": (ticket: TicketDTO) => void;
   typing: (event: TypingEvent) => void;
   "agent:updated": (user: UserDTO) => void;
@@ -75,6 +77,7 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   });
   socket.on("conversation:updated", (c) => handlers["conversation:updated"](c));
   socket.on("message:new", (m) => handlers["message:new"](m));
+  socket.on("message:updated", (m) => handlers["message:updated"](m));
   socket.on("ticket:updated", (t) => handlers["ticket:updated"](t));
   socket.on("typing", (e) => handlers.typing(e));
   socket.on("agent:updated", (u) => handlers["agent:updated"](u));

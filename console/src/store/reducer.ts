@@ -27,6 +27,7 @@ export type ConsoleAction =
   | { type: "messages/loaded"; conversationId: string; page: Page<MessageDTO>; older: boolean }
   | { type: "messages/failed" }
   | { type: "message/received"; message: MessageDTO }
+  | { type: "message/updated"; message: MessageDTO }
   | { type: "message/sending"; message: ConsoleMessage }
   | { type: "message/sent"; clientMsgId: string; message: MessageDTO }
   | { type: "message/failed"; clientMsgId: string }
@@ -138,6 +139,11 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, messages: { ...state.messages, loading: false, loaded: true } };
     case "message/received":
       return receiveMessage(state, action.message);
+    case "message/updated": {
+      // Only a message on screen changes; one not loaded yet arrives with its page.
+      if (!state.messages.items.some((m) => m.id === action.message.id)) return state;
+      return { ...state, messages: { ...state.messages, items: mergeMessages(state.messages.items, [action.message]) } };
+    }
     case "message/sending":
       if (action.message.conversationId !== state.selectedId) return state;
       return { ...state, messages: { ...state.messages, items: addPending(state.messages.items, action.message) } };

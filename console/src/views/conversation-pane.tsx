@@ -61,7 +61,7 @@ function MessageList(props: { state: ConsoleState; ops: ConsoleOperations }) {
       {messages.loaded && messages.items.length === 0 ? <p class="thread__empty">{INBOX_TEXT.noMessages}</p> : null}
       <ol class="thread__items">
         {messages.items.map((m) => (
-          <MessageItem key={m.clientMsgId ?? m.id} message={m} onRetry={ops.retryReply} onDiscard={ops.discardReply} />
+          <MessageItem key={m.clientMsgId ?? m.id} message={m} onRetry={ops.retryReply} onDiscard={ops.discardReply} onRetryChannel={(message) => void ops.retryChannelDelivery(message)} />
         ))}
       </ol>
       {typing ? (

@@ -64,8 +64,42 @@ export function AnnotationView(props: { annotation: Annotation }) {
   );
 }
 
+/** Where a reply to a chat channel (Telegram …) stands, with Retry once it failed. */
+function ChannelDeliveryState(props: { message: ConsoleMessage; onRetry: () => void }) {
+  const delivery = props.message.channelDelivery;
+  if (!delivery) return null;
+  const { status } = delivery;
+  const label = {
+    pending: CONVERSATION_TEXT.channelPending,
+    sent: CONVERSATION_TEXT.channelSent,
+    delivered: CONVERSATION_TEXT.channelDelivered,
+    read: CONVERSATION_TEXT.channelRead,
+    failed: CONVERSATION_TEXT.channelFailed,
+  }[status];
+  return (
+    <div class={`msg__state${status === "failed" ? " msg__state--failed" : ""}`} role={status === "failed" ? "alert" : undefined} data-testid="channel-delivery" data-status={status}>
+      {label}
+      {status === "pending" && delivery.attempts > 0 ? ` (${CONVERSATION_TEXT.channelRetrying(delivery.attempts)})` : null}
+      {status === "failed" ? (
+        <>
+          {" "}
+          <span data-testid="channel-delivery-error">{delivery.error}</span>{" "}
+          <button type="button" class="link" onClick={props.onRetry} data-testid="channel-delivery-retry">
+            {CONVERSATION_TEXT.retry}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 /** A message bubble: sender, text (always as text, never HTML), time, delivery state and annotation. */
-export function MessageItem(props: { message: ConsoleMessage; onRetry: (clientMsgId: string) => void; onDiscard: (clientMsgId: string) => void }) {
+export function MessageItem(props: {
+  message: ConsoleMessage;
+  onRetry: (clientMsgId: string) => void;
+  onDiscard: (clientMsgId: string) => void;
+  onRetryChannel: (message: ConsoleMessage) => void;
+}) {
   const { message: m } = props;
   const type = m.sender.type;
   const name = m.sender.name ?? SENDER_LABEL[type];
@@ -73,6 +107,7 @@ export function MessageItem(props: { message: ConsoleMessage; onRetry: (clientMs
     return (
       <li class="msg msg--system" data-testid="message" data-sender={type} data-message-id={m.id}>
         <span class="msg__system">{m.text}</span>
+        <ChannelDeliveryState message={m} onRetry={() => props.onRetryChannel(m)} />
       </li>
     );
   }
@@ -100,6 +135,7 @@ export function MessageItem(props: { message: ConsoleMessage; onRetry: (clientMs
           </button>
         </div>
       ) : null}
+      <ChannelDeliveryState message={m} onRetry={() => props.onRetryChannel(m)} />
       {m.annotation ? <AnnotationView annotation={m.annotation} /> : null}
     </li>
   );

@@ -11,6 +11,7 @@ import { RetryLaterError, type JobAttempt } from "../../queue/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { MessageRow } from "./conversations.repo.ts";
 import { findOutbound, resetFailedDelivery, setDelivery } from "./delivery.repo.ts";
+import { forgetRecentMessage } from "./recent-messages.ts";
 
 const log = childLogger("delivery");
 
@@ -47,7 +48,14 @@ export function deliveredByJob(channel: string, senderType: string): boolean {
   return senderType !== "customer";
 }
 
-/** Marks a new reply pending and queues its delivery (the job id is the message's: queued once). */
+/** Stores where a reply's delivery stands and tells the consoles (message.updated). */
+async function recordDelivery(deps: Pick<ServiceDeps, "db" | "events">, message: { id: string; conversationId: string }, delivery: DeliveryRow): Promise<void> {
+  await setDelivery(deps.db, message.id, delivery);
+  forgetRecentMessage(deps.db, message.id);
+  deps.events.emit("message.updated", { messageId: message.id, conversationId: message.conversationId });
+}
+
+/** Marks a new reply pending and queues its delivery (the job id is the message's: queued once); message.created tells the consoles. */
 export async function queueDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "now">, messageId: string): Promise<DeliveryRow> {
   const delivery: DeliveryRow = { status: "pending", attempts: 0, at: deps.now().toISOString() };
   await setDelivery(deps.db, messageId, delivery);
@@ -60,16 +68,17 @@ export async function queueDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "no
  * failure before the last attempt throws RetryLaterError (the queue runs it again); the last, or one not worth
  * retrying, marks the message failed with the provider's reason.
  */
-export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now">, senders: ChannelSenders, messageId: string, attempt: JobAttempt): Promise<void> {
+export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now" | "events">, senders: ChannelSenders, messageId: string, attempt: JobAttempt): Promise<void> {
   const row = await findOutbound(deps.db, messageId);
   if (!row) return; // erased or deleted since it was queued
+  const record = (delivery: DeliveryRow): Promise<void> => recordDelivery(deps, { id: messageId, conversationId: row.conversationId }, delivery);
   const status = row.delivery?.status;
   if (status === "sent" || status === "delivered" || status === "read") return;
   const attempts = (row.delivery?.attempts ?? 0) + 1;
   const at = () => deps.now().toISOString();
   const sender = senders(row.channel);
   if (!sender) {
-    await setDelivery(deps.db, messageId, { status: "failed", attempts, error: `no outbound adapter for the ${row.channel} channel`, at: at() });
+    await record({ status: "failed", attempts, error: `no outbound adapter for the ${row.channel} channel`, at: at() });
     return;
   }
   let externalId: string | undefined;
@@ -79,22 +88,24 @@ export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now">, send
     const reason = error instanceof Error ? error.message : String(error);
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     if (retryable && !attempt.last) {
-      await setDelivery(deps.db, messageId, { status: "pending", attempts, error: reason, at: at() });
+      await record({ status: "pending", attempts, error: reason, at: at() });
       throw new RetryLaterError(reason, error instanceof DeliveryError ? error.retryAfterMs : undefined);
     }
     log.warn({ messageId, channel: row.channel, attempts, err: error }, "delivery failed");
-    await setDelivery(deps.db, messageId, { status: "failed", attempts, error: reason, at: at() });
+    await record({ status: "failed", attempts, error: reason, at: at() });
     return;
   }
   // Outside the try: the provider took the message, so a failure to record that is no reason to mark it failed.
-  await setDelivery(deps.db, messageId, { status: "sent", attempts, ...(externalId ? { externalId } : {}), at: at() });
+  await record({ status: "sent", attempts, ...(externalId ? { externalId } : {}), at: at() });
 }
 
 /** Queues a failed reply again (its attempts start over); DELIVERY_NOT_FAILED unless it is a failed message of this conversation. */
-export async function retryDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "now">, conversationId: string, messageId: string): Promise<MessageRow> {
+export async function retryDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "now" | "events">, conversationId: string, messageId: string): Promise<MessageRow> {
   const delivery: DeliveryRow = { status: "pending", attempts: 0, at: deps.now().toISOString() };
   const message = await resetFailedDelivery(deps.db, conversationId, messageId, delivery);
   if (!message) throw new AppError("DELIVERY_NOT_FAILED", "Only a reply in this conversation whose delivery failed can be retried.");
+  forgetRecentMessage(deps.db, messageId);
+  deps.events.emit("message.updated", { messageId, conversationId });
   // A new job id: the first job's id stays taken while bull keeps the failed job.
   await deps.queue.enqueue(DELIVER_JOB, { messageId }, { jobId: `deliver:${messageId}:${randomUUID()}` });
   return message;

@@ -16,6 +16,11 @@ export function rememberMessage(db: Database, row: MessageRow): void {
   cache.set(row.id, row);
 }
 
+/** Forgets one remembered message (its stored row changed: a reply's delivery status). */
+export function forgetRecentMessage(db: Database, id: string): void {
+  caches.get(db)?.delete(id);
+}
+
 /** A message this process committed recently, if it still remembers it. */
 export function recentMessage(db: Database, id: string): MessageRow | undefined {
   return caches.get(db)?.get(id);

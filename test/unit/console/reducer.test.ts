@@ -41,6 +41,17 @@ describe("console state", () => {
     expect(run([{ type: "conversation/selected", id: "c2" }], state).unread).toEqual({});
   });
 
+  it("replaces a message on screen when its channel delivery changes, and ignores one not on screen", () => {
+    const pending = buildMessage({ id: "m1", conversationId: "c1", sender: { type: "bot" }, channelDelivery: { status: "pending", attempts: 0, at: "2026-01-01T00:00:00.000Z" } });
+    const failed = { ...pending, channelDelivery: { status: "failed", attempts: 5, error: "Telegram answered 500", at: "2026-01-01T00:01:00.000Z" } } as const;
+    const state = run([...signedIn, { type: "conversation/selected", id: "c1" }, { type: "message/received", message: pending }, { type: "message/updated", message: failed }]);
+    expect(state.messages.items).toHaveLength(1);
+    expect(state.messages.items[0].channelDelivery).toEqual(failed.channelDelivery);
+    const other = run([{ type: "message/updated", message: buildMessage({ id: "elsewhere", conversationId: "c1" }) }], state);
+    expect(other.messages.items.map((m) => m.id)).toEqual(["m1"]);
+    expect(other.unread).toEqual(state.unread);
+  });
+
   it("ignores messages of a conversation the agent has already left", () => {
     const state = run([
       ...signedIn,
