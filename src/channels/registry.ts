@@ -4,10 +4,12 @@ import type { ChannelSender, ChannelSenders } from "../modules/conversations/ind
 import type { ServiceDeps } from "../modules/deps.ts";
 import { telegramSender } from "./telegram/outbound.ts";
 import { telegramRoutes } from "./telegram/routes.ts";
+import { whatsappSender } from "./whatsapp/outbound.ts";
+import { whatsappRoutes } from "./whatsapp/routes.ts";
 
 /** The sender of each channel that has one (the delivery job looks a reply's channel up here). */
 export function channelSenders(deps: ServiceDeps): ChannelSenders {
-  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps) };
+  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps), whatsapp: whatsappSender(deps) };
   return (channel) => senders[channel];
 }
 
@@ -15,5 +17,6 @@ export function channelSenders(deps: ServiceDeps): ChannelSenders {
 export function channelRoutes(deps: ServiceDeps): Router {
   const router = Router();
   router.use(telegramRoutes(deps));
+  router.use(whatsappRoutes(deps));
   return router;
 }
