@@ -2,6 +2,8 @@
 import { Router } from "express";
 import type { ChannelSender, ChannelSenders } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
+import { slackSender } from "./slack/outbound.ts";
+import { slackRoutes } from "./slack/routes.ts";
 import { telegramSender } from "./telegram/outbound.ts";
 import { telegramRoutes } from "./telegram/routes.ts";
 import { whatsappSender } from "./whatsapp/outbound.ts";
@@ -9,7 +11,7 @@ import { whatsappRoutes } from "./whatsapp/routes.ts";
 
 /** The sender of each channel that has one (the delivery job looks a reply's channel up here). */
 export function channelSenders(deps: ServiceDeps): ChannelSenders {
-  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps), whatsapp: whatsappSender(deps) };
+  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps), whatsapp: whatsappSender(deps), slack: slackSender(deps) };
   return (channel) => senders[channel];
 }
 
@@ -18,5 +20,6 @@ export function channelRoutes(deps: ServiceDeps): Router {
   const router = Router();
   router.use(telegramRoutes(deps));
   router.use(whatsappRoutes(deps));
+  router.use(slackRoutes(deps));
   return router;
 }
