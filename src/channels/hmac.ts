@@ -1,4 +1,4 @@
-/** The webhook signatures WhatsApp, Slack and Twilio send: an HMAC of the request, compared in constant time. */
+/** The webhook signatures and tokens of the channels (Telegram, WhatsApp, Slack, Twilio): HMACs, and a constant-time comparison. */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 /** The HMAC of `data` under `key`, in `encoding` (hex for WhatsApp and Slack, base64 for Twilio). */

@@ -9,16 +9,11 @@ import { parseInput } from "../../http/middlewares/validate.ts";
 import { receiveCustomerMessage, recordDeliveryReport } from "../../modules/conversations/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
 import { channelInbox } from "../../modules/inboxes/index.ts";
-import { hmac, signatureMatches } from "../hmac.ts";
 import { bodyBytes, parseJsonBody, rawBody } from "../webhook.ts";
 import { fromWhatsappNotification, whatsappNotification } from "./inbound.ts";
+import { verifyTokenMatches, whatsappRequestVerified } from "./signature.ts";
 
 const params = z.object({ inboxId: z.string().min(1).max(200) });
-
-/** The X-Hub-Signature-256 header Meta sends: "sha256=" and the HMAC-SHA256 of the raw body under the app secret, in hex. */
-export function whatsappSignature(appSecret: string, raw: Buffer | string): string {
-  return `sha256=${hmac("sha256", appSecret, raw, "hex")}`;
-}
 
 /** The WhatsApp webhook routes. */
 export function whatsappRoutes(deps: ServiceDeps): Router {
@@ -33,7 +28,7 @@ export function whatsappRoutes(deps: ServiceDeps): Router {
     const { settings } = await inboxOf(parseInput(params, req.params).inboxId);
     const query = req.query as Record<string, unknown>;
     const challenge = query["hub.challenge"];
-    const verified = query["hub.mode"] === "subscribe" && typeof query["hub.verify_token"] === "string" && signatureMatches(query["hub.verify_token"], settings.verifyToken);
+    const verified = query["hub.mode"] === "subscribe" && verifyTokenMatches(query["hub.verify_token"], settings.verifyToken);
     if (!verified || typeof challenge !== "string") {
       res.status(403).type("text/plain").send("The verify token is wrong, or hub.mode is not subscribe.");
       return;
@@ -44,7 +39,7 @@ export function whatsappRoutes(deps: ServiceDeps): Router {
   router.post("/whatsapp/:inboxId", rawBody, async (req, res) => {
     const { inbox, settings } = await inboxOf(parseInput(params, req.params).inboxId);
     const raw = bodyBytes(req.body);
-    if (!signatureMatches(req.get("x-hub-signature-256"), whatsappSignature(settings.appSecret, raw))) throw new AppError("WEBHOOK_UNVERIFIED");
+    if (!whatsappRequestVerified(req.get("x-hub-signature-256"), settings.appSecret, raw)) throw new AppError("WEBHOOK_UNVERIFIED");
     const notification = parseInput(whatsappNotification, parseJsonBody(raw));
     const { messages, reports } = fromWhatsappNotification(inbox.id, settings.phoneNumberId, notification);
     for (const message of messages) await receiveCustomerMessage(deps, message);
