@@ -10,8 +10,7 @@ import { childLogger } from "../../logger.ts";
 import { RetryLaterError, type JobAttempt } from "../../queue/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { MessageRow } from "./conversations.repo.ts";
-import { findConversationByExternalId } from "./conversations.repo.ts";
-import { findByProviderId, findOutbound, lastCustomerMessageAt, resetFailedDelivery, setDelivery } from "./delivery.repo.ts";
+import { findOutbound, resetFailedDelivery, setDelivery } from "./delivery.repo.ts";
 
 const log = childLogger("delivery");
 
@@ -99,33 +98,4 @@ export async function retryDelivery(deps: Pick<ServiceDeps, "db" | "queue" | "no
   // A new job id: the first job's id stays taken while bull keeps the failed job.
   await deps.queue.enqueue(DELIVER_JOB, { messageId }, { jobId: `deliver:${messageId}:${randomUUID()}` });
   return message;
-}
-
-/** How far each delivery status has come: a report never moves a message back (a late "sent" after "read", say). */
-const PROGRESS: Record<DeliveryRow["status"], number> = { pending: 0, sent: 1, delivered: 2, read: 3, failed: 3 };
-
-/** A provider's report on a sent reply: its id for the message, in the conversation of a channel's external id. */
-export type DeliveryReport = { channel: string; externalConversationId: string; externalMessageId: string; status: "sent" | "delivered" | "read" | "failed"; error?: string };
-
-/**
- * Stores a provider's delivery report on the reply it names (`channelDelivery`); false when no reply of that
- * conversation has that provider id (a message sent elsewhere) or the report is behind what is stored.
- */
-export async function recordDeliveryReport(deps: Pick<ServiceDeps, "db" | "now">, report: DeliveryReport): Promise<boolean> {
-  const conversation = await findConversationByExternalId(deps.db, report.channel, report.externalConversationId);
-  if (!conversation) return false;
-  const found = await findByProviderId(deps.db, conversation.id, report.externalMessageId);
-  if (!found?.delivery) return false;
-  const current = found.delivery;
-  const settled = current.status === "failed" || current.status === "read";
-  const ahead = report.status === "failed" || PROGRESS[report.status] > PROGRESS[current.status];
-  if (settled || !ahead) return false;
-  const { error: _previous, ...kept } = current;
-  await setDelivery(deps.db, found.id, { ...kept, status: report.status, ...(report.error ? { error: report.error } : {}), at: deps.now().toISOString() });
-  return true;
-}
-
-/** When the customer last wrote in a conversation (WhatsApp's 24-hour customer-service window starts there). */
-export async function customerLastWroteAt(deps: Pick<ServiceDeps, "db">, conversationId: string): Promise<Date | undefined> {
-  return lastCustomerMessageAt(deps.db, conversationId);
 }

@@ -19,13 +19,11 @@ export {
   DeliveryError,
   deliverMessage,
   retryDelivery,
-  recordDeliveryReport,
-  customerLastWroteAt,
-  type DeliveryReport,
   type ChannelSender,
   type ChannelSenders,
   type OutboundMessage,
 } from "./delivery.service.ts";
+export { recordDeliveryReport, customerLastWroteAt, type DeliveryReport } from "./delivery-reports.service.ts";
 export {
   listConversations,
   listMessagesPage,
