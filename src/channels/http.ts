@@ -17,23 +17,23 @@ export async function postForm(url: string, fields: Record<string, string>, prov
   return post(url, { "content-type": "application/x-www-form-urlencoded", ...headers }, new URLSearchParams(fields).toString(), provider);
 }
 
-async function post(url: string, headers: Record<string, string>, body: string, provider: string): Promise<ProviderResponse> {
+async function post(url: string, headers: Record<string, string>, content: string, provider: string): Promise<ProviderResponse> {
   let res: Response;
   try {
-    res = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
+    res = await fetch(url, { method: "POST", headers, body: content, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.name : String(error));
     throw new DeliveryError(`could not reach ${provider}: ${reason}`, { retryable: true });
   }
   const text = await res.text().catch(() => "");
-  let parsed: unknown;
+  let body: unknown;
   try {
-    parsed = text ? JSON.parse(text) : undefined;
+    body = text ? JSON.parse(text) : undefined;
   } catch {
-    parsed = undefined;
+    body = undefined;
   }
-  return { status: res.status, body: parsed, retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
+  return { status: res.status, body, retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
 }
 
 /** A provider's JSON answer as an object of the shape it documents (an empty one when the body is not a JSON object). */
