@@ -1,4 +1,4 @@
-/** Calls a provider's HTTP API for a channel adapter: JSON out, JSON back, network failures as retryable DeliveryErrors. */
+/** Calls a provider's HTTP API for a channel adapter: JSON or a form out, JSON back, network failures as retryable DeliveryErrors. */
 import { DeliveryError } from "../modules/conversations/index.ts";
 
 /** How long one call to a provider may take. */
@@ -8,15 +8,19 @@ const PROVIDER_TIMEOUT_MS = 15_000;
 export type ProviderResponse = { status: number; body: unknown; retryAfterMs?: number };
 
 /** Posts JSON to a provider; `provider` names it in error messages (the URL may hold a token and is never quoted). */
-export async function postJson(url: string, payload: unknown, provider: string): Promise<ProviderResponse> {
+export async function postJson(url: string, payload: unknown, provider: string, headers: Record<string, string> = {}): Promise<ProviderResponse> {
+  return post(url, { "content-type": "application/json", ...headers }, JSON.stringify(payload), provider);
+}
+
+/** Posts a form (application/x-www-form-urlencoded) to a provider, as Twilio's API takes it. */
+export async function postForm(url: string, fields: Record<string, string>, provider: string, headers: Record<string, string> = {}): Promise<ProviderResponse> {
+  return post(url, { "content-type": "application/x-www-form-urlencoded", ...headers }, new URLSearchParams(fields).toString(), provider);
+}
+
+async function post(url: string, headers: Record<string, string>, content: string, provider: string): Promise<ProviderResponse> {
   let res: Response;
   try {
-    res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
-    });
+    res = await fetch(url, { method: "POST", headers, body: content, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.name : String(error));
@@ -30,6 +34,11 @@ export async function postJson(url: string, payload: unknown, provider: string):
     body = undefined;
   }
   return { status: res.status, body, retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
+}
+
+/** A provider's JSON answer as an object of the shape it documents (an empty one when the body is not a JSON object). */
+export function answerOf<T>(res: ProviderResponse): Partial<T> {
+  return (typeof res.body === "object" && res.body !== null ? res.body : {}) as Partial<T>;
 }
 
 /** A Retry-After header (seconds, or an HTTP date) in milliseconds from now. */

@@ -2,18 +2,30 @@
 import { Router } from "express";
 import type { ChannelSender, ChannelSenders } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
+import { slackSender } from "./slack/outbound.ts";
+import { slackRoutes } from "./slack/routes.ts";
+import { smsSender } from "./sms/outbound.ts";
+import { smsRoutes } from "./sms/routes.ts";
 import { telegramSender } from "./telegram/outbound.ts";
 import { telegramRoutes } from "./telegram/routes.ts";
+import { whatsappSender } from "./whatsapp/outbound.ts";
+import { whatsappRoutes } from "./whatsapp/routes.ts";
+
+/** Where this server is reached from outside (PUBLIC_URL): the URL Twilio signs and sends status callbacks to. */
+export type ChannelOptions = { publicUrl?: string };
 
 /** The sender of each channel that has one (the delivery job looks a reply's channel up here). */
-export function channelSenders(deps: ServiceDeps): ChannelSenders {
-  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps) };
+export function channelSenders(deps: ServiceDeps, options: ChannelOptions = {}): ChannelSenders {
+  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps), whatsapp: whatsappSender(deps), slack: slackSender(deps), sms: smsSender(deps, options) };
   return (channel) => senders[channel];
 }
 
 /** Every channel's webhooks, mounted at /channels (POST /channels/<channel>/<inboxId>). */
-export function channelRoutes(deps: ServiceDeps): Router {
+export function channelRoutes(deps: ServiceDeps, options: ChannelOptions = {}): Router {
   const router = Router();
   router.use(telegramRoutes(deps));
+  router.use(whatsappRoutes(deps));
+  router.use(slackRoutes(deps));
+  router.use(smsRoutes(deps, options));
   return router;
 }

@@ -82,7 +82,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   app.use("/api/v1", api);
   app.use(docsRoutes());                                   // GET /api/docs: the API reference page (Redoc, served locally)
 
-  app.use("/channels", channelRoutes(deps));              // POST /channels/<channel>/<inboxId>: chat channels' webhooks (Telegram)
+  app.use("/channels", channelRoutes(deps, { publicUrl: container.config.publicUrl })); // POST /channels/<channel>/<inboxId>: chat channels' webhooks
 
   const botFramework = botFrameworkRoutes(container);      // POST /api/messages, only when MICROSOFT_APP_ID is set
   if (botFramework) app.use("/api", botFramework);

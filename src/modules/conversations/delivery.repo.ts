@@ -1,5 +1,5 @@
 /** Queries of outbound delivery: a reply with where it goes, and its delivery status. */
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 import type { DeliveryRow } from "../../db/schema/conversations.ts";
 import type { MessageRow } from "./conversations.repo.ts";
@@ -43,4 +43,27 @@ export async function resetFailedDelivery(db: Database, conversationId: string, 
     .where(and(eq(m.id, messageId), eq(m.conversationId, conversationId), sql`${m.delivery}->>'status' = 'failed'`))
     .returning();
   return row;
+}
+
+/** The reply of a conversation a provider knows by `externalId` (its id for the sent message), with its delivery. */
+export async function findByProviderId(db: Database, conversationId: string, externalId: string): Promise<{ id: string; delivery: DeliveryRow | null } | undefined> {
+  const m = tables.messages;
+  const [row] = await db
+    .select({ id: m.id, delivery: m.delivery })
+    .from(m)
+    .where(and(eq(m.conversationId, conversationId), sql`${m.delivery}->>'externalId' = ${externalId}`))
+    .limit(1);
+  return row;
+}
+
+/** When the customer last wrote in a conversation; undefined when they never did. */
+export async function lastCustomerMessageAt(db: Database, conversationId: string): Promise<Date | undefined> {
+  const m = tables.messages;
+  const [row] = await db
+    .select({ createdAt: m.createdAt })
+    .from(m)
+    .where(and(eq(m.conversationId, conversationId), eq(m.senderType, "customer")))
+    .orderBy(desc(m.seq))
+    .limit(1);
+  return row?.createdAt;
 }

@@ -23,6 +23,7 @@ export {
   type ChannelSenders,
   type OutboundMessage,
 } from "./delivery.service.ts";
+export { recordDeliveryReport, customerLastWroteAt, type DeliveryReport } from "./delivery-reports.service.ts";
 export {
   listConversations,
   listMessagesPage,
