@@ -5,7 +5,8 @@
 import type { DeliveryRow } from "../../db/schema/conversations.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findConversationByExternalId } from "./conversations.repo.ts";
-import { findByProviderId, lastCustomerMessageAt, setDelivery } from "./delivery.repo.ts";
+import { findByProviderId, lastCustomerMessageAt } from "./delivery.repo.ts";
+import { recordDelivery } from "./delivery.service.ts";
 
 /** How far each delivery status has come: a report never moves a message back (a late "sent" after "read", say). */
 const PROGRESS: Record<DeliveryRow["status"], number> = { pending: 0, sent: 1, delivered: 2, read: 3, failed: 3 };
@@ -17,7 +18,7 @@ export type DeliveryReport = { channel: string; externalConversationId: string; 
  * Stores a provider's delivery report on the reply it names (`channelDelivery`); false when no reply of that
  * conversation has that provider id (a message sent elsewhere) or the report is behind what is stored.
  */
-export async function recordDeliveryReport(deps: Pick<ServiceDeps, "db" | "now">, report: DeliveryReport): Promise<boolean> {
+export async function recordDeliveryReport(deps: Pick<ServiceDeps, "db" | "now" | "events">, report: DeliveryReport): Promise<boolean> {
   const conversation = await findConversationByExternalId(deps.db, report.channel, report.externalConversationId);
   if (!conversation) return false;
   const found = await findByProviderId(deps.db, conversation.id, report.externalMessageId);
@@ -27,7 +28,7 @@ export async function recordDeliveryReport(deps: Pick<ServiceDeps, "db" | "now">
   const ahead = report.status === "failed" || PROGRESS[report.status] > PROGRESS[current.status];
   if (settled || !ahead) return false;
   const { error: _previous, ...kept } = current;
-  await setDelivery(deps.db, found.id, { ...kept, status: report.status, ...(report.error ? { error: report.error } : {}), at: deps.now().toISOString() });
+  await recordDelivery(deps, { id: found.id, conversationId: conversation.id }, { ...kept, status: report.status, ...(report.error ? { error: report.error } : {}), at: deps.now().toISOString() });
   return true;
 }
 

@@ -49,7 +49,7 @@ export function deliveredByJob(channel: string, senderType: string): boolean {
 }
 
 /** Stores where a reply's delivery stands and tells the consoles (message.updated). */
-async function recordDelivery(deps: Pick<ServiceDeps, "db" | "events">, message: { id: string; conversationId: string }, delivery: DeliveryRow): Promise<void> {
+export async function recordDelivery(deps: Pick<ServiceDeps, "db" | "events">, message: { id: string; conversationId: string }, delivery: DeliveryRow): Promise<void> {
   await setDelivery(deps.db, message.id, delivery);
   forgetRecentMessage(deps.db, message.id);
   deps.events.emit("message.updated", { messageId: message.id, conversationId: message.conversationId });
