@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MessageDTO } from "../../../src/contracts/api.ts";
 import type { InboxDTO } from "../../../src/contracts/channels.ts";
 import { tables } from "../../../src/db/index.ts";
 import { api } from "../../support/api-client.ts";
+import { channelMessages } from "../../support/channel-messages.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
 import { rateLimited, slackRefusal, slackServerError, startFakeSlack, type FakeSlack } from "../../support/fake-slack.ts";
@@ -70,19 +70,7 @@ describe.each(testEngines())("the Slack channel on $name", (engine) => {
     return t.container.database.db.select().from(tables.messages).where(eq(tables.messages.clientMsgId, `event:${eventId}`));
   }
 
-  async function messagesOf(conversationId: string): Promise<MessageDTO[]> {
-    return (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie: admin })).body.data;
-  }
-
-  async function botReply(conversationId: string): Promise<MessageDTO> {
-    const answer = async () => (await messagesOf(conversationId)).find((m) => m.sender.type !== "customer");
-    await expect.poll(answer, { timeout: 20_000 }).toBeDefined();
-    return (await answer())!;
-  }
-
-  async function deliveryOf(conversationId: string, messageId: string): Promise<MessageDTO["channelDelivery"]> {
-    return (await messagesOf(conversationId)).find((m) => m.id === messageId)?.channelDelivery ?? null;
-  }
+  const { botReply, deliveryOf } = channelMessages(() => ({ url: t.url, cookie: admin }));
 
   /** Posts a user's message and returns its conversation and thread ts. */
   async function inbound(text: string): Promise<{ conversationId: string; ts: string }> {

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MessageDTO } from "../../../src/contracts/api.ts";
 import type { InboxDTO } from "../../../src/contracts/channels.ts";
 import { tables } from "../../../src/db/index.ts";
 import { api } from "../../support/api-client.ts";
+import { channelMessages } from "../../support/channel-messages.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
 import { startFakeTwilio, twilioServerError, twilioTooManyRequests, type FakeTwilio } from "../../support/fake-twilio.ts";
@@ -73,19 +73,7 @@ describe.each(testEngines())("the SMS (Twilio) channel on $name, behind PUBLIC_U
     return t.container.database.db.select().from(tables.messages).where(eq(tables.messages.clientMsgId, messageSid));
   }
 
-  async function messagesOf(conversationId: string): Promise<MessageDTO[]> {
-    return (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie: admin })).body.data;
-  }
-
-  async function botReply(conversationId: string): Promise<MessageDTO> {
-    const answer = async () => (await messagesOf(conversationId)).find((m) => m.sender.type !== "customer");
-    await expect.poll(answer, { timeout: 20_000 }).toBeDefined();
-    return (await answer())!;
-  }
-
-  async function deliveryOf(conversationId: string, messageId: string): Promise<MessageDTO["channelDelivery"]> {
-    return (await messagesOf(conversationId)).find((m) => m.id === messageId)?.channelDelivery ?? null;
-  }
+  const { botReply, deliveryOf } = channelMessages(() => ({ url: t.url, cookie: admin }));
 
   async function inbound(from: string, text: string): Promise<{ conversationId: string; sid: string }> {
     const params = incomingSms(from, text);

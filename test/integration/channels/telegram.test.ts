@@ -7,6 +7,7 @@ import { tables } from "../../../src/db/index.ts";
 import { deliverMessage } from "../../../src/modules/conversations/index.ts";
 import { freePort } from "../../../src/queue/index.ts";
 import { api } from "../../support/api-client.ts";
+import { channelMessages } from "../../support/channel-messages.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
 import { serverError, startFakeTelegram, tooManyRequests, type FakeTelegram } from "../../support/fake-telegram.ts";
@@ -61,20 +62,7 @@ describe.each(testEngines())("the Telegram channel on $name", (engine) => {
     return t.container.database.db.select().from(tables.messages).where(eq(tables.messages.clientMsgId, `update:${id}`));
   }
 
-  async function messagesOf(conversationId: string): Promise<MessageDTO[]> {
-    return (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie: admin })).body.data;
-  }
-
-  /** The first answer in a conversation (the bot's, or its hand-off notice), once stored. */
-  async function botReply(conversationId: string): Promise<MessageDTO> {
-    const answer = async () => (await messagesOf(conversationId)).find((m) => m.sender.type !== "customer");
-    await expect.poll(answer, { timeout: 20_000 }).toBeDefined();
-    return (await answer())!;
-  }
-
-  async function deliveryOf(conversationId: string, messageId: string): Promise<MessageDTO["channelDelivery"]> {
-    return (await messagesOf(conversationId)).find((m) => m.id === messageId)?.channelDelivery ?? null;
-  }
+  const { messagesOf, botReply, deliveryOf } = channelMessages(() => ({ url: t.url, cookie: admin }));
 
   it("stores an inbound update as the customer's message, and the bot's reply reaches the Telegram API with {chat_id, text}", async () => {
     const update = textUpdate(501, "Do you ship to Norway?");

@@ -6,6 +6,7 @@ import type { InboxDTO } from "../../../src/contracts/channels.ts";
 import { OUTSIDE_WINDOW } from "../../../src/channels/whatsapp/outbound.ts";
 import { tables } from "../../../src/db/index.ts";
 import { api } from "../../support/api-client.ts";
+import { channelMessages } from "../../support/channel-messages.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
 import { metaServerError, startFakeWhatsapp, tooManyMessages, type FakeWhatsapp } from "../../support/fake-whatsapp.ts";
@@ -67,19 +68,7 @@ describe.each(testEngines())("the WhatsApp channel on $name", (engine) => {
     return t.container.database.db.select().from(tables.messages).where(eq(tables.messages.clientMsgId, wamid));
   }
 
-  async function messagesOf(conversationId: string): Promise<MessageDTO[]> {
-    return (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie: admin })).body.data;
-  }
-
-  async function botReply(conversationId: string): Promise<MessageDTO> {
-    const answer = async () => (await messagesOf(conversationId)).find((m) => m.sender.type !== "customer");
-    await expect.poll(answer, { timeout: 20_000 }).toBeDefined();
-    return (await answer())!;
-  }
-
-  async function deliveryOf(conversationId: string, messageId: string): Promise<MessageDTO["channelDelivery"]> {
-    return (await messagesOf(conversationId)).find((m) => m.id === messageId)?.channelDelivery ?? null;
-  }
+  const { botReply, deliveryOf } = channelMessages(() => ({ url: t.url, cookie: admin }));
 
   /** The wamid the fake gave a text sent to a user. */
   function wamidSentTo(waId: string, text: string): string {
