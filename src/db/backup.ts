@@ -9,7 +9,7 @@ import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { pgliteExtensions } from "./pglite-extensions.js";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
 
@@ -120,7 +120,7 @@ export async function restorePGlite(dataDir: string, file: string, options: { fo
       rmSync(pgdata, { recursive: true, force: true });
     }
     const tarball = await readFile(file);
-    const db = new PGlite(pgdata, { loadDataDir: new Blob([tarball]), extensions: { pg_trgm } });
+    const db = new PGlite(pgdata, { loadDataDir: new Blob([tarball]), extensions: pgliteExtensions });
     try {
       await db.waitReady;
       // Reading it proves the snapshot is whole; a checkpoint writes it out before the files are left alone.

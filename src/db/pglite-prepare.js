@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import process from "node:process";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { pgliteExtensions } from "./pglite-extensions.js";
 
 const dir = process.argv[2];
 if (!dir) {
@@ -20,7 +20,7 @@ if (!dir) {
   process.exit(2);
 }
 const exists = existsSync(path.join(dir, "PG_VERSION"));
-const db = new PGlite(dir, { extensions: { pg_trgm } });
+const db = new PGlite(dir, { extensions: pgliteExtensions });
 await db.waitReady;
 if (exists) await db.exec("analyze");
 await db.close();

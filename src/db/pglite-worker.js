@@ -12,7 +12,7 @@
 import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, parse, protocol, types } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { pgliteExtensions as extensions } from "./pglite-extensions.js";
 
 if (!parentPort) throw new Error("pglite-worker.js must run in a worker thread");
 const port = parentPort;
@@ -29,8 +29,6 @@ const options = workerData ?? {};
  * Pages it does not hold come from the operating system's file cache, a copy away (see the README's Performance).
  */
 const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers ?? "32MB"}`];
-// pg_trgm: the CRM's typo-tolerant search (trigram indexes on names, emails, phone digits and company names).
-const extensions = { pg_trgm };
 const db = options.dataDir ? new PGlite(options.dataDir, { startParams, extensions }) : new PGlite({ startParams, extensions });
 
 /** @type {Map<number, { tx: import("@electric-sql/pglite").Transaction, finish: (commit: boolean) => void, done: Promise<unknown> }>} */

@@ -145,22 +145,39 @@ function nameWords(t: SearchTerms): string[] {
   return [...new Set(t.lq.split(/\s+/).filter((w) => w.length >= MIN_WORD_LENGTH))].slice(0, 4);
 }
 
+/** Most words of the same initial within edit distance a query word also gets (see correctNameWords). */
+const EDIT_CORRECTIONS = 4;
+
 /**
  * A misspelt name, word by word: each word of the query becomes the few closest words any customer's name has, looked
- * up by trigrams in customer_name_words (thousands of rows rather than every customer), at WORD_SIMILARITY or, for a
- * word nothing is that close to, WEAK_WORD_SIMILARITY (the search's `%` threshold, see listCustomerRows). One
- * statement for all the words. "jmaes smiht" → [[james, jameson …], [smith, smyth …]].
+ * up in customer_name_words (thousands of rows rather than every customer) two ways. By trigrams, at WORD_SIMILARITY
+ * or, for a word nothing is that close to, WEAK_WORD_SIMILARITY (the search's `%` threshold, see listCustomerRows). And
+ * by edit distance among the words with the same first letter (at most 1 edit for a three-letter word, 2 for longer
+ * ones, the commonest first): a swap of two letters in a short word leaves it almost no trigram in common with the
+ * name ("bsoe" and "bose" share one of nine), and people rarely mistype a name's first letter. One statement for all
+ * the words. "jmaes smiht" → [[james, jameson …], [smith, smyth …]].
  */
 async function correctNameWords(tx: Database, words: string[]): Promise<string[][]> {
+  const v = tables.customerNameWords;
   const result = (await tx.execute(sql`
     select array(
       select x.word from (
         select v.word, similarity(v.word, w.q) as s, max(similarity(v.word, w.q)) over () as best
-        from ${tables.customerNameWords} v where v.word % w.q) x
+        from ${v} v where v.word % w.q) x
       where x.s >= case when x.best >= ${WORD_SIMILARITY}::real then ${WORD_SIMILARITY}::real else ${WEAK_WORD_SIMILARITY}::real end
-      order by x.s desc, x.word limit ${WORD_CORRECTIONS}) as words
-    from unnest(${sql.param(words)}::text[]) with ordinality as w(q, n) order by w.n`)) as unknown as { rows: { words: string[] }[] };
-  return result.rows.map((row) => row.words);
+      order by x.s desc, x.word limit ${WORD_CORRECTIONS}) ||
+    array(
+      select e.word from (
+        select v.word, v.occurrences, levenshtein_less_equal(v.word, w.q, w.k) as d
+        from ${v} v
+        where v.word >= left(w.q, 1) and v.word < chr(ascii(w.q) + 1) and left(v.word, 1) = left(w.q, 1)
+          and length(v.word) between length(w.q) - w.k and length(w.q) + w.k) e
+      where e.d <= w.k
+      order by e.d, e.occurrences desc, e.word limit ${EDIT_CORRECTIONS}) as words
+    from (select q, n, case when length(q) <= 3 then 1 else 2 end as k
+          from unnest(${sql.param(words)}::text[]) with ordinality as u(q, n)) w
+    order by w.n`)) as unknown as { rows: { words: string[] }[] };
+  return result.rows.map((row) => [...new Set(row.words)]);
 }
 
 /**
