@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // One migrated database for the run, which each file's in-memory PGlite starts from (see the file).
+    globalSetup: ["test/support/database-template.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -53,8 +53,11 @@ const HOT_TABLES = ["conversations"];
 const GIN_FLUSH_SQL = `select gin_clean_pending_list(i.indexrelid) from pg_index i
   join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam where a.amname = 'gin'`;
 
-/** Where the database lives: a PostgreSQL URL, a PGlite directory (with its shared_buffers, default 32MB), or "memory" for a throw-away PGlite (tests). */
-export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffers?: string } | { memory: true };
+/**
+ * Where the database lives: a PostgreSQL URL, a PGlite directory (with its shared_buffers, default 32MB), or "memory" for
+ * a throw-away PGlite (tests), optionally started from a PGlite backup file (`from`) instead of an empty cluster.
+ */
+export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffers?: string } | { memory: true; from?: string };
 
 /**
  * pg_trgm declares the functions behind its similarity operators (`%`, `%>`) with a cost of 1, as cheap as an
@@ -114,7 +117,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // lock): the memory it takes is then given back.
     prepared = dataDir ? await preparePGliteDir(dataDir) : undefined;
     // PGlite runs in its own thread: its statements execute synchronously and would otherwise stall the event loop.
-    client = await startPGliteThread(dataDir, { sharedBuffers: "pgliteDir" in target ? target.sharedBuffers : undefined });
+    client = await startPGliteThread(dataDir, { sharedBuffers: "pgliteDir" in target ? target.sharedBuffers : undefined, loadFrom: "memory" in target ? target.from : undefined });
   } catch (error) {
     release();
     throw error;
@@ -132,7 +135,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await client.exec(TRIGRAM_COSTS_SQL);
       // PGlite has no autovacuum daemon, so without this its tables never get planner statistics. An existing directory
       // was analyzed before it opened (tables a migration just added get theirs at the next start); a new one is tiny.
-      if (prepared !== "analyzed") await client.exec("analyze");
+      // So was a snapshot an in-memory database starts from (see DatabaseTarget).
+      if (prepared !== "analyzed" && !("from" in target && target.from)) await client.exec("analyze");
     },
     warmUp: () => client.warmUp(WARM_UP_ROUNDS),
     housekeep: async () => {

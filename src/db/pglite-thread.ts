@@ -71,11 +71,13 @@ export function preparePGliteDir(dataDir: string): Promise<"created" | "analyzed
 export type PGliteThreadOptions = {
   /** PostgreSQL's shared_buffers (its page cache, resident from the start), e.g. "32MB" (the default). */
   sharedBuffers?: string;
+  /** For an in-memory database: a PGlite backup file (gzipped tarball of a data dir) it starts from instead of an empty cluster. */
+  loadFrom?: string;
 };
 
 /** Starts PGlite in a worker thread on `dataDir` (in memory when absent) and resolves once it is ready. */
 export async function startPGliteThread(dataDir?: string, options: PGliteThreadOptions = {}): Promise<PGliteThread> {
-  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir, sharedBuffers: options.sharedBuffers } });
+  const worker = new Worker(repoPath("src/db/pglite-worker.js"), { workerData: { dataDir, sharedBuffers: options.sharedBuffers, loadFrom: options.loadFrom } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | undefined;

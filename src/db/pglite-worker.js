@@ -9,6 +9,7 @@
  * Besides answers it posts {ready} once PGlite has started. {op: "warmUp", rounds} starts the warm-up (see warmUp) and
  * is answered by {warmedUp} when it ends; it is not a request, so it never makes the warm-up wait for itself.
  */
+import { readFileSync } from "node:fs";
 import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, parse, protocol, types } from "@electric-sql/pglite";
@@ -21,7 +22,7 @@ const port = parentPort;
 const identity = (/** @type {string} */ value) => value;
 const parsers = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, identity]));
 
-/** @type {{ dataDir?: string, sharedBuffers?: string }} */
+/** @type {{ dataDir?: string, sharedBuffers?: string, loadFrom?: string }} */
 const options = workerData ?? {};
 /**
  * PostgreSQL's own page cache lives in PGlite's WebAssembly memory and is written in full when PGlite starts, so its
@@ -29,7 +30,10 @@ const options = workerData ?? {};
  * Pages it does not hold come from the operating system's file cache, a copy away (see the README's Performance).
  */
 const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers ?? "32MB"}`];
-const db = options.dataDir ? new PGlite(options.dataDir, { startParams, extensions }) : new PGlite({ startParams, extensions });
+// An in-memory database may start from a snapshot (a backup file: the data dir as a gzipped tarball) instead of an empty
+// cluster: tests start each file's database from one migrated copy rather than running initdb and every migration again.
+const loadDataDir = options.loadFrom ? new Blob([readFileSync(options.loadFrom)]) : undefined;
+const db = options.dataDir ? new PGlite(options.dataDir, { startParams, extensions }) : new PGlite({ startParams, extensions, loadDataDir });
 
 /** @type {Map<number, { tx: import("@electric-sql/pglite").Transaction, finish: (commit: boolean) => void, done: Promise<unknown> }>} */
 const transactions = new Map();

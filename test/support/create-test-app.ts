@@ -13,6 +13,7 @@ import { ensureFirstAdmin } from "../../src/modules/agents/index.ts";
 import { ensureDefaultInboxes } from "../../src/modules/inboxes/index.ts";
 import { hashPassword } from "../../src/modules/agents/passwords.ts";
 import { createAnalyzer, type Analyzer } from "../../src/nlp/index.ts";
+import { freshMemoryDatabase } from "./database-template.ts";
 
 /** Password of the seeded demo agents in tests. */
 export const AGENT_PASSWORD = "agent-password-1";
@@ -62,7 +63,7 @@ export async function createTestApp(
   analyzer ??= createAnalyzer();
   const redisPrefix = options.redisPrefix ?? `sbtest:${randomUUID()}`;
   const container = await createContainer(config, {
-    database: options.database ?? { memory: true },
+    database: options.database ?? freshMemoryDatabase(),
     redisPrefix,
     analyzer: await analyzer,
     now: options.now,

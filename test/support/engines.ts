@@ -5,6 +5,7 @@
  */
 import type { DatabaseTarget } from "../../src/db/index.ts";
 import { createScratchDatabase, IN_CI, POSTGRES_SERVER, postgresAnswers } from "./postgres.ts";
+import { freshMemoryDatabase } from "./database-template.ts";
 
 /** One database engine for a test file: open() makes a fresh database target, cleanup() drops what it made. */
 export type TestEngine = { name: "PGlite" | "PostgreSQL"; open(): Promise<DatabaseTarget>; cleanup(): Promise<void> };
@@ -14,7 +15,7 @@ if (!hasServer && IN_CI) throw new Error(`CI needs a PostgreSQL server at ${POST
 
 /** PGlite, and the PostgreSQL server when it answers (always in CI). */
 export function testEngines(): TestEngine[] {
-  const engines: TestEngine[] = [{ name: "PGlite", open: async () => ({ memory: true }), cleanup: async () => undefined }];
+  const engines: TestEngine[] = [{ name: "PGlite", open: async () => freshMemoryDatabase(), cleanup: async () => undefined }];
   if (!hasServer) return engines;
   const drops: (() => Promise<void>)[] = [];
   engines.push({
