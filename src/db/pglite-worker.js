@@ -9,6 +9,7 @@
  * Besides answers it posts {ready} once PGlite has started. {op: "warmUp", rounds} starts the warm-up (see warmUp) and
  * is answered by {warmedUp} when it ends; it is not a request, so it never makes the warm-up wait for itself.
  */
+import { Blob } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
