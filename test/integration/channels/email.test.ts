@@ -203,6 +203,18 @@ describe("the email channel (real SMTP on loopback)", () => {
     expect(sink.sentTo("hal@example.test")).toHaveLength(0);
   });
 
+  it("forgets an erased customer's Message-IDs: their later reply to the old thread starts a new conversation", async () => {
+    const first = await sendMail({ from: "ivy@example.test", subject: "Delete me", text: "Please erase my data." });
+    const [stored] = await storedByMessageId(first);
+    const [conversation] = await t.container.database.db.select().from(tables.conversations).where(eq(tables.conversations.id, stored!.conversationId));
+    const erased = await api(t.url, "DELETE", `/api/v1/customers/${conversation!.customerId}`, { cookie: admin });
+    expect(erased.status).toBe(204);
+    const left = await t.container.database.db.select().from(tables.emailMessageIds).where(eq(tables.emailMessageIds.conversationId, stored!.conversationId));
+    expect(left).toHaveLength(0);
+    const later = await sendMail({ from: "ivy@example.test", subject: "Re: Delete me", text: "One more thing.", inReplyTo: `<${first}>` });
+    expect((await storedByMessageId(later))[0]?.conversationId).not.toBe(stored!.conversationId);
+  });
+
   it("validates an email inbox's settings, naming the field, and never shows them", async () => {
     const bad = await api<{ error: { code: string; fields: Record<string, string> } }>(t.url, "POST", "/api/v1/inboxes", {
       cookie: admin,
