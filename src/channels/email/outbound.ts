@@ -44,7 +44,9 @@ export function emailSender(deps: Pick<ServiceDeps, "db" | "secrets">): ChannelS
       const to = last?.replyTo ?? last?.from;
       if (!to) throw new DeliveryError("the conversation has no mail from the customer to answer", { retryable: false });
       const { address, smtpUrl } = found.settings;
-      const messageId = replyMessageId(message.inboxId, message.externalId, message.messageId, address);
+      const threadId = message.externalId;
+      if (!threadId?.startsWith(`${message.inboxId}:`)) throw new DeliveryError("the conversation is no longer an email thread of this inbox", { retryable: false });
+      const messageId = replyMessageId(message.inboxId, threadId, message.messageId, address);
       const references = [...(last?.references ?? []), ...(last?.messageId ? [last.messageId] : [])].slice(-20);
       const automatic = message.senderType !== "agent";
       const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS });
