@@ -3,7 +3,7 @@
  * that is no inbox's address is refused at RCPT TO (550), a mail over EMAIL_MAX_BYTES with 552, and a mail is
  * answered 250 only once it is stored (451 when storing failed, so the sender tries again later).
  */
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
+import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import { AppError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
 import type { AttachmentFiles } from "../../modules/conversations/index.ts";
@@ -39,6 +39,9 @@ function readData(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffe
   });
 }
 
+// The inbox each accepted recipient is the address of, noted at RCPT TO (smtp-server keeps that address object in the envelope).
+const recipientInboxes = new WeakMap<SMTPServerAddress, string>();
+
 async function storeMail(deps: ServiceDeps, options: EmailServerOptions, stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
   const raw = await readData(stream, options.maxBytes);
   if (!raw) throw smtpError(552, `5.3.4 Message exceeds the fixed maximum message size of ${options.maxBytes} bytes`);
@@ -49,11 +52,11 @@ async function storeMail(deps: ServiceDeps, options: EmailServerOptions, stream:
   } catch (error) {
     throw error instanceof MailRefused ? smtpError(550, `5.6.0 ${error.message}`) : error;
   }
-  // Every recipient was an inbox's address at RCPT TO; one that has gone since is skipped.
+  // Every recipient was an inbox's address at RCPT TO, which noted the inbox.
   const inboxIds = new Set<string>();
   for (const rcpt of session.envelope.rcptTo) {
-    const found = await emailInboxFor(deps, rcpt.address);
-    if (found) inboxIds.add(found.inbox.id);
+    const inboxId = recipientInboxes.get(rcpt) ?? (await emailInboxFor(deps, rcpt.address))?.inbox.id;
+    if (inboxId) inboxIds.add(inboxId);
   }
   for (const inboxId of inboxIds) await receiveMail(deps, options.files, inboxId, mail);
 }
@@ -74,7 +77,11 @@ export async function startEmailServer(deps: ServiceDeps, options: EmailServerOp
     closeTimeout: 3000,
     onRcptTo(address, _session, callback) {
       emailInboxFor(deps, address.address).then(
-        (found) => callback(found ? undefined : smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`)),
+        (found) => {
+          if (!found) return callback(smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`));
+          recipientInboxes.set(address, found.inbox.id);
+          callback();
+        },
         (error: unknown) => {
           log.error({ err: error }, "could not look the recipient up");
           callback(smtpError(451, "4.3.0 Temporary failure, try again later"));
