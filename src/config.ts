@@ -55,6 +55,9 @@ const schema = z.object({
   SECRETS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   DELIVERY_ATTEMPTS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(20, "must be at most 20").default(5),
   DELIVERY_BACKOFF_MS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(3_600_000, "must be at most an hour").default(2000),
+  SMTP_PORT: z.coerce.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535").optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  EMAIL_MAX_BYTES: z.coerce.number().int("must be a whole number").min(1024, "must be at least 1024").max(100 * 1024 * 1024, "must be at most 100 MiB").default(10 * 1024 * 1024),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
   VISITOR_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(3_650, "must be at most ten years").default(30),
@@ -104,6 +107,13 @@ export type Config = Readonly<{
   secretsKey: string;
   /** Outbound channel delivery: attempts per message, and the first retry's delay (doubling after; a provider's Retry-After wins). */
   delivery: { attempts: number; backoffMs: number };
+  /**
+   * The inbound SMTP server (the email channel's MX or relay target): undefined unless SMTP_PORT is set; it listens on
+   * `host` (SMTP_HOST, else HOST) and refuses mail larger than `maxBytes` (EMAIL_MAX_BYTES), attachments included.
+   */
+  smtp: { port: number; host: string; maxBytes: number } | undefined;
+  /** The largest email accepted, attachments included (EMAIL_MAX_BYTES), for SMTP and IMAP alike. */
+  emailMaxBytes: number;
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
   /** Widget visitors that never wrote nor were verified are forgotten after this long idle (VISITOR_RETENTION_DAYS). */
@@ -145,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: v.SESSION_SECRET ?? persistentSecret(dataDir, "session-secret"),
     secretsKey: v.SECRETS_KEY ?? persistentSecret(dataDir, "secrets-key"),
     delivery: { attempts: v.DELIVERY_ATTEMPTS, backoffMs: v.DELIVERY_BACKOFF_MS },
+    smtp: v.SMTP_PORT === undefined ? undefined : { port: v.SMTP_PORT, host: v.SMTP_HOST ?? v.HOST, maxBytes: v.EMAIL_MAX_BYTES },
+    emailMaxBytes: v.EMAIL_MAX_BYTES,
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
     visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,

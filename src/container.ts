@@ -1,13 +1,15 @@
 /** Composition root: the only place that creates and wires the process's dependencies. */
 import { Redis } from "ioredis";
 import { createBotRuntime, moduleBotServices, toTurn, type BotRuntime } from "../bots/index.ts";
+import path from "node:path";
+import { startEmailServer, type EmailServer } from "./channels/email/smtp-server.ts";
 import { channelSenders } from "./channels/registry.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/index.ts";
 import { createEventBus, type EventBus } from "./events.ts";
 import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
-import { createAnswerer, DELIVER_JOB, deliverMessage, forgetRecentMessages, type Answerer, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
+import { createAnswerer, createAttachmentFiles, DELIVER_JOB, deliverMessage, forgetRecentMessages, type Answerer, type AttachmentFiles, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
 import { createSecretBox } from "./modules/inboxes/index.ts";
@@ -47,6 +49,10 @@ export type Container = {
   limits: RateLimits;
   /** Runs the bot's owed answers on this node and recovers what a crash left. */
   answers: Answerer;
+  /** Files customers sent (email attachments), under DATA_DIR/attachments. */
+  attachments: AttachmentFiles;
+  /** The inbound SMTP server of the email channel, when SMTP_PORT is set. */
+  smtp: EmailServer | undefined;
   close(): Promise<void>;
 };
 
@@ -172,7 +178,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const firstHousekeeping = setTimeout(housekeep, 0);
   firstHousekeeping.unref();
 
-  return {
+  const attachments = createAttachmentFiles(path.join(config.dataDir, "attachments"));
+  const container: Container = {
     config,
     database,
     redisEndpoint,
@@ -185,7 +192,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
     bot,
     limits: createRateLimits(redis, redisPrefix, config.rateLimits),
     answers,
+    attachments,
+    smtp: undefined,
     async close() {
+      await container.smtp?.close();
       clearInterval(sessionSweep);
       clearInterval(visitorSweep);
       clearTimeout(firstVisitorSweep);
@@ -201,4 +211,14 @@ export async function createContainer(config: Config, options: ContainerOptions 
       await redisEndpoint.stop();
     },
   };
+  // Last, once everything a mail is stored with is ready: the server answers 250 only for a stored mail.
+  if (config.smtp) {
+    try {
+      container.smtp = await startEmailServer(deps, { ...config.smtp, files: attachments });
+    } catch (error) {
+      await container.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return container;
 }

@@ -16,6 +16,7 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, message: "There is nothing at this address." },
   INBOX_NOT_FOUND: { status: 404, message: "The inbox does not exist." },
   CONVERSATION_NOT_FOUND: { status: 404, message: "The conversation does not exist." },
+  ATTACHMENT_NOT_FOUND: { status: 404, message: "The conversation has no such attachment." },
   TICKET_NOT_FOUND: { status: 404, message: "The ticket does not exist." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
   CUSTOMER_NOT_FOUND: { status: 404, message: "The customer does not exist." },

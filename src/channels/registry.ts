@@ -2,6 +2,7 @@
 import { Router } from "express";
 import type { ChannelSender, ChannelSenders } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
+import { emailSender } from "./email/outbound.ts";
 import { slackSender } from "./slack/outbound.ts";
 import { slackRoutes } from "./slack/routes.ts";
 import { smsSender } from "./sms/outbound.ts";
@@ -16,7 +17,7 @@ export type ChannelOptions = { publicUrl?: string };
 
 /** The sender of each channel that has one (the delivery job looks a reply's channel up here). */
 export function channelSenders(deps: ServiceDeps, options: ChannelOptions = {}): ChannelSenders {
-  const senders: Record<string, ChannelSender> = { telegram: telegramSender(deps), whatsapp: whatsappSender(deps), slack: slackSender(deps), sms: smsSender(deps, options) };
+  const senders: Record<string, ChannelSender> = { email: emailSender(deps), telegram: telegramSender(deps), whatsapp: whatsappSender(deps), slack: slackSender(deps), sms: smsSender(deps, options) };
   return (channel) => senders[channel];
 }
 

@@ -54,8 +54,15 @@ export type MessageDTO = {
   annotation: Annotation | null;
   /** Where a reply to a chat channel (Telegram …) stands; null for customer messages and the widget. */
   channelDelivery: MessageDelivery | null;
+  /** Files the customer sent with it (absent when none); those with an `id` download from GET /api/v1/conversations/:id/attachments/:attachmentId. */
+  attachments?: MessageAttachment[];
+  /** The email's Subject, on a customer's email. */
+  subject?: string;
   createdAt: string;
 };
+
+/** A file a customer sent: kept by us (`id` set: downloadable) or by the provider (a Telegram photo). */
+export type MessageAttachment = { id?: string; kind: "photo" | "file"; name?: string; contentType?: string; size?: number };
 
 /** A reply's delivery to its channel: pending (queued or between retries), sent, delivered, read, or failed with the reason. */
 export type MessageDelivery = {

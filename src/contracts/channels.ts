@@ -26,9 +26,16 @@ export const telegramSettings = z
 /** Email: the address customers write to, the SMTP relay replies go through, and optionally an IMAP mailbox to poll. */
 export const emailSettings = z
   .object({
-    address: z.email("address must be an email address"),
-    smtpUrl: z.url({ protocol: /^smtps?$/, error: "smtpUrl must be an smtp:// or smtps:// URL" }),
-    imapUrl: z.url({ protocol: /^imaps?$/, error: "imapUrl must be an imap:// or imaps:// URL" }).optional(),
+    address: z.email("address must be an email address").max(320),
+    smtpUrl: z.url({ protocol: /^smtps?$/, error: "smtpUrl must be an smtp:// or smtps:// URL" }).max(2000),
+    imapUrl: z
+      .url({ protocol: /^imaps?$/, error: "imapUrl must be an imap:// or imaps:// URL" })
+      .max(2000)
+      .refine((url) => {
+        const parsed = URL.canParse(url) ? new URL(url) : undefined;
+        return !parsed || (parsed.username !== "" && parsed.password !== "");
+      }, "imapUrl must carry the mailbox's credentials (imaps://user:password@host)")
+      .optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
 import { usersRoutes } from "../modules/agents/users.routes.ts";
 import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
+import { attachmentsRoutes } from "../modules/conversations/attachments.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
 import { companiesRoutes } from "../modules/companies/companies.routes.ts";
 import { attributesRoutes } from "../modules/customers/attributes.routes.ts";
@@ -56,6 +57,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password
   api.use("/users", usersRoutes(deps));                    // list and add console users (admins)
+  api.use("/conversations", attachmentsRoutes(deps, container.attachments)); // GET /:id/attachments/:attachmentId (a download)
   api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersExportRoutes(deps));      // GET /customers/export.csv (before /customers/:id)

@@ -13,6 +13,13 @@ describe("configuration", () => {
     expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, pgliteSharedBuffers: "32MB", redisUrl: "redis://127.0.0.1:6379", redisUrlGiven: false });
   });
 
+  it("runs no SMTP server unless SMTP_PORT is set; then listens on SMTP_HOST or HOST with EMAIL_MAX_BYTES, each checked", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ smtp: undefined, emailMaxBytes: 10 * 1024 * 1024 });
+    expect(loadConfig({ DATA_DIR: dataDir(), SMTP_PORT: "2525", HOST: "127.0.0.1", EMAIL_MAX_BYTES: "5000000" }).smtp).toEqual({ port: 2525, host: "127.0.0.1", maxBytes: 5_000_000 });
+    expect(loadConfig({ DATA_DIR: dataDir(), SMTP_PORT: "25", SMTP_HOST: "0.0.0.0" }).smtp?.host).toBe("0.0.0.0");
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SMTP_PORT: "70000", EMAIL_MAX_BYTES: "10" })).toThrow(/SMTP_PORT[\s\S]*EMAIL_MAX_BYTES: must be at least 1024/);
+  });
+
   it("generates a session secret once and keeps it in DATA_DIR", () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;

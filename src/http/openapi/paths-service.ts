@@ -1,5 +1,6 @@
 /** Operations of the service desk: conversations, tickets, reports, and the Bot Framework channel. */
 import { activityShape } from "../../channels/botframework/routes.ts";
+import { attachmentParams } from "../../modules/conversations/attachments.routes.ts";
 import { conversationIdParams, conversationListQuery, messagesQuery, replyBody, retryParams } from "../../modules/conversations/conversations.routes.ts";
 import { topicsQuery } from "../../modules/reports/reports.routes.ts";
 import { ticketIdParams, ticketListQuery, ticketPatchBody } from "../../modules/tickets/tickets.routes.ts";
@@ -66,6 +67,18 @@ export const serviceOperations: Operation[] = [
     params: retryParams,
     success: { status: 202, description: "The reply, its delivery pending again.", data: messageDTO },
     errors: ["CONVERSATION_NOT_FOUND", "DELIVERY_NOT_FAILED"],
+  },
+  {
+    method: "get",
+    path: `${V1}/conversations/:id/attachments/:attachmentId`,
+    tag: "Conversations",
+    summary: "Download an attachment",
+    description:
+      "A file a customer sent (an email's attachment, listed with an `id` in the message's `attachments`), always as a download (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`), with the content type the sender declared.",
+    access: readConversations,
+    params: attachmentParams,
+    success: { status: 200, description: "The file's bytes.", files: ["application/octet-stream"] },
+    errors: ["CONVERSATION_NOT_FOUND", "ATTACHMENT_NOT_FOUND"],
   },
   {
     method: "get",

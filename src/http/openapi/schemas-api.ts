@@ -119,6 +119,19 @@ export const messageDTO = z.object({
     })
     .nullable()
     .meta({ description: "Where a reply to a chat channel stands; null for customer messages and widget conversations." }),
+  attachments: z
+    .array(
+      z.object({
+        id: z.uuid().optional().meta({ description: "Set when the file is kept by Switchboard (email): GET /api/v1/conversations/{id}/attachments/{attachmentId} downloads it." }),
+        kind: z.enum(["photo", "file"]),
+        name: z.string().optional().meta({ description: "The sender's file name (never used as a path)." }),
+        contentType: z.string().optional(),
+        size: z.number().int().min(0).optional(),
+      }),
+    )
+    .optional()
+    .meta({ description: "Files the customer sent with the message; absent when none." }),
+  subject: z.string().optional().meta({ description: "The Subject of a customer's email." }),
   createdAt: instant,
 }).meta({ id: "Message" }) satisfies z.ZodType<MessageDTO>;
 

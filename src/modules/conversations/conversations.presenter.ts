@@ -1,5 +1,5 @@
 /** Conversation and message rows → the DTOs the widget and the console receive. */
-import type { ConversationDTO, MessageDTO } from "../../contracts/api.ts";
+import type { ConversationDTO, MessageAttachment, MessageDTO } from "../../contracts/api.ts";
 import type { WidgetMessage } from "../../contracts/messages.ts";
 import { presentCustomer } from "../customers/index.ts";
 import type { ConversationView, MessageRow } from "./conversations.repo.ts";
@@ -20,6 +20,29 @@ export function presentWidgetMessage(row: MessageRow): WidgetMessage {
   };
 }
 
+/** The attachments listed in a message's metadata, as the console sees them (no hashes, no provider ids). */
+function attachmentsOf(row: MessageRow): MessageAttachment[] | undefined {
+  const listed = row.metadata.attachments;
+  if (!Array.isArray(listed) || listed.length === 0) return undefined;
+  return (listed as Record<string, unknown>[]).map((a) => ({
+    ...(typeof a.id === "string" ? { id: a.id } : {}),
+    kind: a.kind === "photo" ? "photo" : "file",
+    ...(typeof a.name === "string" ? { name: a.name } : {}),
+    ...(typeof a.contentType === "string" ? { contentType: a.contentType } : {}),
+    ...(typeof a.size === "number" ? { size: a.size } : {}),
+  }));
+}
+
+/** The Subject of a customer's email. */
+function subjectOf(row: MessageRow): string | undefined {
+  const email = row.metadata.email as { subject?: unknown } | undefined;
+  return typeof email?.subject === "string" ? email.subject : undefined;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
 /** A message as the console sees it, with its NLP annotation. */
 export function presentMessage(row: MessageRow): MessageDTO {
   return {
@@ -30,6 +53,8 @@ export function presentMessage(row: MessageRow): MessageDTO {
     text: row.text,
     annotation: row.annotation ?? null,
     channelDelivery: row.delivery ? { status: row.delivery.status, attempts: row.delivery.attempts, ...(row.delivery.error ? { error: row.delivery.error } : {}), at: row.delivery.at } : null,
+    ...optional("attachments", attachmentsOf(row)),
+    ...optional("subject", subjectOf(row)),
     createdAt: row.createdAt.toISOString(),
   };
 }

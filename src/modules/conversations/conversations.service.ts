@@ -44,12 +44,29 @@ export type InboundMessage = {
   conversationId?: string;
   /** The customer when the channel already established who writes (a verified widget user): a new conversation is theirs. */
   customerId?: string;
-  /** True when the channel runs the bot inside its own request (Bot Framework), so no answer is owed. */
+  /** True when the channel runs the bot inside its own request (Bot Framework), or the message wants none (an email auto-reply), so no answer is owed. */
   answeredInTurn?: boolean;
+  /** The conversation's subject when the channel has one (an email's Subject); else it comes from the first message that asks for something. */
+  subject?: string;
+  /** Channel-specific facts kept beside the raw payload under `metadata.<channel>` (an email's Message-ID, From, Subject …). */
+  channelData?: Record<string, unknown>;
 };
 
-/** What is stored about a file a customer sent. */
-export type InboundAttachment = { kind: "photo" | "file"; providerFileId?: string; name?: string; width?: number; height?: number; size?: number };
+/**
+ * What is stored about a file a customer sent: a provider's file id (Telegram), or, for a file kept on our disk
+ * (email), its `id` (for the download), `sha256` (its file name there), the sender's file name and content type.
+ */
+export type InboundAttachment = {
+  kind: "photo" | "file";
+  id?: string;
+  sha256?: string;
+  providerFileId?: string;
+  name?: string;
+  contentType?: string;
+  width?: number;
+  height?: number;
+  size?: number;
+};
 
 /** Rejects empty or over-long text with the catalogue's codes. */
 export function assertMessageText(text: unknown): string {
@@ -118,11 +135,16 @@ export async function receiveCustomerMessage(
   if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
   const now = deps.now();
   const annotation: Annotation = deps.analyzer.analyze(text, { now, products: await productCatalogue(deps) });
-  const values = { clientMsgId: inbound.clientMsgId ?? null, text, annotation, metadata: { ...(inbound.raw === undefined ? {} : { raw: inbound.raw }), ...(inbound.attachments ? { attachments: inbound.attachments } : {}) }, createdAt: now };
+  const metadata = {
+    ...(inbound.raw === undefined ? {} : { raw: inbound.raw }),
+    ...(inbound.attachments ? { attachments: inbound.attachments } : {}),
+    ...(inbound.channelData ? { [inbound.channel]: inbound.channelData } : {}),
+  };
+  const values = { clientMsgId: inbound.clientMsgId ?? null, text, annotation, metadata, createdAt: now };
   const patch = {
     lastMessage: { text: text.slice(0, 200), sender: { type: "customer" }, createdAt: now.toISOString() },
     score: annotation.sentiment.score,
-    subject: subjectFrom(text, annotation),
+    subject: inbound.subject?.trim() ? inbound.subject.replace(/\s+/g, " ").trim().slice(0, 200) : subjectFrom(text, annotation),
   };
   // The message, the conversation's change (trend, subject, reopening) and the answer owed are one statement, which
   // also takes the conversation's turn lease for this node when nobody holds it.

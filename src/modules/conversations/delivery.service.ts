@@ -18,8 +18,8 @@ const log = childLogger("delivery");
 /** Job that delivers a stored reply to a channel other than the widget. */
 export const DELIVER_JOB = "message.deliver";
 
-/** A reply as a channel's sender gets it. */
-export type OutboundMessage = { messageId: string; inboxId: string; conversationId: string; externalId: string | null; text: string };
+/** A reply as a channel's sender gets it; `senderType` says who wrote it (an email marks the bot's as automatic). */
+export type OutboundMessage = { messageId: string; inboxId: string; conversationId: string; externalId: string | null; text: string; senderType: string };
 
 /** Sends replies on one channel; fails with DeliveryError (retryable or not) when the provider refuses or cannot be reached. */
 export type ChannelSender = { send(message: OutboundMessage): Promise<{ externalId?: string }> };
@@ -83,7 +83,7 @@ export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now" | "eve
   }
   let externalId: string | undefined;
   try {
-    ({ externalId } = await sender.send({ messageId, inboxId: row.inboxId, conversationId: row.conversationId, externalId: row.externalId, text: row.text }));
+    ({ externalId } = await sender.send({ messageId, inboxId: row.inboxId, conversationId: row.conversationId, externalId: row.externalId, text: row.text, senderType: row.senderType }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const retryable = !(error instanceof DeliveryError) || error.retryable;

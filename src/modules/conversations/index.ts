@@ -34,4 +34,6 @@ export {
 } from "./conversations.repo.ts";
 export { createAnswerer, TURN_TIMINGS, type Answerer, type AnswerTurn, type TurnOutcome, type TurnTimings } from "./turns.service.ts";
 export { forgetRecentMessages, type ConversationAddress } from "./recent-messages.ts";
+export { conversationOfMail, rememberMailIds, lastCustomerMail } from "./mail-threads.service.ts";
+export { createAttachmentFiles, type AttachmentFiles } from "./attachment-files.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";

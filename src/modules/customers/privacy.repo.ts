@@ -86,7 +86,7 @@ export async function lockErasable(tx: Database, customerId: string): Promise<st
  * them) becomes the marker without annotation or metadata; the conversations lose their last message, subject,
  * sentiment, bot memory and channel address; ticket subjects become the marker and ticket events lose their data;
  * orders stay for accounting without the person; deals stay for the pipeline's figures without the person (their titles,
- * often prefilled with the customer's name, become the marker); notes, suggestions and identities go; widget visitors are unlinked;
+ * often prefilled with the customer's name, become the marker); notes, suggestions, identities and their mails' Message-IDs go; widget visitors are unlinked;
  * timeline events keep only their type, who and when; the records keep nothing personal and are marked erased.
  * Answers the channel addresses the conversations had, so connections still in them can be closed.
  */
@@ -116,6 +116,8 @@ export async function eraseRecords(tx: Database, ids: string[], at: Date): Promi
   await tx.delete(t.customerNotes).where(inArray(t.customerNotes.customerId, ids));
   await tx.delete(t.customerSuggestions).where(inArray(t.customerSuggestions.customerId, ids));
   await tx.delete(t.customerIdentities).where(inArray(t.customerIdentities.customerId, ids));
+  // Their mails' Message-IDs (often naming their host) go with the channel addresses: a later mail starts afresh.
+  await tx.delete(t.emailMessageIds).where(inArray(t.emailMessageIds.conversationId, theirConversations));
   await tx.update(t.visitors).set({ customerId: null }).where(inArray(t.visitors.customerId, ids));
   await tx
     .update(t.customerEvents)
