@@ -5,8 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // One migrated database for the run, which each file's in-memory PGlite starts from (see the file).
     globalSetup: ["test/support/database-template.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: "forks",
     maxWorkers: 2,
     env: { DOTENV_CONFIG_QUIET: "true", LOG_LEVEL: "silent" },

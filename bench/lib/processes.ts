@@ -232,7 +232,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   child.once("exit", () => children.delete(child));
   const output = captureTail(child);
   const url = `http://127.0.0.1:${port}`;
-  const readyMs = await waitHealthy(url, options.readyTimeoutMs ?? 120_000, () => {
+  const readyMs = await waitHealthy(url, options.readyTimeoutMs ?? 300_000, () => {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before it was healthy:\n${output()}`);
   });
   // A profiled server writes its profile only when it exits by itself: give it time to drain.

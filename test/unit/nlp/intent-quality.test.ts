@@ -13,9 +13,10 @@ const SNIPS = path.join(DATA, "snips");
 // nlp-models/README.md. Raise these floors as the classifier improves; never lower them to make a change pass.
 // Full files, no sampling: CLINC150 trains on 15,000 rows (about 23 s on a busy shared core, where the previous model took 17 s; 66 s in CI on the
 // 2026-12-05 machine, which was 2.5–4 times slower) and scores 3,100 val + 5,500 test
-// rows; SNIPS trains on 13,084 rows. Timing figures are printed by the eval command, never asserted here.
+// rows; SNIPS trains on 13,084 rows. Timing figures are printed by the eval command, never asserted here. The timeouts
+// leave room for a machine at load 15, where training alone took several minutes.
 describe("intent classification quality gate (regression floors)", () => {
-  it("CLINC150 full test: in-scope accuracy ≥ 94% (the issue's target); at the threshold chosen on val + oos_val (at most 1 point of val accuracy given up), in-scope accuracy ≥ 93% and oos_test recall ≥ 65% (target: 92% with ≥ 60%)", { timeout: 180_000 }, async () => {
+  it("CLINC150 full test: in-scope accuracy ≥ 94% (the issue's target); at the threshold chosen on val + oos_val (at most 1 point of val accuracy given up), in-scope accuracy ≥ 93% and oos_test recall ≥ 65% (target: 92% with ≥ 60%)", { timeout: 600_000 }, async () => {
     const r = await evalIntents({
       train: path.join(CLINC, "train.jsonl"),
       test: path.join(CLINC, "test.jsonl"),
@@ -64,7 +65,7 @@ describe("intent classification quality gate (regression floors)", () => {
     await expect(evalIntents({ model: path.join(repoRoot, "nlp-models"), test: path.join(repoRoot, "nlp-models/intent-test.jsonl"), typos: "10%" })).rejects.toThrow("--typos must be a number between 0 and 1 (got 10%)");
   });
 
-  it("SNIPS test: accuracy ≥ 97.7% (the issue's target of 98.5% is not reached yet)", { timeout: 120_000 }, async () => {
+  it("SNIPS test: accuracy ≥ 97.7% (the issue's target of 98.5% is not reached yet)", { timeout: 400_000 }, async () => {
     const r = await evalIntents({ train: path.join(SNIPS, "train.jsonl"), test: path.join(SNIPS, "test.jsonl") });
     expect(r.n).toBe(700);
     expect(r.accuracy).toBeGreaterThanOrEqual(0.977);
