@@ -99,5 +99,9 @@ export type InboxDTO = {
   webhookUrl: string | null;
   /** The names of the settings stored for this inbox (their values are never returned). */
   configured: string[];
+  /** False for an inbox that takes no webhook and sends nothing until an admin enables it (the demo's channel inboxes). */
+  enabled: boolean;
   createdAt: string;
+  /** An `api` inbox's token for its integrator: in the answer to its creation (and to POST …/token) only. */
+  inboxToken?: string;
 };

@@ -119,10 +119,11 @@ export function createOperations(
   }
 
   function pendingMessage(conversationId: string, text: string, clientMsgId: string): MessageDTO {
-    const user = getState().user;
+    const { user, selected } = getState();
     return {
       id: `local-${clientMsgId}`,
       conversationId,
+      channel: selected?.channel ?? "web",
       clientMsgId,
       sender: { type: "agent", name: user?.name, id: user?.id },
       text,
