@@ -3,6 +3,7 @@ import { Router } from "express";
 import { LRUCache } from "lru-cache";
 import type { ConversationDTO } from "../../contracts/api.ts";
 import { z } from "zod";
+import { CONVERSATION_CHANNELS } from "../../contracts/channels.ts";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { currentActor, currentUser, requireActor, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
@@ -26,6 +27,7 @@ const statusGroups: Record<string, ConversationRow["status"][] | null> = {
 /** Query of GET /api/v1/conversations. */
 export const conversationListQuery = z.object({
   status: z.enum(["open", "bot", "handoff", "resolved", "all"], { error: "status must be one of open, bot, handoff, resolved, all" }).default("open"),
+  channel: z.enum(CONVERSATION_CHANNELS, { error: `channel must be one of ${CONVERSATION_CHANNELS.join(", ")}` }).optional(),
   limit: limitSchema,
   cursor: cursorParam,
 });
@@ -67,7 +69,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   for (const event of ["conversation.updated", "ticket.updated"] as const) deps.events.on(event, () => pages.clear());
   const readPage = async (query: z.infer<typeof conversationListQuery>): Promise<string> => {
     const cursor = decodeCursor(query.cursor, timeIdCursor);
-    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
+    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, query.channel);
     const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
     const body: ListPage = { data: page.map(presentConversation), nextCursor };
     return JSON.stringify(body);
@@ -80,7 +82,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   });
   router.get("/", async (req, res) => {
     const query = parseInput(conversationListQuery, req.query);
-    const key = JSON.stringify([query.status, query.limit, query.cursor ?? null]);
+    const key = JSON.stringify([query.status, query.channel ?? null, query.limit, query.cursor ?? null]);
     let page = pages.get(key);
     if (!page) {
       page = readPage(query);
