@@ -98,7 +98,8 @@ describe("the API channel", () => {
 
   it("refuses a wrong or missing token with 401 WEBHOOK_UNVERIFIED and stores nothing; X-Inbox-Token works too; a replaced token stops working", async () => {
     const body = (messageId: string) => ({ contactId: "user-44", text: "let me in", messageId });
-    for (const headers of [{ authorization: "Bearer sbi_wrong" }, {}, { "x-inbox-token": "" }, { authorization: `Basic ${token}` }]) {
+    const wrong: Record<string, string>[] = [{ authorization: "Bearer sbi_wrong" }, {}, { "x-inbox-token": "" }, { authorization: `Basic ${token}` }];
+    for (const headers of wrong) {
       const res = await post(body("msg-denied"), headers);
       expect(res.status).toBe(401);
       expect(((await res.json()) as ErrorBody).error.code).toBe("WEBHOOK_UNVERIFIED");
