@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { emailSchema, phoneSchema } from "../../modules/customers/index.ts";
 import type { InboundMessage } from "../../modules/conversations/index.ts";
+import { idInThread, inboxThreadId } from "../thread-id.ts";
 
 const id = (name: string) => z.string({ error: `${name} is required` }).trim().min(1, `${name} is required`).max(200, `${name} has at most 200 characters`);
 
@@ -20,13 +21,12 @@ export type ApiChannelMessage = z.infer<typeof apiChannelMessage>;
 
 /** A contact's conversation (and identity) id: contact ids are the integrator's, so the inbox is part of it. */
 export function apiThreadId(inboxId: string, contactId: string): string {
-  return `${inboxId}:${contactId}`;
+  return inboxThreadId(inboxId, contactId);
 }
 
 /** The contact id back from a conversation's external id. */
 export function contactIdOf(inboxId: string, threadId: string | null): string {
-  if (!threadId?.startsWith(`${inboxId}:`)) throw new Error("the conversation is not a contact of this API inbox");
-  return threadId.slice(inboxId.length + 1);
+  return idInThread(inboxId, threadId, "a contact of this API inbox");
 }
 
 /** The customer message an integrator posted. */
