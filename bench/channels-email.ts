@@ -7,10 +7,8 @@
 import { randomBytes } from "node:crypto";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { SMTPServer } from "smtp-server";
-import type { BenchArgs } from "./lib/args.ts";
 import { freePort, login, progress, startRedis, startServer, tempDir } from "./lib/processes.ts";
 import { round, summarize } from "./lib/stats.ts";
-import { keyValues } from "./lib/table.ts";
 
 const ADDRESS = "support@bench.test";
 
@@ -100,14 +98,4 @@ export async function emailBench(options: EmailBenchOptions = {}): Promise<Email
     await redis.stop();
     data.remove();
   }
-}
-
-/** Runs the email part as `npm run bench -- channels`: `--n 300` measured mails after `--warmup 30`. */
-export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
-  return { email: await emailBench({ n: args.num("n", 300), warmup: args.num("warmup", 30) }) };
-}
-
-/** Human-readable form. */
-export function format(result: Record<string, unknown>): string {
-  return keyValues(result);
 }

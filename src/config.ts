@@ -69,6 +69,8 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
+  BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
+  NODE_ENV: z.string().optional(),
   RATE_LIMITS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   RATE_LIMIT_LOGIN_IP: rate("20/60"),
   LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
@@ -123,7 +125,11 @@ export type Config = Readonly<{
   /** Demo mode: load the demo shop and demo accounts on start (`--demo` or SWITCHBOARD_DEMO=1). */
   demo: boolean;
   logLevel: string;
-  botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  /**
+   * The Bot Framework channel: Azure credentials, or `allowUnauthenticated` (BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=1, never in
+   * production): activities without a token are taken and answered at their serviceUrl, as with the Bot Framework Emulator.
+   */
+  botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType?: string; allowUnauthenticated: boolean };
   /** Rate limits, or undefined when RATE_LIMITS=off. */
   rateLimits: RateLimitSettings | undefined;
 }>;
@@ -140,6 +146,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   }
   const v = parsed.data;
+  const allowUnauthenticated = v.BOTFRAMEWORK_ALLOW_UNAUTHENTICATED === "1" || v.BOTFRAMEWORK_ALLOW_UNAUTHENTICATED === "true";
+  if (allowUnauthenticated && v.NODE_ENV === "production") {
+    throw new ConfigError(
+      "invalid configuration:\n  BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: is refused when NODE_ENV=production (anyone could post activities and make the server call any serviceUrl); set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead",
+    );
+  }
+  if (allowUnauthenticated && v.MICROSOFT_APP_ID) {
+    throw new ConfigError("invalid configuration:\n  BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: cannot be combined with MICROSOFT_APP_ID (the local mode has no credentials); unset one of them");
+  }
   const dataDir = path.resolve(v.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return Object.freeze({
@@ -168,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: v.MICROSOFT_APP_PASSWORD,
       tenantId: v.MICROSOFT_APP_TENANT_ID,
       appType: v.MICROSOFT_APP_TYPE,
+      allowUnauthenticated,
     },
     rateLimits:
       v.RATE_LIMITS === "off"

@@ -41,6 +41,7 @@ export const errorCatalogue = {
   ORDER_STATUS_INVALID: { status: 409, message: "The order cannot move to this status from its current one." },
   DELIVERY_NOT_FAILED: { status: 409, message: "Only a reply whose delivery failed can be retried." },
   INBOX_IN_USE: { status: 409, message: "The inbox has conversations; it cannot be deleted." },
+  INBOX_DISABLED: { status: 409, message: "The inbox is disabled or not configured yet; an admin enables it once its settings are entered." },
   STAGE_IN_USE: { status: 409, message: "The pipeline stage still has deals; move them first." },
   DEAL_NOT_OPEN: { status: 409, message: "The deal is closed (won or lost); only open deals can be planned or reassigned by a plan." },
   PLAN_INFEASIBLE: { status: 422, message: "No plan satisfies the constraints: the active sales reps lack room or do not cover a segment." },

@@ -38,6 +38,7 @@ export async function startServer(
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
+  if (config.botFramework.allowUnauthenticated) log.warn("BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=1: /api/messages takes activities without a token (local development only)");
   log.info({ url, database: container.database.kind, redis: container.redisEndpoint.private ? "private" : "external", ms: Date.now() - started }, "Switchboard is listening");
   // Serving already, the embedded database compiles its hot paths between requests.
   const listening = Date.now();

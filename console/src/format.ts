@@ -1,7 +1,7 @@
 /** Pure formatting helpers for the console views (times, periods, counts, scores, sentiment tones, initials). */
 import type { CustomerDTO, SentimentTrend } from "../../src/contracts/api.ts";
 import { UNKNOWN_INTENT, type Entity, type Intent, type Sentiment } from "../../src/contracts/nlp.ts";
-import { DETAILS_TEXT, INBOX_TEXT } from "./strings.ts";
+import { CHANNEL_NAMES, DETAILS_TEXT, INBOX_TEXT } from "./strings.ts";
 
 /** Visual tone of a sentiment value, used as a CSS modifier. */
 export type Tone = "negative" | "neutral" | "positive";
@@ -181,4 +181,11 @@ export function avatarHue(id: string): number {
 export function truncate(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** A channel as people call it: "SMS", "Bot Framework (msteams)" for a Bot Framework channel; an unknown one as stored. */
+export function formatChannel(channel: string): string {
+  const [kind, behind] = channel.split(":", 2) as [string, string | undefined];
+  const name = CHANNEL_NAMES[kind] ?? channel;
+  return behind ? `${name} (${behind})` : name;
 }

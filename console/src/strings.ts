@@ -103,6 +103,8 @@ export const INBOX_TEXT = {
   filterBot: "Bot",
   filterResolved: "Resolved",
   filterAll: "All",
+  channelFilter: "Channel",
+  allChannels: "All channels",
   ticketOpen: "Open",
   ticketPending: "Pending",
   ticketResolved: "Resolved",
@@ -131,6 +133,7 @@ export const CONVERSATION_TEXT = {
   sending: "Sending…",
   failed: "Not sent.",
   retry: "Retry",
+  channelOfMessage: "The channel this message came or went on",
   channelPending: "Sending to the customer's channel…",
   channelSent: "Sent to the customer's channel",
   channelDelivered: "Delivered",
@@ -213,3 +216,15 @@ export const TICKET_HISTORY_TEXT = {
   priority: (from: string, to: string) => `changed the priority from ${from} to ${to}`,
   other: (type: string) => type.replace(/_/g, " "),
 } as const;
+
+/** How each channel is named in the console (the conversation list's filter, each message's channel). */
+export const CHANNEL_NAMES: Record<string, string> = {
+  web: "Web chat",
+  email: "Email",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  slack: "Slack",
+  sms: "SMS",
+  api: "API",
+  botframework: "Bot Framework",
+};

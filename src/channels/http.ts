@@ -17,7 +17,8 @@ export async function postForm(url: string, fields: Record<string, string>, prov
   return post(url, { "content-type": "application/x-www-form-urlencoded", ...headers }, new URLSearchParams(fields).toString(), provider);
 }
 
-async function post(url: string, headers: Record<string, string>, content: string, provider: string): Promise<ProviderResponse> {
+/** Posts a body already serialised (a signed one, whose bytes must be the ones signed) with the given headers. */
+export async function post(url: string, headers: Record<string, string>, content: string, provider: string): Promise<ProviderResponse> {
   let res: Response;
   try {
     res = await fetch(url, { method: "POST", headers, body: content, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });

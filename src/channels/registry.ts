@@ -1,7 +1,9 @@
-/** The chat channels beside the widget: each one's webhook routes and its outbound sender, in one table. */
+/** The chat channels (and the API channel) beside the widget: each one's webhook routes and its outbound sender, in one table. */
 import { Router } from "express";
 import type { ChannelSender, ChannelSenders } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
+import { apiChannelSender } from "./api/outbound.ts";
+import { apiChannelRoutes } from "./api/routes.ts";
 import { emailSender } from "./email/outbound.ts";
 import { slackSender } from "./slack/outbound.ts";
 import { slackRoutes } from "./slack/routes.ts";
@@ -17,7 +19,7 @@ export type ChannelOptions = { publicUrl?: string };
 
 /** The sender of each channel that has one (the delivery job looks a reply's channel up here). */
 export function channelSenders(deps: ServiceDeps, options: ChannelOptions = {}): ChannelSenders {
-  const senders: Record<string, ChannelSender> = { email: emailSender(deps), telegram: telegramSender(deps), whatsapp: whatsappSender(deps), slack: slackSender(deps), sms: smsSender(deps, options) };
+  const senders: Record<string, ChannelSender> = { email: emailSender(deps), telegram: telegramSender(deps), whatsapp: whatsappSender(deps), slack: slackSender(deps), sms: smsSender(deps, options), api: apiChannelSender(deps) };
   return (channel) => senders[channel];
 }
 
@@ -28,5 +30,6 @@ export function channelRoutes(deps: ServiceDeps, options: ChannelOptions = {}): 
   router.use(whatsappRoutes(deps));
   router.use(slackRoutes(deps));
   router.use(smsRoutes(deps, options));
+  router.use(apiChannelRoutes(deps));
   return router;
 }

@@ -48,6 +48,10 @@ export type ConversationDTO = {
 export type MessageDTO = {
   id: string;
   conversationId: string;
+  /** The channel the message came or went on: its conversation's, unless an agent replied through another inbox. */
+  channel: string;
+  /** The inbox an agent's reply was sent through, when not the conversation's own. */
+  viaInboxId?: string;
   clientMsgId: string | null;
   sender: Sender & { id?: string };
   text: string;

@@ -10,6 +10,15 @@ export const INBOX_CHANNELS = ["email", "telegram", "whatsapp", "slack", "sms", 
 /** A channel an admin can create an inbox for. */
 export type InboxChannel = (typeof INBOX_CHANNELS)[number];
 
+/**
+ * The channels a conversation can be on, as the conversation list filters them (`?channel=`): every inbox channel, and
+ * `botframework` for every Bot Framework channel (stored as `botframework:<channelId>`: Teams, the Emulator …).
+ */
+export const CONVERSATION_CHANNELS = [...INBOX_CHANNELS, "botframework"] as const;
+
+/** A channel the conversation list can be filtered by. */
+export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
+
 const secret = (name: string, min = 1) => z.string({ error: `${name} is required` }).min(min, `${name} must be at least ${min} characters`).max(1000);
 const httpUrl = (name: string) => z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` }).max(2000);
 
@@ -106,5 +115,9 @@ export type InboxDTO = {
   webhookUrl: string | null;
   /** The names of the settings stored for this inbox (their values are never returned). */
   configured: string[];
+  /** False for an inbox that takes no webhook and sends nothing until an admin enables it (the demo's channel inboxes). */
+  enabled: boolean;
   createdAt: string;
+  /** An `api` inbox's token for its integrator: in the answer to its creation (and to POST …/token) only. */
+  inboxToken?: string;
 };

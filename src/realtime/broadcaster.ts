@@ -45,16 +45,16 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
       inOrder(conversationId, async () => {
         const message = await getMessage(deps, messageId);
         if (!message) return;
-        const room = await widgetRoomOf(conversationId);
-        if (room) widget.to(room).emit("message:new", presentWidgetMessage(message));
-        console.to(AGENTS_ROOM).emit("message:new", presentMessage(message));
+        const { channel, externalId } = await conversationAddress(deps, conversationId);
+        if (channel === WEB_CHANNEL && externalId) widget.to(widgetRoom(externalId)).emit("message:new", presentWidgetMessage(message));
+        console.to(AGENTS_ROOM).emit("message:new", presentMessage(message, channel));
       }),
     ),
     // A reply's delivery to its chat channel moved on (sent, failed …): the consoles replace the message they show.
     events.on("message.updated", ({ messageId, conversationId }) =>
       inOrder(conversationId, async () => {
         const message = await getMessage(deps, messageId);
-        if (message) console.to(AGENTS_ROOM).emit("message:updated", presentMessage(message));
+        if (message) console.to(AGENTS_ROOM).emit("message:updated", presentMessage(message, (await conversationAddress(deps, conversationId)).channel));
       }),
     ),
     events.on("conversation.updated", ({ conversationId }) => {

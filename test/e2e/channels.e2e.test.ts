@@ -1,12 +1,14 @@
 /**
  * A Telegram conversation in the console: the bot's answer that Telegram refused shows "Not delivered" with the reason
- * and a Retry that sends it (the status follows live), and an agent's reply from the console reaches the (fake) Bot API.
+ * and a Retry that sends it (the status follows live), and an agent's reply from the console reaches the (fake) Bot API;
+ * the conversation list filters by channel and each message shows its channel.
  */
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboxDTO } from "../../src/contracts/channels.ts";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
+import { receiveCustomerMessage } from "../../src/modules/conversations/index.ts";
 import { api } from "../support/api-client.ts";
 import { createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram.ts";
@@ -86,5 +88,40 @@ describe("a Telegram conversation in the console", () => {
     const mine = page.locator("[data-testid=message][data-sender=agent]", { hasText: text });
     await mine.locator("[data-testid=channel-delivery][data-status=sent]").waitFor({ timeout: 20_000 });
     await page.screenshot({ path: `${artifacts}/telegram-agent-reply.png` });
+    expect(await mine.getByTestId("message-channel").textContent()).toBe("Telegram");
+  });
+
+  it("filters the conversation list by channel, and shows each message's channel", async () => {
+    await receiveCustomerMessage(app.container.deps, {
+      inboxId: app.inboxId,
+      channel: "web",
+      externalUserId: "e2e-web-visitor",
+      externalConversationId: "e2e-web-conversation",
+      text: "Hi from the website",
+      profile: { name: "Wendy Website" },
+      answeredInTurn: true,
+    });
+    await page.getByTestId("filter-all").click();
+    const items = page.locator("[data-testid=conversation-item]");
+    const names = async () => (await items.allTextContents()).map((text) => (text.includes("Wendy Website") ? "web" : text.includes("Katherine Johnson") ? "telegram" : "other"));
+    await expect.poll(names, { timeout: 20_000 }).toEqual(expect.arrayContaining(["web", "telegram"]));
+
+    const channel = page.getByTestId("conversation-channel");
+    await channel.selectOption("telegram");
+    await expect.poll(names, { timeout: 20_000 }).toEqual(["telegram"]);
+    await page.screenshot({ path: `${artifacts}/channel-filter-telegram.png` });
+    // Keyboard: the filter is a labelled select.
+    await channel.focus();
+    await channel.selectOption("web");
+    await expect.poll(names, { timeout: 20_000 }).toEqual(["web"]);
+    await channel.selectOption("sms");
+    await page.getByTestId("conversations-empty").waitFor({ timeout: 20_000 });
+    await channel.selectOption("");
+    await expect.poll(names, { timeout: 20_000 }).toEqual(expect.arrayContaining(["web", "telegram"]));
+
+    await items.filter({ hasText: "Katherine Johnson" }).click();
+    const customer = page.locator("[data-testid=message][data-sender=customer]").first();
+    await customer.waitFor({ timeout: 20_000 });
+    expect(await customer.getByTestId("message-channel").textContent()).toBe("Telegram");
   });
 });

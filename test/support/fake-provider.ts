@@ -5,7 +5,7 @@
 import http from "node:http";
 
 /** One request the fake received, and what it answered. */
-export type ProviderCall = { method: string; path: string; headers: http.IncomingHttpHeaders; body: Record<string, unknown>; at: number; answer?: ProviderAnswer };
+export type ProviderCall = { method: string; path: string; headers: http.IncomingHttpHeaders; body: Record<string, unknown>; raw: string; at: number; answer?: ProviderAnswer };
 
 /** A scripted answer: the HTTP status, headers (Retry-After…) and the JSON body. */
 export type ProviderAnswer = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
@@ -32,7 +32,7 @@ export async function startFakeProvider(options: { recipientOf: (call: ProviderC
     req.on("end", () => {
       const form = req.headers["content-type"]?.startsWith("application/x-www-form-urlencoded");
       const body = form ? Object.fromEntries(new URLSearchParams(raw)) : ((raw ? JSON.parse(raw) : {}) as Record<string, unknown>);
-      const call: ProviderCall = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, at: Date.now() };
+      const call: ProviderCall = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, raw, at: Date.now() };
       calls.push(call);
       const answer = scripts.get(options.recipientOf(call))?.shift() ?? options.answer(call);
       call.answer = answer;

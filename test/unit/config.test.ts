@@ -53,6 +53,15 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), SWITCHBOARD_DEMO: "yes" })).toThrow(/SWITCHBOARD_DEMO: must be 1 or 0/);
   });
 
+  it("takes Bot Framework activities without a token only when BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=1, and refuses that in production or beside MICROSOFT_APP_ID", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).botFramework.allowUnauthenticated).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: "1", NODE_ENV: "development" }).botFramework.allowUnauthenticated).toBe(true);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: "1", NODE_ENV: "production" })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: "1", NODE_ENV: "production" })).toThrow(/BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: is refused when NODE_ENV=production/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: "1", MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000000" })).toThrow(/cannot be combined with MICROSOFT_APP_ID/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: "yes" })).toThrow(/BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: must be 1 or 0/);
+  });
+
   it("reports every invalid variable at once, by name", () => {
     let error: unknown;
     try {

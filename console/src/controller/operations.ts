@@ -1,4 +1,5 @@
 /** The console's use cases: each calls the API, then dispatches what happened (errors go to the banner). */
+import type { ConversationChannel } from "../../../src/contracts/channels.ts";
 import type { MessageDTO, TicketPriority, TicketStatus } from "../../../src/contracts/api.ts";
 import * as api from "../api/endpoints.ts";
 import { ApiRequestError } from "../api/http.ts";
@@ -24,6 +25,7 @@ export type ConsoleOperations = {
   setPresence: (status: "online" | "away") => Promise<void>;
   setView: (view: InboxView) => void;
   setConversationFilter: (filter: ConversationFilter) => Promise<void>;
+  setConversationChannel: (channel: ConversationChannel | null) => Promise<void>;
   loadMoreConversations: () => Promise<void>;
   setTicketFilter: (filter: TicketFilter) => Promise<void>;
   loadMoreTickets: () => Promise<void>;
@@ -68,10 +70,10 @@ export function createOperations(
   }
 
   async function loadConversations(append: boolean): Promise<void> {
-    const { conversationFilter: filter, conversations } = getState();
+    const { conversationFilter: filter, conversationChannel: channel, conversations } = getState();
     try {
-      const page = await api.listConversations(filter, append ? conversations.nextCursor : null);
-      dispatch({ type: "conversations/loaded", filter, page, append });
+      const page = await api.listConversations(filter, append ? conversations.nextCursor : null, channel);
+      dispatch({ type: "conversations/loaded", filter, channel, page, append });
     } catch (error) {
       dispatch({ type: "conversations/failed" });
       fail(error);
@@ -119,10 +121,11 @@ export function createOperations(
   }
 
   function pendingMessage(conversationId: string, text: string, clientMsgId: string): MessageDTO {
-    const user = getState().user;
+    const { user, selected } = getState();
     return {
       id: `local-${clientMsgId}`,
       conversationId,
+      channel: selected?.channel ?? "web",
       clientMsgId,
       sender: { type: "agent", name: user?.name, id: user?.id },
       text,
@@ -177,6 +180,10 @@ export function createOperations(
     setView: (view) => dispatch({ type: "view", view }),
     setConversationFilter: async (filter) => {
       dispatch({ type: "conversations/filter", filter });
+      await loadConversations(false);
+    },
+    setConversationChannel: async (channel) => {
+      dispatch({ type: "conversations/channel", channel });
       await loadConversations(false);
     },
     loadMoreConversations: async () => {

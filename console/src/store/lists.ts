@@ -67,8 +67,15 @@ export function mergeConversations(
   items: ConversationDTO[],
   incoming: ConversationDTO[],
   filter: ConversationFilter,
+  channel: string | null = null,
 ): ConversationDTO[] {
-  return mergeById(items, incoming, (c) => conversationMatches(c, filter), sortConversations);
+  return mergeById(items, incoming, (c) => conversationMatches(c, filter) && channelMatches(c.channel, channel), sortConversations);
+}
+
+/** Whether a conversation's channel is the one the list shows ("botframework" takes every Bot Framework channel); null shows all. */
+export function channelMatches(conversationChannel: string, channel: string | null): boolean {
+  if (channel === null) return true;
+  return channel === "botframework" ? conversationChannel.startsWith("botframework:") : conversationChannel === channel;
 }
 
 /** Adds or updates tickets in a list, removing those that no longer match the filter. */

@@ -1,4 +1,5 @@
 /** The console's state transitions: one pure reducer over the actions the controller dispatches. */
+import type { ConversationChannel } from "../../../src/contracts/channels.ts";
 import type { ConversationDTO, MessageDTO, Page, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
 import { emptyList, mergeConversations, mergeTickets, newer } from "./lists.ts";
 import { addPending, markFailed, mergeMessages, removePending } from "./messages.ts";
@@ -18,8 +19,9 @@ export type ConsoleAction =
   | ReportAction
   | { type: "view"; view: InboxView }
   | { type: "conversations/filter"; filter: ConversationFilter }
+  | { type: "conversations/channel"; channel: ConversationChannel | null }
   | { type: "conversations/loading" }
-  | { type: "conversations/loaded"; filter: ConversationFilter; page: Page<ConversationDTO>; append: boolean }
+  | { type: "conversations/loaded"; filter: ConversationFilter; channel: ConversationChannel | null; page: Page<ConversationDTO>; append: boolean }
   | { type: "conversations/failed" }
   | { type: "conversation/upserted"; conversation: ConversationDTO }
   | { type: "conversation/selected"; id: string | null }
@@ -57,6 +59,7 @@ export function initialState(): ConsoleState {
     report: initialReport(),
     view: "conversations",
     conversationFilter: "open",
+    conversationChannel: null,
     conversations: emptyList(),
     ticketFilter: { status: "open", assignee: "any" },
     tickets: emptyList(),
@@ -108,12 +111,14 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, view: action.view };
     case "conversations/filter":
       return { ...state, conversationFilter: action.filter, conversations: { ...emptyList(), loading: true } };
+    case "conversations/channel":
+      return { ...state, conversationChannel: action.channel, conversations: { ...emptyList(), loading: true } };
     case "conversations/loading":
       return { ...state, conversations: { ...state.conversations, loading: true } };
     case "conversations/loaded": {
-      if (action.filter !== state.conversationFilter) return state;
+      if (action.filter !== state.conversationFilter || action.channel !== state.conversationChannel) return state;
       const base = action.append ? state.conversations.items : [];
-      const items = mergeConversations(base, action.page.data, state.conversationFilter);
+      const items = mergeConversations(base, action.page.data, state.conversationFilter, state.conversationChannel);
       return { ...state, conversations: { items, nextCursor: action.page.nextCursor, loading: false, loaded: true } };
     }
     case "conversations/failed":
@@ -180,7 +185,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 }
 
 function upsertConversation(state: ConsoleState, conversation: ConversationDTO): ConsoleState {
-  const items = mergeConversations(state.conversations.items, [conversation], state.conversationFilter);
+  const items = mergeConversations(state.conversations.items, [conversation], state.conversationFilter, state.conversationChannel);
   const selected =
     state.selectedId === conversation.id ? newer(state.selected ?? undefined, conversation) : state.selected;
   return { ...state, conversations: { ...state.conversations, items }, selected };

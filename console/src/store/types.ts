@@ -1,4 +1,5 @@
 /** Shapes of the console's client state. */
+import type { ConversationChannel } from "../../../src/contracts/channels.ts";
 import type { ConversationDTO, MessageDTO, TicketDTO, TicketStatus, TopicsReportDTO, UserDTO } from "../../../src/contracts/api.ts";
 
 /** Conversation list filter: "open" is bot + waiting for human and "all" includes resolved, as the API defines them. */
@@ -61,6 +62,8 @@ export type ConsoleState = {
   report: ReportState;
   view: InboxView;
   conversationFilter: ConversationFilter;
+  /** The channel the conversation list shows (null: every channel). */
+  conversationChannel: ConversationChannel | null;
   conversations: ListState<ConversationDTO>;
   ticketFilter: TicketFilter;
   tickets: ListState<TicketDTO>;

@@ -1,6 +1,8 @@
 /** The left pane: conversations or tickets, their filters, the live list and "Load more". */
 import { useEffect, useState } from "preact/hooks";
 import type { TicketDTO } from "../../../src/contracts/api.ts";
+import { CONVERSATION_CHANNELS, type ConversationChannel } from "../../../src/contracts/channels.ts";
+import { formatChannel } from "../format.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
 import type { ConsoleState, ConversationFilter, TicketFilter } from "../store/types.ts";
 import { INBOX_TEXT } from "../strings.ts";
@@ -56,6 +58,22 @@ function ConversationList(props: { state: ConsoleState; ops: ConsoleOperations }
             {f.label}
           </button>
         ))}
+      </div>
+      <div class="list__toolbar">
+        <label class="field field--inline">
+          <span class="field__label">{INBOX_TEXT.channelFilter}</span>
+          <select
+            class="select select--compact"
+            value={state.conversationChannel ?? ""}
+            onChange={(e) => void ops.setConversationChannel((e.currentTarget.value || null) as ConversationChannel | null)}
+            data-testid="conversation-channel"
+          >
+            <option value="">{INBOX_TEXT.allChannels}</option>
+            {CONVERSATION_CHANNELS.map((channel) => (
+              <option value={channel}>{formatChannel(channel)}</option>
+            ))}
+          </select>
+        </label>
       </div>
       <div class="list" data-testid="conversation-list">
         {list.loaded && list.items.length === 0 ? (

@@ -2,6 +2,7 @@
 import type { Annotation } from "../../../src/contracts/nlp.ts";
 import { UNKNOWN_INTENT as UNKNOWN_INTENT_NAME } from "../../../src/contracts/nlp.ts";
 import {
+  formatChannel,
   formatClock,
   formatDrivers,
   formatEntity,
@@ -116,6 +117,9 @@ export function MessageItem(props: {
       <div class="msg__head">
         <span class="msg__author">{name}</span>
         {type === "bot" ? <span class="msg__role">{SENDER_LABEL.bot}</span> : null}
+        <span class="msg__channel" title={CONVERSATION_TEXT.channelOfMessage} data-testid="message-channel" data-channel={m.channel}>
+          {formatChannel(m.channel)}
+        </span>
         <time class="msg__time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString()}>
           {formatClock(m.createdAt)}
         </time>

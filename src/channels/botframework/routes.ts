@@ -9,16 +9,25 @@ import { parseInput } from "../../http/middlewares/validate.ts";
 /** What POST /api/messages checks of a Bot Framework Activity before the adapter reads it. */
 export const activityShape = z.looseObject({ type: z.string({ error: "type is required" }).min(1, "type is required").max(100) });
 
-/** The /api/messages route, or undefined when the channel is not configured (MICROSOFT_APP_ID unset). */
+/**
+ * The /api/messages route, or undefined when the channel is not configured (neither MICROSOFT_APP_ID nor
+ * BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=1 set).
+ */
 export function botFrameworkRoutes(container: Container): Router | undefined {
   const settings = container.config.botFramework;
-  if (!settings.appId) return undefined;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: settings.appId,
-    MicrosoftAppPassword: settings.appPassword,
-    MicrosoftAppTenantId: settings.tenantId,
-    MicrosoftAppType: settings.appType ?? "MultiTenant",
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  if (!settings.appId && !settings.allowUnauthenticated) return undefined;
+  // Without an app id the adapter's credential factory reports authentication disabled: it takes activities without a
+  // token (an anonymous identity) and calls their serviceUrl without one, as a bot does with the Bot Framework Emulator.
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    settings.allowUnauthenticated
+      ? {}
+      : ({
+          MicrosoftAppId: settings.appId,
+          MicrosoftAppPassword: settings.appPassword,
+          MicrosoftAppTenantId: settings.tenantId,
+          MicrosoftAppType: settings.appType ?? "MultiTenant",
+        } as ConfigurationBotFrameworkAuthenticationOptions),
+  );
   const adapter = new CloudAdapter(auth);
   container.bot.attach(adapter);
   const router = Router();

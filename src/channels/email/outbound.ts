@@ -48,7 +48,7 @@ export function emailSender(deps: Pick<ServiceDeps, "db" | "secrets">): ChannelS
       if (!threadId?.startsWith(`${message.inboxId}:`)) throw new DeliveryError("the conversation is no longer an email thread of this inbox", { retryable: false });
       const messageId = replyMessageId(message.inboxId, threadId, message.messageId, address);
       const references = [...(last?.references ?? []), ...(last?.messageId ? [last.messageId] : [])].slice(-20);
-      const automatic = message.senderType !== "agent";
+      const automatic = message.sender.type !== "agent";
       const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS });
       try {
         await transport.sendMail({

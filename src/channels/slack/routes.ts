@@ -5,7 +5,7 @@ import { AppError } from "../../errors.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { receiveCustomerMessage } from "../../modules/conversations/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
-import { channelInbox } from "../../modules/inboxes/index.ts";
+import { webhookInbox } from "../../modules/inboxes/index.ts";
 import { bodyBytes, parseJsonBody, rawBody } from "../webhook.ts";
 import { fromSlackEvent, slackPayload } from "./inbound.ts";
 import { slackRequestVerified } from "./signature.ts";
@@ -17,8 +17,7 @@ export function slackRoutes(deps: ServiceDeps): Router {
   const router = Router();
   router.post("/slack/:inboxId", rawBody, async (req, res) => {
     const { inboxId } = parseInput(params, req.params);
-    const found = await channelInbox(deps, inboxId, "slack");
-    if (!found) throw new AppError("INBOX_NOT_FOUND", `There is no Slack inbox "${inboxId}".`);
+    const found = await webhookInbox(deps, inboxId, "slack", "Slack");
     const raw = bodyBytes(req.body);
     const request = { timestamp: req.get("x-slack-request-timestamp"), signature: req.get("x-slack-signature"), raw };
     if (!slackRequestVerified(request, found.settings.signingSecret, deps.now())) throw new AppError("WEBHOOK_UNVERIFIED");

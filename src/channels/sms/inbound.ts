@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import type { DeliveryReport, InboundMessage } from "../../modules/conversations/index.ts";
+import { idInThread, inboxThreadId } from "../thread-id.ts";
 
 const field = z.string().max(2000);
 
@@ -20,13 +21,12 @@ export type TwilioMessageParams = z.infer<typeof twilioMessageParams>;
 
 /** A phone number's conversation id in an inbox. */
 export function smsThreadId(inboxId: string, phone: string): string {
-  return `${inboxId}:${phone}`;
+  return inboxThreadId(inboxId, phone);
 }
 
 /** The customer's number back from a conversation's external id. */
 export function phoneOf(inboxId: string, threadId: string | null): string {
-  if (!threadId?.startsWith(`${inboxId}:`)) throw new Error("the conversation is not a number of this SMS inbox");
-  return threadId.slice(inboxId.length + 1);
+  return idInThread(inboxId, threadId, "a number of this SMS inbox");
 }
 
 /** An incoming SMS as a customer message; undefined when it has no text (an MMS with only pictures). */

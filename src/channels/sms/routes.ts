@@ -8,7 +8,7 @@ import { AppError } from "../../errors.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { receiveCustomerMessage, recordDeliveryReport } from "../../modules/conversations/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
-import { channelInbox } from "../../modules/inboxes/index.ts";
+import { webhookInbox } from "../../modules/inboxes/index.ts";
 import { fromTwilioMessage, twilioMessageParams, twilioStatusReport } from "./inbound.ts";
 import { twilioRequestVerified, type FormParams } from "./signature.ts";
 
@@ -24,8 +24,7 @@ export function smsRoutes(deps: ServiceDeps, options: { publicUrl?: string }): R
   const router = Router();
   router.post("/sms/:inboxId", express.urlencoded({ extended: false, limit: "256kb" }), async (req, res) => {
     const { inboxId } = parseInput(params, req.params);
-    const found = await channelInbox(deps, inboxId, "sms");
-    if (!found) throw new AppError("INBOX_NOT_FOUND", `There is no SMS inbox "${inboxId}".`);
+    const found = await webhookInbox(deps, inboxId, "sms", "SMS");
     const form = (typeof req.body === "object" && req.body !== null ? req.body : {}) as FormParams;
     if (!twilioRequestVerified(req.get("x-twilio-signature"), found.settings.authToken, signedUrl(req, options.publicUrl), form)) throw new AppError("WEBHOOK_UNVERIFIED");
     const message = parseInput(twilioMessageParams, form);

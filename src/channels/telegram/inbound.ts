@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import type { InboundMessage } from "../../modules/conversations/index.ts";
+import { idInThread, inboxThreadId } from "../thread-id.ts";
 
 /** The text a photo without a caption is stored with. */
 export const PHOTO_WITHOUT_CAPTION = "[photo]";
@@ -36,13 +37,12 @@ export type TelegramUpdate = z.infer<typeof telegramUpdate>;
 
 /** A Telegram chat's conversation id: chat ids are the same for every bot, so the inbox is part of it. */
 export function telegramThreadId(inboxId: string, chatId: number): string {
-  return `${inboxId}:${chatId}`;
+  return inboxThreadId(inboxId, chatId);
 }
 
 /** The chat id back from a conversation's external id. */
 export function chatIdOf(inboxId: string, threadId: string | null): string {
-  if (!threadId?.startsWith(`${inboxId}:`)) throw new Error("the conversation is not a chat of this Telegram inbox");
-  return threadId.slice(inboxId.length + 1);
+  return idInThread(inboxId, threadId, "a chat of this Telegram inbox");
 }
 
 /** The customer message an update carries, or undefined for updates that carry none (a sticker, a bot's message, a callback). */

@@ -5,7 +5,7 @@ import { AppError } from "../../errors.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { receiveCustomerMessage } from "../../modules/conversations/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
-import { channelInbox } from "../../modules/inboxes/index.ts";
+import { webhookInbox } from "../../modules/inboxes/index.ts";
 import { fromTelegramUpdate, telegramUpdate } from "./inbound.ts";
 import { secretTokenMatches } from "./signature.ts";
 
@@ -16,8 +16,7 @@ export function telegramRoutes(deps: ServiceDeps): Router {
   const router = Router();
   router.post("/telegram/:inboxId", express.json({ limit: "1mb" }), async (req, res) => {
     const { inboxId } = parseInput(params, req.params);
-    const found = await channelInbox(deps, inboxId, "telegram");
-    if (!found) throw new AppError("INBOX_NOT_FOUND", `There is no Telegram inbox "${inboxId}".`);
+    const found = await webhookInbox(deps, inboxId, "telegram", "Telegram");
     if (!secretTokenMatches(req.get("x-telegram-bot-api-secret-token"), found.settings.webhookSecret)) throw new AppError("WEBHOOK_UNVERIFIED");
     const inbound = fromTelegramUpdate(found.inbox.id, parseInput(telegramUpdate, req.body));
     // Updates without a customer message are acknowledged too, or Telegram would send them again and again.

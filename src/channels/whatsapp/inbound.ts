@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import type { DeliveryReport, InboundMessage } from "../../modules/conversations/index.ts";
+import { idInThread, inboxThreadId } from "../thread-id.ts";
 
 const message = z.looseObject({
   from: z.string().max(50),
@@ -36,13 +37,12 @@ export type WhatsappNotification = z.infer<typeof whatsappNotification>;
 
 /** A WhatsApp user's conversation id in an inbox (the user's wa_id, a phone number's digits). */
 export function whatsappThreadId(inboxId: string, waId: string): string {
-  return `${inboxId}:${waId}`;
+  return inboxThreadId(inboxId, waId);
 }
 
 /** The wa_id back from a conversation's external id. */
 export function waIdOf(inboxId: string, threadId: string | null): string {
-  if (!threadId?.startsWith(`${inboxId}:`)) throw new Error("the conversation is not a chat of this WhatsApp inbox");
-  return threadId.slice(inboxId.length + 1);
+  return idInThread(inboxId, threadId, "a chat of this WhatsApp inbox");
 }
 
 const REPORTED = { sent: "sent", delivered: "delivered", read: "read", failed: "failed" } as const;

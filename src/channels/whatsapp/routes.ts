@@ -8,7 +8,7 @@ import { AppError } from "../../errors.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { receiveCustomerMessage, recordDeliveryReport } from "../../modules/conversations/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
-import { channelInbox } from "../../modules/inboxes/index.ts";
+import { webhookInbox } from "../../modules/inboxes/index.ts";
 import { bodyBytes, parseJsonBody, rawBody } from "../webhook.ts";
 import { fromWhatsappNotification, whatsappNotification } from "./inbound.ts";
 import { verifyTokenMatches, whatsappRequestVerified } from "./signature.ts";
@@ -19,8 +19,7 @@ const params = z.object({ inboxId: z.string().min(1).max(200) });
 export function whatsappRoutes(deps: ServiceDeps): Router {
   const router = Router();
   const inboxOf = async (inboxId: string) => {
-    const found = await channelInbox(deps, inboxId, "whatsapp");
-    if (!found) throw new AppError("INBOX_NOT_FOUND", `There is no WhatsApp inbox "${inboxId}".`);
+    const found = await webhookInbox(deps, inboxId, "whatsapp", "WhatsApp");
     return found;
   };
 

@@ -1,6 +1,6 @@
 /** Inboxes: one per channel entry point (a website's widget, a Bot Framework bot …). */
 import { sql } from "drizzle-orm";
-import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** An inbox receives the conversations of one channel entry point. */
 export const inboxes = pgTable("inboxes", {
@@ -14,5 +14,9 @@ export const inboxes = pgTable("inboxes", {
   secret: text("secret")
     .notNull()
     .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+  // A disabled inbox (the demo's channel inboxes, until an admin configures them) takes no webhook and sends nothing.
+  enabled: boolean("enabled").notNull().default(true),
+  // API channel: the SHA-256 of the token the integrator posts messages with (the token itself is shown once).
+  tokenHash: text("token_hash"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,6 +3,19 @@
 /** The demo web inbox id (the demo page embeds the widget for it). */
 export const DEMO_INBOX_ID = "demo";
 
+/**
+ * One inbox of each other channel, pointed at nothing: disabled and without settings until an admin enters them and
+ * enables it (their webhooks answer 409 INBOX_DISABLED meanwhile). The web channel's is the demo inbox above.
+ */
+export const demoChannelInboxes = [
+  { id: "demo-telegram", name: "Acme Outdoor on Telegram (not configured)", channel: "telegram" },
+  { id: "demo-whatsapp", name: "Acme Outdoor on WhatsApp (not configured)", channel: "whatsapp" },
+  { id: "demo-slack", name: "Acme Outdoor shared Slack channel (not configured)", channel: "slack" },
+  { id: "demo-sms", name: "Acme Outdoor SMS (not configured)", channel: "sms" },
+  { id: "demo-api", name: "Acme Outdoor app (API channel, not configured)", channel: "api" },
+  { id: "demo-email", name: "Acme Outdoor support mailbox (not configured)", channel: "email" },
+].map((inbox) => ({ ...inbox, enabled: false }));
+
 /** Demo console accounts (demo mode only); each gets a random password, printed once when it is created. */
 export const demoAgents = [
   { email: "alex@switchboard.local", name: "Alex Agent", role: "agent" as const },

@@ -7,7 +7,7 @@ import { rebuildSalesRollups } from "../../modules/sales/index.ts";
 import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { seedDemoDeals } from "./demo-deals.ts";
-import { DEMO_INBOX_ID, demoAgents, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
+import { DEMO_INBOX_ID, demoAgents, demoChannelInboxes, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 import { seedDemoRevenue } from "./demo-revenue.ts";
 
 /** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
@@ -36,7 +36,7 @@ function isoDateInDays(days: number, now: Date): string {
 }
 
 /**
- * Inserts the demo inbox, agents, customers, products, orders and FAQ articles. Each demo account this run creates gets
+ * Inserts the demo inboxes (the web one, and one of each other channel, disabled until configured), agents, customers, products, orders and FAQ articles. Each demo account this run creates gets
  * `agentPassword` when given (scripts, tests) or a random password of its own; existing accounts keep theirs. With `crm`
  * (the default) it adds the demo CRM as well (companies, 220 customers, their orders, notes and past conversations);
  * tests leave it out, since they count rows of those tables.
@@ -54,6 +54,7 @@ export async function seedDemoData(
   let crm: DemoCrmSummary = { companies: 0, customers: 0, orders: 0, notes: 0, conversations: 0 };
   await db.transaction(async (tx) => {
     await tx.insert(tables.inboxes).values({ id: DEMO_INBOX_ID, name: "Acme Outdoor website", channel: "web" }).onConflictDoNothing();
+    await tx.insert(tables.inboxes).values(demoChannelInboxes).onConflictDoNothing();
     const inserted = await tx
       .insert(tables.users)
       .values(demoAgents.map((a, i) => ({ ...a, passwordHash: hashes[i] })))

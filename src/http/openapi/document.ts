@@ -13,6 +13,7 @@ import { consoleOperations } from "./paths-console.ts";
 import { crmOperations } from "./paths-crm.ts";
 import { customerOperations } from "./paths-customers.ts";
 import { importOperations } from "./paths-imports.ts";
+import { channelOperations } from "./paths-channels.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { serviceOperations } from "./paths-service.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
@@ -32,6 +33,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...dealOperations,
   ...revenueOperations,
   ...planOperations,
+  ...channelOperations,
 ];
 
 const TAGS: { name: string; description: string }[] = [
@@ -81,6 +83,7 @@ function rolesOf(action: Action): string {
 function accessText(access: Access): string {
   if (access.auth === "public") return "No authentication.";
   if (access.auth === "botframework") return "A Bot Framework token from Azure Bot Service (checked by the Bot Framework adapter).";
+  if (access.auth === "inboxToken") return "The API-channel inbox's token (`Authorization: Bearer sbi_…` or `X-Inbox-Token`), given when the inbox was created.";
   const who = access.auth === "session" ? "Console session only (an API key gets 403 FORBIDDEN)." : "Console session or API key.";
   const rows = (access.actions ?? []).map(rolesOf).join("\n");
   return rows ? `${who} Who may:\n${rows}` : `${who} Any role.`;
@@ -93,6 +96,7 @@ function keyScopes(actions: readonly Action[]): string[] {
 function security(access: Access): RouteConfig["security"] {
   if (access.auth === "public") return [];
   if (access.auth === "botframework") return [{ botFramework: [] }];
+  if (access.auth === "inboxToken") return [{ inboxToken: [] }];
   if (access.auth === "session") return [{ sessionCookie: [] }];
   return [{ sessionCookie: [] }, { apiKey: keyScopes(access.actions) }];
 }
@@ -177,6 +181,12 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31["generate
     scheme: "bearer",
     bearerFormat: "JWT",
     description: "The Bot Framework's token, issued by Azure Bot Service to the channel connector.",
+  });
+  registry.registerComponent("securitySchemes", "inboxToken", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "sbi_…",
+    description: "An API-channel inbox's token (also accepted as the X-Inbox-Token header), shown once when the inbox is created or its token replaced.",
   });
   for (const op of OPERATIONS) {
     registry.registerPath({

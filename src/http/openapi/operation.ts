@@ -12,10 +12,10 @@ export type Method = "get" | "post" | "patch" | "put" | "delete";
 
 /**
  * Who may call an operation: anyone (`public`), a console session only (`session`: an API key gets 403), or a console
- * session or an API key (`actor`). `actions` names the permission-matrix actions the route checks, from which the
+ * session or an API key (`actor`); `botframework` and `inboxToken` are a channel's own credentials. `actions` names the permission-matrix actions the route checks, from which the
  * document says which roles and which API-key scopes pass.
  */
-export type Access = { auth: "public" } | { auth: "session"; actions?: readonly Action[] } | { auth: "actor"; actions: readonly Action[] } | { auth: "botframework" };
+export type Access = { auth: "public" } | { auth: "session"; actions?: readonly Action[] } | { auth: "actor"; actions: readonly Action[] } | { auth: "botframework" } | { auth: "inboxToken" };
 
 /** What a successful call answers. */
 export type Success =

@@ -16,7 +16,12 @@ export const inboxDTO = z
     channel: z.string().meta({ description: `One of ${INBOX_CHANNELS.join(", ")}, or botframework for the Bot Framework inbox.` }),
     webhookUrl: z.string().nullable().meta({ description: "Where the provider must send this inbox's webhooks; null for web and email." }),
     configured: z.array(z.string()).meta({ description: "The names of the settings stored (values are never returned)." }),
+    enabled: z.boolean().meta({ description: "False: the inbox takes no webhook (409 INBOX_DISABLED) and sends nothing until an admin enables it." }),
     createdAt: instant,
+    inboxToken: z
+      .string()
+      .optional()
+      .meta({ description: "An api inbox's token for its integrator (`sbi_…`), in the answer to its creation or to POST …/token only." }),
   })
   .meta({ id: "Inbox" }) satisfies z.ZodType<InboxDTO>;
 
@@ -31,14 +36,26 @@ export const inboxOperations: Operation[] = [
     description: "Settings are validated for the channel (README, Channels), sealed with AES-256-GCM under SECRETS_KEY, and never returned.",
     access: admins,
     body: createInboxBody,
-    success: { status: 201, description: "The new inbox with the webhook URL to register with the provider.", data: inboxDTO },
+    success: { status: 201, description: "The new inbox with the webhook URL to register with the provider (and an api inbox's token, shown this once).", data: inboxDTO },
+  },
+  {
+    method: "post",
+    path: `${V1}/inboxes/:id/token`,
+    tag: "Inboxes",
+    summary: "Replace an API-channel inbox's token",
+    description: "Draws a new token for the integrator (shown this once; only its SHA-256 is stored); the old one stops working.",
+    access: admins,
+    params: inboxIdParams,
+    success: { status: 201, description: "The new token.", data: z.object({ inboxToken: z.string() }) },
+    errors: ["INBOX_NOT_FOUND"],
   },
   {
     method: "patch",
     path: `${V1}/inboxes/:id`,
     tag: "Inboxes",
-    summary: "Rename an inbox or change its settings",
-    description: "The settings given replace the stored fields of the same names; the result is validated whole. The channel cannot change.",
+    summary: "Rename an inbox, change its settings, enable or disable it",
+    description:
+      "The settings given replace the stored fields of the same names; the result is validated whole (also when enabling an inbox that was never configured). The channel cannot change.",
     access: admins,
     params: inboxIdParams,
     body: changeInboxBody,

@@ -138,7 +138,7 @@ export const serviceOperations: Operation[] = [
     tag: "Channels",
     summary: "Bot Framework activities",
     description:
-      "The Azure Bot Service endpoint (Teams, Slack, Telegram, Facebook …), mounted only when MICROSOFT_APP_ID is set. Speaks the Bot Framework Activity protocol; the bot's replies go back through the channel's service URL.",
+      "The Azure Bot Service endpoint (Teams, Slack, Telegram, Facebook …), mounted when MICROSOFT_APP_ID is set, or without credentials when BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=1 (local development with the Bot Framework Emulator; refused when NODE_ENV=production). Speaks the Bot Framework Activity protocol; the bot's replies go back through the activity's serviceUrl.",
     access: { auth: "botframework" },
     body: activityShape,
     success: { status: 200, description: "The activity was processed." },

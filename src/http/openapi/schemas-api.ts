@@ -106,6 +106,8 @@ export const annotation = z.object({
 export const messageDTO = z.object({
   id: z.uuid(),
   conversationId: z.uuid(),
+  channel: z.string().meta({ description: "The channel the message came or went on: its conversation's, unless an agent replied through another inbox." }),
+  viaInboxId: z.string().optional().meta({ description: "The inbox an agent's reply was sent through, when not the conversation's own." }),
   clientMsgId: z.string().nullable(),
   sender: sender.extend({ id: z.string().optional() }),
   text: z.string(),

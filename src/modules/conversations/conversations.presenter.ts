@@ -43,11 +43,20 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-/** A message as the console sees it, with its NLP annotation. */
-export function presentMessage(row: MessageRow): MessageDTO {
+/** The channel a message went on: its conversation's, or the one an agent's reply was sent through (`metadata.via`). */
+function channelOf(row: MessageRow, conversationChannel: string): string {
+  const via = row.metadata.via as { channel?: unknown } | undefined;
+  return typeof via?.channel === "string" ? via.channel : conversationChannel;
+}
+
+/** A message as the console sees it, with its NLP annotation; `conversationChannel` is its conversation's channel. */
+export function presentMessage(row: MessageRow, conversationChannel: string): MessageDTO {
+  const via = row.metadata.via as { inboxId?: string } | undefined;
   return {
     id: row.id,
     conversationId: row.conversationId,
+    channel: channelOf(row, conversationChannel),
+    ...(via?.inboxId ? { viaInboxId: via.inboxId } : {}),
     clientMsgId: row.clientMsgId,
     sender: { ...sender(row), ...(row.senderId ? { id: row.senderId } : {}) },
     text: row.text,

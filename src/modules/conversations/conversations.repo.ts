@@ -1,6 +1,6 @@
 /** Queries on conversations and messages. */
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 import { preparedOnce } from "../../db/prepared.ts";
 
@@ -463,16 +463,19 @@ export async function findConversationView(db: Database, id: string): Promise<Co
   return row;
 }
 
-/** Lists conversations (with customer and latest ticket) by latest activity, newest first, filtered by status. */
+/** Lists conversations (with customer and latest ticket) by latest activity, newest first, filtered by status and channel. */
 export async function listConversations(
   db: Database,
   statuses: ConversationRow["status"][] | null,
   cursor: ConversationCursor | null,
   limit: number,
+  channel?: string,
 ): Promise<ConversationView[]> {
   const c = tables.conversations;
   const conditions: SQL[] = [];
   if (statuses) conditions.push(inArray(c.status, statuses));
+  // Bot Framework conversations are stored per channel behind it ("botframework:msteams"): the filter takes them all.
+  if (channel) conditions.push(channel === "botframework" ? like(c.channel, "botframework:%") : eq(c.channel, channel));
   if (cursor) {
     const at = new Date(cursor.at);
     conditions.push(or(lt(c.lastMessageAt, at), and(eq(c.lastMessageAt, at), lt(c.id, cursor.id))) as SQL);

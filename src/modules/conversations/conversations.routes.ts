@@ -3,6 +3,7 @@ import { Router } from "express";
 import { LRUCache } from "lru-cache";
 import type { ConversationDTO } from "../../contracts/api.ts";
 import { z } from "zod";
+import { CONVERSATION_CHANNELS } from "../../contracts/channels.ts";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
 import { currentActor, currentUser, requireActor, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
@@ -11,7 +12,8 @@ import type { ServiceDeps } from "../deps.ts";
 import { assertCan, conversationScope } from "../policy/index.ts";
 import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
 import { presentConversation, presentMessage } from "./conversations.presenter.ts";
-import { addReply, getConversation, getConversationView } from "./conversations.service.ts";
+import { addReply, conversationAddress, getConversation, getConversationView } from "./conversations.service.ts";
+import { replyVia } from "./cross-channel.service.ts";
 import { retryDelivery } from "./delivery.service.ts";
 
 const statusGroups: Record<string, ConversationRow["status"][] | null> = {
@@ -25,6 +27,7 @@ const statusGroups: Record<string, ConversationRow["status"][] | null> = {
 /** Query of GET /api/v1/conversations. */
 export const conversationListQuery = z.object({
   status: z.enum(["open", "bot", "handoff", "resolved", "all"], { error: "status must be one of open, bot, handoff, resolved, all" }).default("open"),
+  channel: z.enum(CONVERSATION_CHANNELS, { error: `channel must be one of ${CONVERSATION_CHANNELS.join(", ")}` }).optional(),
   limit: limitSchema,
   cursor: cursorParam,
 });
@@ -41,6 +44,12 @@ export const replyBody = z.object({
     .refine((t) => t.trim().length > 0, "text is empty")
     .refine((t) => t.length <= MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`),
   clientMsgId: z.string().min(1).max(100).optional(),
+  inboxId: z
+    .string({ error: "inboxId must be a string" })
+    .min(1, "inboxId is empty")
+    .max(200, "inboxId has at most 200 characters")
+    .optional()
+    .meta({ description: "Deliver through another inbox the customer has written in (their conversation there); the reply stays in this conversation." }),
 });
 
 type ListPage = { data: ConversationDTO[]; nextCursor: string | null };
@@ -60,7 +69,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   for (const event of ["conversation.updated", "ticket.updated"] as const) deps.events.on(event, () => pages.clear());
   const readPage = async (query: z.infer<typeof conversationListQuery>): Promise<string> => {
     const cursor = decodeCursor(query.cursor, timeIdCursor);
-    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1);
+    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, query.channel);
     const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
     const body: ListPage = { data: page.map(presentConversation), nextCursor };
     return JSON.stringify(body);
@@ -73,7 +82,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   });
   router.get("/", async (req, res) => {
     const query = parseInput(conversationListQuery, req.query);
-    const key = JSON.stringify([query.status, query.limit, query.cursor ?? null]);
+    const key = JSON.stringify([query.status, query.channel ?? null, query.limit, query.cursor ?? null]);
     let page = pages.get(key);
     if (!page) {
       page = readPage(query);
@@ -93,12 +102,12 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   router.get("/:id/messages", async (req, res) => {
     const { id } = parseInput(conversationIdParams, req.params);
     const query = parseInput(messagesQuery, req.query);
-    await getConversation(deps, id);
+    const { channel } = await getConversation(deps, id);
     const cursor = decodeCursor(query.cursor, seqCursor);
     const rows = await listMessagesPage(deps.db, id, cursor?.before, query.limit + 1);
     const page = rows.length > query.limit ? rows.slice(1) : rows;
     res.json({
-      data: page.map(presentMessage),
+      data: page.map((row) => presentMessage(row, channel)),
       nextCursor: rows.length > query.limit && page[0] ? encodeCursor({ before: page[0].seq }) : null,
     });
   });
@@ -108,21 +117,24 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     const body = parseInput(replyBody, req.body);
     const user = currentUser(req);
     assertCan(user, "conversation.reply", await conversationScope(deps, user, id));
+    const via = body.inboxId ? await replyVia(deps, id, body.inboxId) : undefined;
     const message = await addReply(deps, id, {
       senderType: "agent",
       senderId: user.id,
       senderName: user.name,
       text: body.text,
       clientMsgId: body.clientMsgId,
+      via,
     });
-    res.status(201).json({ data: presentMessage(message) });
+    res.status(201).json({ data: presentMessage(message, (await conversationAddress(deps, id)).channel) });
   });
   // Retrying a failed delivery sends the same reply again: the same permission as replying.
   router.post("/:id/messages/:messageId/retry", requireUser(deps), async (req, res) => {
     const { id, messageId } = parseInput(retryParams, req.params);
     const user = currentUser(req);
     assertCan(user, "conversation.reply", await conversationScope(deps, user, id));
-    res.status(202).json({ data: presentMessage(await retryDelivery(deps, id, messageId)) });
+    const retried = await retryDelivery(deps, id, messageId);
+    res.status(202).json({ data: presentMessage(retried, (await conversationAddress(deps, id)).channel) });
   });
   return router;
 }

@@ -104,8 +104,8 @@ async function conversationIdFor(deps: ServiceDeps, inboxId: string, inbound: In
     const opened = await createConversation(deps.db, { inboxId, customerId: inbound.customerId, channel: inbound.channel, externalId: inbound.externalConversationId });
     return opened.id;
   }
-  // Without an email to match customers by, a new visitor's customer and conversation are one statement.
-  if (!inbound.profile?.email) {
+  // Without an email or phone to match customers by, a new visitor's customer and conversation are one statement.
+  if (!inbound.profile?.email && !inbound.profile?.phone) {
     const id = await findOrOpenConversation(deps.db, {
       inboxId,
       channel: inbound.channel,
@@ -200,7 +200,15 @@ function repeated(deps: ServiceDeps, message: MessageRow, conversation: Conversa
 export async function addReply(
   deps: ServiceDeps,
   conversationId: string,
-  reply: { senderType: "bot" | "agent" | "system"; senderId?: string | null; senderName?: string | null; text: string; clientMsgId?: string },
+  reply: {
+    senderType: "bot" | "agent" | "system";
+    senderId?: string | null;
+    senderName?: string | null;
+    text: string;
+    clientMsgId?: string;
+    /** Another inbox of the customer's to deliver through (replyVia); the reply stays in this conversation. */
+    via?: { inboxId: string; channel: string; conversationId: string };
+  },
 ): Promise<MessageRow> {
   const text = assertMessageText(reply.text);
   const now = deps.now();
@@ -214,6 +222,7 @@ export async function addReply(
       senderId: reply.senderId ?? null,
       senderName: reply.senderName ?? null,
       text,
+      ...(reply.via ? { metadata: { via: reply.via } } : {}),
       createdAt: now,
     },
     {
@@ -225,7 +234,8 @@ export async function addReply(
   });
   if (!created) return message;
   // Pending before anyone hears of it: the console shows the reply with its delivery status from the start.
-  if (channel && deliveredByJob(channel, reply.senderType)) message.delivery = await queueDelivery(deps, message.id);
+  const deliveredOn = reply.via?.channel ?? channel;
+  if (deliveredOn && deliveredByJob(deliveredOn, reply.senderType)) message.delivery = await queueDelivery(deps, message.id);
   rememberMessage(deps.db, message);
   deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null });
   deps.events.emit("conversation.updated", { conversationId });

@@ -4,26 +4,45 @@ import { tables, type Database } from "../../db/index.ts";
 import type { DeliveryRow } from "../../db/schema/conversations.ts";
 import type { MessageRow } from "./conversations.repo.ts";
 
-/** A reply to deliver: the message and its conversation's channel address. */
+/** A reply to deliver: the message, and the channel address it goes to (its conversation's, or the one it was sent `via`). */
 export type OutboundRow = {
   messageId: string;
   conversationId: string;
   senderType: string;
+  senderName: string | null;
   text: string;
   delivery: DeliveryRow | null;
+  createdAt: Date;
   inboxId: string;
   channel: string;
+  /** The conversation whose channel address the reply goes to (the message's own, unless sent via another). */
+  targetConversationId: string;
   externalId: string | null;
 };
 
-/** Finds a message with its conversation's inbox, channel and external id. */
+/**
+ * Finds a message with the inbox, channel and external id it is delivered to: those of the conversation named by its
+ * `metadata.via.conversationId` (an agent's reply on another channel of the customer), else of its own conversation.
+ */
 export async function findOutbound(db: Database, messageId: string): Promise<OutboundRow | undefined> {
   const m = tables.messages;
   const c = tables.conversations;
   const [row] = await db
-    .select({ messageId: m.id, conversationId: m.conversationId, senderType: m.senderType, text: m.text, delivery: m.delivery, inboxId: c.inboxId, channel: c.channel, externalId: c.externalId })
+    .select({
+      messageId: m.id,
+      conversationId: m.conversationId,
+      senderType: m.senderType,
+      senderName: m.senderName,
+      text: m.text,
+      delivery: m.delivery,
+      createdAt: m.createdAt,
+      inboxId: c.inboxId,
+      channel: c.channel,
+      targetConversationId: c.id,
+      externalId: c.externalId,
+    })
     .from(m)
-    .innerJoin(c, eq(c.id, m.conversationId))
+    .innerJoin(c, sql`${c.id} = coalesce((${m.metadata}->'via'->>'conversationId')::uuid, ${m.conversationId})`)
     .where(eq(m.id, messageId))
     .limit(1);
   return row;
@@ -66,4 +85,16 @@ export async function lastCustomerMessageAt(db: Database, conversationId: string
     .orderBy(desc(m.seq))
     .limit(1);
   return row?.createdAt;
+}
+
+/** The customer's most recently active conversation in an inbox, if they have one. */
+export async function latestConversationInInbox(db: Database, customerId: string, inboxId: string): Promise<{ id: string; channel: string; externalId: string | null } | undefined> {
+  const c = tables.conversations;
+  const [row] = await db
+    .select({ id: c.id, channel: c.channel, externalId: c.externalId })
+    .from(c)
+    .where(and(eq(c.customerId, customerId), eq(c.inboxId, inboxId)))
+    .orderBy(desc(c.lastMessageAt))
+    .limit(1);
+  return row;
 }

@@ -18,8 +18,19 @@ const log = childLogger("delivery");
 /** Job that delivers a stored reply to a channel other than the widget. */
 export const DELIVER_JOB = "message.deliver";
 
-/** A reply as a channel's sender gets it; `senderType` says who wrote it (an email marks the bot's as automatic). */
-export type OutboundMessage = { messageId: string; inboxId: string; conversationId: string; externalId: string | null; text: string; senderType: string };
+/**
+ * A reply as a channel's sender gets it: where it goes (the inbox, the conversation of that inbox and its external id:
+ * another conversation of the customer's when an agent replied on another channel), its text and who wrote it.
+ */
+export type OutboundMessage = {
+  messageId: string;
+  inboxId: string;
+  conversationId: string;
+  externalId: string | null;
+  text: string;
+  sender: { type: string; name?: string };
+  createdAt: Date;
+};
 
 /** Sends replies on one channel; fails with DeliveryError (retryable or not) when the provider refuses or cannot be reached. */
 export type ChannelSender = { send(message: OutboundMessage): Promise<{ externalId?: string }> };
@@ -83,7 +94,15 @@ export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now" | "eve
   }
   let externalId: string | undefined;
   try {
-    ({ externalId } = await sender.send({ messageId, inboxId: row.inboxId, conversationId: row.conversationId, externalId: row.externalId, text: row.text, senderType: row.senderType }));
+    ({ externalId } = await sender.send({
+      messageId,
+      inboxId: row.inboxId,
+      conversationId: row.targetConversationId,
+      externalId: row.externalId,
+      text: row.text,
+      sender: { type: row.senderType, ...(row.senderName ? { name: row.senderName } : {}) },
+      createdAt: row.createdAt,
+    }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const retryable = !(error instanceof DeliveryError) || error.retryable;

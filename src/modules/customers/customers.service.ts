@@ -9,9 +9,11 @@ import {
   findCustomer,
   findCustomerByEmail,
   findCustomerByIdentity,
+  findLiveCustomerByContact,
   updateCustomer,
   type CustomerRow,
 } from "./customers.repo.ts";
+import { digitsOf } from "./records.service.ts";
 
 /** What a channel may know about the person writing. */
 export type CustomerProfile = { name?: string | null; email?: string | null; phone?: string | null };
@@ -39,9 +41,18 @@ async function liveCustomerOfIdentity(deps: Pick<ServiceDeps, "db">, identity: {
   return liveId;
 }
 
+/** The live customer who has this email (first), or these phone digits, if any. */
+async function customerWithContact(deps: Pick<ServiceDeps, "db">, profile: CustomerProfile): Promise<string | undefined> {
+  const byEmail = profile.email ? await findCustomerByEmail(deps.db, profile.email) : undefined;
+  if (byEmail) return byEmail.id;
+  const phoneDigits = digitsOf(profile.phone);
+  return phoneDigits ? (await findLiveCustomerByContact(deps.db, { phoneDigits }))?.id : undefined;
+}
+
 /**
  * The id of the live customer behind a channel identity: the one it belongs to (a merged record's survivor), else the
- * live one with the profile's email (a later channel of a known person attaches to the same record), else a new
+ * live one with the profile's email, else the oldest live one with the profile's phone digits ("+1 (415) 555-0100" is
+ * "+14155550100": a later channel of a known person attaches to the same record), else a new
  * customer. The identity is linked either way. Merged and erased records are never answered. Called for a new
  * conversation, where the identity is usually new too, so creating comes first and looking up only when the identity
  * turns out to exist.
@@ -51,13 +62,13 @@ export async function resolveCustomerId(
   identity: { channel: string; externalId: string },
   profile: CustomerProfile = {},
 ): Promise<string> {
-  if (profile.email) {
+  if (profile.email || profile.phone) {
     const known = await liveCustomerOfIdentity(deps, identity);
     if (known) return known;
-    const byEmail = await findCustomerByEmail(deps.db, profile.email);
-    if (byEmail) {
-      await addIdentity(deps.db, byEmail.id, identity.channel, identity.externalId);
-      return byEmail.id;
+    const byContact = await customerWithContact(deps, profile);
+    if (byContact) {
+      await addIdentity(deps.db, byContact, identity.channel, identity.externalId);
+      return byContact;
     }
   }
   const created = await insertCustomerWithIdentity(deps.db, identity, profile);

@@ -6,6 +6,7 @@ import { AppError, validationError } from "../../errors.ts";
 import { childLogger } from "../../logger.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { deleteInboxRow, findInbox, findInboxCached, insertInbox, listInboxes, updateInboxRow, type InboxRow } from "./inboxes.repo.ts";
+import { newInboxToken } from "./inbox-token.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "secrets">;
 
@@ -46,6 +47,7 @@ export function presentInbox(deps: Deps, row: InboxRow, baseUrl: string): InboxD
     channel: row.channel,
     webhookUrl: hasWebhook ? `${baseUrl}/channels/${row.channel}/${encodeURIComponent(row.id)}` : null,
     configured: Object.keys(openedOrNone(deps, row)).sort(),
+    enabled: row.enabled,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -55,15 +57,33 @@ export async function allInboxes(deps: Deps): Promise<InboxRow[]> {
   return listInboxes(deps.db);
 }
 
-/** Creates an inbox of a channel with its settings (sealed under SECRETS_KEY). */
-export async function createInbox(deps: Deps, input: { name: string; channel: InboxChannel; settings: Record<string, unknown> }): Promise<InboxRow> {
+/**
+ * Creates an inbox of a channel with its settings (sealed under SECRETS_KEY); an `api` inbox also gets the token its
+ * integrator posts messages with, returned here only (its SHA-256 is stored).
+ */
+export async function createInbox(
+  deps: Deps,
+  input: { name: string; channel: InboxChannel; settings: Record<string, unknown>; enabled?: boolean },
+): Promise<{ row: InboxRow; inboxToken?: string }> {
   const settings = validSettings(input.channel, input.settings);
   const id = randomUUID();
-  return insertInbox(deps.db, { id, name: input.name, channel: input.channel, sealedSettings: seal(deps, id, settings) });
+  const token = input.channel === "api" ? newInboxToken() : undefined;
+  const row = await insertInbox(deps.db, {
+    id,
+    name: input.name,
+    channel: input.channel,
+    sealedSettings: seal(deps, id, settings),
+    enabled: input.enabled ?? true,
+    tokenHash: token?.hash ?? null,
+  });
+  return { row, ...(token ? { inboxToken: token.token } : {}) };
 }
 
-/** Renames an inbox or changes some of its settings (the given fields replace the stored ones; the result is validated whole). */
-export async function changeInbox(deps: Deps, id: string, patch: { name?: string; settings?: Record<string, unknown> }): Promise<InboxRow> {
+/**
+ * Renames an inbox, enables or disables it, or changes some of its settings (the given fields replace the stored ones;
+ * the result is validated whole, and an inbox is enabled only with settings its channel accepts).
+ */
+export async function changeInbox(deps: Deps, id: string, patch: { name?: string; settings?: Record<string, unknown>; enabled?: boolean }): Promise<InboxRow> {
   const row = await findInbox(deps.db, id);
   if (!row) throw new AppError("INBOX_NOT_FOUND");
   let sealedSettings: string | null | undefined;
@@ -73,8 +93,11 @@ export async function changeInbox(deps: Deps, id: string, patch: { name?: string
     }
     const settings = validSettings(row.channel as InboxChannel, { ...openedOrNone(deps, row), ...patch.settings });
     sealedSettings = seal(deps, id, settings);
+  } else if (patch.enabled && row.channel in CHANNEL_SETTINGS) {
+    // Enabling a demo inbox that was never configured: its (missing) settings are refused by name.
+    validSettings(row.channel as InboxChannel, openedOrNone(deps, row));
   }
-  const updated = await updateInboxRow(deps.db, id, { name: patch.name, sealedSettings });
+  const updated = await updateInboxRow(deps.db, id, { name: patch.name, sealedSettings, enabled: patch.enabled });
   if (!updated) throw new AppError("INBOX_NOT_FOUND");
   return updated;
 }
@@ -87,9 +110,31 @@ export async function removeInbox(deps: Deps, id: string): Promise<void> {
   if (!deleted) throw new AppError("INBOX_NOT_FOUND");
 }
 
-/** An inbox of a channel with its opened settings (looked up with the 30-second cache); undefined when there is none of that channel. */
+/**
+ * An enabled inbox of a channel with its opened settings (looked up with the 30-second cache); undefined when there is
+ * none of that channel, or it is disabled or not configured (a sender then fails the reply at once).
+ */
 export async function channelInbox<C extends InboxChannel>(deps: Deps, id: string, channel: C): Promise<{ inbox: InboxRow; settings: ChannelSettings<C> } | undefined> {
+  const found = await inboxOfChannel(deps, id, channel);
+  return found?.settings ? { inbox: found.inbox, settings: found.settings } : undefined;
+}
+
+/** An inbox of a channel, and its settings when it is enabled and they open and parse. */
+async function inboxOfChannel<C extends InboxChannel>(deps: Deps, id: string, channel: C): Promise<{ inbox: InboxRow; settings?: ChannelSettings<C> } | undefined> {
   const inbox = await findInboxCached(deps.db, id);
   if (!inbox || inbox.channel !== channel) return undefined;
-  return { inbox, settings: CHANNEL_SETTINGS[channel].parse(opened(deps, inbox)) as ChannelSettings<C> };
+  if (!inbox.enabled) return { inbox };
+  const parsed = CHANNEL_SETTINGS[channel].safeParse(openedOrNone(deps, inbox));
+  return parsed.success ? { inbox, settings: parsed.data as ChannelSettings<C> } : { inbox };
+}
+
+/**
+ * The inbox a webhook names, for its route: 404 INBOX_NOT_FOUND when there is no inbox of this channel with that id
+ * (`label` names the channel in the message), 409 INBOX_DISABLED when it is disabled or not configured.
+ */
+export async function webhookInbox<C extends InboxChannel>(deps: Deps, id: string, channel: C, label: string): Promise<{ inbox: InboxRow; settings: ChannelSettings<C> }> {
+  const found = await inboxOfChannel(deps, id, channel);
+  if (!found) throw new AppError("INBOX_NOT_FOUND", `There is no ${label} inbox "${id}".`);
+  if (!found.settings) throw new AppError("INBOX_DISABLED", `The ${label} inbox "${id}" is disabled or not configured yet.`);
+  return { inbox: found.inbox, settings: found.settings };
 }

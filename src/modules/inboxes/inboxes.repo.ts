@@ -32,13 +32,20 @@ export async function findInboxCached(db: Database, id: string): Promise<InboxRo
 }
 
 /** Adds an inbox. */
-export async function insertInbox(db: Database, values: { id: string; name: string; channel: string; sealedSettings: string | null }): Promise<InboxRow> {
+export async function insertInbox(
+  db: Database,
+  values: { id: string; name: string; channel: string; sealedSettings: string | null; enabled?: boolean; tokenHash?: string | null },
+): Promise<InboxRow> {
   const [row] = await db.insert(tables.inboxes).values(values).returning();
   return row!;
 }
 
-/** Changes an inbox's name or sealed settings; undefined when it does not exist. */
-export async function updateInboxRow(db: Database, id: string, patch: { name?: string; sealedSettings?: string | null }): Promise<InboxRow | undefined> {
+/** Changes an inbox's name, sealed settings, enabled flag or token hash; undefined when it does not exist. */
+export async function updateInboxRow(
+  db: Database,
+  id: string,
+  patch: { name?: string; sealedSettings?: string | null; enabled?: boolean; tokenHash?: string },
+): Promise<InboxRow | undefined> {
   const [row] = await db.update(tables.inboxes).set(patch).where(eq(tables.inboxes.id, id)).returning();
   inboxCache.get(db)?.delete(id);
   return row;

@@ -7,6 +7,7 @@ import { parseInput } from "../../http/middlewares/validate.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { allInboxes, changeInbox, createInbox, presentInbox, removeInbox } from "./inbox-settings.service.ts";
+import { rotateInboxToken } from "./inboxes.service.ts";
 
 const name = z.string({ error: "name is required" }).trim().min(1, "name is required").max(200, "name must be at most 200 characters");
 const settings = z.record(z.string(), z.unknown(), { error: "settings must be an object" });
@@ -17,11 +18,12 @@ export const createInboxBody = z
     name,
     channel: z.enum(INBOX_CHANNELS, { error: `channel must be one of ${INBOX_CHANNELS.join(", ")}` }),
     settings: settings.default({}),
+    enabled: z.boolean({ error: "enabled must be true or false" }).optional(),
   })
   .strict();
 
-/** Body of PATCH /api/v1/inboxes/:id: a new name, and settings fields to replace (the channel cannot change). */
-export const changeInboxBody = z.object({ name: name.optional(), settings: settings.optional() }).strict();
+/** Body of PATCH /api/v1/inboxes/:id: a new name, settings fields to replace, enabled or not (the channel cannot change). */
+export const changeInboxBody = z.object({ name: name.optional(), settings: settings.optional(), enabled: z.boolean({ error: "enabled must be true or false" }).optional() }).strict();
 
 /** Path parameters of /api/v1/inboxes/:id. */
 export const inboxIdParams = z.object({ id: z.string().min(1).max(200) });
@@ -40,7 +42,13 @@ export function inboxesRoutes(deps: ServiceDeps, options: { publicUrl?: string }
   });
   router.post("/", async (req, res) => {
     const body = parseInput(createInboxBody, req.body ?? {});
-    res.status(201).json({ data: presentInbox(deps, await createInbox(deps, body), baseUrl(req)) });
+    const { row, inboxToken } = await createInbox(deps, body);
+    res.status(201).json({ data: { ...presentInbox(deps, row, baseUrl(req)), ...(inboxToken ? { inboxToken } : {}) } });
+  });
+  // An API-channel inbox's token is shown once: a lost one is replaced, never read back.
+  router.post("/:id/token", async (req, res) => {
+    const { id } = parseInput(inboxIdParams, req.params);
+    res.status(201).json({ data: { inboxToken: await rotateInboxToken(deps, id) } });
   });
   router.patch("/:id", async (req, res) => {
     const { id } = parseInput(inboxIdParams, req.params);

@@ -31,7 +31,7 @@ describe.each(testEngines())("inboxes API on $name", (engine) => {
     const res = await api<{ data: InboxDTO }>(t.url, "POST", "/api/v1/inboxes", { cookie: admin, body: { name: "Support bot", channel: "telegram", settings: TELEGRAM } });
     expect(res.status).toBe(201);
     const { id } = res.body.data;
-    expect(res.body.data).toEqual({ id, name: "Support bot", channel: "telegram", webhookUrl: `${t.url}/channels/telegram/${id}`, configured: ["apiBaseUrl", "botToken", "webhookSecret"], createdAt: expect.any(String) });
+    expect(res.body.data).toEqual({ id, name: "Support bot", channel: "telegram", webhookUrl: `${t.url}/channels/telegram/${id}`, configured: ["apiBaseUrl", "botToken", "webhookSecret"], enabled: true, createdAt: expect.any(String) });
     expect(JSON.stringify(res.body)).not.toContain(TELEGRAM.botToken);
     const row = await storedRow(id);
     expect(row!.sealedSettings).toMatch(/^v1\./);
@@ -51,6 +51,26 @@ describe.each(testEngines())("inboxes API on $name", (engine) => {
     const list = await api<{ data: InboxDTO[] }>(t.url, "GET", "/api/v1/inboxes", { cookie: admin });
     expect(list.body.data.find((inbox) => inbox.id === t.inboxId)).toMatchObject({ channel: "web", webhookUrl: null, configured: [] });
     expect(list.body.data.find((inbox) => inbox.channel === "botframework")).toMatchObject({ webhookUrl: null, configured: [] });
+  });
+
+  it("has one demo inbox of each channel, disabled and not configured: its webhook answers 409 INBOX_DISABLED until an admin configures and enables it", async () => {
+    const list = (await api<{ data: InboxDTO[] }>(t.url, "GET", "/api/v1/inboxes", { cookie: admin })).body.data;
+    const demo = list.filter((inbox) => inbox.id === "demo" || inbox.id.startsWith("demo-"));
+    expect(demo.map((inbox) => inbox.channel).sort()).toEqual(["api", "email", "slack", "sms", "telegram", "web", "whatsapp"]);
+    for (const inbox of demo.filter((i) => i.channel !== "web")) expect(inbox).toMatchObject({ enabled: false, configured: [] });
+    const update = { update_id: 1, message: { message_id: 1, from: { id: 7, is_bot: false, first_name: "Al" }, chat: { id: 7, type: "private" }, date: 1, text: "hi" } };
+    const postUpdate = () =>
+      fetch(`${t.url}/channels/telegram/demo-telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TELEGRAM.webhookSecret }, body: JSON.stringify(update) });
+    const disabled = await postUpdate();
+    expect(disabled.status).toBe(409);
+    expect(((await disabled.json()) as { error: { code: string } }).error.code).toBe("INBOX_DISABLED");
+    // Enabling it before its settings are entered names what is missing.
+    const early = await api<{ error: { fields: Record<string, string> } }>(t.url, "PATCH", "/api/v1/inboxes/demo-telegram", { cookie: admin, body: { enabled: true } });
+    expect(early.status).toBe(400);
+    expect(Object.keys(early.body.error.fields).sort()).toEqual(["settings.botToken", "settings.webhookSecret"]);
+    const enabled = await api<{ data: InboxDTO }>(t.url, "PATCH", "/api/v1/inboxes/demo-telegram", { cookie: admin, body: { settings: TELEGRAM, enabled: true } });
+    expect(enabled.body.data).toMatchObject({ enabled: true, configured: ["apiBaseUrl", "botToken", "webhookSecret"] });
+    expect((await postUpdate()).status).toBe(200);
   });
 
   it("rejects settings a channel does not take, naming each field", async () => {

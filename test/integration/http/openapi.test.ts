@@ -58,13 +58,14 @@ describe.each(testEngines())("the OpenAPI document on $name", (engine) => {
     expect(() => validator.resolveRefs()).not.toThrow();
   }, 30_000);
 
-  it("documents every route express serves under /api/v1 and /api/messages, and nothing it does not serve", () => {
+  it("documents every route express serves under /api/v1, /api/messages and the API channel, and nothing it does not serve", () => {
     // The reference page (/api/docs) and its scripts are a page, not API operations.
     const served = mountedRoutes(t.app.express)
-      .filter((route) => route.path.startsWith("/api/v1/") || route.path === "/api/messages")
+      .filter((route) => route.path.startsWith("/api/v1/") || route.path === "/api/messages" || route.path.startsWith("/channels/api/"))
       .map((route) => `${route.method.toUpperCase()} ${openApiPath(route.path)}`);
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
     expect(served).toContain("POST /api/messages");
+    expect(served).toContain("POST /channels/api/{inboxId}");
     expect(served).toContain("GET /api/v1/tickets/{id}");
     expect([...new Set(served)].sort()).toEqual([...documented].sort());
   });

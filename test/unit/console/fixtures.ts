@@ -25,6 +25,7 @@ export function buildMessage(overrides: Partial<MessageDTO> = {}): MessageDTO {
   return {
     id: "m1",
     conversationId: "c1",
+    channel: "web",
     clientMsgId: null,
     sender: { type: "customer" },
     text: "hello",

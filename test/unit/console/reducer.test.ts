@@ -12,18 +12,27 @@ function run(actions: ConsoleAction[], from: ConsoleState = initialState()): Con
 const signedIn: ConsoleAction[] = [
   { type: "auth/signedIn", user },
   { type: "conversations/filter", filter: "open" },
-  { type: "conversations/loaded", filter: "open", append: false, page: { data: [buildConversation({ id: "c1" }), buildConversation({ id: "c2" })], nextCursor: "next" } },
+  { type: "conversations/loaded", filter: "open", channel: null, append: false, page: { data: [buildConversation({ id: "c1" }), buildConversation({ id: "c2" })], nextCursor: "next" } },
 ];
 
 describe("console state", () => {
   it("ignores a list page that answers a filter no longer shown", () => {
-    const state = run([...signedIn, { type: "conversations/filter", filter: "resolved" }, { type: "conversations/loaded", filter: "open", append: false, page: { data: [buildConversation()], nextCursor: null } }]);
+    const state = run([...signedIn, { type: "conversations/filter", filter: "resolved" }, { type: "conversations/loaded", filter: "open", channel: null, append: false, page: { data: [buildConversation()], nextCursor: null } }]);
     expect(state.conversations.items).toEqual([]);
     expect(state.conversations.loading).toBe(true);
   });
 
+  it("filters the conversation list by channel: a page for another channel is ignored, and a live update on another channel leaves the list", () => {
+    const sms = run([...signedIn, { type: "conversations/channel", channel: "sms" }]);
+    expect(run([{ type: "conversations/loaded", filter: "open", channel: null, append: false, page: { data: [buildConversation()], nextCursor: null } }], sms).conversations.items).toEqual([]);
+    const loaded = run([{ type: "conversations/loaded", filter: "open", channel: "sms", append: false, page: { data: [buildConversation({ id: "s1", channel: "sms" })], nextCursor: null } }], sms);
+    expect(loaded.conversations.items.map((c) => c.id)).toEqual(["s1"]);
+    const moved = run([{ type: "conversation/upserted", conversation: buildConversation({ id: "w1", channel: "web" }) }], loaded);
+    expect(moved.conversations.items.map((c) => c.id)).toEqual(["s1"]);
+  });
+
   it("appends the next page on Load more and keeps its cursor", () => {
-    const state = run([...signedIn, { type: "conversations/loaded", filter: "open", append: true, page: { data: [buildConversation({ id: "c3", updatedAt: "2026-02-01T00:00:00.000Z" })], nextCursor: null } }]);
+    const state = run([...signedIn, { type: "conversations/loaded", filter: "open", channel: null, append: true, page: { data: [buildConversation({ id: "c3", updatedAt: "2026-02-01T00:00:00.000Z" })], nextCursor: null } }]);
     expect(state.conversations.items.map((c) => c.id)).toEqual(["c1", "c2", "c3"]);
     expect(state.conversations.nextCursor).toBeNull();
   });
