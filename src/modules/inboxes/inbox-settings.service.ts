@@ -62,7 +62,7 @@ export async function createInbox(deps: Deps, input: { name: string; channel: In
   return insertInbox(deps.db, { id, name: input.name, channel: input.channel, sealedSettings: seal(deps, id, settings) });
 }
 
-/** Renames an inbox or changes some of its settings (the given fields replace the stored ones; the result is validated whole). */
+/** Renames an inbox or changes some of its settings (the given fields replace the stored ones, null removes one; the result is validated whole). */
 export async function changeInbox(deps: Deps, id: string, patch: { name?: string; settings?: Record<string, unknown> }): Promise<InboxRow> {
   const row = await findInbox(deps.db, id);
   if (!row) throw new AppError("INBOX_NOT_FOUND");
@@ -71,7 +71,9 @@ export async function changeInbox(deps: Deps, id: string, patch: { name?: string
     if (!(row.channel in CHANNEL_SETTINGS)) {
       throw new AppError("VALIDATION_FAILED", `A ${row.channel} inbox has no settings to change.`, { settings: `a ${row.channel} inbox has no settings` });
     }
-    const settings = validSettings(row.channel as InboxChannel, { ...openedOrNone(deps, row), ...patch.settings });
+    // A field given as null is removed (an optional one such as an email inbox's imapUrl); the rest replace the stored ones.
+    const merged = Object.entries({ ...openedOrNone(deps, row), ...patch.settings }).filter(([, value]) => value !== null);
+    const settings = validSettings(row.channel as InboxChannel, Object.fromEntries(merged));
     sealedSettings = seal(deps, id, settings);
   }
   const updated = await updateInboxRow(deps.db, id, { name: patch.name, sealedSettings });

@@ -3,4 +3,4 @@ export { BOT_FRAMEWORK_INBOX_ID, DEFAULT_WEB_INBOX_ID, ensureDefaultInboxes, fin
 export { inboxSecret, rotateInboxSecret } from "./inboxes.service.ts";
 export { allInboxes, changeInbox, channelInbox, createInbox, presentInbox, removeInbox } from "./inbox-settings.service.ts";
 export { createSecretBox, type SecretBox } from "./secret-box.ts";
-export { emailInboxFor, type EmailInbox } from "./email-inboxes.service.ts";
+export { emailInboxFor, imapInboxes, type EmailInbox } from "./email-inboxes.service.ts";
