@@ -149,7 +149,25 @@ export const CONVERSATION_TEXT = {
   intent: "Intent",
   drivers: "Driven by",
   noDrivers: "no sentiment words",
+  subject: "Subject",
+  attachments: "Attachments",
+  unnamedFile: "file",
+  photo: "photo",
+  download: (name: string) => `Download ${name}`,
+  viaChannel: (channel: string) => `Via ${channel}`,
 } as const;
+
+/** How each channel is named in the console (an unknown one shows as it is). */
+export const CHANNEL_LABELS: Record<string, string> = {
+  web: "Web chat",
+  email: "Email",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  slack: "Slack",
+  sms: "SMS",
+  api: "API",
+  botframework: "Chat apps",
+};
 
 /** Text of the details pane (customer, ticket, sentiment trend). */
 export const DETAILS_TEXT = {

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from "preact/hooks";
 import type { ConsoleOperations } from "../controller/operations.ts";
 import { customerDisplayName } from "../format.ts";
 import type { ConsoleState } from "../store/types.ts";
-import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
+import { CHANNEL_LABELS, CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
 import { Avatar, ConversationStatusBadge, EmptyState } from "./common.tsx";
 import { MessageItem } from "./message-item.tsx";
 import { ReplyBox } from "./reply-box.tsx";
@@ -61,7 +61,7 @@ function MessageList(props: { state: ConsoleState; ops: ConsoleOperations }) {
       {messages.loaded && messages.items.length === 0 ? <p class="thread__empty">{INBOX_TEXT.noMessages}</p> : null}
       <ol class="thread__items">
         {messages.items.map((m) => (
-          <MessageItem key={m.clientMsgId ?? m.id} message={m} onRetry={ops.retryReply} onDiscard={ops.discardReply} onRetryChannel={(message) => void ops.retryChannelDelivery(message)} />
+          <MessageItem key={m.clientMsgId ?? m.id} message={m} channel={state.selected?.channel} onRetry={ops.retryReply} onDiscard={ops.discardReply} onRetryChannel={(message) => void ops.retryChannelDelivery(message)} />
         ))}
       </ol>
       {typing ? (
@@ -99,9 +99,9 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
             {name}
           </h2>
           <span class="conv-head__sub">
-            {conversation?.subject ?? ""}
+            {conversation?.subject ? <span data-testid="conversation-subject">{conversation.subject}</span> : null}
             {conversation?.subject ? " · " : ""}
-            {conversation?.channel ?? ""}
+            {conversation ? (CHANNEL_LABELS[conversation.channel] ?? conversation.channel) : ""}
           </span>
         </div>
         {conversation ? <ConversationStatusBadge status={conversation.status} /> : null}

@@ -14,6 +14,7 @@ import {
 } from "../format.ts";
 import type { ConsoleMessage } from "../store/types.ts";
 import { CONVERSATION_TEXT } from "../strings.ts";
+import { AttachmentList, ChannelBadge, MessageSubject } from "./message-extras.tsx";
 
 const SENDER_LABEL = {
   customer: CONVERSATION_TEXT.senderCustomer,
@@ -93,9 +94,14 @@ function ChannelDeliveryState(props: { message: ConsoleMessage; onRetry: () => v
   );
 }
 
-/** A message bubble: sender, text (always as text, never HTML), time, delivery state and annotation. */
+/**
+ * A message bubble: sender, the channel it came or went by, an email's Subject, text (always as text, never HTML),
+ * attachments, time, delivery state and annotation.
+ */
 export function MessageItem(props: {
   message: ConsoleMessage;
+  /** The conversation's channel: every message of a conversation travels on it. */
+  channel?: string;
   onRetry: (clientMsgId: string) => void;
   onDiscard: (clientMsgId: string) => void;
   onRetryChannel: (message: ConsoleMessage) => void;
@@ -116,13 +122,16 @@ export function MessageItem(props: {
       <div class="msg__head">
         <span class="msg__author">{name}</span>
         {type === "bot" ? <span class="msg__role">{SENDER_LABEL.bot}</span> : null}
+        {props.channel ? <ChannelBadge channel={props.channel} /> : null}
         <time class="msg__time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString()}>
           {formatClock(m.createdAt)}
         </time>
       </div>
+      {m.subject ? <MessageSubject subject={m.subject} /> : null}
       <div class="msg__bubble" data-testid="message-text">
         {m.text}
       </div>
+      {m.attachments?.length ? <AttachmentList conversationId={m.conversationId} attachments={m.attachments} /> : null}
       {m.delivery === "sending" ? <div class="msg__state" data-testid="message-sending">{CONVERSATION_TEXT.sending}</div> : null}
       {m.delivery === "failed" && m.clientMsgId ? (
         <div class="msg__state msg__state--failed" data-testid="message-failed">
