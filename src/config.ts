@@ -58,6 +58,13 @@ const schema = z.object({
   SMTP_PORT: z.coerce.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535").optional(),
   SMTP_HOST: z.string().min(1).optional(),
   EMAIL_MAX_BYTES: z.coerce.number().int("must be a whole number").min(1024, "must be at least 1024").max(100 * 1024 * 1024, "must be at most 100 MiB").default(10 * 1024 * 1024),
+  IMAP_POLL_SECONDS: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or 5–86400")
+    .max(86_400, "must be at most a day")
+    .refine((n) => n === 0 || n >= 5, "must be 0 (off) or at least 5")
+    .default(60),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
   VISITOR_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(3_650, "must be at most ten years").default(30),
@@ -116,6 +123,8 @@ export type Config = Readonly<{
   smtp: { port: number; host: string; maxBytes: number } | undefined;
   /** The largest email accepted, attachments included (EMAIL_MAX_BYTES), for SMTP and IMAP alike. */
   emailMaxBytes: number;
+  /** How often the email inboxes with an `imapUrl` are polled (IMAP_POLL_SECONDS), in ms; 0 when polling is off. */
+  imapPollMs: number;
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
   /** Widget visitors that never wrote nor were verified are forgotten after this long idle (VISITOR_RETENTION_DAYS). */
@@ -172,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     delivery: { attempts: v.DELIVERY_ATTEMPTS, backoffMs: v.DELIVERY_BACKOFF_MS },
     smtp: v.SMTP_PORT === undefined ? undefined : { port: v.SMTP_PORT, host: v.SMTP_HOST ?? v.HOST, maxBytes: v.EMAIL_MAX_BYTES },
     emailMaxBytes: v.EMAIL_MAX_BYTES,
+    imapPollMs: v.IMAP_POLL_SECONDS * 1000,
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
     visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,

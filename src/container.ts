@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import { createBotRuntime, moduleBotServices, toTurn, type BotRuntime } from "../bots/index.ts";
 import path from "node:path";
+import { EMAIL_POLL_JOB, pollMailboxes } from "./channels/email/imap-poll.ts";
 import { startEmailServer, type EmailServer } from "./channels/email/smtp-server.ts";
 import { channelSenders } from "./channels/registry.ts";
 import type { Config } from "./config.ts";
@@ -127,10 +128,21 @@ export async function createContainer(config: Config, options: ContainerOptions 
   });
   // One import at a time per node, run once: a crash mid-way is resumed by bull's stalled-job check from the last committed batch.
   const importJob = defineJob<ImportJobPayload>({ name: IMPORT_JOB, attempts: 1, concurrency: 1, perform: (payload) => runImport(deps, payload) });
+  const attachments = createAttachmentFiles(path.join(config.dataDir, "attachments"));
+  // Each run reads the inboxes afresh (an imapUrl added, changed or removed counts from the next poll); a mailbox that
+  // fails is logged and polled again next time, so the run itself never fails.
+  const emailPollJob = defineJob<Record<string, never>>({
+    name: EMAIL_POLL_JOB,
+    attempts: 1,
+    concurrency: 1,
+    perform: async () => {
+      await pollMailboxes(deps, { files: attachments, maxBytes: config.emailMaxBytes });
+    },
+  });
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [deliverJob, importJob] as never[],
+    jobs: [deliverJob, importJob, emailPollJob] as never[],
     process: options.processJobs ?? true,
   });
   const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
@@ -178,7 +190,6 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const firstHousekeeping = setTimeout(housekeep, 0);
   firstHousekeeping.unref();
 
-  const attachments = createAttachmentFiles(path.join(config.dataDir, "attachments"));
   const container: Container = {
     config,
     database,
@@ -211,6 +222,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
       await redisEndpoint.stop();
     },
   };
+  // One schedule for all nodes under the prefix: each poll runs on one of them (IMAP_POLL_SECONDS=0 removes it).
+  if (options.processJobs ?? true) {
+    await queue.every(EMAIL_POLL_JOB, config.imapPollMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the IMAP polls"));
+  }
   // Last, once everything a mail is stored with is ready: the server answers 250 only for a stored mail.
   if (config.smtp) {
     try {

@@ -189,3 +189,17 @@ export function formatChannel(channel: string): string {
   const name = CHANNEL_NAMES[kind] ?? channel;
   return behind ? `${name} (${behind})` : name;
 }
+
+/** Formats a file size for people: "812 B", "4.2 KB", "3.1 MB" (units of 1,024). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "";
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}

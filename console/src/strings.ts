@@ -152,6 +152,11 @@ export const CONVERSATION_TEXT = {
   intent: "Intent",
   drivers: "Driven by",
   noDrivers: "no sentiment words",
+  subject: "Subject",
+  attachments: "Attachments",
+  unnamedFile: "file",
+  photo: "photo",
+  download: (name: string) => `Download ${name}`,
 } as const;
 
 /** Text of the details pane (customer, ticket, sentiment trend). */

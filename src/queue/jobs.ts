@@ -47,6 +47,11 @@ const ENQUEUE_TIMEOUT_MS = 2000;
 export type QueueSystem = {
   enqueue(name: string, payload: Record<string, unknown>, options?: { jobId?: string; delayMs?: number }): Promise<void>;
   counts(name: string): Promise<Record<string, number>>;
+  /**
+   * Runs a job every `everyMs` on one of the processing nodes (a bull repeatable job, shared by every node under the
+   * prefix), replacing a schedule with another interval; 0 removes the schedule.
+   */
+  every(name: string, everyMs: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -104,6 +109,15 @@ export function createQueueSystem(options: { redisUrl: string; prefix: string; j
       const queue = queues.get(name);
       if (!queue) throw new Error(`job ${name} is not registered`);
       return (await queue.getJobCounts()) as unknown as Record<string, number>;
+    },
+    async every(name, everyMs) {
+      const queue = queues.get(name);
+      if (!queue) throw new Error(`job ${name} is not registered`);
+      // A schedule left by an earlier start with another interval would keep firing beside the new one.
+      for (const scheduled of await queue.getRepeatableJobs()) {
+        if (scheduled.every !== everyMs) await queue.removeRepeatableByKey(scheduled.key);
+      }
+      if (everyMs > 0) await queue.add({}, { jobId: name, repeat: { every: everyMs }, attempts: 1, removeOnComplete: 100, removeOnFail: 100 });
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

@@ -20,6 +20,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), SMTP_PORT: "70000", EMAIL_MAX_BYTES: "10" })).toThrow(/SMTP_PORT[\s\S]*EMAIL_MAX_BYTES: must be at least 1024/);
   });
 
+  it("polls IMAP mailboxes every IMAP_POLL_SECONDS (60 by default, 0 turns polling off), refusing an interval under 5 s", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).imapPollMs).toBe(60_000);
+    expect(loadConfig({ DATA_DIR: dataDir(), IMAP_POLL_SECONDS: "0" }).imapPollMs).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), IMAP_POLL_SECONDS: "300" }).imapPollMs).toBe(300_000);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), IMAP_POLL_SECONDS: "2" })).toThrow(/IMAP_POLL_SECONDS: must be 0 \(off\) or at least 5/);
+  });
+
   it("generates a session secret once and keeps it in DATA_DIR", () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;

@@ -1,7 +1,7 @@
 /** The middle pane: the open conversation's messages, "Load earlier", typing indicator and the composer. */
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { ConsoleOperations } from "../controller/operations.ts";
-import { customerDisplayName } from "../format.ts";
+import { customerDisplayName, formatChannel } from "../format.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
 import { Avatar, ConversationStatusBadge, EmptyState } from "./common.tsx";
@@ -99,9 +99,9 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
             {name}
           </h2>
           <span class="conv-head__sub">
-            {conversation?.subject ?? ""}
+            {conversation?.subject ? <span data-testid="conversation-subject">{conversation.subject}</span> : null}
             {conversation?.subject ? " · " : ""}
-            {conversation?.channel ?? ""}
+            {conversation ? formatChannel(conversation.channel) : ""}
           </span>
         </div>
         {conversation ? <ConversationStatusBadge status={conversation.status} /> : null}

@@ -15,6 +15,7 @@ import {
 } from "../format.ts";
 import type { ConsoleMessage } from "../store/types.ts";
 import { CONVERSATION_TEXT } from "../strings.ts";
+import { AttachmentList, MessageSubject } from "./message-extras.tsx";
 
 const SENDER_LABEL = {
   customer: CONVERSATION_TEXT.senderCustomer,
@@ -94,7 +95,10 @@ function ChannelDeliveryState(props: { message: ConsoleMessage; onRetry: () => v
   );
 }
 
-/** A message bubble: sender, text (always as text, never HTML), time, delivery state and annotation. */
+/**
+ * A message bubble: sender, the channel it came or went by, an email's Subject, text (always as text, never HTML),
+ * attachments, time, delivery state and annotation.
+ */
 export function MessageItem(props: {
   message: ConsoleMessage;
   onRetry: (clientMsgId: string) => void;
@@ -124,9 +128,11 @@ export function MessageItem(props: {
           {formatClock(m.createdAt)}
         </time>
       </div>
+      {m.subject ? <MessageSubject subject={m.subject} /> : null}
       <div class="msg__bubble" data-testid="message-text">
         {m.text}
       </div>
+      {m.attachments?.length ? <AttachmentList conversationId={m.conversationId} attachments={m.attachments} /> : null}
       {m.delivery === "sending" ? <div class="msg__state" data-testid="message-sending">{CONVERSATION_TEXT.sending}</div> : null}
       {m.delivery === "failed" && m.clientMsgId ? (
         <div class="msg__state msg__state--failed" data-testid="message-failed">

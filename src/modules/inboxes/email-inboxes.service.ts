@@ -41,3 +41,14 @@ export async function emailInboxFor(deps: Deps, address: string): Promise<EmailI
   }
   return undefined;
 }
+
+/** The email inboxes that poll an IMAP mailbox (their settings have an `imapUrl`), read afresh on every call. */
+export async function imapInboxes(deps: Deps): Promise<(EmailInbox & { settings: { imapUrl: string } })[]> {
+  const found: (EmailInbox & { settings: { imapUrl: string } })[] = [];
+  for (const inbox of await listInboxes(deps.db)) {
+    if (inbox.channel !== "email") continue;
+    const settings = settingsOf(deps, inbox);
+    if (settings?.imapUrl) found.push({ inbox, settings: { ...settings, imapUrl: settings.imapUrl } });
+  }
+  return found;
+}

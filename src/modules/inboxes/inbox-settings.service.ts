@@ -80,8 +80,8 @@ export async function createInbox(
 }
 
 /**
- * Renames an inbox, enables or disables it, or changes some of its settings (the given fields replace the stored ones;
- * the result is validated whole, and an inbox is enabled only with settings its channel accepts).
+ * Renames an inbox, enables or disables it, or changes some of its settings (the given fields replace the stored ones, null
+ * removes one; the result is validated whole, and an inbox is enabled only with settings its channel accepts).
  */
 export async function changeInbox(deps: Deps, id: string, patch: { name?: string; settings?: Record<string, unknown>; enabled?: boolean }): Promise<InboxRow> {
   const row = await findInbox(deps.db, id);
@@ -91,7 +91,9 @@ export async function changeInbox(deps: Deps, id: string, patch: { name?: string
     if (!(row.channel in CHANNEL_SETTINGS)) {
       throw new AppError("VALIDATION_FAILED", `A ${row.channel} inbox has no settings to change.`, { settings: `a ${row.channel} inbox has no settings` });
     }
-    const settings = validSettings(row.channel as InboxChannel, { ...openedOrNone(deps, row), ...patch.settings });
+    // A field given as null is removed (an optional one such as an email inbox's imapUrl); the rest replace the stored ones.
+    const merged = Object.entries({ ...openedOrNone(deps, row), ...patch.settings }).filter(([, value]) => value !== null);
+    const settings = validSettings(row.channel as InboxChannel, Object.fromEntries(merged));
     sealedSettings = seal(deps, id, settings);
   } else if (patch.enabled && row.channel in CHANNEL_SETTINGS) {
     // Enabling a demo inbox that was never configured: its (missing) settings are refused by name.

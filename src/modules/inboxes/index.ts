@@ -4,4 +4,4 @@ export { inboxSecret, rotateInboxSecret, rotateInboxToken } from "./inboxes.serv
 export { allInboxes, changeInbox, channelInbox, createInbox, presentInbox, removeInbox, webhookInbox } from "./inbox-settings.service.ts";
 export { inboxTokenMatches } from "./inbox-token.ts";
 export { createSecretBox, type SecretBox } from "./secret-box.ts";
-export { emailInboxFor, type EmailInbox } from "./email-inboxes.service.ts";
+export { emailInboxFor, imapInboxes, type EmailInbox } from "./email-inboxes.service.ts";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Sentiment } from "../../../src/contracts/nlp.ts";
 import {
   customerDisplayName,
+  formatBytes,
   formatCount,
   formatDateRange,
   formatDrivers,
@@ -110,5 +111,12 @@ describe("console formatting", () => {
     expect(initials("ada@example.com")).toBe("A");
     expect(truncate("a  b\nc", 10)).toBe("a b c");
     expect(truncate("abcdefghij", 5)).toBe("abcd…");
+  });
+
+  it("shows an attachment's size in B, KB or MB", () => {
+    expect(formatBytes(32)).toBe("32 B");
+    expect(formatBytes(4300)).toBe("4.2 KB");
+    expect(formatBytes(250 * 1024)).toBe("250 KB");
+    expect(formatBytes(3.1 * 1024 * 1024)).toBe("3.1 MB");
   });
 });
