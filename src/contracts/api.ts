@@ -152,7 +152,7 @@ export type SessionDTO = {
 };
 
 /** Every reason a console session ends. */
-export const SESSION_END_REASONS = ["logout", "logout_everywhere", "revoked", "password_changed", "expired"] as const;
+export const SESSION_END_REASONS = ["logout", "logout_everywhere", "revoked", "password_changed", "expired", "deactivated"] as const;
 
 /** Why a console session ended (the `session:ended` console socket event, just before the server disconnects it). */
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

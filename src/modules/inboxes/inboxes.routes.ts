@@ -2,11 +2,13 @@
 import { Router, type Request } from "express";
 import { z } from "zod";
 import { INBOX_CHANNELS } from "../../contracts/channels.ts";
-import { currentActor, requireUser } from "../../http/middlewares/auth.ts";
+import { currentActor, currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
+import { auditCommitted } from "../audit/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { allInboxes, changeInbox, createInbox, presentInbox, removeInbox } from "./inbox-settings.service.ts";
+import { findInbox } from "./inboxes.repo.ts";
 
 const name = z.string({ error: "name is required" }).trim().min(1, "name is required").max(200, "name must be at most 200 characters");
 const settings = z.record(z.string(), z.unknown(), { error: "settings must be an object" });
@@ -40,16 +42,26 @@ export function inboxesRoutes(deps: ServiceDeps, options: { publicUrl?: string }
   });
   router.post("/", async (req, res) => {
     const body = parseInput(createInboxBody, req.body ?? {});
-    res.status(201).json({ data: presentInbox(deps, await createInbox(deps, body), baseUrl(req)) });
+    const inbox = await createInbox(deps, body);
+    // Setting values are secrets: the log names the fields set, never their values.
+    const after = { name: inbox.name, channel: inbox.channel, settings: Object.keys(body.settings).sort() };
+    await auditCommitted(deps, currentUser(req), { action: "inbox.created", targetType: "inbox", targetId: inbox.id, after });
+    res.status(201).json({ data: presentInbox(deps, inbox, baseUrl(req)) });
   });
   router.patch("/:id", async (req, res) => {
     const { id } = parseInput(inboxIdParams, req.params);
     const body = parseInput(changeInboxBody, req.body ?? {});
-    res.json({ data: presentInbox(deps, await changeInbox(deps, id, body), baseUrl(req)) });
+    const before = await findInbox(deps.db, id);
+    const inbox = await changeInbox(deps, id, body);
+    const after = { name: inbox.name, ...(body.settings ? { settingsChanged: Object.keys(body.settings).sort() } : {}) };
+    await auditCommitted(deps, currentUser(req), { action: "inbox.updated", targetType: "inbox", targetId: id, before: { name: before?.name ?? null }, after });
+    res.json({ data: presentInbox(deps, inbox, baseUrl(req)) });
   });
   router.delete("/:id", async (req, res) => {
     const { id } = parseInput(inboxIdParams, req.params);
+    const before = await findInbox(deps.db, id);
     await removeInbox(deps, id);
+    await auditCommitted(deps, currentUser(req), { action: "inbox.deleted", targetType: "inbox", targetId: id, before: { name: before?.name ?? null, channel: before?.channel ?? null } });
     res.status(204).end();
   });
   return router;

@@ -5,6 +5,7 @@ export {
   listTicketEvents,
   findActiveTicketForConversation,
   hasUnresolvedTicketAssignedTo,
+  releaseTicketsOf,
   type TicketRow,
   type TicketCursor,
 } from "./tickets.repo.ts";
