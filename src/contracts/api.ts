@@ -40,6 +40,8 @@ export type ConversationDTO = {
   lastMessage: { text: string; sender: Sender; createdAt: string } | null;
   sentiment: SentimentTrend;
   ticketId: string | null;
+  /** The conversation's labels, by name. */
+  labels: { id: string; name: string; color: string }[];
   createdAt: string;
   updatedAt: string;
 };

@@ -4,6 +4,9 @@ import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
 import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
+import { cannedRoutes } from "../modules/canned/canned.routes.ts";
+import { conversationLabelsRoutes, labelsRoutes } from "../modules/labels/labels.routes.ts";
+import { conversationNotesRoutes, notificationsRoutes } from "../modules/notes/notes.routes.ts";
 import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
@@ -60,7 +63,12 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/users", usersRoutes(deps));                    // console users: list, add, change, deactivate, reset password (admins)
   api.use("/teams", teamsRoutes(deps));                    // teams with members, inboxes and intents (admins)
   api.use("/audit-log", auditRoutes(deps));                // every settings change (admins)
-  api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
+  api.use("/conversations", conversationNotesRoutes(deps)); // GET/POST /:id/notes: private notes (console users)
+  api.use("/conversations", conversationLabelsRoutes(deps)); // PUT /:id/labels (console users)
+  api.use("/conversations", conversationsRoutes(deps));    // list (?label=), one, messages, agent reply
+  api.use("/canned-replies", cannedRoutes(deps));          // shared and personal canned replies, filled in for a conversation
+  api.use("/labels", labelsRoutes(deps));                  // labels: read by all, defined by admins
+  api.use("/notifications", notificationsRoutes(deps));    // the user's notifications (@mentions)
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersExportRoutes(deps));      // GET /customers/export.csv (before /customers/:id)
   api.use("/customers", notesRoutes(deps));                // a customer's notes: list, add, edit, delete

@@ -12,9 +12,10 @@ import {
   presentWidgetMessage,
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
+import { noteById, notificationById } from "../modules/notes/index.ts";
 import { getTicket, presentTickets } from "../modules/tickets/index.ts";
 import { createKeyedQueue } from "../queue/index.ts";
-import { AGENTS_ROOM } from "./console.socket.ts";
+import { AGENTS_ROOM, userRoom } from "./console.socket.ts";
 import { WEB_CHANNEL, widgetRoom } from "./widget.socket.ts";
 
 const log = childLogger("broadcaster");
@@ -83,6 +84,19 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
       inOrder(`agent:${userId}`, async () => {
         const user = await findUser(deps.db, userId);
         if (user) console.to(AGENTS_ROOM).emit("agent:updated", presentUser(user));
+      }),
+    ),
+    // Private notes go to the consoles only: the widget rooms never hear of them.
+    events.on("note.created", ({ noteId, conversationId }) =>
+      inOrder(conversationId, async () => {
+        const note = await noteById(deps, noteId);
+        if (note) console.to(AGENTS_ROOM).emit("note:new", note);
+      }),
+    ),
+    events.on("notification.created", ({ notificationId, userId }) =>
+      inOrder(`notification:${userId}`, async () => {
+        const notification = await notificationById(deps, notificationId);
+        if (notification) console.to(userRoom(userId)).emit("notification:new", notification);
       }),
     ),
     // An erased customer's widget connections leave their conversations (on every node, through the adapter).

@@ -13,6 +13,7 @@ import { consoleOperations } from "./paths-console.ts";
 import { crmOperations } from "./paths-crm.ts";
 import { customerOperations } from "./paths-customers.ts";
 import { importOperations } from "./paths-imports.ts";
+import { agentToolOperations } from "./paths-agent-tools.ts";
 import { helpdeskOperations } from "./paths-helpdesk.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { serviceOperations } from "./paths-service.ts";
@@ -25,6 +26,7 @@ import { revenueOperations } from "./paths-revenue.ts";
 export const OPERATIONS: readonly Operation[] = [
   ...consoleOperations,
   ...helpdeskOperations,
+  ...agentToolOperations,
   ...inboxOperations,
   ...serviceOperations,
   ...customerOperations,

@@ -73,6 +73,7 @@ export const conversationDTO = z.object({
   lastMessage: z.object({ text: z.string(), sender, createdAt: instant }).nullable(),
   sentiment: sentimentTrend,
   ticketId: z.uuid().nullable(),
+  labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })).meta({ description: "The conversation's labels, by name." }),
   createdAt: instant,
   updatedAt: instant,
 }).meta({ id: "Conversation" }) satisfies z.ZodType<ConversationDTO>;
