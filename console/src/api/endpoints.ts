@@ -62,8 +62,8 @@ export async function setPresence(status: "online" | "away"): Promise<UserDTO> {
 }
 
 /** One page of conversations for a filter, newest activity first. */
-export async function listConversations(filter: ConversationFilter, cursor: string | null): Promise<Page<ConversationDTO>> {
-  return request<Page<ConversationDTO>>("GET", `/conversations${query({ status: filter, limit: PAGE_SIZE, cursor })}`);
+export async function listConversations(filter: ConversationFilter, cursor: string | null, label: string | null = null): Promise<Page<ConversationDTO>> {
+  return request<Page<ConversationDTO>>("GET", `/conversations${query({ status: filter, label, limit: PAGE_SIZE, cursor })}`);
 }
 
 /** One conversation. */

@@ -19,7 +19,8 @@ export type ConsoleAction =
   | { type: "view"; view: InboxView }
   | { type: "conversations/filter"; filter: ConversationFilter }
   | { type: "conversations/loading" }
-  | { type: "conversations/loaded"; filter: ConversationFilter; page: Page<ConversationDTO>; append: boolean }
+  | { type: "conversations/label"; labelId: string | null }
+  | { type: "conversations/loaded"; filter: ConversationFilter; label?: string | null; page: Page<ConversationDTO>; append: boolean }
   | { type: "conversations/failed" }
   | { type: "conversation/upserted"; conversation: ConversationDTO }
   | { type: "conversation/selected"; id: string | null }
@@ -57,6 +58,7 @@ export function initialState(): ConsoleState {
     report: initialReport(),
     view: "conversations",
     conversationFilter: "open",
+    conversationLabel: null,
     conversations: emptyList(),
     ticketFilter: { status: "open", assignee: "any" },
     tickets: emptyList(),
@@ -110,10 +112,12 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, conversationFilter: action.filter, conversations: { ...emptyList(), loading: true } };
     case "conversations/loading":
       return { ...state, conversations: { ...state.conversations, loading: true } };
+    case "conversations/label":
+      return { ...state, conversationLabel: action.labelId, conversations: { ...emptyList(), loading: true } };
     case "conversations/loaded": {
-      if (action.filter !== state.conversationFilter) return state;
+      if (action.filter !== state.conversationFilter || (action.label ?? null) !== state.conversationLabel) return state;
       const base = action.append ? state.conversations.items : [];
-      const items = mergeConversations(base, action.page.data, state.conversationFilter);
+      const items = withLabel(mergeConversations(base, action.page.data, state.conversationFilter), state.conversationLabel);
       return { ...state, conversations: { items, nextCursor: action.page.nextCursor, loading: false, loaded: true } };
     }
     case "conversations/failed":
@@ -179,8 +183,13 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
   }
 }
 
+/** The conversations that carry the label the list is narrowed to (all when none is chosen). */
+function withLabel(items: ConversationDTO[], labelId: string | null): ConversationDTO[] {
+  return labelId === null ? items : items.filter((c) => (c.labels ?? []).some((l) => l.id === labelId));
+}
+
 function upsertConversation(state: ConsoleState, conversation: ConversationDTO): ConsoleState {
-  const items = mergeConversations(state.conversations.items, [conversation], state.conversationFilter);
+  const items = withLabel(mergeConversations(state.conversations.items, [conversation], state.conversationFilter), state.conversationLabel);
   const selected =
     state.selectedId === conversation.id ? newer(state.selected ?? undefined, conversation) : state.selected;
   return { ...state, conversations: { ...state.conversations, items }, selected };

@@ -61,6 +61,8 @@ export type ConsoleState = {
   report: ReportState;
   view: InboxView;
   conversationFilter: ConversationFilter;
+  /** The label the conversation list is narrowed to (its id), or null. */
+  conversationLabel: string | null;
   conversations: ListState<ConversationDTO>;
   ticketFilter: TicketFilter;
   tickets: ListState<TicketDTO>;

@@ -1,0 +1,21 @@
+/** User-facing text of the helpdesk tools (canned replies, notes, labels), English. */
+export const HELPDESK_TEXT = {
+  modeReply: "Reply",
+  modeNote: "Private note",
+  notePlaceholder: "Write a private note for your team (never sent to the customer). @name mentions a colleague.",
+  addNote: "Add note",
+  noteBadge: "Private note",
+  cannedTitle: "Canned replies",
+  cannedEmpty: "No canned reply matches. Managers add shared ones; anyone can add personal ones.",
+  cannedLoading: "Loading canned replies…",
+  cannedFailed: "Canned replies could not be loaded.",
+  cannedSuggested: "Suggested",
+  cannedHint: "↑↓ to choose, Enter to insert, Esc to close",
+  labels: "Labels",
+  labelsEdit: "Edit labels",
+  labelsNone: "No labels defined yet (admins add them in the API or settings).",
+  labelsFailed: "Labels could not be loaded.",
+  labelFilterAll: "All labels",
+  labelFilter: "Filter by label",
+  mentionedYou: "mentioned you",
+} as const;
