@@ -10,3 +10,4 @@ export {
   type TicketCursor,
 } from "./tickets.repo.ts";
 export { presentTickets } from "./tickets.presenter.ts";
+export { escalateOnSentiment, priorityForSentiment } from "./escalation.service.ts";

@@ -5,6 +5,7 @@ import type { ConversationDTO, MessageDTO, UserDTO } from "../../../src/contract
 import type { AuditEntryDTO, CannedReplyDTO, ConversationNoteDTO, LabelDTO, NotificationDTO } from "../../../src/contracts/helpdesk.ts";
 import { tables } from "../../../src/db/index.ts";
 import { DELIVER_JOB, receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
+import { openHandoffTicket } from "../../../src/modules/tickets/index.ts";
 import { api } from "../../support/api-client.ts";
 import { connectConsole } from "../../support/console-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
@@ -232,5 +233,43 @@ describe("labels", () => {
     }
     expect(await api(t.url, "POST", "/api/v1/labels", { cookie: admin, body: { name: "Red", color: "red" } })).toMatchObject({ status: 400, body: { error: { fields: { color: expect.any(String) } } } });
     expect(await api(t.url, "PATCH", `/api/v1/labels/${randomUUID()}`, { cookie: admin, body: { name: "X" } })).toMatchObject({ status: 404, body: { error: { code: "LABEL_NOT_FOUND" } } });
+  });
+});
+
+describe("what agents see", () => {
+  it("a clearly negative message after hand-off raises the ticket's priority, with the reason in ticket_events", async () => {
+    const conversationId = await conversationWith("Can I speak to a person please?");
+    const ticket = await openHandoffTicket(t.container.deps, { conversationId, reason: "customer_request" });
+    expect(ticket.priority).toBe("normal");
+    const id = (await t.container.database.db.select().from(tables.conversations).where(eq(tables.conversations.id, conversationId)))[0]!.externalId!;
+    await receiveCustomerMessage(t.container.deps, { inboxId: t.inboxId, channel: "web", externalUserId: id, externalConversationId: id, text: "Still nothing. This is terrible, awful service and I am furious.", answeredInTurn: true });
+    type Detail = { priority: string; events: { type: string; actorType: string; data: Record<string, unknown> }[] };
+    const read = async () => (await api<{ data: Detail }>(t.url, "GET", `/api/v1/tickets/${ticket.id}`, { cookie: admin })).body.data;
+    const raised = await waitUntil(read, (d) => d.priority !== "normal");
+    expect(["high", "urgent"]).toContain(raised.priority);
+    expect(raised.events.at(-1)).toMatchObject({ type: "priority_changed", actorType: "system", data: { from: "normal", to: raised.priority, reason: "negative_sentiment" } });
+    // A calm message changes nothing.
+    await receiveCustomerMessage(t.container.deps, { inboxId: t.inboxId, channel: "web", externalUserId: id, externalConversationId: id, text: "Thanks, I will wait.", answeredInTurn: true });
+    await api(t.url, "GET", `/api/v1/conversations/${conversationId}`, { cookie: admin });
+    expect((await read()).events.filter((e) => e.type === "priority_changed")).toHaveLength(1);
+  });
+
+  it("resolving tells the customer the conversation is closed; a new message reopens it with the bot, the old ticket stays resolved and a new hand-off opens a new ticket", async () => {
+    const customer = await connectCustomer(t.url, t.inboxId);
+    const ack = (await customer.send("I'd like to talk to a human")) as { conversationId: string };
+    const first = await openHandoffTicket(t.container.deps, { conversationId: ack.conversationId, reason: "customer_request" });
+    expect((await api(t.url, "PATCH", `/api/v1/tickets/${first.id}`, { cookie: admin, body: { status: "resolved" } })).status).toBe(200);
+    await customer.waitFor((m) => m.sender.type === "system" && m.text.startsWith("This conversation is now closed."));
+    const conversation = async () => (await api<{ data: ConversationDTO }>(t.url, "GET", `/api/v1/conversations/${ack.conversationId}`, { cookie: admin })).body.data;
+    expect((await conversation()).status).toBe("resolved");
+    await customer.send("One more question about my invoice");
+    expect((await waitUntil(conversation, (c) => c.status !== "resolved")).status).toBe("bot");
+    const ticketStatus = async (ticketId: string) => (await api<{ data: { status: string } }>(t.url, "GET", `/api/v1/tickets/${ticketId}`, { cookie: admin })).body.data.status;
+    expect(await ticketStatus(first.id)).toBe("resolved");
+    const second = await openHandoffTicket(t.container.deps, { conversationId: ack.conversationId, reason: "customer_request" });
+    expect(second.id).not.toBe(first.id);
+    expect(await ticketStatus(second.id)).toBe("open");
+    expect((await conversation()).ticketId).toBe(second.id);
+    customer.close();
   });
 });
