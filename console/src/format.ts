@@ -1,7 +1,8 @@
 /** Pure formatting helpers for the console views (times, periods, counts, scores, sentiment tones, initials). */
 import type { CustomerDTO, SentimentTrend } from "../../src/contracts/api.ts";
+import { visitorName } from "../../src/contracts/visitor-name.ts";
 import { UNKNOWN_INTENT, type Entity, type Intent, type Sentiment } from "../../src/contracts/nlp.ts";
-import { DETAILS_TEXT, INBOX_TEXT } from "./strings.ts";
+import { DETAILS_TEXT } from "./strings.ts";
 
 /** Visual tone of a sentiment value, used as a CSS modifier. */
 export type Tone = "negative" | "neutral" | "positive";
@@ -131,7 +132,14 @@ export function formatIntentName(name: string): string {
  * intent the model rejected, which the chip's tooltip lists with the other alternatives.
  */
 export function formatIntentConfidence(intent: Pick<Intent, "name" | "confidence">): string {
-  return intent.name === UNKNOWN_INTENT ? "" : formatPercent(intent.confidence);
+  // A share, never "100%" or "0%": the model is never certain, and a runner-up is never impossible.
+  return intent.name === UNKNOWN_INTENT ? "" : formatShare(intent.confidence);
+}
+
+/** The runner-up intent with its share ("cancel order 12%"), or "" when there is none. */
+export function formatRunnerUp(intent: Pick<Intent, "alternatives">): string {
+  const next = intent.alternatives.find((a) => a.name !== UNKNOWN_INTENT);
+  return next ? `${formatIntentName(next.name)} ${formatShare(next.confidence)}` : "";
 }
 
 /** Turns a machine code such as a hand-off reason into words ("negative_sentiment" → "Negative sentiment"). */
@@ -155,9 +163,9 @@ export function trendLabel(direction: TrendDirection): string {
   return DETAILS_TEXT.steady;
 }
 
-/** The name to show for a customer: name, else email, else phone, else "Visitor". */
+/** The name to show for a customer: name, else email, else phone, else a stable generated one ("Visitor · Amber Otter"). */
 export function customerDisplayName(customer: CustomerDTO): string {
-  return customer.name?.trim() || customer.email?.trim() || customer.phone?.trim() || INBOX_TEXT.anonymous;
+  return customer.name?.trim() || customer.email?.trim() || customer.phone?.trim() || visitorName(customer.id);
 }
 
 /** Up to two initials for an avatar ("Ada Lovelace" → "AL"; "ada@x.io" → "A"). */

@@ -18,4 +18,8 @@ export const HELPDESK_TEXT = {
   labelFilterAll: "All labels",
   labelFilter: "Filter by label",
   mentionedYou: "mentioned you",
+  queue: "In the queue",
+  waitingForUs: "waiting for us",
+  waitingForCustomer: "waiting for the customer",
+  runnerUp: "next",
 } as const;

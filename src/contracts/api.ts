@@ -42,6 +42,8 @@ export type ConversationDTO = {
   ticketId: string | null;
   /** The conversation's labels, by name. */
   labels: { id: string; name: string; color: string }[];
+  /** Who the conversation's unresolved ticket is assigned to (null: the bot, the queue, or resolved). */
+  assignee: { id: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
 };

@@ -40,6 +40,16 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
   // Changes to one conversation within a short window (the customer's message, the bot's answer, a status change)
   // become one console update: the list shows the latest state, and the database is read once instead of each time.
   const pendingUpdates = new Map<string, NodeJS.Timeout>();
+  const conversationChanged = (conversationId: string): void => {
+    if (pendingUpdates.has(conversationId)) return;
+    const timer = setTimeout(() => {
+      inOrder(conversationId, async () => {
+        pendingUpdates.delete(conversationId);
+        console.to(AGENTS_ROOM).emit("conversation:updated", presentConversation(await getConversationView(deps, conversationId)));
+      });
+    }, CONSOLE_UPDATE_WINDOW_MS);
+    pendingUpdates.set(conversationId, timer);
+  };
 
   const offs = [
     events.on("message.created", ({ messageId, conversationId }) =>
@@ -58,20 +68,14 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
         if (message) console.to(AGENTS_ROOM).emit("message:updated", presentMessage(message));
       }),
     ),
-    events.on("conversation.updated", ({ conversationId }) => {
-      if (pendingUpdates.has(conversationId)) return;
-      const timer = setTimeout(() => {
-        inOrder(conversationId, async () => {
-          pendingUpdates.delete(conversationId);
-          console.to(AGENTS_ROOM).emit("conversation:updated", presentConversation(await getConversationView(deps, conversationId)));
-        });
-      }, CONSOLE_UPDATE_WINDOW_MS);
-      pendingUpdates.set(conversationId, timer);
-    }),
+    events.on("conversation.updated", ({ conversationId }) => conversationChanged(conversationId)),
     events.on("ticket.updated", ({ ticketId }) =>
       inOrder(`ticket:${ticketId}`, async () => {
-        const [dto] = await presentTickets(deps.db, [await getTicket(deps, ticketId)]);
+        const ticket = await getTicket(deps, ticketId);
+        const [dto] = await presentTickets(deps.db, [ticket]);
         console.to(AGENTS_ROOM).emit("ticket:updated", dto);
+        // The list shows who a conversation is assigned to: an assignment changes the conversation's row too.
+        conversationChanged(ticket.conversationId);
       }),
     ),
     // Ids only: a console showing the conversation (or the pipeline) fetches what its user may see.

@@ -125,7 +125,7 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
           {conversation ? <LabelChips labels={conversation.labels ?? []} /> : null}
         </div>
         {conversation ? <LabelPicker conversationId={conversation.id} current={conversation.labels ?? []} onError={ops.showError} /> : null}
-        {conversation ? <ConversationStatusBadge status={conversation.status} /> : null}
+        {conversation ? <ConversationStatusBadge conversation={conversation} /> : null}
       </header>
       <MessageList state={state} ops={ops} notes={notes.notes} />
       {conversation?.status === "resolved" ? <div class="notice">{CONVERSATION_TEXT.resolvedNotice}</div> : null}

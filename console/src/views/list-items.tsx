@@ -54,7 +54,7 @@ export function ConversationItem(props: {
             {props.unread > 0 ? <span class="count">{props.unread}</span> : null}
           </span>
           <span class="item__meta">
-            <ConversationStatusBadge status={c.status} />
+            <ConversationStatusBadge conversation={c} />
             <span class="item__channel">{c.channel}</span>
             <SentimentDot trend={c.sentiment} />
             <LabelChips labels={c.labels ?? []} />

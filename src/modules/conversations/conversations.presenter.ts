@@ -35,7 +35,7 @@ export function presentMessage(row: MessageRow): MessageDTO {
 }
 
 /** A conversation as the console sees it, with its customer and latest ticket. */
-export function presentConversation({ conversation: row, customer, suggested, ticketId, labels }: ConversationView): ConversationDTO {
+export function presentConversation({ conversation: row, customer, suggested, ticketId, labels, assignee }: ConversationView): ConversationDTO {
   return {
     id: row.id,
     inboxId: row.inboxId,
@@ -51,6 +51,7 @@ export function presentConversation({ conversation: row, customer, suggested, ti
     sentiment: row.sentiment ?? null,
     ticketId,
     labels: labels ?? [],
+    assignee: assignee ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.lastMessageAt.toISOString(),
   };

@@ -431,6 +431,8 @@ export type ConversationView = {
   ticketId: string | null;
   /** The conversation's labels, by name. */
   labels: { id: string; name: string; color: string }[];
+  /** Who the unresolved ticket is assigned to, if anyone. */
+  assignee: { id: string; name: string } | null;
 };
 
 /** One statement for a conversation, its customer, their open contact suggestions and the latest ticket. */
@@ -454,6 +456,9 @@ function selectViews(db: Database) {
       labels: sql<{ id: string; name: string; color: string }[]>`coalesce((
         select jsonb_agg(jsonb_build_object('id', l.id, 'name', l.name, 'color', l.color) order by l.name)
         from conversation_labels cl join labels l on l.id = cl.label_id where cl.conversation_id = ${c.id}), '[]'::jsonb)`,
+      assignee: sql<{ id: string; name: string } | null>`(
+        select jsonb_build_object('id', u.id, 'name', u.name) from tickets t join users u on u.id = t.assignee_id
+        where t.conversation_id = ${c.id} and t.status <> 'resolved' order by t.created_at desc limit 1)`,
     })
     .from(c)
     .leftJoin(tables.customers, eq(tables.customers.id, c.customerId));

@@ -15,6 +15,7 @@ export function buildConversation(overrides: Partial<ConversationDTO> = {}): Con
     sentiment: null,
     ticketId: null,
     labels: [],
+    assignee: null,
     createdAt: "2026-03-01T10:00:00.000Z",
     updatedAt: "2026-03-01T10:00:00.000Z",
     ...overrides,
