@@ -9,6 +9,7 @@ import { openHandoffTicket } from "../../../src/modules/tickets/index.ts";
 import { api } from "../../support/api-client.ts";
 import { connectConsole } from "../../support/console-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { customerConversation } from "../../support/handoff.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
 let t: TestApp;
@@ -31,18 +32,8 @@ afterAll(async () => {
 });
 
 /** A conversation on a channel with one customer message (the bot does not answer: no turn runs). */
-async function conversationWith(text: string, options: { channel?: string; name?: string } = {}): Promise<string> {
-  const id = randomUUID();
-  const { conversation } = await receiveCustomerMessage(t.container.deps, {
-    inboxId: t.inboxId,
-    channel: options.channel ?? "web",
-    externalUserId: id,
-    externalConversationId: id,
-    text,
-    profile: options.name ? { name: options.name } : undefined,
-    answeredInTurn: true,
-  });
-  return conversation.id;
+function conversationWith(text: string, options: { channel?: string; name?: string } = {}): Promise<string> {
+  return customerConversation(t, text, options);
 }
 
 async function lastIntent(conversationId: string): Promise<string> {

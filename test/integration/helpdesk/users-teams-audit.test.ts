@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
 import type { AuditEntryDTO, CreatedUserDTO, ManagedUserDTO, TeamDTO } from "../../../src/contracts/helpdesk.ts";
-import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
-import { openHandoffTicket, updateTicket } from "../../../src/modules/tickets/index.ts";
 import { api } from "../../support/api-client.ts";
 import { connectConsole } from "../../support/console-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { handedOffTicket } from "../../support/handoff.ts";
 
 let t: TestApp;
 let admin: string;
@@ -37,21 +36,6 @@ async function auditEntries(query = ""): Promise<AuditEntryDTO[]> {
   const res = await api<{ data: AuditEntryDTO[] }>(t.url, "GET", `/api/v1/audit-log${query}`, { cookie: admin });
   expect(res.status).toBe(200);
   return res.body.data;
-}
-
-async function ticketFor(assigneeId: string): Promise<string> {
-  const id = randomUUID();
-  const { conversation } = await receiveCustomerMessage(t.container.deps, {
-    inboxId: t.inboxId,
-    channel: "web",
-    externalUserId: id,
-    externalConversationId: id,
-    text: "I want to talk to a person",
-    answeredInTurn: true,
-  });
-  const ticket = await openHandoffTicket(t.container.deps, { conversationId: conversation.id, reason: "customer_request" });
-  await updateTicket(t.container.deps, ticket.id, { assigneeId }, { type: "system", id: null });
-  return ticket.id;
 }
 
 describe("users (admins)", () => {
@@ -96,7 +80,7 @@ describe("users (admins)", () => {
     const { user, temporaryPassword } = await createUser({ name: "Leaving Agent", email, role: "agent" });
     const cookie = await t.login(email, temporaryPassword);
     const socket = await connectConsole(t.url, cookie);
-    const ticketId = await ticketFor(user.id);
+    const { ticketId } = await handedOffTicket(t, user.id);
     const res = await api<{ data: ManagedUserDTO }>(t.url, "PATCH", `/api/v1/users/${user.id}`, { cookie: admin, body: { active: false } });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ active: false, status: "offline" });
