@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationNoteDTO, LabelDTO } from "../../src/contracts/helpdesk.ts";
 import { api } from "../support/api-client.ts";
-import { AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { ADMIN, AGENT_PASSWORD, createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { connectCustomer, type WidgetCustomer } from "../support/widget-client.ts";
 import { launchChromium } from "./browser.ts";
 import { buildConsole } from "./console-build.ts";
@@ -99,5 +99,31 @@ describe("an agent's helpdesk tools in Chromium", () => {
     const billing = agent.getByTestId("label-filter").locator("option", { hasText: "Billing" });
     await agent.getByTestId("label-filter").selectOption((await billing.getAttribute("value"))!);
     await agent.getByTestId("conversations-empty").waitFor();
+  });
+});
+
+describe("Settings in Chromium (admins)", () => {
+  it("an admin adds an agent and sees the temporary password once; it logs in; the audit log shows the change", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(`${app.url}/console/settings`);
+    await page.getByTestId("login-email").fill(ADMIN.email);
+    await page.getByTestId("login-password").fill(ADMIN.password);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("settings-view").waitFor();
+    await page.locator("[data-testid=user-row]").first().waitFor();
+    await page.getByTestId("new-user-name").fill("Nora Newhire");
+    await page.getByTestId("new-user-email").fill("nora@example.test");
+    await page.getByTestId("new-user-submit").click();
+    const password = (await page.getByTestId("temporary-password").textContent())!;
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    await page.locator("[data-testid=user-row][data-email='nora@example.test']").waitFor();
+    await page.screenshot({ path: `${artifacts}/helpdesk-settings-agents.png` });
+    expect((await api(app.url, "POST", "/api/v1/auth/login", { body: { email: "nora@example.test", password } })).status).toBe(200);
+    await page.getByTestId("settings-tab-audit").click();
+    await page.locator("[data-testid=audit-row][data-action='user.created']").first().waitFor();
+    await page.screenshot({ path: `${artifacts}/helpdesk-settings-audit.png` });
+    // An agent has no Settings link and is shown the inbox at its address.
+    expect(await agent.getByTestId("nav-settings").count()).toBe(0);
+    await page.context().close();
   });
 });
