@@ -132,14 +132,20 @@ export function formatIntentName(name: string): string {
  * intent the model rejected, which the chip's tooltip lists with the other alternatives.
  */
 export function formatIntentConfidence(intent: Pick<Intent, "name" | "confidence">): string {
-  // A share, never "100%" or "0%": the model is never certain, and a runner-up is never impossible.
-  return intent.name === UNKNOWN_INTENT ? "" : formatShare(intent.confidence);
+  return intent.name === UNKNOWN_INTENT ? "" : formatConfidence(intent.confidence);
 }
 
 /** The runner-up intent with its share ("cancel order 12%"), or "" when there is none. */
 export function formatRunnerUp(intent: Pick<Intent, "alternatives">): string {
   const next = intent.alternatives.find((a) => a.name !== UNKNOWN_INTENT);
-  return next ? `${formatIntentName(next.name)} ${formatShare(next.confidence)}` : "";
+  return next ? `${formatIntentName(next.name)} ${formatConfidence(next.confidence)}` : "";
+}
+
+/** A model's confidence as a share that is never "100%" or "0%": no intent is certain, no runner-up impossible. */
+export function formatConfidence(confidence: number): string {
+  if (!Number.isFinite(confidence) || confidence < 0.01) return "<1%";
+  if (confidence > 0.99) return ">99%";
+  return `${Math.round(confidence * 100)}%`;
 }
 
 /** Turns a machine code such as a hand-off reason into words ("negative_sentiment" → "Negative sentiment"). */
@@ -173,7 +179,8 @@ export function initials(label: string): string {
   const words = label
     .replace(/@.*$/, "")
     .split(/[\s._-]+/)
-    .filter((w) => w.length > 0);
+    // Words that start with a letter or digit ("Visitor · Kind Lynx" → "VK", not "V·").
+    .filter((w) => /^[\p{L}\p{N}]/u.test(w));
   const letters = words.slice(0, 2).map((w) => w[0]?.toUpperCase() ?? "");
   return letters.join("") || "?";
 }

@@ -8,9 +8,9 @@ import {
   formatEntityValue,
   formatIntentConfidence,
   formatIntentName,
+  formatConfidence,
   formatRunnerUp,
   formatScore,
-  formatShare,
   sentimentTone,
 } from "../format.ts";
 import type { ConsoleMessage } from "../store/types.ts";
@@ -45,7 +45,7 @@ export function AnnotationView(props: { annotation: Annotation }) {
       </span>
       <span
         class={`tag tag--intent${unknown ? " tag--muted" : ""}`}
-        title={intent.alternatives.map((a) => `${formatIntentName(a.name)} ${formatShare(a.confidence)}`).join(", ")}
+        title={intent.alternatives.map((a) => `${formatIntentName(a.name)} ${formatConfidence(a.confidence)}`).join(", ")}
         data-testid="message-intent"
         data-intent={intent.name}
       >

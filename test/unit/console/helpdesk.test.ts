@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CannedReplyDTO } from "../../../src/contracts/helpdesk.ts";
-import { formatIntentConfidence, formatRunnerUp } from "../../../console/src/format.ts";
+import { formatIntentConfidence, formatRunnerUp, initials } from "../../../console/src/format.ts";
 import { filterCanned } from "../../../console/src/views/canned-picker.tsx";
 import { conversationStateText } from "../../../console/src/views/common.tsx";
 
@@ -19,9 +19,17 @@ describe("the conversation status pill", () => {
   });
 });
 
+describe("avatars of generated visitor names", () => {
+  it("take the letters of the words, not the separator", () => {
+    expect(initials("Visitor · Kind Lynx")).toBe("VK");
+  });
+});
+
 describe("intent chips", () => {
   it("never show 100 % or 0 %, and name the runner-up", () => {
     expect(formatIntentConfidence({ name: "track_order", confidence: 0.9996 })).toBe(">99%");
+    expect(formatIntentConfidence({ name: "contact_human_agent", confidence: 1 })).toBe(">99%");
+    expect(formatRunnerUp({ alternatives: [{ name: "switch_account", confidence: 0 }] })).toBe("switch account <1%");
     expect(formatRunnerUp({ alternatives: [{ name: "cancel_order", confidence: 0.0003 }] })).toBe("cancel order <1%");
     expect(formatRunnerUp({ alternatives: [] })).toBe("");
   });
