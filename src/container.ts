@@ -16,8 +16,9 @@ import { forgetIdleVisitors } from "./modules/visitors/index.ts";
 import { createSecretBox } from "./modules/inboxes/index.ts";
 import { IMPORT_JOB, runImport, type ImportJobPayload } from "./modules/imports/index.ts";
 import { leadOnMessage } from "./modules/deals/index.ts";
+import { labelOnMessage } from "./modules/labels/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
-import { noteAgentReply } from "./modules/tickets/index.ts";
+import { escalateOnSentiment, noteAgentReply } from "./modules/tickets/index.ts";
 import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
 import { createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
@@ -161,6 +162,14 @@ export async function createContainer(config: Config, options: ContainerOptions 
 
   // A customer asking to buy opens a lead, beside (never before) the bot's answer.
   events.on("message.created", (event) => leadOnMessage(deps, event, (error) => log.error({ err: error, messageId: event.messageId }, "could not open a chat lead")));
+  // A clearly negative message after hand-off raises the ticket's priority; a failure is logged, the message stays.
+  events.on("message.created", (event) => {
+    escalateOnSentiment(deps, event).catch((error: unknown) => log.error({ err: error, messageId: event.messageId }, "could not raise the ticket's priority"));
+  });
+  // Label rules (intent → label) run beside the answer too; a failure is logged, the message stays.
+  events.on("message.created", (event) => {
+    labelOnMessage(deps, event).catch((error: unknown) => log.error({ err: error, messageId: event.messageId }, "could not apply label rules"));
+  });
 
   // An erasure rewrote stored messages and dropped conversation addresses: what this process remembers of them goes too.
   events.on("customer.erased", () => forgetRecentMessages(deps.db));

@@ -17,6 +17,12 @@ export type DomainEvents = {
   /** A deal was created, changed or deleted (the console refreshes the conversation it came from, if any). */
   "deal.updated": { dealId: string; conversationId: string | null };
   "agent.updated": { userId: string };
+  /** A private note was added to a conversation (consoles only; never the widget or a channel). */
+  "note.created": { noteId: string; conversationId: string };
+  /** A label was renamed, recoloured or deleted: conversation lists showing it are stale. */
+  "labels.changed": { labelId: string };
+  /** A console user got a notification (an @mention). */
+  "notification.created": { notificationId: string; userId: string };
   /** Console sessions that no longer exist: their sockets must close and every node must forget them. */
   "session.ended": { userId: string; sessionIds: string[]; reason: SessionEndReason };
   "typing.changed": { conversationId: string; sender: { type: "customer" | "bot" | "agent"; name?: string }; typing: boolean };

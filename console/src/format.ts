@@ -1,7 +1,8 @@
 /** Pure formatting helpers for the console views (times, periods, counts, scores, sentiment tones, initials). */
 import type { CustomerDTO, SentimentTrend } from "../../src/contracts/api.ts";
+import { visitorName } from "../../src/contracts/visitor-name.ts";
 import { UNKNOWN_INTENT, type Entity, type Intent, type Sentiment } from "../../src/contracts/nlp.ts";
-import { CHANNEL_NAMES, DETAILS_TEXT, INBOX_TEXT } from "./strings.ts";
+import { CHANNEL_NAMES, DETAILS_TEXT } from "./strings.ts";
 
 /** Visual tone of a sentiment value, used as a CSS modifier. */
 export type Tone = "negative" | "neutral" | "positive";
@@ -131,7 +132,20 @@ export function formatIntentName(name: string): string {
  * intent the model rejected, which the chip's tooltip lists with the other alternatives.
  */
 export function formatIntentConfidence(intent: Pick<Intent, "name" | "confidence">): string {
-  return intent.name === UNKNOWN_INTENT ? "" : formatPercent(intent.confidence);
+  return intent.name === UNKNOWN_INTENT ? "" : formatConfidence(intent.confidence);
+}
+
+/** The runner-up intent with its share ("cancel order 12%"), or "" when there is none. */
+export function formatRunnerUp(intent: Pick<Intent, "alternatives">): string {
+  const next = intent.alternatives.find((a) => a.name !== UNKNOWN_INTENT);
+  return next ? `${formatIntentName(next.name)} ${formatConfidence(next.confidence)}` : "";
+}
+
+/** A model's confidence as a share that is never "100%" or "0%": no intent is certain, no runner-up impossible. */
+export function formatConfidence(confidence: number): string {
+  if (!Number.isFinite(confidence) || confidence < 0.01) return "<1%";
+  if (confidence > 0.99) return ">99%";
+  return `${Math.round(confidence * 100)}%`;
 }
 
 /** Turns a machine code such as a hand-off reason into words ("negative_sentiment" → "Negative sentiment"). */
@@ -155,9 +169,9 @@ export function trendLabel(direction: TrendDirection): string {
   return DETAILS_TEXT.steady;
 }
 
-/** The name to show for a customer: name, else email, else phone, else "Visitor". */
+/** The name to show for a customer: name, else email, else phone, else a stable generated one ("Visitor · Amber Otter"). */
 export function customerDisplayName(customer: CustomerDTO): string {
-  return customer.name?.trim() || customer.email?.trim() || customer.phone?.trim() || INBOX_TEXT.anonymous;
+  return customer.name?.trim() || customer.email?.trim() || customer.phone?.trim() || visitorName(customer.id);
 }
 
 /** Up to two initials for an avatar ("Ada Lovelace" → "AL"; "ada@x.io" → "A"). */
@@ -165,7 +179,8 @@ export function initials(label: string): string {
   const words = label
     .replace(/@.*$/, "")
     .split(/[\s._-]+/)
-    .filter((w) => w.length > 0);
+    // Words that start with a letter or digit ("Visitor · Kind Lynx" → "VK", not "V·").
+    .filter((w) => /^[\p{L}\p{N}]/u.test(w));
   const letters = words.slice(0, 2).map((w) => w[0]?.toUpperCase() ?? "");
   return letters.join("") || "?";
 }

@@ -40,6 +40,10 @@ export type ConversationDTO = {
   lastMessage: { text: string; sender: Sender; createdAt: string } | null;
   sentiment: SentimentTrend;
   ticketId: string | null;
+  /** The conversation's labels, by name. */
+  labels: { id: string; name: string; color: string }[];
+  /** Who the conversation's unresolved ticket is assigned to (null: the bot, the queue, or resolved). */
+  assignee: { id: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -163,7 +167,7 @@ export type SessionDTO = {
 };
 
 /** Every reason a console session ends. */
-export const SESSION_END_REASONS = ["logout", "logout_everywhere", "revoked", "password_changed", "expired"] as const;
+export const SESSION_END_REASONS = ["logout", "logout_everywhere", "revoked", "password_changed", "expired", "deactivated"] as const;
 
 /** Why a console session ended (the `session:ended` console socket event, just before the server disconnects it). */
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

@@ -56,6 +56,13 @@ export type Action =
   | "report.read"
   | "report.export"
   | "settings.users"
+  | "settings.teams"
+  | "settings.labels"
+  | "settings.audit"
+  | "canned.personal"
+  | "canned.shared"
+  | "conversation.note"
+  | "conversation.label"
   | "settings.backup"
   | "session.list"
   | "session.end";
@@ -118,6 +125,10 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "conversation.reply", scope: "own", label: "reply in a conversation whose ticket is yours", roles: everyone, denied: 403 },
   { action: "conversation.reply", scope: "unassigned", label: "reply in a conversation with the bot or in the queue", roles: everyone, denied: 403 },
   { action: "conversation.reply", scope: "others", label: "reply in a conversation whose ticket is another agent's", roles: managers, denied: 403 },
+  { action: "conversation.note", scope: "any", label: "write a private note in a conversation (never sent to the customer)", roles: everyone, denied: 403 },
+  { action: "conversation.label", scope: "any", label: "set a conversation's labels", roles: everyone, denied: 403 },
+  { action: "canned.personal", scope: "any", label: "use canned replies; add, edit and delete your personal ones", roles: everyone, denied: 403 },
+  { action: "canned.shared", scope: "any", label: "add, edit and delete shared canned replies", roles: managers, denied: 403 },
   { action: "customer.edit", scope: "own", label: "edit the name, email or phone of a customer whose open ticket is yours", roles: everyone, apiScope: "customers:write", denied: 403 },
   { action: "customer.edit", scope: "others", label: "edit any other customer's name, email or phone", roles: managers, apiScope: "customers:write", denied: 403 },
   { action: "customer.read", scope: "any", label: "see customers, their profiles and timelines", roles: everyone, apiScope: "customers:read", denied: 403 },
@@ -156,7 +167,10 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "sales.plan", scope: "any", label: "run and apply lead-assignment and effort plans", roles: managers, apiScope: "sales:write", denied: 403 },
   { action: "report.read", scope: "any", label: "read reports", roles: managers, apiScope: "reports:read", denied: 403 },
   { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, apiScope: "reports:read", denied: 403 },
-  { action: "settings.users", scope: "any", label: "list console users and add agents, managers and admins", roles: admins, denied: 403 },
+  { action: "settings.users", scope: "any", label: "list, add, change, deactivate console users and reset their passwords", roles: admins, denied: 403 },
+  { action: "settings.teams", scope: "any", label: "add and change teams (members, inboxes, intents)", roles: admins, denied: 403 },
+  { action: "settings.labels", scope: "any", label: "add, change and delete labels and their intent rules", roles: admins, denied: 403 },
+  { action: "settings.audit", scope: "any", label: "read the audit log of settings changes", roles: admins, denied: 403 },
   { action: "settings.apikeys", scope: "any", label: "create, list and revoke API keys", roles: admins, denied: 403 },
   { action: "settings.inboxes", scope: "any", label: "add, change and delete inboxes and their channel credentials", roles: admins, denied: 403 },
   { action: "settings.backup", scope: "any", label: "download a backup of the whole database", roles: admins, denied: 403 },

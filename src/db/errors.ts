@@ -8,3 +8,11 @@ export function isForeignKeyViolation(error: unknown, column?: string): boolean 
   }
   return false;
 }
+
+/** PostgreSQL's unique_violation (a unique index or constraint refused the row). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}

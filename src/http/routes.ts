@@ -3,7 +3,10 @@ import express, { Router } from "express";
 import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
 import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
-import { usersRoutes } from "../modules/agents/users.routes.ts";
+import { auditRoutes } from "../modules/audit/audit.routes.ts";
+import { cannedRoutes } from "../modules/canned/canned.routes.ts";
+import { conversationLabelsRoutes, labelsRoutes } from "../modules/labels/labels.routes.ts";
+import { conversationNotesRoutes, notificationsRoutes } from "../modules/notes/notes.routes.ts";
 import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { attachmentsRoutes } from "../modules/conversations/attachments.routes.ts";
@@ -20,6 +23,8 @@ import { customersExportRoutes } from "../modules/imports/customers-export.route
 import { importsRoutes } from "../modules/imports/imports.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { inboxesRoutes } from "../modules/inboxes/inboxes.routes.ts";
+import { teamsRoutes } from "../modules/settings/teams.routes.ts";
+import { usersRoutes } from "../modules/settings/users.routes.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import { dealsRoutes } from "../modules/deals/deals.routes.ts";
@@ -56,9 +61,16 @@ export function mountRoutes(app: express.Express, container: Container): void {
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password
-  api.use("/users", usersRoutes(deps));                    // list and add console users (admins)
+  api.use("/users", usersRoutes(deps));                    // console users: list, add, change, deactivate, reset password (admins)
+  api.use("/teams", teamsRoutes(deps));                    // teams with members, inboxes and intents (admins)
+  api.use("/audit-log", auditRoutes(deps));                // every settings change (admins)
   api.use("/conversations", attachmentsRoutes(deps, container.attachments)); // GET /:id/attachments/:attachmentId (a download)
-  api.use("/conversations", conversationsRoutes(deps));    // list, one, messages, agent reply
+  api.use("/conversations", conversationNotesRoutes(deps)); // GET/POST /:id/notes: private notes (console users)
+  api.use("/conversations", conversationLabelsRoutes(deps)); // PUT /:id/labels (console users)
+  api.use("/conversations", conversationsRoutes(deps));    // list (?label=), one, messages, agent reply
+  api.use("/canned-replies", cannedRoutes(deps));          // shared and personal canned replies, filled in for a conversation
+  api.use("/labels", labelsRoutes(deps));                  // labels: read by all, defined by admins
+  api.use("/notifications", notificationsRoutes(deps));    // the user's notifications (@mentions)
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersExportRoutes(deps));      // GET /customers/export.csv (before /customers/:id)
   api.use("/customers", notesRoutes(deps));                // a customer's notes: list, add, edit, delete

@@ -12,9 +12,10 @@ import {
   presentWidgetMessage,
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
+import { noteById, notificationById } from "../modules/notes/index.ts";
 import { getTicket, presentTickets } from "../modules/tickets/index.ts";
 import { createKeyedQueue } from "../queue/index.ts";
-import { AGENTS_ROOM } from "./console.socket.ts";
+import { AGENTS_ROOM, userRoom } from "./console.socket.ts";
 import { WEB_CHANNEL, widgetRoom } from "./widget.socket.ts";
 
 const log = childLogger("broadcaster");
@@ -39,6 +40,16 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
   // Changes to one conversation within a short window (the customer's message, the bot's answer, a status change)
   // become one console update: the list shows the latest state, and the database is read once instead of each time.
   const pendingUpdates = new Map<string, NodeJS.Timeout>();
+  const conversationChanged = (conversationId: string): void => {
+    if (pendingUpdates.has(conversationId)) return;
+    const timer = setTimeout(() => {
+      inOrder(conversationId, async () => {
+        pendingUpdates.delete(conversationId);
+        console.to(AGENTS_ROOM).emit("conversation:updated", presentConversation(await getConversationView(deps, conversationId)));
+      });
+    }, CONSOLE_UPDATE_WINDOW_MS);
+    pendingUpdates.set(conversationId, timer);
+  };
 
   const offs = [
     events.on("message.created", ({ messageId, conversationId }) =>
@@ -57,20 +68,14 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
         if (message) console.to(AGENTS_ROOM).emit("message:updated", presentMessage(message, (await conversationAddress(deps, conversationId)).channel));
       }),
     ),
-    events.on("conversation.updated", ({ conversationId }) => {
-      if (pendingUpdates.has(conversationId)) return;
-      const timer = setTimeout(() => {
-        inOrder(conversationId, async () => {
-          pendingUpdates.delete(conversationId);
-          console.to(AGENTS_ROOM).emit("conversation:updated", presentConversation(await getConversationView(deps, conversationId)));
-        });
-      }, CONSOLE_UPDATE_WINDOW_MS);
-      pendingUpdates.set(conversationId, timer);
-    }),
+    events.on("conversation.updated", ({ conversationId }) => conversationChanged(conversationId)),
     events.on("ticket.updated", ({ ticketId }) =>
       inOrder(`ticket:${ticketId}`, async () => {
-        const [dto] = await presentTickets(deps.db, [await getTicket(deps, ticketId)]);
+        const ticket = await getTicket(deps, ticketId);
+        const [dto] = await presentTickets(deps.db, [ticket]);
         console.to(AGENTS_ROOM).emit("ticket:updated", dto);
+        // The list shows who a conversation is assigned to: an assignment changes the conversation's row too.
+        conversationChanged(ticket.conversationId);
       }),
     ),
     // Ids only: a console showing the conversation (or the pipeline) fetches what its user may see.
@@ -83,6 +88,19 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
       inOrder(`agent:${userId}`, async () => {
         const user = await findUser(deps.db, userId);
         if (user) console.to(AGENTS_ROOM).emit("agent:updated", presentUser(user));
+      }),
+    ),
+    // Private notes go to the consoles only: the widget rooms never hear of them.
+    events.on("note.created", ({ noteId, conversationId }) =>
+      inOrder(conversationId, async () => {
+        const note = await noteById(deps, noteId);
+        if (note) console.to(AGENTS_ROOM).emit("note:new", note);
+      }),
+    ),
+    events.on("notification.created", ({ notificationId, userId }) =>
+      inOrder(`notification:${userId}`, async () => {
+        const notification = await notificationById(deps, notificationId);
+        if (notification) console.to(userRoom(userId)).emit("notification:new", notification);
       }),
     ),
     // An erased customer's widget connections leave their conversations (on every node, through the adapter).

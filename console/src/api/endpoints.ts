@@ -61,9 +61,9 @@ export async function setPresence(status: "online" | "away"): Promise<UserDTO> {
   return (await request<Data<UserDTO>>("PATCH", "/agents/me", { status })).data;
 }
 
-/** One page of conversations for a filter (and a channel, or every channel), newest activity first. */
-export async function listConversations(filter: ConversationFilter, cursor: string | null, channel: string | null = null): Promise<Page<ConversationDTO>> {
-  return request<Page<ConversationDTO>>("GET", `/conversations${query({ status: filter, channel, limit: PAGE_SIZE, cursor })}`);
+/** One page of conversations for a filter (narrowed to a channel and a label when given), newest activity first. */
+export async function listConversations(filter: ConversationFilter, cursor: string | null, narrow: { channel?: string | null; label?: string | null } = {}): Promise<Page<ConversationDTO>> {
+  return request<Page<ConversationDTO>>("GET", `/conversations${query({ status: filter, channel: narrow.channel ?? null, label: narrow.label ?? null, limit: PAGE_SIZE, cursor })}`);
 }
 
 /** One conversation. */

@@ -41,6 +41,10 @@ export type ConsoleOperations = {
   updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
   resync: () => Promise<void>;
   dismissError: () => void;
+  /** Shows a message in the error banner (a failure a view met on its own). */
+  showError: (message: string) => void;
+  /** Shows only conversations with this label (null: every conversation). */
+  setConversationLabel: (labelId: string | null) => Promise<void>;
 } & ReportOperations & { security: SecurityOperations; crm: CrmOperations };
 
 /** Builds the operations over a dispatcher, a reader of the current state and the live socket. */
@@ -70,10 +74,10 @@ export function createOperations(
   }
 
   async function loadConversations(append: boolean): Promise<void> {
-    const { conversationFilter: filter, conversationChannel: channel, conversations } = getState();
+    const { conversationFilter: filter, conversationChannel: channel, conversationLabel: label, conversations } = getState();
     try {
-      const page = await api.listConversations(filter, append ? conversations.nextCursor : null, channel);
-      dispatch({ type: "conversations/loaded", filter, channel, page, append });
+      const page = await api.listConversations(filter, append ? conversations.nextCursor : null, { channel, label });
+      dispatch({ type: "conversations/loaded", filter, channel, label, page, append });
     } catch (error) {
       dispatch({ type: "conversations/failed" });
       fail(error);
@@ -271,6 +275,11 @@ export function createOperations(
       await Promise.all([loadConversations(false), loadTickets(false), selectedId ? loadSelected(selectedId) : undefined]);
     },
     dismissError: () => dispatch({ type: "error", message: null }),
+    showError: (message) => dispatch({ type: "error", message }),
+    setConversationLabel: async (labelId) => {
+      dispatch({ type: "conversations/label", labelId });
+      await loadConversations(false);
+    },
     ...reports,
     security: createSecurityOperations(dispatch),
     crm: createCrmOperations(dispatch, reports.showPage, selectConversation),

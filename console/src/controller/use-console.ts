@@ -4,10 +4,12 @@
  * move between pages) and the operations for the views.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { publishNote, publishNotification } from "../realtime/helpdesk-events.ts";
 import { connectConsoleSocket, typingSenderType, type ConsoleSocket } from "../realtime/socket-client.ts";
 import { consoleReducer, initialState, type ConsoleAction } from "../store/reducer.ts";
 import { parseRoute, routePath } from "../store/route.ts";
 import type { ConsoleState } from "../store/types.ts";
+import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { ERROR_TEXT } from "../strings.ts";
 import { createOperations, type ConsoleOperations } from "./operations.ts";
 
@@ -84,6 +86,11 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
         "ticket:updated": (ticket) => send({ type: "ticket/upserted", ticket }),
         "agent:updated": (user) => send({ type: "user/updated", user }),
         "deal:updated": () => send({ type: "deals/changed" }),
+        "note:new": publishNote,
+        "notification:new": (notification) => {
+          publishNotification(notification);
+          if (notification.type === "mention" && notification.data.by) send({ type: "toast", message: `${notification.data.by} ${HELPDESK_TEXT.mentionedYou}` });
+        },
         // This session was logged out, revoked or expired (perhaps from another browser): show the sign-in page now.
         "session:ended": () => send({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded }),
         typing: (event) => {

@@ -1,6 +1,7 @@
 /** The console's live connection: socket.io namespace /console, authenticated by the session cookie. */
 import { io, type Socket } from "socket.io-client";
 import type { ConversationDTO, MessageDTO, SessionEndReason, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
+import type { ConversationNoteDTO, NotificationDTO } from "../../../src/contracts/helpdesk.ts";
 import type { Sender, SenderType } from "../../../src/contracts/messages.ts";
 
 const SERVER_DISCONNECT_RETRY_MS = 1_000;
@@ -20,6 +21,10 @@ export type ConsoleServerEvents = {
   "session:ended": (event: { reason: SessionEndReason }) => void;
   /** A deal was created, changed or moved (only the ids are needed: views load what they show again). */
   "deal:updated": (event: { dealId: string; conversationId: string | null }) => void;
+  /** A private note was added to a conversation. */
+  "note:new": (note: ConversationNoteDTO) => void;
+  /** The user got a notification (a colleague @mentioned them). */
+  "notification:new": (notification: NotificationDTO) => void;
 };
 
 /** Events the console sends on /console. */
@@ -83,6 +88,8 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   socket.on("agent:updated", (u) => handlers["agent:updated"](u));
   socket.on("session:ended", (e) => handlers["session:ended"](e));
   socket.on("deal:updated", (e) => handlers["deal:updated"](e));
+  socket.on("note:new", (n) => handlers["note:new"](n));
+  socket.on("notification:new", (n) => handlers["notification:new"](n));
 
   return {
     sendTyping: (conversationId, typing) => {

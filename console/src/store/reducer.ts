@@ -21,7 +21,8 @@ export type ConsoleAction =
   | { type: "conversations/filter"; filter: ConversationFilter }
   | { type: "conversations/channel"; channel: ConversationChannel | null }
   | { type: "conversations/loading" }
-  | { type: "conversations/loaded"; filter: ConversationFilter; channel: ConversationChannel | null; page: Page<ConversationDTO>; append: boolean }
+  | { type: "conversations/label"; labelId: string | null }
+  | { type: "conversations/loaded"; filter: ConversationFilter; channel: ConversationChannel | null; label?: string | null; page: Page<ConversationDTO>; append: boolean }
   | { type: "conversations/failed" }
   | { type: "conversation/upserted"; conversation: ConversationDTO }
   | { type: "conversation/selected"; id: string | null }
@@ -60,6 +61,7 @@ export function initialState(): ConsoleState {
     view: "conversations",
     conversationFilter: "open",
     conversationChannel: null,
+    conversationLabel: null,
     conversations: emptyList(),
     ticketFilter: { status: "open", assignee: "any" },
     tickets: emptyList(),
@@ -115,10 +117,12 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, conversationChannel: action.channel, conversations: { ...emptyList(), loading: true } };
     case "conversations/loading":
       return { ...state, conversations: { ...state.conversations, loading: true } };
+    case "conversations/label":
+      return { ...state, conversationLabel: action.labelId, conversations: { ...emptyList(), loading: true } };
     case "conversations/loaded": {
-      if (action.filter !== state.conversationFilter || action.channel !== state.conversationChannel) return state;
+      if (action.filter !== state.conversationFilter || action.channel !== state.conversationChannel || (action.label ?? null) !== state.conversationLabel) return state;
       const base = action.append ? state.conversations.items : [];
-      const items = mergeConversations(base, action.page.data, state.conversationFilter, state.conversationChannel);
+      const items = withLabel(mergeConversations(base, action.page.data, state.conversationFilter, state.conversationChannel), state.conversationLabel);
       return { ...state, conversations: { items, nextCursor: action.page.nextCursor, loading: false, loaded: true } };
     }
     case "conversations/failed":
@@ -184,8 +188,13 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
   }
 }
 
+/** The conversations that carry the label the list is narrowed to (all when none is chosen). */
+function withLabel(items: ConversationDTO[], labelId: string | null): ConversationDTO[] {
+  return labelId === null ? items : items.filter((c) => (c.labels ?? []).some((l) => l.id === labelId));
+}
+
 function upsertConversation(state: ConsoleState, conversation: ConversationDTO): ConsoleState {
-  const items = mergeConversations(state.conversations.items, [conversation], state.conversationFilter, state.conversationChannel);
+  const items = withLabel(mergeConversations(state.conversations.items, [conversation], state.conversationFilter, state.conversationChannel), state.conversationLabel);
   const selected =
     state.selectedId === conversation.id ? newer(state.selected ?? undefined, conversation) : state.selected;
   return { ...state, conversations: { ...state.conversations, items }, selected };

@@ -13,6 +13,7 @@ import { LoginView } from "./login-view.tsx";
 import { ReportsView } from "./reports-view.tsx";
 import { SalesArea } from "./sales/sales-area.tsx";
 import { SecurityView } from "./security-view.tsx";
+import { SettingsView } from "./settings/settings-view.tsx";
 import { TopBar } from "./top-bar.tsx";
 import { useLazyPages } from "./use-lazy-pages.ts";
 
@@ -60,6 +61,7 @@ export function App() {
       </div>
       {page === "reports" ? <ReportsView report={state.report} ops={ops} /> : null}
       {page === "security" ? <SecurityView ops={ops.security} onBack={() => void ops.showPage("inbox")} /> : null}
+      {page === "settings" ? <SettingsView user={user} onError={ops.showError} /> : null}
       {/* Keyed by the visit, so following a link (a company's customers, Back) opens the page afresh with its query. */}
       {crmPage && !pages ? (
         <main class="reports">{failed ? <ErrorState title={ERROR_TEXT.unexpected} message={ERROR_TEXT.network} onRetry={() => location.reload()} /> : <Loading />}</main>

@@ -1,7 +1,8 @@
 /** Small shared view pieces: avatar, badges, empty state and the error banner. */
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
-import type { ConversationStatus, SentimentTrend, TicketPriority, TicketStatus } from "../../../src/contracts/api.ts";
+import type { ConversationDTO, SentimentTrend, TicketPriority, TicketStatus } from "../../../src/contracts/api.ts";
+import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { avatarHue, formatScore, initials, scoreTone } from "../format.ts";
 import { CONVERSATION_STATUS_TEXT, ERROR_TEXT, PRIORITY_TEXT, TICKET_STATUS_TEXT } from "../strings.ts";
 
@@ -19,9 +20,26 @@ export function Avatar(props: { id: string; label: string; size?: "sm" | "md" | 
   );
 }
 
-/** A conversation status pill. */
-export function ConversationStatusBadge(props: { status: ConversationStatus }) {
-  return <span class={`badge badge--conv-${props.status}`}>{CONVERSATION_STATUS_TEXT[props.status]}</span>;
+/**
+ * A conversation status pill that says what is true now: with the bot, resolved, or with humans, naming who has it
+ * (or the queue) and whose turn it is (the customer wrote last: waiting for us; we did: waiting for the customer).
+ */
+export function ConversationStatusBadge(props: { conversation: Pick<ConversationDTO, "status" | "assignee" | "lastMessage"> }) {
+  const { status } = props.conversation;
+  const text = conversationStateText(props.conversation);
+  return (
+    <span class={`badge badge--conv-${status}`} title={text} data-testid="conversation-state">
+      {text}
+    </span>
+  );
+}
+
+/** The words of a conversation's status pill. */
+export function conversationStateText(c: Pick<ConversationDTO, "status" | "assignee" | "lastMessage">): string {
+  if (c.status !== "handoff") return CONVERSATION_STATUS_TEXT[c.status];
+  const who = c.assignee?.name ?? HELPDESK_TEXT.queue;
+  const waiting = c.lastMessage && c.lastMessage.sender.type !== "customer" ? HELPDESK_TEXT.waitingForCustomer : HELPDESK_TEXT.waitingForUs;
+  return `${who} · ${waiting}`;
 }
 
 /** A ticket status pill. */

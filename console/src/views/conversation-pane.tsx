@@ -1,18 +1,22 @@
 /** The middle pane: the open conversation's messages, "Load earlier", typing indicator and the composer. */
 import { useLayoutEffect, useRef } from "preact/hooks";
+import type { ConversationNoteDTO } from "../../../src/contracts/helpdesk.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
+import { useNotes } from "../controller/use-notes.ts";
 import { customerDisplayName, formatChannel } from "../format.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
 import { Avatar, ConversationStatusBadge, EmptyState } from "./common.tsx";
+import { LabelChips, LabelPicker } from "./label-picker.tsx";
 import { MessageItem } from "./message-item.tsx";
+import { NoteItem } from "./note-item.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 
 /** Distance from the bottom (px) within which new messages keep the view pinned to the latest. */
 const STICK_PX = 120;
 
-function MessageList(props: { state: ConsoleState; ops: ConsoleOperations }) {
-  const { state, ops } = props;
+function MessageList(props: { state: ConsoleState; ops: ConsoleOperations; notes: ConversationNoteDTO[] }) {
+  const { state, ops, notes } = props;
   const { messages } = state;
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
@@ -33,7 +37,7 @@ function MessageList(props: { state: ConsoleState; ops: ConsoleOperations }) {
     }
     lastFirstId.current = firstId;
     heightBefore.current = el.scrollHeight;
-  }, [firstId, lastId, messages.items.length, state.typing[state.selectedId ?? ""]]);
+  }, [firstId, lastId, messages.items.length, notes.length, state.typing[state.selectedId ?? ""]]);
 
   useLayoutEffect(() => {
     pinned.current = true;
@@ -60,9 +64,13 @@ function MessageList(props: { state: ConsoleState; ops: ConsoleOperations }) {
       {!messages.loaded && messages.loading ? <p class="list__loading">{INBOX_TEXT.loading}</p> : null}
       {messages.loaded && messages.items.length === 0 ? <p class="thread__empty">{INBOX_TEXT.noMessages}</p> : null}
       <ol class="thread__items">
-        {messages.items.map((m) => (
-          <MessageItem key={m.clientMsgId ?? m.id} message={m} onRetry={ops.retryReply} onDiscard={ops.discardReply} onRetryChannel={(message) => void ops.retryChannelDelivery(message)} />
-        ))}
+        {interleave(messages.items, notes, messages.nextCursor !== null).map((item) =>
+          "author" in item ? (
+            <NoteItem key={`note-${item.id}`} note={item} />
+          ) : (
+            <MessageItem key={item.clientMsgId ?? item.id} message={item} onRetry={ops.retryReply} onDiscard={ops.discardReply} onRetryChannel={(message) => void ops.retryChannelDelivery(message)} />
+          ),
+        )}
       </ol>
       {typing ? (
         <div class="typing" data-testid="typing-indicator" aria-live="polite">
@@ -78,10 +86,21 @@ function MessageList(props: { state: ConsoleState; ops: ConsoleOperations }) {
   );
 }
 
+/**
+ * Messages and notes in time order. While earlier messages are not loaded, notes older than the first message shown
+ * wait with them (they would otherwise sit above a gap).
+ */
+function interleave<M extends { createdAt: string }>(messages: M[], notes: ConversationNoteDTO[], moreBefore: boolean): (M | ConversationNoteDTO)[] {
+  const first = messages[0]?.createdAt;
+  const shown = moreBefore && first ? notes.filter((n) => n.createdAt >= first) : notes;
+  return [...messages, ...shown].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+}
+
 /** The conversation pane, or a placeholder when nothing is selected. */
 export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOperations }) {
   const { state, ops } = props;
   const conversation = state.selected;
+  const notes = useNotes(state.selectedId);
   if (!state.selectedId) {
     return (
       <section class="pane pane--conversation">
@@ -103,12 +122,20 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
             {conversation?.subject ? " · " : ""}
             {conversation ? formatChannel(conversation.channel) : ""}
           </span>
+          {conversation ? <LabelChips labels={conversation.labels ?? []} /> : null}
         </div>
-        {conversation ? <ConversationStatusBadge status={conversation.status} /> : null}
+        {conversation ? <LabelPicker conversationId={conversation.id} current={conversation.labels ?? []} onError={ops.showError} /> : null}
+        {conversation ? <ConversationStatusBadge conversation={conversation} /> : null}
       </header>
-      <MessageList state={state} ops={ops} />
+      <MessageList state={state} ops={ops} notes={notes.notes} />
       {conversation?.status === "resolved" ? <div class="notice">{CONVERSATION_TEXT.resolvedNotice}</div> : null}
-      <ReplyBox conversationId={state.selectedId} disabled={false} onSend={ops.sendReply} onTyping={ops.replyTyping} />
+      <ReplyBox
+        conversationId={state.selectedId}
+        disabled={false}
+        onSend={ops.sendReply}
+        onNote={(text) => void notes.add(text).catch((error: unknown) => ops.showError(error instanceof Error ? error.message : String(error)))}
+        onTyping={ops.replyTyping}
+      />
     </section>
   );
 }

@@ -7,6 +7,8 @@ import type { ConsoleOperations } from "../controller/operations.ts";
 import type { ConsoleState, ConversationFilter, TicketFilter } from "../store/types.ts";
 import { INBOX_TEXT } from "../strings.ts";
 import { EmptyState } from "./common.tsx";
+import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
+import { useLabels } from "./label-picker.tsx";
 import { ConversationItem, TicketItem } from "./list-items.tsx";
 
 const CONVERSATION_FILTERS: { value: ConversationFilter; label: string }[] = [
@@ -40,6 +42,26 @@ function LoadMore(props: { visible: boolean; loading: boolean; onClick: () => vo
   );
 }
 
+/** Narrows the conversation list to one label. */
+function LabelFilter(props: { state: ConsoleState; ops: ConsoleOperations }) {
+  const { labels } = useLabels();
+  if (!labels || labels.length === 0) return null;
+  return (
+    <select
+      class="select select--compact"
+      aria-label={HELPDESK_TEXT.labelFilter}
+      value={props.state.conversationLabel ?? ""}
+      onChange={(e) => void props.ops.setConversationLabel(e.currentTarget.value || null)}
+      data-testid="label-filter"
+    >
+      <option value="">{HELPDESK_TEXT.labelFilterAll}</option>
+      {labels.map((l) => (
+        <option value={l.id}>{l.name}</option>
+      ))}
+    </select>
+  );
+}
+
 function ConversationList(props: { state: ConsoleState; ops: ConsoleOperations }) {
   const { state, ops } = props;
   const list = state.conversations;
@@ -58,6 +80,7 @@ function ConversationList(props: { state: ConsoleState; ops: ConsoleOperations }
             {f.label}
           </button>
         ))}
+        <LabelFilter state={state} ops={ops} />
       </div>
       <div class="list__toolbar">
         <label class="field field--inline">

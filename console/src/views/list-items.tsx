@@ -3,6 +3,7 @@ import type { ConversationDTO, TicketDTO } from "../../../src/contracts/api.ts";
 import { customerDisplayName, formatRelativeTime, humanize, truncate } from "../format.ts";
 import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
 import { Avatar, ConversationStatusBadge, PriorityBadge, SentimentDot, TicketStatusBadge } from "./common.tsx";
+import { LabelChips } from "./label-picker.tsx";
 
 const SENDER_PREFIX = {
   customer: "",
@@ -53,9 +54,10 @@ export function ConversationItem(props: {
             {props.unread > 0 ? <span class="count">{props.unread}</span> : null}
           </span>
           <span class="item__meta">
-            <ConversationStatusBadge status={c.status} />
+            <ConversationStatusBadge conversation={c} />
             <span class="item__channel">{c.channel}</span>
             <SentimentDot trend={c.sentiment} />
+            <LabelChips labels={c.labels ?? []} />
           </span>
         </span>
       </button>

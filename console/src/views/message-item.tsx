@@ -9,11 +9,13 @@ import {
   formatEntityValue,
   formatIntentConfidence,
   formatIntentName,
-  formatPercent,
+  formatConfidence,
+  formatRunnerUp,
   formatScore,
   sentimentTone,
 } from "../format.ts";
 import type { ConsoleMessage } from "../store/types.ts";
+import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { CONVERSATION_TEXT } from "../strings.ts";
 import { AttachmentList, MessageSubject } from "./message-extras.tsx";
 
@@ -31,6 +33,7 @@ export function AnnotationView(props: { annotation: Annotation }) {
   const drivers = formatDrivers(sentiment);
   const unknown = intent.name === UNKNOWN_INTENT_NAME;
   const confidence = formatIntentConfidence(intent);
+  const runnerUp = unknown ? "" : formatRunnerUp(intent);
   return (
     <div class="annotation" data-testid="annotation">
       <span
@@ -44,13 +47,19 @@ export function AnnotationView(props: { annotation: Annotation }) {
       </span>
       <span
         class={`tag tag--intent${unknown ? " tag--muted" : ""}`}
-        title={intent.alternatives.map((a) => `${formatIntentName(a.name)} ${formatPercent(a.confidence)}`).join(", ")}
+        title={intent.alternatives.map((a) => `${formatIntentName(a.name)} ${formatConfidence(a.confidence)}`).join(", ")}
         data-testid="message-intent"
         data-intent={intent.name}
       >
         {CONVERSATION_TEXT.intent}: {formatIntentName(intent.name)}
         {confidence ? " " : null}
         {confidence ? <span class="tag__num">{confidence}</span> : null}
+        {runnerUp ? (
+          <span class="tag__num" data-testid="message-intent-runner-up">
+            {" "}
+            · {HELPDESK_TEXT.runnerUp}: {runnerUp}
+          </span>
+        ) : null}
       </span>
       {entities.map((e) => (
         <span class={`tag tag--entity tag--entity-${e.type}`} data-testid="message-entity" data-type={e.type} title={formatEntityValue(e) || undefined}>

@@ -12,3 +12,4 @@ export * from "./sales.ts";
 export * from "./api-keys.ts";
 export * from "./imports.ts";
 export * from "./email.ts";
+export * from "./helpdesk.ts";

@@ -1,5 +1,8 @@
 /** Console users (agents, managers, admins) and their login sessions. */
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** What an agent can handle: intents (e.g. "get_refund") and languages (ISO 639-1 codes). */
+export type UserSkills = { intents: string[]; languages: string[] };
 
 /** Agents, managers and admins who log into the console. */
 export const users = pgTable("users", {
@@ -10,6 +13,11 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   status: text("status").$type<"online" | "away" | "offline">().notNull().default("offline"),
   lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true }),
+  // A deactivated user cannot log in and is never assigned; the row stays so history keeps its name.
+  active: boolean("active").notNull().default(true),
+  skills: jsonb("skills").$type<UserSkills>().notNull().default({ intents: [], languages: [] }),
+  /** The most conversations the user handles at once; null: no limit. */
+  capacity: integer("capacity"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

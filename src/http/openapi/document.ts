@@ -14,6 +14,8 @@ import { crmOperations } from "./paths-crm.ts";
 import { customerOperations } from "./paths-customers.ts";
 import { importOperations } from "./paths-imports.ts";
 import { channelOperations } from "./paths-channels.ts";
+import { agentToolOperations } from "./paths-agent-tools.ts";
+import { helpdeskOperations } from "./paths-helpdesk.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { serviceOperations } from "./paths-service.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
@@ -24,6 +26,8 @@ import { revenueOperations } from "./paths-revenue.ts";
 /** Every documented operation, in the document's order. */
 export const OPERATIONS: readonly Operation[] = [
   ...consoleOperations,
+  ...helpdeskOperations,
+  ...agentToolOperations,
   ...inboxOperations,
   ...serviceOperations,
   ...customerOperations,
@@ -38,7 +42,8 @@ export const OPERATIONS: readonly Operation[] = [
 
 const TAGS: { name: string; description: string }[] = [
   { name: "Console sessions", description: "Logging in and out of the console, the user's sessions and password." },
-  { name: "Users", description: "Console users (admins)." },
+  { name: "Users", description: "Console users, teams and the audit log of settings changes (admins)." },
+  { name: "Agent tools", description: "Canned replies, private notes, labels and notifications." },
   { name: "Inboxes", description: "Inboxes of every channel and their (sealed) channel settings (admins, console sessions)." },
   { name: "API keys", description: "Keys other systems use with `Authorization: Bearer` (admins, from a console session)." },
   { name: "Conversations", description: "Conversations and their messages." },

@@ -1,8 +1,7 @@
-/** Operations of the console's own routes: login and sessions, users, backups, API keys, and this document. */
+/** Operations of the console's own routes: login and sessions, backups, API keys, and this document. */
 import { z } from "zod";
 import { loginBody, presenceBody } from "../../modules/agents/agents.routes.ts";
 import { passwordBody, sessionIdParams } from "../../modules/agents/sessions.routes.ts";
-import { createUserBody } from "../../modules/agents/users.routes.ts";
 import { apiKeyIdParams, createApiKeyBody } from "../../modules/apikeys/apikeys.routes.ts";
 import type { Operation } from "./operation.ts";
 import { sessionDTO, userDTO } from "./schemas-api.ts";
@@ -78,24 +77,6 @@ export const consoleOperations: Operation[] = [
     access: session,
     body: presenceBody,
     success: { status: 200, description: "The user with the new status.", data: userDTO },
-  },
-  {
-    method: "get",
-    path: `${V1}/users`,
-    tag: "Users",
-    summary: "List console users",
-    access: { auth: "session", actions: ["settings.users"] },
-    success: { status: 200, description: "Every console user.", data: z.array(userDTO) },
-  },
-  {
-    method: "post",
-    path: `${V1}/users`,
-    tag: "Users",
-    summary: "Add a console user",
-    access: { auth: "session", actions: ["settings.users"] },
-    body: createUserBody,
-    success: { status: 201, description: "The new user.", data: userDTO },
-    errors: ["USER_EXISTS"],
   },
   {
     method: "post",

@@ -73,6 +73,8 @@ export const conversationDTO = z.object({
   lastMessage: z.object({ text: z.string(), sender, createdAt: instant }).nullable(),
   sentiment: sentimentTrend,
   ticketId: z.uuid().nullable(),
+  labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })).meta({ description: "The conversation's labels, by name." }),
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: "Who the unresolved ticket is assigned to; null for the bot, the queue, or resolved." }),
   createdAt: instant,
   updatedAt: instant,
 }).meta({ id: "Conversation" }) satisfies z.ZodType<ConversationDTO>;

@@ -1,5 +1,5 @@
 /** Queries on users and sessions. */
-import { and, asc, desc, eq, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, ne, or, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** A user row. */
@@ -20,7 +20,7 @@ export async function findUser(db: Database, id: string): Promise<UserRow | unde
 /** Creates a user; the email is stored lower-cased. */
 export async function insertUser(
   db: Database,
-  values: { email: string; name: string; role: UserRow["role"]; passwordHash: string },
+  values: { email: string; name: string; role: UserRow["role"]; passwordHash: string } & Partial<Pick<UserRow, "skills" | "capacity">>,
 ): Promise<UserRow> {
   const [row] = await db
     .insert(tables.users)
@@ -133,7 +133,7 @@ export async function claimNextOnlineAgent(db: Database, now: Date): Promise<Use
     const [next] = await tx
       .select()
       .from(tables.users)
-      .where(and(eq(tables.users.status, "online"), sql`${tables.users.role} in ('agent', 'manager', 'admin')`))
+      .where(and(eq(tables.users.status, "online"), eq(tables.users.active, true), sql`${tables.users.role} in ('agent', 'manager', 'admin')`))
       .orderBy(sql`${tables.users.lastAssignedAt} asc nulls first`, asc(tables.users.createdAt))
       .limit(1)
       .for("update", { skipLocked: true });
@@ -141,4 +141,48 @@ export async function claimNextOnlineAgent(db: Database, now: Date): Promise<Use
     const [row] = await tx.update(tables.users).set({ lastAssignedAt: now }).where(eq(tables.users.id, next.id)).returning();
     return row;
   });
+}
+
+/** The fields of a user an admin may change. */
+export type UserChanges = Partial<Pick<UserRow, "name" | "role" | "active" | "skills" | "capacity" | "status" | "passwordHash">>;
+
+/** Applies an admin's change to a user and returns the row (undefined when there is no such user). */
+export async function updateUserRow(db: Database, id: string, changes: UserChanges): Promise<UserRow | undefined> {
+  if (Object.keys(changes).length === 0) return findUser(db, id);
+  const [row] = await db.update(tables.users).set(changes).where(eq(tables.users.id, id)).returning();
+  return row;
+}
+
+/** Counts the active admins. */
+export async function countActiveAdmins(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tables.users)
+    .where(and(eq(tables.users.role, "admin"), eq(tables.users.active, true)));
+  return row.n;
+}
+
+/** The ids of the teams each of these users belongs to. */
+export async function teamIdsOfUsers(db: Database, userIds: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return result;
+  const rows = await db
+    .select({ userId: tables.teamMembers.userId, teamId: tables.teamMembers.teamId })
+    .from(tables.teamMembers)
+    .where(inArray(tables.teamMembers.userId, userIds));
+  for (const row of rows) result.get(row.userId)?.push(row.teamId);
+  return result;
+}
+
+/** Which of these team ids exist. */
+export async function existingTeamIds(db: Database, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: tables.teams.id }).from(tables.teams).where(inArray(tables.teams.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Replaces the teams a user belongs to. */
+export async function replaceUserTeams(db: Database, userId: string, teamIds: string[]): Promise<void> {
+  await db.delete(tables.teamMembers).where(eq(tables.teamMembers.userId, userId));
+  if (teamIds.length) await db.insert(tables.teamMembers).values(teamIds.map((teamId) => ({ teamId, userId })));
 }

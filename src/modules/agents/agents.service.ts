@@ -1,10 +1,10 @@
-/** Agent use cases: present a user, set presence, list and add users, create the first admin. */
+/** Agent use cases: present a user, set presence, create a user, create the first admin (admins manage users in the settings module). */
 import { randomBytes } from "node:crypto";
 import type { UserDTO } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { hashPassword } from "./passwords.ts";
-import { countUsersWithRole, findUserByEmail, insertUser, listAllUsers, updateUserStatus, type UserRow } from "./agents.repo.ts";
+import { countUsersWithRole, insertUser, updateUserStatus, type UserRow } from "./agents.repo.ts";
 import { forgetUser } from "./sessions.service.ts";
 
 /** Presents a user for the console. */
@@ -28,22 +28,6 @@ export async function createUser(
   input: { email: string; name: string; role: UserRow["role"]; password: string },
 ): Promise<UserRow> {
   return insertUser(deps.db, { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
-}
-
-/** Adds a console user (an admin's action); USER_EXISTS when the email is taken. */
-export async function addUser(
-  deps: Pick<ServiceDeps, "db" | "events">,
-  input: { email: string; name: string; role: UserRow["role"]; password: string },
-): Promise<UserRow> {
-  if (await findUserByEmail(deps.db, input.email)) throw new AppError("USER_EXISTS", undefined, { email: "already taken" });
-  const user = await createUser(deps, input);
-  deps.events.emit("agent.updated", { userId: user.id });
-  return user;
-}
-
-/** Every console user, by name. */
-export async function listUsers(deps: Pick<ServiceDeps, "db">): Promise<UserRow[]> {
-  return listAllUsers(deps.db);
 }
 
 /** When no admin exists yet, creates the first one; returns the password when it was generated (to print once). */

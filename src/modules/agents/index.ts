@@ -9,6 +9,8 @@ export {
   listSessions,
   changePassword,
   endExpiredSessions,
+  endSessionsOfUser,
+  forgetUser,
   forgetSessions,
   sessionEndReason,
   sessionSettings,
@@ -17,4 +19,18 @@ export {
   type ClientInfo,
   type SessionSettings,
 } from "./sessions.service.ts";
-export { claimNextOnlineAgent, findUser, type UserRow } from "./agents.repo.ts";
+export {
+  claimNextOnlineAgent,
+  findUser,
+  findUserByEmail,
+  listAllUsers,
+  insertUser,
+  updateUserRow,
+  countActiveAdmins,
+  teamIdsOfUsers,
+  existingTeamIds,
+  replaceUserTeams,
+  type UserRow,
+  type UserChanges,
+} from "./agents.repo.ts";
+export { hashPassword } from "./passwords.ts";

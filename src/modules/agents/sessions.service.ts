@@ -94,7 +94,8 @@ export async function login(
   const user = await findUserByEmail(deps.db, email);
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-  if (!user || !ok) throw new AppError("INVALID_CREDENTIALS");
+  // A deactivated user is told nothing more than a wrong password would.
+  if (!user || !ok || !user.active) throw new AppError("INVALID_CREDENTIALS");
   const token = randomBytes(32).toString("base64url");
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + sessionSettings(deps).maxAgeMs);
@@ -117,7 +118,7 @@ export async function authenticate(deps: Pick<ServiceDeps, "db" | "now" | "event
   let entry = cache.get(key);
   if (!entry) {
     const row = await findSessionWithUser(deps.db, key);
-    if (!row || sessionEndReason(deps.db, row.session.id)) return undefined;
+    if (!row || !row.user.active || sessionEndReason(deps.db, row.session.id)) return undefined;
     entry = { user: row.user, sessionId: row.session.id, lastSeenAt: row.session.lastSeenAt.getTime(), expiresAt: row.session.expiresAt.getTime() };
     cache.set(key, entry);
   }
@@ -222,6 +223,12 @@ export async function changePassword(
   await updatePasswordHash(deps.db, user.id, await hashPassword(newPassword));
   forgetUser(deps.db, user.id);
   endSessions(deps, await deleteUserSessions(deps.db, user.id, sessionId), "password_changed");
+}
+
+/** Ends every session of a user an admin deactivated or whose password an admin reset, closing their console sockets. */
+export async function endSessionsOfUser(deps: Pick<ServiceDeps, "db" | "events">, userId: string, reason: "deactivated" | "revoked"): Promise<void> {
+  forgetUser(deps.db, userId);
+  endSessions(deps, await deleteUserSessions(deps.db, userId), reason);
 }
 
 /** Deletes sessions past their lifetime or idle time and announces them (run every minute by the container). */

@@ -2,8 +2,9 @@
 import { Router } from "express";
 import { z } from "zod";
 import { API_SCOPES } from "../../contracts/permissions.ts";
-import { currentActor, requireUser } from "../../http/middlewares/auth.ts";
+import { currentActor, currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
+import { auditCommitted } from "../audit/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { allApiKeys, createApiKey, presentApiKey, revokeKey } from "./apikeys.service.ts";
@@ -33,11 +34,14 @@ export function apiKeysRoutes(deps: ServiceDeps): Router {
   router.post("/", async (req, res) => {
     const body = parseInput(createApiKeyBody, req.body ?? {});
     const { key, token } = await createApiKey(deps, { ...body, createdBy: currentActor(req).id });
+    await auditCommitted(deps, currentUser(req), { action: "api_key.created", targetType: "api_key", targetId: key.id, after: { name: key.name, scopes: key.scopes } });
     res.status(201).json({ data: { ...presentApiKey(key), token } });
   });
   router.delete("/:id", async (req, res) => {
     const { id } = parseInput(apiKeyIdParams, req.params);
-    res.json({ data: presentApiKey(await revokeKey(deps, id)) });
+    const key = await revokeKey(deps, id);
+    await auditCommitted(deps, currentUser(req), { action: "api_key.revoked", targetType: "api_key", targetId: id, before: { revoked: false }, after: { name: key.name, revoked: true } });
+    res.json({ data: presentApiKey(key) });
   });
   return router;
 }

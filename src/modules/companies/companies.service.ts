@@ -1,4 +1,5 @@
 /** Company use cases: list and search, create, read, change and delete companies; customers join by their email's domain. */
+import { isUniqueViolation } from "../../db/index.ts";
 import { AppError } from "../../errors.ts";
 import { actorRef, applyAttributeChanges, isFreeMailDomain, validateAttributes } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -99,9 +100,3 @@ export async function deleteCompany(deps: Deps, actor: Actor, id: string): Promi
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}

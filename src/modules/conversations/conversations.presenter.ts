@@ -69,7 +69,7 @@ export function presentMessage(row: MessageRow, conversationChannel: string): Me
 }
 
 /** A conversation as the console sees it, with its customer and latest ticket. */
-export function presentConversation({ conversation: row, customer, suggested, ticketId }: ConversationView): ConversationDTO {
+export function presentConversation({ conversation: row, customer, suggested, ticketId, labels, assignee }: ConversationView): ConversationDTO {
   return {
     id: row.id,
     inboxId: row.inboxId,
@@ -84,6 +84,8 @@ export function presentConversation({ conversation: row, customer, suggested, ti
       : null,
     sentiment: row.sentiment ?? null,
     ticketId,
+    labels: labels ?? [],
+    assignee: assignee ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.lastMessageAt.toISOString(),
   };

@@ -429,6 +429,10 @@ export type ConversationView = {
   customer: typeof tables.customers.$inferSelect | null;
   suggested: { email?: string; phone?: string } | null;
   ticketId: string | null;
+  /** The conversation's labels, by name. */
+  labels: { id: string; name: string; color: string }[];
+  /** Who the unresolved ticket is assigned to, if anyone. */
+  assignee: { id: string; name: string } | null;
 };
 
 /** One statement for a conversation, its customer, their open contact suggestions and the latest ticket. */
@@ -449,6 +453,12 @@ function selectViews(db: Database) {
           order by s.field, s.created_at desc
         ) s)`,
       ticketId: sql<string | null>`(select t.id from tickets t where t.conversation_id = ${c.id} order by t.created_at desc limit 1)`,
+      labels: sql<{ id: string; name: string; color: string }[]>`coalesce((
+        select jsonb_agg(jsonb_build_object('id', l.id, 'name', l.name, 'color', l.color) order by l.name)
+        from conversation_labels cl join labels l on l.id = cl.label_id where cl.conversation_id = ${c.id}), '[]'::jsonb)`,
+      assignee: sql<{ id: string; name: string } | null>`(
+        select jsonb_build_object('id', u.id, 'name', u.name) from tickets t join users u on u.id = t.assignee_id
+        where t.conversation_id = ${c.id} and t.status <> 'resolved' order by t.created_at desc limit 1)`,
     })
     .from(c)
     .leftJoin(tables.customers, eq(tables.customers.id, c.customerId));
@@ -463,19 +473,20 @@ export async function findConversationView(db: Database, id: string): Promise<Co
   return row;
 }
 
-/** Lists conversations (with customer and latest ticket) by latest activity, newest first, filtered by status and channel. */
+/** Lists conversations (with customer and latest ticket) by latest activity, newest first, filtered by status and, optionally, a channel and a label id. */
 export async function listConversations(
   db: Database,
   statuses: ConversationRow["status"][] | null,
   cursor: ConversationCursor | null,
   limit: number,
-  channel?: string,
+  filters: { channel?: string; labelId?: string } = {},
 ): Promise<ConversationView[]> {
   const c = tables.conversations;
   const conditions: SQL[] = [];
   if (statuses) conditions.push(inArray(c.status, statuses));
   // Bot Framework conversations are stored per channel behind it ("botframework:msteams"): the filter takes them all.
-  if (channel) conditions.push(channel === "botframework" ? like(c.channel, "botframework:%") : eq(c.channel, channel));
+  if (filters.channel) conditions.push(filters.channel === "botframework" ? like(c.channel, "botframework:%") : eq(c.channel, filters.channel));
+  if (filters.labelId) conditions.push(sql`exists (select 1 from conversation_labels cl where cl.conversation_id = ${c.id} and cl.label_id = ${filters.labelId}::uuid)`);
   if (cursor) {
     const at = new Date(cursor.at);
     conditions.push(or(lt(c.lastMessageAt, at), and(eq(c.lastMessageAt, at), lt(c.id, cursor.id))) as SQL);
@@ -484,4 +495,16 @@ export async function listConversations(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(c.lastMessageAt), desc(c.id))
     .limit(limit);
+}
+
+/** The id of a label named by its id or its name (the conversation list's filter). */
+export async function findLabelId(db: Database, idOrName: string): Promise<string | undefined> {
+  const l = tables.labels;
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  const [row] = await db
+    .select({ id: l.id })
+    .from(l)
+    .where(isId ? or(eq(l.id, idOrName), eq(l.name, idOrName)) : eq(l.name, idOrName))
+    .limit(1);
+  return row?.id;
 }

@@ -10,7 +10,7 @@ import { parseInput } from "../../http/middlewares/validate.ts";
 import { cursorParam, decodeCursor, encodeCursor, limitSchema, seqCursor, splitPage, timeIdCursor } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan, conversationScope } from "../policy/index.ts";
-import { listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
+import { findLabelId, listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
 import { presentConversation, presentMessage } from "./conversations.presenter.ts";
 import { addReply, conversationAddress, getConversation, getConversationView } from "./conversations.service.ts";
 import { replyVia } from "./cross-channel.service.ts";
@@ -28,6 +28,7 @@ const statusGroups: Record<string, ConversationRow["status"][] | null> = {
 export const conversationListQuery = z.object({
   status: z.enum(["open", "bot", "handoff", "resolved", "all"], { error: "status must be one of open, bot, handoff, resolved, all" }).default("open"),
   channel: z.enum(CONVERSATION_CHANNELS, { error: `channel must be one of ${CONVERSATION_CHANNELS.join(", ")}` }).optional(),
+  label: z.string().trim().min(1, "label is empty").max(200, "label is longer than 200 characters").optional().meta({ description: "A label's id or name: only conversations with it." }),
   limit: limitSchema,
   cursor: cursorParam,
 });
@@ -54,6 +55,11 @@ export const replyBody = z.object({
 
 type ListPage = { data: ConversationDTO[]; nextCursor: string | null };
 
+/** The id of the label a filter names by id or name; null when there is none. */
+async function labelIdOf(deps: Pick<ServiceDeps, "db">, idOrName: string): Promise<string | null> {
+  return (await findLabelId(deps.db, idOrName)) ?? null;
+}
+
 /**
  * Every agent's console asks for the same first pages of the list. A page is read once for all concurrent
  * requests and kept until a conversation or ticket changes in this process, or LIST_CACHE_MS passes (changes
@@ -66,10 +72,13 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   const router = Router();
   // Pages are kept as the JSON text sent, so a shared page is serialised once.
   const pages = new LRUCache<string, Promise<string>>({ max: 500, ttl: LIST_CACHE_MS });
-  for (const event of ["conversation.updated", "ticket.updated"] as const) deps.events.on(event, () => pages.clear());
+  for (const event of ["conversation.updated", "ticket.updated", "labels.changed"] as const) deps.events.on(event, () => pages.clear());
   const readPage = async (query: z.infer<typeof conversationListQuery>): Promise<string> => {
     const cursor = decodeCursor(query.cursor, timeIdCursor);
-    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, query.channel);
+    const labelId = query.label === undefined ? undefined : await labelIdOf(deps, query.label);
+    // A label nobody defined labels nothing: an empty page, not an error (the console's filter may outlive a label).
+    if (labelId === null) return JSON.stringify({ data: [], nextCursor: null } satisfies ListPage);
+    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, { channel: query.channel, labelId });
     const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
     const body: ListPage = { data: page.map(presentConversation), nextCursor };
     return JSON.stringify(body);
@@ -82,7 +91,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   });
   router.get("/", async (req, res) => {
     const query = parseInput(conversationListQuery, req.query);
-    const key = JSON.stringify([query.status, query.channel ?? null, query.limit, query.cursor ?? null]);
+    const key = JSON.stringify([query.status, query.channel ?? null, query.limit, query.cursor ?? null, query.label ?? null]);
     let page = pages.get(key);
     if (!page) {
       page = readPage(query);

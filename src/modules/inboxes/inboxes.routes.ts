@@ -2,11 +2,13 @@
 import { Router, type Request } from "express";
 import { z } from "zod";
 import { INBOX_CHANNELS } from "../../contracts/channels.ts";
-import { currentActor, requireUser } from "../../http/middlewares/auth.ts";
+import { currentActor, currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
+import { auditCommitted } from "../audit/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { allInboxes, changeInbox, createInbox, presentInbox, removeInbox } from "./inbox-settings.service.ts";
+import { findInbox } from "./inboxes.repo.ts";
 import { rotateInboxToken } from "./inboxes.service.ts";
 
 const name = z.string({ error: "name is required" }).trim().min(1, "name is required").max(200, "name must be at most 200 characters");
@@ -43,21 +45,32 @@ export function inboxesRoutes(deps: ServiceDeps, options: { publicUrl?: string }
   router.post("/", async (req, res) => {
     const body = parseInput(createInboxBody, req.body ?? {});
     const { row, inboxToken } = await createInbox(deps, body);
+    // Setting values are secrets: the log names the fields set, never their values.
+    const after = { name: row.name, channel: row.channel, enabled: row.enabled, settings: Object.keys(body.settings).sort() };
+    await auditCommitted(deps, currentUser(req), { action: "inbox.created", targetType: "inbox", targetId: row.id, after });
     res.status(201).json({ data: { ...presentInbox(deps, row, baseUrl(req)), ...(inboxToken ? { inboxToken } : {}) } });
   });
   // An API-channel inbox's token is shown once: a lost one is replaced, never read back.
   router.post("/:id/token", async (req, res) => {
     const { id } = parseInput(inboxIdParams, req.params);
-    res.status(201).json({ data: { inboxToken: await rotateInboxToken(deps, id) } });
+    const inboxToken = await rotateInboxToken(deps, id);
+    await auditCommitted(deps, currentUser(req), { action: "inbox.token_rotated", targetType: "inbox", targetId: id });
+    res.status(201).json({ data: { inboxToken } });
   });
   router.patch("/:id", async (req, res) => {
     const { id } = parseInput(inboxIdParams, req.params);
     const body = parseInput(changeInboxBody, req.body ?? {});
-    res.json({ data: presentInbox(deps, await changeInbox(deps, id, body), baseUrl(req)) });
+    const before = await findInbox(deps.db, id);
+    const inbox = await changeInbox(deps, id, body);
+    const after = { name: inbox.name, enabled: inbox.enabled, ...(body.settings ? { settingsChanged: Object.keys(body.settings).sort() } : {}) };
+    await auditCommitted(deps, currentUser(req), { action: "inbox.updated", targetType: "inbox", targetId: id, before: { name: before?.name ?? null, enabled: before?.enabled ?? null }, after });
+    res.json({ data: presentInbox(deps, inbox, baseUrl(req)) });
   });
   router.delete("/:id", async (req, res) => {
     const { id } = parseInput(inboxIdParams, req.params);
+    const before = await findInbox(deps.db, id);
     await removeInbox(deps, id);
+    await auditCommitted(deps, currentUser(req), { action: "inbox.deleted", targetType: "inbox", targetId: id, before: { name: before?.name ?? null, channel: before?.channel ?? null } });
     res.status(204).end();
   });
   return router;

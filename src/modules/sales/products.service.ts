@@ -1,4 +1,5 @@
 /** Product use cases: list and search the catalogue, add, read and change products, archive them. */
+import { isUniqueViolation } from "../../db/index.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findProduct, findProductBySku, insertProduct, listProductRows, updateProductRow, type ProductCursor, type ProductValues } from "./products.repo.ts";
@@ -27,12 +28,6 @@ function skuTaken(existing: ProductRow | undefined): AppError {
   return new AppError("PRODUCT_EXISTS", undefined, { sku: "is taken by another product" }, existing ? { existingId: existing.id } : undefined);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 /** Adds a product to the catalogue (409 PRODUCT_EXISTS with `existingId` when its SKU is taken). */
 export async function createProduct(deps: Deps, input: CreateProductInput): Promise<ProductRow> {

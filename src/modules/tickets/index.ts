@@ -5,7 +5,9 @@ export {
   listTicketEvents,
   findActiveTicketForConversation,
   hasUnresolvedTicketAssignedTo,
+  releaseTicketsOf,
   type TicketRow,
   type TicketCursor,
 } from "./tickets.repo.ts";
 export { presentTickets } from "./tickets.presenter.ts";
+export { escalateOnSentiment, priorityForSentiment } from "./escalation.service.ts";

@@ -138,3 +138,27 @@ export async function hasUnresolvedTicketAssignedTo(db: Database, customerId: st
     .limit(1);
   return row !== undefined;
 }
+
+/**
+ * Puts every unresolved ticket of a user back in the queue (their account was deactivated), each with an "unassigned"
+ * event naming who did it and why; returns the tickets' ids.
+ */
+export async function releaseTicketsOf(
+  db: Database,
+  userId: string,
+  by: { actorType: TicketEventRow["actorType"]; actorId: string | null; reason: string },
+  at: Date,
+): Promise<string[]> {
+  const t = tables.tickets;
+  const released = await db
+    .update(t)
+    .set({ assigneeId: null, updatedAt: at })
+    .where(and(eq(t.assigneeId, userId), ne(t.status, "resolved")))
+    .returning({ id: t.id });
+  if (released.length) {
+    await db.insert(tables.ticketEvents).values(
+      released.map(({ id }) => ({ ticketId: id, type: "unassigned", actorType: by.actorType, actorId: by.actorId, data: { from: userId, to: null, reason: by.reason }, createdAt: at })),
+    );
+  }
+  return released.map((r) => r.id);
+}

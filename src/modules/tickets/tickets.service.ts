@@ -122,7 +122,11 @@ export async function updateTicket(
     if (events.length === 0) return ticket;
     const updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
     if (!updated) continue;
-    if (changes.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "resolved");
+    if (changes.status === "resolved") {
+      // The customer is told, on their channel, before the conversation closes (a reply keyed by this resolution).
+      await addReply(deps, ticket.conversationId, { senderType: "system", text: handoffStrings.en.resolved, clientMsgId: `resolved:${id}:${updated.updatedAt.getTime()}` });
+      await setConversationStatus(deps, ticket.conversationId, "resolved");
+    }
     else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
     deps.events.emit("ticket.updated", { ticketId: id });
     return updated;

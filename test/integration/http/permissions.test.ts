@@ -16,6 +16,7 @@ import { catalogueScenarios } from "../../support/permission-walk/catalogue.ts";
 import { dealsScenarios } from "../../support/permission-walk/deals.ts";
 import { inboxesScenarios } from "../../support/permission-walk/inboxes.ts";
 import { figuresScenarios } from "../../support/permission-walk/figures.ts";
+import { helpdeskScenarios } from "../../support/permission-walk/helpdesk.ts";
 import { plansScenarios } from "../../support/permission-walk/plans.ts";
 import type { Outcome, Person, Scenario, WalkContext } from "../../support/permission-walk/types.ts";
 
@@ -38,9 +39,9 @@ async function login(email: string, password: string): Promise<string> {
 async function addPerson(adminCookie: string, role: Role): Promise<Person> {
   const email = `${role}-${randomUUID()}@example.test`;
   const password = `pw-${randomUUID()}`;
-  const res = await api<{ data: UserDTO }>(t.url, "POST", "/api/v1/users", { cookie: adminCookie, body: { email, name: `Test ${role}`, role, password } });
+  const res = await api<{ data: { user: UserDTO } }>(t.url, "POST", "/api/v1/users", { cookie: adminCookie, body: { email, name: `Test ${role}`, role, password } });
   expect(res.status).toBe(201);
-  return { id: res.body.data.id, email, password, cookie: await login(email, password) };
+  return { id: res.body.data.user.id, email, password, cookie: await login(email, password) };
 }
 
 beforeAll(async () => {
@@ -146,6 +147,7 @@ const scenarios: Record<Action, Scenario> = {
   ...figuresScenarios(walk),
   ...plansScenarios(walk),
   ...inboxesScenarios(walk),
+  ...helpdeskScenarios(walk),
   "ticket.read": async (_scope, actor) => {
     const { ticketId } = await ticketAssignedTo(null);
     return { res: await api(t.url, "GET", `/api/v1/tickets/${ticketId}`, creds(actor)), ok: 200 };

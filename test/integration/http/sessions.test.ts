@@ -26,9 +26,9 @@ async function newUser(role: UserDTO["role"] = "agent"): Promise<{ email: string
   const email = `${role}-${randomUUID()}@example.test`;
   const password = `pw-${randomUUID()}`;
   // A fresh admin session: the expiry tests move the clock past the first one's lifetime.
-  const res = await api<{ data: UserDTO }>(t.url, "POST", "/api/v1/users", { cookie: await t.login(), body: { email, name: `Test ${role}`, role, password } });
+  const res = await api<{ data: { user: UserDTO } }>(t.url, "POST", "/api/v1/users", { cookie: await t.login(), body: { email, name: `Test ${role}`, role, password } });
   expect(res.status).toBe(201);
-  return { email, password, id: res.body.data.id };
+  return { email, password, id: res.body.data.user.id };
 }
 
 /** Logs in with a given User-Agent and returns the cookie. */

@@ -14,6 +14,8 @@ export function buildConversation(overrides: Partial<ConversationDTO> = {}): Con
     lastMessage: null,
     sentiment: null,
     ticketId: null,
+    labels: [],
+    assignee: null,
     createdAt: "2026-03-01T10:00:00.000Z",
     updatedAt: "2026-03-01T10:00:00.000Z",
     ...overrides,

@@ -98,12 +98,15 @@ describe("console formatting", () => {
     expect(trendDirection({ start: 1, end: 1, min: 0, count: 3 })).toBe("steady");
   });
 
-  it("names customers by name, email or phone, else Visitor", () => {
+  it("names customers by name, email or phone, else a stable generated visitor name", () => {
     const base = { id: "c", name: null, email: null, phone: null, suggestions: {}, createdAt: "" };
     expect(customerDisplayName({ ...base, name: "Ada" })).toBe("Ada");
     expect(customerDisplayName({ ...base, email: "a@x.io" })).toBe("a@x.io");
     expect(customerDisplayName({ ...base, phone: "+1555" })).toBe("+1555");
-    expect(customerDisplayName(base)).toBe("Visitor");
+    expect(customerDisplayName(base)).toMatch(/^Visitor · [A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(customerDisplayName(base)).toBe(customerDisplayName({ ...base }));
+    const names = new Set(Array.from({ length: 200 }, (_, i) => customerDisplayName({ ...base, id: `visitor-${i}` })));
+    expect(names.size).toBeGreaterThan(150);
   });
 
   it("makes avatar initials and truncates previews", () => {
