@@ -93,3 +93,15 @@ export async function channelInbox<C extends InboxChannel>(deps: Deps, id: strin
   if (!inbox || inbox.channel !== channel) return undefined;
   return { inbox, settings: CHANNEL_SETTINGS[channel].parse(opened(deps, inbox)) as ChannelSettings<C> };
 }
+
+/**
+ * An inbox with its settings as the channel reads them (defaults applied), for credential checks and test messages;
+ * `settings` is undefined when none open with this SECRETS_KEY or they no longer pass the channel's schema. INBOX_NOT_FOUND when absent.
+ */
+export async function storedInbox(deps: Deps, id: string): Promise<{ inbox: InboxRow; settings: Record<string, unknown> | undefined }> {
+  const inbox = await findInbox(deps.db, id);
+  if (!inbox) throw new AppError("INBOX_NOT_FOUND");
+  const schema = (CHANNEL_SETTINGS as Record<string, (typeof CHANNEL_SETTINGS)[InboxChannel]>)[inbox.channel];
+  const parsed = schema?.safeParse(openedOrNone(deps, inbox));
+  return { inbox, settings: parsed?.success && Object.keys(parsed.data).length > 0 ? parsed.data : undefined };
+}

@@ -1,6 +1,6 @@
 /** Inboxes module: the channel entry points conversations arrive through. */
 export { BOT_FRAMEWORK_INBOX_ID, DEFAULT_WEB_INBOX_ID, ensureDefaultInboxes, findInbox, findInboxCached, listInboxes, type InboxRow } from "./inboxes.repo.ts";
 export { inboxSecret, rotateInboxSecret } from "./inboxes.service.ts";
-export { allInboxes, changeInbox, channelInbox, createInbox, presentInbox, removeInbox } from "./inbox-settings.service.ts";
+export { allInboxes, changeInbox, channelInbox, createInbox, presentInbox, removeInbox, storedInbox } from "./inbox-settings.service.ts";
 export { createSecretBox, type SecretBox } from "./secret-box.ts";
 export { emailInboxFor, type EmailInbox } from "./email-inboxes.service.ts";
