@@ -16,6 +16,7 @@ const FIXED: Partial<Record<ConsolePage, string>> = {
   customers: "/console/customers",
   companies: "/console/companies",
   apikeys: "/console/settings/api-keys",
+  inboxes: "/console/settings/inboxes",
   pipeline: "/console/sales/pipeline",
   orders: "/console/sales/orders",
   products: "/console/sales/products",
@@ -77,6 +78,8 @@ export function mayOpen(user: Pick<UserDTO, "role"> | null, page: ConsolePage): 
       return can(user.role, "company.read");
     case "apikeys":
       return can(user.role, "settings.apikeys");
+    case "inboxes":
+      return can(user.role, "settings.inboxes");
     // Everyone in Sales may open the stages page's address; it tells whoever may not change stages so (see mayLinkTo).
     case "pipeline":
     case "deal":

@@ -6,6 +6,7 @@ import { mayOpen } from "../store/route.ts";
 import type { ConnectionState, ConsolePage } from "../store/types.ts";
 import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME, SECURITY_TEXT } from "../strings.ts";
 import { Avatar } from "./common.tsx";
+import { INBOXES_TEXT } from "./settings/inboxes-strings.ts";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connected: HEADER_TEXT.connected,
@@ -26,6 +27,7 @@ const PAGES: { value: ConsolePage; label: string }[] = [
   { value: "pipeline", label: SALES_NAV_TEXT.sales },
   { value: "reports", label: NAV_TEXT.reports },
   { value: "apikeys", label: CRM_NAV_TEXT.apiKeys },
+  { value: "inboxes", label: INBOXES_TEXT.nav },
 ];
 
 /** A customer's profile belongs under Customers in the navigation, every Sales page under Sales. */
