@@ -11,6 +11,22 @@ import { INBOX_FIELDS, type InboxField } from "./inbox-fields.ts";
 const CHANNELS = Object.keys(INBOX_FIELDS) as InboxChannel[];
 import { CHANNEL_NAMES, INBOXES_TEXT } from "./inboxes-strings.ts";
 
+/** A form's submit: one call at a time, its failure kept to show, `onDone` with its answer. */
+function useSubmit<T>(crm: CrmOperations, call: () => Promise<T>, onDone: (data: T) => void) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<CrmFailure | null>(null);
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await crm.attempt(call);
+    setBusy(false);
+    if (!result.ok) return setFailure(result.failure);
+    onDone(result.data);
+  };
+  return { busy, failure, submit };
+}
+
 function FailureText(props: { failure: CrmFailure | null; testId: string }) {
   if (!props.failure) return null;
   return (
@@ -56,20 +72,10 @@ export function AddInboxDialog(props: { crm: CrmOperations; onClose: () => void;
   const [name, setName] = useState("");
   const [channel, setChannel] = useState<InboxChannel>("telegram");
   const [values, setValues] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<CrmFailure | null>(null);
   const fields = Object.entries(INBOX_FIELDS[channel] as Record<string, InboxField>);
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    // Empty optional fields are left out, so the server applies its defaults (the provider's real API).
-    const settings = Object.fromEntries(fields.map(([key]) => [key, values[key]?.trim() ?? ""]).filter(([, value]) => value !== ""));
-    const result = await props.crm.attempt(() => inboxApi.createInbox({ name: name.trim(), channel, settings }));
-    setBusy(false);
-    if (!result.ok) return setFailure(result.failure);
-    props.onAdded(result.data);
-  };
+  // Empty optional fields are left out, so the server applies its defaults (the provider's real API).
+  const settings = (): Record<string, string> => Object.fromEntries(fields.map(([key]) => [key, values[key]?.trim() ?? ""]).filter(([, value]) => value !== ""));
+  const { busy, failure, submit } = useSubmit(props.crm, () => inboxApi.createInbox({ name: name.trim(), channel, settings: settings() }), props.onAdded);
   return (
     <Dialog title={INBOXES_TEXT.addTitle} onClose={props.onClose} testId="inbox-add-dialog" wide>
       <form class="dialog__body" onSubmit={(e) => void submit(e)}>
@@ -112,17 +118,7 @@ export function AddInboxDialog(props: { crm: CrmOperations; onClose: () => void;
 /** The rename dialog: the current name selected, Enter saves, Escape closes. */
 export function RenameInboxDialog(props: { crm: CrmOperations; inbox: InboxDTO; onClose: () => void; onRenamed: () => void }) {
   const [name, setName] = useState(props.inbox.name);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<CrmFailure | null>(null);
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await props.crm.attempt(() => inboxApi.renameInbox(props.inbox.id, name.trim()));
-    setBusy(false);
-    if (!result.ok) return setFailure(result.failure);
-    props.onRenamed();
-  };
+  const { busy, failure, submit } = useSubmit(props.crm, () => inboxApi.renameInbox(props.inbox.id, name.trim()), props.onRenamed);
   return (
     <Dialog title={INBOXES_TEXT.renameTitle} onClose={props.onClose} testId="inbox-rename-dialog">
       <form class="dialog__body" onSubmit={(e) => void submit(e)}>
