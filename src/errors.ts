@@ -47,6 +47,7 @@ export const errorCatalogue = {
   PRODUCT_EXISTS: { status: 409, message: "A product with this SKU already exists." },
   ORDER_STATUS_INVALID: { status: 409, message: "The order cannot move to this status from its current one." },
   DELIVERY_NOT_FAILED: { status: 409, message: "Only a reply whose delivery failed can be retried." },
+  INBOX_CHECK_UNSUPPORTED: { status: 409, message: "This inbox's channel has no provider to check credentials with or send a test message through." },
   INBOX_IN_USE: { status: 409, message: "The inbox has conversations; it cannot be deleted." },
   INBOX_DISABLED: { status: 409, message: "The inbox is disabled or not configured yet; an admin enables it once its settings are entered." },
   STAGE_IN_USE: { status: 409, message: "The pipeline stage still has deals; move them first." },

@@ -7,6 +7,11 @@ const PROVIDER_TIMEOUT_MS = 15_000;
 /** A provider's answer: the HTTP status, its JSON body (undefined when not JSON), and its Retry-After in ms when sent. */
 export type ProviderResponse = { status: number; body: unknown; retryAfterMs?: number };
 
+/** Gets a provider's resource (JSON back), as the credential checks do. */
+export async function getJson(url: string, provider: string, headers: Record<string, string> = {}): Promise<ProviderResponse> {
+  return call("GET", url, headers, undefined, provider);
+}
+
 /** Posts JSON to a provider; `provider` names it in error messages (the URL may hold a token and is never quoted). */
 export async function postJson(url: string, payload: unknown, provider: string, headers: Record<string, string> = {}): Promise<ProviderResponse> {
   return post(url, { "content-type": "application/json", ...headers }, JSON.stringify(payload), provider);
@@ -19,9 +24,13 @@ export async function postForm(url: string, fields: Record<string, string>, prov
 
 /** Posts a body already serialised (a signed one, whose bytes must be the ones signed) with the given headers. */
 export async function post(url: string, headers: Record<string, string>, content: string, provider: string): Promise<ProviderResponse> {
+  return call("POST", url, headers, content, provider);
+}
+
+async function call(method: "GET" | "POST", url: string, headers: Record<string, string>, content: string | undefined, provider: string): Promise<ProviderResponse> {
   let res: Response;
   try {
-    res = await fetch(url, { method: "POST", headers, body: content, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
+    res = await fetch(url, { method, headers, body: content, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.name : String(error));

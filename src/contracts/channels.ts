@@ -121,3 +121,12 @@ export type InboxDTO = {
   /** An `api` inbox's token for its integrator: in the answer to its creation (and to POST …/token) only. */
   inboxToken?: string;
 };
+
+/**
+ * The answer of `POST /api/v1/inboxes/:id/verify`: the provider took the inbox's credentials (`account` names the bot,
+ * team or account it answered with), or refused them or could not be reached (`reason`, in the provider's words).
+ */
+export type CredentialCheckDTO = { ok: true; account: string } | { ok: false; reason: string };
+
+/** The answer of `POST /api/v1/inboxes/:id/test-message`: the provider took the message (its id there), or why not. */
+export type TestMessageDTO = { ok: true; externalId: string | null } | { ok: false; reason: string };

@@ -34,6 +34,7 @@ import { ordersRoutes } from "../modules/sales/orders.routes.ts";
 import { productsRoutes } from "../modules/sales/products.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
 import { channelRoutes } from "../channels/registry.ts";
+import { inboxChecksRoutes } from "../channels/inbox-checks.routes.ts";
 import { healthRoutes } from "./health.ts";
 import { docsRoutes } from "./openapi/docs.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
@@ -83,6 +84,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/companies", companiesRoutes(deps));            // list and search, add, one, edit, delete
   api.use("/imports", importsRoutes(deps));                // CSV imports of customers or companies (a job with progress)
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
+  api.use("/inboxes", inboxChecksRoutes(deps));           // POST /:id/verify, /:id/test-message (admins)
   api.use("/inboxes", inboxesRoutes(deps, { publicUrl: container.config.publicUrl })); // inboxes of every channel (admins)
   api.use("/products", productsRoutes(deps));            // the product catalogue: list, add, one, edit, archive
   api.use("/orders", ordersRoutes(deps));                // list, record, one, status and shipping

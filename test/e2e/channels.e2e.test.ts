@@ -1,17 +1,16 @@
 /**
- * A Telegram conversation in the console: the bot's answer that Telegram refused shows "Not delivered" with the reason
+ * A Telegram inbox added on Settings → Inboxes (credentials checked with the fake Bot API's getMe, the webhook URL
+ * copied), then a Telegram conversation in the console: the bot's answer that Telegram refused shows "Not delivered" with the reason
  * and a Retry that sends it (the status follows live), and an agent's reply from the console reaches the (fake) Bot API;
  * the conversation list filters by channel and each message shows its channel.
  */
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InboxDTO } from "../../src/contracts/channels.ts";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { receiveCustomerMessage } from "../../src/modules/conversations/index.ts";
-import { api } from "../support/api-client.ts";
-import { createTestApp, type TestApp } from "../support/create-test-app.ts";
-import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram.ts";
+import { ADMIN, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { FAKE_BOT, startFakeTelegram, type FakeTelegram } from "../support/fake-telegram.ts";
 import { browserForFile, signIn } from "./browser.ts";
 
 const artifacts = fileURLToPath(new URL("../artifacts/channels", import.meta.url));
@@ -25,18 +24,62 @@ describe("a Telegram conversation in the console", () => {
   let app: TestApp;
   let fake: FakeTelegram;
   let page: Page;
+  let adminPage: Page;
   let inboxId = "";
 
   beforeAll(async () => {
-    fake = await startFakeTelegram();
+    fake = await startFakeTelegram({ botToken: BOT_TOKEN });
     app = await createTestApp({ env: { DELIVERY_BACKOFF_MS: "50" } });
-    const admin = await app.login();
-    const created = await api<{ data: InboxDTO }>(app.url, "POST", "/api/v1/inboxes", {
-      cookie: admin,
-      body: { name: "Telegram bot", channel: "telegram", settings: { botToken: BOT_TOKEN, webhookSecret: SECRET, apiBaseUrl: fake.url } },
-    });
-    expect(created.status).toBe(201);
-    inboxId = created.body.data.id;
+    page = await chrome.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await page?.context().close();
+    await adminPage?.context().close();
+    await app?.close();
+    await fake?.close();
+  });
+
+  it("an admin adds the Telegram inbox on Settings → Inboxes, checks its credentials with Telegram's getMe and copies the webhook URL", async () => {
+    adminPage = await chrome.newPage();
+    await adminPage.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    await adminPage.goto(`${app.url}/console`);
+    await signIn(adminPage, ADMIN.email, ADMIN.password);
+    await adminPage.getByTestId("nav-inboxes").click();
+    await adminPage.locator("[data-testid=inboxes-body][data-state=loaded]").waitFor();
+    await adminPage.getByTestId("inbox-add").click();
+    // The form opens with the focus on its first field, and the Telegram settings' fields.
+    expect(await adminPage.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("inbox-name");
+    await adminPage.keyboard.type("Telegram bot");
+    await adminPage.getByLabel("Channel").selectOption("telegram");
+    await adminPage.getByLabel("Bot token").fill(BOT_TOKEN);
+    await adminPage.getByLabel("Webhook secret").fill(SECRET);
+    await adminPage.getByLabel(/API base URL/).fill(fake.url);
+    expect(await adminPage.getByLabel("Bot token").getAttribute("type")).toBe("password");
+    await adminPage.screenshot({ path: `${artifacts}/inboxes-add-telegram.png` });
+    await adminPage.getByTestId("inbox-add-submit").click();
+    await adminPage.getByTestId("inbox-add-dialog").waitFor({ state: "detached" });
+
+    const row = adminPage.locator("[data-testid=inbox-row][data-channel=telegram]", { hasText: "Telegram bot" });
+    await row.waitFor();
+    inboxId = (await row.getAttribute("data-inbox-id")) ?? "";
+    expect(await row.getByTestId("inbox-webhook-url").textContent()).toBe(`${app.url}/channels/telegram/${inboxId}`);
+    expect(await row.getByTestId("inbox-state").textContent()).toBe("Configured");
+    // The secrets are never shown again: not in the page, not in what the page loaded.
+    expect(await adminPage.content()).not.toContain(BOT_TOKEN.split(":")[1]);
+
+    await row.getByTestId("inbox-check").click();
+    await row.locator("[data-testid=inbox-check-result][data-state=ok]").waitFor();
+    expect(await row.getByTestId("inbox-check-result").textContent()).toContain(`@${FAKE_BOT.username}`);
+    expect(fake.calls.filter((call) => call.method === "getMe").map((call) => call.token)).toEqual([BOT_TOKEN]);
+
+    await row.getByTestId("inbox-copy-webhook").click();
+    await expect.poll(() => row.getByTestId("inbox-copy-webhook").textContent()).toBe("Copied");
+    expect(await adminPage.evaluate(() => navigator.clipboard.readText())).toBe(`${app.url}/channels/telegram/${inboxId}`);
+    await adminPage.screenshot({ path: `${artifacts}/inboxes-telegram-checked.png` });
+  });
+
+  it("shows the bot's answer Telegram refused as not delivered, with the reason, and Retry sends it", async () => {
     // Telegram refuses the first answer for good (a 400 is not retried).
     fake.script(CHAT_ID, [{ status: 400, body: { ok: false, error_code: 400, description: "Bad Request: chat not found" } }]);
     const res = await fetch(`${app.url}/channels/telegram/${inboxId}`, {
@@ -48,18 +91,10 @@ describe("a Telegram conversation in the console", () => {
       }),
     });
     expect(res.status).toBe(200);
-    page = await chrome.newPage();
-  }, 180_000);
-
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.close();
-    await fake?.close();
-  });
-
-  it("shows the bot's answer Telegram refused as not delivered, with the reason, and Retry sends it", async () => {
     await page.goto(`${app.url}/console`);
     await signIn(page, manager.email);
+    // Inboxes are admins' business: the manager's navigation has no link to them.
+    expect(await page.getByTestId("nav-inboxes").count()).toBe(0);
     await page.getByTestId("filter-bot").click();
     const item = page.locator("[data-testid=conversation-item]", { hasText: "Katherine Johnson" });
     await item.waitFor({ timeout: 20_000 });
@@ -123,5 +158,17 @@ describe("a Telegram conversation in the console", () => {
     const customer = page.locator("[data-testid=message][data-sender=customer]").first();
     await customer.waitFor({ timeout: 20_000 });
     expect(await customer.getByTestId("message-channel").textContent()).toBe("Telegram");
+  });
+
+  it("tells the admin why the inbox cannot be deleted once it has conversations, and Escape closes the dialog", async () => {
+    const row = adminPage.locator(`[data-testid=inbox-row][data-inbox-id="${inboxId}"]`);
+    await row.getByTestId("inbox-delete").click();
+    const dialog = adminPage.getByTestId("inbox-delete-dialog");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => dialog.getByTestId("confirm-error").textContent()).toContain("has conversations, so it cannot be deleted");
+    await adminPage.screenshot({ path: `${artifacts}/inboxes-in-use.png` });
+    await adminPage.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await row.waitFor();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A local stand-in for Telegram's Bot API on 127.0.0.1, speaking its documented JSON (https://core.telegram.org/bots/api#making-requests):
  * {ok: true, result} on success, {ok: false, error_code, description, parameters?: {retry_after}} on failure. It records
- * every sendMessage and answers each chat from a script (success once the script runs out).
+ * every sendMessage and answers each chat from a script (success once the script runs out); getMe describes FAKE_BOT.
  */
 import http from "node:http";
 
@@ -31,8 +31,11 @@ export const tooManyRequests = (retryAfterSec: number): TelegramAnswer => ({
 /** A failure on Telegram's side. */
 export const serverError: TelegramAnswer = { status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } };
 
-/** Starts the fake on a free port. */
-export async function startFakeTelegram(): Promise<FakeTelegram> {
+/** The bot getMe describes. */
+export const FAKE_BOT = { id: 123456789, is_bot: true, first_name: "Switchboard Support", username: "switchboard_support_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+
+/** Starts the fake on a free port; with `botToken`, calls with any other token are 401 Unauthorized, as Telegram answers them. */
+export async function startFakeTelegram(options: { botToken?: string } = {}): Promise<FakeTelegram> {
   const calls: TelegramCall[] = [];
   const scripts = new Map<string, TelegramAnswer[]>();
   let nextMessageId = 1000;
@@ -48,6 +51,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       };
       if (!token || !method) return reply({ status: 404, body: { ok: false, error_code: 404, description: "Not Found" } });
       calls.push({ method, token, body, at: Date.now() });
+      if (options.botToken !== undefined && token !== options.botToken) return reply({ status: 401, body: { ok: false, error_code: 401, description: "Unauthorized" } });
+      if (method === "getMe") return reply({ status: 200, body: { ok: true, result: FAKE_BOT } });
       const scripted = scripts.get(String(body.chat_id))?.shift();
       if (scripted) return reply(scripted);
       reply({ status: 200, body: { ok: true, result: { message_id: nextMessageId++, chat: { id: Number(body.chat_id), type: "private" }, date: Math.floor(Date.now() / 1000), text: body.text } } });

@@ -2,7 +2,8 @@
  * A local stand-in for Twilio's Messages API on 127.0.0.1, speaking its documented HTTP
  * (https://www.twilio.com/docs/messaging/api/message-resource): POST /2010-04-01/Accounts/<AccountSid>/Messages.json
  * with a form body and basic auth answers 201 with the message resource {sid, status: "queued", to, from, body, …};
- * errors {code, message, more_info, status}. Scripts are keyed by the recipient (To).
+ * errors {code, message, more_info, status}. Scripts are keyed by the recipient (To). GET /2010-04-01/Accounts/<AccountSid>.json
+ * (https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource) answers the account {sid, friendly_name, status: "active", …}.
  */
 import { randomBytes } from "node:crypto";
 import { startFakeProvider, type FakeProvider, type ProviderAnswer, type ProviderCall } from "./fake-provider.ts";
@@ -18,12 +19,20 @@ export const twilioTooManyRequests = (retryAfterSec: number): ProviderAnswer => 
 /** A failure on Twilio's side. */
 export const twilioServerError: ProviderAnswer = error(500, 20500, "Internal Server Error");
 
+/** The account's name the account fetch answers. */
+export const FAKE_TWILIO_ACCOUNT_NAME = "Acme Support SMS";
+
 /** Starts the fake for one account (other accounts, or a wrong auth token, get 401 error 20003). */
 export async function startFakeTwilio(account: { accountSid: string; authToken: string }): Promise<FakeTwilio> {
   const basic = `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString("base64")}`;
   const fake = await startFakeProvider({
     recipientOf: (call) => String(call.body.To),
     answer: (call) => {
+      const accountPath = `/2010-04-01/Accounts/${account.accountSid}.json`;
+      if (call.method === "GET" && call.path === accountPath) {
+        if (call.headers.authorization !== basic) return error(401, 20003, "Authenticate");
+        return { status: 200, body: { sid: account.accountSid, friendly_name: FAKE_TWILIO_ACCOUNT_NAME, status: "active", type: "Full", owner_account_sid: account.accountSid, uri: accountPath } };
+      }
       if (call.path !== `/2010-04-01/Accounts/${account.accountSid}/Messages.json`) return error(404, 20404, "The requested resource was not found");
       if (call.headers.authorization !== basic) return error(401, 20003, "Authenticate");
       const sid = `SM${randomBytes(16).toString("hex")}`;

@@ -2,6 +2,8 @@
  * A local stand-in for the WhatsApp Cloud API on 127.0.0.1, speaking its documented JSON
  * (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages): POST /<version>/<phone number id>/messages
  * answers {messaging_product, contacts: [{input, wa_id}], messages: [{id: "wamid…"}]}; failures {error: {message, type, code, fbtrace_id}}.
+ * GET /<version>/<phone number id> answers the number {verified_name, display_phone_number, id, quality_rating}, or
+ * error 190 (invalid OAuth access token) for a token other than the one given.
  */
 import { startFakeProvider, type FakeProvider, type ProviderAnswer, type ProviderCall } from "./fake-provider.ts";
 
@@ -18,15 +20,26 @@ export const tooManyMessages = (retryAfterSec: number): ProviderAnswer => ({
 /** A failure on Meta's side. */
 export const metaServerError: ProviderAnswer = { status: 500, body: { error: { message: "(#131000) Something went wrong", type: "OAuthException", code: 131000, fbtrace_id: "AbCdEf" } } };
 
-/** Starts the fake; the wamid of the n-th sent message is `wamid.fake<n>`. */
-export async function startFakeWhatsapp(): Promise<FakeWhatsapp> {
+/** The business phone number the number's read describes. */
+export const FAKE_WHATSAPP_NUMBER = { verified_name: "Acme Support", display_phone_number: "+1 555-010-0000", quality_rating: "GREEN" };
+
+const invalidToken: ProviderAnswer = { status: 401, body: { error: { message: "Invalid OAuth access token - Cannot parse access token", type: "OAuthException", code: 190, fbtrace_id: "AbCdEf" } } };
+
+/** Starts the fake; the wamid of the n-th sent message is `wamid.fake<n>`; with `accessToken`, reading the number takes only that one. */
+export async function startFakeWhatsapp(options: { accessToken?: string } = {}): Promise<FakeWhatsapp> {
   let next = 1;
   const fake = await startFakeProvider({
     recipientOf: (call) => String(call.body.to),
-    answer: (call) =>
-      /^\/v[\d.]+\/\d+\/messages$/.test(call.path)
+    answer: (call) => {
+      const phoneNumberId = call.method === "GET" ? /^\/v[\d.]+\/(\d+)$/.exec(call.path)?.[1] : undefined;
+      if (phoneNumberId) {
+        if (options.accessToken !== undefined && call.headers.authorization !== `Bearer ${options.accessToken}`) return invalidToken;
+        return { status: 200, body: { ...FAKE_WHATSAPP_NUMBER, id: phoneNumberId } };
+      }
+      return /^\/v[\d.]+\/\d+\/messages$/.test(call.path)
         ? { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: call.body.to, wa_id: call.body.to }], messages: [{ id: `wamid.fake${next++}` }] } }
-        : { status: 404, body: { error: { message: "Unknown path components", type: "OAuthException", code: 2500 } } },
+        : { status: 404, body: { error: { message: "Unknown path components", type: "OAuthException", code: 2500 } } };
+    },
   });
   return { ...fake, sentTo: (waId) => fake.calls.filter((call) => call.path.endsWith("/messages") && call.body.to === waId) };
 }

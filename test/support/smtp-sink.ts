@@ -22,15 +22,23 @@ export type SmtpSink = {
   close(): Promise<void>;
 };
 
-/** Starts a sink on a free port (no TLS, no authentication: a relay on loopback). */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * Starts a sink on a free port (no TLS; no authentication: a relay on loopback, unless `login` is given, when the
+ * sink takes mail only after AUTH with that user and password and answers 535 to any other).
+ */
+export async function startSmtpSink(login?: { user: string; pass: string }): Promise<SmtpSink> {
   const mails: SunkMail[] = [];
   const scripts = new Map<string, number[]>();
   const attempts = new Map<string, number>();
   const server = new SMTPServer({
     logger: false,
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
+    authOptional: !login,
+    allowInsecureAuth: true,
+    disabledCommands: login ? ["STARTTLS"] : ["AUTH", "STARTTLS"],
+    onAuth(auth, _session, callback) {
+      if (login && auth.username === login.user && auth.password === login.pass) return callback(null, { user: auth.username });
+      callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

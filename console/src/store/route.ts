@@ -17,6 +17,7 @@ const FIXED: Partial<Record<ConsolePage, string>> = {
   companies: "/console/companies",
   apikeys: "/console/settings/api-keys",
   settings: "/console/settings",
+  inboxes: "/console/settings/inboxes",
   pipeline: "/console/sales/pipeline",
   orders: "/console/sales/orders",
   products: "/console/sales/products",
@@ -80,6 +81,8 @@ export function mayOpen(user: Pick<UserDTO, "role"> | null, page: ConsolePage): 
       return can(user.role, "settings.apikeys");
     case "settings":
       return can(user.role, "settings.users");
+    case "inboxes":
+      return can(user.role, "settings.inboxes");
     // Everyone in Sales may open the stages page's address; it tells whoever may not change stages so (see mayLinkTo).
     case "pipeline":
     case "deal":

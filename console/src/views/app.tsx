@@ -23,7 +23,7 @@ const importCrmPages = () => import("./crm/pages.ts");
 /** Root component of the console. */
 export function App() {
   const { state, ops } = useConsole();
-  const crmPage = state.page === "customers" || state.page === "customer" || state.page === "companies" || state.page === "apikeys";
+  const crmPage = state.page === "customers" || state.page === "customer" || state.page === "companies" || state.page === "apikeys" || state.page === "inboxes";
   const { pages, failed } = useLazyPages(importCrmPages, crmPage && state.auth === "authenticated");
   const unread = Object.values(state.unread).reduce((sum, n) => sum + n, 0);
   useEffect(() => {
@@ -70,6 +70,7 @@ export function App() {
       {pages && page === "customer" && state.customerId ? <pages.CustomerView key={state.customerId} crm={ops.crm} user={user} customerId={state.customerId} /> : null}
       {pages && page === "companies" ? <pages.CompaniesView crm={ops.crm} user={user} /> : null}
       {pages && page === "apikeys" ? <pages.ApiKeysView crm={ops.crm} /> : null}
+      {pages && page === "inboxes" ? <pages.InboxesView crm={ops.crm} /> : null}
       <SalesArea page={page} crm={ops.crm} user={user} salesId={state.salesId} visit={state.visit} dealsVersion={state.dealsVersion} />
       <Toast message={state.toast} onDismiss={() => ops.crm.toast(null)} />
     </div>

@@ -7,6 +7,7 @@ import type { ConnectionState, ConsolePage } from "../store/types.ts";
 import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME, SECURITY_TEXT } from "../strings.ts";
 import { Avatar } from "./common.tsx";
 import { SETTINGS_TEXT } from "./settings/settings-strings.ts";
+import { INBOXES_TEXT } from "./settings/inboxes-strings.ts";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connected: HEADER_TEXT.connected,
@@ -28,6 +29,7 @@ const PAGES: { value: ConsolePage; label: string }[] = [
   { value: "reports", label: NAV_TEXT.reports },
   { value: "apikeys", label: CRM_NAV_TEXT.apiKeys },
   { value: "settings", label: SETTINGS_TEXT.nav },
+  { value: "inboxes", label: INBOXES_TEXT.nav },
 ];
 
 /** A customer's profile belongs under Customers in the navigation, every Sales page under Sales. */

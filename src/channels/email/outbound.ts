@@ -25,7 +25,7 @@ export function replySubject(subject: string | undefined): string {
 }
 
 /** An SMTP failure as a DeliveryError: a 4xx reply or no reply at all (connection, timeout) is worth another attempt. */
-function deliveryError(error: unknown): DeliveryError {
+export function deliveryError(error: unknown): DeliveryError {
   const failure = error as { responseCode?: number; code?: string; response?: string; message?: string };
   if (typeof failure.responseCode === "number") {
     const reply = (failure.response ?? failure.message ?? "").replace(/\s+/g, " ").trim().slice(0, 300);

@@ -1,6 +1,7 @@
 /** Operations of inbox administration: inboxes of every channel, their settings sealed and never returned. */
 import { z } from "zod";
-import { INBOX_CHANNELS, type InboxDTO } from "../../contracts/channels.ts";
+import { testMessageBody } from "../../channels/inbox-checks.routes.ts";
+import { INBOX_CHANNELS, type CredentialCheckDTO, type InboxDTO, type TestMessageDTO } from "../../contracts/channels.ts";
 import { changeInboxBody, createInboxBody, inboxIdParams } from "../../modules/inboxes/inboxes.routes.ts";
 import type { Operation } from "./operation.ts";
 import { instant } from "./schemas-api.ts";
@@ -24,6 +25,18 @@ export const inboxDTO = z
       .meta({ description: "An api inbox's token for its integrator (`sbi_…`), in the answer to its creation or to POST …/token only." }),
   })
   .meta({ id: "Inbox" }) satisfies z.ZodType<InboxDTO>;
+
+const refusal = z.object({ ok: z.literal(false), reason: z.string().meta({ description: "The provider's own message, or why it could not be reached." }) });
+
+/** The answer of a credential check: the account the provider names, or its refusal. */
+export const credentialCheckDTO = z
+  .discriminatedUnion("ok", [z.object({ ok: z.literal(true), account: z.string().meta({ description: "The bot's @username, the Slack team, the Twilio account's name, the WhatsApp number's verified name, or the SMTP relay." }) }), refusal])
+  .meta({ id: "CredentialCheck" }) satisfies z.ZodType<CredentialCheckDTO>;
+
+/** The answer of a test message: the provider's id of the message, or its refusal. */
+export const testMessageDTO = z
+  .discriminatedUnion("ok", [z.object({ ok: z.literal(true), externalId: z.string().nullable() }), refusal])
+  .meta({ id: "TestMessage" }) satisfies z.ZodType<TestMessageDTO>;
 
 /** The inbox operations. */
 export const inboxOperations: Operation[] = [
@@ -72,5 +85,30 @@ export const inboxOperations: Operation[] = [
     params: inboxIdParams,
     success: { status: 204, description: "Deleted." },
     errors: ["INBOX_NOT_FOUND", "INBOX_IN_USE"],
+  },
+
+  {
+    method: "post",
+    path: `${V1}/inboxes/:id/verify`,
+    tag: "Inboxes",
+    summary: "Check an inbox's credentials with its provider",
+    description:
+      "Telegram getMe, Slack auth.test, Twilio's account fetch, WhatsApp's phone number, the email inbox's SMTP relay (connect and log in), through the inbox's apiBaseUrl. A refusal or an unreachable provider is a 200 {ok: false, reason}.",
+    access: admins,
+    params: inboxIdParams,
+    success: { status: 200, description: "The provider's answer.", data: credentialCheckDTO },
+    errors: ["INBOX_NOT_FOUND", "INBOX_CHECK_UNSUPPORTED"],
+  },
+  {
+    method: "post",
+    path: `${V1}/inboxes/:id/test-message`,
+    tag: "Inboxes",
+    summary: "Send a test message through an inbox",
+    description: "A fixed text through the channel's sender to `to`: a chat id for Telegram, an E.164 number for SMS. Other channels answer only within a conversation.",
+    access: admins,
+    params: inboxIdParams,
+    body: testMessageBody,
+    success: { status: 200, description: "The provider's answer.", data: testMessageDTO },
+    errors: ["INBOX_NOT_FOUND", "INBOX_CHECK_UNSUPPORTED"],
   },
 ];

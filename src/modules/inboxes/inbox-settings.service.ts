@@ -140,3 +140,15 @@ export async function webhookInbox<C extends InboxChannel>(deps: Deps, id: strin
   if (!found.settings) throw new AppError("INBOX_DISABLED", `The ${label} inbox "${id}" is disabled or not configured yet.`);
   return { inbox: found.inbox, settings: found.settings };
 }
+
+/**
+ * An inbox with its settings as the channel reads them (defaults applied), for credential checks and test messages;
+ * `settings` is undefined when none open with this SECRETS_KEY or they no longer pass the channel's schema. INBOX_NOT_FOUND when absent.
+ */
+export async function storedInbox(deps: Deps, id: string): Promise<{ inbox: InboxRow; settings: Record<string, unknown> | undefined }> {
+  const inbox = await findInbox(deps.db, id);
+  if (!inbox) throw new AppError("INBOX_NOT_FOUND");
+  const schema = (CHANNEL_SETTINGS as Record<string, (typeof CHANNEL_SETTINGS)[InboxChannel]>)[inbox.channel];
+  const parsed = schema?.safeParse(openedOrNone(deps, inbox));
+  return { inbox, settings: parsed?.success && Object.keys(parsed.data).length > 0 ? parsed.data : undefined };
+}

@@ -3,3 +3,4 @@ export { ApiKeysView } from "./api-keys-view.tsx";
 export { CompaniesView } from "./companies-view.tsx";
 export { CustomerView } from "./customer-view.tsx";
 export { CustomersView } from "./customers-view.tsx";
+export { InboxesView } from "../settings/inboxes-view.tsx";

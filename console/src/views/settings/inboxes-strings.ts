@@ -1,0 +1,55 @@
+/** The text of Settings → Inboxes (English). */
+import type { InboxChannel } from "../../../../src/contracts/channels.ts";
+
+/** Labels, states and messages of the page. */
+export const INBOXES_TEXT = {
+  nav: "Inboxes",
+  title: "Inboxes",
+  intro: "The ways customers reach you. Credentials are stored encrypted and never shown again; paste each webhook URL into the provider's settings.",
+  add: "Add inbox",
+  adding: "Adding…",
+  addTitle: "Add an inbox",
+  name: "Name",
+  channel: "Channel",
+  webhookUrl: "Webhook URL",
+  state: "State",
+  actions: "Actions",
+  none: "—",
+  copy: "Copy",
+  copied: "Copied",
+  configured: "Configured",
+  notConfigured: "Not configured",
+  noSettings: "Nothing to configure",
+  check: "Check credentials",
+  checking: "Checking…",
+  works: "Works:",
+  refused: "Refused:",
+  rename: "Rename",
+  renameTitle: "Rename the inbox",
+  save: "Save",
+  saving: "Saving…",
+  remove: "Delete",
+  removeTitle: "Delete the inbox?",
+  removeBody: "The inbox and its stored credentials are deleted; its provider's webhooks stop being accepted.",
+  inUse: "This inbox has conversations, so it cannot be deleted: their history stays with it. Rename it instead.",
+  removed: "Inbox deleted",
+  added: "Inbox added: paste its webhook URL into the provider's settings",
+  empty: "No inboxes yet",
+  emptyHint: "Add an inbox to receive messages from email, Telegram, WhatsApp, Slack or SMS.",
+  failed: "The inboxes could not be loaded",
+  secretHint: "Stored encrypted; never shown again.",
+  optional: "(optional)",
+  noFields: "The web widget needs no settings here: embed it with the inbox's id.",
+} as const;
+
+/** Each channel's name as the page shows it. */
+export const CHANNEL_NAMES: Record<InboxChannel | "botframework", string> = {
+  email: "Email",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  slack: "Slack",
+  sms: "SMS (Twilio)",
+  api: "API",
+  web: "Web widget",
+  botframework: "Bot Framework",
+};
