@@ -154,7 +154,7 @@ describe("audit log", () => {
     expect(inbox.status).toBe(201);
     const key = await api<{ data: { id: string; token: string } }>(t.url, "POST", "/api/v1/api-keys", { cookie: admin, body: { name: "Audited key", scopes: ["customers:read"] } });
     const [inboxEntry] = await auditEntries("?action=inbox.created");
-    expect(inboxEntry.after).toEqual({ name: "Audited", channel: "telegram", settings: ["botToken", "webhookSecret"] });
+    expect(inboxEntry.after).toEqual({ name: "Audited", channel: "telegram", enabled: true, settings: ["botToken", "webhookSecret"] });
     const [keyEntry] = await auditEntries("?action=api_key.created");
     expect(keyEntry).toMatchObject({ target: { id: key.body.data.id }, after: { name: "Audited key" } });
     const all = JSON.stringify(await auditEntries("?limit=200"));
