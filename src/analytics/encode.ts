@@ -12,7 +12,7 @@ export type Feature =
 /** The fitted encoding: its features and the function that turns rows of the table into numbers (not standardised). */
 export type Encoder = { features: Feature[]; encode(rows: number[]): number[][] };
 
-/** Defaults: at most this many levels per categorical column (the rarest pooled into "other"), each seen at least minLevelCount times. */
+/** Defaults: at most this many levels per categorical column (the rarest pooled into "other"), each seen at least minLevelCount times (tables of 100 rows or more). */
 export const encodingDefaults = { maxLevels: 20, minLevelCount: 5 };
 
 /** The level a missing categorical cell gets. */
@@ -33,7 +33,9 @@ function categoricalFeatures(table: RawTable, info: ColumnInfo, trainRows: numbe
     counts.set(level, (counts.get(level) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const kept = ranked.filter(([, count]) => count >= encodingDefaults.minLevelCount).slice(0, encodingDefaults.maxLevels - 1);
+  // On a small table every level counts; on a larger one a level seen fewer than minLevelCount times is noise.
+  const minCount = trainRows.length >= 100 ? encodingDefaults.minLevelCount : 1;
+  const kept = ranked.filter(([, count]) => count >= minCount).slice(0, encodingDefaults.maxLevels - 1);
   const features: Feature[] = kept.map(([level]) => ({
     kind: "level",
     name: `${info.name} = ${level}`,
