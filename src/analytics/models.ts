@@ -1,6 +1,7 @@
 /** The classifiers (logistic regression, SVM, decision tree) behind one interface: fit on rows, score rows. */
 import { createRequire } from "node:module";
 import { DecisionTreeClassifier } from "ml-cart";
+import type { SVMClass } from "libsvm-js";
 import { fitLogistic } from "./logistic.ts";
 import { stratifiedSample } from "./random.ts";
 
@@ -65,7 +66,7 @@ export function leafShare(tree: DecisionTreeClassifier, row: number[]): number {
 
 async function fitSvm(X: number[][], y: number[], settings: typeof modelDefaults, seed: number): Promise<Classifier> {
   // libsvm-js exports a promise (module.exports = load().then(…)); require keeps it a promise under every ESM loader.
-  const SVM = await (createRequire(import.meta.url)("libsvm-js") as typeof import("libsvm-js").default);
+  const SVM = await (createRequire(import.meta.url)("libsvm-js") as Promise<SVMClass>);
   const rows = stratifiedSample(y, settings.svmMaxRows, seed);
   const positives = rows.reduce((sum, r) => sum + y[r], 0);
   const notes = rows.length < y.length ? [`svm trained on a stratified sample of ${rows.length} training rows per fit (SVM training is O(n²))`] : [];
