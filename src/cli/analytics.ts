@@ -43,12 +43,12 @@ async function runEval(flags: Flags): Promise<number> {
 }
 
 async function runSegment(flags: Flags): Promise<number> {
-  const { readCsv, inferColumns } = await import("../analytics/table.ts");
+  const { readCsv, inferColumns, columnIndex } = await import("../analytics/table.ts");
   const { fitEncoder, fitScaler } = await import("../analytics/encode.ts");
   const { segment, pcaMap } = await import("../analytics/segment.ts");
   const table = readCsv(requireFlag(flags, "data"));
   const exclude = listFlag(flags, "exclude");
-  for (const name of exclude) if (!table.columns.includes(name)) throw new AnalyticsInputError(`column "${name}" is not in the file; its columns are: ${table.columns.join(", ")}`);
+  for (const name of exclude) columnIndex(table, name);
   const columns = inferColumns(table, new Set(exclude)).filter((c) => c.kind !== "identifier" && c.kind !== "constant");
   if (columns.length === 0) throw new AnalyticsInputError("no usable columns to segment on (identifiers and constants are dropped)");
   const rows = table.rows.map((_, i) => i);
