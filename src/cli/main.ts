@@ -1,4 +1,4 @@
-/** The `switchboard` command line: start, migrate, seed, backup, restore, inbox secret, nlp analyze|train|eval. */
+/** The `switchboard` command line: start, migrate, seed, backup, restore, inbox secret, nlp analyze|train|eval, analytics eval|segment. */
 import { parseArgs } from "./args.ts";
 
 const usage = `usage: switchboard <command>
@@ -12,6 +12,10 @@ const usage = `usage: switchboard <command>
   nlp analyze "text"    print the NLP annotation of a text as JSON
   nlp train             rebuild the shipped intent and sentiment models in nlp-models/
   nlp eval <part> ...   measure a part of the NLP pipeline (intents, sentiment, pos, ner, entities)
+  analytics eval --data F.csv --target COLUMN [--positive V] [--model logistic|svm|tree|auto] [--exclude a,b] [--folds 5] [--json]
+                        cross-validate a classifier on any CSV table
+  analytics segment --data F.csv [--k K] [--exclude a,b] [--json]
+                        k-means segments (k by silhouette) and a PCA summary of any CSV table
   help, --help          print this text
 `;
 
@@ -27,6 +31,10 @@ async function main(): Promise<number> {
     case "nlp": {
       const { runNlpCommand } = await import("./nlp.ts");
       return runNlpCommand(rest, flags);
+    }
+    case "analytics": {
+      const { runAnalyticsCommand } = await import("./analytics.ts");
+      return runAnalyticsCommand(rest, flags);
     }
     case "backup":
     case "restore": {
