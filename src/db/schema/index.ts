@@ -11,3 +11,4 @@ export * from "./knowledge.ts";
 export * from "./sales.ts";
 export * from "./api-keys.ts";
 export * from "./imports.ts";
+export * from "./reports.ts";

@@ -1,0 +1,33 @@
+/** The database as the reports' time-zone library: local times to instants, and whether a zone's offsets are whole hours. */
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/index.ts";
+
+/** Whether text carries its own offset ("…Z", "…+02:00"), so that it names an instant rather than a local time. */
+const hasOffset = (text: string): boolean => /(?:Z|[+-]\d{2}:\d{2})$/.test(text);
+
+/** How a report's bound is given: an instant, local text read in the zone, or nothing (the caller's default). */
+function boundSql(text: string | undefined, timezone: string) {
+  if (text === undefined) return sql`null::timestamptz`;
+  if (hasOffset(text)) return sql`${text}::timestamptz`;
+  return sql`(${text}::timestamp at time zone ${timezone})`;
+}
+
+/** The instants of `from` and `to` read in `timezone`; throws the database's error when the zone is unknown. */
+export async function instantsIn(db: Database, timezone: string, from: string | undefined, to: string | undefined): Promise<{ from: Date | null; to: Date | null }> {
+  const result = (await db.execute(sql`
+    select now() at time zone ${timezone} as probe, ${boundSql(from, timezone)} as "from", ${boundSql(to, timezone)} as "to"`)) as unknown as {
+    rows: { from: string | Date | null; to: string | Date | null }[];
+  };
+  const row = result.rows[0];
+  const date = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
+  return { from: date(row.from), to: date(row.to) };
+}
+
+/** True when every UTC offset `timezone` uses in [from, to) is a whole number of hours (checked day by day and at the ends). */
+export async function offsetsAreWholeHours(db: Database, timezone: string, from: Date, to: Date): Promise<boolean> {
+  const result = (await db.execute(sql`
+    select coalesce(bool_and(mod(extract(epoch from (g at time zone ${timezone}) - (g at time zone 'UTC'))::int, 3600) = 0), true) as whole
+    from (select generate_series(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, interval '1 day') as g
+          union all select ${to.toISOString()}::timestamptz) s`)) as unknown as { rows: { whole: boolean }[] };
+  return result.rows[0].whole;
+}
