@@ -1,6 +1,7 @@
 /** The database as the reports' time-zone library: local times to instants, and whether a zone's offsets are whole hours. */
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";
+import { offsetText } from "./offset.ts";
 
 /** Whether text carries its own offset ("…Z", "…+02:00"), so that it names an instant rather than a local time. */
 const hasOffset = (text: string): boolean => /(?:Z|[+-]\d{2}:\d{2})$/.test(text);
@@ -30,4 +31,15 @@ export async function offsetsAreWholeHours(db: Database, timezone: string, from:
     from (select generate_series(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, interval '1 day') as g
           union all select ${to.toISOString()}::timestamptz) s`)) as unknown as { rows: { whole: boolean }[] };
   return result.rows[0].whole;
+}
+
+/** Instants ("2026-03-28T23:00:00Z") as local times with the zone's offset ("2026-03-29T00:00:00+01:00"). */
+export async function localBuckets(db: Database, timezone: string, instants: string[]): Promise<Map<string, string>> {
+  if (instants.length === 0) return new Map();
+  const list = sql.join(instants.map((i) => sql`(${i}::text)`), sql`, `);
+  const rows = ((await db.execute(sql`
+    select v.i as instant, to_char(v.i::timestamptz at time zone ${timezone}::text, 'YYYY-MM-DD"T"HH24:MI:SS') as local,
+      extract(epoch from (v.i::timestamptz at time zone ${timezone}::text) - (v.i::timestamptz at time zone 'UTC'))::int as offset_seconds
+    from (values ${list}) v(i)`)) as unknown as { rows: { instant: string; local: string; offset_seconds: number }[] }).rows;
+  return new Map(rows.map((r) => [r.instant, `${r.local}${offsetText(Number(r.offset_seconds))}`]));
 }

@@ -4,6 +4,7 @@ import type { ServiceDeps } from "../deps.ts";
 import type { ReportInterval } from "../../contracts/reports.ts";
 import { MAX_REPORT_DAYS } from "./reports.service.ts";
 import { instantsIn, offsetsAreWholeHours } from "./period.repo.ts";
+export { offsetText } from "./offset.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -66,12 +67,4 @@ export async function rollupHours(deps: Pick<ServiceDeps, "db">, period: ReportP
   if (from.getTime() >= to.getTime()) return null;
   if (!(await offsetsAreWholeHours(deps.db, period.timezone, period.from, period.to))) return null;
   return { from, to };
-}
-
-/** "+01:00" for 3600 seconds east of UTC. */
-export function offsetText(seconds: number): string {
-  const sign = seconds < 0 ? "-" : "+";
-  const abs = Math.abs(seconds);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${sign}${pad(Math.floor(abs / 3600))}:${pad(Math.floor((abs % 3600) / 60))}`;
 }
