@@ -80,7 +80,9 @@ CREATE FUNCTION report_conversations_refresh(ids uuid[]) RETURNS void LANGUAGE s
         AND o.sender_id IS NOT NULL AND o.sender_id <> l.agent_id AND o.seq < l.seq), 0)
   ) st ON true
   LEFT JOIN LATERAL (
-    SELECT b.sentiment_score AS score FROM cm b WHERE b.conversation_id = l.conversation_id AND b.seq < st.start_seq ORDER BY b.seq DESC LIMIT 1
+    SELECT b.sentiment_score AS score FROM messages b
+    WHERE b.conversation_id = l.conversation_id AND b.sender_type = 'customer' AND b.sentiment_label IS NOT NULL AND b.sentiment_score IS NOT NULL
+      AND b.seq < st.start_seq ORDER BY b.seq DESC LIMIT 1
   ) base ON true;
 $$;--> statement-breakpoint
 -- Existing data: each customer message's agent, then the rollups, before the triggers exist.

@@ -33,13 +33,21 @@ export async function offsetsAreWholeHours(db: Database, timezone: string, from:
   return result.rows[0].whole;
 }
 
-/** Instants ("2026-03-28T23:00:00Z") as local times with the zone's offset ("2026-03-29T00:00:00+01:00"). */
-export async function localBuckets(db: Database, timezone: string, instants: string[]): Promise<Map<string, string>> {
-  if (instants.length === 0) return new Map();
-  const list = sql.join(instants.map((i) => sql`(${i}::text)`), sql`, `);
+/**
+ * The buckets of [from, to) in the zone: the start of each (the first one's holds `from`, so it may be earlier) as an
+ * instant, and as local time with the zone's offset ("2026-03-29T00:00:00+01:00"). Local starts that a clock change
+ * skips or repeats give one bucket.
+ */
+export async function bucketsOf(db: Database, period: { from: Date; to: Date; timezone: string; interval: string }): Promise<{ starts: string[]; labels: string[] }> {
+  const tz = sql`${period.timezone}::text`;
+  const step = sql.raw(`interval '1 ${period.interval}'`);
+  const unit = sql.raw(`'${period.interval}'`);
   const rows = ((await db.execute(sql`
-    select v.i as instant, to_char(v.i::timestamptz at time zone ${timezone}::text, 'YYYY-MM-DD"T"HH24:MI:SS') as local,
-      extract(epoch from (v.i::timestamptz at time zone ${timezone}::text) - (v.i::timestamptz at time zone 'UTC'))::int as offset_seconds
-    from (values ${list}) v(i)`)) as unknown as { rows: { instant: string; local: string; offset_seconds: number }[] }).rows;
-  return new Map(rows.map((r) => [r.instant, `${r.local}${offsetText(Number(r.offset_seconds))}`]));
+    select to_char(s at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as start, to_char(s at time zone ${tz}, 'YYYY-MM-DD"T"HH24:MI:SS') as local,
+      extract(epoch from (s at time zone ${tz}) - (s at time zone 'UTC'))::int as offset_seconds
+    from (select distinct g at time zone ${tz} as s
+          from generate_series(date_trunc(${unit}, ${period.from.toISOString()}::timestamptz at time zone ${tz}), ${period.to.toISOString()}::timestamptz at time zone ${tz}, ${step}) g) x
+    where s < ${period.to.toISOString()}::timestamptz
+    order by s`)) as unknown as { rows: { start: string; local: string; offset_seconds: number }[] }).rows;
+  return { starts: rows.map((r) => r.start), labels: rows.map((r) => `${r.local}${offsetText(Number(r.offset_seconds))}`) };
 }

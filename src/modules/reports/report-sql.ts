@@ -1,6 +1,6 @@
 /** SQL pieces the reports share: time buckets in a zone, and each grouping's key over messages and conversations. */
 import { sql, type SQL } from "drizzle-orm";
-import type { ReportInterval, SentimentGroupBy } from "../../contracts/reports.ts";
+import type { SentimentGroupBy } from "../../contracts/reports.ts";
 import type { ReportPeriod } from "./period.ts";
 
 /** The groupings the sentiment report serves (team has no data yet: see README, Reports). */
@@ -9,23 +9,20 @@ export type SentimentDimension = Exclude<SentimentGroupBy, "team">;
 /** The groupings the hourly rollups keep; the others read the messages. */
 export const ROLLUP_DIMENSIONS: readonly SentimentDimension[] = ["channel", "inbox", "agent", "intent"];
 
-const UNITS: Record<ReportInterval, SQL> = { hour: sql.raw("'hour'"), day: sql.raw("'day'"), week: sql.raw("'week'"), month: sql.raw("'month'") };
+/** A period's buckets: each one's start (an instant) and how the report shows it (local time with the zone's offset). */
+export type Buckets = { starts: string[]; labels: string[] };
 
-/** The start of the bucket holding `column` (a timestamptz), in the period's zone: weeks start on Monday. */
-export function bucketOf(column: SQL, period: Pick<ReportPeriod, "interval" | "timezone">): SQL {
-  return sql`date_trunc(${UNITS[period.interval]}, ${column}, ${period.timezone}::text)`;
+/**
+ * The 1-based number of the bucket holding `column` (a timestamptz): a binary search over the buckets' starts, so a
+ * row costs no time-zone arithmetic (which PGlite does slowly); the zone went into the starts once (bucketsOf).
+ */
+export function bucketIndex(column: SQL, buckets: Buckets): SQL {
+  return sql`width_bucket(${column}, ${`{${buckets.starts.join(",")}}`}::timestamptz[])`;
 }
 
 /** The end of the bucket starting at `start` (a timestamptz), in the period's zone: a day is 23 or 25 hours on a clock change. */
 export function bucketEnd(start: SQL, period: Pick<ReportPeriod, "interval" | "timezone">): SQL {
   return sql`((${start} at time zone ${period.timezone}::text) + ${sql.raw(`interval '1 ${period.interval}'`)}) at time zone ${period.timezone}::text`;
-}
-
-/** A bucket's start as the report shows it: local time in the zone, and the zone's offset then (seconds east of UTC). */
-export function bucketColumns(bucket: SQL, timezone: string): SQL {
-  return sql`to_char(${bucket} at time zone ${timezone}::text, 'YYYY-MM-DD"T"HH24:MI:SS') as local,
-    extract(epoch from (${bucket} at time zone ${timezone}::text) - (${bucket} at time zone 'UTC'))::int as offset_seconds,
-    (extract(epoch from ${bucket}) * 1000)::float8 as start_ms`;
 }
 
 /** FROM joins and the key of a customer message `m` for a grouping ("" when it has none). */

@@ -6,10 +6,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";
 import type { ReportPeriod } from "./period.ts";
-import { bucketColumns, bucketOf, conversationKey, messageKey, rowsOf, SCORED_CUSTOMER_MESSAGE, within, type SentimentDimension } from "./report-sql.ts";
+import { bucketIndex, conversationKey, messageKey, rowsOf, SCORED_CUSTOMER_MESSAGE, within, type Buckets, type SentimentDimension } from "./report-sql.ts";
 
-/** Where a bucket starts: local time in the zone, its offset, and the instant. */
-export type BucketRow = { local: string; offset_seconds: number; start_ms: number; key: string };
+/** A bucket (its 1-based number among the period's) and a group key. */
+export type BucketRow = { bucket_index: number; key: string };
 
 /** Message sums of one bucket and key. */
 export type MessageSumsRow = BucketRow & { messages: number; score_sum: number; negative: number; neutral: number; positive: number };
@@ -18,9 +18,9 @@ export type MessageSumsRow = BucketRow & { messages: number; score_sum: number; 
 export type ConversationSumsRow = BucketRow & { conversations: number; worsened: number; turned_around: number; change_sum: number; changes: number };
 
 /** The raw piece: scored customer messages in [from, to) by bucket and key. */
-function messagesPiece(period: ReportPeriod, dimension: SentimentDimension, from: Date, to: Date): SQL {
+function messagesPiece(buckets: Buckets, dimension: SentimentDimension, from: Date, to: Date): SQL {
   const { joins, key } = messageKey(dimension);
-  return sql`select ${bucketOf(sql`m.created_at`, period)} as bucket, ${key} as key, count(*)::int as messages, sum(m.sentiment_score::float8) as score_sum,
+  return sql`select ${bucketIndex(sql`m.created_at`, buckets)} as bucket, ${key} as key, count(*)::int as messages, sum(m.sentiment_score::float8) as score_sum,
       count(*) filter (where m.sentiment_label = 'negative')::int as negative, count(*) filter (where m.sentiment_label = 'neutral')::int as neutral,
       count(*) filter (where m.sentiment_label = 'positive')::int as positive
     from messages m ${joins}
@@ -29,8 +29,8 @@ function messagesPiece(period: ReportPeriod, dimension: SentimentDimension, from
 }
 
 /** The rollup piece: whole UTC hours [from, to) of one kept dimension by bucket and key. */
-function rollupPiece(period: ReportPeriod, dimension: SentimentDimension, from: Date, to: Date): SQL {
-  return sql`select ${bucketOf(sql`r.hour`, period)} as bucket, r.key, sum(r.messages)::int as messages, sum(r.score_sum) as score_sum,
+function rollupPiece(buckets: Buckets, dimension: SentimentDimension, from: Date, to: Date): SQL {
+  return sql`select ${bucketIndex(sql`r.hour`, buckets)} as bucket, r.key, sum(r.messages)::int as messages, sum(r.score_sum) as score_sum,
       sum(r.negative)::int as negative, sum(r.neutral)::int as neutral, sum(r.positive)::int as positive
     from report_sentiment_hourly r
     where r.dimension = ${dimension} and ${within(sql`r.hour`, from, to)}
@@ -41,17 +41,23 @@ function rollupPiece(period: ReportPeriod, dimension: SentimentDimension, from: 
  * Message sums by bucket and key over the period: with `hours` (the whole UTC hours the rollups serve) the rollups
  * answer those and the messages the edges; without, the messages answer everything.
  */
-export async function messageSums(db: Database, period: ReportPeriod, dimension: SentimentDimension, hours: { from: Date; to: Date } | null): Promise<MessageSumsRow[]> {
+export async function messageSums(
+  db: Database,
+  period: ReportPeriod,
+  buckets: Buckets,
+  dimension: SentimentDimension,
+  hours: { from: Date; to: Date } | null,
+): Promise<MessageSumsRow[]> {
   const pieces = hours
     ? [
-        rollupPiece(period, dimension, hours.from, hours.to),
-        ...(period.from < hours.from ? [messagesPiece(period, dimension, period.from, hours.from)] : []),
-        ...(hours.to < period.to ? [messagesPiece(period, dimension, hours.to, period.to)] : []),
+        rollupPiece(buckets, dimension, hours.from, hours.to),
+        ...(period.from < hours.from ? [messagesPiece(buckets, dimension, period.from, hours.from)] : []),
+        ...(hours.to < period.to ? [messagesPiece(buckets, dimension, hours.to, period.to)] : []),
       ]
-    : [messagesPiece(period, dimension, period.from, period.to)];
+    : [messagesPiece(buckets, dimension, period.from, period.to)];
   return rowsOf<MessageSumsRow>(
     db,
-    sql`select ${bucketColumns(sql`p.bucket`, period.timezone)}, p.key, sum(p.messages)::int as messages, sum(p.score_sum)::float8 as score_sum,
+    sql`select p.bucket as bucket_index, p.key, sum(p.messages)::int as messages, sum(p.score_sum)::float8 as score_sum,
         sum(p.negative)::int as negative, sum(p.neutral)::int as neutral, sum(p.positive)::int as positive
       from (${sql.join(pieces, sql` union all `)}) p
       group by p.bucket, p.key
@@ -61,13 +67,13 @@ export async function messageSums(db: Database, period: ReportPeriod, dimension:
 }
 
 /** Conversation counts by bucket (of the last customer message) and key, from the conversations' report rows. */
-export async function conversationSums(db: Database, period: ReportPeriod, dimension: SentimentDimension): Promise<ConversationSumsRow[]> {
+export async function conversationSums(db: Database, period: ReportPeriod, buckets: Buckets, dimension: SentimentDimension): Promise<ConversationSumsRow[]> {
   const { joins, key } = conversationKey(dimension);
   return rowsOf<ConversationSumsRow>(
     db,
-    sql`select ${bucketColumns(sql`p.bucket`, period.timezone)}, p.*
+    sql`select p.bucket as bucket_index, p.*
       from (
-        select ${bucketOf(sql`rc.last_at`, period)} as bucket, ${key} as key,
+        select ${bucketIndex(sql`rc.last_at`, buckets)} as bucket, ${key} as key,
           count(*) filter (where rc.labelled >= 2)::int as conversations,
           count(*) filter (where rc.labelled >= 2 and rc.last_label < rc.first_label)::int as worsened,
           count(*) filter (where rc.labelled >= 2 and rc.last_label > rc.first_label)::int as turned_around,

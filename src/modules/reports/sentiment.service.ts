@@ -2,8 +2,9 @@
 import type { SentimentFigures, SentimentGroup, SentimentReportDTO } from "../../contracts/reports.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { offsetText, resolvePeriod, rollupHours, type ReportPeriod } from "./period.ts";
-import { ROLLUP_DIMENSIONS, type SentimentDimension } from "./report-sql.ts";
+import { bucketsOf } from "./period.repo.ts";
+import { resolvePeriod, rollupHours, type ReportPeriod } from "./period.ts";
+import { ROLLUP_DIMENSIONS, type Buckets, type SentimentDimension } from "./report-sql.ts";
 import type { SentimentQuery } from "./reports.schemas.ts";
 import { conversationSums, keyNames, messageSums, type BucketRow, type ConversationSumsRow, type MessageSumsRow } from "./sentiment.repo.ts";
 
@@ -63,41 +64,31 @@ function add(into: Sums, m?: MessageSumsRow, c?: ConversationSumsRow): void {
   }
 }
 
-/** The bucket as the report shows it: local start with the zone's offset ("2026-03-29T00:00:00+01:00"). */
-export function bucketText(row: Pick<BucketRow, "local" | "offset_seconds">): string {
-  return `${row.local}${offsetText(Number(row.offset_seconds))}`;
-}
-
-/** Groups of bucketed sums, keyed and ordered by group key then time, each with its whole-period total. */
-export function groupSeries<R extends BucketRow, F>(
-  rows: R[],
-  addRow: (into: Map<number, { bucket: string; rows: R[] }>, row: R) => void,
-  toFigures: (rows: R[]) => F,
-): Map<string, { total: F; series: (F & { bucket: string })[] }> {
-  const byKey = new Map<string, Map<number, { bucket: string; rows: R[] }>>();
+/** Groups of bucketed rows, keyed, each with its points in time order and its whole-period total. */
+function groupSeries<R extends BucketRow, F>(rows: R[], buckets: Buckets, toFigures: (rows: R[]) => F): Map<string, { total: F; series: (F & { bucket: string })[] }> {
+  const byKey = new Map<string, Map<number, R[]>>();
   for (const row of rows) {
-    let buckets = byKey.get(row.key);
-    if (!buckets) byKey.set(row.key, (buckets = new Map()));
-    addRow(buckets, row);
+    let points = byKey.get(row.key);
+    if (!points) byKey.set(row.key, (points = new Map()));
+    const index = Number(row.bucket_index);
+    points.set(index, [...(points.get(index) ?? []), row]);
   }
   const out = new Map<string, { total: F; series: (F & { bucket: string })[] }>();
-  for (const [key, buckets] of byKey) {
-    const ordered = [...buckets].sort((a, b) => a[0] - b[0]);
-    out.set(key, { total: toFigures(ordered.flatMap(([, b]) => b.rows)), series: ordered.map(([, b]) => ({ bucket: b.bucket, ...toFigures(b.rows) })) });
+  for (const [key, points] of byKey) {
+    const ordered = [...points].sort((a, b) => a[0] - b[0]);
+    out.set(key, { total: toFigures(ordered.flatMap(([, r]) => r)), series: ordered.map(([index, r]) => ({ bucket: buckets.labels[index - 1], ...toFigures(r) })) });
   }
   return out;
 }
 
-/** Rows of either kind in their bucket. */
-function intoBucket<R extends BucketRow>(buckets: Map<number, { bucket: string; rows: R[] }>, row: R): void {
-  const at = Number(row.start_ms);
-  const entry = buckets.get(at) ?? { bucket: bucketText(row), rows: [] };
-  entry.rows.push(row);
-  buckets.set(at, entry);
-}
-
 /** Builds the report's groups from message and conversation rows. */
-async function buildGroups(deps: Pick<ServiceDeps, "db">, dimension: SentimentDimension, messageRows: MessageSumsRow[], conversationRows: ConversationSumsRow[]): Promise<SentimentGroup[]> {
+async function buildGroups(
+  deps: Pick<ServiceDeps, "db">,
+  dimension: SentimentDimension,
+  buckets: Buckets,
+  messageRows: MessageSumsRow[],
+  conversationRows: ConversationSumsRow[],
+): Promise<SentimentGroup[]> {
   type Row = (MessageSumsRow | ConversationSumsRow) & { kind: "m" | "c" };
   const rows: Row[] = [...messageRows.map((r) => ({ ...r, kind: "m" as const })), ...conversationRows.map((r) => ({ ...r, kind: "c" as const }))];
   const sumsOf = (list: Row[]): SentimentFigures => {
@@ -105,7 +96,7 @@ async function buildGroups(deps: Pick<ServiceDeps, "db">, dimension: SentimentDi
     for (const r of list) add(s, r.kind === "m" ? (r as MessageSumsRow) : undefined, r.kind === "c" ? (r as ConversationSumsRow) : undefined);
     return figures(s);
   };
-  const grouped = groupSeries(rows, intoBucket, sumsOf);
+  const grouped = groupSeries(rows, buckets, sumsOf);
   const names = await keyNames(deps.db, dimension, [...grouped.keys()]);
   return [...grouped]
     .map(([key, g]) => ({ key: key === "" ? null : key, label: key === "" ? NO_KEY[dimension] : (names.get(key) ?? key), total: g.total, series: g.series }))
@@ -117,12 +108,13 @@ export async function sentimentReport(deps: Pick<ServiceDeps, "db" | "now">, que
   const dimension = sentimentDimension(query.groupBy);
   const period = await resolvePeriod(deps, query);
   const hours = ROLLUP_DIMENSIONS.includes(dimension) ? await rollupHours(deps, period) : null;
-  const [messageRows, conversationRows] = await Promise.all([messageSums(deps.db, period, dimension, hours), conversationSums(deps.db, period, dimension)]);
+  const buckets = await bucketsOf(deps.db, period);
+  const [messageRows, conversationRows] = await Promise.all([messageSums(deps.db, period, buckets, dimension, hours), conversationSums(deps.db, period, buckets, dimension)]);
   return {
     ...periodFields(period),
     groupBy: query.groupBy,
     source: hours ? "rollups" : "raw",
-    groups: await buildGroups(deps, dimension, messageRows, conversationRows),
+    groups: await buildGroups(deps, dimension, buckets, messageRows, conversationRows),
   };
 }
 

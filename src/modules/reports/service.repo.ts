@@ -7,10 +7,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";
 import type { ServiceGroupBy } from "../../contracts/reports.ts";
 import type { ReportPeriod } from "./period.ts";
-import { bucketOf, rowsOf, within } from "./report-sql.ts";
+import { bucketIndex, rowsOf, within, type Buckets } from "./report-sql.ts";
 
-/** A bucket (null: the whole period) and group key. */
-type Keyed = { bucket: string | null; key: string };
+/** A bucket's 1-based number (null: the whole period) and group key. */
+type Keyed = { bucket: number | null; key: string };
 /** Conversations started, and those never handed off. */
 export type ConversationRow = Keyed & { conversations: number; contained: number };
 /** Tickets opened: reasons, first responses, status and priority now. */
@@ -30,8 +30,8 @@ function ticketKey(groupBy: Exclude<ServiceGroupBy, "team">): SQL {
 }
 
 /** Wraps a bucketed aggregate so the bucket comes back as an instant (text) with the key, by bucket and key and by key alone. */
-function grouped(period: ReportPeriod, time: SQL, key: SQL, aggregates: SQL, from: SQL, where: SQL): SQL {
-  return sql`select to_char(${bucketOf(time, period)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as bucket, ${key} as key, ${aggregates}
+function grouped(period: ReportPeriod & { buckets: Buckets }, time: SQL, key: SQL, aggregates: SQL, from: SQL, where: SQL): SQL {
+  return sql`select ${bucketIndex(time, period.buckets)} as bucket, ${key} as key, ${aggregates}
     from ${from} where ${where} and ${within(time, period.from, period.to)}
     group by grouping sets ((1, 2), (2))`;
 }
@@ -40,7 +40,7 @@ const seconds = (end: SQL, start: SQL): SQL => sql`extract(epoch from ${end} - $
 const pct = (p: number, value: SQL): SQL => sql`percentile_cont(${sql.raw(String(p))}) within group (order by ${value})`;
 
 /** Conversations started in the period in which the customer wrote, and how many never got a ticket. */
-export async function conversationRows(db: Database, period: ReportPeriod, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ConversationRow[]> {
+export async function conversationRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ConversationRow[]> {
   // A conversation's agent: the assignee of its latest ticket (none when contained).
   const key =
     groupBy === "agent"
@@ -62,7 +62,7 @@ export async function conversationRows(db: Database, period: ReportPeriod, group
 }
 
 /** Tickets opened in the period: hand-off reasons, first-response percentiles, current status and priority. */
-export async function openedRows(db: Database, period: ReportPeriod, groupBy: Exclude<ServiceGroupBy, "team">): Promise<OpenedRow[]> {
+export async function openedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<OpenedRow[]> {
   const frt = seconds(sql`t.first_response_at`, sql`t.created_at`);
   return rowsOf<OpenedRow>(
     db,
@@ -81,7 +81,7 @@ export async function openedRows(db: Database, period: ReportPeriod, groupBy: Ex
 }
 
 /** Tickets resolved in the period (resolved now): resolution and handle-time percentiles. */
-export async function resolvedRows(db: Database, period: ReportPeriod, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ResolvedRow[]> {
+export async function resolvedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ResolvedRow[]> {
   const resolution = seconds(sql`t.resolved_at`, sql`t.created_at`);
   // Handle time: from the ticket's latest assignment before it was resolved to its resolution.
   const assignedAt = sql`(select max(e.created_at) from ticket_events e where e.ticket_id = t.id and e.type = 'assigned' and e.created_at <= t.resolved_at)`;
@@ -100,7 +100,7 @@ export async function resolvedRows(db: Database, period: ReportPeriod, groupBy: 
 }
 
 /** Resolutions in the period (status changes to resolved), and those a later status change took back out of resolved. */
-export async function resolutionRows(db: Database, period: ReportPeriod, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ResolutionRow[]> {
+export async function resolutionRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ResolutionRow[]> {
   return rowsOf<ResolutionRow>(
     db,
     grouped(
@@ -116,7 +116,7 @@ export async function resolutionRows(db: Database, period: ReportPeriod, groupBy
 }
 
 /** Assignments in the period; by agent, the agent assigned. */
-export async function assignedRows(db: Database, period: ReportPeriod, groupBy: Exclude<ServiceGroupBy, "team">): Promise<AssignedRow[]> {
+export async function assignedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<AssignedRow[]> {
   const key = groupBy === "agent" ? sql`coalesce(e.data->>'assigneeId', e.data->>'to', '')` : ticketKey(groupBy);
   return rowsOf<AssignedRow>(
     db,

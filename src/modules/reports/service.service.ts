@@ -2,7 +2,7 @@
 import type { ServiceFigures, ServiceGroup, ServiceReportDTO } from "../../contracts/reports.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { localBuckets } from "./period.repo.ts";
+import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod } from "./period.ts";
 import type { ServiceQuery } from "./reports.schemas.ts";
 import { periodFields } from "./sentiment.service.ts";
@@ -40,7 +40,8 @@ function emptyFigures(): ServiceFigures {
 export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query: ServiceQuery): Promise<ServiceReportDTO> {
   const { groupBy } = query;
   if (groupBy === "team") throw new AppError("VALIDATION_FAILED", "groupBy team is not available yet: there are no teams.", { groupBy: "team is not available: there are no teams yet" });
-  const period = await resolvePeriod(deps, query);
+  const bounds = await resolvePeriod(deps, query);
+  const period = { ...bounds, buckets: await bucketsOf(deps.db, bounds) };
   const [conversations, opened, resolved, resolutions, assigned] = await Promise.all([
     conversationRows(deps.db, period, groupBy),
     openedRows(deps.db, period, groupBy),
@@ -48,12 +49,12 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
     resolutionRows(deps.db, period, groupBy),
     assignedRows(deps.db, period, groupBy),
   ]);
-  // key → bucket instant ("" for the whole period) → figures
-  const groups = new Map<string, Map<string, ServiceFigures>>();
-  const at = (row: { key: string; bucket: string | null }): ServiceFigures => {
+  // key → bucket number (0 for the whole period) → figures
+  const groups = new Map<string, Map<number, ServiceFigures>>();
+  const at = (row: { key: string; bucket: number | null }): ServiceFigures => {
     let buckets = groups.get(row.key);
     if (!buckets) groups.set(row.key, (buckets = new Map()));
-    const b = row.bucket ?? "";
+    const b = Number(row.bucket ?? 0);
     let f = buckets.get(b);
     if (!f) buckets.set(b, (f = emptyFigures()));
     return f;
@@ -71,20 +72,14 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
   for (const r of resolutions) Object.assign(at(r), { resolutions: r.resolutions, reopened: r.reopened });
   for (const r of assigned) at(r).assigned = r.assigned;
   const names = await keyNames(deps.db, groupBy === "channel" ? "channel" : groupBy, [...groups.keys()]);
-  const bucketLabels = await bucketLabelsOf(deps, period.timezone, [...groups.values()].flatMap((b) => [...b.keys()]).filter((b) => b !== ""));
   const out: ServiceGroup[] = [...groups].map(([key, buckets]) => {
     const finish = (f: ServiceFigures): ServiceFigures => ({ ...f, containedShare: ratio(f.contained, f.conversations), reopenRate: ratio(f.reopened, f.resolutions) });
     const series = [...buckets]
-      .filter(([b]) => b !== "")
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([b, f]) => ({ bucket: bucketLabels.get(b) ?? b, ...finish(f) }));
-    return { key: key === "" ? null : key, label: key === "" ? NO_KEY[groupBy] : (names.get(key) ?? key), total: finish(buckets.get("") ?? emptyFigures()), series };
+      .filter(([b]) => b !== 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([b, f]) => ({ bucket: period.buckets.labels[b - 1], ...finish(f) }));
+    return { key: key === "" ? null : key, label: key === "" ? NO_KEY[groupBy] : (names.get(key) ?? key), total: finish(buckets.get(0) ?? emptyFigures()), series };
   });
   out.sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs) || a.label.localeCompare(b.label));
   return { ...periodFields(period), groupBy, groups: out };
-}
-
-/** Bucket instants ("…Z") as the reports show them: local time with the zone's offset. */
-async function bucketLabelsOf(deps: Pick<ServiceDeps, "db">, timezone: string, instants: string[]): Promise<Map<string, string>> {
-  return localBuckets(deps.db, timezone, [...new Set(instants)]);
 }
