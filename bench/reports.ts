@@ -7,7 +7,8 @@
 import type { BenchArgs } from "./lib/args.ts";
 import type { BenchDatabase } from "./lib/database.ts";
 import { loadAverage } from "./lib/proc.ts";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_PASSWORD, login, nextMessage, progress, spawnTs, startRedis, startServer, stopChild, tempDir } from "./lib/processes.ts";
+import { login, progress, startRedis, startServer, tempDir } from "./lib/processes.ts";
+import { seedInWorker } from "./lib/seed-worker.ts";
 import { cachedSeed, fileDigest } from "./lib/seed-cache.ts";
 import { percentile, round } from "./lib/stats.ts";
 import { keyValues } from "./lib/table.ts";
@@ -16,15 +17,7 @@ type Seeded = { counts: Record<string, number>; seconds: number };
 const DAY = 86_400_000;
 
 async function seedReports(options: { dataDir: string; databaseUrl?: string; messages: number }): Promise<Seeded> {
-  const { child, output } = spawnTs("bench/workers/reports-seed.ts");
-  child.on("message", (m: { type?: string; line?: string }) => {
-    if (m?.type === "progress" && m.line) progress(`seeding: ${m.line}`);
-  });
-  await nextMessage(child, "ready", 60_000, output);
-  const done = nextMessage<Seeded & { type: string }>(child, "seeded", 3_600_000, output);
-  child.send({ type: "seed", adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, agentPassword: AGENT_PASSWORD, ...options });
-  const result = await done;
-  await stopChild(child, 5000);
+  const result = await seedInWorker<Seeded>("bench/workers/reports-seed.ts", options);
   progress(`seeded ${JSON.stringify(result.counts)} in ${result.seconds} s`);
   return { counts: result.counts, seconds: result.seconds };
 }

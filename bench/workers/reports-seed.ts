@@ -5,14 +5,14 @@
  * annotations the NLP made from varied texts, bot and agent replies from 20 agents), hand-off tickets with first
  * responses, assignments, resolutions and some reopens.
  */
-import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import { openDatabase, type Database } from "../../src/db/index.ts";
+import { openDatabase } from "../../src/db/index.ts";
 import { isEmpty, seedDemoData } from "../../src/db/seed/seed.ts";
 import { ensureFirstAdmin } from "../../src/modules/agents/index.ts";
 import { hashPassword } from "../../src/modules/agents/passwords.ts";
 import { createAnalyzer } from "../../src/nlp/index.ts";
 import { CUSTOMER_MESSAGES } from "../data/messages.ts";
+import { execSeed as exec, serveSeedCommand } from "../lib/seed-worker.ts";
 
 /** What the parent asks for. */
 export type ReportsSeedCommand = { type: "seed"; dataDir: string; databaseUrl?: string; adminEmail: string; adminPassword: string; agentPassword: string; messages: number };
@@ -23,15 +23,6 @@ const CHUNK = 5_000;
 const int = (value: number): SQL => sql.raw(String(Math.trunc(value)));
 const uuidSql = (prefix: string, expression: string): SQL => sql.raw(`('${prefix}-0000-4000-8000-' || lpad(to_hex(${expression}), 12, '0'))::uuid`);
 const agentId = (expression: string): SQL => uuidSql("e1000000", expression);
-
-async function exec(db: Database, statement: SQL): Promise<void> {
-  try {
-    await db.execute(statement);
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    throw new Error(`${cause}\n${error instanceof Error ? error.message.slice(0, 300) : ""}`, { cause: error });
-  }
-}
 
 async function seed(command: ReportsSeedCommand, log: (line: string) => void): Promise<Record<string, unknown>> {
   const started = performance.now();
@@ -115,13 +106,4 @@ async function seed(command: ReportsSeedCommand, log: (line: string) => void): P
   return { counts: counts.rows[0], seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
-process.on("message", (raw: unknown) => {
-  const command = raw as ReportsSeedCommand;
-  if (command.type !== "seed") return;
-  const log = (line: string): void => void process.send?.({ type: "progress", line });
-  seed({ ...command, dataDir: path.resolve(command.dataDir) }, log).then(
-    (result) => process.send?.({ type: "seeded", ...result }, () => process.exit(0)),
-    (error: unknown) => process.send?.({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
-  );
-});
-process.send?.({ type: "ready" });
+serveSeedCommand(seed);

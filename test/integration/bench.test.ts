@@ -129,7 +129,4 @@ describe.concurrent("benchmarks print their documented JSON on a tiny run", () =
     for (const name of ["sentiment", "service", "topics"]) expect(reports[name]).toEqual({ p95Ms90d: isNumber, p95Ms365d: isNumber });
     expect(reports.drill).toEqual({ p95Ms: isNumber });
   });
-    expect(periods[2].messages).toBe(250);
-    expect(r.cachedMs).toEqual(isNumber);
-  });
 });
