@@ -18,6 +18,7 @@ import { serviceOperations } from "./paths-service.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
 import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
+import { reportOperations } from "./paths-reports.ts";
 import { revenueOperations } from "./paths-revenue.ts";
 
 /** Every documented operation, in the document's order. */
@@ -25,6 +26,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...consoleOperations,
   ...inboxOperations,
   ...serviceOperations,
+  ...reportOperations,
   ...customerOperations,
   ...crmOperations,
   ...importOperations,

@@ -7,6 +7,7 @@ import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
 import { reportFixtures } from "../../support/report-fixtures.ts";
+import { reportMessageDTO, sentimentReportDTO } from "../../../src/http/openapi/schemas-reports.ts";
 
 type Body<T> = { data: T; nextCursor?: string | null; error?: { code: string; fields?: Record<string, string> } };
 
@@ -19,7 +20,8 @@ describe.each(testEngines())("sentiment report on $name", (engine) => {
   const report = async (query: string) => {
     const res = await get<SentimentReportDTO>(`sentiment?${query}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body.data;
+    // As the OpenAPI document describes it.
+    return sentimentReportDTO.parse(res.body.data) as SentimentReportDTO;
   };
   const group = (r: SentimentReportDTO, key: string | null) => r.groups.find((g) => g.key === key)!;
 
@@ -130,6 +132,7 @@ describe.each(testEngines())("sentiment report on $name", (engine) => {
     expect(all.status).toBe(200);
     expect(all.body.data.map((m) => m.text)).toEqual(["great, solved, thank you", "ok"]);
     expect(all.body.data.length).toBe(point.messages);
+    for (const m of all.body.data) reportMessageDTO.parse(m);
     expect(all.body.data[0]).toMatchObject({ score: 3, label: "positive", intent: "thanks", channel: "web", agentId: alex, drivers: [{ text: "great", weight: 2 }, { text: "thank you", weight: 1 }] });
     const first = await get<ReportMessagesPageDTO["items"]>(`messages?${q}&limit=1`);
     expect(first.body.data.map((m) => m.text)).toEqual(["great, solved, thank you"]);

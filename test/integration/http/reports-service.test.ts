@@ -7,6 +7,7 @@ import { SERVICE_COLUMNS, serviceValues } from "../../../src/modules/reports/tre
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { reportFixtures } from "../../support/report-fixtures.ts";
+import { serviceReportDTO } from "../../../src/http/openapi/schemas-reports.ts";
 
 let t: TestApp;
 let admin: string;
@@ -15,7 +16,8 @@ let sam: string;
 const service = async (query: string): Promise<ServiceReportDTO> => {
   const res = (await api(t.url, "GET", `/api/v1/reports/service?${query}`, { cookie: admin })) as { status: number; body: { data: ServiceReportDTO } };
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.data;
+  // As the OpenAPI document describes it.
+  return serviceReportDTO.parse(res.body.data) as ServiceReportDTO;
 };
 const group = (r: ServiceReportDTO, key: string | null) => r.groups.find((g) => g.key === key)!;
 const Q = "from=2026-03-01&to=2026-03-05&timezone=UTC";
