@@ -39,7 +39,7 @@ function grouped(period: ReportPeriod & { buckets: Buckets }, time: SQL, key: SQ
 const seconds = (end: SQL, start: SQL): SQL => sql`extract(epoch from ${end} - ${start})::float8`;
 const pct = (p: number, value: SQL): SQL => sql`percentile_cont(${sql.raw(String(p))}) within group (order by ${value})`;
 
-/** Conversations started in the period in which the customer wrote, and how many never got a ticket. */
+/** Conversations started in the period in which the customer wrote (a message with a sentiment), and how many never got a ticket. */
 export async function conversationRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ConversationRow[]> {
   // A conversation's agent: the assignee of its latest ticket (none when contained).
   const key =
@@ -56,7 +56,8 @@ export async function conversationRows(db: Database, period: ReportPeriod & { bu
       key,
       sql`count(*)::int as conversations, count(*) filter (where not exists (select 1 from tickets t where t.conversation_id = c.id))::int as contained`,
       sql`conversations c`,
-      sql`exists (select 1 from messages m where m.conversation_id = c.id and m.sender_type = 'customer')`,
+      // The customer wrote (a message with a sentiment): a look-up in the small per-conversation report table, not the messages.
+      sql`exists (select 1 from report_conversations rc where rc.conversation_id = c.id)`,
     ),
   );
 }
