@@ -1,6 +1,7 @@
 /** Report fixtures written straight into the database: conversations, messages with hand-made sentiment, tickets and their events. */
 import { sql } from "drizzle-orm";
 import type { Database } from "../../src/db/index.ts";
+import { demoAgents } from "../../src/db/seed/demo-data.ts";
 
 /** A customer message's hand-made annotation: score, label, intent, key phrases and the words that drove the score. */
 export type FixtureMood = { score: number; label: "negative" | "neutral" | "positive"; intent?: string; topics?: string[]; drivers?: { text: string; weight: number }[] };
@@ -9,6 +10,13 @@ export type FixtureMood = { score: number; label: "negative" | "neutral" | "posi
 export function reportFixtures(db: Database) {
   const one = async <T>(query: ReturnType<typeof sql>): Promise<T> => ((await db.execute(query)) as unknown as { rows: T[] }).rows[0];
   return {
+    /** The demo agents' ids (Alex, Sam), and a Telegram inbox `tg` beside the demo web inbox. */
+    async setup(): Promise<{ alex: string; sam: string }> {
+      const users = ((await db.execute(sql`select id, email from users`)) as unknown as { rows: { id: string; email: string }[] }).rows;
+      await db.execute(sql`insert into inboxes (id, name, channel) values ('tg', 'Telegram', 'telegram')`);
+      const idOf = (email: string): string => users.find((u) => u.email === email)!.id;
+      return { alex: idOf(demoAgents[0].email), sam: idOf(demoAgents[1].email) };
+    },
     /** A customer (tier, segment) and a conversation of theirs in an inbox, started at `at`. */
     async conversation(inboxId: string, channel: string, at: string, customer: { tier?: "standard" | "vip"; segment?: string } = {}): Promise<string> {
       const c = await one<{ id: string }>(sql`insert into customers (name, tier, segment) values ('Fixture', ${customer.tier ?? "standard"}, ${customer.segment ?? null}) returning id`);

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportMessagesPageDTO, SentimentReportDTO } from "../../../src/contracts/reports.ts";
@@ -28,12 +27,8 @@ describe.each(testEngines())("sentiment report on $name", (engine) => {
   beforeAll(async () => {
     t = await createTestApp({ database: await engine.open(), now: () => new Date("2026-04-10T12:00:00Z") });
     admin = await t.login();
-    const db = t.container.database.db;
-    const ids = ((await db.execute(sql`select id, email from users`)) as unknown as { rows: { id: string; email: string }[] }).rows;
-    alex = ids.find((u) => u.email === demoAgents[0].email)!.id;
-    sam = ids.find((u) => u.email === demoAgents[1].email)!.id;
-    await db.execute(sql`insert into inboxes (id, name, channel) values ('tg', 'Telegram', 'telegram')`);
-    const f = reportFixtures(db);
+    const f = reportFixtures(t.container.database.db);
+    ({ alex, sam } = await f.setup());
     // C1 (web, VIP): negative, Alex replies, neutral, Alex, positive: turned around; Alex's stint went from -2 to 3.
     const c1 = await f.conversation("demo", "web", "2026-03-02T09:00:00Z", { tier: "vip", segment: "retail" });
     await f.customer(c1, "2026-03-02T09:00:00Z", "this is awful", { score: -2, label: "negative", intent: "complaint", topics: ["service"], drivers: [{ text: "awful", weight: -2 }] });

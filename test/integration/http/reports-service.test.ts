@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServiceReportDTO } from "../../../src/contracts/reports.ts";
-import { demoAgents } from "../../../src/db/seed/demo-data.ts";
 import { SERVICE_COLUMNS, serviceValues } from "../../../src/modules/reports/trend-csv.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
@@ -25,12 +23,8 @@ const Q = "from=2026-03-01&to=2026-03-05&timezone=UTC";
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date("2026-04-10T12:00:00Z") });
   admin = await t.login();
-  const db = t.container.database.db;
-  const ids = ((await db.execute(sql`select id, email from users`)) as unknown as { rows: { id: string; email: string }[] }).rows;
-  alex = ids.find((u) => u.email === demoAgents[0].email)!.id;
-  sam = ids.find((u) => u.email === demoAgents[1].email)!.id;
-  await db.execute(sql`insert into inboxes (id, name, channel) values ('tg', 'Telegram', 'telegram')`);
-  const f = reportFixtures(db);
+  const f = reportFixtures(t.container.database.db);
+  ({ alex, sam } = await f.setup());
   const mood = { score: 0, label: "neutral" as const };
   // C1 (web): handed off, answered in 30 s, resolved by Alex.
   const c1 = await f.conversation("demo", "web", "2026-03-02T09:00:00Z");
