@@ -42,8 +42,8 @@ const WARM_UP_ROUNDS = 1000;
 
 const migrationsFolder = repoPath("src/db/migrations");
 
-/** Tables whose rows the message path rewrites (see DatabaseHandle.housekeep). */
-const HOT_TABLES = ["conversations"];
+/** Tables whose rows the message path rewrites (see DatabaseHandle.housekeep): the reports' rollups change with every customer message. */
+const HOT_TABLES = ["conversations", "report_sentiment_hourly", "report_conversations"];
 
 /**
  * Moves the rows waiting in every GIN index's pending list into the index proper. A GIN index takes new rows into an

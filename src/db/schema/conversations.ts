@@ -64,6 +64,8 @@ export const conversations = pgTable(
     index("conversations_status_activity_idx").on(t.status, t.lastMessageAt),
     index("conversations_activity_idx").on(t.lastMessageAt, t.id),
     // The console's default list: open conversations, newest activity first.
+    // The service report: conversations started in a period.
+    index("conversations_created_idx").on(t.createdAt),
     index("conversations_open_activity_idx").on(t.lastMessageAt, t.id).where(sql`${t.status} in ('bot', 'handoff')`),
     unique("conversations_channel_external_uq").on(t.channel, t.externalId),
   ],
@@ -95,11 +97,17 @@ export const messages = pgTable(
     sentimentScore: real("sentiment_score").generatedAlwaysAs(sql`case when sender_type = 'customer' then (annotation->'sentiment'->>'score')::real end`),
     sentimentLabel: text("sentiment_label").generatedAlwaysAs(sql`case when sender_type = 'customer' then annotation->'sentiment'->>'label' end`),
     intent: text("intent").generatedAlwaysAs(sql`case when sender_type = 'customer' then annotation->'intent'->>'name' end`),
+    // A customer message's agent: the one who sent the conversation's latest agent reply before it (null while only the
+    // bot has answered). Set by the database as the message is stored (migration 0012); reports group by it.
+    agentId: uuid("agent_id"),
   },
   (t) => [
     unique("messages_conversation_client_msg_uq").on(t.conversationId, t.clientMsgId),
     index("messages_conversation_seq_idx").on(t.conversationId, t.seq),
     // Reports count the customer messages of a period.
     index("messages_customer_created_idx").on(t.createdAt).where(sql`${t.senderType} = 'customer'`),
+    // The reports' drill-down: one agent's or one intent's customer messages of a period, newest first.
+    index("messages_customer_agent_created_idx").on(t.agentId, t.createdAt).where(sql`${t.senderType} = 'customer'`),
+    index("messages_customer_intent_created_idx").on(t.intent, t.createdAt).where(sql`${t.senderType} = 'customer'`),
   ],
 );

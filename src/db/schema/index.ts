@@ -13,3 +13,4 @@ export * from "./api-keys.ts";
 export * from "./imports.ts";
 export * from "./email.ts";
 export * from "./helpdesk.ts";
+export * from "./reports.ts";

@@ -32,6 +32,9 @@ export const tickets = pgTable(
     index("tickets_conversation_idx").on(t.conversationId),
     // A customer's tickets (the timeline's ticket events, the profile's figures) without scanning every ticket.
     index("tickets_customer_idx").on(t.customerId),
+    // The service report: tickets opened, and tickets resolved, in a period.
+    index("tickets_created_idx").on(t.createdAt),
+    index("tickets_resolved_idx").on(t.resolvedAt),
   ],
 );
 
@@ -50,5 +53,9 @@ export const ticketEvents = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.id)],
+  (t) => [
+    index("ticket_events_ticket_idx").on(t.ticketId, t.id),
+    // The service report: the assignments and status changes of a period.
+    index("ticket_events_type_created_idx").on(t.type, t.createdAt),
+  ],
 );

@@ -21,6 +21,7 @@ import { serviceOperations } from "./paths-service.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
 import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
+import { reportOperations } from "./paths-reports.ts";
 import { revenueOperations } from "./paths-revenue.ts";
 
 /** Every documented operation, in the document's order. */
@@ -30,6 +31,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...agentToolOperations,
   ...inboxOperations,
   ...serviceOperations,
+  ...reportOperations,
   ...customerOperations,
   ...crmOperations,
   ...importOperations,

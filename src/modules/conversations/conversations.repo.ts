@@ -7,12 +7,12 @@ import { preparedOnce } from "../../db/prepared.ts";
 /** A conversation row. */
 export type ConversationRow = typeof tables.conversations.$inferSelect;
 /** A message row. */
-/** Columns the database fills for reports only; the conversation code never reads them. */
-type ReportColumn = "topics" | "sentimentScore" | "sentimentLabel" | "intent";
+/** Columns the database fills for reports only (agent_id by a trigger, migration 0012); the conversation code never reads them. */
+type ReportColumn = "topics" | "sentimentScore" | "sentimentLabel" | "intent" | "agentId";
 /** A stored message as the conversation code sees it (without the report columns). */
 export type MessageRow = Omit<typeof tables.messages.$inferSelect, ReportColumn>;
 
-const REPORT_COLUMNS: ReportColumn[] = ["topics", "sentimentScore", "sentimentLabel", "intent"];
+const REPORT_COLUMNS: ReportColumn[] = ["topics", "sentimentScore", "sentimentLabel", "intent", "agentId"];
 /** The message columns to select: all but the report columns, which would only cost parsing. */
 const messageColumns = Object.fromEntries(
   Object.entries(getTableColumns(tables.messages)).filter(([key]) => !REPORT_COLUMNS.includes(key as ReportColumn)),
@@ -238,6 +238,8 @@ function insertedCustomerMessage(db: Database) {
     metadata: sql`${p("metadata")}::jsonb`,
     delivery: sql`null::jsonb`,
     createdAt: sql`${p("messageCreatedAt")}::timestamptz`,
+    // The database's trigger sets the message's agent.
+    agentId: sql`null::uuid`,
   };
   // INSERT … SELECT lists every insertable column in table order: build the list from the table so the two always agree.
   // (Drizzle leaves out generated columns, as shouldDisableInsert() does: those generated always.)

@@ -7,6 +7,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { topicsCsv } from "./reports.csv.ts";
 import { topicsReport } from "./reports.service.ts";
+import { trendRoutes } from "./trend.routes.ts";
 
 /** Whether "YYYY-MM-DD" names a day that exists (Date would roll "2026-02-30" over to March). */
 function isCalendarDate(ymd: string): boolean {
@@ -56,5 +57,6 @@ export function reportsRoutes(deps: ServiceDeps): Router {
     res.attachment(`topics-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`);
     res.send(topicsCsv(report));
   });
+  trendRoutes(router, deps);
   return router;
 }

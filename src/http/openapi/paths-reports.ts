@@ -1,0 +1,71 @@
+/** Operations of the sentiment and service reports and their drill-down (definitions: docs/reports.md). */
+import { drillQuery, sentimentQuery, serviceQuery } from "../../modules/reports/reports.schemas.ts";
+import type { Operation } from "./operation.ts";
+import { reportMessageDTO, sentimentReportDTO, serviceReportDTO } from "./schemas-reports.ts";
+
+const V1 = "/api/v1";
+const read = { auth: "actor", actions: ["report.read"] } as const;
+const exported = { auth: "actor", actions: ["report.read", "report.export"] } as const;
+const periods =
+  "Buckets in the IANA `timezone` (default the server's), daylight-saving days included; dates in from/to are midnight there (default: the last 30 days, at most 366). groupBy team answers 400 until teams exist.";
+
+/** Every operation of the sentiment and service reports. */
+export const reportOperations: Operation[] = [
+  {
+    method: "get",
+    path: `${V1}/reports/sentiment`,
+    tag: "Reports",
+    summary: "Sentiment over time by group",
+    description: `Per group and bucket: customer messages with a sentiment, mean score, shares by label, conversations that worsened or turned around, and the mean change from the agent's first reply to the end. ${periods}`,
+    access: read,
+    query: sentimentQuery,
+    success: { status: 200, description: "The report.", data: sentimentReportDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/sentiment.csv`,
+    tag: "Reports",
+    summary: "Sentiment report as CSV",
+    access: exported,
+    query: sentimentQuery,
+    success: { status: 200, description: "group, label, bucket (or total), then the figures; also on the JSON path with Accept: text/csv.", files: ["text/csv"] },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/messages`,
+    tag: "Reports",
+    summary: "Drill-down: the messages behind a point",
+    description: "The customer messages of the sentiment report's filters, one bucket, one group (empty: the group without a key) and one label, newest first, with their scores and the words that drove them.",
+    access: read,
+    query: drillQuery,
+    success: { status: 200, description: "A page of messages.", page: reportMessageDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/messages.csv`,
+    tag: "Reports",
+    summary: "Drill-down as CSV",
+    access: exported,
+    query: drillQuery,
+    success: { status: 200, description: "Every message behind the point: id, conversationId, createdAt, score, label, intent, channel, inboxId, agentId, drivers, text.", files: ["text/csv"] },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/service`,
+    tag: "Reports",
+    summary: "Service metrics by group",
+    description: `Per group and bucket: conversations and the bot-contained share, hand-offs by reason, first response and resolution time (p50, p90, seconds), reopen rate, tickets by status and priority, workload. ${periods}`,
+    access: read,
+    query: serviceQuery,
+    success: { status: 200, description: "The report.", data: serviceReportDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/service.csv`,
+    tag: "Reports",
+    summary: "Service metrics as CSV",
+    access: exported,
+    query: serviceQuery,
+    success: { status: 200, description: "group, label, bucket (or total), then the figures flattened; also on the JSON path with Accept: text/csv.", files: ["text/csv"] },
+  },
+];

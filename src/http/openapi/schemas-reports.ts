@@ -1,0 +1,76 @@
+/** DTO schemas of the sentiment and service reports and the drill-down (src/contracts/reports.ts), for the OpenAPI document. */
+import { z } from "zod";
+import { instant } from "./schemas-api.ts";
+
+const share = z.number().min(0).max(1).nullable();
+const interval = z.enum(["hour", "day", "week", "month"]);
+// A bucket's start as local time with the zone's offset ("2026-03-29T00:00:00+01:00").
+const bucket = z.string();
+
+const sentimentFigures = z.object({
+  messages: z.number().int(),
+  meanScore: z.number().nullable(),
+  negativeShare: share,
+  neutralShare: share,
+  positiveShare: share,
+  conversations: z.number().int(),
+  worsened: z.number().int(),
+  turnedAround: z.number().int(),
+  agentChange: z.number().nullable(),
+  agentConversations: z.number().int(),
+});
+
+/** GET /reports/sentiment. */
+export const sentimentReportDTO = z.object({
+  from: instant,
+  to: instant,
+  interval,
+  groupBy: z.enum(["channel", "inbox", "agent", "team", "intent", "topic", "tier", "segment"]),
+  timezone: z.string(),
+  source: z.enum(["rollups", "raw"]),
+  groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), total: sentimentFigures, series: z.array(sentimentFigures.extend({ bucket })) })),
+});
+
+/** One message behind a report's point. */
+export const reportMessageDTO = z.object({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  createdAt: instant,
+  text: z.string(),
+  score: z.number(),
+  label: z.enum(["negative", "neutral", "positive"]),
+  intent: z.string().nullable(),
+  channel: z.string(),
+  inboxId: z.string(),
+  agentId: z.uuid().nullable(),
+  drivers: z.array(z.object({ text: z.string(), weight: z.number() })),
+});
+
+const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
+const serviceFigures = z.object({
+  conversations: z.number().int(),
+  contained: z.number().int(),
+  containedShare: share,
+  handoffs: z.number().int(),
+  handoffReasons: z.record(z.string(), z.number().int()),
+  firstResponse: percentiles,
+  resolution: percentiles,
+  resolutions: z.number().int(),
+  reopened: z.number().int(),
+  reopenRate: share,
+  ticketsByStatus: z.object({ open: z.number().int(), pending: z.number().int(), resolved: z.number().int() }),
+  ticketsByPriority: z.object({ low: z.number().int(), normal: z.number().int(), high: z.number().int(), urgent: z.number().int() }),
+  assigned: z.number().int(),
+  resolved: z.number().int(),
+  medianHandleSeconds: z.number().nullable(),
+});
+
+/** GET /reports/service. */
+export const serviceReportDTO = z.object({
+  from: instant,
+  to: instant,
+  interval,
+  groupBy: z.enum(["channel", "inbox", "agent", "team"]),
+  timezone: z.string(),
+  groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), total: serviceFigures, series: z.array(serviceFigures.extend({ bucket })) })),
+});

@@ -1,0 +1,85 @@
+/** SQL pieces the reports share: time buckets in a zone, and each grouping's key over messages and conversations. */
+import { sql, type SQL } from "drizzle-orm";
+import type { SentimentGroupBy } from "../../contracts/reports.ts";
+import type { ReportPeriod } from "./period.ts";
+
+/** The groupings the sentiment report serves (team has no data yet: see README, Reports). */
+export type SentimentDimension = Exclude<SentimentGroupBy, "team">;
+
+/** The groupings the hourly rollups keep; the others read the messages. */
+export const ROLLUP_DIMENSIONS: readonly SentimentDimension[] = ["channel", "inbox", "agent", "intent"];
+
+/** A period's buckets: each one's start (an instant) and how the report shows it (local time with the zone's offset). */
+export type Buckets = { starts: string[]; labels: string[] };
+
+/**
+ * The 1-based number of the bucket holding `column` (a timestamptz): a binary search over the buckets' starts, so a
+ * row costs no time-zone arithmetic (which PGlite does slowly); the zone went into the starts once (bucketsOf).
+ */
+export function bucketIndex(column: SQL, buckets: Buckets): SQL {
+  return sql`width_bucket(${column}, ${`{${buckets.starts.join(",")}}`}::timestamptz[])`;
+}
+
+/** The end of the bucket starting at `start` (a timestamptz), in the period's zone: a day is 23 or 25 hours on a clock change. */
+export function bucketEnd(start: SQL, period: Pick<ReportPeriod, "interval" | "timezone">): SQL {
+  return sql`((${start} at time zone ${period.timezone}::text) + ${sql.raw(`interval '1 ${period.interval}'`)}) at time zone ${period.timezone}::text`;
+}
+
+/** FROM joins and the key of a customer message `m` for a grouping ("" when it has none). */
+export function messageKey(dimension: SentimentDimension): { joins: SQL; key: SQL } {
+  const conversation = sql`join conversations c on c.id = m.conversation_id`;
+  const customer = sql`${conversation} join customers cu on cu.id = c.customer_id`;
+  switch (dimension) {
+    case "channel":
+      return { joins: conversation, key: sql`c.channel` };
+    case "inbox":
+      return { joins: conversation, key: sql`c.inbox_id` };
+    case "agent":
+      return { joins: conversation, key: sql`coalesce(m.agent_id::text, '')` };
+    case "intent":
+      return { joins: conversation, key: sql`coalesce(m.intent, '')` };
+    case "tier":
+      return { joins: customer, key: sql`cu.tier` };
+    case "segment":
+      return { joins: customer, key: sql`coalesce(cu.segment, '')` };
+    case "topic":
+      return { joins: sql`${conversation} left join lateral jsonb_array_elements_text(coalesce(m.topics, '[]'::jsonb)) tp(topic) on true`, key: sql`coalesce(tp.topic, '')` };
+  }
+}
+
+/** FROM joins and the key of a conversation's report row `rc` for a grouping: that of its last customer message. */
+export function conversationKey(dimension: SentimentDimension): { joins: SQL; key: SQL } {
+  const customer = sql`join customers cu on cu.id = rc.customer_id`;
+  switch (dimension) {
+    case "channel":
+      return { joins: sql``, key: sql`rc.channel` };
+    case "inbox":
+      return { joins: sql``, key: sql`rc.inbox_id` };
+    case "agent":
+      return { joins: sql``, key: sql`coalesce(rc.last_agent_id::text, '')` };
+    case "intent":
+      return { joins: sql``, key: sql`coalesce(rc.last_intent, '')` };
+    case "tier":
+      return { joins: customer, key: sql`cu.tier` };
+    case "segment":
+      return { joins: customer, key: sql`coalesce(cu.segment, '')` };
+    case "topic":
+      return {
+        joins: sql`join messages lm on lm.id = rc.last_message_id left join lateral jsonb_array_elements_text(coalesce(lm.topics, '[]'::jsonb)) tp(topic) on true`,
+        key: sql`coalesce(tp.topic, '')`,
+      };
+  }
+}
+
+/** A customer message that reports count: one with a sentiment label and score. */
+export const SCORED_CUSTOMER_MESSAGE = sql`m.sender_type = 'customer' and m.sentiment_label is not null and m.sentiment_score is not null`;
+
+/** `column` in [from, to). */
+export function within(column: SQL, from: Date, to: Date): SQL {
+  return sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
+}
+
+/** Rows of a raw query result. */
+export async function rowsOf<T>(db: { execute(query: SQL): Promise<unknown> }, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as { rows: T[] }).rows;
+}

@@ -1,0 +1,85 @@
+/** The service report: conversations, containment, hand-offs, response and resolution times, reopens, tickets and workload (see README, Reports). */
+import type { ServiceFigures, ServiceGroup, ServiceReportDTO } from "../../contracts/reports.ts";
+import { AppError } from "../../errors.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { bucketsOf } from "./period.repo.ts";
+import { resolvePeriod } from "./period.ts";
+import type { ServiceQuery } from "./reports.schemas.ts";
+import { periodFields } from "./sentiment.service.ts";
+import { keyNames } from "./sentiment.repo.ts";
+import { assignedRows, conversationRows, openedRows, resolutionRows, resolvedRows } from "./service.repo.ts";
+
+const NO_KEY = { channel: "No channel", inbox: "No inbox", agent: "Unassigned" } as const;
+
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+const ratio = (n: number, d: number): number | null => (d === 0 ? null : round(n / d, 4));
+const secondsOrNull = (x: number | string | null | undefined): number | null => (x === null || x === undefined ? null : round(Number(x), 1));
+
+/** Empty figures, filled in by each query's rows. */
+function emptyFigures(): ServiceFigures {
+  return {
+    conversations: 0,
+    contained: 0,
+    containedShare: null,
+    handoffs: 0,
+    handoffReasons: {},
+    firstResponse: { p50: null, p90: null },
+    resolution: { p50: null, p90: null },
+    resolutions: 0,
+    reopened: 0,
+    reopenRate: null,
+    ticketsByStatus: { open: 0, pending: 0, resolved: 0 },
+    ticketsByPriority: { low: 0, normal: 0, high: 0, urgent: 0 },
+    assigned: 0,
+    resolved: 0,
+    medianHandleSeconds: null,
+  };
+}
+
+/** The service report for a query: 400 VALIDATION_FAILED naming the field for a bad period, zone or grouping. */
+export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query: ServiceQuery): Promise<ServiceReportDTO> {
+  const { groupBy } = query;
+  if (groupBy === "team") throw new AppError("VALIDATION_FAILED", "groupBy team is not available yet: there are no teams.", { groupBy: "team is not available: there are no teams yet" });
+  const bounds = await resolvePeriod(deps, query);
+  const period = { ...bounds, buckets: await bucketsOf(deps.db, bounds) };
+  const [conversations, opened, resolved, resolutions, assigned] = await Promise.all([
+    conversationRows(deps.db, period, groupBy),
+    openedRows(deps.db, period, groupBy),
+    resolvedRows(deps.db, period, groupBy),
+    resolutionRows(deps.db, period, groupBy),
+    assignedRows(deps.db, period, groupBy),
+  ]);
+  // key → bucket number (0 for the whole period) → figures
+  const groups = new Map<string, Map<number, ServiceFigures>>();
+  const at = (row: { key: string; bucket: number | null }): ServiceFigures => {
+    let buckets = groups.get(row.key);
+    if (!buckets) groups.set(row.key, (buckets = new Map()));
+    const b = Number(row.bucket ?? 0);
+    let f = buckets.get(b);
+    if (!f) buckets.set(b, (f = emptyFigures()));
+    return f;
+  };
+  for (const r of conversations) Object.assign(at(r), { conversations: r.conversations, contained: r.contained });
+  for (const r of opened) {
+    const f = at(r);
+    f.handoffs = r.handoffs;
+    f.handoffReasons = Object.fromEntries(Object.entries(r.reasons ?? {}).map(([k, v]) => [k, Number(v)]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    f.firstResponse = { p50: secondsOrNull(r.frt_p50), p90: secondsOrNull(r.frt_p90) };
+    for (const [k, v] of Object.entries(r.by_status ?? {})) f.ticketsByStatus[k as keyof ServiceFigures["ticketsByStatus"]] = Number(v);
+    for (const [k, v] of Object.entries(r.by_priority ?? {})) f.ticketsByPriority[k as keyof ServiceFigures["ticketsByPriority"]] = Number(v);
+  }
+  for (const r of resolved) Object.assign(at(r), { resolved: r.resolved, resolution: { p50: secondsOrNull(r.res_p50), p90: secondsOrNull(r.res_p90) }, medianHandleSeconds: secondsOrNull(r.handle_p50) });
+  for (const r of resolutions) Object.assign(at(r), { resolutions: r.resolutions, reopened: r.reopened });
+  for (const r of assigned) at(r).assigned = r.assigned;
+  const names = await keyNames(deps.db, groupBy === "channel" ? "channel" : groupBy, [...groups.keys()]);
+  const out: ServiceGroup[] = [...groups].map(([key, buckets]) => {
+    const finish = (f: ServiceFigures): ServiceFigures => ({ ...f, containedShare: ratio(f.contained, f.conversations), reopenRate: ratio(f.reopened, f.resolutions) });
+    const series = [...buckets]
+      .filter(([b]) => b !== 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([b, f]) => ({ bucket: period.buckets.labels[b - 1], ...finish(f) }));
+    return { key: key === "" ? null : key, label: key === "" ? NO_KEY[groupBy] : (names.get(key) ?? key), total: finish(buckets.get(0) ?? emptyFigures()), series };
+  });
+  out.sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs) || a.label.localeCompare(b.label));
+  return { ...periodFields(period), groupBy, groups: out };
+}

@@ -1,0 +1,108 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServiceReportDTO } from "../../../src/contracts/reports.ts";
+import { SERVICE_COLUMNS, serviceValues } from "../../../src/modules/reports/trend-csv.ts";
+import { api } from "../../support/api-client.ts";
+import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { reportFixtures } from "../../support/report-fixtures.ts";
+import { serviceReportDTO } from "../../../src/http/openapi/schemas-reports.ts";
+
+let t: TestApp;
+let admin: string;
+let alex: string;
+let sam: string;
+const service = async (query: string): Promise<ServiceReportDTO> => {
+  const res = (await api(t.url, "GET", `/api/v1/reports/service?${query}`, { cookie: admin })) as { status: number; body: { data: ServiceReportDTO } };
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  // As the OpenAPI document describes it.
+  return serviceReportDTO.parse(res.body.data) as ServiceReportDTO;
+};
+const group = (r: ServiceReportDTO, key: string | null) => r.groups.find((g) => g.key === key)!;
+const Q = "from=2026-03-01&to=2026-03-05&timezone=UTC";
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date("2026-04-10T12:00:00Z") });
+  admin = await t.login();
+  const f = reportFixtures(t.container.database.db);
+  ({ alex, sam } = await f.setup());
+  const mood = { score: 0, label: "neutral" as const };
+  // C1 (web): handed off, answered in 30 s, resolved by Alex.
+  const c1 = await f.conversation("demo", "web", "2026-03-02T09:00:00Z");
+  await f.customer(c1, "2026-03-02T09:00:00Z", "help", mood);
+  const t1 = await f.ticket(c1, { createdAt: "2026-03-02T09:00:30Z", reason: "negative_sentiment", priority: "high", status: "resolved", assigneeId: alex, firstResponseAt: "2026-03-02T09:01:00Z", resolvedAt: "2026-03-02T09:20:00Z" });
+  await f.event(t1, "2026-03-02T09:00:40Z", "assigned", { assigneeId: alex, rule: "round_robin" });
+  await f.event(t1, "2026-03-02T09:20:00Z", "status_changed", { from: "open", to: "resolved" });
+  // C2 (telegram): the bot alone (contained).
+  const c2 = await f.conversation("tg", "telegram", "2026-03-02T10:00:00Z");
+  await f.customer(c2, "2026-03-02T10:00:00Z", "where is my order", mood);
+  // C3 (web): handed off, answered in 60 s by Sam, still open.
+  const c3 = await f.conversation("demo", "web", "2026-03-03T08:00:00Z");
+  await f.customer(c3, "2026-03-03T08:00:00Z", "refund", mood);
+  const t3 = await f.ticket(c3, { createdAt: "2026-03-03T08:01:00Z", reason: "customer_request", priority: "normal", status: "open", assigneeId: sam, firstResponseAt: "2026-03-03T08:02:00Z" });
+  await f.event(t3, "2026-03-03T08:01:30Z", "assigned", { from: null, to: sam });
+  // C4 (web): answered in 240 s by Alex, resolved, reopened the next morning, resolved again.
+  const c4 = await f.conversation("demo", "web", "2026-03-03T12:00:00Z");
+  await f.customer(c4, "2026-03-03T12:00:00Z", "broken", mood);
+  const t4 = await f.ticket(c4, { createdAt: "2026-03-03T12:01:00Z", reason: "customer_request", priority: "normal", status: "resolved", assigneeId: alex, firstResponseAt: "2026-03-03T12:05:00Z", resolvedAt: "2026-03-04T10:00:00Z" });
+  await f.event(t4, "2026-03-03T12:02:00Z", "assigned", { from: null, to: alex });
+  await f.event(t4, "2026-03-03T13:01:00Z", "status_changed", { from: "open", to: "resolved" });
+  await f.event(t4, "2026-03-04T09:00:00Z", "status_changed", { from: "resolved", to: "open" });
+  await f.event(t4, "2026-03-04T10:00:00Z", "status_changed", { from: "open", to: "resolved" });
+  // A conversation in which the customer never wrote is not counted.
+  await f.conversation("demo", "web", "2026-03-03T14:00:00Z");
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("GET /api/v1/reports/service", () => {
+  it("by channel: conversations, containment, hand-off reasons, first-response and resolution percentiles, reopen rate, tickets, as computed by hand", async () => {
+    const r = await service(`${Q}&groupBy=channel`);
+    expect(r.groups.map((g) => g.key)).toEqual(["web", "telegram"]);
+    expect(group(r, "web").total).toEqual({
+      conversations: 3, contained: 0, containedShare: 0,
+      handoffs: 3, handoffReasons: { customer_request: 2, negative_sentiment: 1 },
+      // [30, 60, 240] s: p50 60; p90 60 + 0.8 × 180 = 204.
+      firstResponse: { p50: 60, p90: 204 },
+      // T1 1,170 s and T4 79,140 s (created 03-03 12:01, resolved 03-04 10:00).
+      resolution: { p50: 40155, p90: 71343 },
+      resolutions: 3, reopened: 1, reopenRate: 0.3333,
+      ticketsByStatus: { open: 1, pending: 0, resolved: 2 },
+      ticketsByPriority: { low: 0, normal: 2, high: 1, urgent: 0 },
+      assigned: 3, resolved: 2,
+      // T1 1,160 s from assignment; T4 79,080 s from its assignment at 03-03 12:02.
+      medianHandleSeconds: 40120,
+    });
+    expect(group(r, "web").series.map((p) => [p.bucket, p.conversations, p.handoffs, p.firstResponse.p50, p.firstResponse.p90])).toEqual([
+      ["2026-03-02T00:00:00+00:00", 1, 1, 30, 30],
+      ["2026-03-03T00:00:00+00:00", 2, 2, 150, 222],
+      ["2026-03-04T00:00:00+00:00", 0, 0, null, null],
+    ]);
+    expect(group(r, "telegram").total).toMatchObject({ conversations: 1, contained: 1, containedShare: 1, handoffs: 0, firstResponse: { p50: null, p90: null }, reopenRate: null });
+  });
+
+  it("by agent: workload (assigned, resolved, median handle time) and the unassigned conversations the bot kept", async () => {
+    const r = await service(`${Q}&groupBy=agent`);
+    expect(group(r, alex)).toMatchObject({ label: "Alex Agent", total: { conversations: 2, handoffs: 2, assigned: 2, resolved: 2, medianHandleSeconds: 40120 } });
+    expect(group(r, sam)).toMatchObject({ label: "Sam Support", total: { conversations: 1, handoffs: 1, assigned: 1, resolved: 0, medianHandleSeconds: null } });
+    expect(group(r, null)).toMatchObject({ label: "Unassigned", total: { conversations: 1, contained: 1 } });
+  });
+
+  it("as CSV, the same figures as the JSON, one line per point and one total per group", async () => {
+    const json = await service(`${Q}&groupBy=inbox`);
+    const res = await fetch(`${t.url}/api/v1/reports/service.csv?${Q}&groupBy=inbox`, { headers: { cookie: admin } });
+    expect(res.status).toBe(200);
+    const rows = parse(await res.text()) as string[][];
+    expect(rows[0]).toEqual(["group", "label", "bucket", ...SERVICE_COLUMNS]);
+    const expected = json.groups.flatMap((g) => [...g.series, { ...g.total, bucket: "total" }].map((p) => [g.key ?? "", g.label, p.bucket, ...serviceValues(p).map((v) => (v === null ? "" : String(v)))]));
+    expect(rows.slice(1)).toEqual(expected);
+    expect(json.groups.map((g) => g.label)).toEqual(["Acme Outdoor website", "Telegram"]);
+  });
+
+  it("rejects groupBy team and topic with 400 naming groupBy", async () => {
+    for (const groupBy of ["team", "topic"]) {
+      const res = await api(t.url, "GET", `/api/v1/reports/service?groupBy=${groupBy}`, { cookie: admin });
+      expect(res).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { groupBy: expect.any(String) } } } });
+    }
+  });
+});
