@@ -98,7 +98,7 @@ export const messages = pgTable(
     sentimentLabel: text("sentiment_label").generatedAlwaysAs(sql`case when sender_type = 'customer' then annotation->'sentiment'->>'label' end`),
     intent: text("intent").generatedAlwaysAs(sql`case when sender_type = 'customer' then annotation->'intent'->>'name' end`),
     // A customer message's agent: the one who sent the conversation's latest agent reply before it (null while only the
-    // bot has answered). Set by the database as the message is stored (migration 0012); reports group by it.
+    // bot has answered). Set by the database as the message is stored (migration 0016); reports group by it.
     agentId: uuid("agent_id"),
   },
   (t) => [

@@ -1,5 +1,5 @@
 /**
- * Report rollups, kept by triggers on `messages` (migration 0012) as rows are stored, so that a year of sentiment
+ * Report rollups, kept by triggers on `messages` (migration 0016) as rows are stored, so that a year of sentiment
  * figures reads hourly sums instead of every message.
  */
 import { doublePrecision, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";

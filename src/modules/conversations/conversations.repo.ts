@@ -7,7 +7,7 @@ import { preparedOnce } from "../../db/prepared.ts";
 /** A conversation row. */
 export type ConversationRow = typeof tables.conversations.$inferSelect;
 /** A message row. */
-/** Columns the database fills for reports only (agent_id by a trigger, migration 0012); the conversation code never reads them. */
+/** Columns the database fills for reports only (agent_id by a trigger, migration 0016); the conversation code never reads them. */
 type ReportColumn = "topics" | "sentimentScore" | "sentimentLabel" | "intent" | "agentId";
 /** A stored message as the conversation code sees it (without the report columns). */
 export type MessageRow = Omit<typeof tables.messages.$inferSelect, ReportColumn>;
