@@ -51,7 +51,7 @@ describe("a Telegram conversation in the console", () => {
     // The form opens with the focus on its first field, and the Telegram settings' fields.
     expect(await adminPage.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("inbox-name");
     await adminPage.keyboard.type("Telegram bot");
-    await adminPage.getByLabel("Channel").selectOption("telegram");
+    await adminPage.getByTestId("inbox-channel").selectOption("telegram");
     await adminPage.getByLabel("Bot token").fill(BOT_TOKEN);
     await adminPage.getByLabel("Webhook secret").fill(SECRET);
     await adminPage.getByLabel(/API base URL/).fill(fake.url);
