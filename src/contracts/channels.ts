@@ -4,20 +4,8 @@
  */
 import { z } from "zod";
 
-/** Every channel an admin can create an inbox for. */
-export const INBOX_CHANNELS = ["email", "telegram", "whatsapp", "slack", "sms", "api", "web"] as const;
-
-/** A channel an admin can create an inbox for. */
-export type InboxChannel = (typeof INBOX_CHANNELS)[number];
-
-/**
- * The channels a conversation can be on, as the conversation list filters them (`?channel=`): every inbox channel, and
- * `botframework` for every Bot Framework channel (stored as `botframework:<channelId>`: Teams, the Emulator …).
- */
-export const CONVERSATION_CHANNELS = [...INBOX_CHANNELS, "botframework"] as const;
-
-/** A channel the conversation list can be filtered by. */
-export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
+export { CONVERSATION_CHANNELS, INBOX_CHANNELS, type ConversationChannel, type InboxChannel } from "./channel-names.ts";
+import type { InboxChannel } from "./channel-names.ts";
 
 const secret = (name: string, min = 1) => z.string({ error: `${name} is required` }).min(min, `${name} must be at least ${min} characters`).max(1000);
 const httpUrl = (name: string) => z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` }).max(2000);

@@ -52,7 +52,8 @@ describe("an agent's helpdesk tools in Chromium", () => {
     await input.click();
     await input.pressSequentially("/");
     await agent.getByTestId("canned-picker").waitFor();
-    expect(await agent.getByTestId("canned-item").count()).toBe(2);
+    // The list loads when the picker opens.
+    await expect.poll(() => agent.getByTestId("canned-item").count()).toBe(2);
     await input.pressSequentially("wh");
     await expect.poll(() => agent.getByTestId("canned-item").count()).toBe(1);
     await input.press("Backspace");

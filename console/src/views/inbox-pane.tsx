@@ -1,7 +1,7 @@
 /** The left pane: conversations or tickets, their filters, the live list and "Load more". */
 import { useEffect, useState } from "preact/hooks";
 import type { TicketDTO } from "../../../src/contracts/api.ts";
-import { CONVERSATION_CHANNELS, type ConversationChannel } from "../../../src/contracts/channels.ts";
+import { CONVERSATION_CHANNELS, type ConversationChannel } from "../../../src/contracts/channel-names.ts";
 import { formatChannel } from "../format.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
 import type { ConsoleState, ConversationFilter, TicketFilter } from "../store/types.ts";

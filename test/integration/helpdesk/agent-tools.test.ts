@@ -250,11 +250,13 @@ describe("what agents see", () => {
     const ack = (await customer.send("I'd like to talk to a human")) as { conversationId: string };
     const first = await openHandoffTicket(t.container.deps, { conversationId: ack.conversationId, reason: "customer_request" });
     expect((await api(t.url, "PATCH", `/api/v1/tickets/${first.id}`, { cookie: admin, body: { status: "resolved" } })).status).toBe(200);
-    await customer.waitFor((m) => m.sender.type === "system" && m.text.startsWith("This conversation is now closed."));
+    const closed = await customer.waitFor((m) => m.sender.type === "system" && m.text.startsWith("This conversation is now closed."));
     const conversation = async () => (await api<{ data: ConversationDTO }>(t.url, "GET", `/api/v1/conversations/${ack.conversationId}`, { cookie: admin })).body.data;
     expect((await conversation()).status).toBe("resolved");
     await customer.send("One more question about my invoice");
     expect((await waitUntil(conversation, (c) => c.status !== "resolved")).status).toBe("bot");
+    // The bot answers the new message (a turn that may hand off by itself) before this test hands off, or the two race.
+    await customer.waitFor((m) => m.sender.type === "bot" && m.createdAt > closed.createdAt);
     const ticketStatus = async (ticketId: string) => (await api<{ data: { status: string } }>(t.url, "GET", `/api/v1/tickets/${ticketId}`, { cookie: admin })).body.data.status;
     expect(await ticketStatus(first.id)).toBe("resolved");
     const second = await openHandoffTicket(t.container.deps, { conversationId: ack.conversationId, reason: "customer_request" });
