@@ -10,7 +10,7 @@ import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./db/ind
 import { createEventBus, type EventBus } from "./events.ts";
 import { createRateLimits, type RateLimits } from "./limits/index.ts";
 import { childLogger } from "./logger.ts";
-import { createAnswerer, createAttachmentFiles, DELIVER_JOB, deliverMessage, forgetRecentMessages, type Answerer, type AttachmentFiles, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
+import { createAnswerer, createAttachmentFiles, removeUnlistedAttachments, DELIVER_JOB, deliverMessage, forgetRecentMessages, type Answerer, type AttachmentFiles, type AnswerTurn, type TurnTimings } from "./modules/conversations/index.ts";
 import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
 import { createSecretBox } from "./modules/inboxes/index.ts";
@@ -173,6 +173,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
 
   // An erasure rewrote stored messages and dropped conversation addresses: what this process remembers of them goes too.
   events.on("customer.erased", () => forgetRecentMessages(deps.db));
+  // The files their messages listed go from the disk too, unless another message lists the same file.
+  events.on("customer.erased", ({ customerId, attachmentHashes }) => {
+    removeUnlistedAttachments(deps, attachments, attachmentHashes).catch((error: unknown) => log.error({ err: error, customerId }, "could not delete an erased customer's attachment files"));
+  });
 
   // Sessions that expire with a console still open end here (their sockets close); requests end idle ones themselves.
   const sessionSweep = setInterval(() => {

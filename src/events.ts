@@ -12,7 +12,7 @@ export type DomainEvents = {
    * A customer was erased (GDPR): their messages were rewritten (caches of stored messages must forget them) and their
    * conversations lost their channel address (the former ones here: sockets still in those conversations must leave).
    */
-  "customer.erased": { customerId: string; addresses: { channel: string; externalId: string }[] };
+  "customer.erased": { customerId: string; addresses: { channel: string; externalId: string }[]; attachmentHashes: string[] };
   "ticket.updated": { ticketId: string };
   /** A deal was created, changed or deleted (the console refreshes the conversation it came from, if any). */
   "deal.updated": { dealId: string; conversationId: string | null };

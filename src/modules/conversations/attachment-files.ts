@@ -3,7 +3,7 @@
  * never becomes a path, and the same file sent twice is stored once.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Where attachments live and how they are written and found. */
@@ -12,6 +12,8 @@ export type AttachmentFiles = {
   save(bytes: Buffer): Promise<string>;
   /** The path of a stored file by its SHA-256; undefined for anything that is not one. */
   pathOf(sha256: string): string | undefined;
+  /** Deletes a stored file (nothing when there is none). */
+  remove(sha256: string): Promise<void>;
 };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -36,5 +38,9 @@ export function createAttachmentFiles(dir: string): AttachmentFiles {
       return sha256;
     },
     pathOf,
+    async remove(sha256) {
+      const target = pathOf(sha256);
+      if (target) await rm(target, { force: true });
+    },
   };
 }

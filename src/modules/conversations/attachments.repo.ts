@@ -13,3 +13,13 @@ export async function findAttachment(db: Database, conversationId: string, attac
     .limit(1);
   return row?.attachments.find((attachment) => attachment.id === attachmentId);
 }
+
+/** Which of these attachment files (by SHA-256) some message still lists: a file stored once may be listed by several. */
+export async function listedAttachmentHashes(db: Database, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const m = tables.messages;
+  const result = (await db.execute(sql`select distinct a->>'sha256' as sha256
+    from ${m} m, jsonb_array_elements(m.metadata->'attachments') a
+    where jsonb_typeof(m.metadata->'attachments') = 'array' and a->>'sha256' in ${hashes}`)) as unknown as { rows: { sha256: string }[] };
+  return new Set(result.rows.map((r) => r.sha256));
+}

@@ -36,4 +36,5 @@ export { createAnswerer, TURN_TIMINGS, type Answerer, type AnswerTurn, type Turn
 export { forgetRecentMessages, type ConversationAddress } from "./recent-messages.ts";
 export { conversationOfMail, rememberMailIds, lastCustomerMail } from "./mail-threads.service.ts";
 export { createAttachmentFiles, type AttachmentFiles } from "./attachment-files.ts";
+export { removeUnlistedAttachments } from "./attachments.service.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";

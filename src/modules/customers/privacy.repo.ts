@@ -81,22 +81,32 @@ export async function lockErasable(tx: Database, customerId: string): Promise<st
   return rows.map((r) => r.id);
 }
 
+/** What an erasure leaves to do outside the database: the channel addresses to disconnect and the attachment files their messages listed. */
+export type ErasedRecords = { addresses: { channel: string; externalId: string }[]; attachmentHashes: string[] };
+
 /**
  * Erases the person behind these records: every message in their conversations (theirs, and the replies that may quote
  * them) becomes the marker without annotation or metadata; the conversations lose their last message, subject,
  * sentiment, bot memory and channel address; ticket subjects become the marker and ticket events lose their data;
  * orders stay for accounting without the person; deals stay for the pipeline's figures without the person (their titles,
- * often prefilled with the customer's name, become the marker); notes, suggestions, identities and their mails' Message-IDs go; widget visitors are unlinked;
+ * often prefilled with the customer's name, become the marker); notes, agents' private notes on their conversations (and the mentions quoting them), suggestions, identities and their mails' Message-IDs go; widget visitors are unlinked;
  * timeline events keep only their type, who and when; the records keep nothing personal and are marked erased.
- * Answers the channel addresses the conversations had, so connections still in them can be closed.
+ * Answers the channel addresses the conversations had, so connections still in them can be closed, and the SHA-256 of
+ * every attachment their messages listed, so files no other message lists can be deleted.
  */
-export async function eraseRecords(tx: Database, ids: string[], at: Date): Promise<{ channel: string; externalId: string }[]> {
+export async function eraseRecords(tx: Database, ids: string[], at: Date): Promise<ErasedRecords> {
   const t = tables;
   const theirConversations = tx.select({ id: t.conversations.id }).from(t.conversations).where(inArray(t.conversations.customerId, ids));
   const addresses = await tx
     .select({ channel: t.conversations.channel, externalId: t.conversations.externalId })
     .from(t.conversations)
     .where(and(inArray(t.conversations.customerId, ids), isNotNull(t.conversations.externalId)));
+  const files = (await tx.execute(sql`select distinct a->>'sha256' as sha256
+    from ${t.messages} m, jsonb_array_elements(case when jsonb_typeof(m.metadata->'attachments') = 'array' then m.metadata->'attachments' else '[]'::jsonb end) a
+    where m.conversation_id in ${theirConversations} and a->>'sha256' is not null`)) as unknown as { rows: { sha256: string }[] };
+  // Agents' private notes speak of the person, and a mention's notification quotes its note: both go.
+  await tx.delete(t.notifications).where(inArray(sql`(${t.notifications.data}->>'conversationId')::uuid`, theirConversations));
+  await tx.delete(t.conversationNotes).where(inArray(t.conversationNotes.conversationId, theirConversations));
   await tx.update(t.messages).set({ text: ERASED_MARKER, annotation: null, metadata: {} }).where(inArray(t.messages.conversationId, theirConversations));
   await tx
     .update(t.conversations)
@@ -127,5 +137,8 @@ export async function eraseRecords(tx: Database, ids: string[], at: Date): Promi
     .update(t.customers)
     .set({ name: null, email: null, phone: null, attributes: {}, tags: [], segment: null, companyId: null, erasedAt: at, updatedAt: at })
     .where(inArray(t.customers.id, ids));
-  return addresses.flatMap((a) => (a.externalId ? [{ channel: a.channel, externalId: a.externalId }] : []));
+  return {
+    addresses: addresses.flatMap((a) => (a.externalId ? [{ channel: a.channel, externalId: a.externalId }] : [])),
+    attachmentHashes: files.rows.map((r) => r.sha256),
+  };
 }

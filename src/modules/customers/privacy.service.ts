@@ -22,7 +22,7 @@ export async function exportCustomer(deps: Pick<ServiceDeps, "db" | "now">, cust
 export async function eraseCustomer(deps: ServiceDeps, actor: Actor, customerId: string): Promise<void> {
   await loadLiveCustomer(deps, customerId);
   const conversationIds = await conversationIdsOf(deps.db, customerId);
-  const addresses = await deps.db.transaction(async (tx) => {
+  const { addresses, attachmentHashes } = await deps.db.transaction(async (tx) => {
     const ids = await lockErasable(tx, customerId);
     // Read again under the lock: a concurrent merge or erase may have got there first.
     await loadLiveCustomer({ db: tx }, customerId);
@@ -32,6 +32,7 @@ export async function eraseCustomer(deps: ServiceDeps, actor: Actor, customerId:
   });
   // Caches forget the rewritten messages; a widget still connected to one of the conversations is disconnected, and
   // comes back as a new visitor conversation instead of writing into the erased one.
-  deps.events.emit("customer.erased", { customerId, addresses });
+  // Files their messages listed are deleted where no other message lists them (see the container's listener).
+  deps.events.emit("customer.erased", { customerId, addresses, attachmentHashes });
   for (const conversationId of conversationIds) deps.events.emit("conversation.updated", { conversationId });
 }

@@ -215,6 +215,30 @@ describe("the email channel (real SMTP on loopback)", () => {
     expect((await storedByMessageId(later))[0]?.conversationId).not.toBe(stored!.conversationId);
   });
 
+  it("erasing a customer deletes the attachment files only they sent, keeps a file another customer also sent, and drops the private notes on their conversations", async () => {
+    const own = Buffer.from(`passport scan of Jo ${Date.now()}\n`);
+    const shared = Buffer.from(`the shop's own return form ${Date.now()}\n`);
+    const fileOf = (bytes: Buffer) => {
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      return join(t.container.config.dataDir, "attachments", sha256.slice(0, 2), sha256);
+    };
+    const joMail = await sendMail({ from: "jo@example.test", subject: "My documents", text: "Attached as asked.", attachments: [{ filename: "passport.png", content: own }, { filename: "form.pdf", content: shared }] });
+    await sendMail({ from: "kim@example.test", subject: "Return", text: "Form attached.", attachments: [{ filename: "form.pdf", content: shared }] });
+    const [stored] = await storedByMessageId(joMail);
+    const note = await api(t.url, "POST", `/api/v1/conversations/${stored!.conversationId}/notes`, { cookie: admin, body: { text: "Jo's passport number is on the scan" } });
+    expect(note.status).toBe(201);
+    expect(existsSync(fileOf(own))).toBe(true);
+    const [conversation] = await t.container.database.db.select().from(tables.conversations).where(eq(tables.conversations.id, stored!.conversationId));
+
+    expect((await api(t.url, "DELETE", `/api/v1/customers/${conversation!.customerId}`, { cookie: admin })).status).toBe(204);
+
+    // The files go after the erasure commits (an event listener): wait for it, bounded by the test's timeout.
+    while (existsSync(fileOf(own))) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(fileOf(shared))).toBe(true);
+    const notes = await t.container.database.db.select().from(tables.conversationNotes).where(eq(tables.conversationNotes.conversationId, stored!.conversationId));
+    expect(notes).toHaveLength(0);
+  });
+
   it("validates an email inbox's settings, naming the field, and never shows them", async () => {
     const bad = await api<{ error: { code: string; fields: Record<string, string> } }>(t.url, "POST", "/api/v1/inboxes", {
       cookie: admin,
