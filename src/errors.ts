@@ -52,6 +52,7 @@ export const errorCatalogue = {
   INBOX_DISABLED: { status: 409, message: "The inbox is disabled or not configured yet; an admin enables it once its settings are entered." },
   STAGE_IN_USE: { status: 409, message: "The pipeline stage still has deals; move them first." },
   DEAL_NOT_OPEN: { status: 409, message: "The deal is closed (won or lost); only open deals can be planned or reassigned by a plan." },
+  STAFFING_UNSOLVED: { status: 422, message: "No optimal shift plan was found within the solver's time limit." },
   PLAN_INFEASIBLE: { status: 422, message: "No plan satisfies the constraints: the active sales reps lack room or do not cover a segment." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "The request body's Content-Encoding or charset is not supported." },

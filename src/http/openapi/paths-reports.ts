@@ -1,7 +1,7 @@
 /** Operations of the sentiment and service reports and their drill-down (definitions: docs/reports.md). */
-import { drillQuery, sentimentQuery, serviceQuery } from "../../modules/reports/reports.schemas.ts";
+import { drillQuery, sentimentQuery, serviceQuery, staffingBody } from "../../modules/reports/reports.schemas.ts";
 import type { Operation } from "./operation.ts";
-import { reportMessageDTO, sentimentReportDTO, serviceReportDTO } from "./schemas-reports.ts";
+import { reportMessageDTO, sentimentReportDTO, serviceReportDTO, staffingPlanDTO } from "./schemas-reports.ts";
 
 const V1 = "/api/v1";
 const read = { auth: "actor", actions: ["report.read"] } as const;
@@ -67,5 +67,17 @@ export const reportOperations: Operation[] = [
     access: exported,
     query: serviceQuery,
     success: { status: 200, description: "group, label, bucket (or total), then the figures flattened; also on the JSON path with Accept: text/csv.", files: ["text/csv"] },
+  },
+  {
+    method: "post",
+    path: `${V1}/reports/staffing`,
+    tag: "Reports",
+    summary: "Staffing plan: agents per hour (Erlang C) and the cheapest shifts (HiGHS)",
+    description:
+      "Expected contacts per hour of the week (the tickets of the last `weeks`, per weekday and hour in `timezone`, or `arrivals` as given), the fewest agents per hour that answer `serviceLevel.target` of them within `serviceLevel.withinSeconds` by Erlang C with `handleTimeSeconds`, then the shifts (each offered start and length, every day, the week wrapping) that cover every hour with the fewest agent-hours, solved as an integer program. Nothing is stored. See docs/reports.md.",
+    access: read,
+    body: staffingBody,
+    success: { status: 200, description: "The plan.", data: staffingPlanDTO },
+    errors: ["STAFFING_UNSOLVED"],
   },
 ];

@@ -74,3 +74,30 @@ export const serviceReportDTO = z.object({
   timezone: z.string(),
   groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), total: serviceFigures, series: z.array(serviceFigures.extend({ bucket })) })),
 });
+
+/** POST /reports/staffing. */
+export const staffingPlanDTO = z.object({
+  timezone: z.string(),
+  source: z.enum(["history", "given"]),
+  from: instant.optional(),
+  to: instant.optional(),
+  weeks: z.number().int().optional(),
+  handleTimeSeconds: z.number(),
+  serviceLevel: z.object({ target: z.number(), withinSeconds: z.number() }),
+  requiredAgents: z.array(
+    z.object({
+      hour: z.number().int().min(0).max(167),
+      weekday: z.number().int().min(1).max(7),
+      time: z.string(),
+      arrivals: z.number(),
+      trafficErlangs: z.number(),
+      agents: z.number().int(),
+      expectedServiceLevel: z.number(),
+    }),
+  ),
+  requiredAgentHours: z.number().int(),
+  shifts: z.array(z.object({ start: z.number().int().min(0).max(167), weekday: z.number().int().min(1).max(7), time: z.string(), hours: z.number().int(), agents: z.number().int() })),
+  agentHours: z.number().int(),
+  status: z.literal("optimal"),
+  solveMs: z.number(),
+});

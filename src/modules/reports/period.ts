@@ -32,13 +32,19 @@ function knownToIntl(timezone: string): boolean {
 const unknownZone = (timezone: string): AppError =>
   new AppError("VALIDATION_FAILED", `timezone "${timezone}" is not a known IANA time zone.`, { timezone: `"${timezone}" is not a known IANA time zone` });
 
+/** The zone asked for, or the installation's; 400 VALIDATION_FAILED naming `timezone` when Node does not know it. */
+export function resolveTimezone(timezone: string | undefined): string {
+  const zone = timezone ?? installationTimezone();
+  if (!knownToIntl(zone)) throw unknownZone(zone);
+  return zone;
+}
+
 /** Resolves from/to (local text in the zone, or instants) and the zone; 400 VALIDATION_FAILED naming the field when one is wrong. */
 export async function resolvePeriod(
   deps: Pick<ServiceDeps, "db" | "now">,
   query: { from?: string; to?: string; timezone?: string; interval: ReportInterval },
 ): Promise<ReportPeriod> {
-  const timezone = query.timezone ?? installationTimezone();
-  if (!knownToIntl(timezone)) throw unknownZone(timezone);
+  const timezone = resolveTimezone(query.timezone);
   let bounds: { from: Date | null; to: Date | null };
   try {
     bounds = await instantsIn(deps.db, timezone, query.from, query.to);

@@ -7,6 +7,8 @@ import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { topicsCsv } from "./reports.csv.ts";
 import { topicsReport } from "./reports.service.ts";
+import { staffingBody } from "./reports.schemas.ts";
+import { staffingPlan } from "./staffing.service.ts";
 import { trendRoutes } from "./trend.routes.ts";
 
 /** Whether "YYYY-MM-DD" names a day that exists (Date would roll "2026-02-30" over to March). */
@@ -56,6 +58,10 @@ export function reportsRoutes(deps: ServiceDeps): Router {
     res.type("text/csv; charset=utf-8");
     res.attachment(`topics-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`);
     res.send(topicsCsv(report));
+  });
+  router.post("/staffing", async (req, res) => {
+    const body = parseInput(staffingBody, req.body);
+    res.json({ data: await staffingPlan(deps, body) });
   });
   trendRoutes(router, deps);
   return router;

@@ -64,3 +64,30 @@ export type SentimentQuery = z.infer<typeof sentimentQuery>;
 export type ServiceQuery = z.infer<typeof serviceQuery>;
 /** The drill-down's query, parsed. */
 export type DrillQuery = z.infer<typeof drillQuery>;
+
+const hourOfDay = z.number().int("start must be a whole hour").min(0, "start must be 0–23").max(23, "start must be 0–23");
+
+/** Body of POST /api/v1/reports/staffing. */
+export const staffingBody = z
+  .object({
+    weeks: z.number().int("weeks must be a whole number").min(1, "weeks must be at least 1").max(52, "weeks must be at most 52").default(4),
+    arrivals: z
+      .array(z.number().min(0, "arrivals must not be negative").max(100_000, "arrivals must be at most 100000 per hour"))
+      .refine((a) => a.length === 24 || a.length === 168, "arrivals must list 24 hours (every day alike) or 168 (Monday 00:00 to Sunday 23:00)")
+      .optional(),
+    handleTimeSeconds: z.number().min(10, "handleTimeSeconds must be at least 10").max(14_400, "handleTimeSeconds must be at most 14400").default(300),
+    serviceLevel: z
+      .object({
+        target: z.number().gt(0, "serviceLevel.target must be above 0").lt(1, "serviceLevel.target must be below 1").default(0.8),
+        withinSeconds: z.number().min(1, "serviceLevel.withinSeconds must be at least 1").max(3600, "serviceLevel.withinSeconds must be at most 3600").default(60),
+      })
+      .strict()
+      .default({ target: 0.8, withinSeconds: 60 }),
+    shifts: z
+      .array(z.object({ start: hourOfDay, hours: z.number().int("hours must be whole").min(1, "hours must be at least 1").max(16, "hours must be at most 16") }).strict())
+      .min(1, "shifts must list at least one shift")
+      .max(96, "shifts must list at most 96 shifts")
+      .optional(),
+    timezone,
+  })
+  .strict();
