@@ -2,6 +2,7 @@
 import { Chat } from "./chat.ts";
 import { findOwnScript, readConfig, type SwitchboardSettings, type WidgetConfig } from "./config.ts";
 import { connect } from "./connection.ts";
+import { fetchLook, visitorDetails } from "./look.ts";
 import { browserStore, loadPending, randomId, readVisitorId, storeVisitorId, visitorIdToSend } from "./storage.ts";
 import { en } from "./strings.ts";
 import { TypingNotifier } from "./typing-notifier.ts";
@@ -35,6 +36,8 @@ function boot(config: WidgetConfig): WidgetHandle {
           visitorId: () => visitorIdToSend(store, config.inbox),
           rememberVisitorId: (id) => storeVisitorId(store, config.inbox, id),
           identity: config.identity,
+          visitorDetails,
+          onConfig: (event) => view.applyLook(event.look),
         },
         handlers,
       ),
@@ -51,6 +54,8 @@ function boot(config: WidgetConfig): WidgetHandle {
     onStopTyping: () => typing.stop(),
   });
   chat.subscribe((state) => view.render(state));
+  // The launcher takes the inbox's colour and corner before any connection; "config" on each connection refreshes it.
+  void fetchLook(config.origin, config.inbox).then((look) => look && view.applyLook(look));
   view.render(chat.state);
 
   // Returning and signed-in visitors connect at once (history, unread replies, unsent messages); first-time visitors on first open.

@@ -8,6 +8,7 @@ import { Avatar, PriorityBadge, TicketStatusBadge } from "./common.tsx";
 import { ProfileSummary } from "./crm/profile-summary.tsx";
 import { ConversationDeals } from "./sales/conversation-deals.tsx";
 import { TicketHistory } from "./ticket-history.tsx";
+import { VisitorCard } from "./visitor-card.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
 const PRIORITIES: TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -150,6 +151,7 @@ export function DetailsPane(props: { state: ConsoleState; ops: ConsoleOperations
   return (
     <aside class="pane pane--details" data-testid="details-pane">
       <CustomerCard conversation={conversation} />
+      <VisitorCard visitor={conversation.visitor ?? null} />
       {/* What the CRM knows (suggestions from the customer's words included); it loads again whenever the conversation changes. */}
       <ProfileSummary
         crm={ops.crm}

@@ -37,3 +37,4 @@ export { forgetRecentMessages, type ConversationAddress } from "./recent-message
 export { conversationOfMail, rememberMailIds, lastCustomerMail } from "./mail-threads.service.ts";
 export { createAttachmentFiles, type AttachmentFiles } from "./attachment-files.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";
+export { browserOf, saveVisitorContext, visitorContext } from "./visitor-context.ts";
