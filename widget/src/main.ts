@@ -21,6 +21,8 @@ function boot(config: WidgetConfig): WidgetHandle {
   const shadow = host.attachShadow({ mode: "open" });
   document.body.append(host);
 
+  // The socket's look is the freshest: a slower page-load fetch (cached up to a minute) must not overwrite it.
+  let fromSocket = false;
   const chat = new Chat({
     inbox: config.inbox,
     store,
@@ -37,7 +39,10 @@ function boot(config: WidgetConfig): WidgetHandle {
           rememberVisitorId: (id) => storeVisitorId(store, config.inbox, id),
           identity: config.identity,
           visitorDetails,
-          onConfig: (event) => view.applyLook(event.look),
+          onConfig: (event) => {
+            fromSocket = true;
+            view.applyLook(event.look);
+          },
         },
         handlers,
       ),
@@ -55,7 +60,9 @@ function boot(config: WidgetConfig): WidgetHandle {
   });
   chat.subscribe((state) => view.render(state));
   // The launcher takes the inbox's colour and corner before any connection; "config" on each connection refreshes it.
-  void fetchLook(config.origin, config.inbox).then((look) => look && view.applyLook(look));
+  void fetchLook(config.origin, config.inbox).then((look) => {
+    if (look && !fromSocket) view.applyLook(look);
+  });
   view.render(chat.state);
 
   // Returning and signed-in visitors connect at once (history, unread replies, unsent messages); first-time visitors on first open.

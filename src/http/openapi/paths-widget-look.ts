@@ -1,4 +1,4 @@
-/** Operations of the web widget's look: read and replaced by admins, read by the widget script. */
+/** Operations of the web widget's look, read and replaced by admins (the widget's own GET /widget/config/:id is outside /api/v1: README). */
 import { z } from "zod";
 import { LAUNCHER_POSITIONS, REPLY_TIMES, type WidgetLook } from "../../contracts/widget-look.ts";
 import { inboxIdParams } from "../../modules/inboxes/inboxes.routes.ts";
@@ -45,17 +45,6 @@ export const widgetLookOperations: Operation[] = [
     params: inboxIdParams,
     body: widgetLookBody,
     success: { status: 200, description: "The stored look.", data: widgetLookDTO },
-    errors: ["INBOX_NOT_FOUND"],
-  },
-  {
-    method: "get",
-    path: "/widget/config/:id",
-    tag: "Inboxes",
-    summary: "The widget's configuration (public)",
-    description: "What widget.js fetches as it loads: the web inbox's look. Readable from any origin, cached for a minute.",
-    access: { auth: "public" },
-    params: inboxIdParams,
-    success: { status: 200, description: "The look.", data: z.object({ look: widgetLookDTO }) },
     errors: ["INBOX_NOT_FOUND"],
   },
 ];

@@ -1,5 +1,6 @@
 /** REST: a web inbox's widget look, read and replaced by admins (/api/v1/inboxes/:id/widget-look), and read by the widget (/widget/config/:inboxId). */
 import { Router, type RequestHandler } from "express";
+import { AppError } from "../../errors.ts";
 import { currentActor, currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { auditCommitted } from "../audit/index.ts";
@@ -9,7 +10,6 @@ import { findInboxCached } from "./inboxes.repo.ts";
 import { inboxIdParams } from "./inboxes.routes.ts";
 import { lookOf, replaceWidgetLook, widgetLook } from "./widget-look.service.ts";
 import { widgetLookBody } from "./widget-look.schemas.ts";
-import { AppError } from "../../errors.ts";
 
 /** GET and PUT /api/v1/inboxes/:id/widget-look (admins), mounted beside the inbox administration. */
 export function widgetLookRoutes(deps: ServiceDeps): Router {
