@@ -68,7 +68,9 @@ describe("widget look and visitor details", () => {
     await admin.locator("[data-testid=widget-look-contrast][data-state=ok]").waitFor();
 
     await admin.getByTestId("widget-look-save").click();
-    await expect.poll(() => admin.getByTestId("widget-look-save").isDisabled()).toBe(true);
+    await admin.getByTestId("toast").filter({ hasText: "Widget look saved" }).waitFor();
+    // Saved: nothing left to save or undo, and the refusal is gone.
+    expect(await admin.getByTestId("widget-look-save").isDisabled()).toBe(true);
     expect(await admin.getByTestId("widget-look-error").count()).toBe(0);
     const snippet = await admin.getByTestId("widget-embed-snippet").textContent();
     expect(snippet).toBe(`<script src="${app.url}/widget.js" data-inbox="${app.inboxId}" async></script>`);

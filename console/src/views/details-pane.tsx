@@ -1,7 +1,7 @@
 /** The right pane: the customer's profile and CRM record, the conversation's deals, the ticket (status, priority, assignee, resolve) and the sentiment trend. */
 import type { ConversationDTO, SentimentTrend, TicketDTO, TicketPriority, TicketStatus, UserDTO } from "../../../src/contracts/api.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
-import { customerDisplayName, formatDate, humanize, formatScore, scoreTone, trendDirection, trendLabel } from "../format.ts";
+import { customerDisplayName, formatChannel, formatDate, humanize, formatScore, scoreTone, trendDirection, trendLabel } from "../format.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { DETAILS_TEXT, INBOX_TEXT, PRIORITY_TEXT, TICKET_STATUS_TEXT } from "../strings.ts";
 import { Avatar, PriorityBadge, TicketStatusBadge } from "./common.tsx";
@@ -40,7 +40,7 @@ function CustomerCard(props: { conversation: ConversationDTO }) {
         <Field label={DETAILS_TEXT.name} value={customer.name} testId="customer-name" />
         <Field label={DETAILS_TEXT.email} value={customer.email} testId="customer-email" />
         <Field label={DETAILS_TEXT.phone} value={customer.phone} testId="customer-phone" />
-        <Field label={DETAILS_TEXT.channel} value={props.conversation.channel} testId="customer-channel" />
+        <Field label={DETAILS_TEXT.channel} value={formatChannel(props.conversation.channel)} testId="customer-channel" />
         <Field label={DETAILS_TEXT.since} value={formatDate(customer.createdAt)} testId="customer-since" />
       </dl>
     </section>

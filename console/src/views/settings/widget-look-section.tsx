@@ -66,9 +66,11 @@ function Snippet(props: { inboxId: string }) {
       <code class="code wl-snippet" ref={code} data-testid="widget-embed-snippet">
         {snippet}
       </code>
-      <button type="button" class="button button--secondary" onClick={() => void copy()} data-testid="widget-embed-copy">
-        {copied ? T.copied : T.copy}
-      </button>
+      <span>
+        <button type="button" class="button button--secondary" onClick={() => void copy()} data-testid="widget-embed-copy">
+          {copied ? T.copied : T.copy}
+        </button>
+      </span>
     </div>
   );
 }
