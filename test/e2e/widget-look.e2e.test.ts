@@ -4,13 +4,14 @@
  * and an agent sees the page they write from, their browser and their local time in the conversation's sidebar.
  */
 import { fileURLToPath } from "node:url";
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Locator, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../src/db/index.ts";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
 import { ADMIN, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { connectCustomer } from "../support/widget-client.ts";
 import { browserForFile, signIn } from "./browser.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -122,5 +123,46 @@ describe("widget look and visitor details", () => {
     await agent.screenshot({ path: `${artifacts}/agent-conversation.png` });
     await agent.context().close();
     await visitor.close();
+  });
+
+  it("what agents see: the status pill names who has the conversation and whose turn it is, intent chips never say 100 %, the Tickets count is the list's own, resolve tells the customer and a new message reopens with the bot", async () => {
+    const customer = await connectCustomer(app.url, app.inboxId);
+    const ack = (await customer.send("I want to talk to a human please")) as { conversationId: string };
+    await customer.waitFor((m) => m.sender.type !== "customer", 15_000);
+    const agent = await chrome.newPage();
+    await agent.goto(`${app.url}/console/conversations/${ack.conversationId}`);
+    await signIn(agent, demoAgents[0]!.email);
+    const state = agent.locator(`[data-testid=conversation-item][data-conversation-id="${ack.conversationId}"] [data-testid=conversation-state]`);
+    await agent.getByTestId("ticket-details").waitFor({ timeout: 15_000 });
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toMatch(/· waiting for (us|the customer)$/);
+    expect(await state.textContent()).not.toBe("Waiting for human");
+    if ((await agent.getByTestId("ticket-assignee").textContent()) !== demoAgents[0]!.name) await agent.getByTestId("assign-to-me").click();
+    await agent.getByTestId("reply-input").fill("Hi, Alex here. How can I help?");
+    await agent.getByTestId("reply-input").press("Enter");
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe(`${demoAgents[0]!.name} · waiting for the customer`);
+    await customer.send("My order ORD-10001 has not arrived and I want a refund");
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe(`${demoAgents[0]!.name} · waiting for us`);
+    for (const chip of await agent.getByTestId("message-intent").allTextContents()) expect(chip).not.toMatch(/(^|[^>\d])(100|0)%/);
+
+    await agent.getByTestId("tab-tickets").click();
+    await agent.getByTestId("ticket-list").waitFor();
+    await expect.poll(() => agent.getByTestId("ticket-item").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const count = async (): Promise<string> => (await agent.locator("[data-testid=tab-tickets] .tab__count").textContent()) ?? "";
+    expect(await count()).toBe(String(await agent.getByTestId("ticket-item").count()));
+    await agent.screenshot({ path: `${artifacts}/agent-status-pill-tickets.png` });
+
+    await agent.getByTestId("resolve-ticket").click();
+    await expect.poll(() => agent.getByTestId("ticket-details").getAttribute("data-status")).toBe("resolved");
+    const closed = await customer.waitFor((m) => m.sender.type === "system" && /closed/i.test(m.text), 15_000);
+    expect(closed.text).toMatch(/closed/i);
+    // The open tickets list drops the resolved one, and its count follows.
+    await expect.poll(async () => (await count()) === String(await agent.getByTestId("ticket-item").count()), { timeout: 10_000 }).toBe(true);
+    await customer.send("One more question about shipping");
+    await expect.poll(async () => (await app.container.database.db.select().from(tables.conversations).where(eq(tables.conversations.id, ack.conversationId)))[0]?.status, { timeout: 10_000 }).toBe("bot");
+    const [ticket] = await app.container.database.db.select().from(tables.tickets).where(eq(tables.tickets.conversationId, ack.conversationId));
+    expect(ticket?.status).toBe("resolved");
+    await agent.screenshot({ path: `${artifacts}/agent-resolved-reopened.png` });
+    customer.close();
+    await agent.context().close();
   });
 });
