@@ -33,11 +33,11 @@ function Row(props: { label: string; testId: string; children: ComponentChildren
   );
 }
 
-/** The card; nothing when the conversation has no visitor details (another channel, or the widget never said). */
+/** The card; nothing when the conversation has no visitor details (another channel, or a client that reported none). */
 export function VisitorCard(props: { visitor: VisitorContextDTO | null }) {
   const now = useMinuteClock();
   const { visitor } = props;
-  if (!visitor) return null;
+  if (!visitor || (!visitor.pageUrl && !visitor.browser && !visitor.timeZone)) return null;
   const time = visitor.timeZone ? localTimeIn(visitor.timeZone, now) : null;
   const safeUrl = visitor.pageUrl && /^https?:\/\//i.test(visitor.pageUrl) ? visitor.pageUrl : null;
   return (
