@@ -1,6 +1,7 @@
 /** DTOs of the REST API (/api/v1) and the /console socket namespace, shared by server and console. */
 import type { Annotation } from "./nlp.ts";
 import type { Sender } from "./messages.ts";
+import type { VisitorContextDTO } from "./widget-look.ts";
 import { can, ROLES } from "./permissions.ts";
 
 /** A user of the console. */
@@ -44,6 +45,8 @@ export type ConversationDTO = {
   labels: { id: string; name: string; color: string }[];
   /** Who the conversation's unresolved ticket is assigned to (null: the bot, the queue, or resolved). */
   assignee: { id: string; name: string } | null;
+  /** A web visitor's page, browser and time zone (null for other channels, or before the widget reports them). */
+  visitor: VisitorContextDTO | null;
   createdAt: string;
   updatedAt: string;
 };

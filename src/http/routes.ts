@@ -35,6 +35,7 @@ import { productsRoutes } from "../modules/sales/products.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
 import { channelRoutes } from "../channels/registry.ts";
 import { inboxChecksRoutes } from "../channels/inbox-checks.routes.ts";
+import { widgetConfigRoutes, widgetLookRoutes } from "../modules/inboxes/widget-look.routes.ts";
 import { healthRoutes } from "./health.ts";
 import { docsRoutes } from "./openapi/docs.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
@@ -84,6 +85,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/companies", companiesRoutes(deps));            // list and search, add, one, edit, delete
   api.use("/imports", importsRoutes(deps));                // CSV imports of customers or companies (a job with progress)
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
+  api.use("/inboxes", widgetLookRoutes(deps));            // GET/PUT /:id/widget-look: a web inbox's widget look (admins)
   api.use("/inboxes", inboxChecksRoutes(deps));           // POST /:id/verify, /:id/test-message (admins)
   api.use("/inboxes", inboxesRoutes(deps, { publicUrl: container.config.publicUrl })); // inboxes of every channel (admins)
   api.use("/products", productsRoutes(deps));            // the product catalogue: list, add, one, edit, archive
@@ -98,6 +100,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   app.use("/api/v1", api);
   app.use(docsRoutes());                                   // GET /api/docs: the API reference page (Redoc, served locally)
 
+  app.use(widgetConfigRoutes(deps));                       // GET /widget/config/:inboxId: the widget's look (public)
   app.use("/channels", channelRoutes(deps, { publicUrl: container.config.publicUrl })); // POST /channels/<channel>/<inboxId>: chat channels' webhooks
 
   const botFramework = botFrameworkRoutes(container);      // POST /api/messages, only when MICROSOFT_APP_ID is set

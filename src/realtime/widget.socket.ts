@@ -4,16 +4,20 @@ import { z } from "zod";
 import { historySchema, typingSchema, widgetAuthSchema } from "../contracts/message-schemas.ts";
 import { safeText } from "../contracts/safe-text.ts";
 import type { HistoryAck, MessageSendAck, VisitorEvent } from "../contracts/messages.ts";
+import type { WidgetConfigEvent } from "../contracts/widget-look.ts";
+import type { VisitorContextRow } from "../db/schema/conversations.ts";
 import { AppError, validationError } from "../errors.ts";
 import {
   conversationByExternalId,
   messagesAfter,
   presentWidgetMessage,
   receiveCustomerMessage,
+  saveVisitorContext,
+  visitorContext,
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import type { RateLimits } from "../limits/index.ts";
-import { findInboxCached } from "../modules/inboxes/index.ts";
+import { findInboxCached, lookOf, visitorHandshake } from "../modules/inboxes/index.ts";
 import { establishVisitor } from "../modules/visitors/index.ts";
 import { childLogger } from "../logger.ts";
 import { clientAddress } from "./client-address.ts";
@@ -41,6 +45,12 @@ type WidgetSocketData = {
   /** The customer record of a verified user. */
   customerId?: string;
   conversationId?: string;
+  /** The inbox's widget look when the visitor connected (sent in "config"). */
+  config: WidgetConfigEvent;
+  /** The page, browser and time zone this connection reported, stored on the conversation once it is known. */
+  visitor: VisitorContextRow;
+  /** The conversation the details were stored on. */
+  visitorSavedOn?: string;
 };
 
 // Text is checked by the service (MESSAGE_EMPTY, MESSAGE_TOO_LONG); here only the shape.
@@ -69,6 +79,8 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limit
         externalUserId: visitor.externalUserId,
         externalId: visitor.externalConversationId,
         customerId: visitor.customerId,
+        config: { look: lookOf(inbox) },
+        visitor: visitorContext({ ...visitorHandshake(socket.handshake.auth), userAgent: socket.handshake.headers["user-agent"] }),
       };
       socket.data = data;
       next();
@@ -84,12 +96,22 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limit
     void socket.join(widgetRoom(data.externalId));
     // The widget stores this id and sends it next time: the same one, or a new one when what it sent was not valid.
     socket.emit("visitor", { visitorId: data.visitorId } satisfies VisitorEvent);
+    socket.emit("config", data.config);
     socket.use(limitWidgetMessages(limits, data.externalId, clientAddress(socket.handshake)));
 
     const conversationId = async (): Promise<string | undefined> => {
       data.conversationId ??= (await conversationByExternalId(deps, WEB_CHANNEL, data.externalId))?.id;
       return data.conversationId;
     };
+
+    // Once per connection, on the visitor's conversation (now if it exists, else after the message that creates it).
+    const saveVisitor = async (): Promise<void> => {
+      const id = await conversationId();
+      if (!id || data.visitorSavedOn === id) return;
+      data.visitorSavedOn = id;
+      await saveVisitorContext(deps, id, data.visitor);
+    };
+    saveVisitor().catch((error: unknown) => log.warn({ err: error }, "could not store the visitor's details"));
 
     socket.on("message:send", async (payload: unknown, ack: unknown) => {
       const reply = asAck<MessageSendAck>(ack);
@@ -108,6 +130,7 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limit
         });
         data.conversationId = conversation.id;
         reply?.({ id: message.id, conversationId: conversation.id, createdAt: message.createdAt.toISOString() });
+        if (data.visitorSavedOn !== conversation.id) await saveVisitor().catch((error: unknown) => log.warn({ err: error }, "could not store the visitor's details"));
       } catch (error) {
         reply?.(socketError(error));
       }

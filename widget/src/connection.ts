@@ -1,6 +1,7 @@
 /** The widget's socket.io connection to the /widget namespace, speaking the contract in src/contracts/messages.ts. */
 import { io, type Socket } from "socket.io-client";
 import type { HistoryAck, MessageSend, MessageSendAck, Sender, SocketError, VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
+import type { VisitorHandshake, WidgetConfigEvent } from "../../src/contracts/widget-look.ts";
 
 /** What the chat needs to know about the link: up, being (re)established, or refused for good. */
 export type ConnectionState = "connecting" | "online" | "reconnecting" | "failed";
@@ -39,6 +40,10 @@ export type ConnectionOptions = {
   /** Called with the id the server says to keep (its "visitor" event on every connection). */
   rememberVisitorId: (visitorId: string) => void;
   identity?: WidgetIdentity;
+  /** The page, title and time zone told to the server at every handshake (agents see them). */
+  visitorDetails?: () => VisitorHandshake;
+  /** Called with the inbox's look the server sends on every connection ("config"). */
+  onConfig?: (event: WidgetConfigEvent) => void;
   ackTimeoutMs?: number;
 };
 
@@ -58,7 +63,7 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
   const ackTimeout = options.ackTimeoutMs ?? 15_000;
   const socket: Socket = io(`${options.origin}/widget`, {
     path: options.path,
-    auth: (send) => send({ inbox: options.inbox, visitorId: options.visitorId(), ...options.identity }),
+    auth: (send) => send({ inbox: options.inbox, visitorId: options.visitorId(), ...options.identity, ...options.visitorDetails?.() }),
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
@@ -99,6 +104,9 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
   });
   socket.on("visitor", (event: VisitorEvent) => {
     if (event && typeof event.visitorId === "string") options.rememberVisitorId(event.visitorId);
+  });
+  socket.on("config", (event: WidgetConfigEvent) => {
+    if (event && typeof event.look === "object" && event.look) options.onConfig?.(event);
   });
   socket.on("message:new", (message: WidgetMessage) => handlers.onMessage(message));
   socket.on("typing", (payload: { sender: Sender; typing: boolean }) => {

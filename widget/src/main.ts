@@ -2,6 +2,7 @@
 import { Chat } from "./chat.ts";
 import { findOwnScript, readConfig, type SwitchboardSettings, type WidgetConfig } from "./config.ts";
 import { connect } from "./connection.ts";
+import { fetchLook, visitorDetails } from "./look.ts";
 import { browserStore, loadPending, randomId, readVisitorId, storeVisitorId, visitorIdToSend } from "./storage.ts";
 import { en } from "./strings.ts";
 import { TypingNotifier } from "./typing-notifier.ts";
@@ -20,6 +21,8 @@ function boot(config: WidgetConfig): WidgetHandle {
   const shadow = host.attachShadow({ mode: "open" });
   document.body.append(host);
 
+  // The socket's look is the freshest: a slower page-load fetch (cached up to a minute) must not overwrite it.
+  let fromSocket = false;
   const chat = new Chat({
     inbox: config.inbox,
     store,
@@ -35,6 +38,11 @@ function boot(config: WidgetConfig): WidgetHandle {
           visitorId: () => visitorIdToSend(store, config.inbox),
           rememberVisitorId: (id) => storeVisitorId(store, config.inbox, id),
           identity: config.identity,
+          visitorDetails,
+          onConfig: (event) => {
+            fromSocket = true;
+            view.applyLook(event.look);
+          },
         },
         handlers,
       ),
@@ -51,6 +59,10 @@ function boot(config: WidgetConfig): WidgetHandle {
     onStopTyping: () => typing.stop(),
   });
   chat.subscribe((state) => view.render(state));
+  // The launcher takes the inbox's colour and corner before any connection; "config" on each connection refreshes it.
+  void fetchLook(config.origin, config.inbox).then((look) => {
+    if (look && !fromSocket) view.applyLook(look);
+  });
   view.render(chat.state);
 
   // Returning and signed-in visitors connect at once (history, unread replies, unsent messages); first-time visitors on first open.

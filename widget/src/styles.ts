@@ -26,6 +26,11 @@ transform-origin:bottom right;animation:sb-in .18s ease-out}
 .header{display:flex;align-items:center;gap:12px;padding:18px 16px 18px 20px;background:var(--sb-accent);color:var(--sb-on-accent)}
 .avatar{flex:none;width:40px;height:40px;border-radius:50%;background:rgba(255,255,255,.2);display:grid;place-items:center}
 .avatar svg{width:22px;height:22px}
+.avatar{overflow:hidden;font-size:15px;font-weight:650;letter-spacing:.02em}
+.avatar-img{width:100%;height:100%;object-fit:cover;display:block}
+.subtitle[hidden]{display:none}
+.root.left .launcher{right:auto;left:20px}
+.root.left .panel{right:auto;left:20px;transform-origin:bottom left}
 .heading{flex:1;min-width:0}
 .title{margin:0;font-size:16px;font-weight:650;line-height:1.25;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .subtitle{margin:2px 0 0;font-size:12.5px;opacity:.85}
@@ -71,6 +76,6 @@ display:grid;place-items:center;transition:opacity .15s}
 .send:disabled{opacity:.35;cursor:default}
 .send svg{width:18px;height:18px}
 .footer{padding:6px 0 8px;text-align:center;font-size:11px;color:#a3a8b8;background:#fff}
-@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.launcher.open{display:none}textarea{font-size:16px}}
+@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.root.left .panel{left:0}.launcher.open{display:none}textarea{font-size:16px}}
 @media (prefers-reduced-motion:reduce){.panel,.dots i,.launcher{animation:none;transition:none}}
 `;

@@ -4,6 +4,8 @@ import type { ChatState } from "./chat.ts";
 import { validateDraft } from "./chat.ts";
 import { el, icon, textColorOn } from "./dom.ts";
 import { MessageView } from "./message-view.ts";
+import type { WidgetLook } from "../../src/contracts/widget-look.ts";
+import { applyLook } from "./look.ts";
 import type { WidgetStrings } from "./strings.ts";
 import { WIDGET_CSS } from "./styles.ts";
 
@@ -20,7 +22,7 @@ export type ViewOptions = {
 };
 
 /** Handle on the mounted view. */
-export type WidgetView = { render(state: ChatState): void; open(): void; close(): void; isOpen(): boolean };
+export type WidgetView = { render(state: ChatState): void; open(): void; close(): void; isOpen(): boolean; applyLook(look: WidgetLook): void };
 
 const NEAR_BOTTOM_PX = 80;
 
@@ -41,7 +43,9 @@ export function mountView(shadow: ShadowRoot, options: ViewOptions): WidgetView 
   const avatar = el("div", "avatar");
   avatar.append(icon("chat", true));
   const heading = el("div", "heading");
-  heading.append(el("h2", "title", { id: "sb-title" }, options.title ?? s.title), el("p", "subtitle", {}, s.subtitle));
+  const titleEl = el("h2", "title", { id: "sb-title" }, options.title ?? s.title);
+  const subtitle = el("p", "subtitle", {}, s.subtitle);
+  heading.append(titleEl, subtitle);
   const closeButton = el("button", "close", { type: "button", "aria-label": s.closeChat });
   closeButton.append(icon("close"));
   const header = el("div", "header");
@@ -197,5 +201,6 @@ export function mountView(shadow: ShadowRoot, options: ViewOptions): WidgetView 
     open: () => setOpen(true),
     close: () => setOpen(false),
     isOpen: () => open,
+    applyLook: (look) => applyLook({ root, title: titleEl, subtitle, greeting: empty, avatar, log }, look, { title: options.title, color: options.color }),
   };
 }

@@ -1,13 +1,14 @@
 /** The right pane: the customer's profile and CRM record, the conversation's deals, the ticket (status, priority, assignee, resolve) and the sentiment trend. */
 import type { ConversationDTO, SentimentTrend, TicketDTO, TicketPriority, TicketStatus, UserDTO } from "../../../src/contracts/api.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
-import { customerDisplayName, formatDate, humanize, formatScore, scoreTone, trendDirection, trendLabel } from "../format.ts";
+import { customerDisplayName, formatChannel, formatDate, humanize, formatScore, scoreTone, trendDirection, trendLabel } from "../format.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { DETAILS_TEXT, INBOX_TEXT, PRIORITY_TEXT, TICKET_STATUS_TEXT } from "../strings.ts";
 import { Avatar, PriorityBadge, TicketStatusBadge } from "./common.tsx";
 import { ProfileSummary } from "./crm/profile-summary.tsx";
 import { ConversationDeals } from "./sales/conversation-deals.tsx";
 import { TicketHistory } from "./ticket-history.tsx";
+import { VisitorCard } from "./visitor-card.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
 const PRIORITIES: TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -39,7 +40,7 @@ function CustomerCard(props: { conversation: ConversationDTO }) {
         <Field label={DETAILS_TEXT.name} value={customer.name} testId="customer-name" />
         <Field label={DETAILS_TEXT.email} value={customer.email} testId="customer-email" />
         <Field label={DETAILS_TEXT.phone} value={customer.phone} testId="customer-phone" />
-        <Field label={DETAILS_TEXT.channel} value={props.conversation.channel} testId="customer-channel" />
+        <Field label={DETAILS_TEXT.channel} value={formatChannel(props.conversation.channel)} testId="customer-channel" />
         <Field label={DETAILS_TEXT.since} value={formatDate(customer.createdAt)} testId="customer-since" />
       </dl>
     </section>
@@ -150,6 +151,7 @@ export function DetailsPane(props: { state: ConsoleState; ops: ConsoleOperations
   return (
     <aside class="pane pane--details" data-testid="details-pane">
       <CustomerCard conversation={conversation} />
+      <VisitorCard visitor={conversation.visitor ?? null} />
       {/* What the CRM knows (suggestions from the customer's words included); it loads again whenever the conversation changes. */}
       <ProfileSummary
         crm={ops.crm}

@@ -25,6 +25,9 @@ export type DeliveryRow = {
   at: string;
 };
 
+/** Where a web visitor chats from, as stored (see VisitorContextDTO). */
+export type VisitorContextRow = { pageUrl: string | null; pageTitle: string | null; browser: string | null; timeZone: string | null; seenAt: string };
+
 /** Sentiment trend of the customer's messages: first, latest and lowest score. */
 export type SentimentTrendRow = { start: number; end: number; min: number; count: number };
 
@@ -46,6 +49,8 @@ export const conversations = pgTable(
     botState: jsonb("bot_state").$type<BotState>().notNull().default({}),
     sentiment: jsonb("sentiment").$type<SentimentTrendRow | null>(),
     lastMessage: jsonb("last_message").$type<{ text: string; sender: { type: string; name?: string }; createdAt: string } | null>(),
+    // A web visitor's page, browser and time zone as the widget last reported them (contracts/widget-look.ts).
+    visitor: jsonb("visitor").$type<VisitorContextRow | null>(),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

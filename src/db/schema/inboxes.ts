@@ -1,6 +1,7 @@
 /** Inboxes: one per channel entry point (a website's widget, a Bot Framework bot …). */
 import { sql } from "drizzle-orm";
 import { boolean, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { WidgetLook } from "../../contracts/widget-look.ts";
 
 /** An inbox receives the conversations of one channel entry point. */
 export const inboxes = pgTable("inboxes", {
@@ -18,5 +19,7 @@ export const inboxes = pgTable("inboxes", {
   enabled: boolean("enabled").notNull().default(true),
   // API channel: the SHA-256 of the token the integrator posts messages with (the token itself is shown once).
   tokenHash: text("token_hash"),
+  // A web inbox's widget look (contracts/widget-look.ts); null until an admin sets it (the defaults apply).
+  widgetLook: jsonb("widget_look").$type<WidgetLook>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -17,6 +17,7 @@ import { channelOperations } from "./paths-channels.ts";
 import { agentToolOperations } from "./paths-agent-tools.ts";
 import { helpdeskOperations } from "./paths-helpdesk.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
+import { widgetLookOperations } from "./paths-widget-look.ts";
 import { serviceOperations } from "./paths-service.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
 import { dealOperations } from "./paths-deals.ts";
@@ -30,6 +31,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...helpdeskOperations,
   ...agentToolOperations,
   ...inboxOperations,
+  ...widgetLookOperations,
   ...serviceOperations,
   ...reportOperations,
   ...customerOperations,

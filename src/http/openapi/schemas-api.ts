@@ -75,6 +75,16 @@ export const conversationDTO = z.object({
   ticketId: z.uuid().nullable(),
   labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })).meta({ description: "The conversation's labels, by name." }),
   assignee: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: "Who the unresolved ticket is assigned to; null for the bot, the queue, or resolved." }),
+  visitor: z
+    .object({
+      pageUrl: z.string().nullable().meta({ description: "The page the visitor chats from (http or https, at most 2000 characters)." }),
+      pageTitle: z.string().nullable(),
+      browser: z.string().nullable().meta({ description: 'Browser and system read from the user agent, e.g. "Chrome 126 on Windows".' }),
+      timeZone: z.string().nullable().meta({ description: 'IANA time zone of the visitor\'s browser, e.g. "Europe/Paris".' }),
+      seenAt: instant,
+    })
+    .nullable()
+    .meta({ description: "A web visitor's details as the widget last reported them; null for other channels." }),
   createdAt: instant,
   updatedAt: instant,
 }).meta({ id: "Conversation" }) satisfies z.ZodType<ConversationDTO>;

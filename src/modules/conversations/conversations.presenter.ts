@@ -3,6 +3,7 @@ import type { ConversationDTO, MessageAttachment, MessageDTO } from "../../contr
 import type { WidgetMessage } from "../../contracts/messages.ts";
 import { presentCustomer } from "../customers/index.ts";
 import type { ConversationView, MessageRow } from "./conversations.repo.ts";
+import { presentVisitorContext } from "./visitor-context.ts";
 
 function sender(row: MessageRow): WidgetMessage["sender"] {
   return row.senderName && row.senderType !== "customer" ? { type: row.senderType, name: row.senderName } : { type: row.senderType };
@@ -86,6 +87,7 @@ export function presentConversation({ conversation: row, customer, suggested, ti
     ticketId,
     labels: labels ?? [],
     assignee: assignee ?? null,
+    visitor: presentVisitorContext(row.visitor),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.lastMessageAt.toISOString(),
   };

@@ -38,3 +38,4 @@ export { conversationOfMail, rememberMailIds, lastCustomerMail } from "./mail-th
 export { createAttachmentFiles, type AttachmentFiles } from "./attachment-files.ts";
 export { removeUnlistedAttachments } from "./attachments.service.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";
+export { browserOf, saveVisitorContext, visitorContext } from "./visitor-context.ts";

@@ -40,11 +40,11 @@ export async function insertInbox(
   return row!;
 }
 
-/** Changes an inbox's name, sealed settings, enabled flag or token hash; undefined when it does not exist. */
+/** Changes an inbox's name, sealed settings, enabled flag, token hash or widget look; undefined when it does not exist. */
 export async function updateInboxRow(
   db: Database,
   id: string,
-  patch: { name?: string; sealedSettings?: string | null; enabled?: boolean; tokenHash?: string },
+  patch: { name?: string; sealedSettings?: string | null; enabled?: boolean; tokenHash?: string; widgetLook?: InboxRow["widgetLook"] },
 ): Promise<InboxRow | undefined> {
   const [row] = await db.update(tables.inboxes).set(patch).where(eq(tables.inboxes.id, id)).returning();
   inboxCache.get(db)?.delete(id);

@@ -5,3 +5,5 @@ export { allInboxes, changeInbox, channelInbox, createInbox, presentInbox, remov
 export { inboxTokenMatches } from "./inbox-token.ts";
 export { createSecretBox, type SecretBox } from "./secret-box.ts";
 export { emailInboxFor, imapInboxes, type EmailInbox } from "./email-inboxes.service.ts";
+export { lookOf, replaceWidgetLook, widgetLook } from "./widget-look.service.ts";
+export { visitorHandshake, widgetLookBody } from "./widget-look.schemas.ts";

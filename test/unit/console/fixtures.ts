@@ -16,6 +16,7 @@ export function buildConversation(overrides: Partial<ConversationDTO> = {}): Con
     ticketId: null,
     labels: [],
     assignee: null,
+    visitor: null,
     createdAt: "2026-03-01T10:00:00.000Z",
     updatedAt: "2026-03-01T10:00:00.000Z",
     ...overrides,

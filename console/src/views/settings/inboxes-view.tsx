@@ -1,6 +1,7 @@
 /**
  * Settings → Inboxes (admins): every inbox with its channel, webhook URL (copy) and state; add an inbox with a form
- * per channel, check its credentials with the provider, rename, delete (an inbox with conversations says why it cannot).
+ * per channel, check its credentials with the provider, rename, delete (an inbox with conversations says why it cannot),
+ * and a web inbox's widget look (widget-look-section.tsx).
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CredentialCheckDTO, InboxDTO } from "../../../../src/contracts/channels.ts";
@@ -12,6 +13,8 @@ import { AddInboxDialog, RenameInboxDialog } from "./inbox-dialogs.tsx";
 import { VERIFIABLE_CHANNELS } from "./inbox-fields.ts";
 import { CHANNEL_NAMES, INBOXES_TEXT } from "./inboxes-strings.ts";
 import "./inboxes.css";
+import { WidgetLookSection } from "./widget-look-section.tsx";
+import { WIDGET_LOOK_TEXT } from "./widget-look-strings.ts";
 
 type Check = { state: "checking" } | { state: "done"; result: CredentialCheckDTO } | { state: "failed"; message: string };
 
@@ -71,6 +74,7 @@ export function InboxesView(props: { crm: CrmOperations }) {
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<InboxDTO | null>(null);
   const [removing, setRemoving] = useState<InboxDTO | null>(null);
+  const [looking, setLooking] = useState<InboxDTO | null>(null);
   const [checks, setChecks] = useState<Record<string, Check>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -111,6 +115,11 @@ export function InboxesView(props: { crm: CrmOperations }) {
               </td>
               <td>
                 <span class="inbox-actions">
+                  {inbox.channel === "web" ? (
+                    <button type="button" class="link" onClick={() => setLooking(inbox)} aria-label={WIDGET_LOOK_TEXT.openFor(inbox.name)} aria-expanded={looking?.id === inbox.id} data-testid="inbox-widget-look">
+                      {WIDGET_LOOK_TEXT.open}
+                    </button>
+                  ) : null}
                   {VERIFIABLE_CHANNELS.includes(inbox.channel) ? (
                     <button type="button" class="link" disabled={checks[inbox.id]?.state === "checking"} onClick={() => void check(inbox)} aria-label={`${INBOXES_TEXT.check}: ${inbox.name}`} data-testid="inbox-check">
                       {checks[inbox.id]?.state === "checking" ? INBOXES_TEXT.checking : INBOXES_TEXT.check}
@@ -147,6 +156,7 @@ export function InboxesView(props: { crm: CrmOperations }) {
         <section class="card reports__card" aria-label={INBOXES_TEXT.title} data-testid="inboxes-body" data-state={inboxes.state}>
           {body}
         </section>
+        {looking ? <WidgetLookSection crm={crm} inbox={looking} onClose={() => setLooking(null)} /> : null}
       </div>
       {adding ? (
         <AddInboxDialog
