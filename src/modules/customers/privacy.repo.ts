@@ -110,7 +110,7 @@ export async function eraseRecords(tx: Database, ids: string[], at: Date): Promi
   await tx.update(t.messages).set({ text: ERASED_MARKER, annotation: null, metadata: {} }).where(inArray(t.messages.conversationId, theirConversations));
   await tx
     .update(t.conversations)
-    .set({ lastMessage: null, subject: null, sentiment: null, botState: {}, externalId: null, updatedAt: at })
+    .set({ lastMessage: null, subject: null, sentiment: null, botState: {}, externalId: null, visitor: null, updatedAt: at })
     .where(inArray(t.conversations.customerId, ids));
   const theirTickets = tx
     .select({ id: t.tickets.id })
