@@ -1,7 +1,7 @@
 /** User-facing text of the search box and its results, English. */
 export const SEARCH_TEXT = {
   placeholder: "Search conversations, customers, orders…",
-  label: "Search",
+  boxLabel: "Search",
   shortcutHint: "Ctrl+K or / to search",
   title: "Search results",
   close: "Close search",
@@ -20,7 +20,7 @@ export const SEARCH_TEXT = {
   channel: "Channel",
   agent: "Agent",
   agentMe: "Assigned to me",
-  label: "Label",
+  labelFilter: "Label",
   from: "From",
   to: "To",
   sentiment: "Sentiment",

@@ -1,12 +1,12 @@
 /** Search rows → SearchResultDTO: plain-text snippets with highlight offsets (never HTML). */
 import type { CustomerSummaryDTO } from "../../contracts/crm.ts";
 import type { SearchHighlight, SearchKind, SearchResultDTO } from "../../contracts/search.ts";
-import { MARK_START, MARK_STOP, type SearchHitRow } from "./search.repo.ts";
+import { MARK_START, MARK_STOP, MASKED, type SearchHitRow } from "./search.repo.ts";
 
 /** What a result without a customer name is called. */
 export const UNNAMED_CUSTOMER = "Unnamed customer";
 
-/** Splits ts_headline's marked text into the plain text and the offsets of its marked stretches (adjacent ones merged). */
+/** Splits ts_headline's marked text into the plain text (its masked "<" and "&" restored) and the offsets of its marked stretches (adjacent ones merged). */
 export function unmark(marked: string): { text: string; highlights: SearchHighlight[] } {
   let text = "";
   const highlights: SearchHighlight[] = [];
@@ -21,7 +21,7 @@ export function unmark(marked: string): { text: string; highlights: SearchHighli
       else if (text.length > start) highlights.push({ start, end: text.length });
       start = null;
     } else {
-      text += ch;
+      text += ch in MASKED ? MASKED[ch as keyof typeof MASKED] : ch;
     }
   }
   return { text, highlights };
@@ -34,8 +34,10 @@ export function wordHighlights(text: string, q: string): SearchHighlight[] {
   for (const word of new Set(q.toLowerCase().split(/\s+/).filter((w) => w.length >= 2))) {
     for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) found.push({ start: at, end: at + word.length });
   }
-  found.sort((a, b) => a.start - b.start);
-  return found.filter((h, i) => i === 0 || h.start >= found[i - 1]!.end);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: SearchHighlight[] = [];
+  for (const h of found) if (h.start >= (kept.at(-1)?.end ?? 0)) kept.push(h);
+  return kept;
 }
 
 const titleOf = (row: SearchHitRow): string => [row.customer_name ?? UNNAMED_CUSTOMER, row.subject].filter(Boolean).join(" · ");

@@ -43,8 +43,14 @@ export type SearchHitRow = {
 export const MARK_START = "\u0002";
 /** See MARK_START. */
 export const MARK_STOP = "\u0003";
+/**
+ * Stand-ins for "<" and "&" while ts_headline reads the text: its parser takes `<b>` or `&amp;` for markup and leaves it
+ * out of the headline, and a customer's text must come back as written (the presenter puts them back).
+ */
+export const MASKED = { "\u0001": "<", "\u0004": "&" } as const;
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-const unmarked = (text: SQL): SQL => sql`translate(${text}, ${MARK_START + MARK_STOP}, '')`;
+// The control characters used as markers and stand-ins are removed from the text first, so none can be forged.
+const unmarked = (text: SQL): SQL => sql`translate(translate(${text}, ${`\u0001${MARK_START}${MARK_STOP}\u0004`}, ''), '<&', ${"\u0001\u0004"})`;
 
 const iso = (column: SQL): SQL => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

@@ -67,7 +67,7 @@ export function SearchBox(props: { user: UserDTO; knownInboxIds: readonly string
         type="search"
         class="search-box__input"
         placeholder={SEARCH_TEXT.placeholder}
-        aria-label={SEARCH_TEXT.label}
+        aria-label={SEARCH_TEXT.boxLabel}
         title={SEARCH_TEXT.shortcutHint}
         value={text}
         maxLength={200}

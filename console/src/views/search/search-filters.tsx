@@ -71,7 +71,7 @@ export function SearchFilters(props: { user: UserDTO; knownInboxIds: readonly st
       <Select name="inboxId" label={SEARCH_TEXT.inbox} options={inboxes} {...common} />
       <Select name="channel" label={SEARCH_TEXT.channel} options={CONVERSATION_CHANNELS.map((c) => ({ value: c, label: c }))} {...common} />
       <Select name="agentId" label={SEARCH_TEXT.agent} options={agents} {...common} />
-      <Select name="label" label={SEARCH_TEXT.label} options={labels} {...common} />
+      <Select name="label" label={SEARCH_TEXT.labelFilter} options={labels} {...common} />
       {date("from", SEARCH_TEXT.from)}
       {date("to", SEARCH_TEXT.to)}
       <Select name="sentiment" label={SEARCH_TEXT.sentiment} options={SEARCH_SENTIMENTS.map((s) => ({ value: s, label: SEARCH_TEXT.sentiments[s] }))} {...common} />
