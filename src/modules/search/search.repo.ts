@@ -52,6 +52,18 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords
 // The control characters used as markers and stand-ins are removed from the text first, so none can be forged.
 const unmarked = (text: SQL): SQL => sql`translate(translate(${text}, ${`\u0001${MARK_START}${MARK_STOP}\u0004`}, ''), '<&', ${"\u0001\u0004"})`;
 
+/** Texts up to this long are shown whole (a headline's fragments would drop the punctuation around their ends). */
+const WHOLE_TEXT_MAX = 280;
+const WHOLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
+
+/** The text with its matches marked: whole when short, else its best fragments. */
+function headline(text: SQL, query: SQL): SQL {
+  const masked = unmarked(text);
+  return sql`case when length(${text}) <= ${WHOLE_TEXT_MAX}::int
+    then ts_headline('english'::regconfig, ${masked}, ${query}, ${WHOLE_OPTIONS})
+    else ts_headline('english'::regconfig, ${masked}, ${query}, ${HEADLINE_OPTIONS}) end`;
+}
+
 const iso = (column: SQL): SQL => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
@@ -110,7 +122,7 @@ export async function searchMessages(db: Database, query: SQL, f: SearchFilters,
   const result = (await db.execute(sql`
     with q as (select ${query} as query)
     select s.id, s.conversation_id, s.score::text as score, ${iso(sql`s.created_at`)} as at,
-           ts_headline('english'::regconfig, ${unmarked(sql`s.text`)}, q.query, ${HEADLINE_OPTIONS}) as snippet,
+           ${headline(sql`s.text`, sql`q.query`)} as snippet,
            cu.name as customer_name, s.subject, null::int as number, s.sender_type as matched_by
     from (
       select m.id, m.conversation_id, m.text, m.sender_type, m.created_at, c.customer_id, c.subject,
@@ -154,7 +166,7 @@ export async function searchConversations(db: Database, sources: ConversationSou
   const conditions = [...conversationConditions(f), ...period(f, sql`c.last_message_at`)];
   if (f.sentiment) conditions.push(conversationSentiment(f.sentiment));
   const snippet = textQ
-    ? sql`ts_headline('english'::regconfig, ${unmarked(sql`coalesce(s.last_text, '')`)}, ${textQ}, ${HEADLINE_OPTIONS})`
+    ? headline(sql`coalesce(s.last_text, '')`, textQ)
     : sql`${unmarked(sql`coalesce(s.last_text, '')`)}`;
   const result = (await db.execute(sql`
     select s.id, s.id as conversation_id, s.score::text as score, ${iso(sql`s.last_message_at`)} as at, ${snippet} as snippet,
@@ -183,7 +195,7 @@ export async function searchTickets(db: Database, ticketNumber: number | null, t
   if (f.sentiment) conditions.push(conversationSentiment(f.sentiment));
   const rank = textQ ? sql`ts_rank(${subject}, ${textQ}, 32)` : sql`0`;
   const score = ticketNumber !== null ? sql`case when t.number = ${ticketNumber}::int then 1 else ${rank} end` : rank;
-  const snippet = textQ ? sql`ts_headline('english'::regconfig, ${unmarked(sql`s.subject`)}, ${textQ}, ${HEADLINE_OPTIONS})` : unmarked(sql`s.subject`);
+  const snippet = textQ ? headline(sql`s.subject`, textQ) : unmarked(sql`s.subject`);
   const result = (await db.execute(sql`
     select s.id, s.conversation_id, s.score::text as score, ${iso(sql`s.created_at`)} as at, ${snippet} as snippet,
            cu.name as customer_name, s.subject, s.number, s.status as matched_by
