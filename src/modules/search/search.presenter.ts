@@ -1,10 +1,8 @@
 /** Search rows → SearchResultDTO: plain-text snippets with highlight offsets (never HTML). */
 import type { CustomerSummaryDTO } from "../../contracts/crm.ts";
 import type { SearchHighlight, SearchKind, SearchResultDTO } from "../../contracts/search.ts";
+import { visitorName } from "../../contracts/visitor-name.ts";
 import { MARK_START, MARK_STOP, MASKED, type SearchHitRow } from "./search.repo.ts";
-
-/** What a result without a customer name is called. */
-export const UNNAMED_CUSTOMER = "Unnamed customer";
 
 /** Splits ts_headline's marked text into the plain text (its masked "<" and "&" restored) and the offsets of its marked stretches (adjacent ones merged). */
 export function unmark(marked: string): { text: string; highlights: SearchHighlight[] } {
@@ -40,7 +38,8 @@ export function wordHighlights(text: string, q: string): SearchHighlight[] {
   return kept;
 }
 
-const titleOf = (row: SearchHitRow): string => [row.customer_name ?? UNNAMED_CUSTOMER, row.subject].filter(Boolean).join(" · ");
+// A customer without a name, email or phone goes by the generated name the console shows everywhere.
+const titleOf = (row: SearchHitRow): string => [row.customer_name ?? visitorName(row.customer_id), row.subject].filter(Boolean).join(" · ");
 
 /** A conversation, message or ticket row as a result. */
 export function presentHit(kind: Exclude<SearchKind, "customer">, row: SearchHitRow): SearchResultDTO {
@@ -63,7 +62,7 @@ export function presentCustomerHit(customer: CustomerSummaryDTO, score: number, 
   return {
     type: "customer",
     id: customer.id,
-    title: customer.name ?? customer.email ?? customer.phone ?? UNNAMED_CUSTOMER,
+    title: customer.name ?? customer.email ?? customer.phone ?? visitorName(customer.id),
     snippet,
     score,
     highlights: wordHighlights(snippet, q),

@@ -30,6 +30,7 @@ export const KIND_ORDER: Record<SearchKind, number> = { conversation: 4, ticket:
 export type SearchHitRow = {
   id: string;
   conversation_id: string | null;
+  customer_id: string;
   score: string;
   at: string;
   snippet: string | null;
@@ -123,7 +124,7 @@ export async function searchMessages(db: Database, query: SQL, f: SearchFilters,
     with q as (select ${query} as query)
     select s.id, s.conversation_id, s.score::text as score, ${iso(sql`s.created_at`)} as at,
            ${headline(sql`s.text`, sql`q.query`)} as snippet,
-           cu.name as customer_name, s.subject, null::int as number, s.sender_type as matched_by
+           cu.id as customer_id, coalesce(cu.name, cu.email, cu.phone) as customer_name, s.subject, null::int as number, s.sender_type as matched_by
     from (
       select m.id, m.conversation_id, m.text, m.sender_type, m.created_at, c.customer_id, c.subject,
              round(ts_rank(m.search_vector, q.query, 32)::numeric, 6) as score
@@ -170,7 +171,7 @@ export async function searchConversations(db: Database, sources: ConversationSou
     : sql`${unmarked(sql`coalesce(s.last_text, '')`)}`;
   const result = (await db.execute(sql`
     select s.id, s.id as conversation_id, s.score::text as score, ${iso(sql`s.last_message_at`)} as at, ${snippet} as snippet,
-           cu.name as customer_name, s.subject, null::int as number, s.matched_by
+           cu.id as customer_id, coalesce(cu.name, cu.email, cu.phone) as customer_name, s.subject, null::int as number, s.matched_by
     from (
       select c.id, c.subject, c.customer_id, c.last_message_at, c.last_message->>'text' as last_text, k.score, k.matched_by
       from (
@@ -198,7 +199,7 @@ export async function searchTickets(db: Database, ticketNumber: number | null, t
   const snippet = textQ ? headline(sql`s.subject`, textQ) : unmarked(sql`s.subject`);
   const result = (await db.execute(sql`
     select s.id, s.conversation_id, s.score::text as score, ${iso(sql`s.created_at`)} as at, ${snippet} as snippet,
-           cu.name as customer_name, s.subject, s.number, s.status as matched_by
+           cu.id as customer_id, coalesce(cu.name, cu.email, cu.phone) as customer_name, s.subject, s.number, s.status as matched_by
     from (
       select t.id, t.conversation_id, t.subject, t.number, t.status, t.created_at, t.customer_id, round((${score})::numeric, 6) as score
       from ${tables.tickets} t join ${tables.conversations} c on c.id = t.conversation_id
