@@ -25,6 +25,7 @@ import { listInboxes } from "../modules/inboxes/index.ts";
 import { inboxesRoutes } from "../modules/inboxes/inboxes.routes.ts";
 import { teamsRoutes } from "../modules/settings/teams.routes.ts";
 import { usersRoutes } from "../modules/settings/users.routes.ts";
+import { searchRoutes } from "../modules/search/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import { dealsRoutes } from "../modules/deals/deals.routes.ts";
@@ -73,6 +74,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/canned-replies", cannedRoutes(deps));          // shared and personal canned replies, filled in for a conversation
   api.use("/labels", labelsRoutes(deps));                  // labels: read by all, defined by admins
   api.use("/notifications", notificationsRoutes(deps));    // the user's notifications (@mentions)
+  api.use("/search", searchRoutes(deps));                  // one ranked search over conversations, messages, customers, tickets
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersExportRoutes(deps));      // GET /customers/export.csv (before /customers/:id)
   api.use("/customers", notesRoutes(deps));                // a customer's notes: list, add, edit, delete

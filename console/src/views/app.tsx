@@ -12,6 +12,7 @@ import { InboxPane } from "./inbox-pane.tsx";
 import { LoginView } from "./login-view.tsx";
 import { ReportsView } from "./reports-view.tsx";
 import { SalesArea } from "./sales/sales-area.tsx";
+import { SearchBox } from "./search/search-box.tsx";
 import { SecurityView } from "./security-view.tsx";
 import { SettingsView } from "./settings/settings-view.tsx";
 import { TopBar } from "./top-bar.tsx";
@@ -51,6 +52,13 @@ export function App() {
         connection={state.connection}
         onPresence={(s) => void ops.setPresence(s)}
         onLogout={() => void ops.logout()}
+        search={
+          <SearchBox
+            user={user}
+            knownInboxIds={[...new Set(state.conversations.items.map((c) => c.inboxId))]}
+            navigate={{ openConversation: ops.crm.openConversation, openCustomer: ops.crm.openCustomer }}
+          />
+        }
       />
       <ErrorBanner message={state.error} onDismiss={ops.dismissError} />
       {/* Hidden rather than unmounted while the reports show, so reply drafts and scroll positions survive. */}

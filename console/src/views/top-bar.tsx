@@ -1,4 +1,5 @@
 /** The header bar: product, page navigation (what the user's role may open), live-connection state, presence toggle, the user, sessions and log out. */
+import type { ComponentChildren } from "preact";
 import type { UserDTO } from "../../../src/contracts/api.ts";
 import { CRM_NAV_TEXT } from "../crm-strings.ts";
 import { SALES_NAV_TEXT } from "../sales-strings.ts";
@@ -69,6 +70,8 @@ export function TopBar(props: {
   connection: ConnectionState;
   onPresence: (status: "online" | "away") => void;
   onLogout: () => void;
+  /** The search box (see views/search). */
+  search?: ComponentChildren;
 }) {
   const { user } = props;
   const online = user.status === "online";
@@ -79,6 +82,7 @@ export function TopBar(props: {
         <span class="topbar__name">{PRODUCT_NAME}</span>
       </div>
       <PageNav user={user} page={props.page} onPage={props.onPage} />
+      {props.search}
       <span class={`conn conn--${props.connection}`} data-testid="connection-state">
         <span class="conn__dot" aria-hidden="true" />
         {CONNECTION_TEXT[props.connection]}

@@ -1,6 +1,6 @@
 /** Conversations and their messages (with the NLP annotation as JSONB). */
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, jsonb, pgTable, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, customType, index, jsonb, pgTable, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { Annotation } from "../../contracts/nlp.ts";
 import { customers } from "./customers.ts";
 import { inboxes } from "./inboxes.ts";
@@ -76,6 +76,16 @@ export const conversations = pgTable(
   ],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * What search matches a message by (see src/modules/search): its text, English-stemmed ("refunds" finds "refund"), and,
+ * weighted higher, the ids, emails and phones the NLP extracted, each one lexeme without its punctuation ("ORD-10001"
+ * → "ord10001", "+1 415…" → "1415…"), so an id matches as a whole however it was written. One generated column and its
+ * GIN index: nothing else runs when a message is stored.
+ */
+export const MESSAGE_SEARCH_VECTOR = sql`setweight(to_tsvector('english'::regconfig, text), 'B') || setweight(to_tsvector('simple'::regconfig, translate(coalesce(jsonb_path_query_array(annotation, '$.entities[*] ? (@.type == "order_number" || @.type == "invoice_number" || @.type == "tracking_number" || @.type == "email" || @.type == "phone").value'), '[]'::jsonb)::text, '-_/#+() ', '')), 'A')`;
+
 /** A message; `seq` orders messages globally, `client_msg_id` makes a sender's retries idempotent. */
 export const messages = pgTable(
   "messages",
@@ -105,6 +115,7 @@ export const messages = pgTable(
     // A customer message's agent: the one who sent the conversation's latest agent reply before it (null while only the
     // bot has answered). Set by the database as the message is stored (migration 0016); reports group by it.
     agentId: uuid("agent_id"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(MESSAGE_SEARCH_VECTOR),
   },
   (t) => [
     unique("messages_conversation_client_msg_uq").on(t.conversationId, t.clientMsgId),
@@ -114,5 +125,7 @@ export const messages = pgTable(
     // The reports' drill-down: one agent's or one intent's customer messages of a period, newest first.
     index("messages_customer_agent_created_idx").on(t.agentId, t.createdAt).where(sql`${t.senderType} = 'customer'`),
     index("messages_customer_intent_created_idx").on(t.intent, t.createdAt).where(sql`${t.senderType} = 'customer'`),
+    // Search (housekeep() flushes its pending list on PGlite, like every GIN index's).
+    index("messages_search_idx").using("gin", t.searchVector),
   ],
 );

@@ -1,4 +1,5 @@
 /** Tickets opened by hand-off, and the audit trail of every change to them. */
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { conversations } from "./conversations.ts";
 import { customers } from "./customers.ts";
@@ -35,6 +36,8 @@ export const tickets = pgTable(
     // The service report: tickets opened, and tickets resolved, in a period.
     index("tickets_created_idx").on(t.createdAt),
     index("tickets_resolved_idx").on(t.resolvedAt),
+    // Search by subject (English-stemmed, as messages are).
+    index("tickets_subject_search_idx").using("gin", sql`to_tsvector('english'::regconfig, ${t.subject})`),
   ],
 );
 

@@ -24,12 +24,14 @@ import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
 import { reportOperations } from "./paths-reports.ts";
 import { revenueOperations } from "./paths-revenue.ts";
+import { searchOperations } from "./paths-search.ts";
 
 /** Every documented operation, in the document's order. */
 export const OPERATIONS: readonly Operation[] = [
   ...consoleOperations,
   ...helpdeskOperations,
   ...agentToolOperations,
+  ...searchOperations,
   ...inboxOperations,
   ...widgetLookOperations,
   ...serviceOperations,
@@ -48,6 +50,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Console sessions", description: "Logging in and out of the console, the user's sessions and password." },
   { name: "Users", description: "Console users, teams and the audit log of settings changes (admins)." },
   { name: "Agent tools", description: "Canned replies, private notes, labels and notifications." },
+  { name: "Search", description: "One full-text search over conversations, messages, customers and tickets." },
   { name: "Inboxes", description: "Inboxes of every channel and their (sealed) channel settings (admins, console sessions)." },
   { name: "API keys", description: "Keys other systems use with `Authorization: Bearer` (admins, from a console session)." },
   { name: "Conversations", description: "Conversations and their messages." },

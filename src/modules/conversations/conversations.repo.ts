@@ -7,12 +7,12 @@ import { preparedOnce } from "../../db/prepared.ts";
 /** A conversation row. */
 export type ConversationRow = typeof tables.conversations.$inferSelect;
 /** A message row. */
-/** Columns the database fills for reports only (agent_id by a trigger, migration 0016); the conversation code never reads them. */
-type ReportColumn = "topics" | "sentimentScore" | "sentimentLabel" | "intent" | "agentId";
+/** Columns the database fills for reports (agent_id by a trigger, migration 0016) and search only; the conversation code never reads them. */
+type ReportColumn = "topics" | "sentimentScore" | "sentimentLabel" | "intent" | "agentId" | "searchVector";
 /** A stored message as the conversation code sees it (without the report columns). */
 export type MessageRow = Omit<typeof tables.messages.$inferSelect, ReportColumn>;
 
-const REPORT_COLUMNS: ReportColumn[] = ["topics", "sentimentScore", "sentimentLabel", "intent", "agentId"];
+const REPORT_COLUMNS: ReportColumn[] = ["topics", "sentimentScore", "sentimentLabel", "intent", "agentId", "searchVector"];
 /** The message columns to select: all but the report columns, which would only cost parsing. */
 const messageColumns = Object.fromEntries(
   Object.entries(getTableColumns(tables.messages)).filter(([key]) => !REPORT_COLUMNS.includes(key as ReportColumn)),

@@ -38,3 +38,12 @@ export async function listCustomers(deps: Pick<ServiceDeps, "db">, query: ListCu
   const nextCursor = rows.length > query.limit && last ? encodeCursor({ s: sort, k: last.sort_key, id: last.id }) : null;
   return { data: page.map(presentListRow), nextCursor };
 }
+
+/** A customer a search matched and how well: `rank` is the list's relevance (3 for an exact email, phone or order number; see search.repo.ts). */
+export type RankedCustomer = { customer: CustomerSummaryDTO; rank: number };
+
+/** The best `max` live customers for a query, best first, with their relevance: the customer list's own search (for the global search). */
+export async function rankedCustomerMatches(deps: Pick<ServiceDeps, "db">, q: string, max: number): Promise<RankedCustomer[]> {
+  const rows = await listCustomerRows(deps.db, { q, tags: [], sort: "relevance", descending: true, after: null, fetch: max });
+  return rows.map((row) => ({ customer: presentListRow(row), rank: Number(row.sort_key ?? 0) }));
+}

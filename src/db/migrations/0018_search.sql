@@ -1,0 +1,3 @@
+ALTER TABLE "messages" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, text), 'B') || setweight(to_tsvector('simple'::regconfig, translate(coalesce(jsonb_path_query_array(annotation, '$.entities[*] ? (@.type == "order_number" || @.type == "invoice_number" || @.type == "tracking_number" || @.type == "email" || @.type == "phone").value'), '[]'::jsonb)::text, '-_/#+() ', '')), 'A')) STORED;--> statement-breakpoint
+CREATE INDEX "messages_search_idx" ON "messages" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "tickets_subject_search_idx" ON "tickets" USING gin (to_tsvector('english'::regconfig, "subject"));
