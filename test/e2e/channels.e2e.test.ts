@@ -161,6 +161,7 @@ describe("a Telegram conversation in the console", () => {
       answeredInTurn: true,
     });
     // Open the conversation afresh: the composer lists the customer's channels, this conversation's own first.
+    await page.goto(`${app.url}/console`);
     await page.getByTestId("filter-all").click();
     await page.locator("[data-testid=conversation-item]", { hasText: "Katherine Johnson" }).first().click();
     const select = page.getByTestId("reply-channel");
