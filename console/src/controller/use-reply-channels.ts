@@ -4,7 +4,7 @@ import type { ReplyChannelDTO } from "../../../src/contracts/api.ts";
 import { listReplyChannels } from "../api/endpoints.ts";
 
 /** Where the list stands: loading, loaded (the conversation's own channel first), or failed (replies go on the conversation's own). */
-export type ReplyChannels = { status: "loading" | "failed" } | { status: "loaded"; channels: ReplyChannelDTO[] };
+export type ReplyChannels = { status: "loading" } | { status: "failed" } | { status: "loaded"; channels: ReplyChannelDTO[] };
 
 /** The reply channels of a conversation; `customerId` reloads them when a merge moves the conversation to another record. */
 export function useReplyChannels(conversationId: string | null, customerId: string | null): ReplyChannels {

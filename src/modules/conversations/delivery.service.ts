@@ -56,9 +56,10 @@ export class DeliveryError extends Error {
 export function deliveredByJob(channel: string, senderType: string): boolean {
   // The widget gets every reply over its socket.
   if (channel === "web") return false;
-  // The Bot Framework adapter sends what the bot's turn says inside the turn; an agent's replies need the job. Its
-  // conversations are stored per channel behind it ("botframework:msteams").
-  if (channel === "botframework" || channel.startsWith("botframework:")) return senderType === "agent";
+  // The Bot Framework adapter sends what the bot's turn says inside the turn; agents' replies and system notices (the
+  // hand-off's, a resolution's) come from outside a turn and need the job. Its conversations are stored per channel
+  // behind it ("botframework:msteams").
+  if (channel === "botframework" || channel.startsWith("botframework:")) return senderType === "agent" || senderType === "system";
   return senderType !== "customer";
 }
 

@@ -81,7 +81,7 @@ describe("the Bot Framework channel in local mode (BOTFRAMEWORK_ALLOW_UNAUTHENTI
   }
 
   it("sends an agent's reply to the conversation's serviceUrl (Bot Connector sendToConversation, from the bot to the user) and marks it sent; the bot's own answers need no delivery job", async () => {
-    const res = await post(activity({ type: "message", id: "agent-case-1", text: "Hello, can a person help?", conversation: { id: "local-conversation-agent" } }));
+    const res = await post(activity({ type: "message", id: "agent-case-1", text: "Hi there", conversation: { id: "local-conversation-agent" } }));
     expect(res.status).toBe(200);
     await expect.poll(() => connector.calls.filter((c) => c.replyToId === "agent-case-1").length, { timeout: 10_000 }).toBeGreaterThan(0);
     const conversationId = await conversationOf("local-conversation-agent");
@@ -104,6 +104,20 @@ describe("the Bot Framework channel in local mode (BOTFRAMEWORK_ALLOW_UNAUTHENTI
     const botReplies = messages.filter((m) => m.sender.type === "bot");
     expect(botReplies.length).toBeGreaterThan(0);
     expect(botReplies.map((m) => m.channelDelivery)).toEqual(botReplies.map(() => null));
+  });
+
+  it("delivers the hand-off notice (stored outside the bot's turn) to the conversation through the job, as the bot", async () => {
+    const res = await post(activity({ type: "message", id: "handoff-case-1", text: "I want to talk to a human agent please", conversation: { id: "local-conversation-handoff" } }));
+    expect(res.status).toBe(200);
+    await expect.poll(() => connector.calls.filter((c) => c.conversationId === "local-conversation-handoff" && !c.replyToId).length, { timeout: 20_000 }).toBe(1);
+    const [notice] = connector.calls.filter((c) => c.conversationId === "local-conversation-handoff" && !c.replyToId);
+    expect(notice!.activity).toMatchObject({ type: "message", from: { id: "switchboard-bot" }, recipient: { id: "user-1" } });
+    const conversationId = await conversationOf("local-conversation-handoff");
+    const cookie = await t.login();
+    const messages = (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie })).body.data;
+    const system = messages.filter((m) => m.sender.type === "system");
+    expect(system.map((m) => m.text)).toEqual([notice!.activity.text]);
+    await expect.poll(async () => (await messageOf(cookie, conversationId, system[0]!.id))?.channelDelivery?.status, { timeout: 20_000 }).toBe("sent");
   });
 
   it("sends an agent's reply the Bot Connector answers 429 with Retry-After once it may, and fails one it refuses with 403 at once, with the connector's status on the message", async () => {
