@@ -1,9 +1,10 @@
 /**
- * Agents' replies to Bot Framework conversations (Teams, the Emulator …): sent proactively to the conversation's
- * serviceUrl through botbuilder's CloudAdapter (POST <serviceUrl>/v3/conversations/<id>/activities, the Bot Connector
- * API), with an Azure token when MICROSOFT_APP_ID is set and none in local mode.
+ * Agents' replies and system notices to Bot Framework conversations (Teams, the Emulator …): sent proactively to the
+ * conversation's serviceUrl with the connector client of botbuilder's CloudAdapter (POST
+ * <serviceUrl>/v3/conversations/<id>/activities, the Bot Connector API's "send to conversation"), with an Azure token
+ * when MICROSOFT_APP_ID is set and none in local mode.
  */
-import { CloudAdapter, type ConversationReference } from "botbuilder";
+import { CloudAdapter, type Activity, type ConversationReference } from "botbuilder";
 import { customerChannelData, DeliveryError, type ChannelSender } from "../../modules/conversations/index.ts";
 import type { ServiceDeps } from "../../modules/deps.ts";
 import { retryableStatus } from "../http.ts";
@@ -12,13 +13,19 @@ import { botFrameworkAuthentication, type BotFrameworkSettings } from "./auth.ts
 /** What the conversation's latest customer message kept of where to answer (bots/module-services.ts). */
 type StoredReference = { serviceUrl?: unknown; botId?: unknown; botName?: unknown; userId?: unknown; userName?: unknown };
 
+/** The part of the turn's Bot Connector client (botframework-connector's ConnectorClient) a reply needs. */
+type Connector = { conversations: { sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }> } };
+
 /** An error of the Bot Connector client: its HTTP status and headers when the service answered. */
 type ConnectorError = { statusCode?: number; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 
+/** Where a reply to a Bot Framework conversation goes: a conversation reference without an activity to reply to. */
+export type BotConversation = Pick<ConversationReference, "channelId" | "serviceUrl" | "conversation"> & Partial<Pick<ConversationReference, "bot" | "user">>;
+
 /** The conversation reference of a stored Bot Framework conversation, or undefined when no customer message kept one. */
-export function referenceOf(channel: string, externalId: string | null, stored: StoredReference | undefined): Partial<ConversationReference> | undefined {
+export function referenceOf(channel: string, externalId: string | null, stored: StoredReference | undefined): BotConversation | undefined {
   const serviceUrl = text(stored?.serviceUrl);
   if (!serviceUrl || !externalId) return undefined;
   const botId = text(stored?.botId);
@@ -57,7 +64,18 @@ export function botFrameworkSender(deps: Pick<ServiceDeps, "db">, settings: BotF
       let externalId: string | undefined;
       try {
         await adapter.continueConversationAsync(settings?.appId ?? "", reference, async (context) => {
-          externalId = (await context.sendActivity({ type: "message", text: message.text }))?.id;
+          // Send to the conversation (not as a reply to an activity): the agent's message answers none in particular.
+          const connector = context.turnState.get<Connector>(adapter.ConnectorClientKey);
+          const sent = await connector.conversations.sendToConversation(reference.conversation.id, {
+            type: "message",
+            text: message.text,
+            channelId: reference.channelId,
+            serviceUrl: reference.serviceUrl,
+            conversation: reference.conversation,
+            ...(reference.bot ? { from: reference.bot } : {}),
+            ...(reference.user ? { recipient: reference.user } : {}),
+          });
+          externalId = sent.id;
         });
       } catch (error) {
         throw deliveryError(error);
