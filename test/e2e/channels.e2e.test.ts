@@ -163,7 +163,7 @@ describe("a Telegram conversation in the console", () => {
     // Open the conversation afresh: the composer lists the customer's channels, this conversation's own first.
     await page.goto(`${app.url}/console`);
     await page.getByTestId("filter-all").click();
-    await page.locator("[data-testid=conversation-item]", { hasText: "Katherine Johnson" }).first().click();
+    await page.locator(`[data-testid=conversation-item][data-conversation-id="${conversation.id}"]`).click();
     const select = page.getByTestId("reply-channel");
     await select.waitFor({ timeout: 20_000 });
     expect(await select.locator("option").allTextContents()).toEqual(["Telegram · Telegram bot (this conversation)", "API · Shop app"]);
@@ -257,7 +257,8 @@ describe("a Telegram conversation in the console", () => {
     await channel.selectOption("");
     await expect.poll(names, { timeout: 20_000 }).toEqual(expect.arrayContaining(["web", "telegram"]));
 
-    await items.filter({ hasText: "Katherine Johnson" }).click();
+    // Katherine has an app conversation too (above): open the Telegram one.
+    await page.locator(`[data-testid=conversation-item][data-conversation-id="${(await telegramConversation(await app.login())).id}"]`).click();
     const customer = page.locator("[data-testid=message][data-sender=customer]").first();
     await customer.waitFor({ timeout: 20_000 });
     expect(await customer.getByTestId("message-channel").textContent()).toBe("Telegram");
