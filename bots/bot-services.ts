@@ -42,6 +42,10 @@ export type BotServices = {
     conversationId: string;
     fromId: string;
     fromName?: string;
+    /** Where the channel takes replies (a Bot Framework activity's serviceUrl) and the bot's account there: kept so an agent can answer later. */
+    serviceUrl?: string;
+    botId?: string;
+    botName?: string;
     storedMessageId?: string;
     /** The turn, already read by the caller (the widget's answer runner), so it is not read twice. */
     preparedTurn?: BotTurn;

@@ -50,6 +50,10 @@ export function moduleBotServices(deps: ServiceDeps): BotServices {
         text: activity.text ?? "",
         profile: { name: activity.fromName ?? null },
         answeredInTurn: true,
+        // The conversation reference an agent's later reply is sent with (src/channels/botframework/outbound.ts).
+        ...(activity.serviceUrl
+          ? { channelData: { serviceUrl: activity.serviceUrl, botId: activity.botId ?? null, botName: activity.botName ?? null, userId: activity.fromId, userName: activity.fromName ?? null } }
+          : {}),
       });
       // A redelivered activity was answered the first time.
       return created ? toTurn(message, conversation) : undefined;

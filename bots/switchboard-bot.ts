@@ -47,6 +47,9 @@ export class SwitchboardBot extends ActivityHandler {
       conversationId: activity.conversation.id,
       fromId: activity.from.id,
       fromName: activity.from.name,
+      serviceUrl: activity.serviceUrl,
+      botId: activity.recipient?.id,
+      botName: activity.recipient?.name,
       storedMessageId: channelData.switchboardMessageId,
       preparedTurn: channelData.switchboardTurn,
     });

@@ -147,7 +147,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     process: options.processJobs ?? true,
   });
   const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
-  const senders = channelSenders(deps, { publicUrl: config.publicUrl });
+  const senders = channelSenders(deps, { publicUrl: config.publicUrl, botFramework: config.botFramework });
   const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
   holder.bot = bot;
 

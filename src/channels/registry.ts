@@ -5,6 +5,8 @@ import type { ChannelSender, ChannelSenders } from "../modules/conversations/ind
 import type { ServiceDeps } from "../modules/deps.ts";
 import { apiChannelSender } from "./api/outbound.ts";
 import { apiChannelRoutes } from "./api/routes.ts";
+import type { BotFrameworkSettings } from "./botframework/auth.ts";
+import { botFrameworkSender } from "./botframework/outbound.ts";
 import type { CredentialCheck } from "./credential-check.ts";
 import { emailSender } from "./email/outbound.ts";
 import { verifyEmail } from "./email/verify.ts";
@@ -21,13 +23,25 @@ import { whatsappSender } from "./whatsapp/outbound.ts";
 import { whatsappRoutes } from "./whatsapp/routes.ts";
 import { verifyWhatsapp } from "./whatsapp/verify.ts";
 
-/** Where this server is reached from outside (PUBLIC_URL): the URL Twilio signs and sends status callbacks to. */
-export type ChannelOptions = { publicUrl?: string };
+/**
+ * Where this server is reached from outside (PUBLIC_URL: the URL Twilio signs and sends status callbacks to), and the
+ * Bot Framework settings (its sender exists when the channel is configured).
+ */
+export type ChannelOptions = { publicUrl?: string; botFramework?: BotFrameworkSettings };
 
 /** The sender of each channel that has one (the delivery job looks a reply's channel up here). */
 export function channelSenders(deps: ServiceDeps, options: ChannelOptions = {}): ChannelSenders {
-  const senders: Record<string, ChannelSender> = { email: emailSender(deps), telegram: telegramSender(deps), whatsapp: whatsappSender(deps), slack: slackSender(deps), sms: smsSender(deps, options), api: apiChannelSender(deps) };
-  return (channel) => senders[channel];
+  const senders: Record<string, ChannelSender | undefined> = {
+    email: emailSender(deps),
+    telegram: telegramSender(deps),
+    whatsapp: whatsappSender(deps),
+    slack: slackSender(deps),
+    sms: smsSender(deps, options),
+    api: apiChannelSender(deps),
+    botframework: botFrameworkSender(deps, options.botFramework),
+  };
+  // Bot Framework conversations are stored per channel behind it ("botframework:msteams"): one sender serves them all.
+  return (channel) => senders[channel.startsWith("botframework:") ? "botframework" : channel];
 }
 
 /** Every channel's webhooks, mounted at /channels (POST /channels/<channel>/<inboxId>). */

@@ -51,6 +51,12 @@ export type ConversationDTO = {
   updatedAt: string;
 };
 
+/**
+ * A channel an agent can answer a conversation's customer on (`GET /api/v1/conversations/:id/reply-channels`): the
+ * conversation's own inbox (`current`), then each other inbox where the customer wrote and replies are sent by a channel.
+ */
+export type ReplyChannelDTO = { inboxId: string; inboxName: string; channel: string; current: boolean };
+
 /** A message in the console, with its NLP annotation (customer messages only; null otherwise). */
 export type MessageDTO = {
   id: string;

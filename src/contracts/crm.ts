@@ -34,6 +34,8 @@ export type SuggestionDTO = {
   conversationId: string | null;
   /** The customer's words around the value (the message, shortened). */
   excerpt: string | null;
+  /** Another live customer who already has this email or phone (accepting is then 409 CUSTOMER_EXISTS: merge instead). */
+  existingCustomer?: { id: string; name: string | null };
   createdAt: string;
 };
 

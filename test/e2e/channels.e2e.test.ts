@@ -2,14 +2,19 @@
  * A Telegram inbox added on Settings → Inboxes (credentials checked with the fake Bot API's getMe, the webhook URL
  * copied), then a Telegram conversation in the console: the bot's answer that Telegram refused shows "Not delivered" with the reason
  * and a Retry that sends it (the status follows live), and an agent's reply from the console reaches the (fake) Bot API;
- * the conversation list filters by channel and each message shows its channel.
+ * the agent answers the same customer on their other channel with "Reply on"; the profile offers "Merge with …" when
+ * the customer writes an email another record has; the conversation list filters by channel and each message shows its channel.
  */
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
+import type { ConversationDTO, MessageDTO } from "../../src/contracts/api.ts";
+import type { InboxDTO } from "../../src/contracts/channels.ts";
 import { receiveCustomerMessage } from "../../src/modules/conversations/index.ts";
+import { api } from "../support/api-client.ts";
 import { ADMIN, createTestApp, type TestApp } from "../support/create-test-app.ts";
+import { startFakeIntegrator, type FakeIntegrator } from "../support/fake-integrator.ts";
 import { FAKE_BOT, startFakeTelegram, type FakeTelegram } from "../support/fake-telegram.ts";
 import { browserForFile, signIn } from "./browser.ts";
 
@@ -23,12 +28,14 @@ const manager = demoAgents[2];
 describe("a Telegram conversation in the console", () => {
   let app: TestApp;
   let fake: FakeTelegram;
+  let integrator: FakeIntegrator;
   let page: Page;
   let adminPage: Page;
   let inboxId = "";
 
   beforeAll(async () => {
     fake = await startFakeTelegram({ botToken: BOT_TOKEN });
+    integrator = await startFakeIntegrator();
     app = await createTestApp({ env: { DELIVERY_BACKOFF_MS: "50" } });
     page = await chrome.newPage();
   }, 180_000);
@@ -38,7 +45,16 @@ describe("a Telegram conversation in the console", () => {
     await adminPage?.context().close();
     await app?.close();
     await fake?.close();
+    await integrator?.close();
   });
+
+  /** Katherine's Telegram conversation, as the REST API lists it. */
+  async function telegramConversation(cookie: string): Promise<ConversationDTO> {
+    const list = await api<{ data: ConversationDTO[] }>(app.url, "GET", "/api/v1/conversations?status=all&channel=telegram", { cookie });
+    const found = list.body.data.find((c) => c.customer.name === "Katherine Johnson");
+    if (!found) throw new Error("no Telegram conversation of Katherine Johnson");
+    return found;
+  }
 
   it("an admin adds the Telegram inbox on Settings → Inboxes, checks its credentials with Telegram's getMe and copies the webhook URL", async () => {
     adminPage = await chrome.newPage();
@@ -126,6 +142,93 @@ describe("a Telegram conversation in the console", () => {
     expect(await mine.getByTestId("message-channel").textContent()).toBe("Telegram");
   });
 
+  it("answers the same customer on another of their channels with the composer's \"Reply on\" selector; the sent message shows that channel", async () => {
+    const cookie = await app.login();
+    const conversation = await telegramConversation(cookie);
+    // Katherine also uses the shop's app (an API-channel inbox): she has a conversation there.
+    const added = await api<{ data: InboxDTO }>(app.url, "POST", "/api/v1/inboxes", {
+      cookie,
+      body: { name: "Shop app", channel: "api", settings: { webhookUrl: `${integrator.url}/hooks/switchboard`, webhookSecret: "integrator-webhook-secret-e2e" } },
+    });
+    expect(added.status).toBe(201);
+    await receiveCustomerMessage(app.container.deps, {
+      inboxId: added.body.data.id,
+      channel: "api",
+      externalUserId: `${added.body.data.id}:katherine-app`,
+      externalConversationId: `${added.body.data.id}:katherine-app`,
+      text: "Sent from the app: where is my parcel?",
+      customerId: conversation.customer.id,
+      answeredInTurn: true,
+    });
+    // Open the conversation afresh: the composer lists the customer's channels, this conversation's own first.
+    await page.goto(`${app.url}/console`);
+    await page.getByTestId("filter-all").click();
+    await page.locator(`[data-testid=conversation-item][data-conversation-id="${conversation.id}"]`).click();
+    const select = page.getByTestId("reply-channel");
+    await select.waitFor({ timeout: 20_000 });
+    expect(await select.locator("option").allTextContents()).toEqual(["Telegram · Telegram bot (this conversation)", "API · Shop app"]);
+    expect(await select.inputValue()).toBe(inboxId);
+    // Keyboard: Tab from the reply box reaches the selector.
+    await page.getByTestId("reply-input").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("reply-channel");
+    await select.selectOption(added.body.data.id);
+
+    const text = "I've also answered you in the app.";
+    const telegramBefore = fake.sentTo(CHAT_ID).length;
+    await page.getByTestId("reply-input").fill(text);
+    await page.screenshot({ path: `${artifacts}/reply-on-another-channel.png` });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => integrator.repliesTo("katherine-app").map((c) => c.body.text), { timeout: 20_000 }).toContain(text);
+    const mine = page.locator("[data-testid=message][data-sender=agent]", { hasText: text });
+    await mine.locator("[data-testid=channel-delivery][data-status=sent]").waitFor({ timeout: 20_000 });
+    expect(await mine.getByTestId("message-channel").textContent()).toBe("API");
+    expect(fake.sentTo(CHAT_ID).slice(telegramBefore).map((c) => c.body.text)).not.toContain(text);
+    await page.screenshot({ path: `${artifacts}/reply-sent-on-another-channel.png` });
+    // The reply stays in this conversation, marked with the inbox it went through.
+    const stored = (await api<{ data: MessageDTO[] }>(app.url, "GET", `/api/v1/conversations/${conversation.id}/messages`, { cookie })).body.data.find((m) => m.text === text);
+    expect(stored).toMatchObject({ channel: "api", viaInboxId: added.body.data.id });
+  });
+
+  it("offers \"Merge with <name>\" on the profile when the Telegram customer writes an email another customer has, and merges them", async () => {
+    const cookie = await app.login();
+    const existing = await api<{ data: { id: string } }>(app.url, "POST", "/api/v1/customers", { cookie, body: { name: "Kathy Johnson", email: "katherine.johnson@nasa-example.com" } });
+    expect(existing.status).toBe(201);
+    const res = await fetch(`${app.url}/channels/telegram/${inboxId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+      body: JSON.stringify({
+        update_id: 9002,
+        message: { message_id: 2, from: { id: CHAT_ID, is_bot: false, first_name: "Katherine", last_name: "Johnson" }, chat: { id: CHAT_ID, type: "private" }, date: 1_765_000_100, text: "My email is katherine.johnson@nasa-example.com" },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const customerId = (await telegramConversation(cookie)).customer.id;
+    await page.goto(`${app.url}/console/customers/${customerId}`);
+    const suggestion = page.locator("[data-testid=suggestions] [data-testid=suggestion][data-field=email]");
+    await suggestion.waitFor({ timeout: 20_000 });
+    expect(await suggestion.getByTestId("suggestion-holder").textContent()).toContain("Kathy Johnson already has this");
+    const merge = suggestion.getByTestId("suggestion-merge");
+    expect(await merge.textContent()).toBe("Merge with Kathy Johnson");
+    expect(await suggestion.getByTestId("suggestion-accept").count()).toBe(0);
+    await page.screenshot({ path: `${artifacts}/suggestion-merge-offer.png` });
+    await merge.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByTestId("merge-dialog");
+    await dialog.waitFor();
+    await dialog.getByTestId("confirm-submit").click();
+    await dialog.waitFor({ state: "detached", timeout: 20_000 });
+    // One record now: the email is Katherine's, the other record is merged into hers.
+    await expect.poll(async () => (await api<{ data: { email: string | null } }>(app.url, "GET", `/api/v1/customers/${customerId}`, { cookie })).body.data.email, { timeout: 20_000 }).toBe(
+      "katherine.johnson@nasa-example.com",
+    );
+    const gone = await api<{ error: { code: string; mergedInto?: string } }>(app.url, "GET", `/api/v1/customers/${existing.body.data.id}`, { cookie });
+    expect([gone.status, gone.body.error.mergedInto]).toEqual([404, customerId]);
+    await expect.poll(() => page.locator("[data-testid=suggestions] [data-testid=suggestion][data-field=email]").count(), { timeout: 20_000 }).toBe(0);
+    await page.screenshot({ path: `${artifacts}/suggestion-merged.png` });
+    await page.goto(`${app.url}/console`);
+  });
+
   it("filters the conversation list by channel, and shows each message's channel", async () => {
     await receiveCustomerMessage(app.container.deps, {
       inboxId: app.inboxId,
@@ -154,7 +257,8 @@ describe("a Telegram conversation in the console", () => {
     await channel.selectOption("");
     await expect.poll(names, { timeout: 20_000 }).toEqual(expect.arrayContaining(["web", "telegram"]));
 
-    await items.filter({ hasText: "Katherine Johnson" }).click();
+    // Katherine has an app conversation too (above): open the Telegram one.
+    await page.locator(`[data-testid=conversation-item][data-conversation-id="${(await telegramConversation(await app.login())).id}"]`).click();
     const customer = page.locator("[data-testid=message][data-sender=customer]").first();
     await customer.waitFor({ timeout: 20_000 });
     expect(await customer.getByTestId("message-channel").textContent()).toBe("Telegram");

@@ -4,6 +4,7 @@ import type {
   CustomerDTO,
   MessageDTO,
   Page,
+  ReplyChannelDTO,
   SessionDTO,
   TicketDTO,
   TicketEventDTO,
@@ -78,9 +79,14 @@ export async function listMessages(conversationId: string, cursor: string | null
 }
 
 /** Sends an agent reply; `clientMsgId` makes a retry idempotent. */
-export async function sendMessage(conversationId: string, text: string, clientMsgId: string): Promise<MessageDTO> {
+export async function sendMessage(conversationId: string, text: string, clientMsgId: string, inboxId?: string): Promise<MessageDTO> {
   const path = `/conversations/${encodeURIComponent(conversationId)}/messages`;
-  return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId })).data;
+  return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId, ...(inboxId ? { inboxId } : {}) })).data;
+}
+
+/** The channels an agent can answer the conversation's customer on, the conversation's own first. */
+export async function listReplyChannels(conversationId: string): Promise<ReplyChannelDTO[]> {
+  return (await request<Data<ReplyChannelDTO[]>>("GET", `/conversations/${encodeURIComponent(conversationId)}/reply-channels`)).data;
 }
 
 /** Sends a reply whose delivery to its chat channel failed again (202 with the message, now pending). */

@@ -31,7 +31,8 @@ export type ConsoleOperations = {
   loadMoreTickets: () => Promise<void>;
   selectConversation: (id: string | null) => Promise<void>;
   loadEarlierMessages: () => Promise<void>;
-  sendReply: (text: string) => void;
+  /** Sends a reply; `via` names another of the customer's channels to deliver it through (the conversation's own when absent). */
+  sendReply: (text: string, via?: { inboxId: string; channel: string }) => void;
   retryReply: (clientMsgId: string) => void;
   discardReply: (clientMsgId: string) => void;
   /** Queues a reply whose delivery to its chat channel failed again. */
@@ -113,9 +114,9 @@ export function createOperations(
     }
   }
 
-  async function deliver(conversationId: string, text: string, clientMsgId: string): Promise<void> {
+  async function deliver(conversationId: string, text: string, clientMsgId: string, inboxId?: string): Promise<void> {
     try {
-      const message = await api.sendMessage(conversationId, text, clientMsgId);
+      const message = await api.sendMessage(conversationId, text, clientMsgId, inboxId);
       dispatch({ type: "message/sent", clientMsgId, message });
     } catch (error) {
       dispatch({ type: "message/failed", clientMsgId });
@@ -124,12 +125,13 @@ export function createOperations(
     }
   }
 
-  function pendingMessage(conversationId: string, text: string, clientMsgId: string): MessageDTO {
+  function pendingMessage(conversationId: string, text: string, clientMsgId: string, via?: { inboxId: string; channel: string }): MessageDTO {
     const { user, selected } = getState();
     return {
       id: `local-${clientMsgId}`,
       conversationId,
-      channel: selected?.channel ?? "web",
+      channel: via?.channel ?? selected?.channel ?? "web",
+      ...(via ? { viaInboxId: via.inboxId } : {}),
       clientMsgId,
       sender: { type: "agent", name: user?.name, id: user?.id },
       text,
@@ -219,19 +221,19 @@ export function createOperations(
         fail(error);
       }
     },
-    sendReply: (text) => {
+    sendReply: (text, via) => {
       const { selectedId } = getState();
       if (!selectedId || text.trim().length === 0 || text.length > MAX_REPLY_LENGTH) return;
       stopTyping();
       const clientMsgId = newClientId();
-      dispatch({ type: "message/sending", message: { ...pendingMessage(selectedId, text, clientMsgId), delivery: "sending" } });
-      void deliver(selectedId, text, clientMsgId);
+      dispatch({ type: "message/sending", message: { ...pendingMessage(selectedId, text, clientMsgId, via), delivery: "sending" } });
+      void deliver(selectedId, text, clientMsgId, via?.inboxId);
     },
     retryReply: (clientMsgId) => {
       const failed = getState().messages.items.find((m) => m.clientMsgId === clientMsgId && m.delivery === "failed");
       if (!failed) return;
       dispatch({ type: "message/sending", message: { ...failed, delivery: "sending" } });
-      void deliver(failed.conversationId, failed.text, clientMsgId);
+      void deliver(failed.conversationId, failed.text, clientMsgId, failed.viaInboxId);
     },
     discardReply: (clientMsgId) => dispatch({ type: "message/discarded", clientMsgId }),
     retryChannelDelivery: async ({ id, conversationId }) => {

@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from "preact/hooks";
 import type { ConversationNoteDTO } from "../../../src/contracts/helpdesk.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
 import { useNotes } from "../controller/use-notes.ts";
+import { useReplyChannels } from "../controller/use-reply-channels.ts";
 import { customerDisplayName, formatChannel } from "../format.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
@@ -101,6 +102,7 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
   const { state, ops } = props;
   const conversation = state.selected;
   const notes = useNotes(state.selectedId);
+  const channels = useReplyChannels(state.selectedId, conversation?.customer.id ?? null);
   if (!state.selectedId) {
     return (
       <section class="pane pane--conversation">
@@ -132,6 +134,7 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
       <ReplyBox
         conversationId={state.selectedId}
         disabled={false}
+        channels={channels}
         onSend={ops.sendReply}
         onNote={(text) => void notes.add(text).catch((error: unknown) => ops.showError(error instanceof Error ? error.message : String(error)))}
         onTyping={ops.replyTyping}

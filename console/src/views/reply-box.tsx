@@ -4,8 +4,11 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { MAX_MESSAGE_LENGTH as MAX_REPLY_LENGTH } from "../../../src/contracts/messages.ts";
+import type { ReplyChannelDTO } from "../../../src/contracts/api.ts";
 import type { CannedReplyDTO } from "../../../src/contracts/helpdesk.ts";
 import { listCannedReplies } from "../api/helpdesk-endpoints.ts";
+import type { ReplyChannels } from "../controller/use-reply-channels.ts";
+import { formatChannel } from "../format.ts";
 import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { CONVERSATION_TEXT } from "../strings.ts";
 import { CannedPicker, filterCanned } from "./canned-picker.tsx";
@@ -24,11 +27,39 @@ function slashToken(text: string, caret: number): { start: number; query: string
   return { start: before.length - match[2].length - 1, query: match[2] };
 }
 
+/** The label of a channel in the selector: "Email · Support mail", and "(this conversation)" for the conversation's own. */
+function channelLabel(channel: ReplyChannelDTO): string {
+  const base = `${formatChannel(channel.channel)} · ${channel.inboxName}`;
+  return channel.current ? `${base} (${CONVERSATION_TEXT.thisConversation})` : base;
+}
+
+/** The "Reply on" selector: shown when the customer has another channel to answer on; keyboard-usable as a native select. */
+function ChannelSelect(props: { channels: ReplyChannels; value: string; onChange: (inboxId: string) => void }) {
+  const { channels } = props;
+  if (channels.status === "loading") return <span class="composer__via composer__via--muted" data-testid="reply-channels-loading">{CONVERSATION_TEXT.replyChannelsLoading}</span>;
+  if (channels.status === "failed") return <span class="composer__via composer__via--muted" role="status" data-testid="reply-channels-failed">{CONVERSATION_TEXT.replyChannelsFailed}</span>;
+  if (channels.channels.length < 2) return null;
+  return (
+    <label class="composer__via" title={CONVERSATION_TEXT.replyOnHint}>
+      <span class="composer__via-label">{CONVERSATION_TEXT.replyOn}</span>
+      <select class="select" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} data-testid="reply-channel">
+        {channels.channels.map((c) => (
+          <option key={c.inboxId} value={c.inboxId} data-channel={c.channel}>
+            {channelLabel(c)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Textarea and send button for replies and notes; keeps a draft per conversation while the view is open. */
 export function ReplyBox(props: {
   conversationId: string;
   disabled: boolean;
-  onSend: (text: string) => void;
+  /** The customer's channels to answer on (the conversation's own first). */
+  channels: ReplyChannels;
+  onSend: (text: string, via?: { inboxId: string; channel: string }) => void;
   onNote: (text: string) => void;
   onTyping: () => void;
 }) {
@@ -39,9 +70,11 @@ export function ReplyBox(props: {
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [canned, setCanned] = useState<{ conversationId: string; replies: CannedReplyDTO[] | null; failed: boolean } | null>(null);
+  const [via, setVia] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
+    setVia(null);
     setText(drafts.current.get(props.conversationId) ?? "");
     setCanned(null);
     input.current?.focus();
@@ -60,6 +93,10 @@ export function ReplyBox(props: {
       () => setCanned((now) => (now?.conversationId === conversationId ? { conversationId, replies: null, failed: true } : now)),
     );
   }, [pickerOpen, props.conversationId, canned?.conversationId]);
+
+  // The conversation's own channel unless the agent picked another; a choice no longer listed falls back to it.
+  const listed = props.channels.status === "loaded" ? props.channels.channels : [];
+  const chosen = listed.find((c) => c.inboxId === via) ?? listed.find((c) => c.current);
 
   const left = MAX_REPLY_LENGTH - text.length;
   const tooLong = left < 0;
@@ -85,7 +122,7 @@ export function ReplyBox(props: {
   const send = (): void => {
     if (!canSend) return;
     if (mode === "note") props.onNote(text);
-    else props.onSend(text);
+    else props.onSend(text, chosen && !chosen.current ? { inboxId: chosen.inboxId, channel: chosen.channel } : undefined);
     update("");
     drafts.current.delete(props.conversationId);
     input.current?.focus();
@@ -164,6 +201,7 @@ export function ReplyBox(props: {
         data-testid="reply-input"
       />
       <div class="composer__bar">
+        {mode === "reply" ? <ChannelSelect channels={props.channels} value={chosen?.inboxId ?? ""} onChange={setVia} /> : null}
         <span class={`composer__count${tooLong ? " composer__count--over" : ""}`} data-testid="reply-count">
           {left <= COUNTER_FROM ? (tooLong ? `${CONVERSATION_TEXT.overLimit} ${-left}` : `${left} ${CONVERSATION_TEXT.charactersLeft}`) : ""}
         </span>

@@ -21,6 +21,20 @@ export type ApiReplyPayload = {
   createdAt: string;
 };
 
+/** Posts a payload to an API inbox's webhookUrl, signed with its webhookSecret and timestamped at `now`; a 2xx is taken. */
+export async function postSigned(settings: { webhookUrl: string; webhookSecret: string }, payload: unknown, now: Date): Promise<void> {
+  const raw = JSON.stringify(payload);
+  const timestamp = String(Math.floor(now.getTime() / 1000));
+  const headers = {
+    "content-type": "application/json",
+    [SIGNATURE_HEADER]: apiWebhookSignature(settings.webhookSecret, timestamp, raw),
+    [TIMESTAMP_HEADER]: timestamp,
+  };
+  const res = await post(settings.webhookUrl, headers, raw, "the API channel's webhook");
+  if (res.status >= 200 && res.status < 300) return;
+  throw new DeliveryError(`the API channel's webhook answered ${res.status}`, { retryable: retryableStatus(res.status), retryAfterMs: res.retryAfterMs });
+}
+
 /** The API-channel sender: posts the reply to webhookUrl, signed with webhookSecret and timestamped. */
 export function apiChannelSender(deps: Pick<ServiceDeps, "db" | "secrets" | "now">): ChannelSender {
   return {
@@ -37,16 +51,8 @@ export function apiChannelSender(deps: Pick<ServiceDeps, "db" | "secrets" | "now
         sender: message.sender,
         createdAt: message.createdAt.toISOString(),
       };
-      const raw = JSON.stringify(payload);
-      const timestamp = String(Math.floor(deps.now().getTime() / 1000));
-      const headers = {
-        "content-type": "application/json",
-        [SIGNATURE_HEADER]: apiWebhookSignature(found.settings.webhookSecret, timestamp, raw),
-        [TIMESTAMP_HEADER]: timestamp,
-      };
-      const res = await post(found.settings.webhookUrl, headers, raw, "the API channel's webhook");
-      if (res.status >= 200 && res.status < 300) return {};
-      throw new DeliveryError(`the API channel's webhook answered ${res.status}`, { retryable: retryableStatus(res.status), retryAfterMs: res.retryAfterMs });
+      await postSigned(found.settings, payload, deps.now());
+      return {};
     },
   };
 }

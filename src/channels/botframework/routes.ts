@@ -1,9 +1,10 @@
 /** Bot Framework channel (Teams, Slack, Telegram, Facebook … through Azure Bot Service): POST /api/messages into the one bot. */
 import express, { Router } from "express";
 import { z } from "zod";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import { CloudAdapter } from "botbuilder";
 import type { Container } from "../../container.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
+import { botFrameworkAuthentication } from "./auth.ts";
 
 // The adapter throws (a 500) on a body that is not an activity; the shape and the hostile-text rule are checked first.
 /** What POST /api/messages checks of a Bot Framework Activity before the adapter reads it. */
@@ -14,20 +15,8 @@ export const activityShape = z.looseObject({ type: z.string({ error: "type is re
  * BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=1 set).
  */
 export function botFrameworkRoutes(container: Container): Router | undefined {
-  const settings = container.config.botFramework;
-  if (!settings.appId && !settings.allowUnauthenticated) return undefined;
-  // Without an app id the adapter's credential factory reports authentication disabled: it takes activities without a
-  // token (an anonymous identity) and calls their serviceUrl without one, as a bot does with the Bot Framework Emulator.
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    settings.allowUnauthenticated
-      ? {}
-      : ({
-          MicrosoftAppId: settings.appId,
-          MicrosoftAppPassword: settings.appPassword,
-          MicrosoftAppTenantId: settings.tenantId,
-          MicrosoftAppType: settings.appType ?? "MultiTenant",
-        } as ConfigurationBotFrameworkAuthenticationOptions),
-  );
+  const auth = botFrameworkAuthentication(container.config.botFramework);
+  if (!auth) return undefined;
   const adapter = new CloudAdapter(auth);
   container.bot.attach(adapter);
   const router = Router();

@@ -76,3 +76,28 @@ export function emailSender(deps: Pick<ServiceDeps, "db" | "secrets">): ChannelS
     },
   };
 }
+
+/**
+ * Sends one mail outside any conversation (the inbox's test message) through the inbox's relay, marked
+ * `Auto-Submitted: auto-generated` so that, sent to the inbox's own address, it is stored without a bot turn.
+ */
+export async function sendStandaloneMail(
+  settings: { address: string; smtpUrl: string },
+  mail: { fromName: string; to: string; subject: string; text: string },
+): Promise<{ externalId?: string }> {
+  const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS });
+  try {
+    const info = (await transport.sendMail({
+      from: { name: mail.fromName, address: settings.address },
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+    })) as { messageId?: string };
+    return info.messageId ? { externalId: info.messageId.replace(/^<|>$/g, "") } : {};
+  } catch (error) {
+    throw deliveryError(error);
+  } finally {
+    transport.close();
+  }
+}

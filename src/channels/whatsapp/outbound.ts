@@ -24,6 +24,25 @@ const RATE_LIMIT_CODES = new Set([4, 80007, 130429, 131048, 131056]);
 /** What the Cloud API answers (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages). */
 type CloudApiAnswer = { messages: { id: string }[]; error: { message?: string; code?: number; error_data?: { details?: string } } };
 
+/** The settings a WhatsApp message needs. */
+type WhatsappPostSettings = { apiBaseUrl: string; phoneNumberId: string; accessToken: string };
+
+/** Posts a free-form text to a WhatsApp user (`to`: their wa_id); the `wamid` back, or a DeliveryError in WhatsApp's words. */
+export async function postWhatsappText(settings: WhatsappPostSettings, to: string, text: string): Promise<{ externalId?: string }> {
+  const url = `${settings.apiBaseUrl.replace(/\/+$/, "")}/${WHATSAPP_API_VERSION}/${settings.phoneNumberId}/messages`;
+  const payload = { messaging_product: "whatsapp", recipient_type: "individual", to, type: "text", text: { body: text } };
+  const res = await postJson(url, payload, "WhatsApp", { authorization: `Bearer ${settings.accessToken}` });
+  const answer = answerOf<CloudApiAnswer>(res);
+  if (res.status === 200 && answer.messages?.[0]?.id) return { externalId: answer.messages[0].id };
+  const error = answer.error;
+  const details = error?.error_data?.details ? ` ${error.error_data.details}` : "";
+  const code = error?.code === undefined ? "" : ` (code ${error.code})`;
+  throw new DeliveryError(`WhatsApp answered ${res.status}: ${error?.message ?? "no description"}${details}${code}`, {
+    retryable: retryableStatus(res.status) || RATE_LIMIT_CODES.has(error?.code ?? -1),
+    retryAfterMs: res.retryAfterMs,
+  });
+}
+
 /** The WhatsApp sender: checks the window, then posts {messaging_product, to, type: "text", text: {body}} with the access token. */
 export function whatsappSender(deps: Pick<ServiceDeps, "db" | "secrets" | "now">): ChannelSender {
   return {
@@ -32,19 +51,7 @@ export function whatsappSender(deps: Pick<ServiceDeps, "db" | "secrets" | "now">
       if (!found) throw new DeliveryError("the WhatsApp inbox is gone or has no settings", { retryable: false });
       const lastWrote = await customerLastWroteAt(deps, message.conversationId);
       if (!lastWrote || deps.now().getTime() - lastWrote.getTime() > SERVICE_WINDOW_MS) throw new DeliveryError(OUTSIDE_WINDOW, { retryable: false });
-      const { apiBaseUrl, phoneNumberId, accessToken } = found.settings;
-      const url = `${apiBaseUrl.replace(/\/+$/, "")}/${WHATSAPP_API_VERSION}/${phoneNumberId}/messages`;
-      const payload = { messaging_product: "whatsapp", recipient_type: "individual", to: waIdOf(message.inboxId, message.externalId), type: "text", text: { body: message.text } };
-      const res = await postJson(url, payload, "WhatsApp", { authorization: `Bearer ${accessToken}` });
-      const answer = answerOf<CloudApiAnswer>(res);
-      if (res.status === 200 && answer.messages?.[0]?.id) return { externalId: answer.messages[0].id };
-      const error = answer.error;
-      const details = error?.error_data?.details ? ` ${error.error_data.details}` : "";
-      const code = error?.code === undefined ? "" : ` (code ${error.code})`;
-      throw new DeliveryError(`WhatsApp answered ${res.status}: ${error?.message ?? "no description"}${details}${code}`, {
-        retryable: retryableStatus(res.status) || RATE_LIMIT_CODES.has(error?.code ?? -1),
-        retryAfterMs: res.retryAfterMs,
-      });
+      return postWhatsappText(found.settings, waIdOf(message.inboxId, message.externalId), message.text);
     },
   };
 }

@@ -4,8 +4,9 @@ import { attachmentParams } from "../../modules/conversations/attachments.routes
 import { conversationIdParams, conversationListQuery, messagesQuery, replyBody, retryParams } from "../../modules/conversations/conversations.routes.ts";
 import { topicsQuery } from "../../modules/reports/reports.routes.ts";
 import { ticketIdParams, ticketListQuery, ticketPatchBody } from "../../modules/tickets/tickets.routes.ts";
+import { z } from "zod";
 import type { Operation } from "./operation.ts";
-import { conversationDTO, messageDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO } from "./schemas-api.ts";
+import { conversationDTO, messageDTO, replyChannelDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO } from "./schemas-api.ts";
 
 const V1 = "/api/v1";
 const readConversations = { auth: "actor", actions: ["conversation.read"] } as const;
@@ -31,6 +32,18 @@ export const serviceOperations: Operation[] = [
     access: readConversations,
     params: conversationIdParams,
     success: { status: 200, description: "The conversation.", data: conversationDTO },
+    errors: ["CONVERSATION_NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: `${V1}/conversations/:id/reply-channels`,
+    tag: "Conversations",
+    summary: "Channels to answer on",
+    description:
+      "The conversation's own inbox first, then each other inbox where the customer wrote and a channel delivers replies (not the widget): pass one's `inboxId` with a reply to answer there.",
+    access: readConversations,
+    params: conversationIdParams,
+    success: { status: 200, description: "The channels, the conversation's own first.", data: z.array(replyChannelDTO) },
     errors: ["CONVERSATION_NOT_FOUND"],
   },
   {

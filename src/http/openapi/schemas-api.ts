@@ -8,6 +8,7 @@ import type {
   ConversationDTO,
   CustomerDTO,
   MessageDTO,
+  ReplyChannelDTO,
   SessionDTO,
   TicketDTO,
   TicketEventDTO,
@@ -113,6 +114,16 @@ export const annotation = z.object({
   intent: z.object({ name: z.string(), confidence: z.number(), alternatives: z.array(z.object({ name: z.string(), confidence: z.number() })) }),
   keyPhrases: z.array(z.string()),
 }).meta({ id: "Annotation" }) satisfies z.ZodType<Annotation>;
+
+/** A channel an agent can answer a conversation's customer on. */
+export const replyChannelDTO = z
+  .object({
+    inboxId: z.string(),
+    inboxName: z.string(),
+    channel: z.string().meta({ description: "The channel of the customer's latest conversation in that inbox (telegram, email, botframework:msteams …)." }),
+    current: z.boolean().meta({ description: "True for the conversation's own inbox (the default)." }),
+  })
+  .meta({ id: "ReplyChannel" }) satisfies z.ZodType<ReplyChannelDTO>;
 
 /** A message with its NLP annotation (customer messages only). */
 export const messageDTO = z.object({

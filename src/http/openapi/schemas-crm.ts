@@ -59,6 +59,10 @@ export const suggestionDTO = z.object({
   messageId: z.uuid().nullable(),
   conversationId: z.uuid().nullable(),
   excerpt: z.string().nullable(),
+  existingCustomer: z
+    .object({ id: z.uuid(), name: z.string().nullable() })
+    .optional()
+    .meta({ description: "Another live customer who already has this email or phone: accepting answers 409 CUSTOMER_EXISTS, so the console offers a merge." }),
   createdAt: instant,
 }).meta({ id: "Suggestion" }) satisfies z.ZodType<SuggestionDTO>;
 

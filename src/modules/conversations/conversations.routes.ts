@@ -13,7 +13,7 @@ import { assertCan, conversationScope } from "../policy/index.ts";
 import { findLabelId, listConversations, listMessagesPage, type ConversationRow } from "./conversations.repo.ts";
 import { presentConversation, presentMessage } from "./conversations.presenter.ts";
 import { addReply, conversationAddress, getConversation, getConversationView } from "./conversations.service.ts";
-import { replyVia } from "./cross-channel.service.ts";
+import { replyChannels, replyVia } from "./cross-channel.service.ts";
 import { retryDelivery } from "./delivery.service.ts";
 
 const statusGroups: Record<string, ConversationRow["status"][] | null> = {
@@ -107,6 +107,10 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
   router.get("/:id", async (req, res) => {
     const { id } = parseInput(conversationIdParams, req.params);
     res.json({ data: presentConversation(await getConversationView(deps, id)) });
+  });
+  router.get("/:id/reply-channels", async (req, res) => {
+    const { id } = parseInput(conversationIdParams, req.params);
+    res.json({ data: await replyChannels(deps, id) });
   });
   router.get("/:id/messages", async (req, res) => {
     const { id } = parseInput(conversationIdParams, req.params);

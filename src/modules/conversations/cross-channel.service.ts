@@ -2,11 +2,12 @@
  * An agent's reply on another channel of the same customer: the reply stays in the conversation the agent is in, and is
  * delivered through the other inbox to the customer's conversation there (`metadata.via`).
  */
+import type { ReplyChannelDTO } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findInbox } from "../inboxes/index.ts";
 import { getConversation } from "./conversations.service.ts";
-import { latestConversationInInbox } from "./delivery.repo.ts";
+import { customerInboxes, latestConversationInInbox } from "./delivery.repo.ts";
 import { deliveredByJob } from "./delivery.service.ts";
 
 /** Where a reply sent on another channel goes: the inbox, its channel, and the customer's conversation there. */
@@ -28,4 +29,22 @@ export async function replyVia(deps: Pick<ServiceDeps, "db">, conversationId: st
     throw new AppError("VALIDATION_FAILED", "A widget conversation is answered in that conversation.", { inboxId: `replies on the ${target.channel} channel go in its own conversation` });
   }
   return { inboxId, channel: target.channel, conversationId: target.id };
+}
+
+/**
+ * The channels an agent can answer this conversation's customer on: the conversation's own inbox first, then every
+ * other inbox where the customer has a conversation whose replies a channel delivers (the widget's are answered in
+ * their own conversation), most recently active first.
+ */
+export async function replyChannels(deps: Pick<ServiceDeps, "db">, conversationId: string): Promise<ReplyChannelDTO[]> {
+  const conversation = await getConversation(deps, conversationId);
+  const inboxes = await customerInboxes(deps.db, conversation.customerId);
+  const own = inboxes.find((row) => row.inboxId === conversation.inboxId);
+  const others = inboxes
+    .filter((row) => row.inboxId !== conversation.inboxId && deliveredByJob(row.channel, "agent"))
+    .sort((a, b) => b.lastMessageAt.getTime() - a.lastMessageAt.getTime());
+  return [
+    { inboxId: conversation.inboxId, inboxName: own?.inboxName ?? conversation.inboxId, channel: conversation.channel, current: true },
+    ...others.map((row) => ({ inboxId: row.inboxId, inboxName: row.inboxName, channel: row.channel, current: false })),
+  ];
 }

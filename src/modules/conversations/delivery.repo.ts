@@ -98,3 +98,27 @@ export async function latestConversationInInbox(db: Database, customerId: string
     .limit(1);
   return row;
 }
+
+/** The metadata of a conversation's latest customer message (what a channel kept of where to answer), if any. */
+export async function lastCustomerMetadata(db: Database, conversationId: string): Promise<Record<string, unknown> | undefined> {
+  const m = tables.messages;
+  const [row] = await db
+    .select({ metadata: m.metadata })
+    .from(m)
+    .where(and(eq(m.conversationId, conversationId), eq(m.senderType, "customer")))
+    .orderBy(desc(m.seq))
+    .limit(1);
+  return row?.metadata;
+}
+
+/** Each inbox a customer has a conversation in: its name and the channel and time of the customer's latest conversation there. */
+export async function customerInboxes(db: Database, customerId: string): Promise<{ inboxId: string; inboxName: string; channel: string; lastMessageAt: Date }[]> {
+  const c = tables.conversations;
+  const i = tables.inboxes;
+  return db
+    .selectDistinctOn([c.inboxId], { inboxId: c.inboxId, inboxName: i.name, channel: c.channel, lastMessageAt: c.lastMessageAt })
+    .from(c)
+    .innerJoin(i, eq(i.id, c.inboxId))
+    .where(eq(c.customerId, customerId))
+    .orderBy(c.inboxId, desc(c.lastMessageAt));
+}

@@ -10,7 +10,7 @@ import { childLogger } from "../../logger.ts";
 import { RetryLaterError, type JobAttempt } from "../../queue/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { MessageRow } from "./conversations.repo.ts";
-import { findOutbound, resetFailedDelivery, setDelivery } from "./delivery.repo.ts";
+import { findOutbound, lastCustomerMetadata, resetFailedDelivery, setDelivery } from "./delivery.repo.ts";
 import { forgetRecentMessage } from "./recent-messages.ts";
 
 const log = childLogger("delivery");
@@ -25,6 +25,8 @@ export const DELIVER_JOB = "message.deliver";
 export type OutboundMessage = {
   messageId: string;
   inboxId: string;
+  /** The channel of the conversation it goes to ("telegram", "botframework:msteams" …). */
+  channel: string;
   conversationId: string;
   externalId: string | null;
   text: string;
@@ -54,9 +56,18 @@ export class DeliveryError extends Error {
 export function deliveredByJob(channel: string, senderType: string): boolean {
   // The widget gets every reply over its socket.
   if (channel === "web") return false;
-  // The Bot Framework adapter sends what the bot's turn says inside the turn; an agent's replies need the job.
-  if (channel === "botframework") return senderType === "agent";
+  // The Bot Framework adapter sends what the bot's turn says inside the turn; agents' replies and system notices (the
+  // hand-off's, a resolution's) come from outside a turn and need the job. Its conversations are stored per channel
+  // behind it ("botframework:msteams").
+  if (channel === "botframework" || channel.startsWith("botframework:")) return senderType === "agent" || senderType === "system";
   return senderType !== "customer";
+}
+
+/** What a channel kept, on the conversation's latest customer message, of where to answer (`metadata.<channel>`). */
+export async function customerChannelData(deps: Pick<ServiceDeps, "db">, conversationId: string, channel: string): Promise<Record<string, unknown> | undefined> {
+  const metadata = await lastCustomerMetadata(deps.db, conversationId);
+  const data = metadata?.[channel];
+  return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : undefined;
 }
 
 /** Stores where a reply's delivery stands and tells the consoles (message.updated). */
@@ -97,6 +108,7 @@ export async function deliverMessage(deps: Pick<ServiceDeps, "db" | "now" | "eve
     ({ externalId } = await sender.send({
       messageId,
       inboxId: row.inboxId,
+      channel: row.channel,
       conversationId: row.targetConversationId,
       externalId: row.externalId,
       text: row.text,

@@ -19,6 +19,7 @@ export {
   DeliveryError,
   deliverMessage,
   retryDelivery,
+  customerChannelData,
   type ChannelSender,
   type ChannelSenders,
   type OutboundMessage,

@@ -4,6 +4,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { loadLiveCustomer } from "./customers.actors.ts";
 import { presentCustomerSummary } from "./customers.presenter.ts";
 import type { CustomerRow } from "./customers.repo.ts";
+import { findLiveHolderRef } from "./suggestions.repo.ts";
 import {
   companyRef,
   customerFigures,
@@ -47,6 +48,10 @@ export async function presentProfile(deps: Pick<ServiceDeps, "db">, customer: Cu
     recentOrdersOf(db, customer.id, PROFILE_LIMITS.recent),
     recentConversationsOf(db, customer.id, PROFILE_LIMITS.recent),
   ]);
+  // An email or phone another customer has already: the console offers to merge the two records instead of accepting.
+  const holders = await Promise.all(
+    suggestions.map(({ suggestion: s }) => (s.field === "email" || s.field === "phone" ? findLiveHolderRef(db, customer.id, s.field, s.value) : Promise.resolve(undefined))),
+  );
   const spent = Number(figures.total_spent ?? 0);
   const seen = new Set<string>();
   return {
@@ -75,13 +80,14 @@ export async function presentProfile(deps: Pick<ServiceDeps, "db">, customer: Cu
         messages: row.sentiment!.count,
       })),
     suggestions: suggestions.map(
-      ({ suggestion: s, messageText }): SuggestionDTO => ({
+      ({ suggestion: s, messageText }, index): SuggestionDTO => ({
         id: s.id,
         field: s.field,
         value: s.value,
         messageId: s.messageId,
         conversationId: s.conversationId,
         excerpt: messageText === null ? null : excerptAround(messageText, s.value),
+        ...(holders[index] ? { existingCustomer: holders[index] } : {}),
         createdAt: s.createdAt.toISOString(),
       }),
     ),

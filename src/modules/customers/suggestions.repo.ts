@@ -104,6 +104,15 @@ export async function findLiveHolder(db: Database, customerId: string, field: "e
   return row?.id;
 }
 
+/** The live customer other than `customerId` who has this email or phone (the newest), with their name. */
+export async function findLiveHolderRef(db: Database, customerId: string, field: "email" | "phone", value: string): Promise<{ id: string; name: string | null } | undefined> {
+  const id = await findLiveHolder(db, customerId, field, value);
+  if (!id) return undefined;
+  const c = tables.customers;
+  const [row] = await db.select({ id: c.id, name: c.name }).from(c).where(eq(c.id, id));
+  return row;
+}
+
 /** Gives an order that belongs to nobody to the customer; answers who owns it afterwards (undefined: no such order). */
 export async function claimOrder(db: Database, customerId: string, number: string): Promise<{ orderId: string; ownerId: string | null } | undefined> {
   const o = tables.orders;

@@ -126,9 +126,18 @@ async function inboxOfChannel<C extends InboxChannel>(deps: Deps, id: string, ch
   const inbox = await findInboxCached(deps.db, id);
   if (!inbox || inbox.channel !== channel) return undefined;
   if (!inbox.enabled) return { inbox };
-  const parsed = CHANNEL_SETTINGS[channel].safeParse(openedOrNone(deps, inbox));
-  return parsed.success ? { inbox, settings: parsed.data as ChannelSettings<C> } : { inbox };
+  // The cached row is the same object for 30 s: its settings are opened and parsed once, not on every webhook and send.
+  let settings = parsedSettings.get(inbox);
+  if (settings === undefined) {
+    const parsed = CHANNEL_SETTINGS[channel].safeParse(openedOrNone(deps, inbox));
+    settings = parsed.success ? parsed.data : null;
+    parsedSettings.set(inbox, settings);
+  }
+  return settings ? { inbox, settings: settings as ChannelSettings<C> } : { inbox };
 }
+
+/** Opened, parsed settings of an inbox row (null: they do not open or parse), kept as long as the row object lives. */
+const parsedSettings = new WeakMap<InboxRow, Record<string, unknown> | null>();
 
 /**
  * The inbox a webhook names, for its route: 404 INBOX_NOT_FOUND when there is no inbox of this channel with that id

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { say } from "../../../bots/strings.ts";
+import type { MessageDTO } from "../../../src/contracts/api.ts";
 import { tables } from "../../../src/db/index.ts";
 import { BOT_FRAMEWORK_INBOX_ID } from "../../../src/modules/inboxes/index.ts";
+import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { startFakeBotConnector, type FakeBotConnector } from "../../support/fake-bot-connector.ts";
 
@@ -12,7 +14,7 @@ describe("the Bot Framework channel in local mode (BOTFRAMEWORK_ALLOW_UNAUTHENTI
 
   beforeAll(async () => {
     connector = await startFakeBotConnector();
-    t = await createTestApp({ env: { BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: "1" } });
+    t = await createTestApp({ env: { BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: "1", DELIVERY_BACKOFF_MS: "50" } });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -61,4 +63,82 @@ describe("the Bot Framework channel in local mode (BOTFRAMEWORK_ALLOW_UNAUTHENTI
     const replies = await t.container.database.db.select().from(tables.messages).where(eq(tables.messages.conversationId, stored!.conversationId));
     expect(replies.filter((m) => m.senderType === "bot").map((m) => m.text)).toContain(answer!.activity.text);
   });
+
+  /** The stored conversation of a Bot Framework conversation id, after its first message. */
+  async function conversationOf(externalId: string): Promise<string> {
+    const [row] = await t.container.database.db.select().from(tables.conversations).where(eq(tables.conversations.externalId, externalId));
+    return row!.id;
+  }
+
+  async function agentReply(cookie: string, conversationId: string, text: string): Promise<MessageDTO> {
+    const res = await api<{ data: MessageDTO }>(t.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { cookie, body: { text } });
+    expect(res.status).toBe(201);
+    return res.body.data;
+  }
+
+  async function messageOf(cookie: string, conversationId: string, id: string): Promise<MessageDTO | undefined> {
+    return (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie })).body.data.find((m) => m.id === id);
+  }
+
+  it("sends an agent's reply to the conversation's serviceUrl (Bot Connector sendToConversation, from the bot to the user) and marks it sent; the bot's own answers need no delivery job", async () => {
+    const res = await post(activity({ type: "message", id: "agent-case-1", text: "Hi there", conversation: { id: "local-conversation-agent" } }));
+    expect(res.status).toBe(200);
+    await expect.poll(() => connector.calls.filter((c) => c.replyToId === "agent-case-1").length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const conversationId = await conversationOf("local-conversation-agent");
+    const cookie = await t.login();
+
+    const reply = await agentReply(cookie, conversationId, "Hi Lin, Sam from support here.");
+    expect(reply.channelDelivery?.status).toBe("pending");
+    await expect.poll(async () => (await messageOf(cookie, conversationId, reply.id))?.channelDelivery?.status, { timeout: 20_000 }).toBe("sent");
+    const sent = connector.calls.filter((c) => c.activity.text === "Hi Lin, Sam from support here.");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      conversationId: "local-conversation-agent",
+      activity: { type: "message", from: { id: "switchboard-bot" }, recipient: { id: "user-1" }, conversation: { id: "local-conversation-agent" } },
+    });
+    expect(sent[0]!.replyToId).toBeUndefined();
+    expect(sent[0]!.authorization).toBeUndefined();
+
+    // The bot answered inside the activity's request: its replies carry no pending or failed delivery.
+    const messages = (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie })).body.data;
+    const botReplies = messages.filter((m) => m.sender.type === "bot");
+    expect(botReplies.length).toBeGreaterThan(0);
+    expect(botReplies.map((m) => m.channelDelivery)).toEqual(botReplies.map(() => null));
+  });
+
+  it("delivers the hand-off notice (stored outside the bot's turn) to the conversation through the job, as the bot", async () => {
+    const res = await post(activity({ type: "message", id: "handoff-case-1", text: "I want to talk to a human agent please", conversation: { id: "local-conversation-handoff" } }));
+    expect(res.status).toBe(200);
+    await expect.poll(() => connector.calls.filter((c) => c.conversationId === "local-conversation-handoff" && !c.replyToId).length, { timeout: 20_000 }).toBe(1);
+    const [notice] = connector.calls.filter((c) => c.conversationId === "local-conversation-handoff" && !c.replyToId);
+    expect(notice!.activity).toMatchObject({ type: "message", from: { id: "switchboard-bot" }, recipient: { id: "user-1" } });
+    const conversationId = await conversationOf("local-conversation-handoff");
+    const cookie = await t.login();
+    const messages = (await api<{ data: MessageDTO[] }>(t.url, "GET", `/api/v1/conversations/${conversationId}/messages`, { cookie })).body.data;
+    const system = messages.filter((m) => m.sender.type === "system");
+    expect(system.map((m) => m.text)).toEqual([notice!.activity.text]);
+    await expect.poll(async () => (await messageOf(cookie, conversationId, system[0]!.id))?.channelDelivery?.status, { timeout: 20_000 }).toBe("sent");
+  });
+
+  it("sends an agent's reply the Bot Connector answers 429 with Retry-After once it may, and fails one it refuses with 403 at once, with the connector's status on the message", async () => {
+    await post(activity({ type: "message", id: "agent-case-2", text: "Is anyone there?", conversation: { id: "local-conversation-retry" } }));
+    await expect.poll(() => connector.calls.filter((c) => c.replyToId === "agent-case-2").length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const conversationId = await conversationOf("local-conversation-retry");
+    const cookie = await t.login();
+
+    connector.failNext(429, 1, 1);
+    const limited = await agentReply(cookie, conversationId, "Sorry for the wait.");
+    await expect.poll(async () => (await messageOf(cookie, conversationId, limited.id))?.channelDelivery?.status, { timeout: 60_000 }).toBe("sent");
+    expect(connector.refused.filter((c) => c.activity.text === "Sorry for the wait.")).toHaveLength(1);
+    expect(connector.calls.filter((c) => c.activity.text === "Sorry for the wait.")).toHaveLength(1);
+
+    connector.failNext(403, 1);
+    const refused = await agentReply(cookie, conversationId, "Are you still there?");
+    await expect.poll(async () => (await messageOf(cookie, conversationId, refused.id))?.channelDelivery?.status, { timeout: 60_000 }).toBe("failed");
+    const failed = await messageOf(cookie, conversationId, refused.id);
+    expect(failed?.channelDelivery).toMatchObject({ attempts: 1 });
+    expect(failed?.channelDelivery?.error).toMatch(/^the Bot Connector answered 403/);
+    expect(connector.refused.filter((c) => c.activity.text === "Are you still there?")).toHaveLength(1);
+    expect(connector.calls.filter((c) => c.activity.text === "Are you still there?")).toHaveLength(0);
+  }, 120_000);
 });

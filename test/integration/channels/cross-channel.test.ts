@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationDTO, MessageDTO } from "../../../src/contracts/api.ts";
+import type { ConversationDTO, MessageDTO, ReplyChannelDTO } from "../../../src/contracts/api.ts";
 import type { InboxDTO } from "../../../src/contracts/channels.ts";
 import type { CustomerProfileDTO } from "../../../src/contracts/crm.ts";
+import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
 import { api } from "../../support/api-client.ts";
 import { channelMessages } from "../../support/channel-messages.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
@@ -124,12 +125,44 @@ describe("one customer across channels", () => {
     expect(unknown.body.error.code).toBe("INBOX_NOT_FOUND");
   });
 
+  it("lists the channels an agent can answer on: the conversation's own first, then the customer's other inboxes with a sender (not the widget)", async () => {
+    const channelsOf = async (id: string) => api<{ data: ReplyChannelDTO[] }>(t.url, "GET", `/api/v1/conversations/${id}/reply-channels`, { cookie: admin });
+    // The same customer on the website too: the widget's conversation is answered in it, so it is no channel to answer elsewhere.
+    const web = await receiveCustomerMessage(t.container.deps, {
+      inboxId: t.inboxId,
+      channel: "web",
+      externalUserId: "cross-channel-visitor",
+      externalConversationId: "cross-channel-web-1",
+      text: "Hi from the website",
+      customerId,
+      answeredInTurn: true,
+    });
+    const fromSms = await channelsOf(smsConversationId);
+    expect(fromSms.status).toBe(200);
+    expect(fromSms.body.data).toEqual([
+      { inboxId: sms.id, inboxName: "SMS", channel: "sms", current: true },
+      { inboxId: apiInbox.id, inboxName: "Our app", channel: "api", current: false },
+    ]);
+    expect((await channelsOf(apiConversationId)).body.data.map((c) => [c.channel, c.current])).toEqual([
+      ["api", true],
+      ["sms", false],
+    ]);
+    // From the website's conversation: its own first, then the two channels with a sender (most recently active first).
+    const fromWeb = (await channelsOf(web.conversation.id)).body.data;
+    expect(fromWeb[0]).toMatchObject({ inboxId: t.inboxId, channel: "web", current: true });
+    expect(fromWeb.slice(1).map((c) => c.channel).sort()).toEqual(["api", "sms"]);
+    const missing = await channelsOf("00000000-0000-4000-8000-000000000000");
+    expect([missing.status, (missing.body as unknown as ErrorBody).error.code]).toEqual([404, "CONVERSATION_NOT_FOUND"]);
+  });
+
   it("starts a new customer for a contact without a known email or phone, and offers the merge when they later write the same phone", async () => {
     const posted = await fromApp({ contactId: "app-user-9", text: "You can reach me on +1 415 555 0100", messageId: "app-9" });
     const other = (await conversation(posted.conversationId)).customer.id;
     expect(other).not.toBe(customerId);
     const suggestion = (await profile(other)).suggestions.find((s) => s.field === "phone");
     expect(suggestion).toBeDefined();
+    // The profile says who has the number already, so the console offers "Merge with …" instead of a doomed Accept.
+    expect(suggestion!.existingCustomer).toEqual({ id: customerId, name: (await profile(customerId)).name });
     const accept = await api<ErrorBody>(t.url, "POST", `/api/v1/customers/${other}/suggestions/${suggestion!.id}/accept`, { cookie: admin });
     expect(accept.status).toBe(409);
     expect(accept.body.error).toMatchObject({ code: "CUSTOMER_EXISTS", existingId: customerId });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CredentialCheckDTO, InboxDTO, TestMessageDTO } from "../../../src/contracts/channels.ts";
+import { createHmac } from "node:crypto";
 import { TEST_MESSAGE_TEXT } from "../../../src/channels/inbox-checks.ts";
 import { freePort } from "../../../src/queue/index.ts";
 import { api } from "../../support/api-client.ts";
 import { AGENT_PASSWORD, createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { FAKE_SLACK_TEAM, startFakeSlack, type FakeSlack } from "../../support/fake-slack.ts";
+import { startFakeIntegrator, type FakeIntegrator } from "../../support/fake-integrator.ts";
 import { startFakeTelegram, type FakeTelegram } from "../../support/fake-telegram.ts";
 import { FAKE_TWILIO_ACCOUNT_NAME, startFakeTwilio, type FakeTwilio } from "../../support/fake-twilio.ts";
 import { FAKE_WHATSAPP_NUMBER, startFakeWhatsapp, type FakeWhatsapp } from "../../support/fake-whatsapp.ts";
@@ -25,21 +27,23 @@ describe("checking an inbox's credentials with its provider (POST /api/v1/inboxe
   let twilio: FakeTwilio;
   let whatsapp: FakeWhatsapp;
   let smtp: SmtpSink;
+  let integrator: FakeIntegrator;
 
   beforeAll(async () => {
-    [telegram, slack, twilio, whatsapp, smtp] = await Promise.all([
+    [telegram, slack, twilio, whatsapp, smtp, integrator] = await Promise.all([
       startFakeTelegram({ botToken: TELEGRAM_TOKEN }),
       startFakeSlack({ botToken: SLACK_TOKEN }),
       startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }),
       startFakeWhatsapp({ accessToken: WHATSAPP_TOKEN }),
       startSmtpSink(SMTP_LOGIN),
+      startFakeIntegrator(),
     ]);
     t = await createTestApp();
     admin = await t.login();
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await Promise.all([telegram?.close(), slack?.close(), twilio?.close(), whatsapp?.close(), smtp?.close()]);
+    await Promise.all([telegram?.close(), slack?.close(), twilio?.close(), whatsapp?.close(), smtp?.close(), integrator?.close()]);
   });
 
   async function addInbox(channel: string, settings: Record<string, unknown>): Promise<string> {
@@ -129,13 +133,72 @@ describe("checking an inbox's credentials with its provider (POST /api/v1/inboxe
     expect(twilio.sentTo("+15551234567").map((call) => call.body.Body)).toEqual([TEST_MESSAGE_TEXT]);
   });
 
-  it("refuses a test message without a valid recipient (400 naming to), and on channels that send only within a conversation (409)", async () => {
+  it("refuses a test message without a valid recipient (400 naming to), and on the web inbox, which has no provider (409)", async () => {
     const telegramInbox = await addInbox("telegram", telegramSettings(TELEGRAM_TOKEN));
     const slackInbox = await addInbox("slack", slackSettings(SLACK_TOKEN));
     const missing = await api<{ error: { code: string; fields: Record<string, string> } }>(t.url, "POST", `/api/v1/inboxes/${telegramInbox}/test-message`, { cookie: admin, body: {} });
-    const onSlack = await api<{ error: { code: string } }>(t.url, "POST", `/api/v1/inboxes/${slackInbox}/test-message`, { cookie: admin, body: { to: "C0123" } });
-    expect([missing.status, missing.body.error.code, onSlack.status, onSlack.body.error.code]).toEqual([400, "VALIDATION_FAILED", 409, "INBOX_CHECK_UNSUPPORTED"]);
+    const notAChannel = await api<{ error: { code: string; fields: Record<string, string> } }>(t.url, "POST", `/api/v1/inboxes/${slackInbox}/test-message`, { cookie: admin, body: { to: "#general" } });
+    const onWeb = await api<{ error: { code: string } }>(t.url, "POST", `/api/v1/inboxes/${t.inboxId}/test-message`, { cookie: admin, body: { to: "C0123" } });
+    expect([missing.status, missing.body.error.code, notAChannel.status, notAChannel.body.error.code, onWeb.status, onWeb.body.error.code]).toEqual([
+      400,
+      "VALIDATION_FAILED",
+      400,
+      "VALIDATION_FAILED",
+      409,
+      "INBOX_CHECK_UNSUPPORTED",
+    ]);
     expect(missing.body.error.fields.to).toMatch(/chat id/);
+    expect(notAChannel.body.error.fields.to).toMatch(/Slack channel id/);
+    expect(slack.calls.filter((c) => c.path === "/chat.postMessage" && c.body.channel === "#general")).toHaveLength(0);
+  });
+
+  it("posts the test text to a Slack channel (outside any thread) with chat.postMessage", async () => {
+    const inboxId = await addInbox("slack", slackSettings(SLACK_TOKEN));
+    const res = await api<{ data: TestMessageDTO }>(t.url, "POST", `/api/v1/inboxes/${inboxId}/test-message`, { cookie: admin, body: { to: "C0SUPPORT1" } });
+    expect(res.body.data).toMatchObject({ ok: true, externalId: expect.any(String) });
+    const posted = slack.calls.filter((c) => c.path === "/chat.postMessage" && c.body.channel === "C0SUPPORT1");
+    expect(posted.map((c) => c.body)).toEqual([{ channel: "C0SUPPORT1", text: TEST_MESSAGE_TEXT }]);
+    expect(posted[0]!.headers.authorization).toBe(`Bearer ${SLACK_TOKEN}`);
+  });
+
+  it("sends the test text to a WhatsApp number (as its wa_id) through the Cloud API, answering the wamid", async () => {
+    const inboxId = await addInbox("whatsapp", whatsappSettings(WHATSAPP_TOKEN));
+    const res = await api<{ data: TestMessageDTO }>(t.url, "POST", `/api/v1/inboxes/${inboxId}/test-message`, { cookie: admin, body: { to: "+14155550177" } });
+    expect(res.body.data).toMatchObject({ ok: true, externalId: expect.stringMatching(/^wamid\./) });
+    expect(whatsapp.sentTo("14155550177").map((c) => c.body)).toEqual([
+      { messaging_product: "whatsapp", recipient_type: "individual", to: "14155550177", type: "text", text: { body: TEST_MESSAGE_TEXT } },
+    ]);
+  });
+
+  it("mails the test text through the inbox's relay to the inbox's own address by default, or to the address given, marked automatic", async () => {
+    const inboxId = await addInbox("email", emailSettings(SMTP_LOGIN.pass));
+    const own = await api<{ data: TestMessageDTO }>(t.url, "POST", `/api/v1/inboxes/${inboxId}/test-message`, { cookie: admin, body: {} });
+    const given = await api<{ data: TestMessageDTO }>(t.url, "POST", `/api/v1/inboxes/${inboxId}/test-message`, { cookie: admin, body: { to: "ops@shop.example" } });
+    const bad = await api<{ error: { code: string; fields: Record<string, string> } }>(t.url, "POST", `/api/v1/inboxes/${inboxId}/test-message`, { cookie: admin, body: { to: "not an address" } });
+    expect([own.body.data.ok, given.body.data.ok, bad.status, bad.body.error.fields.to]).toEqual([true, true, 400, "to must be an email address"]);
+    const [toOwn] = smtp.sentTo("support@shop.example");
+    const [toOps] = smtp.sentTo("ops@shop.example");
+    for (const sunk of [toOwn, toOps]) {
+      expect(sunk!.mail.text?.trim()).toBe(TEST_MESSAGE_TEXT);
+      expect(sunk!.mail.subject).toBe("Switchboard test message");
+      expect(sunk!.mail.from?.value[0]?.address).toBe("support@shop.example");
+      expect(sunk!.mail.headers.get("auto-submitted")).toBe("auto-generated");
+    }
+  });
+
+  it("posts a signed inbox.test event to an API inbox's webhookUrl, and takes no recipient", async () => {
+    const secret = "integrator-webhook-secret-0123";
+    const inboxId = await addInbox("api", { webhookUrl: `${integrator.url}/hooks/switchboard`, webhookSecret: secret });
+    const res = await api<{ data: TestMessageDTO }>(t.url, "POST", `/api/v1/inboxes/${inboxId}/test-message`, { cookie: admin, body: {} });
+    expect(res.body.data).toEqual({ ok: true, externalId: null });
+    const [call] = integrator.calls.filter((c) => c.path === "/hooks/switchboard");
+    expect(call!.body).toMatchObject({ event: "inbox.test", inboxId, text: TEST_MESSAGE_TEXT });
+    const timestamp = String(call!.headers["x-switchboard-timestamp"]);
+    expect(call!.headers["x-switchboard-signature"]).toBe(`sha256=${createHmac("sha256", secret).update(`${timestamp}.${call!.raw}`).digest("hex")}`);
+
+    const withTo = await api<{ error: { code: string; fields: Record<string, string> } }>(t.url, "POST", `/api/v1/inboxes/${inboxId}/test-message`, { cookie: admin, body: { to: "someone" } });
+    expect([withTo.status, withTo.body.error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    expect(integrator.calls.filter((c) => c.path === "/hooks/switchboard")).toHaveLength(1);
   });
 
   it("answers a test message the provider refuses with ok: false and its reason", async () => {

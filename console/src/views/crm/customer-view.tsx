@@ -119,6 +119,7 @@ export function CustomerView(props: { crm: CrmOperations; user: UserDTO; custome
               suggestions={p.suggestions}
               onAccept={(s) => act(() => crmApi.acceptSuggestion(p.id, s.id), PROFILE_TEXT.accepted)}
               onDismiss={(s) => act(() => crmApi.dismissSuggestion(p.id, s.id))}
+              onMerge={canMerge ? (existing) => setConfirm({ kind: "merge", otherId: existing.id, otherLabel: existing.name || PROFILE_TEXT.anotherCustomer }) : null}
             />
             <ProfileDetails
               profile={p}

@@ -5,9 +5,14 @@ import { duplicateReason, formatMoney, suggestionLabel } from "../../crm-format.
 import { PROFILE_TEXT } from "../../crm-strings.ts";
 import { formatDate, formatNumber, formatRelativeTime } from "../../format.ts";
 
-/** One suggestion: the value, the customer's words around it, Accept and Dismiss. */
-export function SuggestionItem(props: { suggestion: SuggestionDTO; onAccept: () => Promise<void>; onDismiss?: () => Promise<void>; compact?: boolean }) {
+/**
+ * One suggestion: the value, the customer's words around it, Accept and Dismiss; when another customer already has the
+ * email or phone and `onMerge` is given, "Merge with <them>" instead of Accept.
+ */
+export function SuggestionItem(props: { suggestion: SuggestionDTO; onAccept: () => Promise<void>; onDismiss?: () => Promise<void>; onMerge?: (existing: { id: string; name: string | null }) => void; compact?: boolean }) {
   const { suggestion } = props;
+  const existing = suggestion.existingCustomer;
+  const existingName = existing?.name || PROFILE_TEXT.anotherCustomer;
   const [busy, setBusy] = useState(false);
   const act = async (what: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -27,10 +32,21 @@ export function SuggestionItem(props: { suggestion: SuggestionDTO; onAccept: () 
           {PROFILE_TEXT.wrote} “{suggestion.excerpt}”
         </p>
       ) : null}
+      {existing && props.onMerge ? (
+        <p class="suggestion__quote" data-testid="suggestion-holder" data-customer-id={existing.id}>
+          {PROFILE_TEXT.heldBy(existingName)}
+        </p>
+      ) : null}
       <div class="suggestion__actions">
-        <button type="button" class="button button--primary button--small" disabled={busy} onClick={() => void act(props.onAccept)} aria-label={`${PROFILE_TEXT.accept} ${suggestionLabel(suggestion.field)} ${suggestion.value}`} data-testid="suggestion-accept">
-          {PROFILE_TEXT.accept}
-        </button>
+        {existing && props.onMerge ? (
+          <button type="button" class="button button--primary button--small" disabled={busy} onClick={() => props.onMerge?.(existing)} data-testid="suggestion-merge">
+            {PROFILE_TEXT.mergeWith(existingName)}
+          </button>
+        ) : (
+          <button type="button" class="button button--primary button--small" disabled={busy} onClick={() => void act(props.onAccept)} aria-label={`${PROFILE_TEXT.accept} ${suggestionLabel(suggestion.field)} ${suggestion.value}`} data-testid="suggestion-accept">
+            {PROFILE_TEXT.accept}
+          </button>
+        )}
         {props.onDismiss ? (
           <button type="button" class="button button--secondary button--small" disabled={busy} onClick={() => void act(props.onDismiss ?? (async () => undefined))} aria-label={`${PROFILE_TEXT.dismiss} ${suggestion.value}`} data-testid="suggestion-dismiss">
             {PROFILE_TEXT.dismiss}
@@ -41,8 +57,13 @@ export function SuggestionItem(props: { suggestion: SuggestionDTO; onAccept: () 
   );
 }
 
-/** The suggestions card (hidden when there are none). */
-export function SuggestionsCard(props: { suggestions: SuggestionDTO[]; onAccept: (s: SuggestionDTO) => Promise<void>; onDismiss: (s: SuggestionDTO) => Promise<void> }) {
+/** The suggestions card (hidden when there are none); `onMerge` is offered for a value another customer has (null: no right to merge). */
+export function SuggestionsCard(props: {
+  suggestions: SuggestionDTO[];
+  onAccept: (s: SuggestionDTO) => Promise<void>;
+  onDismiss: (s: SuggestionDTO) => Promise<void>;
+  onMerge: ((existing: { id: string; name: string | null }) => void) | null;
+}) {
   if (props.suggestions.length === 0) return null;
   return (
     <section class="card card--highlight" aria-labelledby="suggestions-title" data-testid="suggestions">
@@ -52,7 +73,7 @@ export function SuggestionsCard(props: { suggestions: SuggestionDTO[]; onAccept:
       <p class="card__muted">{PROFILE_TEXT.suggestionHint}</p>
       <ul class="suggestions">
         {props.suggestions.map((s) => (
-          <SuggestionItem key={s.id} suggestion={s} onAccept={() => props.onAccept(s)} onDismiss={() => props.onDismiss(s)} />
+          <SuggestionItem key={s.id} suggestion={s} onAccept={() => props.onAccept(s)} onDismiss={() => props.onDismiss(s)} onMerge={props.onMerge ?? undefined} />
         ))}
       </ul>
     </section>
