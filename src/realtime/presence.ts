@@ -8,6 +8,7 @@ import { childLogger } from "../logger.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { consoleActivity, consoleGone, markIdleAgentsAway } from "../modules/routing/index.ts";
 import { userRoom } from "./console.socket.ts";
+import { socketError } from "./socket-errors.ts";
 
 const log = childLogger("presence");
 
@@ -53,13 +54,19 @@ export function startPresence(nsp: Namespace, deps: ServiceDeps, settings: Prese
       graceTimers.delete(userId);
       let reportedAt = Date.now();
       run("connect", consoleActivity(deps, userId));
-      socket.on(PRESENCE_ACTIVITY, (_payload: unknown, ack: unknown) => {
+      // The acknowledgement comes once the report is stored (or skipped as too soon after the last one).
+      socket.on(PRESENCE_ACTIVITY, (_payload: unknown, callback: unknown) => {
+        const ack = typeof callback === "function" ? (callback as (answer: unknown) => void) : undefined;
         const now = Date.now();
+        let recorded = Promise.resolve();
         if (now - reportedAt >= activityGapMs) {
           reportedAt = now;
-          run("activity", consoleActivity(deps, userId));
+          recorded = consoleActivity(deps, userId);
         }
-        if (typeof ack === "function") ack({ data: { ok: true } });
+        recorded.then(
+          () => ack?.({ data: { ok: true } }),
+          (error: unknown) => ack?.(socketError(error)),
+        );
       });
       socket.on("disconnect", () => {
         clearTimeout(graceTimers.get(userId));
