@@ -28,6 +28,8 @@ export type PresenceTracker = {
 /** Starts the idle sweep and returns the tracker the /console namespace hands its sockets to. */
 export function startPresence(nsp: Namespace, deps: ServiceDeps, settings: PresenceSettings): PresenceTracker {
   const graceTimers = new Map<string, NodeJS.Timeout>();
+  // Once the node stops, the sockets it closes on the way out must not take anyone offline: they reconnect elsewhere.
+  let stopped = false;
   const run = (what: string, task: Promise<unknown>): void => {
     task.catch((error: unknown) => log.error({ err: error }, `presence: ${what} failed`));
   };
@@ -69,6 +71,7 @@ export function startPresence(nsp: Namespace, deps: ServiceDeps, settings: Prese
         );
       });
       socket.on("disconnect", () => {
+        if (stopped) return;
         clearTimeout(graceTimers.get(userId));
         const timer = setTimeout(() => run("disconnect", settle(userId)), settings.offlineGraceMs);
         timer.unref();
@@ -76,6 +79,7 @@ export function startPresence(nsp: Namespace, deps: ServiceDeps, settings: Prese
       });
     },
     stop() {
+      stopped = true;
       clearInterval(sweep);
       for (const timer of graceTimers.values()) clearTimeout(timer);
       graceTimers.clear();

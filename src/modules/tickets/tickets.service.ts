@@ -1,4 +1,4 @@
-/** Ticket use cases: open a ticket on hand-off and assign it round-robin, change it, list it; every change leaves a ticket event. */
+/** Ticket use cases: open a ticket on hand-off and route it, change it, list it; every change leaves a ticket event. */
 import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import { findUser } from "../agents/index.ts";
