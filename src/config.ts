@@ -130,6 +130,8 @@ export type Config = Readonly<{
   imapPollMs: number;
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
+  /** An online agent turns away after idleMs without console input, and offline offlineGraceMs after their last console closes. */
+  presence: { idleMs: number; offlineGraceMs: number };
   /** Widget visitors that never wrote nor were verified are forgotten after this long idle (VISITOR_RETENTION_DAYS). */
   visitorRetentionMs: number;
   adminEmail: string | undefined;
