@@ -67,6 +67,9 @@ const schema = z.object({
     .default(60),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
+  // Fractions are allowed (0.05 is three seconds) so tests and demos can watch an agent turn away.
+  AGENT_IDLE_MINUTES: z.coerce.number().positive("must be more than 0").max(1_440, "must be at most a day").default(10),
+  AGENT_OFFLINE_GRACE_SECONDS: z.coerce.number().min(0, "must be 0 or more").max(3_600, "must be at most an hour").default(10),
   VISITOR_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(3_650, "must be at most ten years").default(30),
   SWITCHBOARD_ADMIN_EMAIL: z.email("must be an email address").optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
@@ -127,6 +130,8 @@ export type Config = Readonly<{
   imapPollMs: number;
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
+  /** An online agent turns away after idleMs without console input, and offline offlineGraceMs after their last console closes. */
+  presence: { idleMs: number; offlineGraceMs: number };
   /** Widget visitors that never wrote nor were verified are forgotten after this long idle (VISITOR_RETENTION_DAYS). */
   visitorRetentionMs: number;
   adminEmail: string | undefined;
@@ -183,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailMaxBytes: v.EMAIL_MAX_BYTES,
     imapPollMs: v.IMAP_POLL_SECONDS * 1000,
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
+    presence: { idleMs: Math.round(v.AGENT_IDLE_MINUTES * 60_000), offlineGraceMs: Math.round(v.AGENT_OFFLINE_GRACE_SECONDS * 1000) },
     visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,
     adminEmail: v.SWITCHBOARD_ADMIN_EMAIL,
     adminPassword: v.SWITCHBOARD_ADMIN_PASSWORD,

@@ -222,6 +222,8 @@ export const TICKET_HISTORY_TEXT = {
   created: "opened the ticket",
   assigned: (to: string | null) => (to ? `assigned it to ${to}` : "assigned it"),
   unassigned: "put it back in the queue",
+  /** Routing's own account of a decision ("routed to Sam Support: team Billing, skill get_refund, 2 of 4 open"). */
+  routed: (reason: string) => reason,
   status: (from: string, to: string) => `changed the status from ${from} to ${to}`,
   priority: (from: string, to: string) => `changed the priority from ${from} to ${to}`,
   other: (type: string) => type.replace(/_/g, " "),

@@ -25,7 +25,7 @@ export function userRoom(userId: string): string {
 const typingSchema = z.object({ conversationId: z.uuid(), typing: z.boolean() });
 
 /** Registers the /console handlers. */
-export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): void {
+export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps, onConnected?: (socket: Socket, userId: string) => void): void {
   nsp.use(async (socket, next) => {
     const session = await authenticate(deps, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => undefined);
     if (!session) return next(connectError(new AppError("UNAUTHENTICATED")));
@@ -45,6 +45,7 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): voi
       socket.disconnect(true);
       return;
     }
+    onConnected?.(socket, user.id);
     socket.on("typing", (payload: unknown, ack: unknown) => {
       const reply = (answer: unknown): void => {
         if (typeof ack === "function") ack(answer);

@@ -7,6 +7,7 @@ import type { Container } from "../container.ts";
 import { startBroadcaster } from "./broadcaster.ts";
 import { registerConsoleNamespace } from "./console.socket.ts";
 import { guardConsoleOrigin, guardWidgetConnections } from "./socket-guards.ts";
+import { startPresence } from "./presence.ts";
 import { startSessionEnforcer } from "./sessions.ts";
 import { registerWidgetNamespace } from "./widget.socket.ts";
 
@@ -45,7 +46,8 @@ export function attachRealtime(httpServer: HttpServer, container: Container): { 
   guardWidgetConnections(io.of("/widget"), container.limits);
   registerWidgetNamespace(io.of("/widget"), container.deps, container.limits);
   guardConsoleOrigin(io.of("/console"), container.config.publicUrl);
-  registerConsoleNamespace(io.of("/console"), container.deps);
+  const presence = startPresence(io.of("/console"), container.deps, container.config.presence);
+  registerConsoleNamespace(io.of("/console"), container.deps, (socket, userId) => presence.track(socket, userId));
   const stopBroadcaster = startBroadcaster(io, container.events, container.deps);
   const stopSessionEnforcer = startSessionEnforcer(io.of("/console"), container.events, container.deps);
   return {
@@ -53,6 +55,7 @@ export function attachRealtime(httpServer: HttpServer, container: Container): { 
     async stop() {
       stopBroadcaster();
       stopSessionEnforcer();
+      presence.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       pub.disconnect();
       sub.disconnect();

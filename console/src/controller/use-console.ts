@@ -109,7 +109,12 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
       });
     };
     connect();
+    // Input anywhere in the console keeps the agent online; the server turns them away after AGENT_IDLE_MINUTES without.
+    const onActivity = (): void => socketRef.current?.sendActivity();
+    const activityEvents = ["keydown", "pointerdown", "wheel", "focus"] as const;
+    for (const name of activityEvents) window.addEventListener(name, onActivity, { passive: true });
     return () => {
+      for (const name of activityEvents) window.removeEventListener(name, onActivity);
       window.removeEventListener("popstate", onPopState);
       clearTimeout(retry);
       for (const timer of timers.values()) clearTimeout(timer);

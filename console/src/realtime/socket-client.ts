@@ -5,6 +5,8 @@ import type { ConversationNoteDTO, NotificationDTO } from "../../../src/contract
 import type { Sender, SenderType } from "../../../src/contracts/messages.ts";
 
 const SERVER_DISCONNECT_RETRY_MS = 1_000;
+// Well inside the shortest sensible idle time (a minute), and few enough messages to cost nothing.
+const ACTIVITY_REPORT_MS = 20_000;
 
 /** Payload of the server's "typing" event: who is typing in which conversation. */
 export type TypingEvent = { conversationId: string; sender: Sender | SenderType; typing: boolean };
@@ -30,6 +32,8 @@ export type ConsoleServerEvents = {
 /** Events the console sends on /console. */
 export type ConsoleClientEvents = {
   typing: (payload: { conversationId: string; typing: boolean }) => void;
+  /** The user typed, clicked or came back to the console (keeps their presence online; see AGENT_IDLE_MINUTES). */
+  "presence:activity": () => void;
 };
 
 /** Callbacks for everything the live connection reports. */
@@ -46,6 +50,8 @@ export type ConsoleSocketHandlers = {
 /** A running connection: send typing, or close it for good. */
 export type ConsoleSocket = {
   sendTyping: (conversationId: string, typing: boolean) => void;
+  /** Reports the user's input, at most once every ACTIVITY_REPORT_MS. */
+  sendActivity: () => void;
   close: () => void;
 };
 
@@ -61,6 +67,7 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
     transports: ["websocket", "polling"],
   });
   let connectedBefore = false;
+  let activityReportedAt = 0;
 
   socket.on("connect", () => {
     handlers.connected(connectedBefore);
@@ -94,6 +101,12 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   return {
     sendTyping: (conversationId, typing) => {
       if (socket.connected) socket.emit("typing", { conversationId, typing });
+    },
+    sendActivity: () => {
+      const now = Date.now();
+      if (!socket.connected || now - activityReportedAt < ACTIVITY_REPORT_MS) return;
+      activityReportedAt = now;
+      socket.emit("presence:activity");
     },
     close: () => {
       socket.removeAllListeners();

@@ -14,12 +14,15 @@ export function actorLabel(event: Pick<TicketEventDTO, "actorType" | "actorName"
 /** What a change did, in words. */
 export function changeText(event: Pick<TicketEventDTO, "type" | "data">, ticket: Pick<TicketDTO, "assignee">): string {
   // Round-robin assignments record {assigneeId, rule}; a person's or a key's change records {from, to}.
-  const data = event.data as { from?: unknown; to?: unknown; assigneeId?: unknown };
+  const data = event.data as { from?: unknown; to?: unknown; assigneeId?: unknown; reason?: unknown };
   const text = (value: unknown): string => (typeof value === "string" ? value : "—");
   switch (event.type) {
     case "created":
       return T.created;
+    case "queued":
+      return T.routed(text(data.reason));
     case "assigned":
+      if (typeof data.reason === "string") return T.routed(data.reason);
       return T.assigned(ticket.assignee && (data.to ?? data.assigneeId) === ticket.assignee.id ? ticket.assignee.name : null);
     case "unassigned":
       return T.unassigned;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { conversations } from "./conversations.ts";
 import { customers } from "./customers.ts";
+import { teams } from "./helpdesk.ts";
 import { users } from "./users.ts";
 
 /** A support ticket: one per hand-off of a conversation to humans. */
@@ -22,6 +23,11 @@ export const tickets = pgTable(
     priority: text("priority").$type<"low" | "normal" | "high" | "urgent">().notNull().default("normal"),
     reason: text("reason").notNull(),
     assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    /** The team routing chose (its queue holds the ticket while unassigned); null: the general queue. */
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    /** What routing matched skills on: the conversation's intent and language at hand-off. */
+    routingIntent: text("routing_intent"),
+    routingLanguage: text("routing_language"),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -38,6 +44,8 @@ export const tickets = pgTable(
     index("tickets_resolved_idx").on(t.resolvedAt),
     // Search by subject (English-stemmed, as messages are).
     index("tickets_subject_search_idx").using("gin", sql`to_tsvector('english'::regconfig, ${t.subject})`),
+    // A team's queue: its unassigned, unresolved tickets.
+    index("tickets_team_queue_idx").on(t.teamId, t.status).where(sql`${t.assigneeId} is null`),
   ],
 );
 

@@ -18,6 +18,10 @@ export const users = pgTable("users", {
   skills: jsonb("skills").$type<UserSkills>().notNull().default({ intents: [], languages: [] }),
   /** The most conversations the user handles at once; null: no limit. */
   capacity: integer("capacity"),
+  /** The last time the user's console reported input (presence turns "away" after AGENT_IDLE_MINUTES without it). */
+  lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
+  /** True while the user is away because they were idle (input brings them back online; a chosen "away" stays). */
+  idleAway: boolean("idle_away").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -9,6 +9,7 @@ import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { seedDemoDeals } from "./demo-deals.ts";
 import { DEMO_INBOX_ID, demoAgents, demoChannelInboxes, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 import { seedDemoRevenue } from "./demo-revenue.ts";
+import { seedDemoTeams } from "./demo-teams.ts";
 
 /** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
 export type DemoAccount = { email: string; role: "agent" | "manager"; password?: string };
@@ -103,6 +104,7 @@ export async function seedDemoData(
       )
       .onConflictDoNothing();
     await tx.insert(tables.kbArticles).values(demoArticles).onConflictDoNothing();
+    await seedDemoTeams(tx, created);
     await seedDemoDeals(tx, { now, customerIds, products: productRows });
     if (options.crm === false) return;
     const agents = await tx

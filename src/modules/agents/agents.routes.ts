@@ -5,7 +5,10 @@ import { parseInput } from "../../http/middlewares/validate.ts";
 import { currentUser, readCookie, requireUser, SESSION_COOKIE } from "../../http/middlewares/auth.ts";
 import type { LoginGuard } from "../../limits/index.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { presentUser, setPresence } from "./agents.service.ts";
+import { AppError } from "../../errors.ts";
+import { choosePresence } from "../routing/index.ts";
+import { findUser } from "./agents.repo.ts";
+import { presentUser } from "./agents.service.ts";
 import { login, logout, sessionSettings } from "./sessions.service.ts";
 
 /** Body of POST /api/v1/auth/login. */
@@ -46,7 +49,12 @@ export function agentsRoutes(deps: ServiceDeps, options: { secureCookies: boolea
   });
   router.patch("/agents/me", requireUser(deps), async (req, res) => {
     const body = parseInput(presenceBody, req.body);
-    res.json({ data: presentUser(await setPresence(deps, currentUser(req).id, body.status)) });
+    const me = currentUser(req);
+    // Choosing "online" picks up the agent's team queue; a chosen "away" is not undone by activity (see routing).
+    if (!(await choosePresence(deps, me.id, body.status))) throw new AppError("USER_NOT_FOUND");
+    const user = await findUser(deps.db, me.id);
+    if (!user) throw new AppError("USER_NOT_FOUND");
+    res.json({ data: presentUser(user) });
   });
   return router;
 }

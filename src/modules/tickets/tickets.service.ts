@@ -1,11 +1,11 @@
-/** Ticket use cases: open a ticket on hand-off and assign it round-robin, change it, list it; every change leaves a ticket event. */
+/** Ticket use cases: open a ticket on hand-off and route it, change it, list it; every change leaves a ticket event. */
 import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
-import { claimNextOnlineAgent, findUser } from "../agents/index.ts";
+import { findUser } from "../agents/index.ts";
 import { addReply, getConversation, getMessage, setConversationStatus } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { ticketPriority, type HandoffReason } from "../routing/index.ts";
+import { pickUpQueue, routeTicket, ticketPriority, type HandoffReason } from "../routing/index.ts";
 import { findActiveTicketForConversation, findTicket, insertTicket, stampFirstResponse, updateTicketWithEvents, type TicketRow } from "./tickets.repo.ts";
 import { handoffStrings } from "./tickets.strings.ts";
 
@@ -13,7 +13,7 @@ import { handoffStrings } from "./tickets.strings.ts";
 export type Actor = { type: "system" | "bot" | "agent" | "customer" | "api_key"; id: string | null };
 
 /**
- * Hands a conversation to humans: opens (or reuses) its ticket, assigns an online agent round-robin, tells the customer,
+ * Hands a conversation to humans: opens (or reuses) its ticket, routes it (team, skill, capacity; see the routing module), tells the customer,
  * then marks the conversation handed off. Safe to run again after a crash part-way: the conversation changes last, so a
  * rerun finds the ticket, keeps its assignee, and the reply (keyed by `replyKey`) is stored once.
  */
@@ -26,19 +26,16 @@ export async function openHandoffTicket(
   if (existing && conversation.status === "handoff") return existing;
   const now = deps.now();
   let ticket = existing ?? (await insertNewTicket(deps, conversation, input, now));
-  let agent = ticket.assigneeId ? await findUser(deps.db, ticket.assigneeId) : undefined;
+  let agent: { name: string } | undefined = ticket.assigneeId ? await findUser(deps.db, ticket.assigneeId) : undefined;
   if (!ticket.assigneeId) {
-    agent = await claimNextOnlineAgent(deps.db, now);
-    if (agent) {
-      const assigned = await updateTicketWithEvents(deps.db, ticket.id, { assigneeId: agent.id }, [
-        { type: "assigned", actorType: "system", actorId: null, data: { assigneeId: agent.id, rule: "round_robin" } },
-      ], ticket);
-      if (assigned) ticket = assigned;
-      else {
-        // Someone took or changed the ticket meanwhile: announce whoever has it now.
-        ticket = (await findTicket(deps.db, ticket.id)) ?? ticket;
-        agent = ticket.assigneeId ? await findUser(deps.db, ticket.assigneeId) : undefined;
-      }
+    const routed = await routeTicket(deps, ticket);
+    if (routed.ticket) {
+      ticket = routed.ticket;
+      agent = routed.assignee ?? undefined;
+    } else {
+      // Queued, or someone took or changed the ticket meanwhile: announce whoever has it now.
+      ticket = (await findTicket(deps.db, ticket.id)) ?? ticket;
+      agent = ticket.assigneeId ? await findUser(deps.db, ticket.assigneeId) : undefined;
     }
   }
   await addReply(deps, conversation.id, {
@@ -129,6 +126,9 @@ export async function updateTicket(
     }
     else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
     deps.events.emit("ticket.updated", { ticketId: id });
+    // The previous assignee has room again (resolved, or handed the conversation on): their team's queue comes next.
+    const freed = ticket.assigneeId && (changes.status === "resolved" || changes.assigneeId !== undefined) ? ticket.assigneeId : null;
+    if (freed) await pickUpQueue(deps, freed, { excludeTicketId: id });
     return updated;
   }
   throw new AppError("TICKET_CHANGED");

@@ -52,7 +52,8 @@ describe("a ticket change is authorized on the state it applies to", () => {
     expect(checks).toBe(2);
     const after = await api<{ data: TicketDTO & { events: { type: string }[] } }>(t.url, "GET", `/api/v1/tickets/${ticket.id}`, { cookie: admin });
     expect(after.body.data.assignee?.id).toBe(sam.id);
-    expect(after.body.data.events.map((e) => e.type)).toEqual(["created", "assigned"]);
+    // "queued": routing's record that nobody was online at the hand-off.
+    expect(after.body.data.events.map((e) => e.type)).toEqual(["created", "queued", "assigned"]);
   });
 
   it("without a concurrent change the same take succeeds on the first check", async () => {

@@ -18,4 +18,12 @@ describe("the console's ticket history", () => {
     expect(changeText({ type: "status_changed", data: { from: "open", to: "pending" } }, ticket)).toBe("changed the status from open to pending");
     expect(changeText({ type: "unassigned", data: {} }, ticket)).toBe("put it back in the queue");
   });
+
+  it("shows routing's own reason for a routed assignment and for a ticket left in a team's queue", () => {
+    const ticket = { assignee: { id: "u1", name: "Sam Support" } };
+    const reason = "routed to Sam Support: team Billing, skill get_refund, 1 of 4 open";
+    expect(changeText({ type: "assigned", data: { assigneeId: "u1", rule: "skills_capacity", reason } }, ticket)).toBe(reason);
+    const queued = "queued for team Billing: no online agent with skill get_refund below capacity";
+    expect(changeText({ type: "queued", data: { teamId: "t1", reason: queued } }, ticket)).toBe(queued);
+  });
 });
