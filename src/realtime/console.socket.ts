@@ -1,4 +1,4 @@
-/** The /console namespace: authenticated agents receive every change live and signal typing. */
+/** The /console namespace: authenticated agents receive every change live, signal typing and which conversation they view. */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -6,6 +6,7 @@ import { readCookie, SESSION_COOKIE } from "../http/middlewares/auth.ts";
 import { authenticate, sessionEndReason, type AuthenticatedSession } from "../modules/agents/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { assertCan, conversationScope } from "../modules/policy/index.ts";
+import { registerCollision } from "./collision.socket.ts";
 import { connectError, socketError } from "./socket-errors.ts";
 import { normalizePackets } from "./socket-packets.ts";
 
@@ -45,6 +46,7 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): voi
       socket.disconnect(true);
       return;
     }
+    const collision = registerCollision(nsp, socket, deps);
     socket.on("typing", (payload: unknown, ack: unknown) => {
       const reply = (answer: unknown): void => {
         if (typeof ack === "function") ack(answer);
@@ -57,6 +59,7 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): voi
         .then((scope) => {
           assertCan(user, "conversation.reply", scope);
           deps.events.emit("typing.changed", { conversationId, sender: { type: "agent", name: user.name }, typing });
+          collision.typing(conversationId, typing);
           reply({ data: { ok: true } });
         })
         .catch((error: unknown) => reply(socketError(error)));

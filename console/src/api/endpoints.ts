@@ -77,10 +77,13 @@ export async function listMessages(conversationId: string, cursor: string | null
   return request<Page<MessageDTO>>("GET", path);
 }
 
-/** Sends an agent reply; `clientMsgId` makes a retry idempotent. */
-export async function sendMessage(conversationId: string, text: string, clientMsgId: string): Promise<MessageDTO> {
+/**
+ * Sends an agent reply; `clientMsgId` makes a retry idempotent. With `lastSeenMessageId` (the newest message shown) the
+ * server refuses it with REPLY_CONFLICT when a colleague replied since, unless `force`.
+ */
+export async function sendMessage(conversationId: string, text: string, clientMsgId: string, collision: { lastSeenMessageId?: string; force?: boolean } = {}): Promise<MessageDTO> {
   const path = `/conversations/${encodeURIComponent(conversationId)}/messages`;
-  return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId })).data;
+  return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId, ...collision })).data;
 }
 
 /** Sends a reply whose delivery to its chat channel failed again (202 with the message, now pending). */
@@ -101,7 +104,7 @@ export async function getTicket(id: string): Promise<TicketDTO> {
 }
 
 /** Changes of a ticket the console can make. */
-export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
+export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null; teamId?: string | null; snoozedUntil?: string | null };
 
 /** Updates a ticket's status, priority or assignee. */
 export async function updateTicket(id: string, patch: TicketPatch): Promise<TicketDTO> {

@@ -1,6 +1,7 @@
 /** The console's use cases: each calls the API, then dispatches what happened (errors go to the banner). */
 import type { ConversationChannel } from "../../../src/contracts/channels.ts";
-import type { MessageDTO, TicketPriority, TicketStatus } from "../../../src/contracts/api.ts";
+import type { MessageDTO } from "../../../src/contracts/api.ts";
+import { transferTicket } from "../api/assignment-endpoints.ts";
 import * as api from "../api/endpoints.ts";
 import { ApiRequestError } from "../api/http.ts";
 import { MAX_MESSAGE_LENGTH as MAX_REPLY_LENGTH } from "../../../src/contracts/messages.ts";
@@ -34,10 +35,14 @@ export type ConsoleOperations = {
   sendReply: (text: string) => void;
   retryReply: (clientMsgId: string) => void;
   discardReply: (clientMsgId: string) => void;
+  /** Answers "send anyway?" after REPLY_CONFLICT: true sends the held reply with force; false keeps it as a failed message. */
+  answerReplyConflict: (sendAnyway: boolean) => void;
+  /** Hands the open ticket to an agent and/or team with a private note; true when it worked. */
+  transferTicket: (body: { assigneeId?: string | null; teamId?: string | null; note: string }) => Promise<boolean>;
   /** Queues a reply whose delivery to its chat channel failed again. */
   retryChannelDelivery: (message: { id: string; conversationId: string }) => Promise<void>;
   replyTyping: () => void;
-  updateTicket: (patch: { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null }) => Promise<void>;
+  updateTicket: (patch: api.TicketPatch) => Promise<void>;
   updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
   resync: () => Promise<void>;
   dismissError: () => void;
@@ -113,13 +118,22 @@ export function createOperations(
     }
   }
 
-  async function deliver(conversationId: string, text: string, clientMsgId: string): Promise<void> {
+  /** The newest message the agent's view shows (sent replies included): a reply carries it to detect a colleague's newer one. */
+  function lastSeenMessageId(conversationId: string): string | undefined {
+    const { selectedId, messages } = getState();
+    if (selectedId !== conversationId) return undefined;
+    return messages.items.filter((m) => m.delivery === "sent" && !m.id.startsWith("local-")).at(-1)?.id;
+  }
+
+  async function deliver(conversationId: string, text: string, clientMsgId: string, force = false): Promise<void> {
     try {
-      const message = await api.sendMessage(conversationId, text, clientMsgId);
+      const message = await api.sendMessage(conversationId, text, clientMsgId, { lastSeenMessageId: lastSeenMessageId(conversationId), force });
       dispatch({ type: "message/sent", clientMsgId, message });
     } catch (error) {
       dispatch({ type: "message/failed", clientMsgId });
-      if (error instanceof ApiRequestError && error.status === 401) fail(error);
+      if (error instanceof ApiRequestError && error.code === "REPLY_CONFLICT") {
+        dispatch({ type: "reply/conflict", conflict: { conversationId, clientMsgId, text, by: error.details.latestReplyBy ?? "" } });
+      } else if (error instanceof ApiRequestError && error.status === 401) fail(error);
       else if (error instanceof Error) dispatch({ type: "error", message: error.message });
     }
   }
@@ -234,6 +248,25 @@ export function createOperations(
       void deliver(failed.conversationId, failed.text, clientMsgId);
     },
     discardReply: (clientMsgId) => dispatch({ type: "message/discarded", clientMsgId }),
+    answerReplyConflict: (sendAnyway) => {
+      const conflict = getState().replyConflict;
+      dispatch({ type: "reply/conflict", conflict: null });
+      if (!conflict || !sendAnyway) return;
+      const failed = getState().messages.items.find((m) => m.clientMsgId === conflict.clientMsgId);
+      if (failed) dispatch({ type: "message/sending", message: { ...failed, delivery: "sending" } });
+      void deliver(conflict.conversationId, conflict.text, conflict.clientMsgId, true);
+    },
+    transferTicket: async (body) => {
+      const { ticket } = getState();
+      if (!ticket) return false;
+      try {
+        dispatch({ type: "ticket/upserted", ticket: await transferTicket(ticket.id, body) });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
     retryChannelDelivery: async ({ id, conversationId }) => {
       try {
         dispatch({ type: "message/updated", message: await api.retryChannelDelivery(conversationId, id) });

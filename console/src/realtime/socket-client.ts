@@ -1,6 +1,6 @@
 /** The console's live connection: socket.io namespace /console, authenticated by the session cookie. */
 import { io, type Socket } from "socket.io-client";
-import type { ConversationDTO, MessageDTO, SessionEndReason, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
+import type { ConversationDTO, ConversationViewersEvent, MessageDTO, SessionEndReason, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
 import type { ConversationNoteDTO, NotificationDTO } from "../../../src/contracts/helpdesk.ts";
 import type { Sender, SenderType } from "../../../src/contracts/messages.ts";
 
@@ -23,13 +23,16 @@ export type ConsoleServerEvents = {
   "deal:updated": (event: { dealId: string; conversationId: string | null }) => void;
   /** A private note was added to a conversation. */
   "note:new": (note: ConversationNoteDTO) => void;
-  /** The user got a notification (a colleague @mentioned them). */
+  /** The user got a notification (a colleague @mentioned them, a conversation was assigned to them). */
   "notification:new": (notification: NotificationDTO) => void;
+  /** Who shows the conversation this console shows, and who of them is typing a reply. */
+  "conversation:viewers": (event: ConversationViewersEvent) => void;
 };
 
 /** Events the console sends on /console. */
 export type ConsoleClientEvents = {
   typing: (payload: { conversationId: string; typing: boolean }) => void;
+  "conversation:view": (payload: { conversationId: string | null }) => void;
 };
 
 /** Callbacks for everything the live connection reports. */
@@ -46,6 +49,8 @@ export type ConsoleSocketHandlers = {
 /** A running connection: send typing, or close it for good. */
 export type ConsoleSocket = {
   sendTyping: (conversationId: string, typing: boolean) => void;
+  /** Tells the server which conversation this console shows (null: none); said again after each reconnection. */
+  viewConversation: (conversationId: string | null) => void;
   close: () => void;
 };
 
@@ -61,8 +66,10 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
     transports: ["websocket", "polling"],
   });
   let connectedBefore = false;
+  let viewing: string | null = null;
 
   socket.on("connect", () => {
+    if (viewing) socket.emit("conversation:view", { conversationId: viewing });
     handlers.connected(connectedBefore);
     connectedBefore = true;
   });
@@ -90,10 +97,16 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   socket.on("deal:updated", (e) => handlers["deal:updated"](e));
   socket.on("note:new", (n) => handlers["note:new"](n));
   socket.on("notification:new", (n) => handlers["notification:new"](n));
+  socket.on("conversation:viewers", (e) => handlers["conversation:viewers"](e));
 
   return {
     sendTyping: (conversationId, typing) => {
       if (socket.connected) socket.emit("typing", { conversationId, typing });
+    },
+    viewConversation: (conversationId) => {
+      if (conversationId === viewing) return;
+      viewing = conversationId;
+      if (socket.connected) socket.emit("conversation:view", { conversationId });
     },
     close: () => {
       socket.removeAllListeners();

@@ -1,11 +1,13 @@
-/** The header bar: product, page navigation (what the user's role may open), live-connection state, presence toggle, the user, sessions and log out. */
+/** The header bar: product, page navigation (what the user's role may open), live-connection state, presence toggle, notifications, shortcuts, the user, sessions and log out. */
 import type { UserDTO } from "../../../src/contracts/api.ts";
 import { CRM_NAV_TEXT } from "../crm-strings.ts";
 import { SALES_NAV_TEXT } from "../sales-strings.ts";
 import { mayOpen } from "../store/route.ts";
 import type { ConnectionState, ConsolePage } from "../store/types.ts";
 import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME, SECURITY_TEXT } from "../strings.ts";
+import { AGENT_TOOLS_TEXT } from "../agent-tools-strings.ts";
 import { Avatar } from "./common.tsx";
+import { NotifySettings } from "./notify-settings.tsx";
 import { SETTINGS_TEXT } from "./settings/settings-strings.ts";
 import { INBOXES_TEXT } from "./settings/inboxes-strings.ts";
 
@@ -69,6 +71,8 @@ export function TopBar(props: {
   connection: ConnectionState;
   onPresence: (status: "online" | "away") => void;
   onLogout: () => void;
+  /** Opens the keyboard shortcuts overlay. */
+  onShortcuts: () => void;
 }) {
   const { user } = props;
   const online = user.status === "online";
@@ -98,6 +102,10 @@ export function TopBar(props: {
           <span class="presence__thumb" />
         </span>
         <span class="presence__label">{PRESENCE_TEXT[user.status]}</span>
+      </button>
+      <NotifySettings />
+      <button type="button" class="button button--ghost-dark" title={AGENT_TOOLS_TEXT.shortcutsButton} aria-label={AGENT_TOOLS_TEXT.shortcutsButton} onClick={props.onShortcuts} data-testid="shortcuts-open">
+        ?
       </button>
       <div class="topbar__user" data-testid="current-user">
         <Avatar id={user.id} label={user.name} size="sm" />

@@ -2,6 +2,7 @@
 import { bigserial, index, jsonb, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { conversations } from "./conversations.ts";
 import { customers } from "./customers.ts";
+import { teams } from "./helpdesk.ts";
 import { users } from "./users.ts";
 
 /** A support ticket: one per hand-off of a conversation to humans. */
@@ -21,6 +22,10 @@ export const tickets = pgTable(
     priority: text("priority").$type<"low" | "normal" | "high" | "urgent">().notNull().default("normal"),
     reason: text("reason").notNull(),
     assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    /** The team the ticket is assigned to (its queue when no agent has it). */
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    /** Until then the ticket and its conversation leave the active lists (a query-time rule: no job wakes them). */
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

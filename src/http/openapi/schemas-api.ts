@@ -10,6 +10,8 @@ import type {
   MessageDTO,
   SessionDTO,
   TicketDTO,
+  AgentDTO,
+  AssignableTeamDTO,
   TicketEventDTO,
   TicketWithEventsDTO,
   TopicsReportDTO,
@@ -75,6 +77,7 @@ export const conversationDTO = z.object({
   ticketId: z.uuid().nullable(),
   labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })).meta({ description: "The conversation's labels, by name." }),
   assignee: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: "Who the unresolved ticket is assigned to; null for the bot, the queue, or resolved." }),
+  snoozedUntil: instant.nullable().optional().meta({ description: "Until when the unresolved ticket is snoozed; the open and handoff lists leave the conversation out until then." }),
   createdAt: instant,
   updatedAt: instant,
 }).meta({ id: "Conversation" }) satisfies z.ZodType<ConversationDTO>;
@@ -150,10 +153,29 @@ export const ticketDTO = z.object({
   priority: z.enum(["low", "normal", "high", "urgent"]),
   reason: z.string(),
   assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  snoozedUntil: instant.nullable().meta({ description: "While in the future, the ticket and its conversation are left out of the active lists." }),
   createdAt: instant,
   updatedAt: instant,
   resolvedAt: instant.nullable(),
 }).meta({ id: "Ticket" }) satisfies z.ZodType<TicketDTO>;
+
+/** An agent in the assignment picker. */
+export const agentDTO = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: z.enum(["agent", "manager", "admin"]),
+    status: z.enum(["online", "away", "offline"]),
+    capacity: z.number().int().nullable(),
+    openConversations: z.number().int().nullable().meta({ description: "Unresolved tickets assigned to the agent (with withLoad=1; null otherwise)." }),
+  })
+  .meta({ id: "Agent" }) satisfies z.ZodType<AgentDTO>;
+
+/** A team in the assignment picker. */
+export const assignableTeamDTO = z
+  .object({ id: z.uuid(), name: z.string(), memberIds: z.array(z.uuid()), openConversations: z.number().int() })
+  .meta({ id: "AssignableTeam" }) satisfies z.ZodType<AssignableTeamDTO>;
 
 /** One change in a ticket's history. */
 export const ticketEventDTO = z.object({

@@ -69,7 +69,7 @@ export function presentMessage(row: MessageRow, conversationChannel: string): Me
 }
 
 /** A conversation as the console sees it, with its customer and latest ticket. */
-export function presentConversation({ conversation: row, customer, suggested, ticketId, labels, assignee }: ConversationView): ConversationDTO {
+export function presentConversation({ conversation: row, customer, suggested, ticketId, labels, assignee, snoozedUntil }: ConversationView): ConversationDTO {
   return {
     id: row.id,
     inboxId: row.inboxId,
@@ -86,6 +86,7 @@ export function presentConversation({ conversation: row, customer, suggested, ti
     ticketId,
     labels: labels ?? [],
     assignee: assignee ?? null,
+    snoozedUntil: snoozedUntil ? new Date(snoozedUntil).toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.lastMessageAt.toISOString(),
   };

@@ -2,6 +2,7 @@
 import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import { claimNextOnlineAgent, findUser } from "../agents/index.ts";
+import { applyTeamAndSnooze, actorUserId, notifyAssignee } from "./assignment.service.ts";
 import { addReply, getConversation, getMessage, setConversationStatus } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -33,7 +34,10 @@ export async function openHandoffTicket(
       const assigned = await updateTicketWithEvents(deps.db, ticket.id, { assigneeId: agent.id }, [
         { type: "assigned", actorType: "system", actorId: null, data: { assigneeId: agent.id, rule: "round_robin" } },
       ], ticket);
-      if (assigned) ticket = assigned;
+      if (assigned) {
+        ticket = assigned;
+        await notifyAssignee(deps, assigned, agent.id, { type: "system", id: null });
+      }
       else {
         // Someone took or changed the ticket meanwhile: announce whoever has it now.
         ticket = (await findTicket(deps.db, ticket.id)) ?? ticket;
@@ -76,7 +80,13 @@ async function insertNewTicket(
 }
 
 /** A change an agent (or another system, with an API key) asks for. */
-export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
+export type TicketPatch = {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  snoozedUntil?: Date | null;
+};
 
 // How often a change is decided again on a ticket that others keep changing before TICKET_CHANGED is answered.
 const CHANGE_ATTEMPTS = 5;
@@ -93,6 +103,7 @@ export async function updateTicket(
   patch: TicketPatch,
   actor: Actor,
   authorize: (ticket: TicketRow) => void | Promise<void> = () => undefined,
+  extra: { assignmentNote?: string } = {},
 ): Promise<TicketRow> {
   for (let attempt = 1; attempt <= CHANGE_ATTEMPTS; attempt++) {
     const ticket = await findTicket(deps.db, id);
@@ -117,8 +128,10 @@ export async function updateTicket(
         throw new AppError("USER_NOT_FOUND", "The assignee does not exist.", { assigneeId: "no such user" });
       }
       changes.assigneeId = patch.assigneeId;
-      record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId });
+      const note = extra.assignmentNote ? { note: extra.assignmentNote } : {};
+      record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId, ...note });
     }
+    await applyTeamAndSnooze(deps, ticket, patch, changes, record);
     if (events.length === 0) return ticket;
     const updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
     if (!updated) continue;
@@ -128,6 +141,9 @@ export async function updateTicket(
       await setConversationStatus(deps, ticket.conversationId, "resolved");
     }
     else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
+    if (changes.assigneeId && changes.assigneeId !== actorUserId(actor)) {
+      await notifyAssignee(deps, updated, changes.assigneeId, actor, extra.assignmentNote);
+    }
     deps.events.emit("ticket.updated", { ticketId: id });
     return updated;
   }
