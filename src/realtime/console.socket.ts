@@ -54,12 +54,13 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps): voi
       const parsed = typingSchema.safeParse(payload);
       if (!parsed.success) return reply({ error: { code: "VALIDATION_FAILED", message: "conversationId (UUID) and typing (boolean) are required" } });
       const { conversationId, typing } = parsed.data;
-      // The customer sees "agent is typing" only from an agent who may reply in the conversation.
+      // Colleagues see anyone typing in the conversation (collision); the customer sees "agent is typing" only from an
+      // agent who may reply in it.
       conversationScope(deps, user, conversationId)
         .then((scope) => {
+          collision.typing(conversationId, typing);
           assertCan(user, "conversation.reply", scope);
           deps.events.emit("typing.changed", { conversationId, sender: { type: "agent", name: user.name }, typing });
-          collision.typing(conversationId, typing);
           reply({ data: { ok: true } });
         })
         .catch((error: unknown) => reply(socketError(error)));
