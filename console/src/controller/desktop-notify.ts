@@ -58,10 +58,14 @@ function playTone(): void {
 export function notifyDesktop(title: string, body: string, tag: string, onOpen: () => void): void {
   if (soundEnabled()) playTone();
   if (notifyPermission() !== "granted") return;
-  const shown = new Notification(title, { body, tag });
-  shown.onclick = () => {
-    window.focus();
-    onOpen();
-    shown.close();
-  };
+  try {
+    const shown = new Notification(title, { body, tag });
+    shown.onclick = () => {
+      window.focus();
+      onOpen();
+      shown.close();
+    };
+  } catch {
+    // Some browsers allow notifications only from a service worker: the toast in the console still tells.
+  }
 }
