@@ -98,8 +98,6 @@ export function AssignDialog(props: { ticket: TicketDTO; userId: string; onSubmi
           value={filter}
           placeholder={T.assignFilter}
           aria-label={T.assignFilter}
-          role="combobox"
-          aria-expanded="true"
           aria-controls="assign-options"
           aria-activedescendant={current ? `assign-${choiceId(current)}` : undefined}
           onInput={(e) => {
