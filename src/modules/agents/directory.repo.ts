@@ -15,6 +15,9 @@ export type AgentLoadRow = {
 /** A team with its members and the number of unresolved tickets assigned to it. */
 export type TeamLoadRow = { id: string; name: string; memberIds: string[]; openConversations: number };
 
+// The subqueries name the outer table in full: drizzle writes a lone table's columns unqualified, and inside the
+// subquery an unqualified "id" would be the ticket's own.
+
 /** Active users by name, each with their open load (unresolved tickets assigned to them, snoozed ones included). */
 export async function listAgentsWithLoad(db: Database): Promise<AgentLoadRow[]> {
   const u = tables.users;
@@ -25,7 +28,7 @@ export async function listAgentsWithLoad(db: Database): Promise<AgentLoadRow[]> 
       role: u.role,
       status: u.status,
       capacity: u.capacity,
-      openConversations: sql<number>`(select count(*)::int from tickets t where t.assignee_id = ${u.id} and t.status <> 'resolved')`,
+      openConversations: sql<number>`(select count(*)::int from tickets t where t.assignee_id = users.id and t.status <> 'resolved')`,
     })
     .from(u)
     .where(eq(u.active, true))
@@ -39,8 +42,8 @@ export async function listTeamsWithLoad(db: Database): Promise<TeamLoadRow[]> {
     .select({
       id: t.id,
       name: t.name,
-      memberIds: sql<string[]>`coalesce((select jsonb_agg(m.user_id order by m.user_id) from team_members m where m.team_id = ${t.id}), '[]'::jsonb)`,
-      openConversations: sql<number>`(select count(*)::int from tickets k where k.team_id = ${t.id} and k.status <> 'resolved')`,
+      memberIds: sql<string[]>`coalesce((select jsonb_agg(m.user_id order by m.user_id) from team_members m where m.team_id = teams.id), '[]'::jsonb)`,
+      openConversations: sql<number>`(select count(*)::int from tickets k where k.team_id = teams.id and k.status <> 'resolved')`,
     })
     .from(t)
     .orderBy(asc(t.name));
