@@ -134,7 +134,7 @@ describe("the agent's daily tools in Chromium, two agents side by side", () => {
     const before = await alex.getByTestId("conversation-view").getAttribute("data-conversation-id");
     await alex.keyboard.press("j");
     await expect.poll(() => alex.getByTestId("conversation-view").getAttribute("data-conversation-id")).not.toBe(before);
-    expect(await alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("conversation-item");
+    await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("conversation-item");
     await alex.keyboard.press("k");
     await expect.poll(() => alex.getByTestId("conversation-view").getAttribute("data-conversation-id")).toBe(before);
     // Letters typed in a field are text, never shortcuts.
