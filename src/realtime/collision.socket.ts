@@ -59,10 +59,9 @@ export function registerCollision(nsp: Namespace, socket: Socket, deps: ServiceD
     const before = state.typingIn;
     state.typingIn = conversationId;
     if (conversationId) typingTimer = setTimeout(() => setTyping(null), TYPING_TIMEOUT_MS);
-    if (before !== conversationId) {
-      announce(before);
-      if (conversationId !== before) announce(conversationId);
-    }
+    if (before === conversationId) return;
+    announce(before);
+    announce(conversationId);
   };
 
   socket.on("conversation:view", (payload: unknown, ack: unknown) => {

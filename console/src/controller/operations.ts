@@ -1,7 +1,6 @@
 /** The console's use cases: each calls the API, then dispatches what happened (errors go to the banner). */
 import type { ConversationChannel } from "../../../src/contracts/channels.ts";
 import type { MessageDTO } from "../../../src/contracts/api.ts";
-import { transferTicket } from "../api/assignment-endpoints.ts";
 import * as api from "../api/endpoints.ts";
 import { ApiRequestError } from "../api/http.ts";
 import { MAX_MESSAGE_LENGTH as MAX_REPLY_LENGTH } from "../../../src/contracts/messages.ts";
@@ -10,6 +9,7 @@ import type { ConsoleSocket } from "../realtime/socket-client.ts";
 import type { ConsoleAction } from "../store/reducer.ts";
 import type { ConsoleState, ConversationFilter, InboxView, TicketFilter } from "../store/types.ts";
 import { ERROR_TEXT, LOGIN_TEXT } from "../strings.ts";
+import { createAssignmentOperations, type AssignmentOperations } from "./assignment-operations.ts";
 import { createCrmOperations, type CrmOperations } from "./crm-operations.ts";
 import { createReportOperations, type ReportOperations } from "./report-operations.ts";
 import { createSecurityOperations, type SecurityOperations } from "./security-operations.ts";
@@ -35,10 +35,6 @@ export type ConsoleOperations = {
   sendReply: (text: string) => void;
   retryReply: (clientMsgId: string) => void;
   discardReply: (clientMsgId: string) => void;
-  /** Answers "send anyway?" after REPLY_CONFLICT: true sends the held reply with force; false keeps it as a failed message. */
-  answerReplyConflict: (sendAnyway: boolean) => void;
-  /** Hands the open ticket to an agent and/or team with a private note; true when it worked. */
-  transferTicket: (body: { assigneeId?: string | null; teamId?: string | null; note: string }) => Promise<boolean>;
   /** Queues a reply whose delivery to its chat channel failed again. */
   retryChannelDelivery: (message: { id: string; conversationId: string }) => Promise<void>;
   replyTyping: () => void;
@@ -50,7 +46,7 @@ export type ConsoleOperations = {
   showError: (message: string) => void;
   /** Shows only conversations with this label (null: every conversation). */
   setConversationLabel: (labelId: string | null) => Promise<void>;
-} & ReportOperations & { security: SecurityOperations; crm: CrmOperations };
+} & ReportOperations & AssignmentOperations & { security: SecurityOperations; crm: CrmOperations };
 
 /** Builds the operations over a dispatcher, a reader of the current state and the live socket. */
 export function createOperations(
@@ -248,25 +244,7 @@ export function createOperations(
       void deliver(failed.conversationId, failed.text, clientMsgId);
     },
     discardReply: (clientMsgId) => dispatch({ type: "message/discarded", clientMsgId }),
-    answerReplyConflict: (sendAnyway) => {
-      const conflict = getState().replyConflict;
-      dispatch({ type: "reply/conflict", conflict: null });
-      if (!conflict || !sendAnyway) return;
-      const failed = getState().messages.items.find((m) => m.clientMsgId === conflict.clientMsgId);
-      if (failed) dispatch({ type: "message/sending", message: { ...failed, delivery: "sending" } });
-      void deliver(conflict.conversationId, conflict.text, conflict.clientMsgId, true);
-    },
-    transferTicket: async (body) => {
-      const { ticket } = getState();
-      if (!ticket) return false;
-      try {
-        dispatch({ type: "ticket/upserted", ticket: await transferTicket(ticket.id, body) });
-        return true;
-      } catch (error) {
-        fail(error);
-        return false;
-      }
-    },
+    ...createAssignmentOperations(dispatch, getState, fail, deliver),
     retryChannelDelivery: async ({ id, conversationId }) => {
       try {
         dispatch({ type: "message/updated", message: await api.retryChannelDelivery(conversationId, id) });
