@@ -35,6 +35,7 @@ export const errorCatalogue = {
   LABEL_NOT_FOUND: { status: 404, message: "The label does not exist." },
   CANNED_REPLY_NOT_FOUND: { status: 404, message: "The canned reply does not exist." },
   CONVERSATION_RESOLVED: { status: 409, message: "The conversation is resolved." },
+  REPLY_CONFLICT: { status: 409, message: "A colleague replied after the last message you saw; send again with force to send anyway." },
   TICKET_CHANGED: { status: 409, message: "The ticket kept changing while your change was applied; reload it and try again." },
   USER_EXISTS: { status: 409, message: "A user with this email already exists." },
   LAST_ADMIN: { status: 409, message: "The last active admin cannot be deactivated or given another role." },
@@ -65,7 +66,7 @@ export const errorCatalogue = {
 export type ErrorCode = keyof typeof errorCatalogue;
 
 /** Pointers an error may carry beside its message: the record a duplicate collides with, the one a merged id now lives in. */
-export type ErrorDetails = { existingId?: string; mergedInto?: string };
+export type ErrorDetails = { existingId?: string; mergedInto?: string; latestReply?: { id: string; by: string } };
 
 /** An expected failure with a catalogue code, an optional specific message, per-field reasons and pointers. */
 export class AppError extends Error {

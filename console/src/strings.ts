@@ -224,6 +224,10 @@ export const TICKET_HISTORY_TEXT = {
   unassigned: "put it back in the queue",
   /** Routing's own account of a decision ("routed to Sam Support: team Billing, skill get_refund, 2 of 4 open"). */
   routed: (reason: string) => reason,
+  withNote: (text: string, note: string) => `${text}: “${note}”`,
+  team: (to: string | null | undefined) => (to === null ? "took it from its team" : to ? `gave it to the team ${to}` : "gave it to a team"),
+  snoozed: (until: string) => `snoozed it until ${until}`,
+  unsnoozed: "woke it",
   status: (from: string, to: string) => `changed the status from ${from} to ${to}`,
   priority: (from: string, to: string) => `changed the priority from ${from} to ${to}`,
   other: (type: string) => type.replace(/_/g, " "),

@@ -13,6 +13,24 @@ export type UserDTO = {
   status: "online" | "away" | "offline";
 };
 
+/** An agent in the assignment picker (GET /api/v1/agents): presence and current load. */
+export type AgentDTO = {
+  id: string;
+  name: string;
+  role: "agent" | "manager" | "admin";
+  status: "online" | "away" | "offline";
+  /** The most open conversations they take at once (null: no limit). */
+  capacity: number | null;
+  /** Unresolved tickets assigned to them now (with `withLoad=1`; otherwise null). */
+  openConversations: number | null;
+};
+
+/** A team in the assignment picker (GET /api/v1/agents/teams). */
+export type AssignableTeamDTO = { id: string; name: string; memberIds: string[]; openConversations: number };
+
+/** The console event `conversation:viewers`: the agents showing a conversation now, and whether each is typing a reply. */
+export type ConversationViewersEvent = { conversationId: string; viewers: { userId: string; name: string; typing: boolean }[] };
+
 /** Who owns a conversation right now: the bot, the human queue, or it is closed. */
 export type ConversationStatus = "bot" | "handoff" | "resolved";
 
@@ -47,6 +65,8 @@ export type ConversationDTO = {
   assignee: { id: string; name: string } | null;
   /** A web visitor's page, browser and time zone (null for other channels, or before the widget reports them). */
   visitor: VisitorContextDTO | null;
+  /** Until when the conversation's unresolved ticket is snoozed (null: not snoozed). */
+  snoozedUntil?: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -105,6 +125,10 @@ export type TicketDTO = {
   priority: TicketPriority;
   reason: string;
   assignee: { id: string; name: string } | null;
+  /** The team the ticket is assigned to (its queue while no agent has it). */
+  team: { id: string; name: string } | null;
+  /** While in the future, the ticket and its conversation are left out of the active lists. */
+  snoozedUntil: string | null;
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;

@@ -73,8 +73,9 @@ export type ConversationNoteDTO = {
 /** A notification for a console user (GET /api/v1/notifications, the `notification:new` console event). */
 export type NotificationDTO = {
   id: string;
-  type: "mention";
-  data: { conversationId?: string; noteId?: string; by?: string; text?: string };
+  /** "mention": a colleague @mentioned you in a note; "assigned": a conversation was assigned to you. */
+  type: "mention" | "assigned";
+  data: { conversationId?: string; noteId?: string; ticketId?: string; by?: string; text?: string };
   readAt: string | null;
   createdAt: string;
 };

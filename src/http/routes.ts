@@ -2,6 +2,7 @@
 import express, { Router } from "express";
 import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
+import { agentDirectoryRoutes } from "../modules/agents/directory.routes.ts";
 import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { cannedRoutes } from "../modules/canned/canned.routes.ts";
@@ -64,6 +65,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password
+  api.use("/agents", agentDirectoryRoutes(deps));          // GET /agents?withLoad=1, GET /agents/teams: the assignment picker's lists
   api.use("/users", usersRoutes(deps));                    // console users: list, add, change, deactivate, reset password (admins)
   api.use("/teams", teamsRoutes(deps));                    // teams with members, inboxes and intents (admins)
   api.use("/audit-log", auditRoutes(deps));                // every settings change (admins)
@@ -75,7 +77,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/labels", labelsRoutes(deps));                  // labels: read by all, defined by admins
   api.use("/notifications", notificationsRoutes(deps));    // the user's notifications (@mentions)
   api.use("/search", searchRoutes(deps));                  // one ranked search over conversations, messages, customers, tickets
-  api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
+  api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update (assign, team, snooze), transfer
   api.use("/customers", customersExportRoutes(deps));      // GET /customers/export.csv (before /customers/:id)
   api.use("/customers", notesRoutes(deps));                // a customer's notes: list, add, edit, delete
   api.use("/customers", timelineRoutes(deps));             // a customer's timeline

@@ -1,4 +1,4 @@
-/** The /console namespace: authenticated agents receive every change live and signal typing. */
+/** The /console namespace: authenticated agents receive every change live, signal typing and which conversation they view. */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -6,6 +6,7 @@ import { readCookie, SESSION_COOKIE } from "../http/middlewares/auth.ts";
 import { authenticate, sessionEndReason, type AuthenticatedSession } from "../modules/agents/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
 import { assertCan, conversationScope } from "../modules/policy/index.ts";
+import { registerCollision } from "./collision.socket.ts";
 import { connectError, socketError } from "./socket-errors.ts";
 import { normalizePackets } from "./socket-packets.ts";
 
@@ -46,6 +47,7 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps, onCo
       return;
     }
     onConnected?.(socket, user.id);
+    const collision = registerCollision(nsp, socket, deps);
     socket.on("typing", (payload: unknown, ack: unknown) => {
       const reply = (answer: unknown): void => {
         if (typeof ack === "function") ack(answer);
@@ -53,9 +55,11 @@ export function registerConsoleNamespace(nsp: Namespace, deps: ServiceDeps, onCo
       const parsed = typingSchema.safeParse(payload);
       if (!parsed.success) return reply({ error: { code: "VALIDATION_FAILED", message: "conversationId (UUID) and typing (boolean) are required" } });
       const { conversationId, typing } = parsed.data;
-      // The customer sees "agent is typing" only from an agent who may reply in the conversation.
+      // Colleagues see anyone typing in the conversation (collision); the customer sees "agent is typing" only from an
+      // agent who may reply in it.
       conversationScope(deps, user, conversationId)
         .then((scope) => {
+          collision.typing(conversationId, typing);
           assertCan(user, "conversation.reply", scope);
           deps.events.emit("typing.changed", { conversationId, sender: { type: "agent", name: user.name }, typing });
           reply({ data: { ok: true } });

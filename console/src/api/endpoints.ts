@@ -78,10 +78,20 @@ export async function listMessages(conversationId: string, cursor: string | null
   return request<Page<MessageDTO>>("GET", path);
 }
 
-/** Sends an agent reply; `clientMsgId` makes a retry idempotent. */
-export async function sendMessage(conversationId: string, text: string, clientMsgId: string, inboxId?: string): Promise<MessageDTO> {
+/**
+ * Sends an agent reply; `clientMsgId` makes a retry idempotent; `inboxId` sends it on another inbox of the customer's.
+ * With `lastSeenMessageId` (the newest message shown) the server refuses it with REPLY_CONFLICT when a colleague
+ * replied since, unless `force`.
+ */
+export async function sendMessage(
+  conversationId: string,
+  text: string,
+  clientMsgId: string,
+  options: { inboxId?: string; lastSeenMessageId?: string; force?: boolean } = {},
+): Promise<MessageDTO> {
   const path = `/conversations/${encodeURIComponent(conversationId)}/messages`;
-  return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId, ...(inboxId ? { inboxId } : {}) })).data;
+  const { inboxId, ...collision } = options;
+  return (await request<Data<MessageDTO>>("POST", path, { text, clientMsgId, ...(inboxId ? { inboxId } : {}), ...collision })).data;
 }
 
 /** The channels an agent can answer the conversation's customer on, the conversation's own first. */
@@ -107,7 +117,7 @@ export async function getTicket(id: string): Promise<TicketDTO> {
 }
 
 /** Changes of a ticket the console can make. */
-export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
+export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null; teamId?: string | null; snoozedUntil?: string | null };
 
 /** Updates a ticket's status, priority or assignee. */
 export async function updateTicket(id: string, patch: TicketPatch): Promise<TicketDTO> {

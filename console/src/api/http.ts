@@ -8,9 +8,9 @@ export class ApiRequestError extends Error {
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
   /** What the server added to the error, e.g. `existingId` on CUSTOMER_EXISTS or `mergedInto` on a merged record. */
-  readonly details: { existingId?: string; mergedInto?: string };
+  readonly details: ErrorExtras;
 
-  constructor(status: number, code: string, message: string, fields?: Record<string, string>, details?: { existingId?: string; mergedInto?: string }) {
+  constructor(status: number, code: string, message: string, fields?: Record<string, string>, details?: ErrorExtras) {
     super(message);
     this.name = "ApiRequestError";
     this.status = status;
@@ -19,6 +19,9 @@ export class ApiRequestError extends Error {
     this.details = details ?? {};
   }
 }
+
+/** What an error may carry beside its code: `existingId`, `mergedInto`, and REPLY_CONFLICT's colleague (`latestReplyBy`). */
+export type ErrorExtras = { existingId?: string; mergedInto?: string; latestReplyBy?: string };
 
 /** Root of the REST API, relative to the console's origin. */
 export const API_BASE = "/api/v1";
@@ -47,14 +50,16 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
-function errorDetails(error: object): { existingId?: string; mergedInto?: string } {
+function errorDetails(error: object): ErrorExtras {
   const record = error as Record<string, unknown>;
   const nested = typeof record.details === "object" && record.details !== null ? (record.details as Record<string, unknown>) : {};
   const pick = (key: string): string | undefined => {
     const value = nested[key] ?? record[key];
     return typeof value === "string" ? value : undefined;
   };
-  return { existingId: pick("existingId"), mergedInto: pick("mergedInto") };
+  const latest = record.latestReply as { by?: unknown } | undefined;
+  const latestReplyBy = latest && typeof latest.by === "string" ? latest.by : undefined;
+  return { existingId: pick("existingId"), mergedInto: pick("mergedInto"), latestReplyBy };
 }
 
 /** Sends one request and returns the parsed JSON body (null for 204), throwing ApiRequestError on failure. */

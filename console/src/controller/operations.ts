@@ -1,6 +1,6 @@
 /** The console's use cases: each calls the API, then dispatches what happened (errors go to the banner). */
 import type { ConversationChannel } from "../../../src/contracts/channels.ts";
-import type { MessageDTO, TicketPriority, TicketStatus } from "../../../src/contracts/api.ts";
+import type { MessageDTO } from "../../../src/contracts/api.ts";
 import * as api from "../api/endpoints.ts";
 import { ApiRequestError } from "../api/http.ts";
 import { MAX_MESSAGE_LENGTH as MAX_REPLY_LENGTH } from "../../../src/contracts/messages.ts";
@@ -9,6 +9,7 @@ import type { ConsoleSocket } from "../realtime/socket-client.ts";
 import type { ConsoleAction } from "../store/reducer.ts";
 import type { ConsoleState, ConversationFilter, InboxView, TicketFilter } from "../store/types.ts";
 import { ERROR_TEXT, LOGIN_TEXT } from "../strings.ts";
+import { createAssignmentOperations, type AssignmentOperations } from "./assignment-operations.ts";
 import { createCrmOperations, type CrmOperations } from "./crm-operations.ts";
 import { createReportOperations, type ReportOperations } from "./report-operations.ts";
 import { createSecurityOperations, type SecurityOperations } from "./security-operations.ts";
@@ -38,7 +39,7 @@ export type ConsoleOperations = {
   /** Queues a reply whose delivery to its chat channel failed again. */
   retryChannelDelivery: (message: { id: string; conversationId: string }) => Promise<void>;
   replyTyping: () => void;
-  updateTicket: (patch: { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null }) => Promise<void>;
+  updateTicket: (patch: api.TicketPatch) => Promise<void>;
   updateCustomer: (customerId: string, patch: { email?: string; phone?: string }) => Promise<void>;
   resync: () => Promise<void>;
   dismissError: () => void;
@@ -46,7 +47,7 @@ export type ConsoleOperations = {
   showError: (message: string) => void;
   /** Shows only conversations with this label (null: every conversation). */
   setConversationLabel: (labelId: string | null) => Promise<void>;
-} & ReportOperations & { security: SecurityOperations; crm: CrmOperations };
+} & ReportOperations & AssignmentOperations & { security: SecurityOperations; crm: CrmOperations };
 
 /** Builds the operations over a dispatcher, a reader of the current state and the live socket. */
 export function createOperations(
@@ -114,13 +115,23 @@ export function createOperations(
     }
   }
 
-  async function deliver(conversationId: string, text: string, clientMsgId: string, inboxId?: string): Promise<void> {
+  /** The newest message the agent's view shows (sent replies included): a reply carries it to detect a colleague's newer one. */
+  function lastSeenMessageId(conversationId: string): string | undefined {
+    const { selectedId, messages } = getState();
+    if (selectedId !== conversationId) return undefined;
+    return messages.items.filter((m) => m.delivery === "sent" && !m.id.startsWith("local-")).at(-1)?.id;
+  }
+
+  /** Sends a reply, on another inbox of the customer's with `inboxId`, over a colleague's newer reply with `force`. */
+  async function deliver(conversationId: string, text: string, clientMsgId: string, options: { inboxId?: string; force?: boolean } = {}): Promise<void> {
     try {
-      const message = await api.sendMessage(conversationId, text, clientMsgId, inboxId);
+      const message = await api.sendMessage(conversationId, text, clientMsgId, { inboxId: options.inboxId, lastSeenMessageId: lastSeenMessageId(conversationId), force: options.force });
       dispatch({ type: "message/sent", clientMsgId, message });
     } catch (error) {
       dispatch({ type: "message/failed", clientMsgId });
-      if (error instanceof ApiRequestError && error.status === 401) fail(error);
+      if (error instanceof ApiRequestError && error.code === "REPLY_CONFLICT") {
+        dispatch({ type: "reply/conflict", conflict: { conversationId, clientMsgId, text, by: error.details.latestReplyBy ?? "" } });
+      } else if (error instanceof ApiRequestError && error.status === 401) fail(error);
       else if (error instanceof Error) dispatch({ type: "error", message: error.message });
     }
   }
@@ -227,15 +238,16 @@ export function createOperations(
       stopTyping();
       const clientMsgId = newClientId();
       dispatch({ type: "message/sending", message: { ...pendingMessage(selectedId, text, clientMsgId, via), delivery: "sending" } });
-      void deliver(selectedId, text, clientMsgId, via?.inboxId);
+      void deliver(selectedId, text, clientMsgId, { inboxId: via?.inboxId });
     },
     retryReply: (clientMsgId) => {
       const failed = getState().messages.items.find((m) => m.clientMsgId === clientMsgId && m.delivery === "failed");
       if (!failed) return;
       dispatch({ type: "message/sending", message: { ...failed, delivery: "sending" } });
-      void deliver(failed.conversationId, failed.text, clientMsgId, failed.viaInboxId);
+      void deliver(failed.conversationId, failed.text, clientMsgId, { inboxId: failed.viaInboxId });
     },
     discardReply: (clientMsgId) => dispatch({ type: "message/discarded", clientMsgId }),
+    ...createAssignmentOperations(dispatch, getState, fail, deliver),
     retryChannelDelivery: async ({ id, conversationId }) => {
       try {
         dispatch({ type: "message/updated", message: await api.retryChannelDelivery(conversationId, id) });

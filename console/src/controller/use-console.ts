@@ -4,18 +4,22 @@
  * move between pages) and the operations for the views.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { publishNote, publishNotification } from "../realtime/helpdesk-events.ts";
+import { AGENT_TOOLS_TEXT } from "../agent-tools-strings.ts";
+import { publishNote, publishNotification, publishViewers } from "../realtime/helpdesk-events.ts";
 import { connectConsoleSocket, typingSenderType, type ConsoleSocket } from "../realtime/socket-client.ts";
 import { consoleReducer, initialState, type ConsoleAction } from "../store/reducer.ts";
 import { parseRoute, routePath } from "../store/route.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { ERROR_TEXT } from "../strings.ts";
+import { notifyDesktop } from "./desktop-notify.ts";
 import { createOperations, type ConsoleOperations } from "./operations.ts";
 
 // Longer than the widget's 10 s re-announce interval, so a long burst of typing never flickers.
 const TYPING_TIMEOUT_MS = 12_000;
 const REFUSED_RETRY_MS = 5_000;
+// After a snooze ends, the lists are read again this much later (clocks of browser and server differ a little).
+const SNOOZE_WAKE_SLACK_MS = 1_000;
 const PATH_PREFIX = "/console/conversations/";
 
 /** The conversation id in the address bar (/console/conversations/:id), if any. */
@@ -65,6 +69,18 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     window.addEventListener("popstate", onPopState);
 
     let retry: ReturnType<typeof setTimeout> | undefined;
+    // A snoozed conversation comes back by itself (the server's lists read the time): reload the lists when the earliest snooze ends.
+    let wake: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
+    const wakeAt = (iso: string | null | undefined): void => {
+      const at = iso ? Date.parse(iso) : NaN;
+      if (Number.isNaN(at) || at <= Date.now() || (wake && wake.at <= at)) return;
+      if (wake) clearTimeout(wake.timer);
+      const timer = setTimeout(() => {
+        wake = undefined;
+        void ops.resync();
+      }, at - Date.now() + SNOOZE_WAKE_SLACK_MS);
+      wake = { at, timer };
+    };
     const timers = typingTimers.current;
     const connect = (): void => {
       socketRef.current = connectConsoleSocket({
@@ -80,17 +96,34 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
             if (stateRef.current.auth === "authenticated") retry = setTimeout(connect, REFUSED_RETRY_MS);
           });
         },
-        "conversation:updated": (conversation) => send({ type: "conversation/upserted", conversation }),
+        "conversation:updated": (conversation) => {
+          send({ type: "conversation/upserted", conversation });
+          wakeAt(conversation.snoozedUntil);
+        },
         "message:new": (message) => send({ type: "message/received", message }),
         "message:updated": (message) => send({ type: "message/updated", message }),
-        "ticket:updated": (ticket) => send({ type: "ticket/upserted", ticket }),
+        "ticket:updated": (ticket) => {
+          send({ type: "ticket/upserted", ticket });
+          wakeAt(ticket.snoozedUntil);
+        },
         "agent:updated": (user) => send({ type: "user/updated", user }),
         "deal:updated": () => send({ type: "deals/changed" }),
         "note:new": publishNote,
         "notification:new": (notification) => {
           publishNotification(notification);
-          if (notification.type === "mention" && notification.data.by) send({ type: "toast", message: `${notification.data.by} ${HELPDESK_TEXT.mentionedYou}` });
+          const { conversationId, by, text } = notification.data;
+          const open = (): void => {
+            if (conversationId) void ops.showPage("inbox").then(() => ops.selectConversation(conversationId));
+          };
+          if (notification.type === "mention" && by) send({ type: "toast", message: `${by} ${HELPDESK_TEXT.mentionedYou}` });
+          if (notification.type === "assigned") {
+            if (conversationId) send({ type: "assigned/unread", conversationId });
+            send({ type: "toast", message: by ? `${AGENT_TOOLS_TEXT.assignedToYou} (${by})` : AGENT_TOOLS_TEXT.assignedToYou });
+          }
+          const title = notification.type === "assigned" ? AGENT_TOOLS_TEXT.assignedToYou : AGENT_TOOLS_TEXT.mentionedYou;
+          notifyDesktop(title, [by, text].filter(Boolean).join(": "), notification.id, open);
         },
+        "conversation:viewers": publishViewers,
         // This session was logged out, revoked or expired (perhaps from another browser): show the sign-in page now.
         "session:ended": () => send({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded }),
         typing: (event) => {
@@ -113,16 +146,24 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     const onActivity = (): void => socketRef.current?.sendActivity();
     const activityEvents = ["keydown", "pointerdown", "wheel", "focus"] as const;
     for (const name of activityEvents) window.addEventListener(name, onActivity, { passive: true });
+    socketRef.current?.viewConversation(stateRef.current.page === "inbox" ? stateRef.current.selectedId : null);
     return () => {
       for (const name of activityEvents) window.removeEventListener(name, onActivity);
       window.removeEventListener("popstate", onPopState);
       clearTimeout(retry);
+      if (wake) clearTimeout(wake.timer);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       socketRef.current?.close();
       socketRef.current = null;
     };
   }, [authenticated, ops, send]);
+
+  // Colleagues see who views a conversation: the one open in the inbox, none while another page shows.
+  const viewing = authenticated && state.page === "inbox" ? state.selectedId : null;
+  useEffect(() => {
+    socketRef.current?.viewConversation(viewing);
+  }, [viewing]);
 
   const shownPage = useRef("");
   useEffect(() => {

@@ -1,9 +1,25 @@
-/** Live helpdesk events from the console socket (new private notes, notifications) for the views that show them. */
+/** Live helpdesk events from the console socket (new private notes, notifications, viewers) for the views that show them. */
+import type { ConversationViewersEvent } from "../../../src/contracts/api.ts";
 import type { ConversationNoteDTO, NotificationDTO } from "../../../src/contracts/helpdesk.ts";
 
-type Listeners = { note: Set<(note: ConversationNoteDTO) => void>; notification: Set<(n: NotificationDTO) => void> };
+type Listeners = {
+  note: Set<(note: ConversationNoteDTO) => void>;
+  notification: Set<(n: NotificationDTO) => void>;
+  viewers: Set<(event: ConversationViewersEvent) => void>;
+};
 
-const listeners: Listeners = { note: new Set(), notification: new Set() };
+const listeners: Listeners = { note: new Set(), notification: new Set(), viewers: new Set() };
+
+/** Hands a `conversation:viewers` event to whoever listens. */
+export function publishViewers(event: ConversationViewersEvent): void {
+  for (const listener of listeners.viewers) listener(event);
+}
+
+/** Listens for who views (and types in) conversations; returns the unsubscribe function. */
+export function onViewers(listener: (event: ConversationViewersEvent) => void): () => void {
+  listeners.viewers.add(listener);
+  return () => listeners.viewers.delete(listener);
+}
 
 /** Hands a `note:new` event to whoever listens. */
 export function publishNote(note: ConversationNoteDTO): void {

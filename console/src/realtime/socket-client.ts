@@ -1,6 +1,6 @@
 /** The console's live connection: socket.io namespace /console, authenticated by the session cookie. */
 import { io, type Socket } from "socket.io-client";
-import type { ConversationDTO, MessageDTO, SessionEndReason, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
+import type { ConversationDTO, ConversationViewersEvent, MessageDTO, SessionEndReason, TicketDTO, UserDTO } from "../../../src/contracts/api.ts";
 import type { ConversationNoteDTO, NotificationDTO } from "../../../src/contracts/helpdesk.ts";
 import type { Sender, SenderType } from "../../../src/contracts/messages.ts";
 
@@ -25,8 +25,10 @@ export type ConsoleServerEvents = {
   "deal:updated": (event: { dealId: string; conversationId: string | null }) => void;
   /** A private note was added to a conversation. */
   "note:new": (note: ConversationNoteDTO) => void;
-  /** The user got a notification (a colleague @mentioned them). */
+  /** The user got a notification (a colleague @mentioned them, a conversation was assigned to them). */
   "notification:new": (notification: NotificationDTO) => void;
+  /** Who shows the conversation this console shows, and who of them is typing a reply. */
+  "conversation:viewers": (event: ConversationViewersEvent) => void;
 };
 
 /** Events the console sends on /console. */
@@ -34,6 +36,7 @@ export type ConsoleClientEvents = {
   typing: (payload: { conversationId: string; typing: boolean }) => void;
   /** The user typed, clicked or came back to the console (keeps their presence online; see AGENT_IDLE_MINUTES). */
   "presence:activity": () => void;
+  "conversation:view": (payload: { conversationId: string | null }) => void;
 };
 
 /** Callbacks for everything the live connection reports. */
@@ -52,6 +55,8 @@ export type ConsoleSocket = {
   sendTyping: (conversationId: string, typing: boolean) => void;
   /** Reports the user's input, at most once every ACTIVITY_REPORT_MS. */
   sendActivity: () => void;
+  /** Tells the server which conversation this console shows (null: none); said again after each reconnection. */
+  viewConversation: (conversationId: string | null) => void;
   close: () => void;
 };
 
@@ -68,8 +73,10 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   });
   let connectedBefore = false;
   let activityReportedAt = 0;
+  let viewing: string | null = null;
 
   socket.on("connect", () => {
+    if (viewing) socket.emit("conversation:view", { conversationId: viewing });
     handlers.connected(connectedBefore);
     connectedBefore = true;
   });
@@ -97,6 +104,7 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
   socket.on("deal:updated", (e) => handlers["deal:updated"](e));
   socket.on("note:new", (n) => handlers["note:new"](n));
   socket.on("notification:new", (n) => handlers["notification:new"](n));
+  socket.on("conversation:viewers", (e) => handlers["conversation:viewers"](e));
 
   return {
     sendTyping: (conversationId, typing) => {
@@ -107,6 +115,11 @@ export function connectConsoleSocket(handlers: ConsoleSocketHandlers): ConsoleSo
       if (!socket.connected || now - activityReportedAt < ACTIVITY_REPORT_MS) return;
       activityReportedAt = now;
       socket.emit("presence:activity");
+    },
+    viewConversation: (conversationId) => {
+      if (conversationId === viewing) return;
+      viewing = conversationId;
+      if (socket.connected) socket.emit("conversation:view", { conversationId });
     },
     close: () => {
       socket.removeAllListeners();

@@ -31,6 +31,8 @@ export function sortTickets(items: TicketDTO[]): TicketDTO[] {
 /** Whether a conversation belongs in the list for a filter. */
 export function conversationMatches(conversation: ConversationDTO, filter: ConversationFilter): boolean {
   if (filter === "all") return true;
+  // A snoozed conversation is out of the active lists until its time (the server applies the same rule).
+  if ((filter === "open" || filter === "handoff") && time(conversation.snoozedUntil) > Date.now()) return false;
   if (filter === "open") return conversation.status === "bot" || conversation.status === "handoff";
   return conversation.status === filter;
 }
@@ -38,6 +40,7 @@ export function conversationMatches(conversation: ConversationDTO, filter: Conve
 /** Whether a ticket belongs in the list for a filter, given the signed-in user's id. */
 export function ticketMatches(ticket: TicketDTO, filter: TicketFilter, userId: string | null): boolean {
   if (ticket.status !== filter.status) return false;
+  if (time(ticket.snoozedUntil) > Date.now()) return false;
   if (filter.assignee === "me") return ticket.assignee !== null && ticket.assignee.id === userId;
   if (filter.assignee === "unassigned") return ticket.assignee === null;
   return true;

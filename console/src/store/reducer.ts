@@ -4,7 +4,7 @@ import type { ConversationDTO, MessageDTO, Page, TicketDTO, UserDTO } from "../.
 import { emptyList, mergeConversations, mergeTickets, newer } from "./lists.ts";
 import { addPending, markFailed, mergeMessages, removePending } from "./messages.ts";
 import { initialReport, reportReducer, type ReportAction } from "./reports.ts";
-import type { ConnectionState, ConsoleMessage, ConsolePage, ConsoleState, ConversationFilter, InboxView, TicketFilter } from "./types.ts";
+import type { ConnectionState, ConsoleMessage, ConsolePage, ConsoleState, ConversationFilter, InboxView, ReplyConflict, TicketFilter } from "./types.ts";
 
 /** Everything that can happen to the console's state. */
 export type ConsoleAction =
@@ -42,6 +42,8 @@ export type ConsoleAction =
   | { type: "ticket/upserted"; ticket: TicketDTO }
   | { type: "ticket/cleared" }
   | { type: "typing"; conversationId: string; typing: boolean }
+  | { type: "assigned/unread"; conversationId: string }
+  | { type: "reply/conflict"; conflict: ReplyConflict | null }
   | { type: "error"; message: string | null };
 
 /** The state before anything is known: checking the session, nothing loaded. */
@@ -71,6 +73,8 @@ export function initialState(): ConsoleState {
     messages: emptyList(),
     typing: {},
     unread: {},
+    unreadAssigned: [],
+    replyConflict: null,
     error: null,
   };
 }
@@ -134,7 +138,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const selected = state.conversations.items.find((c) => c.id === action.id) ?? null;
       const unread = { ...state.unread };
       if (action.id) delete unread[action.id];
-      return { ...state, selectedId: action.id, selected, ticket: null, messages: emptyList(), unread };
+      const unreadAssigned = state.unreadAssigned.filter((id) => id !== action.id);
+      return { ...state, selectedId: action.id, selected, ticket: null, messages: emptyList(), unread, unreadAssigned, replyConflict: null };
     }
     case "messages/loading":
       return { ...state, messages: { ...state.messages, loading: true } };
@@ -183,6 +188,11 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, ticket: null };
     case "typing":
       return { ...state, typing: { ...state.typing, [action.conversationId]: action.typing } };
+    case "assigned/unread":
+      if (action.conversationId === state.selectedId || state.unreadAssigned.includes(action.conversationId)) return state;
+      return { ...state, unreadAssigned: [...state.unreadAssigned, action.conversationId] };
+    case "reply/conflict":
+      return { ...state, replyConflict: action.conflict };
     case "error":
       return { ...state, error: action.message };
   }

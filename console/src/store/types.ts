@@ -75,5 +75,12 @@ export type ConsoleState = {
   messages: ListState<ConsoleMessage>;
   typing: Record<string, boolean>;
   unread: Record<string, number>;
+  /** Conversations assigned to the user (by a colleague or routing) not opened since: the Tickets tab's unread badge. */
+  unreadAssigned: string[];
+  /** A reply the server refused because a colleague replied first (REPLY_CONFLICT): asks "send anyway?". */
+  replyConflict: ReplyConflict | null;
   error: string | null;
 };
+
+/** A reply held back by REPLY_CONFLICT: its text and id (kept as a failed message) and the colleague who replied. */
+export type ReplyConflict = { conversationId: string; clientMsgId: string; text: string; by: string };

@@ -1,6 +1,7 @@
 /** The console's root view: sign-in, the three-pane workspace (inbox, conversation, details), the reports, the sessions page, a CRM page or a Sales page. */
-import { useEffect } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { useConsole } from "../controller/use-console.ts";
+import { useShortcuts } from "../controller/use-shortcuts.ts";
 import { mayOpen } from "../store/route.ts";
 import { ERROR_TEXT, LOGIN_TEXT, PAGE_TITLE } from "../strings.ts";
 import { ErrorBanner } from "./common.tsx";
@@ -15,6 +16,7 @@ import { SalesArea } from "./sales/sales-area.tsx";
 import { SearchBox } from "./search/search-box.tsx";
 import { SecurityView } from "./security-view.tsx";
 import { SettingsView } from "./settings/settings-view.tsx";
+import { ShortcutsOverlay } from "./shortcuts-overlay.tsx";
 import { TopBar } from "./top-bar.tsx";
 import { useLazyPages } from "./use-lazy-pages.ts";
 
@@ -26,7 +28,11 @@ export function App() {
   const { state, ops } = useConsole();
   const crmPage = state.page === "customers" || state.page === "customer" || state.page === "companies" || state.page === "apikeys" || state.page === "inboxes";
   const { pages, failed } = useLazyPages(importCrmPages, crmPage && state.auth === "authenticated");
-  const unread = Object.values(state.unread).reduce((sum, n) => sum + n, 0);
+  const unread = Object.values(state.unread).reduce((sum, n) => sum + n, 0) + state.unreadAssigned.length;
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  const inbox = state.auth === "authenticated" && state.user !== null && state.page === "inbox";
+  useShortcuts(state, ops, inbox && !help, openHelp);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${PAGE_TITLE}` : PAGE_TITLE;
   }, [unread]);
@@ -59,7 +65,9 @@ export function App() {
             navigate={{ openConversation: ops.crm.openConversation, openCustomer: ops.crm.openCustomer }}
           />
         }
+        onShortcuts={openHelp}
       />
+      {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
       <ErrorBanner message={state.error} onDismiss={ops.dismissError} />
       {/* Hidden rather than unmounted while the reports show, so reply drafts and scroll positions survive. */}
       <div class="workspace" hidden={page !== "inbox"}>

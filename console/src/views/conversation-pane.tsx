@@ -12,6 +12,8 @@ import { LabelChips, LabelPicker } from "./label-picker.tsx";
 import { MessageItem } from "./message-item.tsx";
 import { NoteItem } from "./note-item.tsx";
 import { ReplyBox } from "./reply-box.tsx";
+import { CollisionBar } from "./collision-bar.tsx";
+import { ReplyConflictDialog } from "./reply-conflict-dialog.tsx";
 
 /** Distance from the bottom (px) within which new messages keep the view pinned to the latest. */
 const STICK_PX = 120;
@@ -129,6 +131,7 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
         {conversation ? <LabelPicker conversationId={conversation.id} current={conversation.labels ?? []} onError={ops.showError} /> : null}
         {conversation ? <ConversationStatusBadge conversation={conversation} /> : null}
       </header>
+      {state.user ? <CollisionBar conversationId={state.selectedId} userId={state.user.id} /> : null}
       <MessageList state={state} ops={ops} notes={notes.notes} />
       {conversation?.status === "resolved" ? <div class="notice">{CONVERSATION_TEXT.resolvedNotice}</div> : null}
       <ReplyBox
@@ -139,6 +142,9 @@ export function ConversationPane(props: { state: ConsoleState; ops: ConsoleOpera
         onNote={(text) => void notes.add(text).catch((error: unknown) => ops.showError(error instanceof Error ? error.message : String(error)))}
         onTyping={ops.replyTyping}
       />
+      {state.replyConflict && state.replyConflict.conversationId === state.selectedId ? (
+        <ReplyConflictDialog conflict={state.replyConflict} onAnswer={ops.answerReplyConflict} />
+      ) : null}
     </section>
   );
 }

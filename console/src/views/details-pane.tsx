@@ -1,4 +1,5 @@
 /** The right pane: the customer's profile and CRM record, the conversation's deals, the ticket (status, priority, assignee, resolve) and the sentiment trend. */
+import { useState } from "preact/hooks";
 import type { ConversationDTO, SentimentTrend, TicketDTO, TicketPriority, TicketStatus, UserDTO } from "../../../src/contracts/api.ts";
 import type { ConsoleOperations } from "../controller/operations.ts";
 import { customerDisplayName, formatChannel, formatDate, humanize, formatScore, scoreTone, trendDirection, trendLabel } from "../format.ts";
@@ -9,6 +10,9 @@ import { ProfileSummary } from "./crm/profile-summary.tsx";
 import { ConversationDeals } from "./sales/conversation-deals.tsx";
 import { TicketHistory } from "./ticket-history.tsx";
 import { VisitorCard } from "./visitor-card.tsx";
+import { AGENT_TOOLS_TEXT } from "../agent-tools-strings.ts";
+import { AssignDialog } from "./assign-dialog.tsx";
+import { SnoozeControl } from "./snooze-control.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
 const PRIORITIES: TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -51,6 +55,13 @@ function TicketCard(props: { ticket: TicketDTO; user: UserDTO | null; ops: Conso
   const { ticket, user, ops } = props;
   const mine = ticket.assignee !== null && ticket.assignee.id === user?.id;
   const resolved = ticket.status === "resolved";
+  const [assigning, setAssigning] = useState(false);
+  const assign = async (request: { assigneeId?: string | null; teamId?: string | null; note: string }): Promise<boolean> => {
+    const { note, ...target } = request;
+    if (note) return ops.transferTicket(request);
+    await ops.updateTicket(target);
+    return true;
+  };
   return (
     <section class="card" data-testid="ticket-details" data-ticket-id={ticket.id} data-status={ticket.status}>
       <h3 class="card__title">
@@ -88,9 +99,15 @@ function TicketCard(props: { ticket: TicketDTO; user: UserDTO | null; ops: Conso
             {ticket.assignee ? ticket.assignee.name : INBOX_TEXT.unassigned}
           </dd>
         </div>
+        <Field label={AGENT_TOOLS_TEXT.team} value={ticket.team?.name ?? AGENT_TOOLS_TEXT.noTeam} testId="ticket-team" />
         <Field label={DETAILS_TEXT.reason} value={humanize(ticket.reason)} testId="ticket-reason" />
       </dl>
       <div class="card__actions">
+        {user ? (
+          <button type="button" class="button button--secondary" onClick={() => setAssigning(true)} data-testid="assign-open" aria-haspopup="dialog">
+            {AGENT_TOOLS_TEXT.assign}
+          </button>
+        ) : null}
         {!mine && user ? (
           <button type="button" class="button button--secondary" onClick={() => void ops.updateTicket({ assigneeId: user.id })} data-testid="assign-to-me">
             {DETAILS_TEXT.assignToMe}
@@ -100,6 +117,8 @@ function TicketCard(props: { ticket: TicketDTO; user: UserDTO | null; ops: Conso
           {resolved ? DETAILS_TEXT.resolved : DETAILS_TEXT.resolve}
         </button>
       </div>
+      {!resolved ? <SnoozeControl snoozedUntil={ticket.snoozedUntil} disabled={false} onSnooze={(until) => void ops.updateTicket({ snoozedUntil: until })} /> : null}
+      {assigning && user ? <AssignDialog ticket={ticket} userId={user.id} onSubmit={assign} onClose={() => setAssigning(false)} /> : null}
       <TicketHistory ticket={ticket} />
     </section>
   );

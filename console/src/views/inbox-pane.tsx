@@ -8,6 +8,7 @@ import type { ConsoleState, ConversationFilter, TicketFilter } from "../store/ty
 import { INBOX_TEXT } from "../strings.ts";
 import { EmptyState } from "./common.tsx";
 import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
+import { AGENT_TOOLS_TEXT } from "../agent-tools-strings.ts";
 import { useLabels } from "./label-picker.tsx";
 import { ConversationItem, TicketItem } from "./list-items.tsx";
 
@@ -180,7 +181,10 @@ export function InboxPane(props: { state: ConsoleState; ops: ConsoleOperations }
     const timer = setInterval(() => setTick((n) => n + 1), CLOCK_TICK_MS);
     return () => clearInterval(timer);
   }, []);
-  const tab = (view: ConsoleState["view"], label: string, list: { items: unknown[]; nextCursor: string | null }) => (
+  // Unread per list: conversations with new customer messages; tickets newly assigned to the user, not opened yet.
+  const unreadConversations = Object.keys(state.unread).length;
+  const unreadTickets = state.unreadAssigned.length;
+  const tab = (view: ConsoleState["view"], label: string, list: { items: unknown[]; nextCursor: string | null }, unread: number) => (
     <button
       type="button"
       role="tab"
@@ -194,13 +198,18 @@ export function InboxPane(props: { state: ConsoleState; ops: ConsoleOperations }
         {list.items.length}
         {list.nextCursor ? "+" : ""}
       </span>
+      {unread > 0 ? (
+        <span class="tab__unread" data-testid={`tab-${view}-unread`} aria-label={`${unread} ${AGENT_TOOLS_TEXT.unreadBadge}`}>
+          {unread}
+        </span>
+      ) : null}
     </button>
   );
   return (
     <aside class="pane pane--inbox" aria-label={INBOX_TEXT.conversations}>
       <div class="tabs" role="tablist">
-        {tab("conversations", INBOX_TEXT.conversations, state.conversations)}
-        {tab("tickets", INBOX_TEXT.tickets, state.tickets)}
+        {tab("conversations", INBOX_TEXT.conversations, state.conversations, unreadConversations)}
+        {tab("tickets", INBOX_TEXT.tickets, state.tickets, unreadTickets)}
       </div>
       {state.view === "conversations" ? <ConversationList state={state} ops={ops} /> : <TicketList state={state} ops={ops} />}
     </aside>

@@ -147,6 +147,13 @@ export function ReplyBox(props: {
       setDismissedAt(token.start);
       return;
     }
+    // Escape leaves the reply box (the draft stays) for the conversation list, where the keyboard shortcuts work.
+    if (event.key === "Escape" && !document.querySelector("dialog[open]")) {
+      event.preventDefault();
+      input.current?.blur();
+      document.querySelector<HTMLElement>('.pane--inbox [aria-current="true"]')?.focus();
+      return;
+    }
     // Enter sends; Shift+Enter, and Enter while an IME is composing, insert a newline as usual.
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();

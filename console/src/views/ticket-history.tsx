@@ -12,18 +12,26 @@ export function actorLabel(event: Pick<TicketEventDTO, "actorType" | "actorName"
 }
 
 /** What a change did, in words. */
-export function changeText(event: Pick<TicketEventDTO, "type" | "data">, ticket: Pick<TicketDTO, "assignee">): string {
-  // Round-robin assignments record {assigneeId, rule}; a person's or a key's change records {from, to}.
-  const data = event.data as { from?: unknown; to?: unknown; assigneeId?: unknown; reason?: unknown };
+export function changeText(event: Pick<TicketEventDTO, "type" | "data">, ticket: Pick<TicketDTO, "assignee"> & { team?: TicketDTO["team"] }): string {
+  // Round-robin assignments record {assigneeId, rule}; routing adds its reason; a person's or a key's change records {from, to} (a transfer adds its note).
+  const data = event.data as { from?: unknown; to?: unknown; assigneeId?: unknown; reason?: unknown; note?: unknown; until?: unknown };
   const text = (value: unknown): string => (typeof value === "string" ? value : "—");
   switch (event.type) {
     case "created":
       return T.created;
     case "queued":
       return T.routed(text(data.reason));
-    case "assigned":
+    case "assigned": {
       if (typeof data.reason === "string") return T.routed(data.reason);
-      return T.assigned(ticket.assignee && (data.to ?? data.assigneeId) === ticket.assignee.id ? ticket.assignee.name : null);
+      const assigned = T.assigned(ticket.assignee && (data.to ?? data.assigneeId) === ticket.assignee.id ? ticket.assignee.name : null);
+      return typeof data.note === "string" ? T.withNote(assigned, data.note) : assigned;
+    }
+    case "team_changed":
+      return T.team(data.to === null ? null : ticket.team && data.to === ticket.team.id ? ticket.team.name : undefined);
+    case "snoozed":
+      return T.snoozed(typeof data.until === "string" ? new Date(data.until).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
+    case "unsnoozed":
+      return T.unsnoozed;
     case "unassigned":
       return T.unassigned;
     case "status_changed":

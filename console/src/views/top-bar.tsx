@@ -1,4 +1,4 @@
-/** The header bar: product, page navigation (what the user's role may open), live-connection state, presence toggle, the user, sessions and log out. */
+/** The header bar: product, page navigation (what the user's role may open), the search box, live-connection state, presence toggle, notifications, shortcuts, the user, sessions and log out. */
 import type { ComponentChildren } from "preact";
 import type { UserDTO } from "../../../src/contracts/api.ts";
 import { CRM_NAV_TEXT } from "../crm-strings.ts";
@@ -6,7 +6,9 @@ import { SALES_NAV_TEXT } from "../sales-strings.ts";
 import { mayOpen } from "../store/route.ts";
 import type { ConnectionState, ConsolePage } from "../store/types.ts";
 import { HEADER_TEXT, NAV_TEXT, PRODUCT_NAME, SECURITY_TEXT } from "../strings.ts";
+import { AGENT_TOOLS_TEXT } from "../agent-tools-strings.ts";
 import { Avatar } from "./common.tsx";
+import { NotifySettings } from "./notify-settings.tsx";
 import { SETTINGS_TEXT } from "./settings/settings-strings.ts";
 import { INBOXES_TEXT } from "./settings/inboxes-strings.ts";
 
@@ -72,6 +74,8 @@ export function TopBar(props: {
   onLogout: () => void;
   /** The search box (see views/search). */
   search?: ComponentChildren;
+  /** Opens the keyboard shortcuts overlay. */
+  onShortcuts: () => void;
 }) {
   const { user } = props;
   const online = user.status === "online";
@@ -102,6 +106,10 @@ export function TopBar(props: {
           <span class="presence__thumb" />
         </span>
         <span class="presence__label">{PRESENCE_TEXT[user.status]}</span>
+      </button>
+      <NotifySettings />
+      <button type="button" class="button button--ghost-dark" title={AGENT_TOOLS_TEXT.shortcutsButton} aria-label={AGENT_TOOLS_TEXT.shortcutsButton} onClick={props.onShortcuts} data-testid="shortcuts-open">
+        ?
       </button>
       <div class="topbar__user" data-testid="current-user">
         <Avatar id={user.id} label={user.name} size="sm" />

@@ -84,7 +84,7 @@ export const conversationNotes = pgTable(
   (t) => [index("conversation_notes_conversation_idx").on(t.conversationId, t.createdAt)],
 );
 
-/** Something a console user should look at (a mention in a note). */
+/** Something a console user should look at (a mention in a note, a conversation assigned to them). */
 export const notifications = pgTable(
   "notifications",
   {
@@ -92,7 +92,7 @@ export const notifications = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    type: text("type").$type<"mention">().notNull(),
+    type: text("type").$type<"mention" | "assigned">().notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -23,11 +23,13 @@ export const tickets = pgTable(
     priority: text("priority").$type<"low" | "normal" | "high" | "urgent">().notNull().default("normal"),
     reason: text("reason").notNull(),
     assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
-    /** The team routing chose (its queue holds the ticket while unassigned); null: the general queue. */
+    /** The team routing chose or an agent assigned (its queue holds the ticket while unassigned); null: the general queue. */
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     /** What routing matched skills on: the conversation's intent and language at hand-off. */
     routingIntent: text("routing_intent"),
     routingLanguage: text("routing_language"),
+    /** Until then the ticket and its conversation leave the active lists (a query-time rule: no job wakes them). */
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

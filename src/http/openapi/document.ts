@@ -138,6 +138,9 @@ function errorBody(codes: ErrorCode[]): z.ZodType {
       fields: z.record(z.string(), z.string()).optional().meta({ description: "Each invalid input and why." }),
       ...(codes.includes("RATE_LIMITED") ? { retryAfter: z.number().int().optional().meta({ description: "Seconds to wait (RATE_LIMITED)." }) } : {}),
       ...(codes.some((c) => c.endsWith("_EXISTS")) ? { existingId: z.string().optional().meta({ description: "The record the new one collides with." }) } : {}),
+      ...(codes.includes("REPLY_CONFLICT")
+        ? { latestReply: z.object({ id: z.string(), by: z.string() }).optional().meta({ description: "The colleague's reply the sender had not seen (REPLY_CONFLICT)." }) }
+        : {}),
       ...(codes.includes("CUSTOMER_NOT_FOUND") ? { mergedInto: z.string().optional().meta({ description: "The record a merged customer now lives in." }) } : {}),
     }),
   });

@@ -3,10 +3,11 @@ import { activityShape } from "../../channels/botframework/routes.ts";
 import { attachmentParams } from "../../modules/conversations/attachments.routes.ts";
 import { conversationIdParams, conversationListQuery, messagesQuery, replyBody, retryParams } from "../../modules/conversations/conversations.routes.ts";
 import { topicsQuery } from "../../modules/reports/reports.routes.ts";
-import { ticketIdParams, ticketListQuery, ticketPatchBody } from "../../modules/tickets/tickets.routes.ts";
+import { ticketIdParams, ticketListQuery, ticketPatchBody, ticketTransferBody } from "../../modules/tickets/tickets.routes.ts";
+import { agentListQuery } from "../../modules/agents/directory.routes.ts";
 import { z } from "zod";
 import type { Operation } from "./operation.ts";
-import { conversationDTO, messageDTO, replyChannelDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO } from "./schemas-api.ts";
+import { agentDTO, assignableTeamDTO, conversationDTO, messageDTO, replyChannelDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO } from "./schemas-api.ts";
 
 const V1 = "/api/v1";
 const readConversations = { auth: "actor", actions: ["conversation.read"] } as const;
@@ -68,7 +69,7 @@ export const serviceOperations: Operation[] = [
     params: conversationIdParams,
     body: replyBody,
     success: { status: 201, description: "The stored reply.", data: messageDTO },
-    errors: ["CONVERSATION_NOT_FOUND", "CONVERSATION_RESOLVED", "MESSAGE_EMPTY", "MESSAGE_TOO_LONG"],
+    errors: ["CONVERSATION_NOT_FOUND", "CONVERSATION_RESOLVED", "MESSAGE_EMPTY", "MESSAGE_TOO_LONG", "REPLY_CONFLICT"],
   },
   {
     method: "post",
@@ -117,14 +118,46 @@ export const serviceOperations: Operation[] = [
     method: "patch",
     path: `${V1}/tickets/:id`,
     tag: "Tickets",
-    summary: "Change a ticket's status, priority or assignee",
+    summary: "Change a ticket's status, priority, assignee, team or snooze",
     description:
-      "Each change is checked on its own (taking, assigning, status, priority) against whose ticket it is. An API key with tickets:write may assign to a user, unassign, and change status and priority; it cannot take a ticket.",
+      "Each change is checked on its own (taking, assigning to an agent or a team, status and snoozing, priority) against whose ticket it is. An API key with tickets:write may assign to a user, unassign, and change status and priority; it cannot take a ticket. `snoozedUntil` (future, unresolved tickets only) takes the ticket and its conversation out of the active lists until then; `null` wakes it. A new assignee other than the one asking gets an `assigned` notification (`notification:new` on their console).",
     access: { auth: "actor", actions: ["ticket.take", "ticket.assign", "ticket.status", "ticket.priority"] },
     params: ticketIdParams,
     body: ticketPatchBody,
     success: { status: 200, description: "The ticket as changed.", data: ticketDTO },
-    errors: ["TICKET_NOT_FOUND", "USER_NOT_FOUND", "TICKET_CHANGED"],
+    errors: ["TICKET_NOT_FOUND", "USER_NOT_FOUND", "TEAM_NOT_FOUND", "TICKET_CHANGED"],
+  },
+  {
+    method: "post",
+    path: `${V1}/tickets/:id/transfer`,
+    tag: "Tickets",
+    summary: "Transfer a ticket with a note",
+    description:
+      "Assigns the ticket to `assigneeId` and/or `teamId` (null clears either) and adds `note` as a private note on the conversation (never sent to the customer). The new assignee gets an `assigned` notification carrying the note. Console sessions only.",
+    access: { auth: "session", actions: ["ticket.assign"] },
+    params: ticketIdParams,
+    body: ticketTransferBody,
+    success: { status: 200, description: "The ticket as changed.", data: ticketDTO },
+    errors: ["TICKET_NOT_FOUND", "USER_NOT_FOUND", "TEAM_NOT_FOUND", "TICKET_CHANGED"],
+  },
+  {
+    method: "get",
+    path: `${V1}/agents`,
+    tag: "Tickets",
+    summary: "Agents to assign to",
+    description: "Active console users by name with their presence; with `withLoad=1`, `openConversations` counts the unresolved tickets assigned to each.",
+    access: { auth: "session", actions: ["ticket.read"] },
+    query: agentListQuery,
+    success: { status: 200, description: "The agents.", data: z.array(agentDTO) },
+  },
+  {
+    method: "get",
+    path: `${V1}/agents/teams`,
+    tag: "Tickets",
+    summary: "Teams to assign to",
+    description: "Every team by name with its members and `openConversations` (unresolved tickets assigned to the team).",
+    access: { auth: "session", actions: ["ticket.read"] },
+    success: { status: 200, description: "The teams.", data: z.array(assignableTeamDTO) },
   },
   {
     method: "get",

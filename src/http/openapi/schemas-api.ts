@@ -11,6 +11,8 @@ import type {
   ReplyChannelDTO,
   SessionDTO,
   TicketDTO,
+  AgentDTO,
+  AssignableTeamDTO,
   TicketEventDTO,
   TicketWithEventsDTO,
   TopicsReportDTO,
@@ -86,6 +88,7 @@ export const conversationDTO = z.object({
     })
     .nullable()
     .meta({ description: "A web visitor's details as the widget last reported them; null for other channels." }),
+  snoozedUntil: instant.nullable().optional().meta({ description: "Until when the unresolved ticket is snoozed; the open and handoff lists leave the conversation out until then." }),
   createdAt: instant,
   updatedAt: instant,
 }).meta({ id: "Conversation" }) satisfies z.ZodType<ConversationDTO>;
@@ -171,10 +174,29 @@ export const ticketDTO = z.object({
   priority: z.enum(["low", "normal", "high", "urgent"]),
   reason: z.string(),
   assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  snoozedUntil: instant.nullable().meta({ description: "While in the future, the ticket and its conversation are left out of the active lists." }),
   createdAt: instant,
   updatedAt: instant,
   resolvedAt: instant.nullable(),
 }).meta({ id: "Ticket" }) satisfies z.ZodType<TicketDTO>;
+
+/** An agent in the assignment picker. */
+export const agentDTO = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: z.enum(["agent", "manager", "admin"]),
+    status: z.enum(["online", "away", "offline"]),
+    capacity: z.number().int().nullable(),
+    openConversations: z.number().int().nullable().meta({ description: "Unresolved tickets assigned to the agent (with withLoad=1; null otherwise)." }),
+  })
+  .meta({ id: "Agent" }) satisfies z.ZodType<AgentDTO>;
+
+/** A team in the assignment picker. */
+export const assignableTeamDTO = z
+  .object({ id: z.uuid(), name: z.string(), memberIds: z.array(z.uuid()), openConversations: z.number().int() })
+  .meta({ id: "AssignableTeam" }) satisfies z.ZodType<AssignableTeamDTO>;
 
 /** One change in a ticket's history. */
 export const ticketEventDTO = z.object({

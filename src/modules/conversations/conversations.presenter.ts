@@ -70,7 +70,7 @@ export function presentMessage(row: MessageRow, conversationChannel: string): Me
 }
 
 /** A conversation as the console sees it, with its customer and latest ticket. */
-export function presentConversation({ conversation: row, customer, suggested, ticketId, labels, assignee }: ConversationView): ConversationDTO {
+export function presentConversation({ conversation: row, customer, suggested, ticketId, labels, assignee, snoozedUntil }: ConversationView): ConversationDTO {
   return {
     id: row.id,
     inboxId: row.inboxId,
@@ -88,6 +88,7 @@ export function presentConversation({ conversation: row, customer, suggested, ti
     labels: labels ?? [],
     assignee: assignee ?? null,
     visitor: presentVisitorContext(row.visitor),
+    snoozedUntil: snoozedUntil ? new Date(snoozedUntil).toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.lastMessageAt.toISOString(),
   };

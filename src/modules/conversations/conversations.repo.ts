@@ -435,6 +435,8 @@ export type ConversationView = {
   labels: { id: string; name: string; color: string }[];
   /** Who the unresolved ticket is assigned to, if anyone. */
   assignee: { id: string; name: string } | null;
+  /** Until when the unresolved ticket is snoozed (null: not snoozed, or the time has passed). */
+  snoozedUntil: string | Date | null;
 };
 
 /** One statement for a conversation, its customer, their open contact suggestions and the latest ticket. */
@@ -461,6 +463,9 @@ function selectViews(db: Database) {
       assignee: sql<{ id: string; name: string } | null>`(
         select jsonb_build_object('id', u.id, 'name', u.name) from tickets t join users u on u.id = t.assignee_id
         where t.conversation_id = ${c.id} and t.status <> 'resolved' order by t.created_at desc limit 1)`,
+      snoozedUntil: sql<string | Date | null>`(
+        select t.snoozed_until from tickets t
+        where t.conversation_id = ${c.id} and t.status <> 'resolved' and t.snoozed_until > now() order by t.created_at desc limit 1)`,
     })
     .from(c)
     .leftJoin(tables.customers, eq(tables.customers.id, c.customerId));
@@ -481,11 +486,15 @@ export async function listConversations(
   statuses: ConversationRow["status"][] | null,
   cursor: ConversationCursor | null,
   limit: number,
-  filters: { channel?: string; labelId?: string } = {},
+  filters: { channel?: string; labelId?: string; hideSnoozed?: boolean } = {},
 ): Promise<ConversationView[]> {
   const c = tables.conversations;
   const conditions: SQL[] = [];
   if (statuses) conditions.push(inArray(c.status, statuses));
+  // Snoozing is a query-time rule: the conversation is back in the active lists as soon as snoozed_until has passed.
+  if (filters.hideSnoozed) {
+    conditions.push(sql`not exists (select 1 from tickets t where t.conversation_id = ${c.id} and t.status <> 'resolved' and t.snoozed_until > now())`);
+  }
   // Bot Framework conversations are stored per channel behind it ("botframework:msteams"): the filter takes them all.
   if (filters.channel) conditions.push(filters.channel === "botframework" ? like(c.channel, "botframework:%") : eq(c.channel, filters.channel));
   if (filters.labelId) conditions.push(sql`exists (select 1 from conversation_labels cl where cl.conversation_id = ${c.id} and cl.label_id = ${filters.labelId}::uuid)`);

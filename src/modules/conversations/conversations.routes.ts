@@ -5,6 +5,7 @@ import type { ConversationDTO } from "../../contracts/api.ts";
 import { z } from "zod";
 import { CONVERSATION_CHANNELS } from "../../contracts/channels.ts";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/messages.ts";
+import { AppError } from "../../errors.ts";
 import { currentActor, currentUser, requireActor, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
 import { cursorParam, decodeCursor, encodeCursor, limitSchema, seqCursor, splitPage, timeIdCursor } from "../../http/pagination.ts";
@@ -14,6 +15,7 @@ import { findLabelId, listConversations, listMessagesPage, type ConversationRow 
 import { presentConversation, presentMessage } from "./conversations.presenter.ts";
 import { addReply, conversationAddress, getConversation, getConversationView } from "./conversations.service.ts";
 import { replyChannels, replyVia } from "./cross-channel.service.ts";
+import { findNewerColleagueReply } from "./reply-conflict.repo.ts";
 import { retryDelivery } from "./delivery.service.ts";
 
 const statusGroups: Record<string, ConversationRow["status"][] | null> = {
@@ -51,7 +53,21 @@ export const replyBody = z.object({
     .max(200, "inboxId has at most 200 characters")
     .optional()
     .meta({ description: "Deliver through another inbox the customer has written in (their conversation there); the reply stays in this conversation." }),
+  lastSeenMessageId: z
+    .uuid("lastSeenMessageId must be a message id")
+    .optional()
+    .meta({ description: "The newest message the agent saw: when a colleague replied after it, the reply is refused with REPLY_CONFLICT (unless `force`)." }),
+  force: z.boolean({ error: "force must be true or false" }).optional().meta({ description: "Send even though a colleague replied after `lastSeenMessageId`." }),
 });
+
+/** Refuses a reply (REPLY_CONFLICT) when a colleague replied after the last message its sender saw. */
+async function assertNoNewerReply(deps: Pick<ServiceDeps, "db">, conversationId: string, lastSeenMessageId: string, userId: string): Promise<void> {
+  const { seen, newer } = await findNewerColleagueReply(deps.db, conversationId, lastSeenMessageId, userId);
+  if (!seen) throw new AppError("VALIDATION_FAILED", "lastSeenMessageId is not a message of this conversation.", { lastSeenMessageId: "not a message of this conversation" });
+  if (!newer) return;
+  const by = newer.name ?? "A colleague";
+  throw new AppError("REPLY_CONFLICT", `${by} replied while you were typing.`, undefined, { latestReply: { id: newer.id, by } });
+}
 
 type ListPage = { data: ConversationDTO[]; nextCursor: string | null };
 
@@ -78,7 +94,8 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     const labelId = query.label === undefined ? undefined : await labelIdOf(deps, query.label);
     // A label nobody defined labels nothing: an empty page, not an error (the console's filter may outlive a label).
     if (labelId === null) return JSON.stringify({ data: [], nextCursor: null } satisfies ListPage);
-    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, { channel: query.channel, labelId });
+    const hideSnoozed = query.status === "open" || query.status === "handoff";
+    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, { channel: query.channel, labelId, hideSnoozed });
     const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
     const body: ListPage = { data: page.map(presentConversation), nextCursor };
     return JSON.stringify(body);
@@ -130,6 +147,7 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     const body = parseInput(replyBody, req.body);
     const user = currentUser(req);
     assertCan(user, "conversation.reply", await conversationScope(deps, user, id));
+    if (body.lastSeenMessageId && !body.force) await assertNoNewerReply(deps, id, body.lastSeenMessageId, user.id);
     const via = body.inboxId ? await replyVia(deps, id, body.inboxId) : undefined;
     const message = await addReply(deps, id, {
       senderType: "agent",

@@ -33,6 +33,12 @@ export async function insertNoteWithNotifications(
   });
 }
 
+/** Inserts one notification. */
+export async function insertNotification(db: Database, values: typeof tables.notifications.$inferInsert): Promise<NotificationRow> {
+  const [row] = await db.insert(tables.notifications).values(values).returning();
+  return row;
+}
+
 /** Active users, for resolving @mentions. */
 export async function mentionableUsers(db: Database): Promise<{ id: string; name: string; email: string }[]> {
   const u = tables.users;

@@ -50,16 +50,20 @@ export async function customerScope(deps: Pick<ServiceDeps, "db">, user: Actor, 
   return (await hasUnresolvedTicketAssignedTo(deps.db, customerId, user.id)) ? "own" : "others";
 }
 
-/** The actions a ticket change asks for: taking, assigning, status and priority, each checked on the ticket's current scope. */
+/**
+ * The actions a ticket change asks for, each checked on the ticket's current scope: taking or assigning (an agent or a
+ * team), status and snoozing (a status-like change), priority.
+ */
 export function assertMayChangeTicket(
   user: Actor,
-  ticket: { assigneeId: string | null },
-  patch: { status?: unknown; priority?: unknown; assigneeId?: string | null },
+  ticket: { assigneeId: string | null; teamId?: string | null },
+  patch: { status?: unknown; priority?: unknown; assigneeId?: string | null; teamId?: string | null; snoozedUntil?: unknown },
 ): void {
   const scope = scopeOfAssignee(user, ticket.assigneeId);
   if (patch.assigneeId !== undefined && patch.assigneeId !== ticket.assigneeId) {
     assertCan(user, patch.assigneeId === user.id ? "ticket.take" : "ticket.assign", scope);
   }
-  if (patch.status !== undefined) assertCan(user, "ticket.status", scope);
+  if (patch.teamId !== undefined && patch.teamId !== ticket.teamId) assertCan(user, "ticket.assign", scope);
+  if (patch.status !== undefined || patch.snoozedUntil !== undefined) assertCan(user, "ticket.status", scope);
   if (patch.priority !== undefined) assertCan(user, "ticket.priority", scope);
 }

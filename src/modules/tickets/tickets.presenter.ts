@@ -1,11 +1,14 @@
 /** Ticket rows → DTOs, with assignee names loaded in one query. */
 import type { TicketDTO } from "../../contracts/api.ts";
 import type { Database } from "../../db/index.ts";
-import { userNames, type TicketRow } from "./tickets.repo.ts";
+import { teamNames, userNames, type TicketRow } from "./tickets.repo.ts";
 
 /** Presents tickets for the console. */
 export async function presentTickets(db: Database, rows: TicketRow[]): Promise<TicketDTO[]> {
-  const names = await userNames(db, rows.map((r) => r.assigneeId).filter((id): id is string => id !== null));
+  const [names, teams] = await Promise.all([
+    userNames(db, rows.map((r) => r.assigneeId).filter((id): id is string => id !== null)),
+    teamNames(db, rows.map((r) => r.teamId).filter((id): id is string => id !== null)),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -16,6 +19,8 @@ export async function presentTickets(db: Database, rows: TicketRow[]): Promise<T
     priority: row.priority,
     reason: row.reason,
     assignee: row.assigneeId ? { id: row.assigneeId, name: names.get(row.assigneeId) ?? "Unknown" } : null,
+    team: row.teamId ? { id: row.teamId, name: teams.get(row.teamId) ?? "Unknown" } : null,
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 /** Queries on tickets and their events. */
-import { and, desc, eq, inArray, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
 
 /** A ticket row. */
@@ -46,7 +46,7 @@ export async function insertTicket(
 export async function updateTicketWithEvents(
   db: Database,
   id: string,
-  patch: Partial<Pick<TicketRow, "status" | "priority" | "assigneeId" | "resolvedAt" | "firstResponseAt">>,
+  patch: Partial<Pick<TicketRow, "status" | "priority" | "assigneeId" | "resolvedAt" | "firstResponseAt" | "teamId" | "snoozedUntil">>,
   events: { type: string; actorType: TicketEventRow["actorType"]; actorId: string | null; data: Record<string, unknown> }[],
   expected: Pick<TicketRow, "status" | "priority" | "assigneeId">,
 ): Promise<TicketRow | undefined> {
@@ -100,13 +100,16 @@ export type TicketCursor = { at: string; id: string };
 /** Lists tickets, most recently updated first. */
 export async function listTickets(
   db: Database,
-  filter: { statuses: TicketRow["status"][] | null; assigneeId?: string | null },
+  filter: { statuses: TicketRow["status"][] | null; assigneeId?: string | null; snoozed?: { mode: "hide" | "only"; now: Date } },
   cursor: TicketCursor | null,
   limit: number,
 ): Promise<TicketRow[]> {
   const t = tables.tickets;
   const conditions: SQL[] = [];
   if (filter.statuses) conditions.push(inArray(t.status, filter.statuses));
+  // Snoozing is a query-time rule: a ticket is snoozed while its snoozed_until is in the future, so it wakes by itself.
+  if (filter.snoozed?.mode === "hide") conditions.push(or(isNull(t.snoozedUntil), lte(t.snoozedUntil, filter.snoozed.now)) as SQL);
+  if (filter.snoozed?.mode === "only") conditions.push(gt(t.snoozedUntil, filter.snoozed.now));
   if (filter.assigneeId === null) conditions.push(isNull(t.assigneeId));
   else if (filter.assigneeId) conditions.push(eq(t.assigneeId, filter.assigneeId));
   if (cursor) {
@@ -127,6 +130,14 @@ export async function userNames(db: Database, ids: string[]): Promise<Map<string
   if (unique.length === 0) return new Map();
   const rows = await db.select({ id: tables.users.id, name: tables.users.name }).from(tables.users).where(inArray(tables.users.id, unique));
   return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+/** Names of teams by id (for presenting a ticket's team). */
+export async function teamNames(db: Database, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: tables.teams.id, name: tables.teams.name }).from(tables.teams).where(inArray(tables.teams.id, unique));
+  return new Map(rows.map((team) => [team.id, team.name]));
 }
 
 /** Whether the customer has an unresolved ticket assigned to this user (who may then edit the customer's profile). */

@@ -2,6 +2,7 @@
 import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import { findUser } from "../agents/index.ts";
+import { applyTeamAndSnooze, actorUserId, notifyAssignee } from "./assignment.service.ts";
 import { addReply, getConversation, getMessage, setConversationStatus } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -32,6 +33,7 @@ export async function openHandoffTicket(
     if (routed.ticket) {
       ticket = routed.ticket;
       agent = routed.assignee ?? undefined;
+      if (routed.assignee) await notifyAssignee(deps, routed.ticket, routed.assignee.id, { type: "system", id: null });
     } else {
       // Queued, or someone took or changed the ticket meanwhile: announce whoever has it now.
       ticket = (await findTicket(deps.db, ticket.id)) ?? ticket;
@@ -73,7 +75,13 @@ async function insertNewTicket(
 }
 
 /** A change an agent (or another system, with an API key) asks for. */
-export type TicketPatch = { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string | null };
+export type TicketPatch = {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  snoozedUntil?: Date | null;
+};
 
 // How often a change is decided again on a ticket that others keep changing before TICKET_CHANGED is answered.
 const CHANGE_ATTEMPTS = 5;
@@ -90,6 +98,7 @@ export async function updateTicket(
   patch: TicketPatch,
   actor: Actor,
   authorize: (ticket: TicketRow) => void | Promise<void> = () => undefined,
+  extra: { assignmentNote?: string } = {},
 ): Promise<TicketRow> {
   for (let attempt = 1; attempt <= CHANGE_ATTEMPTS; attempt++) {
     const ticket = await findTicket(deps.db, id);
@@ -114,8 +123,10 @@ export async function updateTicket(
         throw new AppError("USER_NOT_FOUND", "The assignee does not exist.", { assigneeId: "no such user" });
       }
       changes.assigneeId = patch.assigneeId;
-      record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId });
+      const note = extra.assignmentNote ? { note: extra.assignmentNote } : {};
+      record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId, ...note });
     }
+    await applyTeamAndSnooze(deps, ticket, patch, changes, record);
     if (events.length === 0) return ticket;
     const updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
     if (!updated) continue;
@@ -125,6 +136,9 @@ export async function updateTicket(
       await setConversationStatus(deps, ticket.conversationId, "resolved");
     }
     else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
+    if (changes.assigneeId && changes.assigneeId !== actorUserId(actor)) {
+      await notifyAssignee(deps, updated, changes.assigneeId, actor, extra.assignmentNote);
+    }
     deps.events.emit("ticket.updated", { ticketId: id });
     // The previous assignee has room again (resolved, or handed the conversation on): their team's queue comes next.
     const freed = ticket.assigneeId && (changes.status === "resolved" || changes.assigneeId !== undefined) ? ticket.assigneeId : null;

@@ -17,7 +17,7 @@ import {
   timelineItemDTO,
 } from "../../../src/http/openapi/schemas-crm.ts";
 import { dealDraftDTO, dealDTO, dealStageChangeDTO, dealStageDTO, pipelineDTO } from "../../../src/http/openapi/schemas-deals.ts";
-import { conversationDTO, messageDTO, sessionDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO, userDTO } from "../../../src/http/openapi/schemas-api.ts";
+import { agentDTO, assignableTeamDTO, conversationDTO, messageDTO, sessionDTO, ticketDTO, ticketWithEventsDTO, topicsReportDTO, userDTO } from "../../../src/http/openapi/schemas-api.ts";
 import { receiveCustomerMessage } from "../../../src/modules/conversations/index.ts";
 import { openHandoffTicket } from "../../../src/modules/tickets/index.ts";
 import { api } from "../../support/api-client.ts";
@@ -135,6 +135,8 @@ describe.each(testEngines())("the OpenAPI document on $name", (engine) => {
       ["GET /customers/:id/timeline", timelineItemDTO.array().min(1), await get(`/customers/${customer.body.data.id}/timeline`)],
       ["GET /companies", companyDTO.array().min(1), await get("/companies")],
       ["GET /attributes", attributeDefinitionDTO.array(), await get("/attributes")],
+      ["GET /agents?withLoad=1", agentDTO.array().min(1), await get("/agents?withLoad=1")],
+      ["GET /agents/teams", assignableTeamDTO.array(), await get("/agents/teams")],
     );
     const exported = await api(t.url, "GET", `/api/v1/customers/${conversation.customerId}/export`, { cookie });
     checks.push(["GET /customers/:id/export", customerExportDTO, exported.body]);

@@ -51,6 +51,8 @@ export function buildTicket(overrides: Partial<TicketDTO> = {}): TicketDTO {
     priority: "normal",
     reason: "customer asked for a human",
     assignee: null,
+    team: null,
+    snoozedUntil: null,
     createdAt: "2026-03-01T10:00:00.000Z",
     updatedAt: "2026-03-01T10:00:00.000Z",
     resolvedAt: null,
