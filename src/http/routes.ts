@@ -6,6 +6,7 @@ import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { cannedRoutes } from "../modules/canned/canned.routes.ts";
 import { conversationLabelsRoutes, labelsRoutes } from "../modules/labels/labels.routes.ts";
+import { intentModelRoutes, kbArticlesRoutes } from "../modules/knowledge/knowledge.routes.ts";
 import { conversationNotesRoutes, notificationsRoutes } from "../modules/notes/notes.routes.ts";
 import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
@@ -71,6 +72,8 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/conversations", conversationsRoutes(deps));    // list (?label=), one, messages, agent reply
   api.use("/canned-replies", cannedRoutes(deps));          // shared and personal canned replies, filled in for a conversation
   api.use("/labels", labelsRoutes(deps));                  // labels: read by all, defined by admins
+  api.use("/kb-articles", kbArticlesRoutes(deps, { previewBot: container.bot.preview })); // the bot's answers: read by all, written by admins; POST /preview
+  api.use("/intent-model", intentModelRoutes(deps));       // POST /train, GET /train/:id: retrain the intent model (admins)
   api.use("/notifications", notificationsRoutes(deps));    // the user's notifications (@mentions)
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update
   api.use("/customers", customersExportRoutes(deps));      // GET /customers/export.csv (before /customers/:id)

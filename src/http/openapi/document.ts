@@ -16,6 +16,7 @@ import { importOperations } from "./paths-imports.ts";
 import { channelOperations } from "./paths-channels.ts";
 import { agentToolOperations } from "./paths-agent-tools.ts";
 import { helpdeskOperations } from "./paths-helpdesk.ts";
+import { knowledgeOperations } from "./paths-knowledge.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { serviceOperations } from "./paths-service.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
@@ -29,6 +30,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...consoleOperations,
   ...helpdeskOperations,
   ...agentToolOperations,
+  ...knowledgeOperations,
   ...inboxOperations,
   ...serviceOperations,
   ...reportOperations,
@@ -46,6 +48,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Console sessions", description: "Logging in and out of the console, the user's sessions and password." },
   { name: "Users", description: "Console users, teams and the audit log of settings changes (admins)." },
   { name: "Agent tools", description: "Canned replies, private notes, labels and notifications." },
+  { name: "Bot answers", description: "The knowledge-base articles the bot answers from, the bot preview, retraining the intent model." },
   { name: "Inboxes", description: "Inboxes of every channel and their (sealed) channel settings (admins, console sessions)." },
   { name: "API keys", description: "Keys other systems use with `Authorization: Bearer` (admins, from a console session)." },
   { name: "Conversations", description: "Conversations and their messages." },
