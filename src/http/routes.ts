@@ -3,6 +3,7 @@ import express, { Router } from "express";
 import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
 import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
+import { profileRoutes } from "../modules/agents/profile.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { cannedRoutes } from "../modules/canned/canned.routes.ts";
 import { conversationLabelsRoutes, labelsRoutes } from "../modules/labels/labels.routes.ts";
@@ -63,6 +64,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password
+  api.use(profileRoutes(deps));                            // GET/PATCH /auth/profile: your name, avatar, notification preferences
   api.use("/users", usersRoutes(deps));                    // console users: list, add, change, deactivate, reset password (admins)
   api.use("/teams", teamsRoutes(deps));                    // teams with members, inboxes and intents (admins)
   api.use("/audit-log", auditRoutes(deps));                // every settings change (admins)

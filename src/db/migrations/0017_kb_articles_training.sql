@@ -23,4 +23,7 @@ ALTER TABLE "kb_articles" ADD COLUMN "examples" jsonb DEFAULT '[]'::jsonb NOT NU
 UPDATE "kb_articles" SET "intents" = jsonb_build_array("intent") WHERE "intent" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE "kb_articles" DROP COLUMN "intent";--> statement-breakpoint
 -- Hand-written: the bot looks published articles up by intent (intents @> '["x"]').
-CREATE INDEX "kb_articles_intents_idx" ON "kb_articles" USING gin ("intents");
+CREATE INDEX "kb_articles_intents_idx" ON "kb_articles" USING gin ("intents");--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "avatar_url" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "avatar_color" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "notification_prefs" jsonb DEFAULT '{"assigned":true,"mentions":true,"sound":false}'::jsonb NOT NULL;

@@ -18,6 +18,10 @@ export const users = pgTable("users", {
   skills: jsonb("skills").$type<UserSkills>().notNull().default({ intents: [], languages: [] }),
   /** The most conversations the user handles at once; null: no limit. */
   capacity: integer("capacity"),
+  // The user's own profile: an avatar image URL, or the colour behind their initials; notification preferences.
+  avatarUrl: text("avatar_url"),
+  avatarColor: text("avatar_color"),
+  notificationPrefs: jsonb("notification_prefs").$type<{ assigned: boolean; mentions: boolean; sound: boolean }>().notNull().default({ assigned: true, mentions: true, sound: false }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

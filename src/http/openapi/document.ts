@@ -17,6 +17,7 @@ import { channelOperations } from "./paths-channels.ts";
 import { agentToolOperations } from "./paths-agent-tools.ts";
 import { helpdeskOperations } from "./paths-helpdesk.ts";
 import { knowledgeOperations } from "./paths-knowledge.ts";
+import { profileOperations } from "./paths-profile.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { serviceOperations } from "./paths-service.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
@@ -28,6 +29,7 @@ import { revenueOperations } from "./paths-revenue.ts";
 /** Every documented operation, in the document's order. */
 export const OPERATIONS: readonly Operation[] = [
   ...consoleOperations,
+  ...profileOperations,
   ...helpdeskOperations,
   ...agentToolOperations,
   ...knowledgeOperations,
