@@ -5,6 +5,7 @@ import { tables } from "../../db/index.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findUser, type UserRow } from "./agents.repo.ts";
+import { forgetUser } from "./sessions.service.ts";
 
 /** What a user may change about themselves (a password goes through POST /auth/password, with the current one). */
 export type ProfilePatch = { name?: string; avatarUrl?: string | null; avatarColor?: string | null; notificationPrefs?: Partial<NotificationPrefs> };
@@ -31,5 +32,7 @@ export async function changeProfile(deps: Pick<ServiceDeps, "db">, userId: strin
     .where(eq(tables.users.id, userId))
     .returning();
   if (!row) throw new AppError("USER_NOT_FOUND");
+  // The session cache holds the user row: the next request reads the new name.
+  forgetUser(deps.db, userId);
   return row;
 }

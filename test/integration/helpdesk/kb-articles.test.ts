@@ -56,16 +56,21 @@ describe("knowledge-base articles", () => {
     const gone = await api<{ error: { code: string } }>(t.url, "GET", `/api/v1/kb-articles/${created.id}`, { cookie: admin });
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe("KB_ARTICLE_NOT_FOUND");
-    const log = await api<{ data: AuditEntryDTO[] }>(t.url, "GET", `/api/v1/audit-log?target=${created.id}`, { cookie: admin });
-    const actions = log.body.data.filter((e) => e.target.id === created.id).map((e) => e.action);
-    expect(actions.sort()).toEqual(["kb_article.created", "kb_article.deleted", "kb_article.updated"]);
-    const update = log.body.data.find((e) => e.action === "kb_article.updated");
+    const entries: AuditEntryDTO[] = [];
+    for (const action of ["kb_article.created", "kb_article.updated", "kb_article.deleted"]) {
+      const log = await api<{ data: AuditEntryDTO[] }>(t.url, "GET", `/api/v1/audit-log?action=${action}`, { cookie: admin });
+      expect(log.status).toBe(200);
+      entries.push(...log.body.data.filter((e) => e.target.id === created.id));
+    }
+    expect(entries.map((e) => e.action)).toEqual(["kb_article.created", "kb_article.updated", "kb_article.deleted"]);
+    expect(entries[0].after).toMatchObject({ title: created.title, intents: ["check_payment_methods"], published: true });
+    const update = entries[1];
     expect(update?.before).toEqual({ body: "Gift cards never expire.", published: true });
     expect(update?.after).toEqual({ body: "Gift cards are valid for 5 years.", published: false });
   });
 
   it("agents read articles but every write, the preview and retraining are 403 FORBIDDEN, and nothing changes", async () => {
-    const article = await create({ title: `Agent-proof ${randomUUID()}`, body: "Stays as it is.", intents: ["review"] });
+    const article = await create({ title: `Agent-proof ${randomUUID()}`, body: "Stays as it is.", intents: ["edit_account"] });
     const attempts: [string, string, unknown][] = [
       ["POST", "/api/v1/kb-articles", { title: "Sneaky", body: "No.", intents: ["review"] }],
       ["PATCH", `/api/v1/kb-articles/${article.id}`, { body: "Changed." }],
@@ -111,7 +116,7 @@ describe("knowledge-base articles", () => {
     const result = await preview("What is your refund policy for order ORD-10001?");
     expect(result.intent.name).toBe("check_refund_policy");
     expect(result.intent.confidence).toBeGreaterThan(0.5);
-    expect(result.intent.confidence).toBeLessThan(1);
+    expect(result.intent.confidence).toBeLessThanOrEqual(1);
     expect(result.runnerUp?.name).not.toBe("check_refund_policy");
     expect(result.entities.map((e) => e.type)).toContain("order_number");
     expect(result.decision).toBe("answer");
@@ -136,7 +141,7 @@ describe("knowledge-base articles", () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     try {
       const ack = await customer.send(SWITCH_QUESTION);
-      expect(ack).toHaveProperty("data");
+      expect(ack).toHaveProperty("conversationId");
       const reply = await customer.waitFor((m) => m.sender.type === "bot", 30_000);
       expect(reply.text).toBe("To switch accounts, open Settings (https://example.test/settings) and pick Switch account. <b>not HTML</b>");
     } finally {
