@@ -96,4 +96,20 @@ describe("Settings → Bot answers in Chromium", () => {
     await item.getByTestId("kb-delete").click();
     await expect.poll(() => item.count()).toBe(0);
   });
+
+  it("the profile card changes the admin's name, initials colour and notification preferences, kept on the server", async () => {
+    await admin.goto(`${app.url}/console/security`);
+    await admin.getByTestId("profile-form").waitFor();
+    expect(await admin.getByTestId("profile-avatar-initials").textContent()).toBe("A");
+    await admin.getByTestId("profile-name").fill("Ada Admin");
+    await admin.getByTestId("profile-pref-sound").check();
+    await admin.getByTestId("profile-save").click();
+    await admin.getByTestId("profile-saved").waitFor();
+    expect(await admin.getByTestId("profile-avatar-initials").textContent()).toBe("AA");
+    await admin.screenshot({ path: `${artifacts}/profile.png` });
+    await admin.reload();
+    await admin.getByTestId("profile-form").waitFor();
+    expect(await admin.getByTestId("profile-name").inputValue()).toBe("Ada Admin");
+    expect(await admin.getByTestId("profile-pref-sound").isChecked()).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { IntentTrainingDTO, KbPreviewDTO } from "../../../../src/contracts/knowledge.ts";
 import { getTraining, listTrainings, previewBot, startTraining } from "../../api/kb-endpoints.ts";
+import { formatConfidence } from "../../format.ts";
 import { KB_TEXT } from "./kb-strings.ts";
 
 type Props = { onError: (message: string) => void };
@@ -16,10 +17,10 @@ function PreviewResult(props: { result: KbPreviewDTO }) {
       <dl class="kb-facts">
         <dt>{KB_TEXT.intent}</dt>
         <dd data-testid="kb-preview-intent">
-          {r.intent.name} · {pct(r.intent.confidence)}
+          {r.intent.name} · {formatConfidence(r.intent.confidence)}
         </dd>
         <dt>{KB_TEXT.runnerUp}</dt>
-        <dd>{r.runnerUp ? `${r.runnerUp.name} · ${pct(r.runnerUp.confidence)}` : KB_TEXT.none}</dd>
+        <dd>{r.runnerUp ? `${r.runnerUp.name} · ${formatConfidence(r.runnerUp.confidence)}` : KB_TEXT.none}</dd>
         <dt>{KB_TEXT.entities}</dt>
         <dd>{r.entities.length ? r.entities.map((e) => `${e.type}: ${e.text}`).join(", ") : KB_TEXT.none}</dd>
       </dl>
@@ -121,7 +122,7 @@ export function RetrainPanel(props: Props) {
       <h2 class="kb-tab__title" id="kb-retrain-title">
         {KB_TEXT.retrainTitle}
       </h2>
-      <p class="faint">{KB_TEXT.retrainHint}</p>
+      <p class="faint kb-box__hint">{KB_TEXT.retrainHint}</p>
       <button type="button" class="button button--primary" disabled={active || starting} onClick={() => void start()} data-testid="kb-retrain-start">
         {active ? KB_TEXT.retraining : KB_TEXT.retrain}
       </button>
