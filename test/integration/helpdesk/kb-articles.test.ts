@@ -6,20 +6,13 @@ import type { KbArticleDTO, KbPreviewDTO } from "../../../src/contracts/knowledg
 import { tables } from "../../../src/db/index.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { testEngines } from "../../support/engines.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
 let t: TestApp;
 let admin: string;
 let agent: string;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login();
-  agent = await t.login("alex@switchboard.local");
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 const SWITCH_QUESTION = "How do I switch between my two accounts?";
 
@@ -35,7 +28,17 @@ async function preview(text: string): Promise<KbPreviewDTO> {
   return res.body.data;
 }
 
-describe("knowledge-base articles", () => {
+describe.each(testEngines())("knowledge-base articles on $name", (engine) => {
+  beforeAll(async () => {
+    t = await createTestApp({ database: await engine.open() });
+    admin = await t.login();
+    agent = await t.login("alex@switchboard.local");
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await engine.cleanup();
+  });
+
   it("the demo FAQ answers are articles: each with its intent, published", async () => {
     const res = await api<{ data: KbArticleDTO[] }>(t.url, "GET", "/api/v1/kb-articles", { cookie: agent });
     expect(res.status).toBe(200);
