@@ -50,7 +50,7 @@ export type BotServices = {
     /** The turn, already read by the caller (the widget's answer runner), so it is not read twice. */
     preparedTurn?: BotTurn;
   }): Promise<BotTurn | undefined>;
-  articleFor(intent: string): Promise<{ title: string; body: string } | undefined>;
+  articleFor(intent: string): Promise<{ id: string; title: string; body: string } | undefined>;
   orderByNumber(number: string): Promise<BotOrder | undefined>;
   /** Checks an email a customer gave against the order's customer (wrong answers are counted per order). */
   checkOrderOwnership(number: string, email: string): Promise<"match" | "mismatch" | "locked">;

@@ -6,11 +6,14 @@ import { replyStore } from "./reply-store.ts";
 import { SwitchboardBot, TURN_CONVERSATION_KEY, TURN_RESULT_KEY, type TurnResult } from "./switchboard-bot.ts";
 import { say } from "./strings.ts";
 import { WidgetAdapter } from "./widget-adapter.ts";
+import { previewBotTurn, type BotPreview } from "./preview.ts";
+import type { Annotation } from "../src/contracts/nlp.ts";
 
 export { SwitchboardBot } from "./switchboard-bot.ts";
 export { moduleBotServices, toTurn, BOT_FRAMEWORK_INBOX } from "./module-services.ts";
 export type { BotServices } from "./bot-services.ts";
 export type { TurnResult } from "./switchboard-bot.ts";
+export { previewBotTurn, type BotPreview } from "./preview.ts";
 
 /** The running bot and the adapters it is reached through. */
 export type BotRuntime = {
@@ -20,6 +23,8 @@ export type BotRuntime = {
   attach(adapter: BotAdapter): void;
   /** Lets the bot answer one stored widget message; resolves with the memory to save with the answer. */
   answerWidgetMessage(turn: BotTurn, customerId: string): Promise<TurnResult>;
+  /** What the bot would do with a new conversation's first message, storing nothing ("what would the bot say"). */
+  preview(text: string, annotation: Annotation): Promise<BotPreview>;
 };
 
 /** Builds the bot runtime over the given services. */
@@ -43,6 +48,7 @@ export function createBotRuntime(services: BotServices, log: Logger): BotRuntime
     bot,
     widgetAdapter,
     attach,
+    preview: (text, annotation) => previewBotTurn(services, text, annotation),
     async answerWidgetMessage(turn, customerId) {
       const activity: Partial<Activity> = {
         type: "message",

@@ -60,7 +60,7 @@ export function moduleBotServices(deps: ServiceDeps): BotServices {
     },
     async articleFor(intent) {
       const article = await articleForIntent(deps, intent);
-      return article ? { title: article.title, body: article.body } : undefined;
+      return article ? { id: article.id, title: article.title, body: article.body } : undefined;
     },
     async orderByNumber(number) {
       const order = await orderByNumber(deps, number);

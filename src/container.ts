@@ -17,10 +17,11 @@ import { createSecretBox } from "./modules/inboxes/index.ts";
 import { IMPORT_JOB, runImport, type ImportJobPayload } from "./modules/imports/index.ts";
 import { leadOnMessage } from "./modules/deals/index.ts";
 import { labelOnMessage } from "./modules/labels/index.ts";
+import { runTraining, TRAIN_JOB, type TrainJobPayload } from "./modules/knowledge/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { escalateOnSentiment, noteAgentReply } from "./modules/tickets/index.ts";
-import { createAnalyzer, type Analyzer } from "./nlp/index.ts";
-import { createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
+import { createAnalyzer, loadRetrainedModel, type Analyzer } from "./nlp/index.ts";
+import { createBroadcast, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
 const log = childLogger("container");
 
@@ -96,6 +97,12 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const database = opened.value;
   const redisEndpoint = redisFound.value;
   const analyzer = analyzerLoaded.value;
+  // A model retrained from the console and accepted is kept under DATA_DIR: a restart answers with it too.
+  const retrained = await loadRetrainedModel(config.dataDir).catch((error: unknown) => {
+    log.error({ err: error }, "the retrained intent model in DATA_DIR cannot be read; using the shipped one");
+    return undefined;
+  });
+  if (retrained) analyzer.intentModel = retrained;
   const redis = new Redis(redisEndpoint.url, { maxRetriesPerRequest: 2 });
   redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
   const redisPrefix = options.redisPrefix ?? config.redisPrefix;
@@ -140,10 +147,25 @@ export async function createContainer(config: Config, options: ContainerOptions 
       await pollMailboxes(deps, { files: attachments, maxBytes: config.emailMaxBytes });
     },
   });
+  // Another node accepted a retrained model: it is in the shared DATA_DIR, read it (see README, "Retraining").
+  const modelNews = createBroadcast(redisEndpoint.url, `${redisPrefix}:intent-model`, () => {
+    loadRetrainedModel(config.dataDir)
+      .then((model) => {
+        if (model) analyzer.intentModel = model;
+      })
+      .catch((error: unknown) => log.error({ err: error }, "could not load the intent model another node retrained"));
+  });
+  // One retraining at a time per node; its worker thread does the training, so this thread keeps serving.
+  const trainJob = defineJob<TrainJobPayload>({
+    name: TRAIN_JOB,
+    attempts: 1,
+    concurrency: 1,
+    perform: (payload) => runTraining(deps, { dataDir: config.dataDir, announce: (id) => modelNews.publish(id) }, payload),
+  });
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [deliverJob, importJob, emailPollJob] as never[],
+    jobs: [deliverJob, importJob, emailPollJob, trainJob] as never[],
     process: options.processJobs ?? true,
   });
   const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
@@ -231,6 +253,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
         log.warn({ err: error }, "closing queues failed"),
       );
       redis.disconnect();
+      await modelNews.close();
       await database.close();
       await redisEndpoint.stop();
     },

@@ -40,8 +40,8 @@ export const NAV_TEXT = {
 /** Text of the sessions and password page. */
 export const SECURITY_TEXT = {
   open: "Sessions",
-  openHint: "Your sessions and password",
-  title: "Sessions and password",
+  openHint: "Your profile, sessions and password",
+  title: "Profile, sessions and password",
   back: "Back to inbox",
   sessions: "Where you are signed in",
   loading: "Loading…",

@@ -59,6 +59,7 @@ export type Action =
   | "settings.teams"
   | "settings.labels"
   | "settings.audit"
+  | "settings.kb"
   | "canned.personal"
   | "canned.shared"
   | "conversation.note"
@@ -171,6 +172,7 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "settings.teams", scope: "any", label: "add and change teams (members, inboxes, intents)", roles: admins, denied: 403 },
   { action: "settings.labels", scope: "any", label: "add, change and delete labels and their intent rules", roles: admins, denied: 403 },
   { action: "settings.audit", scope: "any", label: "read the audit log of settings changes", roles: admins, denied: 403 },
+  { action: "settings.kb", scope: "any", label: "add, change and delete the bot's answers, preview the bot, retrain the intent model", roles: admins, denied: 403 },
   { action: "settings.apikeys", scope: "any", label: "create, list and revoke API keys", roles: admins, denied: 403 },
   { action: "settings.inboxes", scope: "any", label: "add, change and delete inboxes and their channel credentials", roles: admins, denied: 403 },
   { action: "settings.backup", scope: "any", label: "download a backup of the whole database", roles: admins, denied: 403 },

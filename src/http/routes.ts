@@ -4,9 +4,11 @@ import type { Container } from "../container.ts";
 import { agentsRoutes } from "../modules/agents/agents.routes.ts";
 import { agentDirectoryRoutes } from "../modules/agents/directory.routes.ts";
 import { sessionsRoutes } from "../modules/agents/sessions.routes.ts";
+import { profileRoutes } from "../modules/agents/profile.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { cannedRoutes } from "../modules/canned/canned.routes.ts";
 import { conversationLabelsRoutes, labelsRoutes } from "../modules/labels/labels.routes.ts";
+import { intentModelRoutes, kbArticlesRoutes } from "../modules/knowledge/knowledge.routes.ts";
 import { conversationNotesRoutes, notificationsRoutes } from "../modules/notes/notes.routes.ts";
 import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
@@ -66,6 +68,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password
   api.use("/agents", agentDirectoryRoutes(deps));          // GET /agents?withLoad=1, GET /agents/teams: the assignment picker's lists
+  api.use(profileRoutes(deps));                            // GET/PATCH /auth/profile: your name, avatar, notification preferences
   api.use("/users", usersRoutes(deps));                    // console users: list, add, change, deactivate, reset password (admins)
   api.use("/teams", teamsRoutes(deps));                    // teams with members, inboxes and intents (admins)
   api.use("/audit-log", auditRoutes(deps));                // every settings change (admins)
@@ -75,6 +78,8 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/conversations", conversationsRoutes(deps));    // list (?label=), one, messages, agent reply
   api.use("/canned-replies", cannedRoutes(deps));          // shared and personal canned replies, filled in for a conversation
   api.use("/labels", labelsRoutes(deps));                  // labels: read by all, defined by admins
+  api.use("/kb-articles", kbArticlesRoutes(deps, { previewBot: container.bot.preview })); // the bot's answers: read by all, written by admins; POST /preview
+  api.use("/intent-model", intentModelRoutes(deps));       // POST /train, GET /train/:id: retrain the intent model (admins)
   api.use("/notifications", notificationsRoutes(deps));    // the user's notifications (@mentions)
   api.use("/search", searchRoutes(deps));                  // one ranked search over conversations, messages, customers, tickets
   api.use("/tickets", ticketsRoutes(deps));                // list, one (+events), update (assign, team, snooze), transfer

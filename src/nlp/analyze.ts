@@ -18,6 +18,7 @@ export type AnalyzeContext = EntityContext;
 /** A loaded pipeline: `analyze` is synchronous and fast (well under a millisecond per typical message). */
 export type Analyzer = {
   analyze(text: string, context?: AnalyzeContext): Annotation;
+  /** The intent model in use; replacing it (a retrained model) takes effect from the next message, without a restart. */
   intentModel: IntentModel;
   sentimentModel: SentimentModel;
 };
@@ -37,7 +38,7 @@ export async function createAnalyzer(options: { modelDir?: string; sentimentMode
         tokens,
         entities,
         sentiment: analyzeSentiment(text, tokens, sentimentModel),
-        intent: classifyIntent(intentModel, text),
+        intent: classifyIntent(analyzer.intentModel, text),
         keyPhrases: keyPhrases(text, tokens, entities.filter((e) => NOT_TOPICS.has(e.type))),
       };
     },

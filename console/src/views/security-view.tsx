@@ -5,6 +5,8 @@ import type { SecurityFailure, SecurityOperations } from "../controller/security
 import { formatDate, formatRelativeTime } from "../format.ts";
 import { SECURITY_TEXT } from "../strings.ts";
 import { EmptyState } from "./common.tsx";
+import { ProfileCard } from "./profile-form.tsx";
+import "./settings/kb.css";
 
 type ListState = { state: "loading" } | { state: "error"; message: string } | { state: "loaded"; sessions: SessionDTO[] };
 
@@ -160,6 +162,7 @@ export function SecurityView(props: { ops: SecurityOperations; onBack: () => voi
         <h1 class="reports__title" tabIndex={-1} ref={heading}>
           {SECURITY_TEXT.title}
         </h1>
+        <ProfileCard />
         <section class="card" aria-label={SECURITY_TEXT.sessions}>
           <div class="security__head">
             <h2 class="security__subtitle">{SECURITY_TEXT.sessions}</h2>

@@ -22,6 +22,10 @@ export const users = pgTable("users", {
   lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
   /** True while the user is away because they were idle (input brings them back online; a chosen "away" stays). */
   idleAway: boolean("idle_away").notNull().default(false),
+  // The user's own profile: an avatar image URL, or the colour behind their initials; notification preferences.
+  avatarUrl: text("avatar_url"),
+  avatarColor: text("avatar_color"),
+  notificationPrefs: jsonb("notification_prefs").$type<{ assigned: boolean; mentions: boolean; sound: boolean }>().notNull().default({ assigned: true, mentions: true, sound: false }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

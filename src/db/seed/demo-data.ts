@@ -50,67 +50,67 @@ export const demoOrders = [
 /** FAQ answers keyed by the intent that asks them. */
 export const demoArticles = [
   {
-    intent: "check_refund_policy",
+    intents: ["check_refund_policy"],
     title: "Refund policy",
     body: "You can return any unused item within 30 days of delivery for a full refund. Refunds go back to your original payment method within 5–7 business days of the return reaching us.",
   },
   {
-    intent: "get_refund",
+    intents: ["get_refund"],
     title: "Getting a refund",
     body: "To get a refund, start a return from Orders → Return item in your account, or tell me your order number. Once the item reaches us, the refund is issued within 5–7 business days.",
   },
   {
-    intent: "return_item",
+    intents: ["return_item"],
     title: "Returning an item",
     body: "Start a return from Orders → Return item in your account. We email you a prepaid label; drop the parcel at any carrier point within 14 days.",
   },
   {
-    intent: "check_payment_methods",
+    intents: ["check_payment_methods"],
     title: "Payment methods",
     body: "We accept Visa, Mastercard, American Express, PayPal, Apple Pay and Google Pay. Bank transfer is available for business accounts.",
   },
   {
-    intent: "delivery_options",
+    intents: ["delivery_options"],
     title: "Delivery options",
     body: "We offer standard delivery (3–5 business days, free over $50), express (1–2 business days, $12) and pickup from partner lockers.",
   },
   {
-    intent: "delivery_period",
+    intents: ["delivery_period"],
     title: "How long delivery takes",
     body: "Standard delivery takes 3–5 business days and express 1–2 business days from dispatch. Orders placed before 2 pm ship the same day.",
   },
   {
-    intent: "check_cancellation_fee",
+    intents: ["check_cancellation_fee"],
     title: "Cancellation fees",
     body: "Cancelling is free until your order ships. After it ships, you can return it within 30 days instead; return shipping is free.",
   },
   {
-    intent: "cancel_order",
+    intents: ["cancel_order"],
     title: "Cancelling an order",
     body: "You can cancel an order that hasn't shipped from Orders → Cancel in your account. If it has already shipped, you can return it within 30 days instead.",
   },
   {
-    intent: "recover_password",
+    intents: ["recover_password"],
     title: "Resetting your password",
     body: "Choose \"Forgot password?\" on the sign-in page and enter your email address; we send a reset link that works for one hour. Check your spam folder if it doesn't arrive.",
   },
   {
-    intent: "create_account",
+    intents: ["create_account"],
     title: "Creating an account",
     body: "Choose \"Sign up\" at the top of any page, enter your email address and a password, and confirm the link we email you.",
   },
   {
-    intent: "newsletter_subscription",
+    intents: ["newsletter_subscription"],
     title: "Newsletter",
     body: "You can subscribe or unsubscribe at the bottom of any page, or under Account → Email preferences. Every newsletter also has an unsubscribe link.",
   },
   {
-    intent: "get_invoice",
+    intents: ["get_invoice"],
     title: "Invoices",
     body: "Invoices are in your account under Orders → select the order → Download invoice. They are also attached to your shipping confirmation email.",
   },
   {
-    intent: "change_shipping_address",
+    intents: ["change_shipping_address"],
     title: "Changing the shipping address",
     body: "You can change the delivery address of an order that hasn't shipped under Orders → Edit address. Once shipped, the carrier's tracking page lets you redirect the parcel.",
   },

@@ -16,6 +16,8 @@ import { importOperations } from "./paths-imports.ts";
 import { channelOperations } from "./paths-channels.ts";
 import { agentToolOperations } from "./paths-agent-tools.ts";
 import { helpdeskOperations } from "./paths-helpdesk.ts";
+import { knowledgeOperations } from "./paths-knowledge.ts";
+import { profileOperations } from "./paths-profile.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { widgetLookOperations } from "./paths-widget-look.ts";
 import { serviceOperations } from "./paths-service.ts";
@@ -29,9 +31,11 @@ import { searchOperations } from "./paths-search.ts";
 /** Every documented operation, in the document's order. */
 export const OPERATIONS: readonly Operation[] = [
   ...consoleOperations,
+  ...profileOperations,
   ...helpdeskOperations,
   ...agentToolOperations,
   ...searchOperations,
+  ...knowledgeOperations,
   ...inboxOperations,
   ...widgetLookOperations,
   ...serviceOperations,
@@ -51,6 +55,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Users", description: "Console users, teams and the audit log of settings changes (admins)." },
   { name: "Agent tools", description: "Canned replies, private notes, labels and notifications." },
   { name: "Search", description: "One full-text search over conversations, messages, customers and tickets." },
+  { name: "Bot answers", description: "The knowledge-base articles the bot answers from, the bot preview, retraining the intent model." },
   { name: "Inboxes", description: "Inboxes of every channel and their (sealed) channel settings (admins, console sessions)." },
   { name: "API keys", description: "Keys other systems use with `Authorization: Bearer` (admins, from a console session)." },
   { name: "Conversations", description: "Conversations and their messages." },

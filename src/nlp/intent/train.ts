@@ -41,6 +41,8 @@ export type TrainOptions = {
   /** Confidence threshold stored in the model. */
   threshold?: number;
   seed?: number;
+  /** Told the fraction of the training done after each of its phases (the calibration probe, the final model). */
+  onProgress?: (fraction: number) => void;
 };
 
 /** Threshold stored in a model when the caller gives none. */
@@ -232,8 +234,10 @@ export function trainIntentModel(examples: LabelledExample[], options: TrainOpti
   if (fraction <= 0) return trainRaw(examples, options);
   const [fit, held] = stratifiedSplit(examples, fraction, (options.seed ?? 7) + 1);
   const probe = trainRaw(fit, options);
+  options.onProgress?.(0.45);
   const { logits, y } = heldOutLogits(probe, held);
   const model = trainRaw(examples, options);
+  options.onProgress?.(1);
   model.temperature = logits.length ? fitTemperature(logits, y) : 1;
   return model;
 }

@@ -7,7 +7,7 @@ import { api } from "../api-client.ts";
 import type { Scenario, WalkContext } from "./types.ts";
 
 /** The actions this file walks. */
-export type HelpdeskAction = "settings.teams" | "settings.labels" | "settings.audit" | "canned.personal" | "canned.shared" | "conversation.note" | "conversation.label";
+export type HelpdeskAction = "settings.teams" | "settings.labels" | "settings.audit" | "settings.kb" | "canned.personal" | "canned.shared" | "conversation.note" | "conversation.label";
 
 /** One scenario per action. */
 export function helpdeskScenarios(ctx: WalkContext): Record<HelpdeskAction, Scenario> {
@@ -24,6 +24,11 @@ export function helpdeskScenarios(ctx: WalkContext): Record<HelpdeskAction, Scen
       return { res, ok: 201, unchanged: async () => expect(await db().select().from(tables.labels).where(eq(tables.labels.name, name))).toHaveLength(0) };
     },
     "settings.audit": async (_scope, actor) => ({ res: await api(ctx.t.url, "GET", "/api/v1/audit-log", ctx.creds(actor)), ok: 200 }),
+    "settings.kb": async (_scope, actor) => {
+      const title = `Walk answer ${randomUUID()}`;
+      const res = await api(ctx.t.url, "POST", "/api/v1/kb-articles", { ...ctx.creds(actor), body: { title, body: "An answer.", intents: ["delivery_options"] } });
+      return { res, ok: 201, unchanged: async () => expect(await db().select().from(tables.kbArticles).where(eq(tables.kbArticles.title, title))).toHaveLength(0) };
+    },
     "canned.personal": async (_scope, actor) => {
       const shortcut = `walk${randomUUID().slice(0, 8)}`;
       const res = await api(ctx.t.url, "POST", "/api/v1/canned-replies", { ...ctx.creds(actor), body: { shortcut, text: "Hello!", shared: false } });

@@ -4,14 +4,18 @@ import type { UserDTO } from "../../../../src/contracts/api.ts";
 import { can } from "../../../../src/contracts/permissions.ts";
 import { AgentsTab } from "./settings-agents.tsx";
 import { AuditTab, CannedTab, LabelsTab } from "./settings-lists.tsx";
+import { KbArticlesTab } from "./kb-articles-tab.tsx";
+import { KB_TEXT } from "./kb-strings.ts";
+import "./kb.css";
 import { SETTINGS_TEXT } from "./settings-strings.ts";
 
-type Tab = "agents" | "labels" | "canned" | "audit";
+type Tab = "agents" | "labels" | "canned" | "bot" | "audit";
 
 const TABS: { value: Tab; label: string }[] = [
   { value: "agents", label: SETTINGS_TEXT.tabAgents },
   { value: "labels", label: SETTINGS_TEXT.tabLabels },
   { value: "canned", label: SETTINGS_TEXT.tabCanned },
+  { value: "bot", label: KB_TEXT.tab },
   { value: "audit", label: SETTINGS_TEXT.tabAudit },
 ];
 
@@ -35,6 +39,7 @@ export function SettingsView(props: { user: UserDTO; onError: (message: string) 
           {tab === "agents" ? <AgentsTab currentUserId={props.user.id} onError={props.onError} /> : null}
           {tab === "labels" ? <LabelsTab onError={props.onError} /> : null}
           {tab === "canned" ? <CannedTab onError={props.onError} mayShare={can(props.user.role, "canned.shared")} /> : null}
+          {tab === "bot" ? <KbArticlesTab onError={props.onError} /> : null}
           {tab === "audit" ? <AuditTab /> : null}
         </section>
       </div>
