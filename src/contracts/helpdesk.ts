@@ -73,8 +73,9 @@ export type ConversationNoteDTO = {
 /** A notification for a console user (GET /api/v1/notifications, the `notification:new` console event). */
 export type NotificationDTO = {
   id: string;
-  type: "mention";
-  data: { conversationId?: string; noteId?: string; by?: string; text?: string };
+  /** "mention": a colleague @mentioned you in a note; "sla_breach": a ticket of your team's inbox missed its SLA. */
+  type: "mention" | "sla_breach";
+  data: { conversationId?: string; noteId?: string; by?: string; text?: string; ticketId?: string; ticketNumber?: number; metric?: string; priority?: string; dueAt?: string };
   readAt: string | null;
   createdAt: string;
 };

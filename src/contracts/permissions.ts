@@ -58,6 +58,7 @@ export type Action =
   | "settings.users"
   | "settings.teams"
   | "settings.labels"
+  | "settings.sla"
   | "settings.audit"
   | "canned.personal"
   | "canned.shared"
@@ -170,6 +171,7 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "settings.users", scope: "any", label: "list, add, change, deactivate console users and reset their passwords", roles: admins, denied: 403 },
   { action: "settings.teams", scope: "any", label: "add and change teams (members, inboxes, intents)", roles: admins, denied: 403 },
   { action: "settings.labels", scope: "any", label: "add, change and delete labels and their intent rules", roles: admins, denied: 403 },
+  { action: "settings.sla", scope: "any", label: "add, change and delete SLA policies", roles: admins, denied: 403 },
   { action: "settings.audit", scope: "any", label: "read the audit log of settings changes", roles: admins, denied: 403 },
   { action: "settings.apikeys", scope: "any", label: "create, list and revoke API keys", roles: admins, denied: 403 },
   { action: "settings.inboxes", scope: "any", label: "add, change and delete inboxes and their channel credentials", roles: admins, denied: 403 },

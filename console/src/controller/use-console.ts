@@ -12,6 +12,7 @@ import type { ConsoleState } from "../store/types.ts";
 import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { ERROR_TEXT } from "../strings.ts";
 import { createOperations, type ConsoleOperations } from "./operations.ts";
+import { SLA_DUE_TEXT } from "../sla-strings.ts";
 
 // Longer than the widget's 10 s re-announce interval, so a long burst of typing never flickers.
 const TYPING_TIMEOUT_MS = 12_000;
@@ -90,6 +91,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
         "notification:new": (notification) => {
           publishNotification(notification);
           if (notification.type === "mention" && notification.data.by) send({ type: "toast", message: `${notification.data.by} ${HELPDESK_TEXT.mentionedYou}` });
+          if (notification.type === "sla_breach" && notification.data.ticketNumber !== undefined) send({ type: "toast", message: SLA_DUE_TEXT.breachToast(notification.data.ticketNumber, notification.data.metric ?? "") });
         },
         // This session was logged out, revoked or expired (perhaps from another browser): show the sign-in page now.
         "session:ended": () => send({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded }),

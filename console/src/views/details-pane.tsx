@@ -8,6 +8,7 @@ import { Avatar, PriorityBadge, TicketStatusBadge } from "./common.tsx";
 import { ProfileSummary } from "./crm/profile-summary.tsx";
 import { ConversationDeals } from "./sales/conversation-deals.tsx";
 import { TicketHistory } from "./ticket-history.tsx";
+import { SlaDue } from "./sla-due.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
 const PRIORITIES: TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -59,6 +60,7 @@ function TicketCard(props: { ticket: TicketDTO; user: UserDTO | null; ops: Conso
       <div class="card__badges">
         <TicketStatusBadge status={ticket.status} />
         <PriorityBadge priority={ticket.priority} />
+        <SlaDue sla={ticket.sla} />
       </div>
       <dl class="kvs">
         <div class="kv">

@@ -1,6 +1,7 @@
 /** Inboxes: one per channel entry point (a website's widget, a Bot Framework bot …). */
 import { sql } from "drizzle-orm";
 import { boolean, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { BusinessHours } from "../../contracts/sla.ts";
 
 /** An inbox receives the conversations of one channel entry point. */
 export const inboxes = pgTable("inboxes", {
@@ -18,5 +19,7 @@ export const inboxes = pgTable("inboxes", {
   enabled: boolean("enabled").notNull().default(true),
   // API channel: the SHA-256 of the token the integrator posts messages with (the token itself is shown once).
   tokenHash: text("token_hash"),
+  // Weekly hours, holidays, IANA zone and offline message (SLA times count in them); null: always open.
+  businessHours: jsonb("business_hours").$type<BusinessHours>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -18,6 +18,7 @@ import { agentToolOperations } from "./paths-agent-tools.ts";
 import { helpdeskOperations } from "./paths-helpdesk.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { serviceOperations } from "./paths-service.ts";
+import { slaOperations } from "./paths-sla.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
 import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
@@ -30,6 +31,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...helpdeskOperations,
   ...agentToolOperations,
   ...inboxOperations,
+  ...slaOperations,
   ...serviceOperations,
   ...reportOperations,
   ...customerOperations,
@@ -48,6 +50,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Agent tools", description: "Canned replies, private notes, labels and notifications." },
   { name: "Inboxes", description: "Inboxes of every channel and their (sealed) channel settings (admins, console sessions)." },
   { name: "API keys", description: "Keys other systems use with `Authorization: Bearer` (admins, from a console session)." },
+  { name: "SLA", description: "SLA policies per priority and inboxes' business hours (admins)." },
   { name: "Conversations", description: "Conversations and their messages." },
   { name: "Tickets", description: "Hand-off tickets, their assignment and history." },
   { name: "Customers", description: "The customer record: search, profile, edits, tags and custom attributes." },
