@@ -64,15 +64,25 @@ export async function targetsToAlert(db: Database, now: Date, limit: number): Pr
   return rows.map((r) => r.target);
 }
 
-/** Records a target's warning once: false when it was recorded already (or the target no longer runs). */
-export async function markWarned(db: Database, target: Pick<SlaTargetRow, "ticketId" | "metric">, at: Date): Promise<boolean> {
-  const t = tables.ticketSlaTargets;
-  const rows = await db
-    .update(t)
-    .set({ warnedAt: at })
-    .where(and(eq(t.ticketId, target.ticketId), eq(t.metric, target.metric), isNull(t.warnedAt), isNull(t.satisfiedAt)))
-    .returning({ metric: t.metric });
-  return rows.length > 0;
+/** Records a target's warning once, with its ticket event, in one transaction: false when it was recorded already (or the target no longer runs). */
+export async function recordWarning(db: Database, target: SlaTargetRow, at: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const t = tables.ticketSlaTargets;
+    const marked = await tx
+      .update(t)
+      .set({ warnedAt: at })
+      .where(and(eq(t.ticketId, target.ticketId), eq(t.metric, target.metric), isNull(t.warnedAt), isNull(t.satisfiedAt)))
+      .returning({ metric: t.metric });
+    if (marked.length === 0) return false;
+    await tx.insert(tables.ticketEvents).values({
+      ticketId: target.ticketId,
+      type: "sla_warning",
+      actorType: "system",
+      data: { metric: target.metric, priority: target.priority, dueAt: target.dueAt.toISOString() },
+      createdAt: at,
+    });
+    return true;
+  });
 }
 
 /**
@@ -102,17 +112,6 @@ export async function recordBreach(db: Database, target: SlaTargetRow, at: Date)
       createdAt: at,
     });
     return true;
-  });
-}
-
-/** Records a warning in the ticket's history. */
-export async function insertWarningEvent(db: Database, target: SlaTargetRow, at: Date): Promise<void> {
-  await db.insert(tables.ticketEvents).values({
-    ticketId: target.ticketId,
-    type: "sla_warning",
-    actorType: "system",
-    data: { metric: target.metric, priority: target.priority, dueAt: target.dueAt.toISOString() },
-    createdAt: at,
   });
 }
 

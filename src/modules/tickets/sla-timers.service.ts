@@ -13,10 +13,9 @@ import { addBusinessTime, businessHoursOf, slaPolicyForPriority, type SlaPolicyR
 import { findActiveTicketForConversation, findTicket, updateTicketWithEvents, type TicketRow } from "./tickets.repo.ts";
 import {
   insertSlaNotifications,
-  insertWarningEvent,
   managersForInbox,
-  markWarned,
   recordBreach,
+  recordWarning,
   retimeTarget,
   satisfyTargets,
   startTarget,
@@ -152,8 +151,7 @@ export async function runSlaScan(deps: ServiceDeps): Promise<{ warnings: number;
       if (ticket) await notifyManagers(deps, ticket, target, now);
       deps.events.emit("ticket.updated", { ticketId: target.ticketId });
       log.info({ ticketId: target.ticketId, metric: target.metric }, "SLA breached");
-    } else if (!target.warnedAt && (await markWarned(deps.db, target, now))) {
-      await insertWarningEvent(deps.db, target, now);
+    } else if (!target.warnedAt && (await recordWarning(deps.db, target, now))) {
       warnings++;
       deps.events.emit("ticket.updated", { ticketId: target.ticketId });
     }

@@ -62,7 +62,9 @@ async function openTicket(priority: "low" | "normal" | "high" | "urgent" = "norm
   const { conversation } = await say("I need a person to look at my broken tent");
   const ticket = await openHandoffTicket(t.container.deps, { conversationId: conversation.id, reason: "customer_request" });
   await updateTicket(t.container.deps, ticket.id, { priority, assigneeId: agentId }, { type: "system", id: null });
-  const dto = await until(() => getTicket(ticket.id), (d) => d.priority === priority && d.sla?.metric === "first_response");
+  // Timed on the asked priority (the ticket may have opened at another one and been re-timed).
+  await until(() => t.container.database.db.select().from(tables.ticketSlaTargets).where(eq(tables.ticketSlaTargets.ticketId, ticket.id)), (rows) => rows.length === 2 && rows.every((r) => r.priority === priority));
+  const dto = await getTicket(ticket.id);
   return { ticketId: ticket.id, conversationId: conversation.id, say, dto };
 }
 
@@ -185,6 +187,7 @@ describe("SLA timers on tickets", () => {
     expect(byMetric.resolution.dueAt.toISOString()).toBe("2026-12-09T14:00:00.000Z");
     // The warning at 80 % of 4 business hours: 3 h 12 min, i.e. Monday 10:12 in Paris.
     expect(byMetric.first_response.warnAt.toISOString()).toBe("2026-12-07T09:12:00.000Z");
+    await updateTicket(t.container.deps, ticketId, { status: "resolved" }, { type: "system", id: null });
   });
 
   it("an agent's reply meets the first response; the customer's next message starts a next-response target; resolving stops every target", async () => {

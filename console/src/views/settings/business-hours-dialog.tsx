@@ -1,4 +1,5 @@
 /** Settings → Inboxes → Hours: an inbox's weekly hours, holidays, IANA time zone and offline message, checked by the server. */
+import { Fragment } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { WEEKDAYS, type BusinessHours, type TimeRange, type Weekday } from "../../../../src/contracts/sla.ts";
 import type { InboxDTO } from "../../../../src/contracts/channels.ts";
@@ -108,7 +109,7 @@ export function BusinessHoursDialog(props: { crm: CrmOperations; inbox: InboxDTO
               {WEEKDAYS.map((day) => {
                 const error = localErrors[day] ?? dayError(failure, day);
                 return (
-                  <>
+                  <Fragment key={day}>
                     <label for={`bh-${day}`}>{T.days[day]}</label>
                     <span>
                       <input id={`bh-${day}`} class="input" value={form.days[day]} aria-invalid={error ? "true" : undefined} onInput={(e) => setForm({ ...form, days: { ...form.days, [day]: e.currentTarget.value } })} data-testid={`business-hours-${day}`} />
@@ -118,7 +119,7 @@ export function BusinessHoursDialog(props: { crm: CrmOperations; inbox: InboxDTO
                         </span>
                       ) : null}
                     </span>
-                  </>
+                  </Fragment>
                 );
               })}
             </div>
