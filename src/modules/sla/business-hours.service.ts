@@ -3,8 +3,8 @@ import type { BusinessHours, InboxBusinessHoursDTO } from "../../contracts/sla.t
 import { AppError } from "../../errors.ts";
 import { recordAudit, type AuditActor } from "../audit/index.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { isOpenAt } from "./business-time.ts";
-import { inboxBusinessHours, setInboxBusinessHours } from "./sla.repo.ts";
+import { businessTimeBetween, isOpenAt } from "./business-time.ts";
+import { allInboxBusinessHours, inboxBusinessHours, setInboxBusinessHours } from "./sla.repo.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "now">;
 
@@ -33,4 +33,17 @@ export async function changeBusinessHours(deps: Deps, actor: AuditActor, inboxId
       deps.now(),
     );
   });
+}
+
+/**
+ * The open milliseconds between two instants in an inbox's business hours, for reports (first response and resolution
+ * times "in business hours where an inbox has them"): load `hoursByInbox` once per report with inboxBusinessHoursMap.
+ */
+export function inboxBusinessTime(hoursByInbox: ReadonlyMap<string, BusinessHours | null>, inboxId: string, from: Date, to: Date): number {
+  return businessTimeBetween(hoursByInbox.get(inboxId) ?? null, from, to);
+}
+
+/** Every inbox's business hours by id (null: always open), for inboxBusinessTime. */
+export async function inboxBusinessHoursMap(deps: Pick<ServiceDeps, "db">): Promise<Map<string, BusinessHours | null>> {
+  return allInboxBusinessHours(deps.db);
 }

@@ -56,3 +56,9 @@ export async function inboxBusinessHours(db: Database, inboxId: string): Promise
   const [row] = await db.select({ hours: tables.inboxes.businessHours }).from(tables.inboxes).where(eq(tables.inboxes.id, inboxId)).limit(1);
   return row ? row.hours : undefined;
 }
+
+/** Every inbox's business hours by inbox id (null: always open). */
+export async function allInboxBusinessHours(db: Database): Promise<Map<string, BusinessHours | null>> {
+  const rows = await db.select({ id: tables.inboxes.id, hours: tables.inboxes.businessHours }).from(tables.inboxes);
+  return new Map(rows.map((r) => [r.id, r.hours]));
+}

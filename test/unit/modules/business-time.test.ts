@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BusinessHours } from "../../../src/contracts/sla.ts";
+import { inboxBusinessTime } from "../../../src/modules/sla/business-hours.service.ts";
 import { addBusinessTime, businessTimeBetween, isOpenAt, isValidTimeZone } from "../../../src/modules/sla/business-time.ts";
 
 const H = 3_600_000;
@@ -101,5 +102,16 @@ describe("isOpenAt and isValidTimeZone", () => {
     expect(isValidTimeZone("America/New_York")).toBe(true);
     expect(isValidTimeZone("UTC")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
+  });
+});
+
+describe("inboxBusinessTime (for the reports)", () => {
+  it("counts in the inbox's hours when it has them, plain time otherwise", () => {
+    const hours = new Map<string, BusinessHours | null>([["web", paris], ["api", null]]);
+    const from = at("2026-12-04T15:00:00Z");
+    const to = at("2026-12-07T09:00:00Z");
+    expect(inboxBusinessTime(hours, "web", from, to)).toBe(2 * H);
+    expect(inboxBusinessTime(hours, "api", from, to)).toBe(66 * H);
+    expect(inboxBusinessTime(hours, "unknown", from, to)).toBe(66 * H);
   });
 });
