@@ -69,9 +69,11 @@ export async function syncTicketSla(deps: Pick<ServiceDeps, "db" | "now">, ticke
   let hours: BusinessHours | null | undefined;
   const instants = async (metric: SlaMetric, start: Date) => slaInstants(policy, (hours ??= await hoursOfTicket(deps, ticket)), metric, start);
   let changed = false;
+  // A ticket older than its priority's policy (policies added to a running installation) is timed from the policy's start.
+  const start = ticket.createdAt > policy.createdAt ? ticket.createdAt : policy.createdAt;
   for (const metric of ["first_response", "resolution"] as const) {
     if (existing.has(metric) || (metric === "first_response" && ticket.firstResponseAt)) continue;
-    await startTarget(deps.db, { ticketId: ticket.id, metric, priority: ticket.priority, startedAt: ticket.createdAt, ...(await instants(metric, ticket.createdAt)) });
+    await startTarget(deps.db, { ticketId: ticket.id, metric, priority: ticket.priority, startedAt: start, ...(await instants(metric, start)) });
     changed = true;
   }
   const now = deps.now();

@@ -38,6 +38,14 @@ beforeAll(async () => {
   agentId = (await api<{ data: UserDTO }>(t.url, "GET", "/api/v1/auth/me", { cookie: agent })).body.data.id;
   const put = await api(t.url, "PUT", `/api/v1/inboxes/${t.inboxId}/business-hours`, { cookie: admin, body: parisHours });
   expect(put.status).toBe(200);
+  // Tickets are timed from when their priority's policy exists at the earliest: the demo's normal policy is made again
+  // on the test's clock, before the tickets below open.
+  clock = new Date("2026-12-01T00:00:00Z");
+  const normal = (await api<{ data: SlaPolicyDTO[] }>(t.url, "GET", "/api/v1/sla-policies", { cookie: admin })).body.data.find((p) => p.priority === "normal");
+  expect((await api(t.url, "DELETE", `/api/v1/sla-policies/${normal?.id}`, { cookie: admin })).status).toBe(204);
+  const body = { priority: "normal", firstResponseMinutes: 240, nextResponseMinutes: 480, resolutionMinutes: 1440 };
+  expect((await api(t.url, "POST", "/api/v1/sla-policies", { cookie: admin, body })).status).toBe(201);
+  clock = new Date("2026-12-04T14:00:00Z");
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -244,5 +252,26 @@ describe("SLA timers on tickets", () => {
     const [resolution] = (await t.container.database.db.select().from(tables.ticketSlaTargets).where(eq(tables.ticketSlaTargets.ticketId, ticketId))).filter((r) => r.metric === "resolution");
     expect(resolution).toMatchObject({ priority: "high", breachedAt: null });
     expect(resolution.dueAt.toISOString()).toBe("2026-12-07T16:00:00.000Z");
+  });
+
+  it("a ticket older than its priority's policy is timed from when the policy was added, so adding a policy never breaches old tickets at once", async () => {
+    clock = new Date("2026-12-08T08:00:00Z"); // Tuesday 09:00 in Paris
+    const normal = (await api<{ data: SlaPolicyDTO[] }>(t.url, "GET", "/api/v1/sla-policies", { cookie: admin })).body.data.find((p) => p.priority === "normal");
+    expect((await api(t.url, "DELETE", `/api/v1/sla-policies/${normal?.id}`, { cookie: admin })).status).toBe(204);
+    const external = randomUUID();
+    const { conversation } = await receiveCustomerMessage(t.container.deps, { inboxId: t.inboxId, channel: "web", externalUserId: external, externalConversationId: external, text: "Please call me back", answeredInTurn: true });
+    const ticket = await openHandoffTicket(t.container.deps, { conversationId: conversation.id, reason: "customer_request" });
+    expect(ticket.priority).toBe("normal");
+    // No policy for "normal": the ticket is not timed.
+    await updateTicket(t.container.deps, ticket.id, { assigneeId: agentId }, { type: "system", id: null });
+    expect((await getTicket(ticket.id)).sla).toBeNull();
+    // Two business hours later the policy comes back (first response: 240 business minutes from now, Tuesday 15:00 in Paris).
+    clock = new Date("2026-12-08T10:00:00Z");
+    const body = { priority: "normal", firstResponseMinutes: 240, nextResponseMinutes: 480, resolutionMinutes: 1440 };
+    expect((await api(t.url, "POST", "/api/v1/sla-policies", { cookie: admin, body })).status).toBe(201);
+    await updateTicket(t.container.deps, ticket.id, { assigneeId: null }, { type: "system", id: null });
+    const timed = await until(() => getTicket(ticket.id), (d) => d.sla?.dueAt === "2026-12-08T14:00:00.000Z");
+    expect(timed.sla).toEqual({ metric: "first_response", dueAt: "2026-12-08T14:00:00.000Z", breached: false, warned: false });
+    expect(await runSlaScan(t.container.deps)).toEqual({ warnings: 0, breaches: 0 });
   });
 });
