@@ -252,6 +252,7 @@ describe("SLA timers on tickets", () => {
     const [resolution] = (await t.container.database.db.select().from(tables.ticketSlaTargets).where(eq(tables.ticketSlaTargets.ticketId, ticketId))).filter((r) => r.metric === "resolution");
     expect(resolution).toMatchObject({ priority: "high", breachedAt: null });
     expect(resolution.dueAt.toISOString()).toBe("2026-12-07T16:00:00.000Z");
+    await updateTicket(t.container.deps, ticketId, { status: "resolved" }, { type: "system", id: null });
   });
 
   it("a ticket older than its priority's policy is timed from when the policy was added, so adding a policy never breaches old tickets at once", async () => {
