@@ -65,6 +65,13 @@ const schema = z.object({
     .max(86_400, "must be at most a day")
     .refine((n) => n === 0 || n >= 5, "must be 0 (off) or at least 5")
     .default(60),
+  SLA_SCAN_SECONDS: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or 5–3600")
+    .max(3_600, "must be at most an hour")
+    .refine((n) => n === 0 || n >= 5, "must be 0 (off) or at least 5")
+    .default(30),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
   // Fractions are allowed (0.05 is three seconds) so tests and demos can watch an agent turn away.
@@ -128,6 +135,8 @@ export type Config = Readonly<{
   emailMaxBytes: number;
   /** How often the email inboxes with an `imapUrl` are polled (IMAP_POLL_SECONDS), in ms; 0 when polling is off. */
   imapPollMs: number;
+  /** How often SLA timers are scanned for warnings and breaches (SLA_SCAN_SECONDS), in ms; 0 when off. */
+  slaScanMs: number;
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
   /** An online agent turns away after idleMs without console input, and offline offlineGraceMs after their last console closes. */
@@ -187,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: v.SMTP_PORT === undefined ? undefined : { port: v.SMTP_PORT, host: v.SMTP_HOST ?? v.HOST, maxBytes: v.EMAIL_MAX_BYTES },
     emailMaxBytes: v.EMAIL_MAX_BYTES,
     imapPollMs: v.IMAP_POLL_SECONDS * 1000,
+    slaScanMs: v.SLA_SCAN_SECONDS * 1000,
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
     presence: { idleMs: Math.round(v.AGENT_IDLE_MINUTES * 60_000), offlineGraceMs: Math.round(v.AGENT_OFFLINE_GRACE_SECONDS * 1000) },
     visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,

@@ -19,7 +19,7 @@ import { leadOnMessage } from "./modules/deals/index.ts";
 import { labelOnMessage } from "./modules/labels/index.ts";
 import { runTraining, TRAIN_JOB, type TrainJobPayload } from "./modules/knowledge/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
-import { escalateOnSentiment, noteAgentReply } from "./modules/tickets/index.ts";
+import { escalateOnSentiment, noteAgentReply, runSlaScan, SLA_SCAN_JOB, slaOnMessage, syncTicketSla } from "./modules/tickets/index.ts";
 import { createAnalyzer, loadRetrainedModel, type Analyzer } from "./nlp/index.ts";
 import { createBroadcast, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
@@ -162,10 +162,19 @@ export async function createContainer(config: Config, options: ContainerOptions 
     concurrency: 1,
     perform: (payload) => runTraining(deps, { dataDir: config.dataDir, announce: (id) => modelNews.publish(id) }, payload),
   });
+  // One scan at a time per node; a scan that fails is logged and the next one picks up the same rows (all state is in the database).
+  const slaScanJob = defineJob<Record<string, never>>({
+    name: SLA_SCAN_JOB,
+    attempts: 1,
+    concurrency: 1,
+    perform: async () => {
+      await runSlaScan(deps);
+    },
+  });
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [deliverJob, importJob, emailPollJob, trainJob] as never[],
+    jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob] as never[],
     process: options.processJobs ?? true,
   });
   const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
@@ -180,6 +189,19 @@ export async function createContainer(config: Config, options: ContainerOptions 
   events.on("message.created", ({ conversationId, senderType }) => {
     if (senderType !== "agent") return;
     noteAgentReply(deps, conversationId, deps.now()).catch((error: unknown) => log.error({ err: error }, "could not stamp first response"));
+  });
+
+  // SLA timers follow the ticket (opened, re-prioritised, resolved) and its messages (an agent's reply meets a response
+  // target); a change is announced again so the consoles show the new due time.
+  events.on("ticket.updated", ({ ticketId }) => {
+    syncTicketSla(deps, ticketId)
+      .then((changed) => changed && events.emit("ticket.updated", { ticketId }))
+      .catch((error: unknown) => log.error({ err: error, ticketId }, "could not time the ticket's SLA"));
+  });
+  events.on("message.created", (event) => {
+    slaOnMessage(deps, event)
+      .then((ticketId) => ticketId && events.emit("ticket.updated", { ticketId }))
+      .catch((error: unknown) => log.error({ err: error, messageId: event.messageId }, "could not update the ticket's SLA"));
   });
 
   // A customer asking to buy opens a lead, beside (never before) the bot's answer.
@@ -261,6 +283,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   // One schedule for all nodes under the prefix: each poll runs on one of them (IMAP_POLL_SECONDS=0 removes it).
   if (options.processJobs ?? true) {
     await queue.every(EMAIL_POLL_JOB, config.imapPollMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the IMAP polls"));
+    await queue.every(SLA_SCAN_JOB, config.slaScanMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the SLA scans"));
   }
   // Last, once everything a mail is stored with is ready: the server answers 250 only for a stored mail.
   if (config.smtp) {

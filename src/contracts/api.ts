@@ -2,6 +2,7 @@
 import type { Annotation } from "./nlp.ts";
 import type { Sender } from "./messages.ts";
 import type { VisitorContextDTO } from "./widget-look.ts";
+import type { TicketSlaDTO } from "./sla.ts";
 import { can, ROLES } from "./permissions.ts";
 
 /** A user of the console. */
@@ -132,6 +133,8 @@ export type TicketDTO = {
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
+  /** The most pressing running SLA target (earliest due), null when none runs. */
+  sla: TicketSlaDTO | null;
 };
 
 /** One change in a ticket's history (GET /api/v1/tickets/:id `events`, oldest first). */

@@ -58,6 +58,7 @@ export type Action =
   | "settings.users"
   | "settings.teams"
   | "settings.labels"
+  | "settings.sla"
   | "settings.audit"
   | "settings.kb"
   | "canned.personal"
@@ -171,6 +172,7 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "settings.users", scope: "any", label: "list, add, change, deactivate console users and reset their passwords", roles: admins, denied: 403 },
   { action: "settings.teams", scope: "any", label: "add and change teams (members, inboxes, intents)", roles: admins, denied: 403 },
   { action: "settings.labels", scope: "any", label: "add, change and delete labels and their intent rules", roles: admins, denied: 403 },
+  { action: "settings.sla", scope: "any", label: "add, change and delete SLA policies", roles: admins, denied: 403 },
   { action: "settings.audit", scope: "any", label: "read the audit log of settings changes", roles: admins, denied: 403 },
   { action: "settings.kb", scope: "any", label: "add, change and delete the bot's answers, preview the bot, retrain the intent model", roles: admins, denied: 403 },
   { action: "settings.apikeys", scope: "any", label: "create, list and revoke API keys", roles: admins, denied: 403 },

@@ -27,6 +27,7 @@ import { importsRoutes } from "../modules/imports/imports.routes.ts";
 import { listInboxes } from "../modules/inboxes/index.ts";
 import { inboxesRoutes } from "../modules/inboxes/inboxes.routes.ts";
 import { teamsRoutes } from "../modules/settings/teams.routes.ts";
+import { businessHoursRoutes, slaPoliciesRoutes } from "../modules/sla/sla.routes.ts";
 import { usersRoutes } from "../modules/settings/users.routes.ts";
 import { searchRoutes } from "../modules/search/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
@@ -71,6 +72,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use(profileRoutes(deps));                            // GET/PATCH /auth/profile: your name, avatar, notification preferences
   api.use("/users", usersRoutes(deps));                    // console users: list, add, change, deactivate, reset password (admins)
   api.use("/teams", teamsRoutes(deps));                    // teams with members, inboxes and intents (admins)
+  api.use("/sla-policies", slaPoliciesRoutes(deps));      // SLA targets per priority (admins)
   api.use("/audit-log", auditRoutes(deps));                // every settings change (admins)
   api.use("/conversations", attachmentsRoutes(deps, container.attachments)); // GET /:id/attachments/:attachmentId (a download)
   api.use("/conversations", conversationNotesRoutes(deps)); // GET/POST /:id/notes: private notes (console users)
@@ -95,6 +97,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/imports", importsRoutes(deps));                // CSV imports of customers or companies (a job with progress)
   api.use("/api-keys", apiKeysRoutes(deps));               // create, list, revoke API keys (admins)
   api.use("/inboxes", widgetLookRoutes(deps));            // GET/PUT /:id/widget-look: a web inbox's widget look (admins)
+  api.use("/inboxes", businessHoursRoutes(deps));         // GET/PUT/DELETE /:id/business-hours (admins)
   api.use("/inboxes", inboxChecksRoutes(deps));           // POST /:id/verify, /:id/test-message (admins)
   api.use("/inboxes", inboxesRoutes(deps, { publicUrl: container.config.publicUrl })); // inboxes of every channel (admins)
   api.use("/products", productsRoutes(deps));            // the product catalogue: list, add, one, edit, archive

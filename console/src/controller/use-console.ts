@@ -14,6 +14,7 @@ import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { ERROR_TEXT } from "../strings.ts";
 import { notifyDesktop } from "./desktop-notify.ts";
 import { createOperations, type ConsoleOperations } from "./operations.ts";
+import { SLA_DUE_TEXT } from "../sla-strings.ts";
 
 // Longer than the widget's 10 s re-announce interval, so a long burst of typing never flickers.
 const TYPING_TIMEOUT_MS = 12_000;
@@ -120,8 +121,12 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
             if (conversationId) send({ type: "assigned/unread", conversationId });
             send({ type: "toast", message: by ? `${AGENT_TOOLS_TEXT.assignedToYou} (${by})` : AGENT_TOOLS_TEXT.assignedToYou });
           }
-          const title = notification.type === "assigned" ? AGENT_TOOLS_TEXT.assignedToYou : AGENT_TOOLS_TEXT.mentionedYou;
-          notifyDesktop(title, [by, text].filter(Boolean).join(": "), notification.id, open);
+          if (notification.type === "sla_breach" && notification.data.ticketNumber !== undefined) {
+            send({ type: "toast", message: SLA_DUE_TEXT.breachToast(notification.data.ticketNumber, notification.data.metric ?? "") });
+          } else {
+            const title = notification.type === "assigned" ? AGENT_TOOLS_TEXT.assignedToYou : AGENT_TOOLS_TEXT.mentionedYou;
+            notifyDesktop(title, [by, text].filter(Boolean).join(": "), notification.id, open);
+          }
         },
         "conversation:viewers": publishViewers,
         // This session was logged out, revoked or expired (perhaps from another browser): show the sign-in page now.

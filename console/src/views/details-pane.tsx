@@ -13,6 +13,7 @@ import { VisitorCard } from "./visitor-card.tsx";
 import { AGENT_TOOLS_TEXT } from "../agent-tools-strings.ts";
 import { AssignDialog } from "./assign-dialog.tsx";
 import { SnoozeControl } from "./snooze-control.tsx";
+import { SlaDue } from "./sla-due.tsx";
 
 const STATUSES: TicketStatus[] = ["open", "pending", "resolved"];
 const PRIORITIES: TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -71,6 +72,7 @@ function TicketCard(props: { ticket: TicketDTO; user: UserDTO | null; ops: Conso
       <div class="card__badges">
         <TicketStatusBadge status={ticket.status} />
         <PriorityBadge priority={ticket.priority} />
+        <SlaDue sla={ticket.sla} />
       </div>
       <dl class="kvs">
         <div class="kv">

@@ -4,6 +4,7 @@ import { customerDisplayName, formatRelativeTime, humanize, truncate } from "../
 import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
 import { Avatar, ConversationStatusBadge, PriorityBadge, SentimentDot, TicketStatusBadge } from "./common.tsx";
 import { LabelChips } from "./label-picker.tsx";
+import { SlaDue } from "./sla-due.tsx";
 
 const SENDER_PREFIX = {
   customer: "",
@@ -94,6 +95,7 @@ export function TicketItem(props: { ticket: TicketDTO; selected: boolean; onSele
           <span class="item__meta">
             <TicketStatusBadge status={t.status} />
             <PriorityBadge priority={t.priority} />
+            <SlaDue sla={t.sla} />
             <span class="item__assignee">{t.assignee ? t.assignee.name : INBOX_TEXT.unassigned}</span>
           </span>
         </span>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { TicketDTO, TicketEventDTO } from "../../../src/contracts/api.ts";
 import { getTicketHistory } from "../api/endpoints.ts";
 import { formatRelativeTime } from "../format.ts";
+import { SLA_DUE_TEXT } from "../sla-strings.ts";
 import { TICKET_HISTORY_TEXT as T } from "../strings.ts";
 
 /** Who made a change, as the history shows it. */
@@ -38,6 +39,10 @@ export function changeText(event: Pick<TicketEventDTO, "type" | "data">, ticket:
       return T.status(text(data.from), text(data.to));
     case "priority_changed":
       return T.priority(text(data.from), text(data.to));
+    case "sla_warning":
+      return SLA_DUE_TEXT.history.warning(text((event.data as { metric?: unknown }).metric));
+    case "sla_breached":
+      return SLA_DUE_TEXT.history.breached(text((event.data as { metric?: unknown }).metric));
     default:
       return T.other(event.type);
   }

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { WidgetLook } from "../../contracts/widget-look.ts";
+import type { BusinessHours } from "../../contracts/sla.ts";
 
 /** An inbox receives the conversations of one channel entry point. */
 export const inboxes = pgTable("inboxes", {
@@ -21,5 +22,7 @@ export const inboxes = pgTable("inboxes", {
   tokenHash: text("token_hash"),
   // A web inbox's widget look (contracts/widget-look.ts); null until an admin sets it (the defaults apply).
   widgetLook: jsonb("widget_look").$type<WidgetLook>(),
+  // Weekly hours, holidays, IANA zone and offline message (SLA times count in them); null: always open.
+  businessHours: jsonb("business_hours").$type<BusinessHours>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

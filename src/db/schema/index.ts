@@ -14,3 +14,4 @@ export * from "./imports.ts";
 export * from "./email.ts";
 export * from "./helpdesk.ts";
 export * from "./reports.ts";
+export * from "./sla.ts";

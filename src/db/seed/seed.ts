@@ -10,6 +10,7 @@ import { seedDemoDeals } from "./demo-deals.ts";
 import { DEMO_INBOX_ID, demoAgents, demoChannelInboxes, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 import { seedDemoRevenue } from "./demo-revenue.ts";
 import { seedDemoTeams } from "./demo-teams.ts";
+import { demoBusinessHours, demoSlaPolicies } from "./demo-sla.ts";
 
 /** A demo console account and, when this run created it, its password (shown once; only its hash is stored). */
 export type DemoAccount = { email: string; role: "agent" | "manager"; password?: string };
@@ -54,7 +55,8 @@ export async function seedDemoData(
   const created = new Set<string>();
   let crm: DemoCrmSummary = { companies: 0, customers: 0, orders: 0, notes: 0, conversations: 0 };
   await db.transaction(async (tx) => {
-    await tx.insert(tables.inboxes).values({ id: DEMO_INBOX_ID, name: "Acme Outdoor website", channel: "web" }).onConflictDoNothing();
+    await tx.insert(tables.inboxes).values({ id: DEMO_INBOX_ID, name: "Acme Outdoor website", channel: "web", businessHours: demoBusinessHours }).onConflictDoNothing();
+    await tx.insert(tables.slaPolicies).values(demoSlaPolicies).onConflictDoNothing();
     await tx.insert(tables.inboxes).values(demoChannelInboxes).onConflictDoNothing();
     const inserted = await tx
       .insert(tables.users)

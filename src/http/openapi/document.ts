@@ -21,6 +21,7 @@ import { profileOperations } from "./paths-profile.ts";
 import { inboxOperations } from "./paths-inboxes.ts";
 import { widgetLookOperations } from "./paths-widget-look.ts";
 import { serviceOperations } from "./paths-service.ts";
+import { slaOperations } from "./paths-sla.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
 import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
@@ -38,6 +39,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...knowledgeOperations,
   ...inboxOperations,
   ...widgetLookOperations,
+  ...slaOperations,
   ...serviceOperations,
   ...reportOperations,
   ...customerOperations,
@@ -58,6 +60,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Bot answers", description: "The knowledge-base articles the bot answers from, the bot preview, retraining the intent model." },
   { name: "Inboxes", description: "Inboxes of every channel and their (sealed) channel settings (admins, console sessions)." },
   { name: "API keys", description: "Keys other systems use with `Authorization: Bearer` (admins, from a console session)." },
+  { name: "SLA", description: "SLA policies per priority and inboxes' business hours (admins)." },
   { name: "Conversations", description: "Conversations and their messages." },
   { name: "Tickets", description: "Hand-off tickets, their assignment and history." },
   { name: "Customers", description: "The customer record: search, profile, edits, tags and custom attributes." },

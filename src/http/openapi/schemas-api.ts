@@ -179,6 +179,15 @@ export const ticketDTO = z.object({
   createdAt: instant,
   updatedAt: instant,
   resolvedAt: instant.nullable(),
+  sla: z
+    .object({
+      metric: z.enum(["first_response", "next_response", "resolution"]),
+      dueAt: instant,
+      breached: z.boolean(),
+      warned: z.boolean(),
+    })
+    .nullable()
+    .meta({ description: "The most pressing running SLA target (earliest due; first response, next response or resolution), null when none runs." }),
 }).meta({ id: "Ticket" }) satisfies z.ZodType<TicketDTO>;
 
 /** An agent in the assignment picker. */

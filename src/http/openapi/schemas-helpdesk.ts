@@ -78,13 +78,17 @@ export const conversationNoteDTO = z
 export const notificationDTO = z
   .object({
     id: z.uuid(),
-    type: z.enum(["mention", "assigned"]),
+    type: z.enum(["mention", "assigned", "sla_breach"]),
     data: z.object({
       conversationId: z.string().optional(),
       noteId: z.string().optional(),
-      ticketId: z.string().optional(),
       by: z.string().optional(),
       text: z.string().optional(),
+      ticketId: z.string().optional(),
+      ticketNumber: z.number().int().optional(),
+      metric: z.string().optional(),
+      priority: z.string().optional(),
+      dueAt: z.string().optional(),
     }),
     readAt: instant.nullable(),
     createdAt: instant,

@@ -11,3 +11,4 @@ export {
 } from "./tickets.repo.ts";
 export { presentTickets } from "./tickets.presenter.ts";
 export { escalateOnSentiment, priorityForSentiment } from "./escalation.service.ts";
+export { runSlaScan, slaInstants, slaOnMessage, syncTicketSla, SLA_SCAN_JOB } from "./sla-timers.service.ts";

@@ -7,7 +7,7 @@ import { api } from "../api-client.ts";
 import type { Scenario, WalkContext } from "./types.ts";
 
 /** The actions this file walks. */
-export type HelpdeskAction = "settings.teams" | "settings.labels" | "settings.audit" | "settings.kb" | "canned.personal" | "canned.shared" | "conversation.note" | "conversation.label";
+export type HelpdeskAction = "settings.teams" | "settings.labels" | "settings.sla" | "settings.audit" | "settings.kb" | "canned.personal" | "canned.shared" | "conversation.note" | "conversation.label";
 
 /** One scenario per action. */
 export function helpdeskScenarios(ctx: WalkContext): Record<HelpdeskAction, Scenario> {
@@ -22,6 +22,17 @@ export function helpdeskScenarios(ctx: WalkContext): Record<HelpdeskAction, Scen
       const name = `walk-${randomUUID()}`;
       const res = await api(ctx.t.url, "POST", "/api/v1/labels", { ...ctx.creds(actor), body: { name, color: "#336699" } });
       return { res, ok: 201, unchanged: async () => expect(await db().select().from(tables.labels).where(eq(tables.labels.name, name))).toHaveLength(0) };
+    },
+    // A change to the demo's low-priority policy: a refused one leaves its warning point as it was.
+    "settings.sla": async (_scope, actor) => {
+      const [policy] = await db().select().from(tables.slaPolicies).where(eq(tables.slaPolicies.priority, "low"));
+      const warnAtPercent = policy.warnAtPercent === 70 ? 75 : 70;
+      const res = await api(ctx.t.url, "PATCH", `/api/v1/sla-policies/${policy.id}`, { ...ctx.creds(actor), body: { warnAtPercent } });
+      return {
+        res,
+        ok: 200,
+        unchanged: async () => expect((await db().select().from(tables.slaPolicies).where(eq(tables.slaPolicies.id, policy.id)))[0].warnAtPercent).toBe(policy.warnAtPercent),
+      };
     },
     "settings.audit": async (_scope, actor) => ({ res: await api(ctx.t.url, "GET", "/api/v1/audit-log", ctx.creds(actor)), ok: 200 }),
     "settings.kb": async (_scope, actor) => {

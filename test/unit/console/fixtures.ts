@@ -56,6 +56,7 @@ export function buildTicket(overrides: Partial<TicketDTO> = {}): TicketDTO {
     createdAt: "2026-03-01T10:00:00.000Z",
     updatedAt: "2026-03-01T10:00:00.000Z",
     resolvedAt: null,
+    sla: null,
     ...overrides,
   };
 }

@@ -9,6 +9,8 @@ import * as inboxApi from "../../api/inbox-endpoints.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { EmptyState } from "../common.tsx";
 import { ConfirmDialog, ErrorState, Loading, useLoad } from "../crm/ui.tsx";
+import { BUSINESS_HOURS_TEXT } from "../../sla-strings.ts";
+import { BusinessHoursDialog } from "./business-hours-dialog.tsx";
 import { AddInboxDialog, RenameInboxDialog } from "./inbox-dialogs.tsx";
 import { VERIFIABLE_CHANNELS } from "./inbox-fields.ts";
 import { CHANNEL_NAMES, INBOXES_TEXT } from "./inboxes-strings.ts";
@@ -75,6 +77,7 @@ export function InboxesView(props: { crm: CrmOperations }) {
   const [renaming, setRenaming] = useState<InboxDTO | null>(null);
   const [removing, setRemoving] = useState<InboxDTO | null>(null);
   const [looking, setLooking] = useState<InboxDTO | null>(null);
+  const [hours, setHours] = useState<InboxDTO | null>(null);
   const [checks, setChecks] = useState<Record<string, Check>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -125,6 +128,9 @@ export function InboxesView(props: { crm: CrmOperations }) {
                       {checks[inbox.id]?.state === "checking" ? INBOXES_TEXT.checking : INBOXES_TEXT.check}
                     </button>
                   ) : null}
+                  <button type="button" class="link" onClick={() => setHours(inbox)} aria-label={`${BUSINESS_HOURS_TEXT.open}: ${inbox.name}`} data-testid="inbox-hours">
+                    {BUSINESS_HOURS_TEXT.open}
+                  </button>
                   <button type="button" class="link" onClick={() => setRenaming(inbox)} aria-label={`${INBOXES_TEXT.rename} ${inbox.name}`} data-testid="inbox-rename">
                     {INBOXES_TEXT.rename}
                   </button>
@@ -180,6 +186,7 @@ export function InboxesView(props: { crm: CrmOperations }) {
           }}
         />
       ) : null}
+      {hours ? <BusinessHoursDialog crm={crm} inbox={hours} onClose={() => setHours(null)} onSaved={() => setHours(null)} /> : null}
       {removing ? (
         <ConfirmDialog
           title={INBOXES_TEXT.removeTitle}

@@ -118,7 +118,7 @@ export function CannedTab(props: TabProps & { mayShare: boolean }) {
   );
 }
 
-const AUDIT_ACTIONS = ["user.created", "user.updated", "user.deactivated", "user.reactivated", "user.password_reset", "team.created", "team.updated", "label.created", "label.updated", "label.deleted", "canned_reply.created", "canned_reply.updated", "canned_reply.deleted", "inbox.created", "inbox.updated", "inbox.deleted", "api_key.created", "api_key.revoked", "kb_article.created", "kb_article.updated", "kb_article.deleted", "intent_model.train_requested"];
+const AUDIT_ACTIONS = ["user.created", "user.updated", "user.deactivated", "user.reactivated", "user.password_reset", "team.created", "team.updated", "label.created", "label.updated", "label.deleted", "canned_reply.created", "canned_reply.updated", "canned_reply.deleted", "inbox.created", "inbox.updated", "inbox.deleted", "inbox.widget_look_updated", "inbox.business_hours_changed", "sla_policy.created", "sla_policy.updated", "sla_policy.deleted", "api_key.created", "api_key.revoked", "kb_article.created", "kb_article.updated", "kb_article.deleted", "intent_model.train_requested"];
 
 function summary(entry: AuditEntryDTO): string {
   const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];

@@ -1,4 +1,4 @@
-/** Settings (admins): Agents & teams, Labels, Canned replies, Audit log, as tabs. */
+/** Settings (admins): Agents & teams, Labels, Canned replies, SLA policies, Audit log, as tabs. */
 import { useState } from "preact/hooks";
 import type { UserDTO } from "../../../../src/contracts/api.ts";
 import { can } from "../../../../src/contracts/permissions.ts";
@@ -7,15 +7,18 @@ import { AuditTab, CannedTab, LabelsTab } from "./settings-lists.tsx";
 import { KbArticlesTab } from "./kb-articles-tab.tsx";
 import { KB_TEXT } from "./kb-strings.ts";
 import "./kb.css";
+import { SlaTab } from "./settings-sla.tsx";
+import { SLA_POLICY_TEXT } from "../../sla-strings.ts";
 import { SETTINGS_TEXT } from "./settings-strings.ts";
 
-type Tab = "agents" | "labels" | "canned" | "bot" | "audit";
+type Tab = "agents" | "labels" | "canned" | "bot" | "sla" | "audit";
 
 const TABS: { value: Tab; label: string }[] = [
   { value: "agents", label: SETTINGS_TEXT.tabAgents },
   { value: "labels", label: SETTINGS_TEXT.tabLabels },
   { value: "canned", label: SETTINGS_TEXT.tabCanned },
   { value: "bot", label: KB_TEXT.tab },
+  { value: "sla", label: SLA_POLICY_TEXT.tab },
   { value: "audit", label: SETTINGS_TEXT.tabAudit },
 ];
 
@@ -40,6 +43,7 @@ export function SettingsView(props: { user: UserDTO; onError: (message: string) 
           {tab === "labels" ? <LabelsTab onError={props.onError} /> : null}
           {tab === "canned" ? <CannedTab onError={props.onError} mayShare={can(props.user.role, "canned.shared")} /> : null}
           {tab === "bot" ? <KbArticlesTab onError={props.onError} /> : null}
+          {tab === "sla" ? <SlaTab onError={props.onError} /> : null}
           {tab === "audit" ? <AuditTab /> : null}
         </section>
       </div>
