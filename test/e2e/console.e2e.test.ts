@@ -90,12 +90,15 @@ describe("agent console with a live customer, in Chromium", () => {
     await expect.poll(() => agent.getByTestId("connection-state").getAttribute("class")).toContain("conn--connected");
   });
 
-  it("sets the agent online from the header toggle, and the server stores it", async () => {
+  it("an open console makes the agent online; the header toggle sets away and back, and the server stores it", async () => {
     const toggle = agent.getByTestId("presence-toggle");
-    if ((await toggle.getAttribute("data-status")) !== "online") await toggle.click();
+    await expect.poll(() => toggle.getAttribute("data-status"), { timeout: 15_000 }).toBe("online");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("data-status")).toBe("away");
+    expect((await apiFromPage<{ data: { status: string } }>(agent, "/api/v1/auth/me")).data.status).toBe("away");
+    await toggle.click();
     await expect.poll(() => toggle.getAttribute("data-status")).toBe("online");
-    const me = await apiFromPage<{ data: { status: string } }>(agent, "/api/v1/auth/me");
-    expect(me.data.status).toBe("online");
+    expect((await apiFromPage<{ data: { status: string } }>(agent, "/api/v1/auth/me")).data.status).toBe("online");
   });
 
   it("shows the customer's new conversation without a reload, with sentiment, intent and entities", async () => {

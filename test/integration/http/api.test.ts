@@ -166,8 +166,9 @@ describe("conversations and tickets", () => {
     const conversation = await api<{ data: ConversationDTO }>(t.url, "GET", `/api/v1/conversations/${notice.conversationId}`, { cookie });
     expect(conversation.body.data.status).toBe("resolved");
     const detail = await api<{ data: { events: { type: string; data: Record<string, unknown> }[] } }>(t.url, "GET", `/api/v1/tickets/${ticket!.id}`, { cookie });
-    expect(detail.body.data.events.map((e) => e.type)).toEqual(["created", "status_changed"]);
-    expect(detail.body.data.events[1].data).toEqual({ from: "open", to: "resolved" });
+    // Nobody is online, so routing queued it (recorded with the reason) before the resolve.
+    expect(detail.body.data.events.map((e) => e.type)).toEqual(["created", "queued", "status_changed"]);
+    expect(detail.body.data.events[2].data).toEqual({ from: "open", to: "resolved" });
   });
 });
 
