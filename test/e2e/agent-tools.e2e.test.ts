@@ -216,6 +216,10 @@ describe("the agent's daily tools in Chromium, two agents side by side", () => {
       await sam.getByTestId("nav-inbox").click();
       await sam.getByTestId("conversation-list").waitFor();
     };
+    // Desktop notifications are allowed in this browser (as after "Turn on desktop notifications"): only the preference decides.
+    await sam.evaluate(() => {
+      (window as unknown as { __permission: NotificationPermission }).__permission = "granted";
+    });
     const before = (await shown()).length;
 
     await setMentions(false);
