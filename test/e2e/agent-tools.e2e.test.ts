@@ -152,6 +152,8 @@ describe("the agent's daily tools in Chromium, two agents side by side", () => {
     await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("conversation-item");
     await alex.keyboard.press("k");
     await expect.poll(() => alex.getByTestId("conversation-view").getAttribute("data-conversation-id")).toBe(before);
+    // The list keeps the focus once the conversation has loaded, as after j (r then starts writing).
+    await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("conversation-item");
     // Letters typed in a field are text, never shortcuts.
     await alex.keyboard.press("r");
     await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("reply-input");
