@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationNoteDTO } from "../../src/contracts/helpdesk.ts";
 import type { TicketDTO, UserDTO } from "../../src/contracts/api.ts";
+import type { NotificationPrefs, ProfileDTO } from "../../src/contracts/profile.ts";
 import { api } from "../support/api-client.ts";
 import { createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { handedOffTicket } from "../support/handoff.ts";
@@ -16,13 +17,15 @@ let app: TestApp;
 let alex: Page;
 let sam: Page;
 let samId: string;
+let samCookie: string;
+let alexCookie: string;
 let transferred: { ticketId: string; conversationId: string };
 let others: { ticketId: string; conversationId: string }[];
 
 beforeAll(async () => {
   app = await createTestApp();
-  const samCookie = await app.login("sam@switchboard.local");
-  const alexCookie = await app.login("alex@switchboard.local");
+  samCookie = await app.login("sam@switchboard.local");
+  alexCookie = await app.login("alex@switchboard.local");
   samId = (await api<{ data: UserDTO }>(app.url, "GET", "/api/v1/auth/me", { cookie: samCookie })).body.data.id;
   const alexId = (await api<{ data: UserDTO }>(app.url, "GET", "/api/v1/auth/me", { cookie: alexCookie })).body.data.id;
   others = [await handedOffTicket(app, alexId, "My parcel is late"), await handedOffTicket(app, alexId, "Can I change my address?")];
@@ -31,17 +34,29 @@ beforeAll(async () => {
   await alex.goto(`${app.url}/console/conversations/${transferred.conversationId}`);
   await signIn(alex, "alex@switchboard.local");
   await alex.getByTestId("ticket-details").waitFor();
-  // Counts the console's permission requests (and answers them) without a browser prompt: none may happen on load.
+  // Stands in for the browser's Notification API: counts permission requests (answering them without a prompt; none may
+  // happen on load) and the desktop notifications the console shows.
   await sam.addInitScript(() => {
-    const w = window as unknown as { __asked: number; __permission: NotificationPermission };
+    const w = window as unknown as { __asked: number; __permission: NotificationPermission; __shown: string[] };
     w.__asked = 0;
     w.__permission = "default";
-    Object.defineProperty(Notification, "permission", { get: () => w.__permission });
-    Notification.requestPermission = () => {
-      w.__asked += 1;
-      w.__permission = "granted";
-      return Promise.resolve(w.__permission);
-    };
+    w.__shown = [];
+    class CountedNotification {
+      static get permission(): NotificationPermission {
+        return w.__permission;
+      }
+      static requestPermission(): Promise<NotificationPermission> {
+        w.__asked += 1;
+        w.__permission = "granted";
+        return Promise.resolve(w.__permission);
+      }
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string }) {
+        w.__shown.push(`${title} | ${options?.body ?? ""}`);
+      }
+      close(): void {}
+    }
+    Object.defineProperty(window, "Notification", { value: CountedNotification, configurable: true, writable: true });
   });
   await sam.goto(`${app.url}/console/`);
   await signIn(sam, "sam@switchboard.local");
@@ -137,6 +152,8 @@ describe("the agent's daily tools in Chromium, two agents side by side", () => {
     await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("conversation-item");
     await alex.keyboard.press("k");
     await expect.poll(() => alex.getByTestId("conversation-view").getAttribute("data-conversation-id")).toBe(before);
+    // The list keeps the focus once the conversation has loaded, as after j (r then starts writing).
+    await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("conversation-item");
     // Letters typed in a field are text, never shortcuts.
     await alex.keyboard.press("r");
     await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("reply-input");
@@ -176,9 +193,49 @@ describe("the agent's daily tools in Chromium, two agents side by side", () => {
     expect(await asked()).toBe(1);
     await expect.poll(() => sam.getByTestId("notify-state").textContent()).toBe("Desktop notifications are on");
     await sam.getByTestId("notify-sound").check();
-    expect(await sam.evaluate(() => localStorage.getItem("switchboard.notify.sound"))).toBe("1");
+    // The sound choice is Sam's profile on the server, not this browser's storage.
+    const prefs = async (): Promise<NotificationPrefs> => (await api<{ data: ProfileDTO }>(app.url, "GET", "/api/v1/auth/profile", { cookie: samCookie })).body.data.notificationPrefs;
+    await expect.poll(async () => (await prefs()).sound).toBe(true);
+    expect(await sam.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("notify")))).toEqual([]);
     await sam.keyboard.press("Escape");
     await sam.getByTestId("notify-popover").waitFor({ state: "detached" });
     await expect.poll(() => sam.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("notify-open");
+  });
+
+  it("with mentions turned off in the profile a mention shows only the toast; turned on, it also shows one desktop notification", async () => {
+    const shown = (): Promise<string[]> => sam.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+    const mention = async (text: string): Promise<void> => {
+      const res = await api(app.url, "POST", `/api/v1/conversations/${transferred.conversationId}/notes`, { cookie: alexCookie, body: { text } });
+      expect(res.status).toBe(201);
+    };
+    const setMentions = async (on: boolean): Promise<void> => {
+      await sam.getByTestId("nav-security").click();
+      const box = sam.getByTestId("profile-pref-mentions");
+      await box.waitFor();
+      await box.setChecked(on);
+      await sam.getByTestId("profile-save").click();
+      await sam.getByTestId("profile-saved").waitFor();
+      await sam.getByTestId("nav-inbox").click();
+      await sam.getByTestId("conversation-list").waitFor();
+    };
+    // Desktop notifications are allowed in this browser (as after "Turn on desktop notifications"): only the preference decides.
+    await sam.evaluate(() => {
+      (window as unknown as { __permission: NotificationPermission }).__permission = "granted";
+    });
+    const before = (await shown()).length;
+
+    await setMentions(false);
+    await mention("@sam muted: is the refund done?");
+    await sam.getByTestId("toast").filter({ hasText: "mentioned you" }).waitFor();
+    await sam.screenshot({ path: `${artifacts}/mention-toast-only.png` });
+    // The notification has reached the page (the toast shows), so a desktop notification would have been made by now.
+    expect((await shown()).slice(before)).toEqual([]);
+    await sam.getByTestId("toast").getByRole("button").click();
+
+    await setMentions(true);
+    await mention("@sam heard: please check the refund");
+    await sam.getByTestId("toast").filter({ hasText: "mentioned you" }).waitFor();
+    await expect.poll(async () => (await shown()).slice(before).length).toBe(1);
+    expect((await shown()).slice(before)[0]).toMatch(/^You were mentioned \| .*please check the refund/);
   });
 });

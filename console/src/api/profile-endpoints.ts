@@ -14,3 +14,8 @@ export async function getProfile(): Promise<ProfileDTO> {
 export async function saveProfile(draft: ProfileDraft): Promise<ProfileDTO> {
   return (await request<{ data: ProfileDTO }>("PATCH", "/auth/profile", draft)).data;
 }
+
+/** Changes some notification preferences only (PATCH with a partial notificationPrefs); answers with the whole profile. */
+export async function savePrefs(changes: Partial<NotificationPrefs>): Promise<ProfileDTO> {
+  return (await request<{ data: ProfileDTO }>("PATCH", "/auth/profile", { notificationPrefs: changes })).data;
+}

@@ -1,9 +1,11 @@
 /**
  * Desktop notifications and the notification sound: the browser's Notification API (permission asked only from a click
- * in the top bar, never on load) and a short tone from the Web Audio API; the sound preference is kept in localStorage.
+ * in the top bar, never on load) and a short tone from the Web Audio API. Which of them the user wants is the server's
+ * profile (`notificationPrefs`), loaded after sign-in and after the Profile page saves; the top bar's sound toggle saves there too.
  */
+import { DEFAULT_NOTIFICATION_PREFS, type NotificationPrefs } from "../../../src/contracts/profile.ts";
+import { getProfile, savePrefs } from "../api/profile-endpoints.ts";
 
-const SOUND_KEY = "switchboard.notify.sound";
 const TONE_HZ = 880;
 const TONE_SECONDS = 0.18;
 
@@ -21,22 +23,41 @@ export async function askNotifyPermission(): Promise<NotifyPermission> {
   return Notification.requestPermission();
 }
 
-/** Whether the user wants the notification sound. */
-export function soundEnabled(): boolean {
+/** The kinds of notification the user can turn off in their profile. */
+export type NotifyKind = "assigned" | "mentions";
+
+let prefs: NotificationPrefs = { ...DEFAULT_NOTIFICATION_PREFS };
+const listeners = new Set<(prefs: NotificationPrefs) => void>();
+
+/** The notification preferences the console follows now (the server's, once loaded). */
+export function notifyPrefs(): NotificationPrefs {
+  return prefs;
+}
+
+/** Adopts preferences the server answered with and tells the subscribers (the top bar). */
+export function setNotifyPrefs(next: NotificationPrefs): void {
+  prefs = { ...next };
+  for (const listener of listeners) listener(prefs);
+}
+
+/** Calls `listener` whenever the preferences change; returns the unsubscribe function. */
+export function onNotifyPrefs(listener: (prefs: NotificationPrefs) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Reads the signed-in user's preferences from the server; on failure the ones in force stay. */
+export async function loadNotifyPrefs(): Promise<void> {
   try {
-    return localStorage.getItem(SOUND_KEY) === "1";
+    setNotifyPrefs((await getProfile()).notificationPrefs);
   } catch {
-    return false;
+    // Offline or signed out: the next sign-in loads them again.
   }
 }
 
-/** Saves the sound preference. */
-export function setSoundEnabled(on: boolean): void {
-  try {
-    localStorage.setItem(SOUND_KEY, on ? "1" : "0");
-  } catch {
-    // Private browsing without storage: the choice lasts for this page only.
-  }
+/** Saves the sound preference on the server (PATCH notificationPrefs.sound) and adopts what it answers. */
+export async function saveSoundPref(on: boolean): Promise<void> {
+  setNotifyPrefs((await savePrefs({ sound: on })).notificationPrefs);
 }
 
 function playTone(): void {
@@ -54,10 +75,14 @@ function playTone(): void {
   oscillator.onended = () => void audio.close();
 }
 
-/** Shows a desktop notification (when permitted) and plays the sound (when chosen); a click focuses the console and runs `onOpen`. */
-export function notifyDesktop(title: string, body: string, tag: string, onOpen: () => void): void {
-  if (soundEnabled()) playTone();
-  if (notifyPermission() !== "granted") return;
+/**
+ * Shows a desktop notification (when permitted) and plays the sound (when chosen), only if the user's preference for
+ * this kind is on; a click focuses the console and runs `onOpen`. Returns whether the kind is wanted.
+ */
+export function notifyDesktop(kind: NotifyKind, title: string, body: string, tag: string, onOpen: () => void): boolean {
+  if (!prefs[kind]) return false;
+  if (prefs.sound) playTone();
+  if (notifyPermission() !== "granted") return true;
   try {
     const shown = new Notification(title, { body, tag });
     shown.onclick = () => {
@@ -68,4 +93,5 @@ export function notifyDesktop(title: string, body: string, tag: string, onOpen: 
   } catch {
     // Some browsers allow notifications only from a service worker: the toast in the console still tells.
   }
+  return true;
 }

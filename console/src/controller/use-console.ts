@@ -12,7 +12,7 @@ import { parseRoute, routePath } from "../store/route.ts";
 import type { ConsoleState } from "../store/types.ts";
 import { HELPDESK_TEXT } from "../helpdesk-strings.ts";
 import { ERROR_TEXT } from "../strings.ts";
-import { notifyDesktop } from "./desktop-notify.ts";
+import { loadNotifyPrefs, notifyDesktop } from "./desktop-notify.ts";
 import { createOperations, type ConsoleOperations } from "./operations.ts";
 import { SLA_DUE_TEXT } from "../sla-strings.ts";
 
@@ -54,6 +54,8 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
   const authenticated = state.auth === "authenticated";
   useEffect(() => {
     if (!authenticated) return undefined;
+    // The server's profile says which desktop notifications and sounds this user wants.
+    void loadNotifyPrefs();
     void ops.setConversationFilter(stateRef.current.conversationFilter);
     void ops.setTicketFilter(stateRef.current.ticketFilter);
     const fromUrl = idFromLocation();
@@ -124,8 +126,9 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
           if (notification.type === "sla_breach" && notification.data.ticketNumber !== undefined) {
             send({ type: "toast", message: SLA_DUE_TEXT.breachToast(notification.data.ticketNumber, notification.data.metric ?? "") });
           } else {
-            const title = notification.type === "assigned" ? AGENT_TOOLS_TEXT.assignedToYou : AGENT_TOOLS_TEXT.mentionedYou;
-            notifyDesktop(title, [by, text].filter(Boolean).join(": "), notification.id, open);
+            const assigned = notification.type === "assigned";
+            const title = assigned ? AGENT_TOOLS_TEXT.assignedToYou : AGENT_TOOLS_TEXT.mentionedYou;
+            notifyDesktop(assigned ? "assigned" : "mentions", title, [by, text].filter(Boolean).join(": "), notification.id, open);
           }
         },
         "conversation:viewers": publishViewers,

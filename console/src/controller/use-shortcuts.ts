@@ -37,6 +37,8 @@ export function useShortcuts(state: ConsoleState, ops: ConsoleOperations, active
   current.current = state;
   useEffect(() => {
     if (!active) return undefined;
+    // Counts j/k moves and r/n: a move's late refocus of the list must not take the focus from a reply box opened since.
+    let lastMove = 0;
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing || event.altKey) return;
       const s = current.current;
@@ -65,7 +67,10 @@ export function useShortcuts(state: ConsoleState, ops: ConsoleOperations, active
         const at = s.selectedId ? ids.indexOf(s.selectedId) : -1;
         const next = ids[at === -1 ? (step > 0 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, at + step))];
         // Moving through the list keeps the focus on it, so j and k go on working; r or n then starts writing.
-        void ops.selectConversation(next).then(() => focusSoon(() => document.querySelector<HTMLElement>('.pane--inbox [aria-current="true"]')));
+        const move = ++lastMove;
+        void ops.selectConversation(next).then(() => {
+          if (move === lastMove) focusSoon(() => document.querySelector<HTMLElement>('.pane--inbox [aria-current="true"]'));
+        });
         focusSoon(() => document.querySelector<HTMLElement>('.pane--inbox [aria-current="true"]'));
         return;
       }
@@ -78,6 +83,7 @@ export function useShortcuts(state: ConsoleState, ops: ConsoleOperations, active
         case "n":
           if (!s.selectedId) return;
           event.preventDefault();
+          lastMove += 1;
           focusComposer(event.key === "r" ? "reply" : "note");
           return;
         case "a":

@@ -1,7 +1,7 @@
-/** The top bar's notification settings: turn on desktop notifications (the browser asks on this click, never on load) and the sound. */
+/** The top bar's notification settings: turn on desktop notifications (the browser asks on this click, never on load) and the sound (saved in the profile). */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { AGENT_TOOLS_TEXT as T } from "../agent-tools-strings.ts";
-import { askNotifyPermission, notifyPermission, setSoundEnabled, soundEnabled, type NotifyPermission } from "../controller/desktop-notify.ts";
+import { askNotifyPermission, notifyPermission, notifyPrefs, onNotifyPrefs, saveSoundPref, type NotifyPermission } from "../controller/desktop-notify.ts";
 
 const PERMISSION_TEXT: Record<Exclude<NotifyPermission, "default">, string> = {
   granted: T.notificationsOn,
@@ -13,9 +13,12 @@ const PERMISSION_TEXT: Record<Exclude<NotifyPermission, "default">, string> = {
 export function NotifySettings() {
   const [open, setOpen] = useState(false);
   const [permission, setPermission] = useState<NotifyPermission>(notifyPermission);
-  const [sound, setSound] = useState(soundEnabled);
+  const [sound, setSound] = useState(() => notifyPrefs().sound);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const popover = useRef<HTMLDivElement>(null);
+
+  useEffect(() => onNotifyPrefs((prefs) => setSound(prefs.sound)), []);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -66,13 +69,23 @@ export function NotifySettings() {
               type="checkbox"
               checked={sound}
               onChange={(e) => {
-                setSound(e.currentTarget.checked);
-                setSoundEnabled(e.currentTarget.checked);
+                const on = e.currentTarget.checked;
+                setSound(on);
+                setSaveError(null);
+                saveSoundPref(on).catch((error: unknown) => {
+                  setSound(notifyPrefs().sound);
+                  setSaveError(error instanceof Error ? error.message : String(error));
+                });
               }}
               data-testid="notify-sound"
             />{" "}
             {T.sound}
           </label>
+          {saveError ? (
+            <p class="field__error" role="alert" data-testid="notify-sound-error">
+              {saveError}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { initialsOf, type NotificationPrefs, type ProfileDTO } from "../../../src/contracts/profile.ts";
 import { ApiRequestError } from "../api/http.ts";
 import { getProfile, saveProfile } from "../api/profile-endpoints.ts";
+import { setNotifyPrefs } from "../controller/desktop-notify.ts";
 import { PROFILE_TEXT } from "./profile-strings.ts";
 
 type Load = { state: "loading" } | { state: "error"; message: string } | { state: "loaded"; profile: ProfileDTO };
@@ -28,7 +29,9 @@ function ProfileFields(props: { profile: ProfileDTO }) {
     e.preventDefault();
     setStatus({ kind: "saving" });
     try {
-      await saveProfile({ name, avatarUrl: url.trim() || null, avatarColor: color, notificationPrefs: prefs });
+      const saved = await saveProfile({ name, avatarUrl: url.trim() || null, avatarColor: color, notificationPrefs: prefs });
+      // The top bar and the desktop notifications follow the saved preferences at once.
+      setNotifyPrefs(saved.notificationPrefs);
       setStatus({ kind: "saved" });
     } catch (error) {
       const field = error instanceof ApiRequestError ? Object.values(error.fields ?? {})[0] : undefined;

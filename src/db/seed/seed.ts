@@ -7,6 +7,7 @@ import { rebuildSalesRollups } from "../../modules/sales/index.ts";
 import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { seedDemoDeals } from "./demo-deals.ts";
+import { seedDemoHelpdesk } from "./demo-helpdesk.ts";
 import { DEMO_INBOX_ID, demoAgents, demoChannelInboxes, demoArticles, demoCustomers, demoOrders, demoProducts } from "./demo-data.ts";
 import { seedDemoRevenue } from "./demo-revenue.ts";
 import { seedDemoTeams } from "./demo-teams.ts";
@@ -41,7 +42,7 @@ function isoDateInDays(days: number, now: Date): string {
  * Inserts the demo inboxes (the web one, and one of each other channel, disabled until configured), agents, customers, products, orders and FAQ articles. Each demo account this run creates gets
  * `agentPassword` when given (scripts, tests) or a random password of its own; existing accounts keep theirs. With `crm`
  * (the default) it adds the demo CRM as well (companies, 220 customers, their orders, notes and past conversations);
- * tests leave it out, since they count rows of those tables.
+ * and the demo labels and shared canned replies; tests leave it out, since they count rows of those tables.
  */
 export async function seedDemoData(
   db: Database,
@@ -113,6 +114,8 @@ export async function seedDemoData(
       .select({ id: tables.users.id, name: tables.users.name })
       .from(tables.users)
       .where(inArray(tables.users.email, demoAgents.map((a) => a.email)));
+    // Labels with intent rules and shared canned replies; with the CRM only, since tests define their own.
+    await seedDemoHelpdesk(tx);
     crm = await seedDemoCrm(tx, { now, agents, products: productRows, takenEmails: new Set(demoCustomers.map((c) => c.email)) });
     await seedDemoCatalogue(tx, { now, agents: [...agents].sort((a, b) => a.name.localeCompare(b.name)) });
     // Last: the targets are set a little above what the demo deals have been winning.

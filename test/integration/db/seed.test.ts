@@ -49,6 +49,24 @@ describe("the demo data and the data every install starts with", () => {
     expect(alex.passwordHash).toBe(users.find((u) => u.email === demoEmails[0])?.passwordHash);
   }, 60_000);
 
+  it("a first start shows labels with intent rules and shared canned replies with variables, once however often it is seeded", async () => {
+    // The demo above was seeded twice; one more run must not add a row either.
+    await seedDemoData(handle.db, { hashPassword });
+    const labels = await handle.db.select().from(tables.labels);
+    expect(labels.map((l) => [l.name, l.color]).sort()).toEqual([
+      ["Refund", "#d97706"],
+      ["Shipping", "#2563eb"],
+      ["Urgent", "#dc2626"],
+    ]);
+    expect(labels.find((l) => l.name === "Refund")?.intents).toContain("get_refund");
+    expect(labels.find((l) => l.name === "Shipping")?.intents).toContain("track_order");
+    const canned = await handle.db.select().from(tables.cannedReplies);
+    expect(canned.map((c) => c.shortcut).sort()).toEqual(["hello", "refund", "return", "thanks", "where"]);
+    expect(canned.every((c) => c.shared && c.ownerId === null)).toBe(true);
+    const texts = canned.map((c) => c.text).join(" ");
+    for (const variable of ["{{customer.name}}", "{{order.number}}", "{{agent.name}}"]) expect(texts).toContain(variable);
+  }, 120_000);
+
   it("a given --agent-password is what every new demo account gets (scripted installs)", async () => {
     const fresh = await openDatabase({ memory: true });
     try {
