@@ -49,7 +49,7 @@ describe("the API reference page in Chromium", () => {
     const seen = await watch(page, app.url);
     const response = await page.goto(`${app.url}/api/docs`);
     await page.getByRole("heading", { name: "Switchboard REST API" }).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("heading", { name: "Change a ticket's status, priority or assignee" }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "Change a ticket's status, priority, assignee, team or snooze" }).first().waitFor({ timeout: 30_000 });
     const createKey = page.getByRole("heading", { name: "Create an API key" }).first();
     await createKey.scrollIntoViewIfNeeded();
     await page.getByText("Answers the token once").first().waitFor({ timeout: 10_000 });
