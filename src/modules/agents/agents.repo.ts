@@ -40,12 +40,6 @@ export async function countUsersWithRole(db: Database, role: UserRow["role"]): P
   return row.n;
 }
 
-/** Sets a user's presence. */
-export async function updateUserStatus(db: Database, id: string, status: UserRow["status"]): Promise<UserRow | undefined> {
-  const [row] = await db.update(tables.users).set({ status }).where(eq(tables.users.id, id)).returning();
-  return row;
-}
-
 /** A session row. */
 export type SessionRow = typeof tables.sessions.$inferSelect;
 
@@ -125,22 +119,6 @@ export async function deleteExpiredSessions(db: Database, now: Date, idleSince: 
 /** Replaces a user's password hash. */
 export async function updatePasswordHash(db: Database, userId: string, passwordHash: string): Promise<void> {
   await db.update(tables.users).set({ passwordHash }).where(eq(tables.users.id, userId));
-}
-
-/** Picks the online agent who was assigned least recently (round-robin) and stamps the assignment, atomically. */
-export async function claimNextOnlineAgent(db: Database, now: Date): Promise<UserRow | undefined> {
-  return db.transaction(async (tx) => {
-    const [next] = await tx
-      .select()
-      .from(tables.users)
-      .where(and(eq(tables.users.status, "online"), eq(tables.users.active, true), sql`${tables.users.role} in ('agent', 'manager', 'admin')`))
-      .orderBy(sql`${tables.users.lastAssignedAt} asc nulls first`, asc(tables.users.createdAt))
-      .limit(1)
-      .for("update", { skipLocked: true });
-    if (!next) return undefined;
-    const [row] = await tx.update(tables.users).set({ lastAssignedAt: now }).where(eq(tables.users.id, next.id)).returning();
-    return row;
-  });
 }
 
 /** The fields of a user an admin may change. */

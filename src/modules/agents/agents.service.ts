@@ -1,25 +1,13 @@
-/** Agent use cases: present a user, set presence, create a user, create the first admin (admins manage users in the settings module). */
+/** Agent use cases: present a user, create a user, create the first admin (admins manage users in the settings module). */
 import { randomBytes } from "node:crypto";
 import type { UserDTO } from "../../contracts/api.ts";
-import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { hashPassword } from "./passwords.ts";
-import { countUsersWithRole, insertUser, updateUserStatus, type UserRow } from "./agents.repo.ts";
-import { forgetUser } from "./sessions.service.ts";
+import { countUsersWithRole, insertUser, type UserRow } from "./agents.repo.ts";
 
 /** Presents a user for the console. */
 export function presentUser(row: UserRow): UserDTO {
   return { id: row.id, email: row.email, name: row.name, role: row.role, status: row.status };
-}
-
-/** Sets an agent online, away or offline and announces it. */
-export async function setPresence(deps: ServiceDeps, userId: string, status: UserRow["status"]): Promise<UserRow> {
-  const row = await updateUserStatus(deps.db, userId, status);
-  // Cached sessions hold the user row; the next request must see the new status.
-  forgetUser(deps.db, userId);
-  if (!row) throw new AppError("USER_NOT_FOUND");
-  deps.events.emit("agent.updated", { userId });
-  return row;
 }
 
 /** Creates a user with a hashed password. */

@@ -1,5 +1,5 @@
 /** Agents module: console users, sessions, presence and round-robin selection. */
-export { setPresence, createUser, ensureFirstAdmin, presentUser } from "./agents.service.ts";
+export { createUser, ensureFirstAdmin, presentUser } from "./agents.service.ts";
 export {
   login,
   logout,
@@ -20,7 +20,6 @@ export {
   type SessionSettings,
 } from "./sessions.service.ts";
 export {
-  claimNextOnlineAgent,
   findUser,
   findUserByEmail,
   listAllUsers,
