@@ -126,7 +126,10 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case "conversations/loaded": {
       if (action.filter !== state.conversationFilter || action.channel !== state.conversationChannel || (action.label ?? null) !== state.conversationLabel) return state;
       const base = action.append ? state.conversations.items : [];
-      const items = withLabel(mergeConversations(base, action.page.data, state.conversationFilter, state.conversationChannel), state.conversationLabel);
+      // A live update that arrived while the page was on its way is newer than the page's copy: keep it.
+      const held = new Map(state.conversations.items.map((c) => [c.id, c]));
+      const page = action.page.data.map((c) => newer(held.get(c.id), c));
+      const items = withLabel(mergeConversations(base, page, state.conversationFilter, state.conversationChannel), state.conversationLabel);
       return { ...state, conversations: { items, nextCursor: action.page.nextCursor, loading: false, loaded: true } };
     }
     case "conversations/failed":

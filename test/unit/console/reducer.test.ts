@@ -31,6 +31,15 @@ describe("console state", () => {
     expect(moved.conversations.items.map((c) => c.id)).toEqual(["s1"]);
   });
 
+  it("a list page that was on its way while a live update arrived keeps the live (newer) copy of that conversation", () => {
+    const live = buildConversation({ id: "c1", updatedAt: "2026-03-01T10:00:05.000Z", lastMessage: { text: "Where is my refund?", sender: { type: "customer" }, createdAt: "2026-03-01T10:00:05.000Z" } });
+    const stale = buildConversation({ id: "c1", updatedAt: "2026-03-01T10:00:00.000Z", lastMessage: { text: "Hi, Alex here", sender: { type: "agent" }, createdAt: "2026-03-01T10:00:00.000Z" } });
+    const state = run([...signedIn, { type: "conversation/upserted", conversation: live }, { type: "conversations/loaded", filter: "open", channel: null, append: false, page: { data: [stale, buildConversation({ id: "c9" })], nextCursor: null } }]);
+    expect(state.conversations.items.find((c) => c.id === "c1")?.lastMessage?.text).toBe("Where is my refund?");
+    // The page still decides which conversations the list holds: c2 is gone, c9 came.
+    expect(state.conversations.items.map((c) => c.id).sort()).toEqual(["c1", "c9"]);
+  });
+
   it("appends the next page on Load more and keeps its cursor", () => {
     const state = run([...signedIn, { type: "conversations/loaded", filter: "open", channel: null, append: true, page: { data: [buildConversation({ id: "c3", updatedAt: "2026-02-01T00:00:00.000Z" })], nextCursor: null } }]);
     expect(state.conversations.items.map((c) => c.id)).toEqual(["c1", "c2", "c3"]);
