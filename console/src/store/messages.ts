@@ -1,5 +1,5 @@
 /** Pure merge rules for the messages of the open conversation, including optimistic agent replies. */
-import type { MessageDTO } from "../../../src/contracts/api.ts";
+import type { MessageDelivery, MessageDTO } from "../../../src/contracts/api.ts";
 import type { ConsoleMessage } from "./types.ts";
 
 function time(iso: string): number {
@@ -23,10 +23,23 @@ export function mergeMessages(items: ConsoleMessage[], incoming: MessageDTO[]): 
   const kept = items.filter(
     (m) => !incomingIds.has(m.id) && !(m.delivery !== "sent" && m.clientMsgId !== null && confirmedClientIds.has(m.clientMsgId)),
   );
-  const sent = [...kept.filter((m) => m.delivery === "sent"), ...dedupe(incoming).map(delivered)];
+  const shown = new Map(items.map((m) => [m.id, m]));
+  const arrived = dedupe(incoming).map((m) => {
+    // Two copies race on a retry (the HTTP answer says pending, the socket already says sent): the later delivery wins.
+    const current = shown.get(m.id)?.channelDelivery ?? null;
+    return current && laterDelivery(current, m.channelDelivery) ? { ...m, channelDelivery: current } : m;
+  });
+  const sent = [...kept.filter((m) => m.delivery === "sent"), ...arrived.map(delivered)];
   sent.sort((a, b) => time(a.createdAt) - time(b.createdAt) || a.id.localeCompare(b.id));
   const pending = kept.filter((m) => m.delivery !== "sent");
   return [...sent, ...pending];
+}
+
+/** Whether delivery `a` is newer than `b`: by its time, then pending before an outcome at the same instant. */
+function laterDelivery(a: MessageDelivery, b: MessageDelivery | null): boolean {
+  if (!b) return false;
+  const dt = time(a.at) - time(b.at);
+  return dt > 0 || (dt === 0 && a.status !== "pending" && b.status === "pending");
 }
 
 function dedupe(messages: MessageDTO[]): MessageDTO[] {

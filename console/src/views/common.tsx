@@ -38,7 +38,8 @@ export function ConversationStatusBadge(props: { conversation: Pick<Conversation
 export function conversationStateText(c: Pick<ConversationDTO, "status" | "assignee" | "lastMessage">): string {
   if (c.status !== "handoff") return CONVERSATION_STATUS_TEXT[c.status];
   const who = c.assignee?.name ?? HELPDESK_TEXT.queue;
-  const waiting = c.lastMessage && c.lastMessage.sender.type !== "customer" ? HELPDESK_TEXT.waitingForCustomer : HELPDESK_TEXT.waitingForUs;
+  // Once a conversation is handed off only an agent's reply answers the customer; the bot's hand-off line does not.
+  const waiting = c.lastMessage?.sender.type === "agent" ? HELPDESK_TEXT.waitingForCustomer : HELPDESK_TEXT.waitingForUs;
   return `${who} · ${waiting}`;
 }
 

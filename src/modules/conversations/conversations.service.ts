@@ -225,10 +225,14 @@ export async function addReply(
       ...(reply.via ? { metadata: { via: reply.via } } : {}),
       createdAt: now,
     },
-    {
-      lastMessage: { text: text.slice(0, 200), sender: { type: reply.senderType, ...(reply.senderName ? { name: reply.senderName } : {}) }, createdAt: now.toISOString() },
-      lastMessageAt: now,
-    },
+    // A system notice (joined, queued, resolved) is activity, not a turn: the list keeps the last message people wrote
+    // as its preview and for whose turn it is, as Chatwoot's list does.
+    reply.senderType === "system"
+      ? { lastMessageAt: now }
+      : {
+          lastMessage: { text: text.slice(0, 200), sender: { type: reply.senderType, ...(reply.senderName ? { name: reply.senderName } : {}) }, createdAt: now.toISOString() },
+          lastMessageAt: now,
+        },
   ).catch((error: unknown) => {
     throw isForeignKeyViolation(error, "conversation_id") ? new AppError("CONVERSATION_NOT_FOUND") : error;
   });

@@ -165,6 +165,9 @@ describe("conversations and tickets", () => {
     expect(resolved.body.data).toMatchObject({ status: "resolved", resolvedAt: expect.any(String) });
     const conversation = await api<{ data: ConversationDTO }>(t.url, "GET", `/api/v1/conversations/${notice.conversationId}`, { cookie });
     expect(conversation.body.data.status).toBe("resolved");
+    // The queued and resolved notices are activity: the list's preview stays the last message people wrote, its time moves on.
+    expect(conversation.body.data.lastMessage?.sender.type).not.toBe("system");
+    expect(Date.parse(conversation.body.data.updatedAt)).toBeGreaterThanOrEqual(Date.parse(notice.createdAt));
     const detail = await api<{ data: { events: { type: string; data: Record<string, unknown> }[] } }>(t.url, "GET", `/api/v1/tickets/${ticket!.id}`, { cookie });
     // Nobody is online, so routing queued it (recorded with the reason) before the resolve.
     expect(detail.body.data.events.map((e) => e.type)).toEqual(["created", "queued", "status_changed"]);

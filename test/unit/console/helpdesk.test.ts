@@ -12,7 +12,8 @@ describe("the conversation status pill", () => {
     const sam = { id: "u1", name: "Sam Support" };
     expect(conversationStateText({ status: "handoff", assignee: sam, lastMessage: last("agent") })).toBe("Sam Support · waiting for the customer");
     expect(conversationStateText({ status: "handoff", assignee: sam, lastMessage: last("customer") })).toBe("Sam Support · waiting for us");
-    expect(conversationStateText({ status: "handoff", assignee: null, lastMessage: last("system") })).toBe("In the queue · waiting for the customer");
+    expect(conversationStateText({ status: "handoff", assignee: null, lastMessage: last("bot") })).toBe("In the queue · waiting for us");
+    expect(conversationStateText({ status: "handoff", assignee: sam, lastMessage: null })).toBe("Sam Support · waiting for us");
     expect(conversationStateText({ status: "handoff", assignee: null, lastMessage: last("customer") })).toBe("In the queue · waiting for us");
     expect(conversationStateText({ status: "bot", assignee: null, lastMessage: null })).toBe("Bot");
     expect(conversationStateText({ status: "resolved", assignee: null, lastMessage: null })).toBe("Resolved");

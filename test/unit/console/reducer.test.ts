@@ -70,6 +70,20 @@ describe("console state", () => {
     expect(other.unread).toEqual(state.unread);
   });
 
+  it("keeps 'sent' when a retry's slower HTTP answer (pending) arrives after the socket said the job sent it", () => {
+    const failed = buildMessage({ id: "m1", conversationId: "c1", sender: { type: "bot" }, channelDelivery: { status: "failed", attempts: 1, error: "chat not found", at: "2026-01-01T00:00:00.000Z" } });
+    const retried = { ...failed, channelDelivery: { status: "pending", attempts: 0, at: "2026-01-01T00:01:00.000Z" } } as const;
+    const sent = { ...failed, channelDelivery: { status: "sent", attempts: 1, at: "2026-01-01T00:01:00.040Z" } } as const;
+    const base = [...signedIn, { type: "conversation/selected", id: "c1" }, { type: "message/received", message: failed }] as const;
+    const late = run([...base, { type: "message/updated", message: sent }, { type: "message/updated", message: retried }]);
+    expect(late.messages.items[0].channelDelivery?.status).toBe("sent");
+    const inOrder = run([...base, { type: "message/updated", message: retried }, { type: "message/updated", message: sent }]);
+    expect(inOrder.messages.items[0].channelDelivery?.status).toBe("sent");
+    // A new retry after that (a newer pending) still shows.
+    const again = run([{ type: "message/updated", message: { ...failed, channelDelivery: { status: "pending", attempts: 0, at: "2026-01-01T00:02:00.000Z" } } }], late);
+    expect(again.messages.items[0].channelDelivery?.status).toBe("pending");
+  });
+
   it("ignores messages of a conversation the agent has already left", () => {
     const state = run([
       ...signedIn,
