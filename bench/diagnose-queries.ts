@@ -35,7 +35,7 @@ const { loadConfig } = await import("../src/config.ts");
 const { startServer } = await import("../src/main.ts");
 const { isEmpty, seedDemoData } = await import("../src/db/seed/seed.ts");
 const { hashPassword } = await import("../src/modules/agents/passwords.ts");
-const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: data.dir, REDIS_URL: redis.url, LOG_LEVEL: "silent", SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD });
+const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: data.dir, REDIS_URL: redis.url, LOG_LEVEL: "silent", SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, RATE_LIMITS: "off" });
 const server = await startServer(config, {
   prepare: async (c) => {
     census_((c.database.db as unknown as { $client: Queryable }).$client);

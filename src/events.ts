@@ -4,7 +4,11 @@ import type { SessionEndReason } from "./contracts/api.ts";
 
 /** Every domain event and its payload. */
 export type DomainEvents = {
-  "message.created": { messageId: string; conversationId: string; senderType: "customer" | "bot" | "agent" | "system"; senderId: string | null };
+  /**
+   * `handedOff`: the conversation was with people (status handoff) when the message was stored. Only then can it have an
+   * open ticket, so listeners about tickets (SLA, escalation) skip the bot's conversations without asking the database.
+   */
+  "message.created": { messageId: string; conversationId: string; senderType: "customer" | "bot" | "agent" | "system"; senderId: string | null; handedOff: boolean };
   "conversation.updated": { conversationId: string };
   /** A reply's delivery to its chat channel changed (pending, sent, delivered, read, failed). */
   "message.updated": { messageId: string; conversationId: string };

@@ -160,7 +160,7 @@ export async function insertMessageOnce(
   db: Database,
   values: NewMessage & { createdAt: Date },
   patch?: ConversationPatch,
-): Promise<{ row: MessageRow; created: boolean; channel?: string }> {
+): Promise<{ row: MessageRow; created: boolean; channel?: string; status?: ConversationRow["status"] }> {
   const { keys, shape } = patchShape(patch);
   const query = preparedOnce(db, `insert_message_once_${shape}`, (name) => {
     const c = tables.conversations;
@@ -171,11 +171,16 @@ export async function insertMessageOnce(
         .update(c)
         .set(patchPlaceholders(keys, "createdAt"))
         .where(and(eq(c.id, p("conversationId")), sql`exists (select 1 from ${inserted})`))
-        .returning({ channel: c.channel }),
+        .returning({ channel: c.channel, status: c.status }),
     );
     return db
       .with(inserted, updated)
-      .select({ id: inserted.id, seq: inserted.seq, channel: sql<string | null>`(select ${updated.channel} from ${updated})` })
+      .select({
+        id: inserted.id,
+        seq: inserted.seq,
+        channel: sql<string | null>`(select ${updated.channel} from ${updated})`,
+        status: sql<ConversationRow["status"] | null>`(select ${updated.status} from ${updated})`,
+      })
       .from(inserted)
       .prepare(name);
   });
@@ -207,7 +212,7 @@ export async function insertMessageOnce(
       delivery: null,
       createdAt: values.createdAt,
     };
-    return { row, created: true, channel: generated.channel ?? undefined };
+    return { row, created: true, channel: generated.channel ?? undefined, status: generated.status ?? undefined };
   }
   if (!values.clientMsgId) throw new Error("message insert conflicted without a client message id");
   const existing = await findMessageByClientId(db, values.conversationId, values.clientMsgId);

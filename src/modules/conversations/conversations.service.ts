@@ -179,7 +179,7 @@ export async function receiveCustomerMessage(
   rememberMessage(deps.db, message);
   rememberAddress(deps.db, conversation.id, { channel: conversation.channel, externalId: conversation.externalId });
   await captureCustomerDetails(deps, { customerId: conversation.customerId, conversationId: conversation.id, messageId: message.id, text, annotation });
-  deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null });
+  deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null, handedOff: conversation.status === "handoff" });
   deps.events.emit("conversation.updated", { conversationId: conversation.id });
   // This node took the turn lease with the commit: it answers at once, after the acknowledgement. Otherwise the lease's
   // holder sees owed_seq rise and answers this message after the ones before it.
@@ -213,7 +213,7 @@ export async function addReply(
   const text = assertMessageText(reply.text);
   const now = deps.now();
   // No read first: the foreign key says whether the conversation exists, and the same statement updates it.
-  const { row: message, created, channel } = await insertMessageOnce(
+  const { row: message, created, channel, status } = await insertMessageOnce(
     deps.db,
     {
       conversationId,
@@ -241,7 +241,7 @@ export async function addReply(
   const deliveredOn = reply.via?.channel ?? channel;
   if (deliveredOn && deliveredByJob(deliveredOn, reply.senderType)) message.delivery = await queueDelivery(deps, message.id);
   rememberMessage(deps.db, message);
-  deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null });
+  deps.events.emit("message.created", { messageId: message.id, conversationId, senderType: reply.senderType, senderId: reply.senderId ?? null, handedOff: status === "handoff" });
   deps.events.emit("conversation.updated", { conversationId });
   return message;
 }

@@ -23,7 +23,7 @@ export function priorityForSentiment(score: number, label: string): TicketPriori
  * a priority; the message that caused the hand-off already set the ticket's first priority.
  */
 export async function escalateOnSentiment(deps: ServiceDeps, event: DomainEvents["message.created"]): Promise<void> {
-  if (event.senderType !== "customer") return;
+  if (event.senderType !== "customer" || !event.handedOff) return;
   const message = await getMessage(deps, event.messageId);
   const sentiment = message?.annotation?.sentiment;
   if (!message || !sentiment) return;

@@ -92,6 +92,7 @@ export async function syncTicketSla(deps: Pick<ServiceDeps, "db" | "now">, ticke
  */
 export async function slaOnMessage(deps: Pick<ServiceDeps, "db" | "now">, event: DomainEvents["message.created"]): Promise<string | undefined> {
   if (event.senderType !== "agent" && event.senderType !== "customer") return undefined;
+  if (!event.handedOff) return undefined;
   const ticket = await findActiveTicketForConversation(deps.db, event.conversationId);
   if (!ticket) return undefined;
   const now = deps.now();

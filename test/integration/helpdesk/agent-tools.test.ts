@@ -255,8 +255,9 @@ describe("what agents see", () => {
     expect((await conversation()).status).toBe("resolved");
     await customer.send("One more question about my invoice");
     expect((await waitUntil(conversation, (c) => c.status !== "resolved")).status).toBe("bot");
-    // The bot's turn answers the new message (here it hands off by itself) before this test hands off, or the two race.
-    await customer.waitFor((m) => m.sender.type !== "customer" && m.createdAt > closed.createdAt);
+    // The bot's turn answers the new message (here it hands off by itself: its line, then the hand-off's notice) before
+    // this test hands off, or the two race.
+    await customer.waitFor((m) => m.sender.type === "system" && m.createdAt > closed.createdAt);
     const ticketStatus = async (ticketId: string) => (await api<{ data: { status: string } }>(t.url, "GET", `/api/v1/tickets/${ticketId}`, { cookie: admin })).body.data.status;
     expect(await ticketStatus(first.id)).toBe("resolved");
     const second = await openHandoffTicket(t.container.deps, { conversationId: ack.conversationId, reason: "customer_request" });
