@@ -8,14 +8,15 @@ import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { pickUpQueue, routeTicket, ticketPriority, type HandoffReason } from "../routing/index.ts";
 import { findActiveTicketForConversation, findTicket, insertTicket, stampFirstResponse, updateTicketWithEvents, type TicketRow } from "./tickets.repo.ts";
+import { tellOfflineOnce } from "./offline-notice.service.ts";
 import { handoffStrings } from "./tickets.strings.ts";
 
 /** Who changed a ticket: `id` is the user's for an agent, the key's for an API key. */
 export type Actor = { type: "system" | "bot" | "agent" | "customer" | "api_key"; id: string | null };
 
 /**
- * Hands a conversation to humans: opens (or reuses) its ticket, routes it (team, skill, capacity; see the routing module), tells the customer,
- * then marks the conversation handed off. Safe to run again after a crash part-way: the conversation changes last, so a
+ * Hands a conversation to humans: opens (or reuses) its ticket, routes it (team, skill, capacity; see the routing module), tells the customer
+ * (and, outside the inbox's business hours, gives its offline message), then marks the conversation handed off. Safe to run again after a crash part-way: the conversation changes last, so a
  * rerun finds the ticket, keeps its assignee, and the reply (keyed by `replyKey`) is stored once.
  */
 export async function openHandoffTicket(
@@ -45,6 +46,8 @@ export async function openHandoffTicket(
     text: agent ? handoffStrings.en.assigned(agent.name) : handoffStrings.en.queued,
     clientMsgId: input.replyKey ?? `handoff:${ticket.id}`,
   });
+  // Outside the inbox's business hours the customer also learns when people are back (once per conversation).
+  await tellOfflineOnce(deps, conversation.id, conversation.inboxId);
   await setConversationStatus(deps, conversation.id, "handoff");
   deps.events.emit("ticket.updated", { ticketId: ticket.id });
   return ticket;
