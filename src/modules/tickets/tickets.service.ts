@@ -2,7 +2,7 @@
 import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import { findUser } from "../agents/index.ts";
-import { applyTeamAndSnooze, actorUserId, notifyAssignee } from "./assignment.service.ts";
+import { applyTeamAndSnooze, actorUserId, notifyAssignee, routeTransferred, teamToRouteIn } from "./assignment.service.ts";
 import { addReply, getConversation, getMessage, setConversationStatus } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -130,9 +130,16 @@ export async function updateTicket(
       record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId, ...note });
     }
     await applyTeamAndSnooze(deps, ticket, patch, changes, record);
+    // Transferred to a team without naming an agent: the team's routing picks one (or its queue takes the ticket).
+    const routeIn = await teamToRouteIn(deps, ticket, patch, changes);
+    if (routeIn && ticket.assigneeId) {
+      changes.assigneeId = null;
+      record("unassigned", { from: ticket.assigneeId, to: null, teamId: routeIn, ...(extra.assignmentNote ? { note: extra.assignmentNote } : {}) });
+    }
     if (events.length === 0) return ticket;
-    const updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
+    let updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
     if (!updated) continue;
+    if (routeIn) updated = await routeTransferred(deps, updated, routeIn, actor, extra.assignmentNote);
     if (changes.status === "resolved") {
       // The customer is told, on their channel, before the conversation closes (a reply keyed by this resolution).
       await addReply(deps, ticket.conversationId, { senderType: "system", text: handoffStrings.en.resolved, clientMsgId: `resolved:${id}:${updated.updatedAt.getTime()}` });
