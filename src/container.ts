@@ -19,7 +19,7 @@ import { leadOnMessage } from "./modules/deals/index.ts";
 import { labelOnMessage } from "./modules/labels/index.ts";
 import { runTraining, TRAIN_JOB, type TrainJobPayload } from "./modules/knowledge/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
-import { escalateOnSentiment, noteAgentReply, runSlaScan, SLA_SCAN_JOB, slaOnMessage, syncTicketSla } from "./modules/tickets/index.ts";
+import { escalateOnSentiment, noteAgentReply, offlineOnMessage, runSlaScan, SLA_SCAN_JOB, slaOnMessage, syncTicketSla } from "./modules/tickets/index.ts";
 import { createAnalyzer, loadRetrainedModel, type Analyzer } from "./nlp/index.ts";
 import { createBroadcast, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
@@ -209,6 +209,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
   // A clearly negative message after hand-off raises the ticket's priority; a failure is logged, the message stays.
   events.on("message.created", (event) => {
     escalateOnSentiment(deps, event).catch((error: unknown) => log.error({ err: error, messageId: event.messageId }, "could not raise the ticket's priority"));
+  });
+  // A customer writing to humans outside the inbox's business hours gets its offline message, once per conversation.
+  events.on("message.created", (event) => {
+    offlineOnMessage(deps, event).catch((error: unknown) => log.error({ err: error, messageId: event.messageId }, "could not send the offline message"));
   });
   // Label rules (intent → label) run beside the answer too; a failure is logged, the message stays.
   events.on("message.created", (event) => {

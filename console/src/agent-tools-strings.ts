@@ -48,6 +48,7 @@ export const AGENT_TOOLS_TEXT = {
   notificationsUnsupported: "This browser has no desktop notifications.",
   sound: "Play a sound",
   assignedToYou: "New conversation assigned to you",
+  teamQueued: (team: string) => `New conversation in ${team ? `team ${team}'s` : "your team's"} queue`,
   mentionedYou: "You were mentioned",
   unreadBadge: "unread",
 } as const;

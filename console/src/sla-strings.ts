@@ -55,7 +55,7 @@ export const SLA_POLICY_TEXT = {
 export const BUSINESS_HOURS_TEXT = {
   open: "Hours",
   title: "Business hours",
-  intro: "SLA times count only in these hours. The offline message is kept with them; the widget does not show it to customers yet.",
+  intro: "SLA times count only in these hours. Outside them, a customer who reaches your team is sent the offline message once per conversation.",
   timeZone: "Time zone (IANA)",
   timeZoneHint: "For example Europe/Paris or America/New_York.",
   ranges: "Opening hours, e.g. 09:00-12:00, 13:00-17:00 (empty: closed)",

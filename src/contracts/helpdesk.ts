@@ -73,9 +73,12 @@ export type ConversationNoteDTO = {
 /** A notification for a console user (GET /api/v1/notifications, the `notification:new` console event). */
 export type NotificationDTO = {
   id: string;
-  /** "mention": a colleague @mentioned you in a note; "assigned": a conversation was assigned to you; "sla_breach": a ticket of your team's inbox missed its SLA. */
-  type: "mention" | "assigned" | "sla_breach";
-  data: { conversationId?: string; noteId?: string; by?: string; text?: string; ticketId?: string; ticketNumber?: number; metric?: string; priority?: string; dueAt?: string };
+  /**
+   * "mention": a colleague @mentioned you in a note; "assigned": a conversation was assigned to you; "sla_breach": a ticket
+   * of your team's inbox missed its SLA; "team_queued": a conversation transferred to your team (`team`) waits in its queue.
+   */
+  type: "mention" | "assigned" | "sla_breach" | "team_queued";
+  data: { conversationId?: string; noteId?: string; by?: string; text?: string; ticketId?: string; ticketNumber?: number; metric?: string; priority?: string; dueAt?: string; team?: string };
   readAt: string | null;
   createdAt: string;
 };

@@ -97,7 +97,12 @@ export type ServiceFigures = {
   assigned: number;
   resolved: number;
   medianHandleSeconds: number | null;
+  /** SLA targets breached here (by when the breach was recorded), per metric. */
+  slaBreaches: SlaBreachCounts;
 };
+
+/** Breached SLA targets per metric, and their sum. */
+export type SlaBreachCounts = { firstResponse: number; nextResponse: number; resolution: number; total: number };
 
 /** One point of a service series. */
 export type ServicePoint = ServiceFigures & { bucket: string };
@@ -113,4 +118,6 @@ export type ServiceReportDTO = {
   groupBy: ServiceGroupBy;
   timezone: string;
   groups: ServiceGroup[];
+  /** SLA breaches of the whole period over every group (each breach belongs to one group). */
+  slaBreaches: SlaBreachCounts;
 };

@@ -181,6 +181,15 @@ describe("the agent's daily tools in Chromium, two agents side by side", () => {
     await alex.getByTestId("snoozed").waitFor();
     await expect.poll(() => item.count()).toBe(0);
     await alex.screenshot({ path: `${artifacts}/snoozed.png` });
+    // The "Snoozed" filter lists it, with when it comes back; the keyboard reaches the filter like the others.
+    await alex.getByTestId("filter-snoozed").click();
+    await item.waitFor();
+    expect(await alex.getByTestId("filter-snoozed").getAttribute("aria-selected")).toBe("true");
+    expect(await item.getByTestId("conversation-snoozed").textContent()).toMatch(/^Snoozed until /);
+    expect(await alex.locator("[data-testid=conversation-item]").count()).toBe(1);
+    await alex.screenshot({ path: `${artifacts}/snoozed-list.png` });
+    await alex.getByTestId("filter-open").click();
+    await expect.poll(() => item.count()).toBe(0);
   });
 
   it("desktop notifications are asked for from the top bar, never on load, and the sound choice is kept", async () => {

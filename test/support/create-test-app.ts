@@ -1,5 +1,6 @@
 /** createTestApp(): the whole server in-process on a free port, with a fresh database (PGlite in memory by default), the real Redis under a private key prefix, and the demo data. */
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -73,6 +74,9 @@ export async function createTestApp(
   await seedDemoData(container.database.db, { agentPassword: AGENT_PASSWORD, hashPassword, crm: options.demoCrm ?? false });
   await ensureDefaultInboxes(container.database.db);
   await ensureFirstAdmin(container.deps, { email: ADMIN.email, password: ADMIN.password });
+  // The demo inbox keeps its hours (SLA tests time tickets in them) but not its offline message, which would make what
+  // customers receive depend on the wall clock; tests of the offline message set one with a fixed clock.
+  await container.database.db.execute(sql`update inboxes set business_hours = jsonb_set(business_hours, '{offlineMessage}', '""') where id = 'demo' and business_hours is not null`);
   const app = createApp(container);
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", () => resolve()));
   const address = app.httpServer.address();

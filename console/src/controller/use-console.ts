@@ -123,11 +123,14 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
             if (conversationId) send({ type: "assigned/unread", conversationId });
             send({ type: "toast", message: by ? `${AGENT_TOOLS_TEXT.assignedToYou} (${by})` : AGENT_TOOLS_TEXT.assignedToYou });
           }
+          const teamQueued = notification.type === "team_queued" ? AGENT_TOOLS_TEXT.teamQueued(notification.data.team ?? "") : null;
+          if (teamQueued) send({ type: "toast", message: by ? `${teamQueued} (${by})` : teamQueued });
           if (notification.type === "sla_breach" && notification.data.ticketNumber !== undefined) {
             send({ type: "toast", message: SLA_DUE_TEXT.breachToast(notification.data.ticketNumber, notification.data.metric ?? "") });
           } else {
-            const assigned = notification.type === "assigned";
-            const title = assigned ? AGENT_TOOLS_TEXT.assignedToYou : AGENT_TOOLS_TEXT.mentionedYou;
+            // A conversation waiting in one's team's queue is work coming one's way: it follows the "assigned" preference.
+            const assigned = notification.type === "assigned" || teamQueued !== null;
+            const title = teamQueued ?? (assigned ? AGENT_TOOLS_TEXT.assignedToYou : AGENT_TOOLS_TEXT.mentionedYou);
             notifyDesktop(assigned ? "assigned" : "mentions", title, [by, text].filter(Boolean).join(": "), notification.id, open);
           }
         },

@@ -31,8 +31,10 @@ export function sortTickets(items: TicketDTO[]): TicketDTO[] {
 /** Whether a conversation belongs in the list for a filter. */
 export function conversationMatches(conversation: ConversationDTO, filter: ConversationFilter): boolean {
   if (filter === "all") return true;
-  // A snoozed conversation is out of the active lists until its time (the server applies the same rule).
-  if ((filter === "open" || filter === "handoff") && time(conversation.snoozedUntil) > Date.now()) return false;
+  // A snoozed conversation is out of the active lists until its time, and alone in "snoozed" (the server applies the same rule).
+  const snoozed = time(conversation.snoozedUntil) > Date.now();
+  if (filter === "snoozed") return snoozed && conversation.status !== "resolved";
+  if ((filter === "open" || filter === "handoff") && snoozed) return false;
   if (filter === "open") return conversation.status === "bot" || conversation.status === "handoff";
   return conversation.status === filter;
 }

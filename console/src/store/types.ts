@@ -3,7 +3,7 @@ import type { ConversationChannel } from "../../../src/contracts/channels.ts";
 import type { ConversationDTO, MessageDTO, TicketDTO, TicketStatus, TopicsReportDTO, UserDTO } from "../../../src/contracts/api.ts";
 
 /** Conversation list filter: "open" is bot + waiting for human and "all" includes resolved, as the API defines them. */
-export type ConversationFilter = "open" | "handoff" | "bot" | "resolved" | "all";
+export type ConversationFilter = "open" | "handoff" | "bot" | "resolved" | "all" | "snoozed";
 
 /** Ticket list filter: a status and whose tickets. */
 export type TicketFilter = { status: TicketStatus; assignee: "any" | "me" | "unassigned" };

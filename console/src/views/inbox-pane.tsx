@@ -16,6 +16,7 @@ const CONVERSATION_FILTERS: { value: ConversationFilter; label: string }[] = [
   { value: "open", label: INBOX_TEXT.filterOpen },
   { value: "handoff", label: INBOX_TEXT.filterHandoff },
   { value: "bot", label: INBOX_TEXT.filterBot },
+  { value: "snoozed", label: INBOX_TEXT.filterSnoozed },
   { value: "resolved", label: INBOX_TEXT.filterResolved },
   { value: "all", label: INBOX_TEXT.filterAll },
 ];
@@ -101,7 +102,11 @@ function ConversationList(props: { state: ConsoleState; ops: ConsoleOperations }
       </div>
       <div class="list" data-testid="conversation-list">
         {list.loaded && list.items.length === 0 ? (
-          <EmptyState title={INBOX_TEXT.emptyConversations} hint={INBOX_TEXT.emptyConversationsHint} testId="conversations-empty" />
+          state.conversationFilter === "snoozed" ? (
+            <EmptyState title={INBOX_TEXT.emptySnoozed} hint={INBOX_TEXT.emptySnoozedHint} testId="conversations-empty" />
+          ) : (
+            <EmptyState title={INBOX_TEXT.emptyConversations} hint={INBOX_TEXT.emptyConversationsHint} testId="conversations-empty" />
+          )
         ) : (
           <ul class="list__items">
             {list.items.map((c) => (

@@ -2,6 +2,7 @@
 import type { ConversationDTO, TicketDTO } from "../../../src/contracts/api.ts";
 import { customerDisplayName, formatRelativeTime, humanize, truncate } from "../format.ts";
 import { CONVERSATION_TEXT, INBOX_TEXT } from "../strings.ts";
+import { AGENT_TOOLS_TEXT } from "../agent-tools-strings.ts";
 import { Avatar, ConversationStatusBadge, PriorityBadge, SentimentDot, TicketStatusBadge } from "./common.tsx";
 import { LabelChips } from "./label-picker.tsx";
 import { SlaDue } from "./sla-due.tsx";
@@ -12,6 +13,11 @@ const SENDER_PREFIX = {
   bot: `${CONVERSATION_TEXT.senderBot}: `,
   system: "",
 } as const;
+
+/** When a snooze ends, short: "Tue 9:00 AM"-like in the browser's locale. */
+function formatSnoozeEnd(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { weekday: "short", hour: "numeric", minute: "2-digit" });
+}
 
 /** One conversation in the list: customer, last message, time, status, sentiment and unread count. */
 export function ConversationItem(props: {
@@ -56,6 +62,11 @@ export function ConversationItem(props: {
           </span>
           <span class="item__meta">
             <ConversationStatusBadge conversation={c} />
+            {c.snoozedUntil && Date.parse(c.snoozedUntil) > Date.now() ? (
+              <span class="item__snoozed" data-testid="conversation-snoozed">
+                {AGENT_TOOLS_TEXT.snoozedUntil} {formatSnoozeEnd(c.snoozedUntil)}
+              </span>
+            ) : null}
             <span class="item__channel">{c.channel}</span>
             <SentimentDot trend={c.sentiment} />
             <LabelChips labels={c.labels ?? []} />

@@ -87,7 +87,7 @@ export function TopBar(props: {
       </div>
       <PageNav user={user} page={props.page} onPage={props.onPage} />
       {props.search}
-      <span class={`conn conn--${props.connection}`} data-testid="connection-state">
+      <span class={`conn conn--${props.connection}`} title={CONNECTION_TEXT[props.connection]} data-testid="connection-state">
         <span class="conn__dot" aria-hidden="true" />
         {CONNECTION_TEXT[props.connection]}
       </span>

@@ -78,7 +78,7 @@ export const conversationNoteDTO = z
 export const notificationDTO = z
   .object({
     id: z.uuid(),
-    type: z.enum(["mention", "assigned", "sla_breach"]),
+    type: z.enum(["mention", "assigned", "sla_breach", "team_queued"]),
     data: z.object({
       conversationId: z.string().optional(),
       noteId: z.string().optional(),
@@ -89,6 +89,7 @@ export const notificationDTO = z
       metric: z.string().optional(),
       priority: z.string().optional(),
       dueAt: z.string().optional(),
+      team: z.string().optional(),
     }),
     readAt: instant.nullable(),
     createdAt: instant,

@@ -46,6 +46,7 @@ export const reportMessageDTO = z.object({
   drivers: z.array(z.object({ text: z.string(), weight: z.number() })),
 });
 
+const slaBreachCounts = z.object({ firstResponse: z.number().int(), nextResponse: z.number().int(), resolution: z.number().int(), total: z.number().int() });
 const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
 const serviceFigures = z.object({
   conversations: z.number().int(),
@@ -63,6 +64,7 @@ const serviceFigures = z.object({
   assigned: z.number().int(),
   resolved: z.number().int(),
   medianHandleSeconds: z.number().nullable(),
+  slaBreaches: slaBreachCounts,
 });
 
 /** GET /reports/service. */
@@ -73,6 +75,7 @@ export const serviceReportDTO = z.object({
   groupBy: z.enum(["channel", "inbox", "agent", "team"]),
   timezone: z.string(),
   groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), total: serviceFigures, series: z.array(serviceFigures.extend({ bucket })) })),
+  slaBreaches: slaBreachCounts,
 });
 
 /** POST /reports/staffing. */

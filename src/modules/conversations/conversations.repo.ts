@@ -491,15 +491,15 @@ export async function listConversations(
   statuses: ConversationRow["status"][] | null,
   cursor: ConversationCursor | null,
   limit: number,
-  filters: { channel?: string; labelId?: string; hideSnoozed?: boolean } = {},
+  filters: { channel?: string; labelId?: string; hideSnoozed?: boolean; onlySnoozed?: boolean } = {},
 ): Promise<ConversationView[]> {
   const c = tables.conversations;
   const conditions: SQL[] = [];
   if (statuses) conditions.push(inArray(c.status, statuses));
   // Snoozing is a query-time rule: the conversation is back in the active lists as soon as snoozed_until has passed.
-  if (filters.hideSnoozed) {
-    conditions.push(sql`not exists (select 1 from tickets t where t.conversation_id = ${c.id} and t.status <> 'resolved' and t.snoozed_until > now())`);
-  }
+  const snoozed = sql`exists (select 1 from tickets t where t.conversation_id = ${c.id} and t.status <> 'resolved' and t.snoozed_until > now())`;
+  if (filters.hideSnoozed) conditions.push(sql`not ${snoozed}`);
+  if (filters.onlySnoozed) conditions.push(snoozed);
   // Bot Framework conversations are stored per channel behind it ("botframework:msteams"): the filter takes them all.
   if (filters.channel) conditions.push(filters.channel === "botframework" ? like(c.channel, "botframework:%") : eq(c.channel, filters.channel));
   if (filters.labelId) conditions.push(sql`exists (select 1 from conversation_labels cl where cl.conversation_id = ${c.id} and cl.label_id = ${filters.labelId}::uuid)`);

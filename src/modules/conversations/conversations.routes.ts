@@ -24,11 +24,15 @@ const statusGroups: Record<string, ConversationRow["status"][] | null> = {
   handoff: ["handoff"],
   resolved: ["resolved"],
   all: null,
+  snoozed: null,
 };
 
 /** Query of GET /api/v1/conversations. */
 export const conversationListQuery = z.object({
-  status: z.enum(["open", "bot", "handoff", "resolved", "all"], { error: "status must be one of open, bot, handoff, resolved, all" }).default("open"),
+  status: z
+    .enum(["open", "bot", "handoff", "resolved", "all", "snoozed"], { error: "status must be one of open, bot, handoff, resolved, all, snoozed" })
+    .default("open")
+    .meta({ description: "open (bot and handoff), one status, all, or snoozed: the conversations whose unresolved ticket is snoozed now (open and handoff leave them out)." }),
   channel: z.enum(CONVERSATION_CHANNELS, { error: `channel must be one of ${CONVERSATION_CHANNELS.join(", ")}` }).optional(),
   label: z.string().trim().min(1, "label is empty").max(200, "label is longer than 200 characters").optional().meta({ description: "A label's id or name: only conversations with it." }),
   limit: limitSchema,
@@ -95,7 +99,8 @@ export function conversationsRoutes(deps: ServiceDeps): Router {
     // A label nobody defined labels nothing: an empty page, not an error (the console's filter may outlive a label).
     if (labelId === null) return JSON.stringify({ data: [], nextCursor: null } satisfies ListPage);
     const hideSnoozed = query.status === "open" || query.status === "handoff";
-    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, { channel: query.channel, labelId, hideSnoozed });
+    const onlySnoozed = query.status === "snoozed";
+    const rows = await listConversations(deps.db, statusGroups[query.status], cursor, query.limit + 1, { channel: query.channel, labelId, hideSnoozed, onlySnoozed });
     const { page, nextCursor } = splitPage(rows, query.limit, ({ conversation: last }) => ({ at: last.lastMessageAt.toISOString(), id: last.id }));
     const body: ListPage = { data: page.map(presentConversation), nextCursor };
     return JSON.stringify(body);

@@ -19,6 +19,8 @@ export type OpenedRow = Keyed & { handoffs: number; reasons: Record<string, numb
 export type ResolvedRow = Keyed & { resolved: number; res_p50: number | null; res_p90: number | null; handle_p50: number | null };
 /** Resolutions (status changes to resolved) and how many were undone later. */
 export type ResolutionRow = Keyed & { resolutions: number; reopened: number };
+/** SLA breaches recorded, per metric. */
+export type BreachRow = Keyed & { first_response: number; next_response: number; resolution: number };
 /** Assignments. */
 export type AssignedRow = Keyed & { assigned: number };
 
@@ -122,5 +124,21 @@ export async function assignedRows(db: Database, period: ReportPeriod & { bucket
   return rowsOf<AssignedRow>(
     db,
     grouped(period, sql`e.created_at`, key, sql`count(*)::int as assigned`, sql`ticket_events e join tickets t on t.id = e.ticket_id join conversations c on c.id = t.conversation_id`, sql`e.type = 'assigned'`),
+  );
+}
+
+/** SLA breaches recorded in the period (sla_breaches, by when each was recorded), per metric; by agent, the ticket's assignee now. */
+export async function breachRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<BreachRow[]> {
+  const metric = (name: string): SQL => sql`count(*) filter (where b.metric = ${name})::int as ${sql.raw(name)}`;
+  return rowsOf<BreachRow>(
+    db,
+    grouped(
+      period,
+      sql`b.breached_at`,
+      ticketKey(groupBy),
+      sql`${metric("first_response")}, ${metric("next_response")}, ${metric("resolution")}`,
+      sql`sla_breaches b join tickets t on t.id = b.ticket_id join conversations c on c.id = t.conversation_id`,
+      sql`true`,
+    ),
   );
 }

@@ -1,5 +1,5 @@
 /** The service report: conversations, containment, hand-offs, response and resolution times, reopens, tickets and workload (see README, Reports). */
-import type { ServiceFigures, ServiceGroup, ServiceReportDTO } from "../../contracts/reports.ts";
+import type { ServiceFigures, ServiceGroup, ServiceReportDTO, SlaBreachCounts } from "../../contracts/reports.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
@@ -7,7 +7,7 @@ import { resolvePeriod } from "./period.ts";
 import type { ServiceQuery } from "./reports.schemas.ts";
 import { periodFields } from "./sentiment.service.ts";
 import { keyNames } from "./sentiment.repo.ts";
-import { assignedRows, conversationRows, openedRows, resolutionRows, resolvedRows } from "./service.repo.ts";
+import { assignedRows, breachRows, conversationRows, openedRows, resolutionRows, resolvedRows } from "./service.repo.ts";
 
 const NO_KEY = { channel: "No channel", inbox: "No inbox", agent: "Unassigned" } as const;
 
@@ -33,8 +33,12 @@ function emptyFigures(): ServiceFigures {
     assigned: 0,
     resolved: 0,
     medianHandleSeconds: null,
+    slaBreaches: noBreaches(),
   };
 }
+
+/** No breach of any metric. */
+const noBreaches = (): SlaBreachCounts => ({ firstResponse: 0, nextResponse: 0, resolution: 0, total: 0 });
 
 /** The service report for a query: 400 VALIDATION_FAILED naming the field for a bad period, zone or grouping. */
 export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query: ServiceQuery): Promise<ServiceReportDTO> {
@@ -42,12 +46,13 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
   if (groupBy === "team") throw new AppError("VALIDATION_FAILED", "groupBy team is not available yet: there are no teams.", { groupBy: "team is not available: there are no teams yet" });
   const bounds = await resolvePeriod(deps, query);
   const period = { ...bounds, buckets: await bucketsOf(deps.db, bounds) };
-  const [conversations, opened, resolved, resolutions, assigned] = await Promise.all([
+  const [conversations, opened, resolved, resolutions, assigned, breaches] = await Promise.all([
     conversationRows(deps.db, period, groupBy),
     openedRows(deps.db, period, groupBy),
     resolvedRows(deps.db, period, groupBy),
     resolutionRows(deps.db, period, groupBy),
     assignedRows(deps.db, period, groupBy),
+    breachRows(deps.db, period, groupBy),
   ]);
   // key → bucket number (0 for the whole period) → figures
   const groups = new Map<string, Map<number, ServiceFigures>>();
@@ -71,6 +76,13 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
   for (const r of resolved) Object.assign(at(r), { resolved: r.resolved, resolution: { p50: secondsOrNull(r.res_p50), p90: secondsOrNull(r.res_p90) }, medianHandleSeconds: secondsOrNull(r.handle_p50) });
   for (const r of resolutions) Object.assign(at(r), { resolutions: r.resolutions, reopened: r.reopened });
   for (const r of assigned) at(r).assigned = r.assigned;
+  const overall = noBreaches();
+  for (const r of breaches) {
+    const counts = { firstResponse: r.first_response, nextResponse: r.next_response, resolution: r.resolution, total: r.first_response + r.next_response + r.resolution };
+    at(r).slaBreaches = counts;
+    // Each breach is in one group: the whole period's rows (bucket null) add up to the report's total.
+    if (r.bucket === null) for (const k of Object.keys(overall) as (keyof SlaBreachCounts)[]) overall[k] += counts[k];
+  }
   const names = await keyNames(deps.db, groupBy === "channel" ? "channel" : groupBy, [...groups.keys()]);
   const out: ServiceGroup[] = [...groups].map(([key, buckets]) => {
     const finish = (f: ServiceFigures): ServiceFigures => ({ ...f, containedShare: ratio(f.contained, f.conversations), reopenRate: ratio(f.reopened, f.resolutions) });
@@ -81,5 +93,5 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
     return { key: key === "" ? null : key, label: key === "" ? NO_KEY[groupBy] : (names.get(key) ?? key), total: finish(buckets.get(0) ?? emptyFigures()), series };
   });
   out.sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs) || a.label.localeCompare(b.label));
-  return { ...periodFields(period), groupBy, groups: out };
+  return { ...periodFields(period), groupBy, groups: out, slaBreaches: overall };
 }

@@ -23,7 +23,7 @@ export function* sentimentCsv(report: SentimentReportDTO): Generator<string> {
 export const SERVICE_COLUMNS = [
   "conversations", "contained", "containedShare", "handoffs", "handoffReasons", "firstResponseP50", "firstResponseP90", "resolutionP50", "resolutionP90",
   "resolutions", "reopened", "reopenRate", "ticketsOpen", "ticketsPending", "ticketsResolved", "ticketsLow", "ticketsNormal", "ticketsHigh", "ticketsUrgent",
-  "assigned", "resolved", "medianHandleSeconds",
+  "assigned", "resolved", "medianHandleSeconds", "slaBreachesFirstResponse", "slaBreachesNextResponse", "slaBreachesResolution", "slaBreaches",
 ] as const;
 
 /** A service figure set in SERVICE_COLUMNS order. */
@@ -34,6 +34,7 @@ export function serviceValues(f: ServiceFigures): (string | number | null)[] {
     f.ticketsByStatus.open, f.ticketsByStatus.pending, f.ticketsByStatus.resolved,
     f.ticketsByPriority.low, f.ticketsByPriority.normal, f.ticketsByPriority.high, f.ticketsByPriority.urgent,
     f.assigned, f.resolved, f.medianHandleSeconds,
+    f.slaBreaches.firstResponse, f.slaBreaches.nextResponse, f.slaBreaches.resolution, f.slaBreaches.total,
   ];
 }
 

@@ -57,6 +57,24 @@ export async function routeTicket(deps: ServiceDeps, ticket: { id: string; conve
 }
 
 /**
+ * Routes an unassigned ticket within a team it was transferred to: to the team's online agent with the skill who has the
+ * fewest open conversations below capacity, else into the team's queue (a "queued" event). Same locks as routeTicket.
+ */
+export async function routeToTeam(deps: ServiceDeps, ticket: { id: string; conversationId: string }, teamId: string): Promise<RoutingOutcome> {
+  const need = (await routingNeed(deps, ticket.conversationId)) ?? { inboxId: "", intent: null, language: null };
+  const team = (await listTeamsForRouting(deps.db)).find((t) => t.id === teamId);
+  if (!team) return { assignee: null, teamId, ticket: undefined };
+  const now = deps.now();
+  return deps.db.transaction(async (tx): Promise<RoutingOutcome> => {
+    const chosen = pickAgent(await lockTeamAgents(tx, team.id), need);
+    await markRouted(tx, ticket.id, team.id, need, chosen ? null : { teamName: team.name, reason: queuedReason(team, need) });
+    if (!chosen) return { assignee: null, teamId: team.id, ticket: undefined };
+    const row = await assignTicket(tx, ticket.id, { assigneeId: chosen.id, teamId: team.id, rule: "skills_capacity", reason: routedReason(chosen, team, need) }, now);
+    return { assignee: row ? { id: chosen.id, name: chosen.name } : null, teamId: team.id, ticket: row };
+  });
+}
+
+/**
  * The agent has room again (came online, resolved or handed on a conversation): assigns them the tickets waiting in
  * their teams' queues that their skills cover, urgent first then oldest, up to their capacity, and tells each customer.
  * `excludeTicketId` keeps the ticket they just let go from coming straight back. Returns the tickets assigned.

@@ -3,7 +3,8 @@ import { AppError } from "../../errors.ts";
 import { findUser } from "../agents/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { notifyUser } from "../notes/index.ts";
-import { teamNames, type TicketRow } from "./tickets.repo.ts";
+import { routeToTeam } from "../routing/index.ts";
+import { activeTeamMemberIds, findTicket, teamNames, type TicketRow } from "./tickets.repo.ts";
 import type { Actor, TicketPatch } from "./tickets.service.ts";
 
 type Changes = Partial<Pick<TicketRow, "teamId" | "snoozedUntil">>;
@@ -62,4 +63,45 @@ export async function notifyAssignee(
     ...(by ? { by } : {}),
     text: (note ?? ticket.subject).slice(0, 200),
   });
+}
+
+/**
+ * The team a change hands the ticket to, to be routed within it: the team changes to a team, the request names no
+ * assignee, the ticket stays unresolved, and its assignee (if any) is not a member of the new team (a member keeps it).
+ */
+export async function teamToRouteIn(deps: Pick<ServiceDeps, "db">, ticket: TicketRow, patch: TicketPatch, changes: Changes): Promise<string | null> {
+  const teamId = changes.teamId;
+  if (!teamId || patch.assigneeId !== undefined) return null;
+  if ((patch.status ?? ticket.status) === "resolved") return null;
+  if (ticket.assigneeId && (await activeTeamMemberIds(deps.db, teamId)).includes(ticket.assigneeId)) return null;
+  return teamId;
+}
+
+/**
+ * Routes a ticket just transferred to a team (and left unassigned) within it: to its best online agent by skill and
+ * capacity, who is notified as any assignee; else into the team's queue, and every active member but the one who
+ * transferred it gets a "team_queued" notification. Returns the ticket as it is now.
+ */
+export async function routeTransferred(deps: ServiceDeps, ticket: TicketRow, teamId: string, actor: Actor, note?: string): Promise<TicketRow> {
+  const routed = await routeToTeam(deps, ticket, teamId);
+  if (routed.ticket && routed.assignee) {
+    if (routed.assignee.id !== actorUserId(actor)) await notifyAssignee(deps, routed.ticket, routed.assignee.id, actor, note);
+    return routed.ticket;
+  }
+  const now = (await findTicket(deps.db, ticket.id)) ?? ticket;
+  if (now.assigneeId) return now;
+  const by = actor.type === "agent" && actor.id ? ((await findUser(deps.db, actor.id))?.name ?? undefined) : undefined;
+  const team = (await teamNames(deps.db, [teamId])).get(teamId);
+  for (const userId of await activeTeamMemberIds(deps.db, teamId)) {
+    if (userId === actorUserId(actor)) continue;
+    await notifyUser(deps, userId, "team_queued", {
+      conversationId: now.conversationId,
+      ticketId: now.id,
+      ticketNumber: now.number,
+      ...(by ? { by } : {}),
+      ...(team ? { team } : {}),
+      text: (note ?? now.subject).slice(0, 200),
+    });
+  }
+  return now;
 }

@@ -12,3 +12,4 @@ export {
 export { presentTickets } from "./tickets.presenter.ts";
 export { escalateOnSentiment, priorityForSentiment } from "./escalation.service.ts";
 export { runSlaScan, slaInstants, slaOnMessage, syncTicketSla, SLA_SCAN_JOB } from "./sla-timers.service.ts";
+export { offlineOnMessage, offlineNoticeKey, tellOfflineOnce } from "./offline-notice.service.ts";

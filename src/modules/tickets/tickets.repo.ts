@@ -140,6 +140,16 @@ export async function teamNames(db: Database, ids: string[]): Promise<Map<string
   return new Map(rows.map((team) => [team.id, team.name]));
 }
 
+/** The ids of a team's active members (whom a transfer to the team notifies). */
+export async function activeTeamMemberIds(db: Database, teamId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: tables.users.id })
+    .from(tables.teamMembers)
+    .innerJoin(tables.users, eq(tables.users.id, tables.teamMembers.userId))
+    .where(and(eq(tables.teamMembers.teamId, teamId), eq(tables.users.active, true)));
+  return rows.map((r) => r.id);
+}
+
 /** Whether the customer has an unresolved ticket assigned to this user (who may then edit the customer's profile). */
 export async function hasUnresolvedTicketAssignedTo(db: Database, customerId: string, userId: string): Promise<boolean> {
   const [row] = await db

@@ -2,20 +2,21 @@
 import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import { findUser } from "../agents/index.ts";
-import { applyTeamAndSnooze, actorUserId, notifyAssignee } from "./assignment.service.ts";
+import { applyTeamAndSnooze, actorUserId, notifyAssignee, routeTransferred, teamToRouteIn } from "./assignment.service.ts";
 import { addReply, getConversation, getMessage, setConversationStatus } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { pickUpQueue, routeTicket, ticketPriority, type HandoffReason } from "../routing/index.ts";
 import { findActiveTicketForConversation, findTicket, insertTicket, stampFirstResponse, updateTicketWithEvents, type TicketRow } from "./tickets.repo.ts";
+import { tellOfflineOnce } from "./offline-notice.service.ts";
 import { handoffStrings } from "./tickets.strings.ts";
 
 /** Who changed a ticket: `id` is the user's for an agent, the key's for an API key. */
 export type Actor = { type: "system" | "bot" | "agent" | "customer" | "api_key"; id: string | null };
 
 /**
- * Hands a conversation to humans: opens (or reuses) its ticket, routes it (team, skill, capacity; see the routing module), tells the customer,
- * then marks the conversation handed off. Safe to run again after a crash part-way: the conversation changes last, so a
+ * Hands a conversation to humans: opens (or reuses) its ticket, routes it (team, skill, capacity; see the routing module), tells the customer
+ * (and, outside the inbox's business hours, gives its offline message), then marks the conversation handed off. Safe to run again after a crash part-way: the conversation changes last, so a
  * rerun finds the ticket, keeps its assignee, and the reply (keyed by `replyKey`) is stored once.
  */
 export async function openHandoffTicket(
@@ -45,6 +46,8 @@ export async function openHandoffTicket(
     text: agent ? handoffStrings.en.assigned(agent.name) : handoffStrings.en.queued,
     clientMsgId: input.replyKey ?? `handoff:${ticket.id}`,
   });
+  // Outside the inbox's business hours the customer also learns when people are back (once per conversation).
+  await tellOfflineOnce(deps, conversation.id, conversation.inboxId);
   await setConversationStatus(deps, conversation.id, "handoff");
   deps.events.emit("ticket.updated", { ticketId: ticket.id });
   return ticket;
@@ -127,9 +130,16 @@ export async function updateTicket(
       record(patch.assigneeId ? "assigned" : "unassigned", { from: ticket.assigneeId, to: patch.assigneeId, ...note });
     }
     await applyTeamAndSnooze(deps, ticket, patch, changes, record);
+    // Transferred to a team without naming an agent: the team's routing picks one (or its queue takes the ticket).
+    const routeIn = await teamToRouteIn(deps, ticket, patch, changes);
+    if (routeIn && ticket.assigneeId) {
+      changes.assigneeId = null;
+      record("unassigned", { from: ticket.assigneeId, to: null, teamId: routeIn, ...(extra.assignmentNote ? { note: extra.assignmentNote } : {}) });
+    }
     if (events.length === 0) return ticket;
-    const updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
+    let updated = await updateTicketWithEvents(deps.db, id, changes, events, ticket);
     if (!updated) continue;
+    if (routeIn) updated = await routeTransferred(deps, updated, routeIn, actor, extra.assignmentNote);
     if (changes.status === "resolved") {
       // The customer is told, on their channel, before the conversation closes (a reply keyed by this resolution).
       await addReply(deps, ticket.conversationId, { senderType: "system", text: handoffStrings.en.resolved, clientMsgId: `resolved:${id}:${updated.updatedAt.getTime()}` });

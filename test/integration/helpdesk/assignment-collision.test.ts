@@ -65,6 +65,12 @@ async function openListIds(cookie: string): Promise<string[]> {
   return res.body.data.map((c) => c.id);
 }
 
+/** The conversations of GET /api/v1/conversations?status=snoozed. */
+async function snoozedListIds(cookie: string): Promise<string[]> {
+  const res = await api<{ data: ConversationDTO[] }>(t.url, "GET", "/api/v1/conversations?status=snoozed&limit=100", { cookie });
+  return res.body.data.map((c) => c.id);
+}
+
 describe("assignment from the conversation", () => {
   it("lists every active agent with presence and open-conversation load, and the teams with theirs", async () => {
     await handedOffTicket(t, samId);
@@ -169,6 +175,11 @@ describe("assignment from the conversation", () => {
     expect(res.status).toBe(200);
     expect(res.body.data.snoozedUntil).toBe(until);
     expect(await openListIds(alex)).not.toContain(conversationId);
+    // The snoozed list has it (with its wake-up time), and only snoozed conversations.
+    const snoozedList = await api<{ data: ConversationDTO[] }>(t.url, "GET", "/api/v1/conversations?status=snoozed&limit=100", { cookie: alex });
+    expect(snoozedList.status).toBe(200);
+    expect(snoozedList.body.data.find((c) => c.id === conversationId)?.snoozedUntil).toBe(until);
+    expect(snoozedList.body.data.every((c) => !!c.snoozedUntil && Date.parse(c.snoozedUntil) > Date.now() - 5_000)).toBe(true);
     const mine = await api<{ data: TicketDTO[] }>(t.url, "GET", "/api/v1/tickets?assignee=me", { cookie: alex });
     expect(mine.body.data.map((x) => x.id)).not.toContain(ticketId);
     const snoozed = await api<{ data: TicketDTO[] }>(t.url, "GET", "/api/v1/tickets?assignee=me&snoozed=only", { cookie: alex });
@@ -179,6 +190,7 @@ describe("assignment from the conversation", () => {
     // Nothing wakes it but the clock: the lists read snoozed_until against the time.
     for (let i = 0; i < 400 && (await openListIds(alex)).includes(conversationId) === false; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await openListIds(alex)).toContain(conversationId);
+    expect(await snoozedListIds(alex)).not.toContain(conversationId);
     const back = await api<{ data: TicketDTO[] }>(t.url, "GET", "/api/v1/tickets?assignee=me", { cookie: alex });
     expect(back.body.data.map((x) => x.id)).toContain(ticketId);
   });
@@ -195,11 +207,13 @@ describe("assignment from the conversation", () => {
     const woke = await api<{ data: TicketDTO }>(t.url, "PATCH", `/api/v1/tickets/${ticketId}`, { cookie: alex, body: { snoozedUntil: null } });
     expect(woke.body.data.snoozedUntil).toBeNull();
     expect(await openListIds(alex)).toContain(conversationId);
+    expect(await snoozedListIds(alex)).not.toContain(conversationId);
     await api(t.url, "PATCH", `/api/v1/tickets/${ticketId}`, { cookie: alex, body: { status: "resolved" } });
     expect(await api(t.url, "PATCH", `/api/v1/tickets/${ticketId}`, { cookie: alex, body: { snoozedUntil: new Date(Date.now() + 60_000).toISOString() } })).toMatchObject({
       status: 400,
       body: { error: { code: "VALIDATION_FAILED", fields: { snoozedUntil: "the ticket is resolved" } } },
     });
+    expect(await api(t.url, "GET", "/api/v1/conversations?status=snoozing", { cookie: alex })).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { status: expect.any(String) } } } });
   });
 });
 

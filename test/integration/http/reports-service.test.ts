@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServiceReportDTO } from "../../../src/contracts/reports.ts";
 import { SERVICE_COLUMNS, serviceValues } from "../../../src/modules/reports/trend-csv.ts";
+import { tables } from "../../../src/db/index.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { reportFixtures } from "../../support/report-fixtures.ts";
@@ -48,6 +49,16 @@ beforeAll(async () => {
   await f.event(t4, "2026-03-03T13:01:00Z", "status_changed", { from: "open", to: "resolved" });
   await f.event(t4, "2026-03-04T09:00:00Z", "status_changed", { from: "resolved", to: "open" });
   await f.event(t4, "2026-03-04T10:00:00Z", "status_changed", { from: "open", to: "resolved" });
+  // SLA breaches, as the scan records them: T1's first response, T3's next response and resolution, T4's resolution;
+  // one of T3's after the period is not counted.
+  const breach = (ticketId: string, metric: "first_response" | "next_response" | "resolution", at: string) => ({ ticketId, metric, priority: "normal" as const, dueAt: new Date(at), breachedAt: new Date(at) });
+  await t.container.database.db.insert(tables.slaBreaches).values([
+    breach(t1, "first_response", "2026-03-02T09:00:50Z"),
+    breach(t3, "next_response", "2026-03-03T09:00:00Z"),
+    breach(t3, "resolution", "2026-03-04T08:01:00Z"),
+    breach(t4, "resolution", "2026-03-03T20:01:00Z"),
+    breach(t3, "first_response", "2026-03-06T08:00:00Z"),
+  ]);
   // A conversation in which the customer never wrote is not counted.
   await f.conversation("demo", "web", "2026-03-03T14:00:00Z");
 }, 60_000);
@@ -72,6 +83,7 @@ describe("GET /api/v1/reports/service", () => {
       assigned: 3, resolved: 2,
       // T1 1,160 s from assignment; T4 79,080 s from its assignment at 03-03 12:02.
       medianHandleSeconds: 40120,
+      slaBreaches: { firstResponse: 1, nextResponse: 1, resolution: 2, total: 4 },
     });
     expect(group(r, "web").series.map((p) => [p.bucket, p.conversations, p.handoffs, p.firstResponse.p50, p.firstResponse.p90])).toEqual([
       ["2026-03-02T00:00:00+00:00", 1, 1, 30, 30],
@@ -79,6 +91,24 @@ describe("GET /api/v1/reports/service", () => {
       ["2026-03-04T00:00:00+00:00", 0, 0, null, null],
     ]);
     expect(group(r, "telegram").total).toMatchObject({ conversations: 1, contained: 1, containedShare: 1, handoffs: 0, firstResponse: { p50: null, p90: null }, reopenRate: null });
+  });
+
+  it("counts SLA breaches per metric by when they were recorded: per group, per bucket, per agent and over the whole report", async () => {
+    const r = await service(`${Q}&groupBy=channel`);
+    expect(r.slaBreaches).toEqual({ firstResponse: 1, nextResponse: 1, resolution: 2, total: 4 });
+    expect(group(r, "web").series.map((p) => [p.bucket, p.slaBreaches])).toEqual([
+      ["2026-03-02T00:00:00+00:00", { firstResponse: 1, nextResponse: 0, resolution: 0, total: 1 }],
+      ["2026-03-03T00:00:00+00:00", { firstResponse: 0, nextResponse: 1, resolution: 1, total: 2 }],
+      ["2026-03-04T00:00:00+00:00", { firstResponse: 0, nextResponse: 0, resolution: 1, total: 1 }],
+    ]);
+    expect(group(r, "telegram").total.slaBreaches).toEqual({ firstResponse: 0, nextResponse: 0, resolution: 0, total: 0 });
+    const byAgent = await service(`${Q}&groupBy=agent`);
+    expect(group(byAgent, alex).total.slaBreaches).toEqual({ firstResponse: 1, nextResponse: 0, resolution: 1, total: 2 });
+    expect(group(byAgent, sam).total.slaBreaches).toEqual({ firstResponse: 0, nextResponse: 1, resolution: 1, total: 2 });
+    expect(byAgent.slaBreaches.total).toBe(4);
+    // A period that takes in the later breach counts it.
+    const wider = await service("from=2026-03-01&to=2026-03-08&timezone=UTC&groupBy=inbox");
+    expect(wider.slaBreaches).toEqual({ firstResponse: 2, nextResponse: 1, resolution: 2, total: 5 });
   });
 
   it("by agent: workload (assigned, resolved, median handle time) and the unassigned conversations the bot kept", async () => {

@@ -15,6 +15,10 @@ describe("snoozed conversations in the console's lists", () => {
     expect(conversationMatches(snoozed, "handoff")).toBe(false);
     expect(conversationMatches(snoozed, "all")).toBe(true);
     expect(conversationMatches(buildConversation({ status: "handoff", snoozedUntil: earlier }), "open")).toBe(true);
+    // The "snoozed" list holds it until its time, and nothing that is not snoozed.
+    expect(conversationMatches(snoozed, "snoozed")).toBe(true);
+    expect(conversationMatches(buildConversation({ status: "handoff", snoozedUntil: earlier }), "snoozed")).toBe(false);
+    expect(conversationMatches(buildConversation({ status: "handoff", snoozedUntil: null }), "snoozed")).toBe(false);
   });
 
   it("a snoozed ticket is out of the ticket lists until its time", () => {
