@@ -25,7 +25,7 @@ export async function tellOfflineOnce(deps: ServiceDeps, conversationId: string,
  * the hand-off itself sends the notice (openHandoffTicket).
  */
 export async function offlineOnMessage(deps: ServiceDeps, event: DomainEvents["message.created"]): Promise<void> {
-  if (event.senderType !== "customer") return;
+  if (event.senderType !== "customer" || !event.handedOff) return;
   const conversation = await getConversation(deps, event.conversationId);
   if (conversation.status !== "handoff") return;
   await tellOfflineOnce(deps, conversation.id, conversation.inboxId);
