@@ -43,10 +43,10 @@ export function reportFixtures(db: Database) {
     /** A ticket with its times; events are added with `event`. */
     async ticket(
       conversationId: string,
-      t: { createdAt: string; reason: string; priority: string; status: string; assigneeId?: string; firstResponseAt?: string; resolvedAt?: string },
+      t: { createdAt: string; reason: string; priority: string; status: string; assigneeId?: string; teamId?: string; firstResponseAt?: string; resolvedAt?: string },
     ): Promise<string> {
-      const row = await one<{ id: string }>(sql`insert into tickets (conversation_id, customer_id, subject, status, priority, reason, assignee_id, first_response_at, resolved_at, created_at, updated_at)
-        select c.id, c.customer_id, 'Fixture', ${t.status}, ${t.priority}, ${t.reason}, ${t.assigneeId ?? null}::uuid, ${t.firstResponseAt ?? null}::timestamptz,
+      const row = await one<{ id: string }>(sql`insert into tickets (conversation_id, customer_id, subject, status, priority, reason, assignee_id, team_id, first_response_at, resolved_at, created_at, updated_at)
+        select c.id, c.customer_id, 'Fixture', ${t.status}, ${t.priority}, ${t.reason}, ${t.assigneeId ?? null}::uuid, ${t.teamId ?? null}::uuid, ${t.firstResponseAt ?? null}::timestamptz,
           ${t.resolvedAt ?? null}::timestamptz, ${t.createdAt}::timestamptz, ${t.createdAt}::timestamptz
         from conversations c where c.id = ${conversationId}::uuid returning id`);
       return row.id;

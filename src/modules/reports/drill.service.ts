@@ -34,8 +34,8 @@ export async function reportMessages(
   rows: number,
 ): Promise<DrillRow[]> {
   const dimension = sentimentDimension(query.groupBy);
-  if (dimension === "agent" && query.group && !UUID.test(query.group)) {
-    throw new AppError("VALIDATION_FAILED", "group must be an agent's id (or empty for no agent).", { group: "must be an agent's id" });
+  if ((dimension === "agent" || dimension === "team") && query.group && !UUID.test(query.group)) {
+    throw new AppError("VALIDATION_FAILED", `group must be ${dimension === "agent" ? "an agent's" : "a team's"} id (or empty for no ${dimension}).`, { group: `must be ${dimension === "agent" ? "an agent's" : "a team's"} id` });
   }
   const period = await resolvePeriod(deps, query);
   const bucket = query.bucket ? new Date(query.bucket) : null;

@@ -3,8 +3,16 @@ import { sql, type SQL } from "drizzle-orm";
 import type { SentimentGroupBy } from "../../contracts/reports.ts";
 import type { ReportPeriod } from "./period.ts";
 
-/** The groupings the sentiment report serves (team has no data yet: see README, Reports). */
-export type SentimentDimension = Exclude<SentimentGroupBy, "team">;
+/** The groupings the sentiment report serves. */
+export type SentimentDimension = SentimentGroupBy;
+
+/**
+ * The team of a conversation (by id): that of its latest ticket, '' when it was never handed off or its ticket has no
+ * team. A look-up per row through tickets_conversation_idx; team has no hourly rollup.
+ */
+export function conversationTeam(conversationId: SQL): SQL {
+  return sql`coalesce((select t.team_id::text from tickets t where t.conversation_id = ${conversationId} order by t.created_at desc limit 1), '')`;
+}
 
 /** The groupings the hourly rollups keep; the others read the messages. */
 export const ROLLUP_DIMENSIONS: readonly SentimentDimension[] = ["channel", "inbox", "agent", "intent"];
@@ -36,6 +44,8 @@ export function messageKey(dimension: SentimentDimension): { joins: SQL; key: SQ
       return { joins: conversation, key: sql`c.inbox_id` };
     case "agent":
       return { joins: conversation, key: sql`coalesce(m.agent_id::text, '')` };
+    case "team":
+      return { joins: conversation, key: conversationTeam(sql`m.conversation_id`) };
     case "intent":
       return { joins: conversation, key: sql`coalesce(m.intent, '')` };
     case "tier":
@@ -57,6 +67,8 @@ export function conversationKey(dimension: SentimentDimension): { joins: SQL; ke
       return { joins: sql``, key: sql`rc.inbox_id` };
     case "agent":
       return { joins: sql``, key: sql`coalesce(rc.last_agent_id::text, '')` };
+    case "team":
+      return { joins: sql``, key: conversationTeam(sql`rc.conversation_id`) };
     case "intent":
       return { joins: sql``, key: sql`coalesce(rc.last_intent, '')` };
     case "tier":

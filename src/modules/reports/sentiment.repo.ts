@@ -86,14 +86,12 @@ export async function conversationSums(db: Database, period: ReportPeriod, bucke
   );
 }
 
-/** Readable names of agents (user ids) and inboxes (ids); other keys are their own label. */
-export async function keyNames(db: Database, dimension: SentimentDimension | "agent" | "inbox", keys: string[]): Promise<Map<string, string>> {
+/** Readable names of agents (user ids), teams (ids) and inboxes (ids); other keys are their own label. */
+export async function keyNames(db: Database, dimension: SentimentDimension | "channel", keys: string[]): Promise<Map<string, string>> {
   const ids = keys.filter((k) => k !== "");
-  if (ids.length === 0 || (dimension !== "agent" && dimension !== "inbox")) return new Map();
+  const table = { agent: sql`users`, team: sql`teams`, inbox: sql`inboxes` }[dimension as string];
+  if (ids.length === 0 || !table) return new Map();
   const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
-  const rows = await rowsOf<{ id: string; name: string }>(
-    db,
-    dimension === "agent" ? sql`select id::text as id, name from users where id::text in (${list})` : sql`select id, name from inboxes where id in (${list})`,
-  );
+  const rows = await rowsOf<{ id: string; name: string }>(db, sql`select id::text as id, name from ${table} where id::text in (${list})`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

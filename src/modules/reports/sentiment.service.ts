@@ -13,15 +13,15 @@ const NO_KEY: Record<SentimentDimension, string> = {
   channel: "No channel",
   inbox: "No inbox",
   agent: "No agent (bot or queue)",
+  team: "No team (never handed off, or no team)",
   intent: "No intent",
   topic: "No key phrase",
   tier: "No tier",
   segment: "No segment",
 };
 
-/** The groupings a report can use: team is refused until teams exist. */
+/** The grouping a report uses (every one the contract names). */
 export function sentimentDimension(groupBy: SentimentQuery["groupBy"]): SentimentDimension {
-  if (groupBy === "team") throw new AppError("VALIDATION_FAILED", "groupBy team is not available yet: there are no teams.", { groupBy: "team is not available: there are no teams yet" });
   return groupBy;
 }
 

@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";
 import type { ServiceGroupBy } from "../../contracts/reports.ts";
 import type { ReportPeriod } from "./period.ts";
-import { bucketIndex, rowsOf, within, type Buckets } from "./report-sql.ts";
+import { bucketIndex, conversationTeam, rowsOf, within, type Buckets } from "./report-sql.ts";
 
 /** A bucket's 1-based number (null: the whole period) and group key. */
 type Keyed = { bucket: number | null; key: string };
@@ -25,9 +25,10 @@ export type BreachRow = Keyed & { first_response: number; next_response: number;
 export type AssignedRow = Keyed & { assigned: number };
 
 /** The group key of a ticket `t` (joined to its conversation `c`). */
-function ticketKey(groupBy: Exclude<ServiceGroupBy, "team">): SQL {
+function ticketKey(groupBy: ServiceGroupBy): SQL {
   if (groupBy === "channel") return sql`c.channel`;
   if (groupBy === "inbox") return sql`c.inbox_id`;
+  if (groupBy === "team") return sql`coalesce(t.team_id::text, '')`;
   return sql`coalesce(t.assignee_id::text, '')`;
 }
 
@@ -42,14 +43,16 @@ const seconds = (end: SQL, start: SQL): SQL => sql`extract(epoch from ${end} - $
 const pct = (p: number, value: SQL): SQL => sql`percentile_cont(${sql.raw(String(p))}) within group (order by ${value})`;
 
 /** Conversations started in the period in which the customer wrote (a message with a sentiment), and how many never got a ticket. */
-export async function conversationRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ConversationRow[]> {
-  // A conversation's agent: the assignee of its latest ticket (none when contained).
+export async function conversationRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<ConversationRow[]> {
+  // A conversation's agent or team: that of its latest ticket (none when contained).
   const key =
     groupBy === "agent"
       ? sql`coalesce((select t.assignee_id::text from tickets t where t.conversation_id = c.id order by t.created_at desc limit 1), '')`
-      : groupBy === "channel"
-        ? sql`c.channel`
-        : sql`c.inbox_id`;
+      : groupBy === "team"
+        ? conversationTeam(sql`c.id`)
+        : groupBy === "channel"
+          ? sql`c.channel`
+          : sql`c.inbox_id`;
   return rowsOf<ConversationRow>(
     db,
     grouped(
@@ -65,7 +68,7 @@ export async function conversationRows(db: Database, period: ReportPeriod & { bu
 }
 
 /** Tickets opened in the period: hand-off reasons, first-response percentiles, current status and priority. */
-export async function openedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<OpenedRow[]> {
+export async function openedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<OpenedRow[]> {
   const frt = seconds(sql`t.first_response_at`, sql`t.created_at`);
   return rowsOf<OpenedRow>(
     db,
@@ -84,7 +87,7 @@ export async function openedRows(db: Database, period: ReportPeriod & { buckets:
 }
 
 /** Tickets resolved in the period (resolved now): resolution and handle-time percentiles. */
-export async function resolvedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ResolvedRow[]> {
+export async function resolvedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<ResolvedRow[]> {
   const resolution = seconds(sql`t.resolved_at`, sql`t.created_at`);
   // Handle time: from the ticket's latest assignment before it was resolved to its resolution.
   const assignedAt = sql`(select max(e.created_at) from ticket_events e where e.ticket_id = t.id and e.type = 'assigned' and e.created_at <= t.resolved_at)`;
@@ -103,7 +106,7 @@ export async function resolvedRows(db: Database, period: ReportPeriod & { bucket
 }
 
 /** Resolutions in the period (status changes to resolved), and those a later status change took back out of resolved. */
-export async function resolutionRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<ResolutionRow[]> {
+export async function resolutionRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<ResolutionRow[]> {
   return rowsOf<ResolutionRow>(
     db,
     grouped(
@@ -119,7 +122,7 @@ export async function resolutionRows(db: Database, period: ReportPeriod & { buck
 }
 
 /** Assignments in the period; by agent, the agent assigned. */
-export async function assignedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<AssignedRow[]> {
+export async function assignedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<AssignedRow[]> {
   const key = groupBy === "agent" ? sql`coalesce(e.data->>'assigneeId', e.data->>'to', '')` : ticketKey(groupBy);
   return rowsOf<AssignedRow>(
     db,
@@ -128,7 +131,7 @@ export async function assignedRows(db: Database, period: ReportPeriod & { bucket
 }
 
 /** SLA breaches recorded in the period (sla_breaches, by when each was recorded), per metric; by agent, the ticket's assignee now. */
-export async function breachRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: Exclude<ServiceGroupBy, "team">): Promise<BreachRow[]> {
+export async function breachRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<BreachRow[]> {
   const metric = (name: string): SQL => sql`count(*) filter (where b.metric = ${name})::int as ${sql.raw(name)}`;
   return rowsOf<BreachRow>(
     db,

@@ -9,7 +9,7 @@ import { periodFields } from "./sentiment.service.ts";
 import { keyNames } from "./sentiment.repo.ts";
 import { assignedRows, breachRows, conversationRows, openedRows, resolutionRows, resolvedRows } from "./service.repo.ts";
 
-const NO_KEY = { channel: "No channel", inbox: "No inbox", agent: "Unassigned" } as const;
+const NO_KEY = { channel: "No channel", inbox: "No inbox", agent: "Unassigned", team: "No team" } as const;
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : round(n / d, 4));
@@ -43,7 +43,6 @@ const noBreaches = (): SlaBreachCounts => ({ firstResponse: 0, nextResponse: 0, 
 /** The service report for a query: 400 VALIDATION_FAILED naming the field for a bad period, zone or grouping. */
 export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query: ServiceQuery): Promise<ServiceReportDTO> {
   const { groupBy } = query;
-  if (groupBy === "team") throw new AppError("VALIDATION_FAILED", "groupBy team is not available yet: there are no teams.", { groupBy: "team is not available: there are no teams yet" });
   const bounds = await resolvePeriod(deps, query);
   const period = { ...bounds, buckets: await bucketsOf(deps.db, bounds) };
   const [conversations, opened, resolved, resolutions, assigned, breaches] = await Promise.all([
@@ -83,7 +82,7 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
     // Each breach is in one group: the whole period's rows (bucket null) add up to the report's total.
     if (r.bucket === null) for (const k of Object.keys(overall) as (keyof SlaBreachCounts)[]) overall[k] += counts[k];
   }
-  const names = await keyNames(deps.db, groupBy === "channel" ? "channel" : groupBy, [...groups.keys()]);
+  const names = await keyNames(deps.db, groupBy, [...groups.keys()]);
   const out: ServiceGroup[] = [...groups].map(([key, buckets]) => {
     const finish = (f: ServiceFigures): ServiceFigures => ({ ...f, containedShare: ratio(f.contained, f.conversations), reopenRate: ratio(f.reopened, f.resolutions) });
     const series = [...buckets]

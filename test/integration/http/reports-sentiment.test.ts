@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportMessagesPageDTO, SentimentReportDTO } from "../../../src/contracts/reports.ts";
 import { demoAgents } from "../../../src/db/seed/demo-data.ts";
@@ -93,6 +94,25 @@ describe.each(testEngines())("sentiment report on $name", (engine) => {
     expect(group(topic, null).total.messages).toBe(4);
   });
 
+  it("by team: a message counts for its conversation's latest ticket's team; the drill-down lists them; a bad team id is 400", async () => {
+    const db = t.container.database.db;
+    const f = reportFixtures(db);
+    const [{ id: teamId }] = ((await db.execute(sql`insert into teams (name) values ('Refunds desk') returning id`)) as unknown as { rows: { id: string }[] }).rows;
+    const c3 = ((await db.execute(sql`select conversation_id as id from messages where text = 'refund please'`)) as unknown as { rows: { id: string }[] }).rows[0].id;
+    const ticket = await f.ticket(c3, { createdAt: "2026-03-03T08:01:00Z", reason: "negative_sentiment", priority: "high", status: "open", assigneeId: sam, teamId });
+    try {
+      const r = await report("from=2026-03-01&to=2026-03-05&groupBy=team&timezone=UTC");
+      expect(group(r, teamId)).toMatchObject({ label: "Refunds desk", total: { messages: 2, meanScore: -2, negativeShare: 1, conversations: 1 } });
+      expect(group(r, null)).toMatchObject({ label: "No team (never handed off, or no team)", total: { messages: 5 } });
+      const drill = await get(`messages?from=2026-03-01&to=2026-03-05&groupBy=team&group=${teamId}&timezone=UTC`);
+      expect((drill.body as { data: { text: string }[] }).data.map((m) => m.text)).toEqual(["still nothing, terrible", "refund please"]);
+      expect(await get("messages?groupBy=team&group=refunds")).toMatchObject({ status: 400, body: { error: { fields: { group: expect.stringContaining("team") } } } });
+    } finally {
+      await db.execute(sql`delete from tickets where id = ${ticket}::uuid`);
+      await db.execute(sql`delete from teams where id = ${teamId}::uuid`);
+    }
+  });
+
   it("buckets days in the zone asked for: Paris's 23-hour day of 2026-03-29 holds what was written in it", async () => {
     const paris = await report("from=2026-03-28&to=2026-03-31&groupBy=channel&timezone=Europe/Paris");
     expect(paris.from).toBe("2026-03-27T23:00:00.000Z");
@@ -156,12 +176,12 @@ describe.each(testEngines())("sentiment report on $name", (engine) => {
     expect(lines[0].drivers).toBe("terrible:-3");
   });
 
-  it("refuses agents (403), an unknown zone and the team grouping (400 naming the field)", async () => {
+  it("refuses agents (403), an unknown zone, grouping or interval (400 naming the field)", async () => {
     const agentCookie = await t.login(demoAgents[0].email);
     for (const path of ["sentiment", "messages", "service", "sentiment.csv"]) expect((await get(path, agentCookie)).status).toBe(403);
     expect(await get("sentiment?timezone=Mars/Olympus_Mons")).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { timezone: expect.stringContaining("Mars/Olympus_Mons") } } } });
     expect(await get("sentiment?timezone=EST5EDT")).toMatchObject({ status: 400, body: { error: { fields: { timezone: expect.any(String) } } } });
-    expect(await get("sentiment?groupBy=team")).toMatchObject({ status: 400, body: { error: { fields: { groupBy: expect.stringContaining("team") } } } });
+    expect(await get("sentiment?groupBy=planet")).toMatchObject({ status: 400, body: { error: { fields: { groupBy: expect.stringContaining("team") } } } });
     expect(await get("sentiment?interval=fortnight")).toMatchObject({ status: 400, body: { error: { fields: { interval: expect.any(String) } } } });
     expect(await get("messages?groupBy=agent&group=not-an-id")).toMatchObject({ status: 400, body: { error: { fields: { group: expect.any(String) } } } });
   });

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServiceReportDTO } from "../../../src/contracts/reports.ts";
 import { SERVICE_COLUMNS, serviceValues } from "../../../src/modules/reports/trend-csv.ts";
@@ -129,8 +130,23 @@ describe("GET /api/v1/reports/service", () => {
     expect(json.groups.map((g) => g.label)).toEqual(["Acme Outdoor website", "Telegram"]);
   });
 
-  it("rejects groupBy team and topic with 400 naming groupBy", async () => {
-    for (const groupBy of ["team", "topic"]) {
+  it("by team: a ticket counts for its team, a conversation for its latest ticket's team, the rest under 'No team'", async () => {
+    const db = t.container.database.db;
+    const [billing] = await db.insert(tables.teams).values({ name: "Billing desk" }).returning();
+    const [t1, , t4] = await db.select({ id: tables.tickets.id }).from(tables.tickets).orderBy(tables.tickets.createdAt);
+    for (const ticket of [t1, t4]) await db.update(tables.tickets).set({ teamId: billing.id }).where(eq(tables.tickets.id, ticket.id));
+    try {
+      const r = await service(`${Q}&groupBy=team`);
+      expect(group(r, billing.id)).toMatchObject({ label: "Billing desk", total: { conversations: 2, handoffs: 2, resolved: 2, resolutions: 3, reopened: 1, slaBreaches: { total: 2 } } });
+      expect(group(r, null)).toMatchObject({ label: "No team", total: { conversations: 2, contained: 1, handoffs: 1, resolved: 0, slaBreaches: { total: 2 } } });
+    } finally {
+      await db.update(tables.tickets).set({ teamId: null });
+      await db.delete(tables.teams).where(eq(tables.teams.id, billing.id));
+    }
+  });
+
+  it("rejects groupBy topic and an unknown grouping with 400 naming groupBy", async () => {
+    for (const groupBy of ["topic", "planet"]) {
       const res = await api(t.url, "GET", `/api/v1/reports/service?groupBy=${groupBy}`, { cookie: admin });
       expect(res).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", fields: { groupBy: expect.any(String) } } } });
     }
