@@ -1,6 +1,5 @@
 /** The sentiment report: per group and bucket, customer messages' mood and how conversations ended (see README, Reports). */
 import type { SentimentFigures, SentimentGroup, SentimentReportDTO } from "../../contracts/reports.ts";
-import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod, rollupHours, type ReportPeriod } from "./period.ts";

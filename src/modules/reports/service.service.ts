@@ -1,6 +1,5 @@
 /** The service report: conversations, containment, hand-offs, response and resolution times, reopens, tickets and workload (see README, Reports). */
 import type { ServiceFigures, ServiceGroup, ServiceReportDTO, SlaBreachCounts } from "../../contracts/reports.ts";
-import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod } from "./period.ts";
