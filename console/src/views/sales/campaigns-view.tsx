@@ -29,12 +29,14 @@ function countBars(variants: string[]): ChartOptions {
   return (uplot) => ({
     width: 0,
     height: 0,
-    legend: { show: true },
+    // One variant needs no key (the table names it).
+    legend: { show: variants.length > 1 },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false, range: [-0.5, FIGURES.length - 0.5] }, y: { range: (_u: UPlotType, _min: number, max: number) => [0, Math.max(1, max) * 1.15] } },
     axes: [
       { stroke: "#66748a", grid: { show: false }, splits: () => FIGURES.map((_f, i) => i), values: (_u: UPlotType, splits: number[]) => splits.map((i) => CAMPAIGNS_TEXT[FIGURES[i] ?? "sent"]) },
-      { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 50 },
+      // Counts: whole-number ticks only.
+      { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000] },
     ],
     series: [
       { label: "" },
