@@ -8,52 +8,54 @@ import { CAMPAIGN_SEND_JOB, variantIndex } from "../../../src/modules/campaigns/
 import { api } from "../../support/api-client.ts";
 import { AGENT_PASSWORD, createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { customerWrites } from "../../support/customer-records.ts";
+import { testEngines } from "../../support/engines.ts";
 import { insertOrder } from "../../support/crm-records.ts";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
-let t: TestApp;
-let sink: SmtpSink;
-let manager: string;
+describe.each(testEngines())("campaigns API on $name", (engine) => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let manager: string;
 
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  t = await createTestApp();
-  manager = await t.login("morgan@switchboard.local", AGENT_PASSWORD);
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-  await sink?.close();
-});
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await createTestApp({ database: await engine.open() });
+    manager = await t.login("morgan@switchboard.local", AGENT_PASSWORD);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+    await engine.cleanup();
+  });
 
-const db = () => t.container.database.db;
-const call = <T>(method: string, path: string, body?: unknown, cookie = manager) => api<T & Partial<ErrorBody>>(t.url, method, `/api/v1/campaigns${path}`, { cookie, body });
+  const db = () => t.container.database.db;
+  const call = <T>(method: string, path: string, body?: unknown, cookie = manager) => api<T & Partial<ErrorBody>>(t.url, method, `/api/v1/campaigns${path}`, { cookie, body });
 
-/** A customer of a segment, as the insights module would leave them: written once in the widget, a name, the segment. */
-async function member(segment: string | null, name: string, email?: string): Promise<{ customerId: string; conversationId: string }> {
-  const written = await customerWrites(t, "Hello there");
-  await db().update(tables.customers).set({ segment, name, email: email ?? null }).where(eq(tables.customers.id, written.customerId));
-  return written;
-}
+  /** A customer of a segment, as the insights module would leave them: written once in the widget, a name, the segment. */
+  async function member(segment: string | null, name: string, email?: string): Promise<{ customerId: string; conversationId: string }> {
+    const written = await customerWrites(t, "Hello there");
+    await db().update(tables.customers).set({ segment, name, email: email ?? null }).where(eq(tables.customers.id, written.customerId));
+    return written;
+  }
 
-async function sendsOf(campaignId: string) {
-  return db().select().from(tables.campaignSends).where(eq(tables.campaignSends.campaignId, campaignId));
-}
+  async function sendsOf(campaignId: string) {
+    return db().select().from(tables.campaignSends).where(eq(tables.campaignSends.campaignId, campaignId));
+  }
 
-async function runUntilCompleted(campaignId: string): Promise<void> {
-  await expect.poll(async () => (await call<{ data: CampaignDTO }>("GET", `/${campaignId}`)).body.data.status, { timeout: 20_000 }).toBe("completed");
-}
+  async function runUntilCompleted(campaignId: string): Promise<void> {
+    await expect.poll(async () => (await call<{ data: CampaignDTO }>("GET", `/${campaignId}`)).body.data.status, { timeout: 20_000 }).toBe("completed");
+  }
 
-/** Runs the send job once more through the real queue and waits for it to finish. */
-async function runJobAgain(campaignId: string): Promise<void> {
-  const before = (await t.container.queue.counts(CAMPAIGN_SEND_JOB)).completed ?? 0;
-  await t.container.queue.enqueue(CAMPAIGN_SEND_JOB, { campaignId });
-  await expect.poll(async () => (await t.container.queue.counts(CAMPAIGN_SEND_JOB)).completed ?? 0, { timeout: 20_000 }).toBeGreaterThan(before);
-}
+  /** Runs the send job once more through the real queue and waits for it to finish. */
+  async function runJobAgain(campaignId: string): Promise<void> {
+    const before = (await t.container.queue.counts(CAMPAIGN_SEND_JOB)).completed ?? 0;
+    await t.container.queue.enqueue(CAMPAIGN_SEND_JOB, { campaignId });
+    await expect.poll(async () => (await t.container.queue.counts(CAMPAIGN_SEND_JOB)).completed ?? 0, { timeout: 20_000 }).toBeGreaterThan(before);
+  }
 
-describe("campaigns API", () => {
   it("refuses bad input with 400 VALIDATION_FAILED naming the field", async () => {
     const valid = { name: "Spring", audience: { segment: "x" }, channel: "widget", message: "Hi {{name}}" };
     const cases: [Record<string, unknown>, string][] = [
