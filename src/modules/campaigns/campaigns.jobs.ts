@@ -100,7 +100,11 @@ export async function runCampaignSend(deps: Deps, mailer: CampaignMailer, { camp
   if (!campaign) return;
   const now = deps.now();
   if (campaign.status === "scheduled") {
-    if (campaign.scheduleAt && campaign.scheduleAt > now) return;
+    // Woken early (another node's clock, a start that was undone by a pause and a new schedule): wait for the time.
+    if (campaign.scheduleAt && campaign.scheduleAt > now) {
+      await deps.queue.enqueue(CAMPAIGN_SEND_JOB, { campaignId }, { delayMs: campaign.scheduleAt.getTime() - now.getTime() });
+      return;
+    }
     campaign = (await moveCampaign(deps.db, campaignId, ["scheduled"], { status: "running", startedAt: now, updatedAt: now })) ?? campaign;
   }
   // Paused, a draft, or completed: nothing to send (starting again queues a new run).
