@@ -233,6 +233,18 @@ describe.each(testEngines())("campaigns API on $name", (engine) => {
     expect(converted.significant).toBe(false);
   });
 
+  it("starts a scheduled campaign by itself at its time", async () => {
+    const segment = `seg-${randomUUID().slice(0, 8)}`;
+    const one = await member(segment, "Sky Later");
+    const schedule = new Date(Date.now() + 1500).toISOString();
+    const created = await call<{ data: CampaignDTO }>("POST", "", { name: "Later", audience: { segment }, channel: "widget", message: "Hi {{name}}", schedule });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ status: "scheduled", schedule });
+    expect(await sendsOf(created.body.data.id)).toHaveLength(0);
+    await runUntilCompleted(created.body.data.id);
+    expect((await sendsOf(created.body.data.id)).map((s) => [s.customerId, s.text])).toEqual([[one.customerId, "Hi Sky"]]);
+  });
+
   it("pauses a running throttled campaign and sends no more until it is started again", async () => {
     const segment = `seg-${randomUUID().slice(0, 8)}`;
     for (let i = 0; i < 3; i++) await member(segment, `Slow ${i}`);
