@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import { createBotRuntime, moduleBotServices, toTurn, type BotRuntime } from "../bots/index.ts";
 import path from "node:path";
+import { campaignMailer } from "./channels/email/campaign-mail.ts";
 import { EMAIL_POLL_JOB, pollMailboxes } from "./channels/email/imap-poll.ts";
 import { startEmailServer, type EmailServer } from "./channels/email/smtp-server.ts";
 import { channelSenders } from "./channels/registry.ts";
@@ -15,6 +16,7 @@ import { endExpiredSessions } from "./modules/agents/index.ts";
 import { forgetIdleVisitors } from "./modules/visitors/index.ts";
 import { createSecretBox } from "./modules/inboxes/index.ts";
 import { IMPORT_JOB, runImport, type ImportJobPayload } from "./modules/imports/index.ts";
+import { CAMPAIGN_SEND_JOB, campaignsOnMessage, runCampaignSend, type CampaignSendPayload } from "./modules/campaigns/index.ts";
 import { leadOnMessage } from "./modules/deals/index.ts";
 import { labelOnMessage } from "./modules/labels/index.ts";
 import { runTraining, TRAIN_JOB, type TrainJobPayload } from "./modules/knowledge/index.ts";
@@ -171,10 +173,17 @@ export async function createContainer(config: Config, options: ContainerOptions 
       await runSlaScan(deps);
     },
   });
+  // One batch per run (the throttle, or 200 sends); a run that fails leaves its unsent rows queued for the next one.
+  const campaignSendJob = defineJob<CampaignSendPayload>({
+    name: CAMPAIGN_SEND_JOB,
+    attempts: 3,
+    concurrency: 2,
+    perform: (payload) => runCampaignSend(deps, campaignMailer(deps), payload),
+  });
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob] as never[],
+    jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob, campaignSendJob] as never[],
     process: options.processJobs ?? true,
   });
   const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
@@ -217,6 +226,11 @@ export async function createContainer(config: Config, options: ContainerOptions 
   // Label rules (intent → label) run beside the answer too; a failure is logged, the message stays.
   events.on("message.created", (event) => {
     labelOnMessage(deps, event).catch((error: unknown) => log.error({ err: error, messageId: event.messageId }, "could not apply label rules"));
+  });
+
+  // Campaigns: a customer message after a campaign reached them is a reply; "stop" or "unsubscribe" opts them out.
+  events.on("message.created", (event) => {
+    campaignsOnMessage(deps, event).catch((error: unknown) => log.error({ err: error, messageId: event.messageId }, "could not note a campaign reply or opt-out"));
   });
 
   // An erasure rewrote stored messages and dropped conversation addresses: what this process remembers of them goes too.

@@ -53,6 +53,8 @@ export type Action =
   | "sales.plan"
   | "settings.apikeys"
   | "settings.inboxes"
+  | "campaign.read"
+  | "campaign.write"
   | "report.read"
   | "report.export"
   | "settings.users"
@@ -167,6 +169,8 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { action: "sales.report", scope: "any", label: "read sales figures, the pipeline's totals, targets and the forecast", roles: managers, apiScope: "sales:read", denied: 403 },
   { action: "sales.target", scope: "any", label: "set sales targets and reps' capacity and segments", roles: managers, apiScope: "sales:write", denied: 403 },
   { action: "sales.plan", scope: "any", label: "run and apply lead-assignment and effort plans", roles: managers, apiScope: "sales:write", denied: 403 },
+  { action: "campaign.read", scope: "any", label: "see campaigns and their results", roles: managers, denied: 403 },
+  { action: "campaign.write", scope: "any", label: "create, start and pause campaigns; opt a customer out of them", roles: managers, denied: 403 },
   { action: "report.read", scope: "any", label: "read reports", roles: managers, apiScope: "reports:read", denied: 403 },
   { action: "report.export", scope: "any", label: "export reports as CSV", roles: managers, apiScope: "reports:read", denied: 403 },
   { action: "settings.users", scope: "any", label: "list, add, change, deactivate console users and reset their passwords", roles: admins, denied: 403 },

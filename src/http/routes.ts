@@ -14,6 +14,7 @@ import { apiKeysRoutes } from "../modules/apikeys/apikeys.routes.ts";
 import { backupsRoutes } from "../modules/backups/backups.routes.ts";
 import { attachmentsRoutes } from "../modules/conversations/attachments.routes.ts";
 import { conversationsRoutes } from "../modules/conversations/conversations.routes.ts";
+import { campaignsRoutes } from "../modules/campaigns/campaigns.routes.ts";
 import { companiesRoutes } from "../modules/companies/companies.routes.ts";
 import { attributesRoutes } from "../modules/customers/attributes.routes.ts";
 import { customersRoutes } from "../modules/customers/customers.routes.ts";
@@ -105,6 +106,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/deals", dealsRoutes(deps));                  // stages, the pipeline, deals and their history
   api.use("/sales/plans", plansRoutes(deps));            // lead assignment and effort plans, sales reps (managers)
   api.use("/sales", revenueRoutes(deps));                // summary, targets, forecast (managers)
+  api.use("/campaigns", campaignsRoutes(deps));          // campaigns to a segment or CRM filter: create, start, pause, results (managers)
   api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
   api.use(notFound);

@@ -7,9 +7,12 @@ import type { HistoryAck, MessageSendAck, VisitorEvent } from "../contracts/mess
 import type { WidgetConfigEvent } from "../contracts/widget-look.ts";
 import type { VisitorContextRow } from "../db/schema/conversations.ts";
 import { AppError, validationError } from "../errors.ts";
+import { campaignMessageSeen, deliverProactiveMessages } from "../modules/campaigns/index.ts";
 import {
   conversationByExternalId,
+  getConversation,
   messagesAfter,
+  openCustomerConversation,
   presentWidgetMessage,
   receiveCustomerMessage,
   saveVisitorContext,
@@ -58,6 +61,8 @@ const sendShape = safeText(z.object({
   clientMsgId: z.string({ error: "clientMsgId is required" }).trim().min(1, "clientMsgId is required").max(100, "clientMsgId is longer than 100 characters"),
   text: z.string({ error: "text must be a string" }),
 }));
+
+const seenShape = z.object({ id: z.uuid("id must be a message id") });
 
 function asAck<T>(ack: unknown): ((value: T) => void) | undefined {
   return typeof ack === "function" ? (ack as (value: T) => void) : undefined;
@@ -112,6 +117,34 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limit
       await saveVisitorContext(deps, id, data.visitor);
     };
     saveVisitor().catch((error: unknown) => log.warn({ err: error }, "could not store the visitor's details"));
+
+    // Campaign messages waiting for this customer become bot messages in their conversation now ("message:new" brings
+    // them, the socket having joined its room above). An anonymous visitor is known by their conversation's customer.
+    const showCampaignMessages = async (): Promise<void> => {
+      const id = await conversationId();
+      const customerId = data.customerId ?? (id ? (await getConversation(deps, id)).customerId : undefined);
+      if (!customerId) return;
+      await deliverProactiveMessages(deps, {
+        customerId,
+        conversationId: id,
+        open: async () => (data.conversationId = await openCustomerConversation(deps, { inboxId: data.inboxId, customerId, channel: WEB_CHANNEL, externalId: data.externalId })),
+      });
+    };
+    showCampaignMessages().catch((error: unknown) => log.warn({ err: error }, "could not show the customer's campaign messages"));
+
+    // The widget showed a message: a campaign's counts as seen. Answered when an ack is given.
+    socket.on("message:seen", async (payload: unknown, ack: unknown) => {
+      const reply = asAck<{ data: { ok: true } } | ReturnType<typeof socketError>>(ack);
+      try {
+        const parsed = seenShape.safeParse(payload);
+        if (!parsed.success) throw validationError(parsed.error.issues);
+        const id = await conversationId();
+        if (id) await campaignMessageSeen(deps, id, parsed.data.id);
+        reply?.({ data: { ok: true } });
+      } catch (error) {
+        reply?.(socketError(error));
+      }
+    });
 
     socket.on("message:send", async (payload: unknown, ack: unknown) => {
       const reply = asAck<MessageSendAck>(ack);

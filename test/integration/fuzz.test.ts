@@ -171,6 +171,7 @@ describe(`fuzz, seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run test/inte
       ["ticket patch", (r) => jsonCase(r, "PATCH", `/api/v1/tickets/${pathId(r, ids.ticket)}`, { status: "open", priority: "high", assigneeId: ids.admin })],
       ["customer patch", (r) => jsonCase(r, "PATCH", `/api/v1/customers/${pathId(r, ids.customer)}`, { name: "Pat Doe", email: "pat@example.com", phone: "+44 20 7946 0000" })],
       ["presence", (r) => jsonCase(r, "PATCH", "/api/v1/agents/me", { status: "online" })],
+      ["campaign create", (r) => jsonCase(r, "POST", "/api/v1/campaigns", { name: "Fuzz", audience: { filter: { tag: ["vip"] } }, channel: "widget", message: "Hi {{name}}", throttle: 10 })],
       ["topics report", (r) => checkHttp("GET", `/api/v1/reports/topics${hostileQuery(r, { from: "2026-11-01", to: "2026-12-01", channel: "web", limit: "10" })}`, { headers: { cookie } })],
       ["one conversation or ticket", (r) => checkHttp("GET", `/api/v1/${r.pick(["conversations", "tickets"])}/${pathId(r, r.pick([ids.conversation, ids.ticket]))}`, { headers: { cookie } })],
       [
@@ -202,6 +203,7 @@ describe(`fuzz, seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run test/inte
     failures.push(...(await fuzzEvent(connectedWidget, rng, "message:send", { clientMsgId: randomUUID(), text: "hello, where is my parcel?" })).map((f) => `message:send ${f}`));
     failures.push(...(await fuzzEvent(connectedWidget, rng, "history", { after: ids.message })).map((f) => `history ${f}`));
     failures.push(...(await fuzzEvent(connectedWidget, rng, "typing", { typing: true })).map((f) => `typing ${f}`));
+    failures.push(...(await fuzzEvent(connectedWidget, rng, "message:seen", { id: ids.message })).map((f) => `message:seen ${f}`));
     expect(failures).toEqual([]);
   }, TEST_TIMEOUT_MS);
 

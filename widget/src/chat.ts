@@ -44,6 +44,9 @@ const MAX_TIMEOUT_ATTEMPTS = 3;
 const TYPING_HIDE_MS = 8000;
 
 /** The chat session of one visitor in one inbox. */
+/** How many of the latest messages an open panel reports as seen (a campaign's message is among the newest). */
+const SEEN_WINDOW = 20;
+
 export class Chat {
   private deps: ChatDeps;
   private conn: Connection | null = null;
@@ -51,6 +54,7 @@ export class Chat {
   private gen = 0;
   private flushGen = -1;
   private attempts = new Map<string, number>();
+  private reportedSeen = new Set<string>();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   state: ChatState;
 
@@ -95,6 +99,16 @@ export class Chat {
   /** Tells the server whether the customer is typing. */
   typing(typing: boolean): void {
     this.conn?.typing(typing);
+  }
+
+  /** Reports the bot's and agents' latest messages on screen as seen, each once (the panel is open). */
+  markSeen(): void {
+    if (!this.conn?.isConnected()) return;
+    for (const item of this.state.items.slice(-SEEN_WINDOW)) {
+      if (!item.id || item.sender.type === "customer" || this.reportedSeen.has(item.id)) continue;
+      this.reportedSeen.add(item.id);
+      this.conn.seen?.(item.id);
+    }
   }
 
   /** Drops the transport as a network failure would (used by tests and diagnostics). */

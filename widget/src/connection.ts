@@ -23,6 +23,8 @@ export type Connection = {
   send(payload: MessageSend): Promise<SendOutcome>;
   history(after?: string): Promise<HistoryAck | null>;
   typing(typing: boolean): void;
+  /** Tells the server the customer was shown this message (a campaign counts it as seen). */
+  seen?(id: string): void;
   dropTransport(): void;
   close(): void;
 };
@@ -135,6 +137,9 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
     },
     typing(typing) {
       if (socket.connected) socket.volatile.emit("typing", { typing });
+    },
+    seen(id) {
+      if (socket.connected) socket.emit("message:seen", { id });
     },
     dropTransport() {
       socket.io.engine?.close();

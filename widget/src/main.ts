@@ -52,13 +52,19 @@ function boot(config: WidgetConfig): WidgetHandle {
     strings: en,
     title: config.title,
     color: config.color,
-    onOpen: () => chat.start(),
+    onOpen: () => {
+      chat.start();
+      chat.markSeen();
+    },
     onSend: (text) => chat.send(text),
     onRetry: (id) => chat.retry(id),
     onInput: () => typing.input(),
     onStopTyping: () => typing.stop(),
   });
-  chat.subscribe((state) => view.render(state));
+  chat.subscribe((state) => {
+    view.render(state);
+    if (view.isOpen()) chat.markSeen();
+  });
   // The launcher takes the inbox's colour and corner before any connection; "config" on each connection refreshes it.
   void fetchLook(config.origin, config.inbox).then((look) => {
     if (look && !fromSocket) view.applyLook(look);

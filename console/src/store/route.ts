@@ -24,6 +24,7 @@ const FIXED: Partial<Record<ConsolePage, string>> = {
   salesDashboard: "/console/sales/dashboard",
   plans: "/console/sales/plans",
   stages: "/console/sales/stages",
+  campaigns: "/console/sales/campaigns",
 };
 
 /** The id after a prefix, when the path is exactly one more segment. */
@@ -97,6 +98,8 @@ export function mayOpen(user: Pick<UserDTO, "role"> | null, page: ConsolePage): 
       return can(user.role, "sales.report");
     case "plans":
       return can(user.role, "sales.plan");
+    case "campaigns":
+      return can(user.role, "campaign.read");
     case "inbox":
     case "security":
       return true;

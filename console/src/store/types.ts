@@ -33,7 +33,7 @@ export type InboxView = "conversations" | "tickets";
 export type ConsolePage = "inbox" | "reports" | "security" | "customers" | "customer" | "companies" | "apikeys" | "settings" | "inboxes" | SalesPage;
 
 /** The Sales area's pages: the pipeline board, a deal, the orders, an order, the catalogue, the dashboard, the plans. */
-export type SalesPage = "pipeline" | "deal" | "orders" | "order" | "products" | "salesDashboard" | "plans" | "stages";
+export type SalesPage = "pipeline" | "deal" | "orders" | "order" | "products" | "salesDashboard" | "plans" | "stages" | "campaigns";
 
 /** Periods the reports offer: this many calendar days, today included. */
 export type ReportPeriod = 7 | 30 | 90;

@@ -38,7 +38,7 @@ const PAGES: { value: ConsolePage; label: string }[] = [
 /** A customer's profile belongs under Customers in the navigation, every Sales page under Sales. */
 function navPage(page: ConsolePage): ConsolePage {
   if (page === "customer") return "customers";
-  if (page === "deal" || page === "orders" || page === "order" || page === "products" || page === "salesDashboard" || page === "plans" || page === "stages") return "pipeline";
+  if (page === "deal" || page === "orders" || page === "order" || page === "products" || page === "salesDashboard" || page === "plans" || page === "stages" || page === "campaigns") return "pipeline";
   return page;
 }
 

@@ -25,6 +25,7 @@ import { slaOperations } from "./paths-sla.ts";
 import { salesCatalogueOperations } from "./paths-catalogue.ts";
 import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
+import { campaignOperations } from "./paths-campaigns.ts";
 import { reportOperations } from "./paths-reports.ts";
 import { revenueOperations } from "./paths-revenue.ts";
 import { searchOperations } from "./paths-search.ts";
@@ -49,6 +50,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...dealOperations,
   ...revenueOperations,
   ...planOperations,
+  ...campaignOperations,
   ...channelOperations,
 ];
 
@@ -72,6 +74,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Deals", description: "The deals pipeline: stages, deals, their history, leads from chats." },
   { name: "Sales figures", description: "Sales summary, targets and attainment, the revenue forecast (managers)." },
   { name: "Sales plans", description: "Lead assignment and effort allocation by optimisation, and the reps they plan for (managers)." },
+  { name: "Campaigns", description: "Campaigns to a segment or a CRM filter over the widget or email, opt-outs and results (managers)." },
   { name: "Reports", description: "Reports for managers." },
   { name: "Backups", description: "Database snapshots (admins)." },
   { name: "Channels", description: "Inbound channel endpoints." },

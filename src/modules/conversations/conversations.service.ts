@@ -124,6 +124,13 @@ async function conversationIdFor(deps: ServiceDeps, inboxId: string, inbound: In
   return created.id;
 }
 
+/** The conversation of a known customer for a channel's external id: the existing one, or a new one without messages (a campaign's proactive message opens it). */
+export async function openCustomerConversation(deps: Pick<ServiceDeps, "db">, values: { inboxId: string; customerId: string; channel: string; externalId: string }): Promise<string> {
+  const known = await findConversationByExternalId(deps.db, values.channel, values.externalId);
+  if (known) return known.id;
+  return (await createConversation(deps.db, values)).id;
+}
+
 /** Commits a customer message before anything acknowledges it; a repeated clientMsgId returns the stored message (created=false). */
 export async function receiveCustomerMessage(
   deps: ServiceDeps,

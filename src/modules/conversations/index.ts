@@ -1,6 +1,7 @@
 /** Conversations module: inbound messages, replies, history, status. */
 export {
   receiveCustomerMessage,
+  openCustomerConversation,
   addReply,
   messagesAfter,
   getConversation,

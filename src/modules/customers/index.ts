@@ -8,6 +8,6 @@ export { validateAttributes, applyAttributeChanges, MAX_ATTRIBUTE_TEXT, type Att
 export { isFreeMailDomain, FREE_MAIL_DOMAINS } from "./free-mail.ts";
 export { digitsOf } from "./records.service.ts";
 export { getCustomerProfile } from "./profile.service.ts";
-export { emailSchema, phoneSchema, tagSchema, MAX_TAGS } from "./customers.schemas.ts";
+export { emailSchema, phoneSchema, tagSchema, MAX_TAGS, listCustomersQuery } from "./customers.schemas.ts";
 export { listCustomers, rankedCustomerMatches, type RankedCustomer } from "./search.service.ts";
 export type { ListCustomersQuery } from "./customers.schemas.ts";

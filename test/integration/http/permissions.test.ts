@@ -17,6 +17,7 @@ import { dealsScenarios } from "../../support/permission-walk/deals.ts";
 import { inboxesScenarios } from "../../support/permission-walk/inboxes.ts";
 import { figuresScenarios } from "../../support/permission-walk/figures.ts";
 import { helpdeskScenarios } from "../../support/permission-walk/helpdesk.ts";
+import { campaignsScenarios } from "../../support/permission-walk/campaigns.ts";
 import { plansScenarios } from "../../support/permission-walk/plans.ts";
 import type { Outcome, Person, Scenario, WalkContext } from "../../support/permission-walk/types.ts";
 
@@ -146,6 +147,7 @@ const scenarios: Record<Action, Scenario> = {
   ...dealsScenarios(walk),
   ...figuresScenarios(walk),
   ...plansScenarios(walk),
+  ...campaignsScenarios(walk),
   ...inboxesScenarios(walk),
   ...helpdeskScenarios(walk),
   "ticket.read": async (_scope, actor) => {

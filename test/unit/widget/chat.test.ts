@@ -24,6 +24,10 @@ class ScriptedLink implements Connection {
     return this.historyPage;
   };
   typing = (): void => {};
+  seenIds: string[] = [];
+  seen = (id: string): void => {
+    this.seenIds.push(id);
+  };
   dropTransport = (): void => {};
   close = (): void => {};
   up(): void {
@@ -177,5 +181,17 @@ describe("widget chat session", () => {
     expect(chat.state.typing).toEqual({ type: "agent", name: "Ana" });
     link.handlers.onMessage({ id: "x", conversationId: "c", sender: { type: "agent", name: "Ana" }, text: "hi", createdAt: "2026-01-01T00:00:01Z" });
     expect(chat.state.typing).toBeNull();
+  });
+
+  it("reports the bot's and agents' messages as seen once each, never the customer's own", async () => {
+    const { chat, link } = makeChat();
+    link.up();
+    await tick();
+    const at = new Date().toISOString();
+    link.handlers.onMessage({ id: "b1", conversationId: "c", sender: { type: "bot" }, text: "Our sale starts today", createdAt: at });
+    link.handlers.onMessage({ id: "c1", conversationId: "c", sender: { type: "customer" }, text: "Nice", createdAt: at });
+    chat.markSeen();
+    chat.markSeen();
+    expect(link.seenIds).toEqual(["b1"]);
   });
 });

@@ -1,4 +1,5 @@
 /** The Sales pages, bundled as one chunk the console loads the first time one of them opens. */
+export { CampaignsView } from "./campaigns-view.tsx";
 export { DashboardView } from "./dashboard-view.tsx";
 export { DealView } from "./deal-view.tsx";
 export { OrderView } from "./order-view.tsx";

@@ -6,7 +6,7 @@ import { ERROR_TEXT } from "../../strings.ts";
 import { ErrorState, Loading } from "../crm/ui.tsx";
 import { useLazyPages } from "../use-lazy-pages.ts";
 
-const SALES_PAGES: readonly string[] = ["pipeline", "deal", "orders", "order", "products", "salesDashboard", "plans", "stages"] satisfies SalesPage[];
+const SALES_PAGES: readonly string[] = ["pipeline", "deal", "orders", "order", "products", "salesDashboard", "plans", "stages", "campaigns"] satisfies SalesPage[];
 
 // The Sales pages' own chunk.
 const importSalesPages = () => import("./pages.ts");
@@ -40,5 +40,7 @@ export function SalesArea(props: { page: string; crm: CrmOperations; user: UserD
       return <pages.PlansView key={props.visit} crm={crm} user={user} />;
     case "stages":
       return <pages.StagesView key={props.visit} crm={crm} user={user} />;
+    case "campaigns":
+      return <pages.CampaignsView key={props.visit} crm={crm} user={user} />;
   }
 }

@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { UserDTO } from "../../../../src/contracts/api.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
+import { CAMPAIGNS_TEXT } from "../../campaign-strings.ts";
 import { SALES_NAV_TEXT } from "../../sales-strings.ts";
 import { mayLinkTo } from "../../store/route.ts";
 import type { SalesPage } from "../../store/types.ts";
@@ -14,6 +15,7 @@ const TABS: { page: SalesPage; label: string }[] = [
   { page: "salesDashboard", label: SALES_NAV_TEXT.dashboard },
   { page: "plans", label: SALES_NAV_TEXT.plans },
   { page: "stages", label: SALES_NAV_TEXT.stages },
+  { page: "campaigns", label: CAMPAIGNS_TEXT.tab },
 ];
 
 /** Which tab a page belongs under (a deal under the pipeline, an order under the orders). */

@@ -1,0 +1,60 @@
+/** Text of the Campaigns page (English). */
+import type { CampaignStatusDTO } from "../../src/contracts/campaigns.ts";
+
+/** The page's text. */
+export const CAMPAIGNS_TEXT = {
+  tab: "Campaigns",
+  title: "Campaigns",
+  newCampaign: "New campaign",
+  failed: "Campaigns could not be loaded",
+  empty: "No campaigns yet",
+  emptyHint: "Create one to message a segment in the widget or by email.",
+  name: "Name",
+  audience: "Audience",
+  channel: "Channel",
+  status: "Status",
+  sent: "Sent",
+  actions: "Actions",
+  start: "Start",
+  pause: "Pause",
+  results: "Results",
+  segment: "Segment",
+  segmentHint: "Customers whose segment is exactly this (see a customer's profile or the customers list's segment filter).",
+  tag: "Tag",
+  audienceKind: "Audience by",
+  bySegment: "Segment",
+  byTag: "Tag",
+  widget: "Widget (shown on the customer's next visit)",
+  email: "Email",
+  message: "Message",
+  messageHint: "Variables: {{name}} (first name) and {{lastOrderNumber}}.",
+  subject: "Email subject",
+  throttle: "Sends per minute (optional)",
+  create: "Create draft",
+  creating: "Creating…",
+  created: "Campaign created as a draft.",
+  started: "Campaign started.",
+  paused: "Campaign paused.",
+  resultsOf: (name: string) => `Results: ${name}`,
+  resultsFailed: "Results could not be loaded",
+  noSends: "Nothing sent yet: start the campaign.",
+  variant: "Variant",
+  delivered: "Delivered",
+  seen: "Seen",
+  replied: "Replied",
+  converted: "Converted",
+  revenue: "Revenue",
+  significance: (metric: string, variant: string, base: string, p: string, significant: boolean) =>
+    `${metric}: ${variant} vs ${base}, p = ${p}${significant ? " (significant at 5 %)" : " (not significant)"}`,
+  noTest: "Not enough delivered yet for a test between variants.",
+  close: "Close",
+} as const;
+
+/** Each status as shown. */
+export const CAMPAIGN_STATUS_TEXT: Record<CampaignStatusDTO, string> = {
+  draft: "Draft",
+  scheduled: "Scheduled",
+  running: "Running",
+  paused: "Paused",
+  completed: "Completed",
+};
