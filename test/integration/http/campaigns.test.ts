@@ -177,7 +177,7 @@ describe.each(testEngines())("campaigns API on $name", (engine) => {
     expect(inbox.status).toBe(201);
     const tag = `tag${randomUUID().slice(0, 8)}`;
     const people = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 12; i++) {
       const person = await member(null, `Person ${i}`, `person-${tag}-${i}@example.test`);
       await db().update(tables.customers).set({ tags: [tag] }).where(eq(tables.customers.id, person.customerId));
       people.push(person);
@@ -203,7 +203,7 @@ describe.each(testEngines())("campaigns API on $name", (engine) => {
     await runUntilCompleted(id);
     await runJobAgain(id);
 
-    for (let i = 0; i < 8; i++) expect(sink.sentTo(`person-${tag}-${i}@example.test`)).toHaveLength(1);
+    for (let i = 0; i < 12; i++) expect(sink.sentTo(`person-${tag}-${i}@example.test`)).toHaveLength(1);
     expect(sink.sentTo(`nomail-${tag}@example.test`)).toHaveLength(0);
     const mail = sink.sentTo(`person-${tag}-0@example.test`)[0]!.mail;
     expect(mail.subject).toBe("Tents for you");
@@ -217,9 +217,11 @@ describe.each(testEngines())("campaigns API on $name", (engine) => {
     await db().insert(tables.orders).values({ number: `ORD-LATE-${randomUUID().slice(0, 8)}`, customerId: late.customerId, totalCents: 999, placedAt: new Date(Date.now() + 5 * 86_400_000) });
 
     const results = (await call<{ data: CampaignResultsDTO }>("GET", `/${id}/results`)).body.data;
-    expect(results.total).toMatchObject({ audience: 8, sent: 8, delivered: 8, converted: 1, revenueCents: 12_000 });
+    expect(results.total).toMatchObject({ audience: 12, sent: 12, delivered: 12, converted: 1, revenueCents: 12_000 });
     expect(results.variants.map((v) => v.name)).toEqual(["plain", "urgent"]);
-    expect(results.variants.every((v) => v.audience > 0)).toBe(true);
+    // Each variant's audience is the customers the hash gives it (all 12 in one variant is a 1-in-2,048 draw).
+    const expected = [0, 1].map((k) => sends.filter((send) => variantIndex(id, send.customerId, 2) === k).length);
+    expect(results.variants.map((v) => v.audience)).toEqual(expected);
     const byVariant = Object.fromEntries(results.variants.map((v) => [v.name, v]));
     expect(byVariant[buyer.variant]!.converted).toBe(1);
     // The same customer always gets the same variant: the split is by customer id.
