@@ -18,6 +18,19 @@ export const LOGIN_TEXT = {
   loading: "Loading…",
 } as const;
 
+/** Text of the invite page (/console/invite/:token): an invited user chooses their password. */
+export const INVITE_TEXT = {
+  title: "Set your password",
+  subtitle: "Choose the password you will sign in with (at least 12 characters, as for any password).",
+  password: "New password",
+  confirm: "Repeat the password",
+  mismatch: "The two passwords differ.",
+  submit: "Set password and sign in",
+  submitting: "Setting your password…",
+  missing: "This invite link is incomplete; open the link from your email again.",
+  signIn: "Go to the sign-in page",
+} as const;
+
 /** Text of the header bar. */
 export const HEADER_TEXT = {
   online: "Online",

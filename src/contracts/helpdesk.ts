@@ -31,6 +31,9 @@ export type ManagedUserDTO = UserDTO & {
 /** A new user and the temporary password shown once (POST /api/v1/users, POST /api/v1/users/:id/password). */
 export type CreatedUserDTO = { user: ManagedUserDTO; temporaryPassword: string };
 
+/** A new user who was mailed a one-time link to choose their password (POST /api/v1/users with `invite: "email"`). */
+export type InvitedUserDTO = { user: ManagedUserDTO; invited: true };
+
 /** A team (GET/POST/PATCH /api/v1/teams). */
 export type TeamDTO = {
   id: string;

@@ -39,6 +39,7 @@ import { revenueRoutes } from "../modules/revenue/revenue.routes.ts";
 import { ordersRoutes } from "../modules/sales/orders.routes.ts";
 import { productsRoutes } from "../modules/sales/products.routes.ts";
 import { botFrameworkRoutes } from "../channels/botframework/routes.ts";
+import { inviteMailer } from "../channels/email/invite-mail.ts";
 import { channelRoutes } from "../channels/registry.ts";
 import { inboxChecksRoutes } from "../channels/inbox-checks.routes.ts";
 import { widgetConfigRoutes, widgetLookRoutes } from "../modules/inboxes/widget-look.routes.ts";
@@ -66,12 +67,12 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/sales/plans", express.json({ limit: "1mb" }));
   api.use(express.json({ limit: "64kb" }));
   api.use(openApiRoutes());                                // GET /openapi.json: this API's OpenAPI 3.1 document (public)
-  // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/logout, /auth/me, /agents/me
+  // /auth/login (behind the login guard: attempts per address, lockout per account), /auth/invite, /auth/logout, /auth/me, /agents/me
   api.use(agentsRoutes(deps, { secureCookies, loginGuard: container.limits.login }));
   api.use(sessionsRoutes(deps, { loginGuard: container.limits.login })); // password guesses share the login limits                           // /auth/sessions, /auth/logout-everywhere, /auth/password
   api.use("/agents", agentDirectoryRoutes(deps));          // GET /agents?withLoad=1, GET /agents/teams: the assignment picker's lists
   api.use(profileRoutes(deps));                            // GET/PATCH /auth/profile: your name, avatar, notification preferences
-  api.use("/users", usersRoutes(deps));                    // console users: list, add, change, deactivate, reset password (admins)
+  api.use("/users", usersRoutes(deps, { publicUrl: container.config.publicUrl, inviteMailer: inviteMailer(deps) }));                    // console users: list, add, change, deactivate, reset password (admins)
   api.use("/teams", teamsRoutes(deps));                    // teams with members, inboxes and intents (admins)
   api.use("/sla-policies", slaPoliciesRoutes(deps));      // SLA targets per priority (admins)
   api.use("/audit-log", auditRoutes(deps));                // every settings change (admins)

@@ -87,7 +87,7 @@ export function staticRoutes(options: { demoInboxId: () => Promise<string | unde
   router.use("/console", express.static(consoleDir, { index: false, maxAge: "1h" }));
   // Every other path under /console is one of the console's own pages, routed in the browser: /console/conversations/:id,
   // /console/reports, /console/security, /console/customers (?q=&tag=&companyId=&segment=&sort=), /console/customers/:id,
-  // /console/companies, /console/settings, /console/settings/api-keys. Each deep link gets the console, which then shows the page it names.
+  // /console/companies, /console/settings, /console/settings/api-keys, /console/invite/:token. Each deep link gets the console, which then shows the page it names.
   router.get(/^\/console(\/.*)?$/, (_req, res) => {
     const index = path.join(consoleDir, "index.html");
     if (!existsSync(index)) {

@@ -27,6 +27,11 @@ export async function login(email: string, password: string): Promise<UserDTO> {
   return (await request<Data<UserDTO>>("POST", "/auth/login", { email, password })).data;
 }
 
+/** Sets the password of an invited user from their emailed link's token and signs them in (the session cookie). */
+export async function acceptInvite(token: string, password: string): Promise<UserDTO> {
+  return (await request<Data<UserDTO>>("POST", "/auth/invite", { token, password })).data;
+}
+
 /** Ends the session. */
 export async function logout(): Promise<void> {
   await request<null>("POST", "/auth/logout");

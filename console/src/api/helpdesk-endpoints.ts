@@ -1,6 +1,6 @@
 /** The REST calls of the helpdesk: canned replies, private notes, labels, and the settings pages (users, teams, audit log). */
 import type { Page } from "../../../src/contracts/api.ts";
-import type { AuditEntryDTO, CannedReplyDTO, ConversationNoteDTO, CreatedUserDTO, LabelChipDTO, LabelDTO, ManagedUserDTO, TeamDTO } from "../../../src/contracts/helpdesk.ts";
+import type { AuditEntryDTO, CannedReplyDTO, ConversationNoteDTO, CreatedUserDTO, InvitedUserDTO, LabelChipDTO, LabelDTO, ManagedUserDTO, TeamDTO } from "../../../src/contracts/helpdesk.ts";
 import { query, request } from "./http.ts";
 
 type Data<T> = { data: T };
@@ -35,9 +35,9 @@ export async function listUsers(): Promise<ManagedUserDTO[]> {
   return (await request<Data<ManagedUserDTO[]>>("GET", "/users")).data;
 }
 
-/** Adds a console user; the answer carries the temporary password, shown once. */
-export async function createUser(body: { name: string; email: string; role: ManagedUserDTO["role"] }): Promise<CreatedUserDTO> {
-  return (await request<Data<CreatedUserDTO>>("POST", "/users", body)).data;
+/** Adds a console user; the answer carries the temporary password, shown once, or (`invite: "email"`) `invited: true`. */
+export async function createUser(body: { name: string; email: string; role: ManagedUserDTO["role"]; invite?: "email" }): Promise<CreatedUserDTO | InvitedUserDTO> {
+  return (await request<Data<CreatedUserDTO | InvitedUserDTO>>("POST", "/users", body)).data;
 }
 
 /** Deactivates or reactivates a user. */

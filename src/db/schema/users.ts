@@ -49,3 +49,21 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * One-time sign-in links an admin emailed to a new user (`invite: "email"`): only the token's SHA-256 is stored; a link
+ * works once (`used_at`), until `expires_at` (72 hours after it was sent).
+ */
+export const userInvites = pgTable(
+  "user_invites",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("user_invites_user_idx").on(t.userId)],
+);

@@ -1,6 +1,6 @@
 /** Operations of the console's own routes: login and sessions, backups, API keys, and this document. */
 import { z } from "zod";
-import { loginBody, presenceBody } from "../../modules/agents/agents.routes.ts";
+import { inviteBody, loginBody, presenceBody } from "../../modules/agents/agents.routes.ts";
 import { passwordBody, sessionIdParams } from "../../modules/agents/sessions.routes.ts";
 import { apiKeyIdParams, createApiKeyBody } from "../../modules/apikeys/apikeys.routes.ts";
 import type { Operation } from "./operation.ts";
@@ -22,6 +22,18 @@ export const consoleOperations: Operation[] = [
     body: loginBody,
     success: { status: 200, description: "Logged in; the session cookie is set.", data: userDTO },
     errors: ["INVALID_CREDENTIALS"],
+  },
+  {
+    method: "post",
+    path: `${V1}/auth/invite`,
+    tag: "Console sessions",
+    summary: "Accept an invite link",
+    description:
+      "Sets the password of a user an admin invited (the token of their emailed `/console/invite/<token>` link; the password follows the rules of a password change) and signs them in like a login (the `sb_session` cookie). A link works once, within 72 hours.",
+    access: { auth: "public" },
+    body: inviteBody,
+    success: { status: 200, description: "Password set and logged in; the session cookie is set.", data: userDTO },
+    errors: ["INVITE_INVALID"],
   },
   {
     method: "post",

@@ -4,7 +4,7 @@ import { auditLogQuery } from "../../modules/audit/audit.routes.ts";
 import { changeTeamBody, createTeamBody, teamIdParams } from "../../modules/settings/teams.routes.ts";
 import { changeUserBody, createUserBody, userIdParams } from "../../modules/settings/users.routes.ts";
 import type { Operation } from "./operation.ts";
-import { auditEntryDTO, createdUserDTO, managedUserDTO, teamDTO } from "./schemas-helpdesk.ts";
+import { auditEntryDTO, createdUserDTO, invitedUserDTO, managedUserDTO, teamDTO } from "./schemas-helpdesk.ts";
 
 const V1 = "/api/v1";
 const admins = (action: "settings.users" | "settings.teams" | "settings.audit") => ({ auth: "session", actions: [action] }) as const;
@@ -24,11 +24,12 @@ export const helpdeskOperations: Operation[] = [
     path: `${V1}/users`,
     tag: "Users",
     summary: "Add a console user",
-    description: "Answers a temporary password once (generated unless `password` is given); only its hash is stored. Recorded in the audit log.",
+    description:
+      'Answers a temporary password once (generated unless `password` is given); only its hash is stored. With `invite: "email"` no password is answered: the user is mailed a one-time link (`PUBLIC_URL` or the request\'s origin + `/console/invite/<token>`, valid 72 hours) through the oldest enabled email inbox\'s SMTP relay, and answered `{user, invited: true}`; when no email inbox can send, or the relay refuses the mail, nothing is created (409 INVITE_EMAIL_UNAVAILABLE). Recorded in the audit log.',
     access: admins("settings.users"),
     body: createUserBody,
-    success: { status: 201, description: "The new user and the temporary password.", data: createdUserDTO },
-    errors: ["USER_EXISTS"],
+    success: { status: 201, description: "The new user and the temporary password, or `invited: true`.", data: z.union([createdUserDTO, invitedUserDTO]) },
+    errors: ["USER_EXISTS", "INVITE_EMAIL_UNAVAILABLE"],
   },
   {
     method: "patch",

@@ -5,6 +5,7 @@ import type {
   CannedReplyDTO,
   ConversationNoteDTO,
   CreatedUserDTO,
+  InvitedUserDTO,
   LabelDTO,
   ManagedUserDTO,
   NotificationDTO,
@@ -27,6 +28,11 @@ export const managedUserDTO = userDTO
 export const createdUserDTO = z
   .object({ user: managedUserDTO, temporaryPassword: z.string().meta({ description: "Shown once; only its hash is stored." }) })
   .meta({ id: "CreatedUser" }) satisfies z.ZodType<CreatedUserDTO>;
+
+/** A user who was mailed an invite link (no password is answered). */
+export const invitedUserDTO = z
+  .object({ user: managedUserDTO, invited: z.literal(true).meta({ description: "The invite mail went out; its link sets the password once within 72 hours." }) })
+  .meta({ id: "InvitedUser" }) satisfies z.ZodType<InvitedUserDTO>;
 
 /** A team. */
 export const teamDTO = z

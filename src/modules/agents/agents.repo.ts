@@ -17,6 +17,11 @@ export async function findUser(db: Database, id: string): Promise<UserRow | unde
   return row;
 }
 
+/** Deletes a user who was just created and never used (an invite whose mail could not be sent); their rows cascade. */
+export async function deleteUserRow(db: Database, id: string): Promise<void> {
+  await db.delete(tables.users).where(eq(tables.users.id, id));
+}
+
 /** Creates a user; the email is stored lower-cased. */
 export async function insertUser(
   db: Database,

@@ -24,6 +24,7 @@ export {
   findUserByEmail,
   listAllUsers,
   insertUser,
+  deleteUserRow,
   updateUserRow,
   countActiveAdmins,
   teamIdsOfUsers,
@@ -33,3 +34,4 @@ export {
   type UserChanges,
 } from "./agents.repo.ts";
 export { hashPassword } from "./passwords.ts";
+export { acceptInvite, insertInvite, INVITE_TTL_MS } from "./invites.service.ts";

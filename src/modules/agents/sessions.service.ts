@@ -96,6 +96,15 @@ export async function login(
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   // A deactivated user is told nothing more than a wrong password would.
   if (!user || !ok || !user.active) throw new AppError("INVALID_CREDENTIALS");
+  return openSession(deps, user, client);
+}
+
+/** Opens a session for a user whose credentials were checked (a login, or an accepted invite link). */
+export async function openSession(
+  deps: Pick<ServiceDeps, "db" | "now" | "sessions">,
+  user: UserRow,
+  client: ClientInfo,
+): Promise<{ user: UserRow; token: string; sessionId: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + sessionSettings(deps).maxAgeMs);

@@ -1,8 +1,8 @@
-/** REST: console users, for admins: list, add (a temporary password shown once), change, deactivate, reset a password. */
+/** REST: console users, for admins: list, add (a temporary password shown once, or an emailed invite link), change, deactivate, reset a password. */
 import { Router } from "express";
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "../../contracts/api.ts";
-import type { CreatedUserDTO } from "../../contracts/helpdesk.ts";
+import type { CreatedUserDTO, InvitedUserDTO } from "../../contracts/helpdesk.ts";
 import { ROLES } from "../../contracts/permissions.ts";
 import { currentUser, requireUser } from "../../http/middlewares/auth.ts";
 import { parseInput } from "../../http/middlewares/validate.ts";
@@ -11,7 +11,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { skillsField, nameField, uuidList, uuidParams } from "./settings.schemas.ts";
 import { presentManagedUser, presentManagedUsers } from "./users.presenter.ts";
-import { changeManagedUser, createManagedUser, resetUserPassword, type UserWithPassword } from "./users.service.ts";
+import { changeManagedUser, createManagedUser, inviteManagedUser, resetUserPassword, type InviteMailer, type UserWithPassword } from "./users.service.ts";
 
 const role = z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` });
 const capacity = z.number({ error: "capacity must be a whole number or null" }).int("capacity must be a whole number").min(1, "capacity must be at least 1").max(1000, "capacity must be at most 1000").nullable();
@@ -31,8 +31,11 @@ export const createUserBody = z
       .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
       .max(1000, "password must be at most 1000 characters")
       .optional(),
+    // Optional: "email" mails the user a one-time link to choose their password instead (no temporaryPassword).
+    invite: z.literal("email", { error: 'invite must be "email"' }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => !(b.invite && b.password !== undefined), { message: "give either password or invite, not both", path: ["invite"] });
 
 /** Body of PATCH /api/v1/users/:id. */
 export const changeUserBody = z
@@ -51,7 +54,7 @@ export const changeUserBody = z
 export const userIdParams = uuidParams;
 
 /** Routes under /api/v1/users (admins only). */
-export function usersRoutes(deps: ServiceDeps): Router {
+export function usersRoutes(deps: ServiceDeps, options: { publicUrl?: string; inviteMailer: InviteMailer }): Router {
   const router = Router();
   router.use(requireUser(deps));
   router.use((req, _res, next) => {
@@ -67,6 +70,13 @@ export function usersRoutes(deps: ServiceDeps): Router {
   });
   router.post("/", async (req, res) => {
     const body = parseInput(createUserBody, req.body ?? {});
+    if (body.invite) {
+      const origin = options.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+      const { user, invited } = await inviteManagedUser(deps, currentUser(req), body, { mailer: options.inviteMailer, origin });
+      const data: InvitedUserDTO = { user: await presentManagedUser(deps.db, user), invited };
+      res.status(201).json({ data });
+      return;
+    }
     res.status(201).json({ data: await withPassword(await createManagedUser(deps, currentUser(req), body)) });
   });
   router.patch("/:id", async (req, res) => {

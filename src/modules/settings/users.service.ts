@@ -5,12 +5,14 @@ import { isUniqueViolation } from "../../db/index.ts";
 import { AppError } from "../../errors.ts";
 import {
   countActiveAdmins,
+  deleteUserRow,
   endSessionsOfUser,
   existingTeamIds,
   findUser,
   findUserByEmail,
   forgetUser,
   hashPassword,
+  insertInvite,
   insertUser,
   replaceUserTeams,
   teamIdsOfUsers,
@@ -31,7 +33,20 @@ export type NewUserInput = {
   skills?: UserRow["skills"];
   capacity?: number | null;
   password?: string;
+  /** "email": no password; the user is mailed a one-time link to choose one (see `inviteMailer`). */
+  invite?: "email";
 };
+
+/** Sends invite mails; the channels layer provides it (the first email inbox's SMTP relay). */
+export type InviteMailer = {
+  /** Whether some email inbox could send a mail now. */
+  canSend(): Promise<boolean>;
+  /** Sends the invite mail; false when no email inbox can send; throws when the relay refuses or cannot be reached. */
+  send(mail: { to: string; name: string; link: string; invitedBy: string }): Promise<boolean>;
+};
+
+/** A user added with an emailed invite link instead of a password. */
+export type InvitedUser = { user: UserRow; invited: true };
 
 /** What an admin may change on a user. */
 export type UserPatch = {
@@ -64,8 +79,61 @@ export async function createManagedUser(deps: ServiceDeps, actor: AuditActor, in
   await assertTeamsExist(deps, input.teamIds);
   const password = input.password ?? temporaryPassword();
   const passwordHash = await hashPassword(password);
+  const user = await insertManagedUser(deps, actor, input, passwordHash);
+  deps.events.emit("agent.updated", { userId: user.id });
+  return { user, temporaryPassword: password };
+}
+
+/**
+ * Creates a console user without a usable password and mails them a one-time link (`${origin}/console/invite/<token>`)
+ * to choose one. Nothing is created when no email inbox can send (INVITE_EMAIL_UNAVAILABLE), and a user whose mail
+ * the relay refused is removed again (the same code, naming the relay's answer), so the admin can simply try again.
+ */
+export async function inviteManagedUser(
+  deps: ServiceDeps,
+  actor: AuditActor,
+  input: NewUserInput,
+  mail: { mailer: InviteMailer; origin: string },
+): Promise<InvitedUser> {
+  if (await findUserByEmail(deps.db, input.email)) throw new AppError("USER_EXISTS", undefined, { email: "already taken" });
+  await assertTeamsExist(deps, input.teamIds);
+  if (!(await mail.mailer.canSend())) throw new AppError("INVITE_EMAIL_UNAVAILABLE");
+  // Nobody knows this password: the user chooses theirs through the link.
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  let token = "";
+  const user = await insertManagedUser(deps, actor, input, passwordHash, async (tx, row) => {
+    token = await insertInvite(tx, row.id, deps.now());
+  });
+  const link = `${mail.origin.replace(/\/+$/, "")}/console/invite/${token}`;
+  const invitedBy = (await findUser(deps.db, actor.id))?.name ?? "An admin";
+  const failure = await mail.mailer.send({ to: user.email, name: user.name, link, invitedBy }).then(
+    (sent) => (sent ? undefined : "no email inbox can send"),
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  if (failure) {
+    await deleteUserRow(deps.db, user.id);
+    throw new AppError("INVITE_EMAIL_UNAVAILABLE", `The invite mail could not be sent (${failure}); the user was not added.`);
+  }
+  await auditCreation(deps, deps.db, actor, user, [...new Set(input.teamIds ?? [])], "email");
+  deps.events.emit("agent.updated", { userId: user.id });
+  return { user, invited: true };
+}
+
+async function auditCreation(deps: ServiceDeps, db: ServiceDeps["db"], actor: AuditActor, row: UserRow, teamIds: string[], invite?: "email"): Promise<void> {
+  const after = { email: row.email, name: row.name, role: row.role, teamIds, skills: row.skills, capacity: row.capacity, ...(invite ? { invite } : {}) };
+  await recordAudit(db, actor, { action: "user.created", targetType: "user", targetId: row.id, after }, deps.now());
+}
+
+/** Inserts the user, their teams and the audit entry in one transaction (`extra`, for an invite, replaces the audit entry); USER_EXISTS on a race. */
+async function insertManagedUser(
+  deps: ServiceDeps,
+  actor: AuditActor,
+  input: NewUserInput,
+  passwordHash: string,
+  extra?: (tx: ServiceDeps["db"], row: UserRow) => Promise<void>,
+): Promise<UserRow> {
   const teamIds = [...new Set(input.teamIds ?? [])];
-  const user = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const row = await insertUser(tx, {
       email: input.email,
       name: input.name,
@@ -75,15 +143,14 @@ export async function createManagedUser(deps: ServiceDeps, actor: AuditActor, in
       capacity: input.capacity ?? null,
     });
     await replaceUserTeams(tx, row.id, teamIds);
-    const after = { email: row.email, name: row.name, role: row.role, teamIds, skills: row.skills, capacity: row.capacity };
-    await recordAudit(tx, actor, { action: "user.created", targetType: "user", targetId: row.id, after }, deps.now());
+    // An invited user's creation is recorded once their mail went out (a user whose mail failed is removed again).
+    if (extra) await extra(tx, row);
+    else await auditCreation(deps, tx, actor, row, teamIds);
     return row;
   }).catch((error: unknown) => {
     // Two admins adding the same email at once: the unique index decides.
     throw isUniqueViolation(error) ? new AppError("USER_EXISTS", undefined, { email: "already taken" }) : error;
   });
-  deps.events.emit("agent.updated", { userId: user.id });
-  return { user, temporaryPassword: password };
 }
 
 /** Whether a change leaves the installation without an active admin. */

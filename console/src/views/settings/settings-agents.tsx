@@ -1,22 +1,23 @@
-/** Settings → Agents & teams: the console users (add one, its temporary password shown once; deactivate), and the teams. */
+/** Settings → Agents & teams: the console users (add one, its temporary password shown once or an invite link emailed; deactivate), and the teams. */
 import { useState } from "preact/hooks";
-import type { CreatedUserDTO, ManagedUserDTO } from "../../../../src/contracts/helpdesk.ts";
+import type { CreatedUserDTO, InvitedUserDTO, ManagedUserDTO } from "../../../../src/contracts/helpdesk.ts";
 import { ROLES, type Role } from "../../../../src/contracts/permissions.ts";
 import { createUser, listTeams, listUsers, setUserActive } from "../../api/helpdesk-endpoints.ts";
 import { SETTINGS_TEXT } from "./settings-strings.ts";
 import { RemoteBody } from "./settings-ui.tsx";
 import { useRemote } from "./use-remote.ts";
 
-function NewUserForm(props: { onCreated: (created: CreatedUserDTO) => void; onError: (message: string) => void }) {
+function NewUserForm(props: { onCreated: (created: CreatedUserDTO | InvitedUserDTO) => void; onError: (message: string) => void }) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("agent");
+  const [invite, setInvite] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     try {
-      props.onCreated(await createUser({ name, email, role }));
+      props.onCreated(await createUser({ name, email, role, ...(invite ? { invite: "email" as const } : {}) }));
       setName("");
       setEmail("");
     } catch (error) {
@@ -43,6 +44,9 @@ function NewUserForm(props: { onCreated: (created: CreatedUserDTO) => void; onEr
           ))}
         </select>
       </label>
+      <label class="checkbox" title={SETTINGS_TEXT.inviteHint}>
+        <input type="checkbox" checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} data-testid="new-user-invite" /> {SETTINGS_TEXT.inviteByEmail}
+      </label>
       <button type="submit" class="button button--primary" disabled={busy} data-testid="new-user-submit">
         {SETTINGS_TEXT.addAgent}
       </button>
@@ -54,7 +58,7 @@ function NewUserForm(props: { onCreated: (created: CreatedUserDTO) => void; onEr
 export function AgentsTab(props: { currentUserId: string; onError: (message: string) => void }) {
   const [users, reloadUsers] = useRemote(listUsers);
   const [teams, reloadTeams] = useRemote(listTeams);
-  const [created, setCreated] = useState<CreatedUserDTO | null>(null);
+  const [created, setCreated] = useState<CreatedUserDTO | InvitedUserDTO | null>(null);
   const toggle = async (user: ManagedUserDTO): Promise<void> => {
     try {
       await setUserActive(user.id, !user.active);
@@ -73,7 +77,11 @@ export function AgentsTab(props: { currentUserId: string; onError: (message: str
           reloadUsers();
         }}
       />
-      {created ? (
+      {created && "invited" in created ? (
+        <div class="notice" role="status" data-testid="invite-sent-notice">
+          {SETTINGS_TEXT.invited} <strong>{created.user.email}</strong>.
+        </div>
+      ) : created ? (
         <div class="notice settings-secret" role="status" data-testid="temporary-password-notice">
           {SETTINGS_TEXT.created} <strong>{created.user.email}</strong> <code class="code" data-testid="temporary-password">{created.temporaryPassword}</code>
         </div>
