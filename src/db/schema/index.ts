@@ -15,3 +15,4 @@ export * from "./email.ts";
 export * from "./helpdesk.ts";
 export * from "./reports.ts";
 export * from "./sla.ts";
+export * from "./insights.ts";

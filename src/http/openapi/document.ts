@@ -26,6 +26,7 @@ import { salesCatalogueOperations } from "./paths-catalogue.ts";
 import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
 import { reportOperations } from "./paths-reports.ts";
+import { insightOperations } from "./paths-insights.ts";
 import { revenueOperations } from "./paths-revenue.ts";
 import { searchOperations } from "./paths-search.ts";
 
@@ -42,6 +43,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...slaOperations,
   ...serviceOperations,
   ...reportOperations,
+  ...insightOperations,
   ...customerOperations,
   ...crmOperations,
   ...importOperations,
@@ -73,6 +75,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Sales figures", description: "Sales summary, targets and attainment, the revenue forecast (managers)." },
   { name: "Sales plans", description: "Lead assignment and effort allocation by optimisation, and the reps they plan for (managers)." },
   { name: "Reports", description: "Reports for managers." },
+  { name: "Insights", description: "Customer features, segments, the PCA map and churn risk (docs/insights.md)." },
   { name: "Backups", description: "Database snapshots (admins)." },
   { name: "Channels", description: "Inbound channel endpoints." },
   { name: "Reference", description: "This document." },
