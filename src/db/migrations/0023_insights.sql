@@ -19,6 +19,7 @@ CREATE TABLE "customer_features" (
 --> statement-breakpoint
 CREATE TABLE "insight_runs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"status" text DEFAULT 'queued' NOT NULL,
 	"trigger" text NOT NULL,
 	"requested_by" uuid,
@@ -61,8 +62,8 @@ ALTER TABLE "segment_memberships" ADD CONSTRAINT "segment_memberships_customer_i
 CREATE INDEX "customer_features_risk_idx" ON "customer_features" USING btree ("churn_risk","customer_id") WHERE "customer_features"."churn_risk" is not null;--> statement-breakpoint
 CREATE INDEX "customer_features_map_idx" ON "customer_features" USING btree ("map_rank");--> statement-breakpoint
 CREATE INDEX "customer_features_segment_idx" ON "customer_features" USING btree ("segment_id");--> statement-breakpoint
-CREATE INDEX "insight_runs_created_idx" ON "insight_runs" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "insight_runs_status_idx" ON "insight_runs" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "insight_runs_seq_idx" ON "insight_runs" USING btree ("seq");--> statement-breakpoint
+CREATE INDEX "insight_runs_status_idx" ON "insight_runs" USING btree ("status","seq");--> statement-breakpoint
 CREATE INDEX "insight_segments_run_idx" ON "insight_segments" USING btree ("run_id","position");--> statement-breakpoint
 CREATE INDEX "segment_memberships_customer_idx" ON "segment_memberships" USING btree ("customer_id","since");--> statement-breakpoint
 CREATE INDEX "segment_memberships_open_idx" ON "segment_memberships" USING btree ("customer_id") WHERE "segment_memberships"."until" is null;--> statement-breakpoint

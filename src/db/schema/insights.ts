@@ -15,6 +15,8 @@ export const insightRuns = pgTable(
   "insight_runs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // Orders runs by creation even when two share a timestamp (a clock's resolution, a fixed test clock).
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     status: text("status").$type<InsightRunStatus>().notNull().default("queued"),
     trigger: text("trigger").$type<"manual" | "schedule">().notNull(),
     requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
@@ -29,7 +31,7 @@ export const insightRuns = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("insight_runs_created_idx").on(t.createdAt), index("insight_runs_status_idx").on(t.status, t.createdAt)],
+  (t) => [index("insight_runs_seq_idx").on(t.seq), index("insight_runs_status_idx").on(t.status, t.seq)],
 );
 
 /** A segment one run found: its generated name, size, centroid, medians in people's units, top intents and rules. */

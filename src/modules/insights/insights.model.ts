@@ -66,22 +66,36 @@ function topIntentsOf(rows: FeatureSourceRow[], members: number[]): { intent: st
     .map(([intent, customers]) => ({ intent, customers }));
 }
 
-/** The plain-words name from a segment's most distinctive features: "frequent big spenders, unhappy". */
+/** Which features name a segment first when they are as distinctive: purchases, then service, then the rest. */
+const NAME_PRIORITY = ["orders12m", "spend12m", "recencyDays", "averageOrderValue", "negativeShare", "meanSentiment", "tickets90d", "conversations90d", "channelsUsed", "tenureDays"];
+const PURCHASE = new Set(["orders12m", "spend12m", "recencyDays", "averageOrderValue"]);
+
+/**
+ * The plain-words name from a segment's most distinctive features (|centroid z| ≥ 0.4, ranked by |z| to one decimal,
+ * ties by NAME_PRIORITY): up to two purchase words, then the rest after a comma ("frequent big spenders, unhappy").
+ */
 export function nameSegment(encoded: Encoded, centroid: number[]): { name: string; distinctive: SegmentResult["distinctive"] } {
+  const priority = (j: number): number => {
+    const at = NAME_PRIORITY.indexOf(encoded.keys[j].definition.key);
+    return at < 0 ? NAME_PRIORITY.length : at;
+  };
   const ranked = centroid
     .map((z, j) => ({ z, j }))
     .filter(({ z }) => Math.abs(z) >= DISTINCTIVE_Z)
-    .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
-  const words: string[] = [];
+    .sort((a, b) => Math.round(Math.abs(b.z) * 10) - Math.round(Math.abs(a.z) * 10) || priority(a.j) - priority(b.j));
+  const purchase: string[] = [];
+  const other: string[] = [];
   for (const { z, j } of ranked) {
     const word = wordFor(encoded.keys[j], z);
-    if (word && !words.includes(word) && words.length < 3) words.push(word);
+    if (!word || purchase.includes(word) || other.includes(word)) continue;
+    const isPurchase = PURCHASE.has(encoded.keys[j].definition.key) && !encoded.keys[j].missing;
+    if (isPurchase && purchase.length < 2) purchase.push(word);
+    else if (!isPurchase && other.length < 2) other.push(word);
   }
   const distinctive = ranked.slice(0, 5).map(({ z, j }) => ({ feature: encoded.keys[j].key, label: encoded.features[j].name, z: round(z, 2) }));
-  if (words.length === 0) return { name: "typical customers", distinctive };
-  // Adjectives first, then a noun if one of the words is one ("frequent big spenders"), the rest after a comma.
-  const head = words.slice(0, 2).join(" ");
-  return { name: words.length > 2 ? `${head}, ${words[2]}` : head, distinctive };
+  if (purchase.length === 0 && other.length === 0) return { name: "typical customers", distinctive };
+  const rest = other.slice(0, 3 - purchase.length);
+  return { name: purchase.length ? [purchase.join(" "), ...rest].join(", ") : rest.join(", "), distinctive };
 }
 
 function uniqueNames(names: string[]): string[] {
@@ -93,12 +107,42 @@ function uniqueNames(names: string[]): string[] {
   });
 }
 
+/**
+ * Keeps the previous refresh's name for a segment that holds most of an old segment's members and is mostly made of
+ * them (so saved CRM filters and campaign audiences keep working); the other segments take their generated names.
+ */
+export function carryOverNames(generated: string[], assignments: number[], previous: (string | null)[]): string[] {
+  const names = [...generated];
+  const oldSizes = new Map<string, number>();
+  for (const name of previous) if (name) oldSizes.set(name, (oldSizes.get(name) ?? 0) + 1);
+  const taken = new Set<string>();
+  const inherited = new Set<number>();
+  generated.forEach((_, s) => {
+    const members = assignments.flatMap((a, i) => (a === s ? [i] : []));
+    const counts = new Map<string, number>();
+    for (const i of members) if (previous[i]) counts.set(previous[i]!, (counts.get(previous[i]!) ?? 0) + 1);
+    const [best, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+    if (best && !taken.has(best) && count * 2 > members.length && count * 2 > (oldSizes.get(best) ?? 0)) {
+      names[s] = best;
+      taken.add(best);
+      inherited.add(s);
+    }
+  });
+  // A generated name that an inherited one already uses gets a number.
+  return names.map((name, s) => {
+    if (inherited.has(s) || !taken.has(name)) return name;
+    let n = 2;
+    while (taken.has(`${name} (${n})`) || names.includes(`${name} (${n})`)) n++;
+    return `${name} (${n})`;
+  });
+}
+
 const minLeafFor = (rows: number): number => Math.min(20, Math.max(3, Math.round(rows / 20)));
 
 function segmentsOf(rows: FeatureSourceRow[], values: (number | null)[][], encoded: Encoded, definitions: FeatureDefinition[], k: number | undefined) {
   const result = segment(encoded.z, k === undefined ? {} : { k });
   const named = result.centroids.map((centroid) => nameSegment(encoded, centroid));
-  const names = uniqueNames(named.map((n) => n.name));
+  const names = carryOverNames(uniqueNames(named.map((n) => n.name)), result.assignments, rows.map((r) => r.previous_segment));
   const segments: SegmentResult[] = result.centroids.map((_, s) => {
     const members = result.assignments.flatMap((a, i) => (a === s ? [i] : []));
     const medians = Object.fromEntries(definitions.map((d, j) => [d.key, median(members.map((i) => values[i][j]))]));

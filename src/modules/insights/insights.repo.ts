@@ -31,6 +31,8 @@ export type FeatureSourceRow = {
   top_topics: string[] | null;
   channels: string[] | null;
   attributes: Record<string, unknown>;
+  /** The segment the previous refresh put the customer in (names carry over while a segment keeps most of its members). */
+  previous_segment: string | null;
 };
 
 const DAY = 86_400;
@@ -105,8 +107,9 @@ export async function featureSource(db: Database, asOf: Date, afterDays = 0): Pr
       round((extract(epoch from ${at} - c.created_at) / ${DAY})::numeric, 1)::float8 as tenure_days,
       coalesce(o.orders_all, 0)::int as orders_all,
       coalesce(o.ordered_after, false) as ordered_after,
-      it.top as top_intents, tp.top as top_topics, cv.channels, c.attributes
+      it.top as top_intents, tp.top as top_topics, cv.channels, c.attributes, pf.segment_name as previous_segment
     from c
+    left join ${tables.customerFeatures} pf on pf.customer_id = c.id
     left join o on o.customer_id = c.id
     left join cv on cv.customer_id = c.id
     left join tk on tk.customer_id = c.id
@@ -147,7 +150,7 @@ export async function findActiveRun(db: Database, since: Date): Promise<InsightR
     .select()
     .from(r)
     .where(and(inArray(r.status, ["queued", "running"]), gt(r.createdAt, since)))
-    .orderBy(desc(r.createdAt))
+    .orderBy(desc(r.seq))
     .limit(1);
   return row;
 }
@@ -159,7 +162,7 @@ export async function latestRun(db: Database, succeeded = false): Promise<Insigh
     .select()
     .from(r)
     .where(succeeded ? eq(r.status, "succeeded") : undefined)
-    .orderBy(desc(r.createdAt))
+    .orderBy(desc(r.seq))
     .limit(1);
   return row;
 }
