@@ -72,7 +72,12 @@ const schema = z.object({
     .max(3_600, "must be at most an hour")
     .refine((n) => n === 0 || n >= 5, "must be 0 (off) or at least 5")
     .default(30),
-  INSIGHTS_REFRESH_HOURS: z.coerce.number().min(0, "must be 0 (off) or more").max(720, "must be at most 30 days").default(24),
+  INSIGHTS_REFRESH_HOURS: z.coerce
+    .number()
+    .min(0, "must be 0 (off) or 0.25–720")
+    .max(720, "must be at most 30 days")
+    .refine((n) => n === 0 || n >= 0.25, "must be 0 (off) or at least 0.25 (15 minutes)")
+    .default(24),
   INSIGHTS_CHURN_DAYS: z.coerce.number().int("must be a whole number").min(7, "must be at least 7").max(730, "must be at most two years").default(90),
   INSIGHTS_SEGMENTS: z.coerce.number().int("must be a whole number").min(2, "must be 2–10").max(10, "must be 2–10").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
