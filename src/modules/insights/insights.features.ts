@@ -21,7 +21,7 @@ export type FeatureDefinition = {
 
 /** The features every customer has, computed in SQL from orders, conversations, tickets and messages. */
 export const BASE_FEATURES: FeatureDefinition[] = [
-  { key: "recencyDays", label: "days since last order", unit: "days", source: "orders", value: (r) => r.recency_days, high: "lapsed", low: "recent buyers" },
+  { key: "recencyDays", label: "days since last order", unit: "days", source: "orders", value: (r) => r.recency_days, high: "lapsed", low: "recent" },
   { key: "orders12m", label: "orders in 12 months", unit: "orders", source: "orders", value: (r) => r.orders_12m, high: "frequent", low: "occasional" },
   { key: "spend12m", label: "spend in 12 months", unit: "currency units", source: "orders", value: (r) => r.spend_12m, high: "big spenders", low: "small spenders" },
   { key: "averageOrderValue", label: "average order value", unit: "currency units", source: "orders", value: (r) => r.average_order_value, high: "big baskets", low: "small baskets" },

@@ -68,7 +68,9 @@ function topIntentsOf(rows: FeatureSourceRow[], members: number[]): { intent: st
 
 /** Which features name a segment first when they are as distinctive: purchases, then service, then the rest. */
 const NAME_PRIORITY = ["orders12m", "spend12m", "recencyDays", "averageOrderValue", "negativeShare", "meanSentiment", "tickets90d", "conversations90d", "channelsUsed", "tenureDays"];
-const PURCHASE = new Set(["orders12m", "spend12m", "recencyDays", "averageOrderValue"]);
+/** Purchase features in the order their words read in a name, and those whose words are nouns. */
+const PURCHASE_ORDER = ["orders12m", "recencyDays", "spend12m", "averageOrderValue"];
+const NOUNS = new Set(["spend12m", "averageOrderValue"]);
 
 /**
  * The plain-words name from a segment's most distinctive features (|centroid z| ≥ 0.4, ranked by |z| to one decimal,
@@ -83,19 +85,24 @@ export function nameSegment(encoded: Encoded, centroid: number[]): { name: strin
     .map((z, j) => ({ z, j }))
     .filter(({ z }) => Math.abs(z) >= DISTINCTIVE_Z)
     .sort((a, b) => Math.round(Math.abs(b.z) * 10) - Math.round(Math.abs(a.z) * 10) || priority(a.j) - priority(b.j));
-  const purchase: string[] = [];
+  const purchase: { word: string; key: string }[] = [];
   const other: string[] = [];
   for (const { z, j } of ranked) {
     const word = wordFor(encoded.keys[j], z);
-    if (!word || purchase.includes(word) || other.includes(word)) continue;
-    const isPurchase = PURCHASE.has(encoded.keys[j].definition.key) && !encoded.keys[j].missing;
-    if (isPurchase && purchase.length < 2) purchase.push(word);
+    if (!word || purchase.some((p) => p.word === word) || other.includes(word)) continue;
+    const isPurchase = PURCHASE_ORDER.includes(encoded.keys[j].definition.key) && !encoded.keys[j].missing;
+    if (isPurchase && purchase.length < 2) purchase.push({ word, key: encoded.keys[j].definition.key });
     else if (!isPurchase && other.length < 2) other.push(word);
   }
   const distinctive = ranked.slice(0, 5).map(({ z, j }) => ({ feature: encoded.keys[j].key, label: encoded.features[j].name, z: round(z, 2) }));
   if (purchase.length === 0 && other.length === 0) return { name: "typical customers", distinctive };
   const rest = other.slice(0, 3 - purchase.length);
-  return { name: purchase.length ? [purchase.join(" "), ...rest].join(", ") : rest.join(", "), distinctive };
+  if (purchase.length === 0) return { name: rest.join(", "), distinctive };
+  // Adjectives (how often, how lately) before nouns (what they spend): "frequent big spenders", "lapsed buyers".
+  purchase.sort((a, b) => PURCHASE_ORDER.indexOf(a.key) - PURCHASE_ORDER.indexOf(b.key));
+  const nouned = purchase.some((p) => NOUNS.has(p.key));
+  const head = `${purchase.map((p) => p.word).join(" ")}${nouned ? "" : " buyers"}`;
+  return { name: [head, ...rest].join(", "), distinctive };
 }
 
 function uniqueNames(names: string[]): string[] {
