@@ -35,18 +35,18 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
     const seeding = performance.now();
     await db.execute(sql`insert into inboxes (id, name, channel) values ('bench', 'Bench', 'web') on conflict do nothing`);
     await db.execute(sql`insert into customers (name, email, created_at)
-      select 'Customer ' || i, 'c' || i || '@bench.test', now() - make_interval(days => 30 + (i * 7919) % 1000) from generate_series(1, ${customers}) i`);
+      select 'Customer ' || i, 'c' || i || '@bench.test', now() - make_interval(days => (30 + (i::bigint * 7919) % 1000)::int) from generate_series(1, ${customers}) i`);
     await db.execute(sql`insert into orders (number, customer_id, status, total_cents, placed_at)
-      select 'B-' || c.n || '-' || j, c.id, 'delivered', 1000 + (c.n * 37 + j * 11) % 20000, now() - make_interval(days => (c.n * 31 + j * 97) % 400)
+      select 'B-' || c.n || '-' || j, c.id, 'delivered', 1000 + (c.n * 37 + j * 11) % 20000, now() - make_interval(days => ((c.n * 31 + j * 97) % 400)::int)
       from (select id, row_number() over (order by id) as n from customers) c, generate_series(0, 5) j where j < c.n % 7`);
     await db.execute(sql`insert into conversations (inbox_id, customer_id, channel, status, created_at, updated_at, last_message_at)
-      select 'bench', c.id, case when c.n % 2 = 0 then 'web' else 'email' end, 'resolved', now() - make_interval(days => (c.n * 13) % 200), now(), now()
+      select 'bench', c.id, case when c.n % 2 = 0 then 'web' else 'email' end, 'resolved', now() - make_interval(days => ((c.n * 13) % 200)::int), now(), now()
       from (select id, row_number() over (order by id) as n from customers) c where c.n % 3 <> 0`);
     await db.execute(sql`insert into messages (conversation_id, sender_type, text, annotation, created_at)
       select x.id, 'customer', 'About my order', jsonb_build_object(
         'sentiment', jsonb_build_object('score', case when x.n % 4 = 0 then -3 else 2 end, 'label', case when x.n % 4 = 0 then 'negative' else 'positive' end),
         'intent', jsonb_build_object('name', case when x.n % 4 = 0 then 'complaint' else 'order_status' end, 'confidence', 0.9), 'keyPhrases', '["delivery"]'::jsonb),
-        x.created_at + make_interval(mins => j)
+        x.created_at + make_interval(mins => j::int)
       from (select id, created_at, row_number() over (order by id) as n from conversations) x, generate_series(0, 1) j`);
     await db.execute(sql`insert into tickets (conversation_id, customer_id, subject, status, priority, reason, created_at, updated_at)
       select x.id, x.customer_id, 'Bench', 'open', 'normal', 'customer_request', x.created_at, x.created_at
