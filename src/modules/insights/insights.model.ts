@@ -145,6 +145,11 @@ export function carryOverNames(generated: string[], assignments: number[], previ
 }
 
 const minLeafFor = (rows: number): number => Math.min(20, Math.max(3, Math.round(rows / 20)));
+/**
+ * Rule trees are fitted on a stratified sample of this many customers (ml-cart's split search is quadratic in rows on
+ * continuous features); their support, confidence and accuracy are still counted over every customer.
+ */
+export const RULE_SAMPLE = 1500;
 
 function segmentsOf(rows: FeatureSourceRow[], values: (number | null)[][], encoded: Encoded, definitions: FeatureDefinition[], k: number | undefined) {
   const result = segment(encoded.z, k === undefined ? {} : { k });
@@ -158,7 +163,7 @@ function segmentsOf(rows: FeatureSourceRow[], values: (number | null)[][], encod
       encoded.features,
       result.assignments.map((a) => (a === s ? 1 : 0)),
       `in "${names[s]}"`,
-      { minLeaf: minLeafFor(rows.length) },
+      { minLeaf: minLeafFor(Math.min(rows.length, RULE_SAMPLE)), maxRows: RULE_SAMPLE },
     );
     return {
       position: s,
@@ -201,7 +206,7 @@ async function churnOf(past: FeatureSourceRow[], current: FeatureSourceRow[], de
     { folds, bins: 0 },
   ).catch(() => null);
   const model = fitLogistic(encoded.z, y);
-  const tree = explainBinary(encoded.raw, encoded.features, y, "churn", { minLeaf: minLeafFor(learn.length) });
+  const tree = explainBinary(encoded.raw, encoded.features, y, "churn", { minLeaf: minLeafFor(Math.min(learn.length, RULE_SAMPLE)), maxRows: RULE_SAMPLE });
   const scored = encoded.encode(active.map((_, j) => learn.length + j));
   const risks = model.predict(scored.z);
   const risk = new Map<number, { risk: number; drivers: { feature: string; label: string; value: number | null; effect: number }[] }>();
