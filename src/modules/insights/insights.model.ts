@@ -149,10 +149,12 @@ const minLeafFor = (rows: number): number => Math.min(20, Math.max(3, Math.round
  * Rule trees are fitted on a stratified sample of this many customers (ml-cart's split search is quadratic in rows on
  * continuous features); their support, confidence and accuracy are still counted over every customer.
  */
-export const RULE_SAMPLE = 1500;
+export const RULE_SAMPLE = 500;
+/** The k search and the silhouette use a seeded sample of this many customers (the final k-means uses all). */
+export const SILHOUETTE_SAMPLE = 2000;
 
 function segmentsOf(rows: FeatureSourceRow[], values: (number | null)[][], encoded: Encoded, definitions: FeatureDefinition[], k: number | undefined) {
-  const result = segment(encoded.z, k === undefined ? {} : { k });
+  const result = segment(encoded.z, k === undefined ? { sampleSize: SILHOUETTE_SAMPLE } : { k, sampleSize: SILHOUETTE_SAMPLE });
   const named = result.centroids.map((centroid) => nameSegment(encoded, centroid));
   const names = carryOverNames(uniqueNames(named.map((n) => n.name)), result.assignments, rows.map((r) => r.previous_segment));
   const segments: SegmentResult[] = result.centroids.map((_, s) => {
