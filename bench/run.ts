@@ -24,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   crm: () => import("./crm.ts"),
   sales: () => import("./sales.ts"),
   channels: () => import("./channels.ts"),
+  insights: () => import("./insights.ts"),
 };
 
 const USAGE = `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--json] [--n N] [--seconds S] [options]
@@ -39,6 +40,7 @@ const USAGE = `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [-
   crm          CRM search, profile, timeline and CSV import over a seeded CRM; --customers 100000 --messages 1000000 --requests 200 (per kind) --warmup 20 --import-rows N --db pglite|postgres --cache DIR (reuse the seed) --try-sql FILE
   sales        sales summary (a year by week, by product) and pipeline p99, lead assignment (2,000 deals to 50 reps) and effort plan (20 segments × 1,000 hours) over a seeded year; --lines 1000000 --open-deals 10000 --unowned 2000 --reps 50 --segments 20 --rep-segments 4 --budget-hours 1000 --requests 100 --warmup 10 --plans 3 --db pglite|postgres --cache DIR
   channels     Telegram webhook to stored and acknowledged at --rate 200/s (p99) for --seconds 10; message.deliver throughput to a local fake Bot API over --outbound 5000 replies; inbound email (10 KB, one attachment) to stored message through the server's SMTP_PORT, p99, over --mails 300 --mail-warmup 30
+  insights     customer features, segments (+ rules, map, churn model), scoring and the Insights page's data p99 over seeded customers; --customers 100000 --requests 50
   reports      sentiment, service, topics reports over 90 and 365 days, and the drill-down (p95); --messages 1000000 --n 20 --db pglite|postgres --cache DIR
   every benchmark: --profile writes the server's --cpu-prof and prints its top self-time functions to stderr`;
 

@@ -72,6 +72,14 @@ const schema = z.object({
     .max(3_600, "must be at most an hour")
     .refine((n) => n === 0 || n >= 5, "must be 0 (off) or at least 5")
     .default(30),
+  INSIGHTS_REFRESH_HOURS: z.coerce
+    .number()
+    .min(0, "must be 0 (off) or 0.25–720")
+    .max(720, "must be at most 30 days")
+    .refine((n) => n === 0 || n >= 0.25, "must be 0 (off) or at least 0.25 (15 minutes)")
+    .default(24),
+  INSIGHTS_CHURN_DAYS: z.coerce.number().int("must be a whole number").min(7, "must be at least 7").max(730, "must be at most two years").default(90),
+  INSIGHTS_SEGMENTS: z.coerce.number().int("must be a whole number").min(2, "must be 2–10").max(10, "must be 2–10").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
   // Fractions are allowed (0.05 is three seconds) so tests and demos can watch an agent turn away.
@@ -137,6 +145,12 @@ export type Config = Readonly<{
   imapPollMs: number;
   /** How often SLA timers are scanned for warnings and breaches (SLA_SCAN_SECONDS), in ms; 0 when off. */
   slaScanMs: number;
+  /**
+   * Customer insights (docs/insights.md): how often the insights.refresh job runs (INSIGHTS_REFRESH_HOURS, in ms; 0 when
+   * off), the days without an order that make an active customer churned (INSIGHTS_CHURN_DAYS), and a fixed number of
+   * segments (INSIGHTS_SEGMENTS; chosen by silhouette over 2–10 when absent).
+   */
+  insights: { refreshMs: number; churnDays: number; segments: number | undefined };
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
   /** An online agent turns away after idleMs without console input, and offline offlineGraceMs after their last console closes. */
@@ -197,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailMaxBytes: v.EMAIL_MAX_BYTES,
     imapPollMs: v.IMAP_POLL_SECONDS * 1000,
     slaScanMs: v.SLA_SCAN_SECONDS * 1000,
+    insights: { refreshMs: Math.round(v.INSIGHTS_REFRESH_HOURS * 3_600_000), churnDays: v.INSIGHTS_CHURN_DAYS, segments: v.INSIGHTS_SEGMENTS },
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
     presence: { idleMs: Math.round(v.AGENT_IDLE_MINUTES * 60_000), offlineGraceMs: Math.round(v.AGENT_OFFLINE_GRACE_SECONDS * 1000) },
     visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,

@@ -22,6 +22,7 @@ import { labelOnMessage } from "./modules/labels/index.ts";
 import { runTraining, TRAIN_JOB, type TrainJobPayload } from "./modules/knowledge/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { escalateOnSentiment, noteAgentReply, offlineOnMessage, runSlaScan, SLA_SCAN_JOB, slaOnMessage, syncTicketSla } from "./modules/tickets/index.ts";
+import { INSIGHTS_REFRESH_JOB, runRefresh, type InsightsJobPayload } from "./modules/insights/index.ts";
 import { createAnalyzer, loadRetrainedModel, type Analyzer } from "./nlp/index.ts";
 import { createBroadcast, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
@@ -180,10 +181,17 @@ export async function createContainer(config: Config, options: ContainerOptions 
     concurrency: 2,
     perform: (payload) => runCampaignSend(deps, campaignMailer(deps), payload),
   });
+  // One refresh at a time per node, run once: a failure is recorded on the run and the next schedule (or a manager) tries again.
+  const insightsJob = defineJob<InsightsJobPayload>({
+    name: INSIGHTS_REFRESH_JOB,
+    attempts: 1,
+    concurrency: 1,
+    perform: (payload) => runRefresh(deps, config.insights, payload),
+  });
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob, campaignSendJob] as never[],
+    jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob, campaignSendJob, insightsJob] as never[],
     process: options.processJobs ?? true,
   });
   const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
@@ -302,6 +310,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   if (options.processJobs ?? true) {
     await queue.every(EMAIL_POLL_JOB, config.imapPollMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the IMAP polls"));
     await queue.every(SLA_SCAN_JOB, config.slaScanMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the SLA scans"));
+    await queue.every(INSIGHTS_REFRESH_JOB, config.insights.refreshMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the insights refresh"));
   }
   // Last, once everything a mail is stored with is ready: the server answers 250 only for a stored mail.
   if (config.smtp) {

@@ -47,6 +47,7 @@ export const errorCatalogue = {
   TEAM_EXISTS: { status: 409, message: "A team with this name already exists." },
   LABEL_EXISTS: { status: 409, message: "A label with this name already exists." },
   INTENT_TRAINING_RUNNING: { status: 409, message: "The intent model is being retrained already; wait for that run to finish." },
+  INSIGHTS_REFRESH_RUNNING: { status: 409, message: "An insights refresh is queued or running already; wait for it to finish." },
   SLA_POLICY_EXISTS: { status: 409, message: "This priority has an SLA policy already; change that one." },
   CANNED_REPLY_EXISTS: { status: 409, message: "A canned reply with this shortcut already exists." },
   CUSTOMER_EXISTS: { status: 409, message: "A customer with this email or phone already exists." },

@@ -60,6 +60,8 @@ export type SentimentPointDTO = { conversationId: string; at: string; start: num
 
 /** The whole profile (GET /api/v1/customers/:id). */
 export type CustomerProfileDTO = CustomerSummaryDTO & {
+  /** The probability (0–1) the latest insights refresh gave this active customer of ordering nothing in the churn window; null when not scored (docs/insights.md). */
+  churnRisk: number | null;
   identities: { channel: string; externalId: string; createdAt: string }[];
   figures: CustomerFiguresDTO;
   sentimentTrend: SentimentPointDTO[];

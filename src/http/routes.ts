@@ -33,6 +33,7 @@ import { usersRoutes } from "../modules/settings/users.routes.ts";
 import { searchRoutes } from "../modules/search/index.ts";
 import { ticketsRoutes } from "../modules/tickets/tickets.routes.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
+import { insightsRoutes } from "../modules/insights/insights.routes.ts";
 import { dealsRoutes } from "../modules/deals/deals.routes.ts";
 import { plansRoutes } from "../modules/plans/plans.routes.ts";
 import { revenueRoutes } from "../modules/revenue/revenue.routes.ts";
@@ -109,6 +110,7 @@ export function mountRoutes(app: express.Express, container: Container): void {
   api.use("/sales", revenueRoutes(deps));                // summary, targets, forecast (managers)
   api.use("/campaigns", campaignsRoutes(deps));          // campaigns to a segment or CRM filter: create, start, pause, results (managers)
   api.use("/reports", reportsRoutes(deps));                // top topics and its CSV export (managers and admins)
+  api.use("/insights", insightsRoutes(deps, container.config.insights)); // features, segments, map, churn; refresh (managers and admins)
   api.use("/admin", backupsRoutes(deps, container.database)); // POST /admin/backup: a database snapshot (admins)
   api.use(notFound);
   api.use(errorHandler);

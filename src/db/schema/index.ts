@@ -16,3 +16,4 @@ export * from "./helpdesk.ts";
 export * from "./reports.ts";
 export * from "./sla.ts";
 export * from "./campaigns.ts";
+export * from "./insights.ts";

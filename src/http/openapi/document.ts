@@ -27,6 +27,7 @@ import { dealOperations } from "./paths-deals.ts";
 import { planOperations } from "./paths-plans.ts";
 import { campaignOperations } from "./paths-campaigns.ts";
 import { reportOperations } from "./paths-reports.ts";
+import { insightOperations } from "./paths-insights.ts";
 import { revenueOperations } from "./paths-revenue.ts";
 import { searchOperations } from "./paths-search.ts";
 
@@ -43,6 +44,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...slaOperations,
   ...serviceOperations,
   ...reportOperations,
+  ...insightOperations,
   ...customerOperations,
   ...crmOperations,
   ...importOperations,
@@ -76,6 +78,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "Sales plans", description: "Lead assignment and effort allocation by optimisation, and the reps they plan for (managers)." },
   { name: "Campaigns", description: "Campaigns to a segment or a CRM filter over the widget or email, opt-outs and results (managers)." },
   { name: "Reports", description: "Reports for managers." },
+  { name: "Insights", description: "Customer features, segments, the PCA map and churn risk (docs/insights.md)." },
   { name: "Backups", description: "Database snapshots (admins)." },
   { name: "Channels", description: "Inbound channel endpoints." },
   { name: "Reference", description: "This document." },

@@ -1,6 +1,7 @@
 /** A customer's whole profile (GET /api/v1/customers/:id): the record, its figures, trend, suggestions and neighbours. */
 import type { CustomerProfileDTO, SuggestionDTO } from "../../contracts/crm.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { insightOf } from "../insights/index.ts";
 import { loadLiveCustomer } from "./customers.actors.ts";
 import { presentCustomerSummary } from "./customers.presenter.ts";
 import type { CustomerRow } from "./customers.repo.ts";
@@ -38,7 +39,7 @@ export async function getCustomerProfile(deps: Pick<ServiceDeps, "db">, id: stri
 /** The profile of a customer row just read or written. */
 export async function presentProfile(deps: Pick<ServiceDeps, "db">, customer: CustomerRow): Promise<CustomerProfileDTO> {
   const db = deps.db;
-  const [company, identities, figures, trend, suggestions, duplicates, orders, conversations] = await Promise.all([
+  const [company, identities, figures, trend, suggestions, duplicates, orders, conversations, insight] = await Promise.all([
     companyRef(db, customer.companyId),
     identitiesOf(db, customer.id),
     customerFigures(db, customer.id),
@@ -47,6 +48,7 @@ export async function presentProfile(deps: Pick<ServiceDeps, "db">, customer: Cu
     duplicatesOf(db, customer, PROFILE_LIMITS.duplicates),
     recentOrdersOf(db, customer.id, PROFILE_LIMITS.recent),
     recentConversationsOf(db, customer.id, PROFILE_LIMITS.recent),
+    insightOf(db, customer.id),
   ]);
   // An email or phone another customer has already: the console offers to merge the two records instead of accepting.
   const holders = await Promise.all(
@@ -56,6 +58,8 @@ export async function presentProfile(deps: Pick<ServiceDeps, "db">, customer: Cu
   const seen = new Set<string>();
   return {
     ...presentCustomerSummary(customer, company),
+    // The latest insights refresh's risk that this active customer orders nothing in the churn window (null otherwise).
+    churnRisk: insight?.churnRisk ?? null,
     identities: identities.map((i) => ({ channel: i.channel, externalId: i.externalId, createdAt: i.createdAt.toISOString() })),
     figures: {
       conversations: figures.conversations,
