@@ -282,7 +282,7 @@ export function InsightsView(props: { crm: CrmOperations }) {
     setRefreshError(result.failure.message);
   };
   const refreshButton = (testId: string) => (
-    <button type="button" class="button" title={INSIGHTS_TEXT.refreshHint} disabled={running} onClick={() => void refresh()} data-testid={testId}>
+    <button type="button" class="button button--primary" title={INSIGHTS_TEXT.refreshHint} disabled={running} onClick={() => void refresh()} data-testid={testId}>
       {running ? INSIGHTS_TEXT.refreshing : INSIGHTS_TEXT.refresh}
     </button>
   );
@@ -301,7 +301,7 @@ export function InsightsView(props: { crm: CrmOperations }) {
         <section class="card reports__card">
           <div class="empty" data-testid="insights-empty">
             <p class="empty__title">{INSIGHTS_TEXT.emptyTitle}</p>
-            <p class="empty__hint">{segments.message ?? INSIGHTS_TEXT.emptyHint}</p>
+            <p class="empty__hint">{INSIGHTS_TEXT.emptyHint}</p>
             <div class="empty__action">{refreshButton("insights-empty-refresh")}</div>
           </div>
         </section>
