@@ -112,6 +112,8 @@ describe("the Insights page: a manager refreshes, reads the map, the segments' r
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     await page.getByTestId("churn-sort").click();
     await expect.poll(() => page.getByTestId("churn-customer").first().textContent(), { timeout: 20_000 }).toMatch(/^Unhappy customer/);
+    await page.getByTestId("insights-segments").screenshot({ path: `${shots}/segments.png` });
+    await page.getByTestId("insights-churn").screenshot({ path: `${shots}/churn.png` });
     const row = page.getByTestId("churn-row").first();
     const id = await row.getAttribute("data-customer-id");
     const name = await row.getByTestId("churn-customer").textContent();

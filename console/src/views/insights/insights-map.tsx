@@ -35,7 +35,7 @@ function nearest(u: UPlotType, points: InsightMapPointDTO[], left: number, top: 
   return best;
 }
 
-type Hover = { point: InsightMapPointDTO; left: number; top: number };
+type Hover = { point: InsightMapPointDTO; left: number; top: number; flip: boolean };
 
 /** The map card's chart, its hover label, and the axes' explained variance and loadings as text. */
 export function InsightsMap(props: { map: InsightMapDTO; segments: string[]; onOpen: (customerId: string) => void }) {
@@ -71,7 +71,7 @@ export function InsightsMap(props: { map: InsightMapDTO; segments: string[]; onO
         {},
         ...groups.map((g) => {
           const color = segmentColor(segments, g === "" ? null : g);
-          return { label: g === "" ? INSIGHTS_TEXT.noSegment : g, stroke: color, fill: color, paths: () => null, points: { show: true, size: 8, width: 1, fill: color, stroke: "#ffffff" } };
+          return { label: g === "" ? INSIGHTS_TEXT.noSegment : g, stroke: color, fill: color, paths: () => null, points: { show: true, size: 9, width: 1.5, fill: `${color}99`, stroke: color } };
         }),
       ],
       hooks: {
@@ -82,7 +82,10 @@ export function InsightsMap(props: { map: InsightMapDTO; segments: string[]; onO
               const left = e.clientX - box.left;
               const top = e.clientY - box.top;
               const point = nearest(u, points, left, top);
-              return point ? { point, left: u.valToPos(point.x, "x") + u.over.offsetLeft, top: u.valToPos(point.y, "y") + u.over.offsetTop } : null;
+              if (!point) return null;
+              const x = u.valToPos(point.x, "x");
+              // The label goes to the side with more room, so it never leaves the card.
+              return { point, left: x + u.over.offsetLeft, top: u.valToPos(point.y, "y") + u.over.offsetTop, flip: x > u.over.clientWidth / 2 };
             };
             u.over.addEventListener("mousemove", (e) => {
               const found = place(e);
@@ -111,7 +114,7 @@ export function InsightsMap(props: { map: InsightMapDTO; segments: string[]; onO
     <div class="insights-map" ref={wrapper} data-testid="insights-map" data-points={points.length}>
       <Chart options={options} data={data} height={340} testId="insights-map-chart" />
       {hover ? (
-        <div class="insights-map__tip" style={{ left: `${hover.left}px`, top: `${hover.top}px` }} role="tooltip" data-testid="insights-map-tip">
+        <div class={`insights-map__tip${hover.flip ? " insights-map__tip--left" : ""}`} style={{ left: `${hover.left}px`, top: `${hover.top}px` }} role="tooltip" data-testid="insights-map-tip">
           <strong>{hover.point.name ?? INSIGHTS_TEXT.none}</strong>
           <span>{hover.point.segment ?? INSIGHTS_TEXT.noSegment}</span>
         </div>
