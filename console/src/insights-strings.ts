@@ -33,6 +33,7 @@ export const INSIGHTS_TEXT = {
   topIntents: "Top intents",
   rules: "Rules",
   ruleSupport: (support: string, confidence: string) => `${support} customers, ${confidence} in the segment`,
+  churnSupport: (support: string, confidence: string) => `${support} customers, ${confidence} churned`,
   accuracy: (share: string) => `Tree accuracy ${share}`,
   members: "List members",
   movements: "Moves since the previous run",

@@ -16,12 +16,12 @@ const decimal = (value: number | null | undefined, digits = 1): string =>
   value === null || value === undefined ? INSIGHTS_TEXT.none : value.toLocaleString(undefined, { maximumFractionDigits: digits });
 
 /** A rule as a line: its text, then support and confidence. */
-function RuleList(props: { rules: InsightRuleDTO[]; testId: string }) {
+function RuleList(props: { rules: InsightRuleDTO[]; testId: string; outcome: (support: string, confidence: string) => string }) {
   return (
     <ul class="insights-rules" data-testid={props.testId}>
       {props.rules.map((r) => (
         <li key={r.text} data-testid={`${props.testId}-rule`}>
-          <code class="insights-rules__text">{r.text}</code> <span class="card__muted">({INSIGHTS_TEXT.ruleSupport(formatNumber(r.support), formatShare(r.confidence))})</span>
+          <code class="insights-rules__text">{r.text}</code> <span class="card__muted">({props.outcome(formatNumber(r.support), formatShare(r.confidence))})</span>
         </li>
       ))}
     </ul>
@@ -79,7 +79,7 @@ function SegmentTable(props: { crm: CrmOperations; data: InsightSegmentsDTO }) {
             {INSIGHTS_TEXT.members}
           </a>
         </div>
-        <RuleList rules={s.rules} testId="segment-rules" />
+        <RuleList rules={s.rules} testId="segment-rules" outcome={INSIGHTS_TEXT.ruleSupport} />
       </td>
     </tr>,
   ];
@@ -152,7 +152,7 @@ function ChurnCard(props: { crm: CrmOperations; version: number }) {
               {INSIGHTS_TEXT.churnRules}
               {first.rulesAccuracy !== null ? <span class="card__muted"> · {INSIGHTS_TEXT.accuracy(formatShare(first.rulesAccuracy))}</span> : null}
             </h3>
-            <RuleList rules={first.rules} testId="churn-rules" />
+            <RuleList rules={first.rules} testId="churn-rules" outcome={INSIGHTS_TEXT.churnSupport} />
           </>
         ) : null}
         {rows.length === 0 ? (
