@@ -75,7 +75,7 @@ describe("the Insights page: a manager refreshes, reads the map, the segments' r
     await shot(page, "empty");
   });
 
-  it("Refresh runs the job with its progress, then shows the map by segment and the segment table with rules", async () => {
+  it("Refresh runs the job (the page follows its status), then shows the map by segment and the segment table with rules", async () => {
     await page.getByTestId("insights-empty-refresh").click();
     await page.locator("[data-testid=insights-map-chart][data-ready=true]").waitFor({ timeout: 120_000 });
     expect(Number(await page.getByTestId("insights-map").getAttribute("data-points"))).toBeGreaterThanOrEqual(30);
@@ -112,6 +112,10 @@ describe("the Insights page: a manager refreshes, reads the map, the segments' r
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     await page.getByTestId("churn-sort").click();
     await expect.poll(() => page.getByTestId("churn-customer").first().textContent(), { timeout: 20_000 }).toMatch(/^Unhappy customer/);
+    // 30 planted active customers: a first page of 25, and the rest on "Show more" (keyset pages of the API).
+    expect(await page.getByTestId("churn-row").count()).toBe(25);
+    await page.getByTestId("churn-more").click();
+    await expect.poll(() => page.getByTestId("churn-row").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(30);
     await page.getByTestId("insights-segments").screenshot({ path: `${shots}/segments.png` });
     await page.getByTestId("insights-churn").screenshot({ path: `${shots}/churn.png` });
     const row = page.getByTestId("churn-row").first();
