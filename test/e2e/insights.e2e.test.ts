@@ -129,6 +129,21 @@ describe("the Insights page: a manager refreshes, reads the map, the segments' r
     await shot(page, "profile");
   }, 120_000);
 
+  it("the header's Insights entry opens the page again by keyboard, and clicking a dot on the map opens that customer's profile", async () => {
+    await page.getByTestId("nav-insights").focus();
+    await page.keyboard.press("Enter");
+    await page.locator("[data-testid=insights-map-chart][data-ready=true]").waitFor({ timeout: 60_000 });
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/console/insights");
+    const [x, y] = ((await page.getByTestId("insights-map").getAttribute("data-first-point")) ?? "").split(",").map(Number);
+    const over = await page.locator("[data-testid=insights-map-chart] .u-over").boundingBox();
+    await page.mouse.move((over?.x ?? 0) + (x ?? 0), (over?.y ?? 0) + (y ?? 0));
+    const name = (await page.getByTestId("insights-map-tip").locator("strong").textContent()) ?? "";
+    expect(name).not.toBe("");
+    await page.mouse.click((over?.x ?? 0) + (x ?? 0), (over?.y ?? 0) + (y ?? 0));
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toMatch(/^\/console\/customers\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId("profile-name").textContent(), { timeout: 20_000 }).toBe(name);
+  }, 120_000);
+
   it("agents have no Insights link, and its address shows them the inbox", async () => {
     const agentPage = await chrome.newPage();
     try {
