@@ -116,6 +116,8 @@ export const PROFILE_TEXT = {
   tags: "Tags",
   tagsHint: "Comma-separated",
   segment: "Segment",
+  churnRisk: "Churn risk",
+  churnRiskHint: "Probability of no order in the churn window, from the latest insights refresh",
   attributes: "Custom attributes",
   yes: "Yes",
   no: "No",

@@ -12,6 +12,7 @@ const ORDER_PREFIX = "/console/sales/orders/";
 
 const FIXED: Partial<Record<ConsolePage, string>> = {
   reports: "/console/reports",
+  insights: "/console/insights",
   security: "/console/security",
   customers: "/console/customers",
   companies: "/console/companies",
@@ -72,6 +73,7 @@ export function mayOpen(user: Pick<UserDTO, "role"> | null, page: ConsolePage): 
   if (!user) return false;
   switch (page) {
     case "reports":
+    case "insights":
       return can(user.role, "report.read");
     case "customers":
     case "customer":

@@ -30,7 +30,7 @@ export type InboxView = "conversations" | "tickets";
  * Which page the console shows: the inbox workspace, the reports (managers and admins only), the user's sessions and
  * password, the customers list, one customer's profile, the companies, or the API keys (admins).
  */
-export type ConsolePage = "inbox" | "reports" | "security" | "customers" | "customer" | "companies" | "apikeys" | "settings" | "inboxes" | SalesPage;
+export type ConsolePage = "inbox" | "reports" | "insights" | "security" | "customers" | "customer" | "companies" | "apikeys" | "settings" | "inboxes" | SalesPage;
 
 /** The Sales area's pages: the pipeline board, a deal, the orders, an order, the catalogue, the dashboard, the plans. */
 export type SalesPage = "pipeline" | "deal" | "orders" | "order" | "products" | "salesDashboard" | "plans" | "stages" | "campaigns";

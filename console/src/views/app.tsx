@@ -22,12 +22,15 @@ import { useLazyPages } from "./use-lazy-pages.ts";
 
 // The CRM pages' own chunk.
 const importCrmPages = () => import("./crm/pages.ts");
+// The Insights page's own chunk (uPlot comes with its chart on demand).
+const importInsightsPages = () => import("./insights/pages.ts");
 
 /** Root component of the console. */
 export function App() {
   const { state, ops } = useConsole();
   const crmPage = state.page === "customers" || state.page === "customer" || state.page === "companies" || state.page === "apikeys" || state.page === "inboxes";
   const { pages, failed } = useLazyPages(importCrmPages, crmPage && state.auth === "authenticated");
+  const insights = useLazyPages(importInsightsPages, state.page === "insights" && state.auth === "authenticated");
   const unread = Object.values(state.unread).reduce((sum, n) => sum + n, 0) + state.unreadAssigned.length;
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
@@ -76,6 +79,13 @@ export function App() {
         <DetailsPane state={state} ops={ops} />
       </div>
       {page === "reports" ? <ReportsView report={state.report} ops={ops} /> : null}
+      {page === "insights" ? (
+        insights.pages ? (
+          <insights.pages.InsightsView key={state.visit} crm={ops.crm} />
+        ) : (
+          <main class="reports">{insights.failed ? <ErrorState title={ERROR_TEXT.unexpected} message={ERROR_TEXT.network} onRetry={() => location.reload()} /> : <Loading />}</main>
+        )
+      ) : null}
       {page === "security" ? <SecurityView ops={ops.security} onBack={() => void ops.showPage("inbox")} /> : null}
       {page === "settings" ? <SettingsView user={user} onError={ops.showError} /> : null}
       {/* Keyed by the visit, so following a link (a company's customers, Back) opens the page afresh with its query. */}

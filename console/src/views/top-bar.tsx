@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import type { UserDTO } from "../../../src/contracts/api.ts";
 import { CRM_NAV_TEXT } from "../crm-strings.ts";
+import { INSIGHTS_TEXT } from "../insights-strings.ts";
 import { SALES_NAV_TEXT } from "../sales-strings.ts";
 import { mayOpen } from "../store/route.ts";
 import type { ConnectionState, ConsolePage } from "../store/types.ts";
@@ -30,6 +31,7 @@ const PAGES: { value: ConsolePage; label: string }[] = [
   { value: "companies", label: CRM_NAV_TEXT.companies },
   { value: "pipeline", label: SALES_NAV_TEXT.sales },
   { value: "reports", label: NAV_TEXT.reports },
+  { value: "insights", label: INSIGHTS_TEXT.nav },
   { value: "apikeys", label: CRM_NAV_TEXT.apiKeys },
   { value: "settings", label: SETTINGS_TEXT.nav },
   { value: "inboxes", label: INBOXES_TEXT.nav },

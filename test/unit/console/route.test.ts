@@ -44,6 +44,13 @@ describe("console routes", () => {
     expect(mayLinkTo(null, "stages")).toBe(false);
   });
 
+  it("the Insights page: its address, and only managers and admins (report.read) may open it", () => {
+    expect(parseRoute("/console/insights", "")).toEqual({ page: "insights", customerId: null, search: "" });
+    expect(routePath({ page: "insights", customerId: null, search: "" })).toBe("/console/insights");
+    expect(["agent", "manager", "admin"].map((role) => mayOpen({ role: role as "agent" }, "insights"))).toEqual([false, true, true]);
+    expect(mayOpen(null, "insights")).toBe(false);
+  });
+
   it("remembers the open customer and the list's query across page changes, and counts visits", () => {
     const profile = consoleReducer(initialState(), { type: "page", page: "customer", customerId: "c1" });
     expect(profile).toMatchObject({ page: "customer", customerId: "c1", visit: 1 });

@@ -4,6 +4,7 @@ import type { CustomerChanges } from "../../api/crm-endpoints.ts";
 import type { CrmFailure } from "../../controller/crm-operations.ts";
 import { attributeDisplay, attributeInputValue, parseAttributeInput } from "../../crm-format.ts";
 import { PROFILE_TEXT } from "../../crm-strings.ts";
+import { formatShare } from "../../format.ts";
 import { parseTags } from "../../store/customers.ts";
 import { InlineEdit, type InlineInput, type InlineSaveResult } from "./inline-edit.tsx";
 
@@ -93,7 +94,17 @@ export function ProfileDetails(props: {
         {profile.segment ? (
           <div class="kv">
             <dt class="kv__key">{PROFILE_TEXT.segment}</dt>
-            <dd class="kv__value">{profile.segment}</dd>
+            <dd class="kv__value" data-testid="profile-segment">
+              {profile.segment}
+            </dd>
+          </div>
+        ) : null}
+        {profile.churnRisk !== null && profile.churnRisk !== undefined ? (
+          <div class="kv">
+            <dt class="kv__key">{PROFILE_TEXT.churnRisk}</dt>
+            <dd class="kv__value" title={PROFILE_TEXT.churnRiskHint} data-testid="profile-churn-risk">
+              {formatShare(profile.churnRisk)}
+            </dd>
           </div>
         ) : null}
       </dl>
