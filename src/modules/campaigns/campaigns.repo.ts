@@ -1,6 +1,7 @@
 /** Queries on campaigns, their sends and the customers who opted out. */
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { tables, type Database } from "../../db/index.ts";
+import { preparedOnce } from "../../db/prepared.ts";
 import type { CampaignSendStatus } from "../../db/schema/campaigns.ts";
 
 /** A campaign row. */
@@ -141,15 +142,27 @@ export async function markSeen(db: Database, messageId: string, conversationId: 
  * still open: a customer message after a campaign reached them, on any channel.
  */
 export async function markReplied(db: Database, conversationId: string, at: Date): Promise<number> {
-  const result = (await db.execute(sql`
-    update campaign_sends s set replied_at = ${at.toISOString()}::timestamptz, seen_at = coalesce(s.seen_at, ${at.toISOString()}::timestamptz)
-    from campaigns c
-    where c.id = s.campaign_id and s.replied_at is null and s.delivered_at is not null
-      and s.delivered_at <= ${at.toISOString()}::timestamptz
-      and s.delivered_at > ${at.toISOString()}::timestamptz - make_interval(days => c.conversion_days)
-      and s.customer_id = (select customer_id from conversations where id = ${conversationId})
-    returning s.id`)) as unknown as { rows: unknown[] };
-  return result.rows.length;
+  // Every customer message runs this (almost always matching nothing): prepared once, so it is planned once.
+  const query = preparedOnce(db, "campaigns_mark_replied", (name) => {
+    const p = sql.placeholder;
+    const now = sql`${p("at")}::timestamptz`;
+    return db
+      .update(cs)
+      .set({ repliedAt: sql`${now}`, seenAt: sql`coalesce(${cs.seenAt}, ${now})` })
+      .from(cp)
+      .where(
+        and(
+          eq(cp.id, cs.campaignId),
+          isNull(cs.repliedAt),
+          sql`${cs.deliveredAt} is not null and ${cs.deliveredAt} <= ${now} and ${cs.deliveredAt} > ${now} - make_interval(days => ${cp.conversionDays})`,
+          sql`${cs.customerId} = (select customer_id from conversations where id = ${p("conversationId")}::uuid)`,
+        ),
+      )
+      .returning({ id: cs.id })
+      .prepare(name);
+  });
+  const rows = await query.execute({ at: at.toISOString(), conversationId });
+  return rows.length;
 }
 
 /** Opts the customer behind a conversation (or a customer) out of campaigns; their queued sends are skipped. */
