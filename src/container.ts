@@ -22,6 +22,7 @@ import { labelOnMessage } from "./modules/labels/index.ts";
 import { runTraining, TRAIN_JOB, type TrainJobPayload } from "./modules/knowledge/index.ts";
 import type { ServiceDeps } from "./modules/deps.ts";
 import { escalateOnSentiment, noteAgentReply, offlineOnMessage, runSlaScan, SLA_SCAN_JOB, slaOnMessage, syncTicketSla } from "./modules/tickets/index.ts";
+import { catchUpRollups } from "./modules/reports/index.ts";
 import { INSIGHTS_REFRESH_JOB, runRefresh, type InsightsJobPayload } from "./modules/insights/index.ts";
 import { createAnalyzer, loadRetrainedModel, type Analyzer } from "./nlp/index.ts";
 import { createBroadcast, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
@@ -34,6 +35,8 @@ const VISITOR_SWEEP_MS = 3_600_000;
 const SESSION_SWEEP_MS = 60_000;
 /** How often the embedded database's hot tables are vacuumed (at 100 messages/s, some 30,000 dead row versions a minute). */
 const HOUSEKEEPING_MS = 60_000;
+/** How often the report rollups count the customer messages stored since (reports also do it before they read). */
+const ROLLUP_CATCH_UP_MS = 5_000;
 
 /** How long the bot may take to answer before the customer sees it typing. */
 const BOT_TYPING_AFTER_MS = 400;
@@ -272,6 +275,11 @@ export async function createContainer(config: Config, options: ContainerOptions 
   housekeeping.unref();
   const firstHousekeeping = setTimeout(housekeep, 0);
   firstHousekeeping.unref();
+  // Batches of stored messages into the report rollups, off the messages' own path (see schema/reports.ts).
+  const rollupCatchUp = setInterval(() => {
+    catchUpRollups(deps.db).catch((error: unknown) => log.warn({ err: error }, "could not count new messages into the report rollups"));
+  }, ROLLUP_CATCH_UP_MS);
+  rollupCatchUp.unref();
 
   const container: Container = {
     config,
@@ -295,6 +303,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       clearTimeout(firstVisitorSweep);
       clearInterval(housekeeping);
       clearTimeout(firstHousekeeping);
+      clearInterval(rollupCatchUp);
       await answers.close();
       // bull waits for Redis to close cleanly; during an outage give up after a few seconds.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]).catch((error: unknown) =>

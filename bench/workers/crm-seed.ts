@@ -201,11 +201,12 @@ async function seed(command: SeedCommand, log: (line: string) => void): Promise<
   const conversations = Math.ceil(Math.max(0, command.messages - heavyMessages) / PER_CONVERSATION);
   const step = 10_000;
   // The bulk has no agent messages, so the per-row trigger that looks up each customer message's agent would find
-  // none: it is left out while the bulk goes in. The rollup triggers run per chunk, and PGlite (no autovacuum) needs
+  // none: it is left out while the bulk goes in. The rollups catch up per chunk, and PGlite (no autovacuum) needs
   // fresh statistics after each, or their queries plan for empty tables and scan the growing ones.
   await exec(db, sql`alter table messages disable trigger messages_stamp_agent`);
   for (let to = conversations; to > 0; to -= step) {
     await insertConversations(db, { from: Math.max(0, to - step), to, customers: command.customers, texts, agentId: agent.id });
+    await exec(db, sql`select report_catch_up()`);
     await exec(db, sql`analyze messages, conversations, report_conversations, report_sentiment_hourly`);
     log(`${(conversations - Math.max(0, to - step)) * PER_CONVERSATION + heavyMessages} messages`);
   }

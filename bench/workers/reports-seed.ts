@@ -84,7 +84,8 @@ async function seed(command: ReportsSeedCommand, log: (line: string) => void): P
         case when g % 25 > 1 then ${sql.raw(startOf)} + interval '10 minutes' + ((g * 97) % 86400) * interval '1 second' end,
         ${sql.raw(startOf)} + interval '2 minutes', ${sql.raw(startOf)} + interval '2 minutes'
       from generate_series(${int(from)}::bigint, ${int(to)}::bigint) g where ${sql.raw(handedOff)}`);
-    // PGlite has no autovacuum: without statistics the triggers' queries plan for empty tables and scan the growing ones.
+    await exec(db, sql`select report_catch_up()`);
+    // PGlite has no autovacuum: without statistics the rollups' queries plan for empty tables and scan the growing ones.
     if (from === 0 || (from / CHUNK) % 4 === 3) await exec(db, sql`analyze messages, conversations, report_conversations, report_sentiment_hourly`);
     log(`${Math.min(command.messages, (to + 1) * PER_CONVERSATION)} messages at ${Math.round(performance.now() - started)} ms`);
   }

@@ -43,7 +43,7 @@ const WARM_UP_ROUNDS = 1000;
 const migrationsFolder = repoPath("src/db/migrations");
 
 /** Tables whose rows the message path rewrites (see DatabaseHandle.housekeep): the reports' rollups change with every customer message. */
-const HOT_TABLES = ["conversations", "report_sentiment_hourly", "report_conversations"];
+const HOT_TABLES = ["conversations", "report_sentiment_hourly", "report_conversations", "report_pending"];
 
 /**
  * Moves the rows waiting in every GIN index's pending list into the index proper. A GIN index takes new rows into an

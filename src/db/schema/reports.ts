@@ -1,6 +1,8 @@
 /**
- * Report rollups, kept by triggers on `messages` (migration 0016) as rows are stored, so that a year of sentiment
- * figures reads hourly sums instead of every message.
+ * Report rollups, kept from the triggers on `messages` (migrations 0016 and 0026), so that a year of sentiment
+ * figures reads hourly sums instead of every message. A new customer message is only noted in `report_pending` as it
+ * is stored (the cheap part, on the message's own path); `report_catch_up()` counts the pending ones in batches, every
+ * few seconds and before every report read, so a report always includes every stored message.
  */
 import { doublePrecision, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
@@ -52,3 +54,10 @@ export const reportConversations = pgTable(
   (t) => [index("report_conversations_last_at_idx").on(t.lastAt)],
 );
 
+/**
+ * Customer messages with a sentiment that are stored but not yet counted in the rollups: one row per message, written by
+ * the insert trigger and emptied by `report_catch_up()` (no index: the catch-up takes every row at once).
+ */
+export const reportPending = pgTable("report_pending", {
+  messageId: uuid("message_id").notNull(),
+});

@@ -91,6 +91,15 @@ export function within(column: SQL, from: Date, to: Date): SQL {
   return sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
 }
 
+/**
+ * Counts the stored customer messages the rollups do not have yet (`report_pending`, see schema/reports.ts) and
+ * returns how many: every report that reads the rollups calls it first, and the server every few seconds.
+ */
+export async function catchUpRollups(db: { execute(query: SQL): Promise<unknown> }): Promise<number> {
+  const [row] = await rowsOf<{ taken: number }>(db, sql`select report_catch_up() as taken`);
+  return row?.taken ?? 0;
+}
+
 /** Rows of a raw query result. */
 export async function rowsOf<T>(db: { execute(query: SQL): Promise<unknown> }, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as { rows: T[] }).rows;

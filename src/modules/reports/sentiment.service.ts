@@ -3,7 +3,7 @@ import type { SentimentFigures, SentimentGroup, SentimentReportDTO } from "../..
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod, rollupHours, type ReportPeriod } from "./period.ts";
-import { ROLLUP_DIMENSIONS, type Buckets, type SentimentDimension } from "./report-sql.ts";
+import { catchUpRollups, ROLLUP_DIMENSIONS, type Buckets, type SentimentDimension } from "./report-sql.ts";
 import type { SentimentQuery } from "./reports.schemas.ts";
 import { conversationSums, keyNames, messageSums, type BucketRow, type ConversationSumsRow, type MessageSumsRow } from "./sentiment.repo.ts";
 
@@ -108,6 +108,7 @@ export async function sentimentReport(deps: Pick<ServiceDeps, "db" | "now">, que
   const period = await resolvePeriod(deps, query);
   const hours = ROLLUP_DIMENSIONS.includes(dimension) ? await rollupHours(deps, period) : null;
   const buckets = await bucketsOf(deps.db, period);
+  await catchUpRollups(deps.db);
   const [messageRows, conversationRows] = await Promise.all([messageSums(deps.db, period, buckets, dimension, hours), conversationSums(deps.db, period, buckets, dimension)]);
   return {
     ...periodFields(period),

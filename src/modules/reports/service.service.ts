@@ -3,6 +3,7 @@ import type { ServiceFigures, ServiceGroup, ServiceReportDTO, SlaBreachCounts } 
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod } from "./period.ts";
+import { catchUpRollups } from "./report-sql.ts";
 import type { ServiceQuery } from "./reports.schemas.ts";
 import { periodFields } from "./sentiment.service.ts";
 import { keyNames } from "./sentiment.repo.ts";
@@ -44,6 +45,7 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
   const { groupBy } = query;
   const bounds = await resolvePeriod(deps, query);
   const period = { ...bounds, buckets: await bucketsOf(deps.db, bounds) };
+  await catchUpRollups(deps.db);
   const [conversations, opened, resolved, resolutions, assigned, breaches] = await Promise.all([
     conversationRows(deps.db, period, groupBy),
     openedRows(deps.db, period, groupBy),
