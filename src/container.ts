@@ -194,7 +194,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob, campaignSendJob, insightsJob] as never[],
     process: options.processJobs ?? true,
   });
-  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
+  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions, csat: config.csat };
   const senders = channelSenders(deps, { publicUrl: config.publicUrl, botFramework: config.botFramework });
   const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
   holder.bot = bot;

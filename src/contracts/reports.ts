@@ -99,7 +99,12 @@ export type ServiceFigures = {
   medianHandleSeconds: number | null;
   /** SLA targets breached here (by when the breach was recorded), per metric. */
   slaBreaches: SlaBreachCounts;
+  /** CSAT answers given here (by when each was given), grouped as the conversation they rate. */
+  csat: CsatFigures;
 };
+
+/** CSAT figures: answers, their mean score (1–5) and the share that were satisfied (4 or 5); null without answers. */
+export type CsatFigures = { responses: number; meanScore: number | null; satisfiedShare: number | null };
 
 /** Breached SLA targets per metric, and their sum. */
 export type SlaBreachCounts = { firstResponse: number; nextResponse: number; resolution: number; total: number };
@@ -120,4 +125,6 @@ export type ServiceReportDTO = {
   groups: ServiceGroup[];
   /** SLA breaches of the whole period over every group (each breach belongs to one group). */
   slaBreaches: SlaBreachCounts;
+  /** CSAT answers of the whole period over every group (each answer belongs to one group). */
+  csat: CsatFigures;
 };

@@ -46,6 +46,8 @@ export const reportMessageDTO = z.object({
   drivers: z.array(z.object({ text: z.string(), weight: z.number() })),
 });
 
+/** CSAT answers, their mean score and the share of 4s and 5s. */
+export const csatFigures = z.object({ responses: z.number().int(), meanScore: z.number().nullable(), satisfiedShare: share });
 const slaBreachCounts = z.object({ firstResponse: z.number().int(), nextResponse: z.number().int(), resolution: z.number().int(), total: z.number().int() });
 const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
 const serviceFigures = z.object({
@@ -65,6 +67,7 @@ const serviceFigures = z.object({
   resolved: z.number().int(),
   medianHandleSeconds: z.number().nullable(),
   slaBreaches: slaBreachCounts,
+  csat: csatFigures,
 });
 
 /** GET /reports/service. */

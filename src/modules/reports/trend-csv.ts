@@ -24,6 +24,7 @@ export const SERVICE_COLUMNS = [
   "conversations", "contained", "containedShare", "handoffs", "handoffReasons", "firstResponseP50", "firstResponseP90", "resolutionP50", "resolutionP90",
   "resolutions", "reopened", "reopenRate", "ticketsOpen", "ticketsPending", "ticketsResolved", "ticketsLow", "ticketsNormal", "ticketsHigh", "ticketsUrgent",
   "assigned", "resolved", "medianHandleSeconds", "slaBreachesFirstResponse", "slaBreachesNextResponse", "slaBreachesResolution", "slaBreaches",
+  "csatResponses", "csatMeanScore", "csatSatisfiedShare",
 ] as const;
 
 /** A service figure set in SERVICE_COLUMNS order. */
@@ -35,6 +36,7 @@ export function serviceValues(f: ServiceFigures): (string | number | null)[] {
     f.ticketsByPriority.low, f.ticketsByPriority.normal, f.ticketsByPriority.high, f.ticketsByPriority.urgent,
     f.assigned, f.resolved, f.medianHandleSeconds,
     f.slaBreaches.firstResponse, f.slaBreaches.nextResponse, f.slaBreaches.resolution, f.slaBreaches.total,
+    f.csat.responses, f.csat.meanScore, f.csat.satisfiedShare,
   ];
 }
 
