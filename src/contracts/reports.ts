@@ -128,3 +128,64 @@ export type ServiceReportDTO = {
   /** CSAT answers of the whole period over every group (each answer belongs to one group). */
   csat: CsatFigures;
 };
+
+/** A rated conversation whose CSAT and NLP sentiment disagree. */
+export type CsatDisagreement = {
+  conversationId: string;
+  /** "low_csat_positive_sentiment": rated 1–2, its customer messages' mean score above 0; "high_csat_negative_sentiment": rated 4–5, below 0. */
+  kind: "low_csat_positive_sentiment" | "high_csat_negative_sentiment";
+  score: number;
+  /** Mean sentiment score of the conversation's customer messages. */
+  sentiment: number;
+  /** Customer messages with a sentiment in the conversation. */
+  messages: number;
+  comment: string | null;
+  channel: string;
+  inboxId: string;
+  respondedAt: string;
+  /** The conversation in the console. */
+  link: string;
+};
+
+/** GET /api/v1/reports/csat (and csat.csv). */
+export type CsatReportDTO = {
+  from: string;
+  to: string;
+  interval: ReportInterval;
+  timezone: string;
+  groupBy: ServiceGroupBy;
+  overall: CsatFigures;
+  /** Groups with at least one answer, each with its points (buckets by when the answer was given). */
+  groups: { key: string | null; label: string; total: CsatFigures; series: (CsatFigures & { bucket: string })[] }[];
+  /** CSAT against the mean sentiment of the same conversations: how many have both, and Pearson's r (null below 3 or without variation). */
+  sentiment: { conversations: number; pearson: number | null };
+  /** Conversations where the rating and the sentiment disagree, the farthest apart first. */
+  disagreements: CsatDisagreement[];
+};
+
+/** A negative-sentiment alert (GET /api/v1/reports/alerts): one spike of one inbox or topic. */
+export type AlertDTO = {
+  id: string;
+  scope: "inbox" | "topic";
+  /** The inbox id or the topic. */
+  key: string;
+  /** The inbox's name, or the topic. */
+  label: string;
+  /** "open" until a manager acknowledges it. */
+  status: "open" | "acknowledged";
+  /** The hour scanned when it was raised. */
+  windowStart: string;
+  windowEnd: string;
+  /** Share of the window's customer messages that were negative, and the threshold it passed. */
+  share: number;
+  threshold: number;
+  negative: number;
+  volume: number;
+  raisedAt: string;
+  /** When the scope fell back below its threshold (null while the spike lasts). */
+  endedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  /** GET /api/v1/reports/messages for the negative messages of the window in this scope. */
+  drillDown: string;
+};
