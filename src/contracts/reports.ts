@@ -155,7 +155,7 @@ export type CsatReportDTO = {
   timezone: string;
   groupBy: ServiceGroupBy;
   overall: CsatFigures;
-  /** Groups with at least one answer, each with its points (buckets by when the answer was given). */
+  /** Groups with at least one answer, the most answers first, each with its points (buckets by when the answer was given). */
   groups: { key: string | null; label: string; total: CsatFigures; series: (CsatFigures & { bucket: string })[] }[];
   /** CSAT against the mean sentiment of the same conversations: how many have both, and Pearson's r (null below 3 or without variation). */
   sentiment: { conversations: number; pearson: number | null };

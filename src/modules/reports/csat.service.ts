@@ -2,7 +2,7 @@
  * The CSAT report (GET /api/v1/reports/csat): answers per group, and CSAT set beside the NLP sentiment of the same
  * conversations: their Pearson correlation and the conversations where the two disagree (see docs/reports.md).
  */
-import { correlation } from "ml-matrix";
+import { correlation, Matrix } from "ml-matrix";
 import type { CsatDisagreement, CsatReportDTO } from "../../contracts/reports.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { ratedConversations } from "./csat.repo.ts";
@@ -19,7 +19,8 @@ const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 /** Pearson's r of two equally long series; null with fewer than three pairs or when either does not vary. */
 export function pearson(x: number[], y: number[]): number | null {
   if (x.length < 3) return null;
-  const r = correlation([x], [y]).get(0, 0);
+  // ml-matrix correlates columns (variables) over rows (observations).
+  const r = correlation(Matrix.columnVector(x), Matrix.columnVector(y)).get(0, 0);
   return Number.isFinite(r) ? round(r, 4) : null;
 }
 
@@ -56,7 +57,10 @@ export async function csatReport(deps: Pick<ServiceDeps, "db" | "now">, query: S
     timezone: service.timezone,
     groupBy: service.groupBy,
     overall: service.csat,
-    groups: service.groups.filter((g) => g.total.csat.responses > 0).map((g) => ({ key: g.key, label: g.label, total: g.total.csat, series: g.series.map((p) => ({ bucket: p.bucket, ...p.csat })) })),
+    groups: service.groups
+      .filter((g) => g.total.csat.responses > 0)
+      .sort((a, b) => b.total.csat.responses - a.total.csat.responses || a.label.localeCompare(b.label))
+      .map((g) => ({ key: g.key, label: g.label, total: g.total.csat, series: g.series.map((p) => ({ bucket: p.bucket, ...p.csat })) })),
     sentiment: { conversations: paired.length, pearson: pearson(paired.map((r) => r.score), paired.map((r) => r.sentiment as number)) },
     disagreements,
   };

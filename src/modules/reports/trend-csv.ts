@@ -64,7 +64,8 @@ export function messageCsvLine(m: ReportMessageDTO): string {
  */
 export function* csatCsv(report: CsatReportDTO): Generator<string> {
   yield csvLine(["group", "label", "bucket", "responses", "meanScore", "satisfiedShare", "conversationId", "kind", "score", "sentiment", "link"]);
-  const values = (f: CsatFigures) => [f.responses, f.meanScore, f.satisfiedShare];
+  // Figure lines leave the disagreement columns empty: every line has every field.
+  const values = (f: CsatFigures) => [f.responses, f.meanScore, f.satisfiedShare, null, null, null, null, null];
   for (const g of report.groups) {
     for (const p of g.series) yield csvLine([g.key, g.label, p.bucket, ...values(p)]);
     yield csvLine([g.key, g.label, "total", ...values(g.total)]);
