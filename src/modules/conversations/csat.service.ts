@@ -4,20 +4,24 @@
  */
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { csatEnabled, findInboxCached } from "../inboxes/index.ts";
 import { addReply, getConversation } from "./conversations.service.ts";
 import { csatSettings } from "./csat-settings.ts";
 import { answerCsat, csatPendingSince, findCsat, upsertCsatRequest, type CsatRow } from "./csat.repo.ts";
 import { csatStrings } from "./csat.strings.ts";
 
 /**
- * Asks the customer of a just-resolved conversation how it went, unless the survey is off or they answered already:
+ * Asks the customer of a just-resolved conversation how it went, unless the survey is off (CSAT, or the inbox's
+ * `csat` switch) or they answered already:
  * the widget hears `csat:request` (the `csat.requested` event), every other channel gets the question as a message.
  */
 export async function requestCsat(deps: ServiceDeps, conversationId: string): Promise<boolean> {
   if (!csatSettings(deps).enabled) return false;
+  const { channel, inboxId } = await getConversation(deps, conversationId);
+  const inbox = await findInboxCached(deps.db, inboxId);
+  if (inbox && !csatEnabled(inbox)) return false;
   const now = deps.now();
   if (!(await upsertCsatRequest(deps.db, conversationId, now))) return false;
-  const { channel } = await getConversation(deps, conversationId);
   if (channel === "web") deps.events.emit("csat.requested", { conversationId });
   else await addReply(deps, conversationId, { senderType: "system", text: csatStrings.en.question, clientMsgId: `csat:${conversationId}:${now.getTime()}` });
   return true;

@@ -89,4 +89,22 @@ describe("CSAT on the widget", () => {
     expect(await submit(customer, { conversationId, score: 5 })).toMatchObject({ error: { code: "CSAT_NOT_REQUESTED" } });
     customer.close();
   });
+
+  it("an inbox with csat turned off (PATCH /inboxes/:id {csat: false}) asks nothing; turned back on, it asks again", async () => {
+    const off = await api<{ data: { csat: boolean } }>(t.url, "PATCH", `/api/v1/inboxes/${t.inboxId}`, { cookie: admin, body: { csat: false } });
+    expect([off.status, off.body.data.csat]).toEqual([200, false]);
+    expect((await api(t.url, "PATCH", `/api/v1/inboxes/${t.inboxId}`, { cookie: admin, body: { csat: "no" } })).status).toBe(400);
+    const { customer, conversationId, ticketId } = await handedOff();
+    await resolve(ticketId);
+    expect(await submit(customer, { conversationId, score: 5 })).toMatchObject({ error: { code: "CSAT_NOT_REQUESTED" } });
+    expect(customer.csatRequests).toEqual([]);
+    customer.close();
+
+    const on = await api<{ data: { csat: boolean } }>(t.url, "PATCH", `/api/v1/inboxes/${t.inboxId}`, { cookie: admin, body: { csat: true } });
+    expect(on.body.data.csat).toBe(true);
+    const next = await handedOff();
+    await resolve(next.ticketId);
+    expect(await nextRequest(next.customer)).toEqual({ conversationId: next.conversationId });
+    next.customer.close();
+  });
 });
