@@ -80,6 +80,17 @@ const schema = z.object({
     .default(24),
   INSIGHTS_CHURN_DAYS: z.coerce.number().int("must be a whole number").min(7, "must be at least 7").max(730, "must be at most two years").default(90),
   INSIGHTS_SEGMENTS: z.coerce.number().int("must be a whole number").min(2, "must be 2–10").max(10, "must be 2–10").optional(),
+  CSAT: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  CSAT_REPLY_HOURS: z.coerce.number().positive("must be more than 0").max(720, "must be at most 30 days").default(24),
+  ALERT_SCAN_MINUTES: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or 1–1440")
+    .max(1_440, "must be at most a day")
+    .default(10),
+  ALERT_MIN_NEGATIVE: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000").default(5),
+  ALERT_MIN_MESSAGES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000").default(5),
+  ALERT_FLOOR: z.coerce.number().min(0, "must be 0–1").max(1, "must be 0–1").default(0.3),
   SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(525_600, "must be at most a year").default(480),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(8_760, "must be at most a year").default(168),
   // Fractions are allowed (0.05 is three seconds) so tests and demos can watch an agent turn away.
@@ -151,6 +162,14 @@ export type Config = Readonly<{
    * segments (INSIGHTS_SEGMENTS; chosen by silhouette over 2–10 when absent).
    */
   insights: { refreshMs: number; churnDays: number; segments: number | undefined };
+  /** The CSAT survey asked on resolution (CSAT=on|off) and how long a channel reply still counts as the rating (CSAT_REPLY_HOURS). */
+  csat: { enabled: boolean; replyWindowMs: number };
+  /**
+   * Negative-sentiment alerts (README, Alerts): the reports.alerts job's interval (ALERT_SCAN_MINUTES, in ms; 0 off), the
+   * negative messages an hour needs to alert (ALERT_MIN_NEGATIVE), the messages a history hour needs to count
+   * (ALERT_MIN_MESSAGES), and the share no alert is raised at or below (ALERT_FLOOR).
+   */
+  alerts: { scanMs: number; minNegative: number; minMessages: number; floor: number };
   /** Console sessions end after idleMs without a request, and maxAgeMs after login whatever happens. */
   sessions: { idleMs: number; maxAgeMs: number };
   /** An online agent turns away after idleMs without console input, and offline offlineGraceMs after their last console closes. */
@@ -212,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imapPollMs: v.IMAP_POLL_SECONDS * 1000,
     slaScanMs: v.SLA_SCAN_SECONDS * 1000,
     insights: { refreshMs: Math.round(v.INSIGHTS_REFRESH_HOURS * 3_600_000), churnDays: v.INSIGHTS_CHURN_DAYS, segments: v.INSIGHTS_SEGMENTS },
+    csat: { enabled: v.CSAT === "on", replyWindowMs: Math.round(v.CSAT_REPLY_HOURS * 3_600_000) },
+    alerts: { scanMs: v.ALERT_SCAN_MINUTES * 60_000, minNegative: v.ALERT_MIN_NEGATIVE, minMessages: v.ALERT_MIN_MESSAGES, floor: v.ALERT_FLOOR },
     sessions: { idleMs: v.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: v.SESSION_MAX_AGE_HOURS * 3_600_000 },
     presence: { idleMs: Math.round(v.AGENT_IDLE_MINUTES * 60_000), offlineGraceMs: Math.round(v.AGENT_OFFLINE_GRACE_SECONDS * 1000) },
     visitorRetentionMs: v.VISITOR_RETENTION_DAYS * 86_400_000,

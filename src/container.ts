@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import { createBotRuntime, moduleBotServices, toTurn, type BotRuntime } from "../bots/index.ts";
 import path from "node:path";
+import { alertMailer } from "./channels/email/alert-mail.ts";
 import { campaignMailer } from "./channels/email/campaign-mail.ts";
 import { EMAIL_POLL_JOB, pollMailboxes } from "./channels/email/imap-poll.ts";
 import { startEmailServer, type EmailServer } from "./channels/email/smtp-server.ts";
@@ -24,6 +25,7 @@ import type { ServiceDeps } from "./modules/deps.ts";
 import { escalateOnSentiment, noteAgentReply, offlineOnMessage, runSlaScan, SLA_SCAN_JOB, slaOnMessage, syncTicketSla } from "./modules/tickets/index.ts";
 import { catchUpRollups } from "./modules/reports/index.ts";
 import { INSIGHTS_REFRESH_JOB, runRefresh, type InsightsJobPayload } from "./modules/insights/index.ts";
+import { REPORT_ALERTS_JOB, scanAlerts } from "./modules/reports/index.ts";
 import { createAnalyzer, loadRetrainedModel, type Analyzer } from "./nlp/index.ts";
 import { createBroadcast, createQueueSystem, defineJob, ensureRedis, type QueueSystem, type RedisEndpoint } from "./queue/index.ts";
 
@@ -191,13 +193,22 @@ export async function createContainer(config: Config, options: ContainerOptions 
     concurrency: 1,
     perform: (payload) => runRefresh(deps, config.insights, payload),
   });
+  // One scan at a time per node, run once: the next schedule scans again (a spike is stored once, whichever scan sees it).
+  const alertsJob = defineJob<Record<string, never>>({
+    name: REPORT_ALERTS_JOB,
+    attempts: 1,
+    concurrency: 1,
+    perform: async () => {
+      await scanAlerts(deps, config.alerts, alertMailer(deps));
+    },
+  });
   const queue = createQueueSystem({
     redisUrl: redisEndpoint.url,
     prefix: redisPrefix,
-    jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob, campaignSendJob, insightsJob] as never[],
+    jobs: [deliverJob, importJob, emailPollJob, trainJob, slaScanJob, campaignSendJob, insightsJob, alertsJob] as never[],
     process: options.processJobs ?? true,
   });
-  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions };
+  const deps: ServiceDeps = { db: database.db, events, queue, analyzer, answers, now: options.now ?? (() => new Date()), secrets: createSecretBox(config.secretsKey), sessions: config.sessions, csat: config.csat };
   const senders = channelSenders(deps, { publicUrl: config.publicUrl, botFramework: config.botFramework });
   const bot = createBotRuntime(moduleBotServices(deps), childLogger("bot"));
   holder.bot = bot;
@@ -320,6 +331,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     await queue.every(EMAIL_POLL_JOB, config.imapPollMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the IMAP polls"));
     await queue.every(SLA_SCAN_JOB, config.slaScanMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the SLA scans"));
     await queue.every(INSIGHTS_REFRESH_JOB, config.insights.refreshMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the insights refresh"));
+    await queue.every(REPORT_ALERTS_JOB, config.alerts.scanMs).catch((error: unknown) => log.warn({ err: error }, "could not schedule the alert scans"));
   }
   // Last, once everything a mail is stored with is ready: the server answers 250 only for a stored mail.
   if (config.smtp) {

@@ -10,6 +10,8 @@ export type DomainEvents = {
    */
   "message.created": { messageId: string; conversationId: string; senderType: "customer" | "bot" | "agent" | "system"; senderId: string | null; handedOff: boolean };
   "conversation.updated": { conversationId: string };
+  /** A resolved conversation's customer is asked to rate it (the widget shows its rating prompt). */
+  "csat.requested": { conversationId: string };
   /** A reply's delivery to its chat channel changed (pending, sent, delivered, read, failed). */
   "message.updated": { messageId: string; conversationId: string };
   /**

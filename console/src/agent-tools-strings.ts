@@ -50,6 +50,9 @@ export const AGENT_TOOLS_TEXT = {
   assignedToYou: "New conversation assigned to you",
   teamQueued: (team: string) => `New conversation in ${team ? `team ${team}'s` : "your team's"} queue`,
   mentionedYou: "You were mentioned",
+  /** A negative_spike notification: the share of negative messages of an inbox or topic rose past its usual level. */
+  negativeSpike: (scope: string, label: string, share: number, threshold: number) =>
+    `Negative messages spiking in ${scope === "topic" ? "topic" : "inbox"} "${label}": ${Math.round(share * 100)}% in the last hour (usually at most ${Math.round(threshold * 100)}%)`,
   unreadBadge: "unread",
 } as const;
 

@@ -105,6 +105,8 @@ export type InboxDTO = {
   configured: string[];
   /** False for an inbox that takes no webhook and sends nothing until an admin enables it (the demo's channel inboxes). */
   enabled: boolean;
+  /** Whether resolved conversations of this inbox are asked to rate them (PATCH `csat`; and only while CSAT=on). */
+  csat: boolean;
   createdAt: string;
   /** An `api` inbox's token for its integrator: in the answer to its creation (and to POST …/token) only. */
   inboxToken?: string;

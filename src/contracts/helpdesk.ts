@@ -78,10 +78,32 @@ export type NotificationDTO = {
   id: string;
   /**
    * "mention": a colleague @mentioned you in a note; "assigned": a conversation was assigned to you; "sla_breach": a ticket
-   * of your team's inbox missed its SLA; "team_queued": a conversation transferred to your team (`team`) waits in its queue.
+   * of your team's inbox missed its SLA; "team_queued": a conversation transferred to your team (`team`) waits in its queue;
+   * "negative_spike" (managers and admins): the share of negative customer messages of an inbox or topic (`scope`, `key`,
+   * `label`) rose to `share` over the hour, above its `threshold`; `drillDown` lists the messages behind it.
    */
-  type: "mention" | "assigned" | "sla_breach" | "team_queued";
-  data: { conversationId?: string; noteId?: string; by?: string; text?: string; ticketId?: string; ticketNumber?: number; metric?: string; priority?: string; dueAt?: string; team?: string };
+  type: "mention" | "assigned" | "sla_breach" | "team_queued" | "negative_spike";
+  data: {
+    conversationId?: string;
+    noteId?: string;
+    by?: string;
+    text?: string;
+    ticketId?: string;
+    ticketNumber?: number;
+    metric?: string;
+    priority?: string;
+    dueAt?: string;
+    team?: string;
+    alertId?: string;
+    scope?: "inbox" | "topic";
+    key?: string;
+    label?: string;
+    share?: number;
+    threshold?: number;
+    negative?: number;
+    volume?: number;
+    drillDown?: string;
+  };
   readAt: string | null;
   createdAt: string;
 };

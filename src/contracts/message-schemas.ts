@@ -1,6 +1,6 @@
 /** zod schemas of the widget socket payloads (server-side validation; browsers import messages.ts, which has no zod). */
 import { z } from "zod";
-import { MAX_MESSAGE_LENGTH } from "./messages.ts";
+import { MAX_CSAT_COMMENT_LENGTH, MAX_MESSAGE_LENGTH } from "./messages.ts";
 import { safeText } from "./safe-text.ts";
 
 /** Payload of the widget's "message:send". */
@@ -33,4 +33,15 @@ export const widgetAuthSchema = safeText(
     })
     .refine((a) => a.identifier === undefined || a.identifierHash !== undefined, { message: "identifierHash is required with identifier", path: ["identifierHash"] })
     .refine((a) => a.identifierHash === undefined || a.identifier !== undefined, { message: "identifier is required with identifierHash", path: ["identifier"] }),
+);
+
+/** Widget → server `csat:submit`. */
+export const csatSubmitSchema = safeText(
+  z
+    .object({
+      conversationId: z.uuid("conversationId must be a conversation id"),
+      score: z.number({ error: "score must be a whole number from 1 to 5" }).int("score must be a whole number from 1 to 5").min(1, "score must be a whole number from 1 to 5").max(5, "score must be a whole number from 1 to 5"),
+      comment: z.string({ error: "comment must be text" }).max(MAX_CSAT_COMMENT_LENGTH, `comment is longer than ${MAX_CSAT_COMMENT_LENGTH} characters`).optional(),
+    })
+    .strict(),
 );

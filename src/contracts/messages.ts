@@ -39,3 +39,15 @@ export type VisitorEvent = { visitorId: string };
 /** Error shape of every socket acknowledgement; RATE_LIMITED carries `retryAfter`, the seconds to wait. */
 export type SocketError = { code: string; message: string; fields?: Record<string, string>; retryAfter?: number };
 
+
+/** The longest CSAT comment a customer may write. */
+export const MAX_CSAT_COMMENT_LENGTH = 2000;
+
+/** Server → widget `csat:request`: the conversation was resolved; ask "How did we do?" (also sent on connect while the survey is pending). */
+export type CsatRequestEvent = { conversationId: string };
+
+/** Widget → server `csat:submit`: the rating (1–5) of the conversation, and an optional comment. */
+export type CsatSubmit = { conversationId: string; score: number; comment?: string };
+
+/** Acknowledgement of `csat:submit`. */
+export type CsatSubmitAck = { data: { conversationId: string; score: number } } | { error: SocketError };

@@ -99,7 +99,12 @@ export type ServiceFigures = {
   medianHandleSeconds: number | null;
   /** SLA targets breached here (by when the breach was recorded), per metric. */
   slaBreaches: SlaBreachCounts;
+  /** CSAT answers given here (by when each was given), grouped as the conversation they rate. */
+  csat: CsatFigures;
 };
+
+/** CSAT figures: answers, their mean score (1–5) and the share that were satisfied (4 or 5); null without answers. */
+export type CsatFigures = { responses: number; meanScore: number | null; satisfiedShare: number | null };
 
 /** Breached SLA targets per metric, and their sum. */
 export type SlaBreachCounts = { firstResponse: number; nextResponse: number; resolution: number; total: number };
@@ -120,4 +125,67 @@ export type ServiceReportDTO = {
   groups: ServiceGroup[];
   /** SLA breaches of the whole period over every group (each breach belongs to one group). */
   slaBreaches: SlaBreachCounts;
+  /** CSAT answers of the whole period over every group (each answer belongs to one group). */
+  csat: CsatFigures;
+};
+
+/** A rated conversation whose CSAT and NLP sentiment disagree. */
+export type CsatDisagreement = {
+  conversationId: string;
+  /** "low_csat_positive_sentiment": rated 1–2, its customer messages' mean score above 0; "high_csat_negative_sentiment": rated 4–5, below 0. */
+  kind: "low_csat_positive_sentiment" | "high_csat_negative_sentiment";
+  score: number;
+  /** Mean sentiment score of the conversation's customer messages. */
+  sentiment: number;
+  /** Customer messages with a sentiment in the conversation. */
+  messages: number;
+  comment: string | null;
+  channel: string;
+  inboxId: string;
+  respondedAt: string;
+  /** The conversation in the console. */
+  link: string;
+};
+
+/** GET /api/v1/reports/csat (and csat.csv). */
+export type CsatReportDTO = {
+  from: string;
+  to: string;
+  interval: ReportInterval;
+  timezone: string;
+  groupBy: ServiceGroupBy;
+  overall: CsatFigures;
+  /** Groups with at least one answer, the most answers first, each with its points (buckets by when the answer was given). */
+  groups: { key: string | null; label: string; total: CsatFigures; series: (CsatFigures & { bucket: string })[] }[];
+  /** CSAT against the mean sentiment of the same conversations: how many have both, and Pearson's r (null below 3 or without variation). */
+  sentiment: { conversations: number; pearson: number | null };
+  /** Conversations where the rating and the sentiment disagree, the farthest apart first. */
+  disagreements: CsatDisagreement[];
+};
+
+/** A negative-sentiment alert (GET /api/v1/reports/alerts): one spike of one inbox or topic. */
+export type AlertDTO = {
+  id: string;
+  scope: "inbox" | "topic";
+  /** The inbox id or the topic. */
+  key: string;
+  /** The inbox's name, or the topic. */
+  label: string;
+  /** "open" until a manager acknowledges it. */
+  status: "open" | "acknowledged";
+  /** The hour scanned when it was raised. */
+  windowStart: string;
+  windowEnd: string;
+  /** Share of the window's customer messages that were negative, and the threshold it passed. */
+  share: number;
+  threshold: number;
+  negative: number;
+  volume: number;
+  raisedAt: string;
+  /** When the scope fell back below its threshold (null while the spike lasts). */
+  endedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  /** GET /api/v1/reports/messages for the negative messages of the window in this scope. */
+  drillDown: string;
 };

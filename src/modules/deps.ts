@@ -28,4 +28,6 @@ export type ServiceDeps = {
   secrets: SecretBox;
   /** How long console sessions last (the defaults of SESSION_IDLE_MINUTES and SESSION_MAX_AGE_HOURS when absent). */
   sessions?: { idleMs: number; maxAgeMs: number };
+  /** The CSAT survey: on or off (CSAT) and the channel reply window (CSAT_REPLY_HOURS); on and 24 h when absent. */
+  csat?: { enabled: boolean; replyWindowMs: number };
 };

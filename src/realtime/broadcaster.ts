@@ -69,6 +69,13 @@ export function startBroadcaster(io: Server, events: EventBus, deps: ServiceDeps
       }),
     ),
     events.on("conversation.updated", ({ conversationId }) => conversationChanged(conversationId)),
+    // After the resolution notice (same queue), the widget shows its rating prompt.
+    events.on("csat.requested", ({ conversationId }) =>
+      inOrder(conversationId, async () => {
+        const room = await widgetRoomOf(conversationId);
+        if (room) widget.to(room).emit("csat:request", { conversationId });
+      }),
+    ),
     events.on("ticket.updated", ({ ticketId }) =>
       inOrder(`ticket:${ticketId}`, async () => {
         const ticket = await getTicket(deps, ticketId);

@@ -1,21 +1,23 @@
 /** The /widget namespace: customers send messages, fetch history and signal typing (contract in README). */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
-import { historySchema, typingSchema, widgetAuthSchema } from "../contracts/message-schemas.ts";
+import { csatSubmitSchema, historySchema, typingSchema, widgetAuthSchema } from "../contracts/message-schemas.ts";
 import { safeText } from "../contracts/safe-text.ts";
-import type { HistoryAck, MessageSendAck, VisitorEvent } from "../contracts/messages.ts";
+import type { CsatRequestEvent, CsatSubmitAck, HistoryAck, MessageSendAck, VisitorEvent } from "../contracts/messages.ts";
 import type { WidgetConfigEvent } from "../contracts/widget-look.ts";
 import type { VisitorContextRow } from "../db/schema/conversations.ts";
 import { AppError, validationError } from "../errors.ts";
 import { campaignMessageSeen, deliverProactiveMessages } from "../modules/campaigns/index.ts";
 import {
   conversationByExternalId,
+  csatPending,
   getConversation,
   messagesAfter,
   openCustomerConversation,
   presentWidgetMessage,
   receiveCustomerMessage,
   saveVisitorContext,
+  submitCsat,
   visitorContext,
 } from "../modules/conversations/index.ts";
 import type { ServiceDeps } from "../modules/deps.ts";
@@ -131,6 +133,28 @@ export function registerWidgetNamespace(nsp: Namespace, deps: ServiceDeps, limit
       });
     };
     showCampaignMessages().catch((error: unknown) => log.warn({ err: error }, "could not show the customer's campaign messages"));
+
+    // A customer coming back while their rating is still wanted is asked again (the prompt is not a stored message).
+    const askPendingCsat = async (): Promise<void> => {
+      const id = await conversationId();
+      if (id && (await csatPending(deps, id))) socket.emit("csat:request", { conversationId: id } satisfies CsatRequestEvent);
+    };
+    askPendingCsat().catch((error: unknown) => log.warn({ err: error }, "could not look up the visitor's pending CSAT survey"));
+
+    // The rating of the visitor's own conversation, once: another conversation is CONVERSATION_NOT_FOUND.
+    socket.on("csat:submit", async (payload: unknown, ack: unknown) => {
+      const reply = asAck<CsatSubmitAck>(ack);
+      try {
+        const parsed = csatSubmitSchema.safeParse(payload);
+        if (!parsed.success) throw validationError(parsed.error.issues);
+        const id = await conversationId();
+        if (id !== parsed.data.conversationId) throw new AppError("CONVERSATION_NOT_FOUND");
+        const row = await submitCsat(deps, id, { score: parsed.data.score, comment: parsed.data.comment });
+        reply?.({ data: { conversationId: row.conversationId, score: row.score ?? parsed.data.score } });
+      } catch (error) {
+        reply?.(socketError(error));
+      }
+    });
 
     // The widget showed a message: a campaign's counts as seen. Answered when an ack is given.
     socket.on("message:seen", async (payload: unknown, ack: unknown) => {

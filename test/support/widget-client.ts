@@ -1,7 +1,7 @@
 /** A widget customer over a real socket.io client, speaking the /widget contract. */
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import type { HistoryAck, MessageSendAck, VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
+import type { CsatRequestEvent, HistoryAck, MessageSendAck, VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
 
 /** A connected customer: sends, reads history, and collects every "message:new". */
 export type WidgetCustomer = {
@@ -9,6 +9,8 @@ export type WidgetCustomer = {
   /** The id the server issued in "visitor" (what a real widget stores and sends next time). */
   visitorId: string;
   received: WidgetMessage[];
+  /** Every "csat:request" heard since the socket was created (the server may send one on connect). */
+  csatRequests: CsatRequestEvent[];
   send(text: string, clientMsgId?: string): Promise<MessageSendAck>;
   history(after?: string): Promise<HistoryAck>;
   /** Resolves with the first received message (from now or already received after `since`) matching the predicate. */
@@ -23,6 +25,8 @@ export type TestIdentity = { identifier?: string; identifierHash?: string; userJ
 export async function connectCustomer(url: string, inbox: string, visitorId: string = "new-visitor", identity: TestIdentity = {}): Promise<WidgetCustomer> {
   const socket = io(`${url}/widget`, { auth: { inbox, visitorId, ...identity }, transports: ["websocket"], reconnection: false, forceNew: true });
   const received: WidgetMessage[] = [];
+  const csatRequests: CsatRequestEvent[] = [];
+  socket.on("csat:request", (event: CsatRequestEvent) => csatRequests.push(event));
   const waiters: { predicate: (m: WidgetMessage) => boolean; resolve: (m: WidgetMessage) => void }[] = [];
   socket.on("message:new", (message: WidgetMessage) => {
     received.push(message);
@@ -41,6 +45,7 @@ export async function connectCustomer(url: string, inbox: string, visitorId: str
     socket,
     visitorId: issued,
     received,
+    csatRequests,
     send: (text, clientMsgId = randomUUID()) => socket.timeout(10_000).emitWithAck("message:send", { clientMsgId, text }),
     history: (after) => socket.timeout(10_000).emitWithAck("history", after ? { after } : {}),
     waitFor(predicate, timeoutMs = 10_000) {

@@ -21,6 +21,8 @@ export type ChatState = {
   error?: SocketError;
   typing: Sender | null;
   historyLoaded: boolean;
+  /** The satisfaction survey: asked, being sent, answered (thanks), or refused (its message); null when none. */
+  csat: { conversationId: string; status: "asking" | "sending" | "thanks" | "failed"; error?: string } | null;
 };
 
 /** Dependencies of the chat, injected so the logic can run without a browser. */
@@ -60,7 +62,7 @@ export class Chat {
 
   constructor(deps: ChatDeps) {
     this.deps = deps;
-    this.state = { items: addPending([], loadPending(deps.store, deps.inbox)), connection: "idle", typing: null, historyLoaded: false };
+    this.state = { items: addPending([], loadPending(deps.store, deps.inbox)), connection: "idle", typing: null, historyLoaded: false, csat: null };
   }
 
   /** Registers a listener called after every state change. */
@@ -77,6 +79,10 @@ export class Chat {
       onConnect: () => this.onConnect(),
       onMessage: (m) => this.onMessage(m),
       onTyping: (sender, typing) => this.onTyping(sender, typing),
+      onCsatRequest: (conversationId) => {
+        // Asked again on reconnect: a survey already on screen (being filled in, or thanked) stays as it is.
+        if (this.state.csat?.conversationId !== conversationId) this.update({ csat: { conversationId, status: "asking" } });
+      },
     });
   }
 
@@ -94,6 +100,17 @@ export class Chat {
     this.attempts.delete(clientMsgId);
     this.setItems(retryFailed(this.state.items, clientMsgId));
     void this.flush();
+  }
+
+  /** Sends the customer's rating (1–5) and optional comment; a rating given already (another tab) counts as thanked. */
+  async submitCsat(score: number, comment: string): Promise<void> {
+    const csat = this.state.csat;
+    if (!csat || csat.status === "sending" || csat.status === "thanks") return;
+    this.update({ csat: { conversationId: csat.conversationId, status: "sending" } });
+    const trimmed = comment.trim();
+    const ack = await this.conn?.submitCsat?.({ conversationId: csat.conversationId, score, ...(trimmed ? { comment: trimmed } : {}) });
+    const error = !ack ? this.deps.strings.csatFailed : "error" in ack && ack.error.code !== "CSAT_ALREADY_SUBMITTED" ? ack.error.message || this.deps.strings.csatFailed : undefined;
+    this.update({ csat: { conversationId: csat.conversationId, status: error ? "failed" : "thanks", ...(error ? { error } : {}) } });
   }
 
   /** Tells the server whether the customer is typing. */

@@ -1,6 +1,6 @@
 /** The widget's socket.io connection to the /widget namespace, speaking the contract in src/contracts/messages.ts. */
 import { io, type Socket } from "socket.io-client";
-import type { HistoryAck, MessageSend, MessageSendAck, Sender, SocketError, VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
+import type { CsatRequestEvent, CsatSubmit, CsatSubmitAck, HistoryAck, MessageSend, MessageSendAck, Sender, SocketError, VisitorEvent, WidgetMessage } from "../../src/contracts/messages.ts";
 import type { VisitorHandshake, WidgetConfigEvent } from "../../src/contracts/widget-look.ts";
 
 /** What the chat needs to know about the link: up, being (re)established, or refused for good. */
@@ -12,6 +12,8 @@ export type ConnectionHandlers = {
   onConnect(): void;
   onMessage(message: WidgetMessage): void;
   onTyping(sender: Sender, typing: boolean): void;
+  /** The server asks the customer to rate a resolved conversation (on resolution, and on connect while it is pending). */
+  onCsatRequest?(conversationId: string): void;
 };
 
 /** Outcome of a send: the server's acknowledgement, no answer in time, or not connected. */
@@ -23,6 +25,8 @@ export type Connection = {
   send(payload: MessageSend): Promise<SendOutcome>;
   history(after?: string): Promise<HistoryAck | null>;
   typing(typing: boolean): void;
+  /** Sends the customer's rating; null when offline or unanswered. */
+  submitCsat?(payload: CsatSubmit): Promise<CsatSubmitAck | null>;
   /** Tells the server the customer was shown this message (a campaign counts it as seen). */
   seen?(id: string): void;
   dropTransport(): void;
@@ -111,6 +115,9 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
     if (event && typeof event.look === "object" && event.look) options.onConfig?.(event);
   });
   socket.on("message:new", (message: WidgetMessage) => handlers.onMessage(message));
+  socket.on("csat:request", (event: CsatRequestEvent) => {
+    if (event && typeof event.conversationId === "string") handlers.onCsatRequest?.(event.conversationId);
+  });
   socket.on("typing", (payload: { sender: Sender; typing: boolean }) => {
     if (payload && payload.sender) handlers.onTyping(payload.sender, payload.typing === true);
   });
@@ -133,6 +140,12 @@ export function connect(options: ConnectionOptions, handlers: ConnectionHandlers
         socket.timeout(ackTimeout).emit("history", after ? { after } : {}, (err: Error | null, ack: unknown) => {
           resolve(err ? null : unwrapAck<HistoryAck>(ack));
         });
+      });
+    },
+    submitCsat(payload) {
+      if (!socket.connected) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        socket.timeout(ackTimeout).emit("csat:submit", payload, (err: Error | null, ack: CsatSubmitAck) => resolve(err ? null : ack));
       });
     },
     typing(typing) {

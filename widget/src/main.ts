@@ -60,6 +60,7 @@ function boot(config: WidgetConfig): WidgetHandle {
     onRetry: (id) => chat.retry(id),
     onInput: () => typing.input(),
     onStopTyping: () => typing.stop(),
+    onCsat: (score, comment) => void chat.submitCsat(score, comment),
   });
   chat.subscribe((state) => {
     view.render(state);

@@ -25,6 +25,16 @@ export type WidgetStrings = {
   empty: string;
   unread: (count: number) => string;
   poweredBy: string;
+  /** The satisfaction survey shown when a conversation is resolved. */
+  csatQuestion: string;
+  csatScore: (score: number) => string;
+  csatLow: string;
+  csatHigh: string;
+  csatComment: string;
+  csatSubmit: string;
+  csatSending: string;
+  csatThanks: string;
+  csatFailed: string;
 };
 
 /** English texts. */
@@ -52,5 +62,14 @@ export const en: WidgetStrings = {
   empty: "Hi! Ask us anything, we're here to help.",
   unread: (count) => `${count} unread`,
   poweredBy: "Powered by Switchboard",
+  csatQuestion: "How did we do?",
+  csatScore: (score) => `${score} out of 5${score === 1 ? ", bad" : score === 5 ? ", great" : ""}`,
+  csatLow: "Bad",
+  csatHigh: "Great",
+  csatComment: "Add a comment (optional)",
+  csatSubmit: "Send rating",
+  csatSending: "Sending…",
+  csatThanks: "Thank you for your feedback!",
+  csatFailed: "Your rating could not be sent. Please try again.",
 };
 

@@ -75,6 +75,23 @@ textarea::placeholder{color:#9aa0b4}
 display:grid;place-items:center;transition:opacity .15s}
 .send:disabled{opacity:.35;cursor:default}
 .send svg{width:18px;height:18px}
+.csat{margin:0;padding:12px 16px;border-top:1px solid var(--sb-border);background:#fff;display:flex;flex-direction:column;gap:8px}
+.csat[hidden],.csat [hidden]{display:none}
+.csat-title{margin:0;font-weight:650;font-size:14px}
+.csat.done .csat-title{color:#15803d}
+.csat-scale{display:flex;gap:6px}
+.csat-scale input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
+.csat-option{flex:1;height:36px;border:1px solid var(--sb-border);border-radius:10px;display:grid;place-items:center;font-weight:600;cursor:pointer;background:var(--sb-bg)}
+.csat-scale input:checked+.csat-option{background:var(--sb-accent);color:var(--sb-on-accent);border-color:var(--sb-accent)}
+.csat-scale input:focus-visible+.csat-option{outline:3px solid #93c5fd;outline-offset:2px}
+.csat-scale input:disabled+.csat-option{opacity:.6;cursor:default}
+.csat-ends{display:flex;justify-content:space-between;font-size:11.5px;color:var(--sb-muted);margin-top:-4px}
+.csat-comment{all:unset;box-sizing:border-box;width:100%;min-height:40px;padding:6px 10px;border:1px solid var(--sb-border);border-radius:10px;font:inherit;font-size:13px;color:var(--sb-text);white-space:pre-wrap}
+.csat-comment:focus-visible{outline:3px solid #93c5fd;outline-offset:1px}
+.csat-submit{align-self:flex-end;border:0;border-radius:10px;padding:7px 14px;background:var(--sb-accent);color:var(--sb-on-accent);font-weight:600}
+.csat-submit:disabled{opacity:.4;cursor:default}
+.csat-submit:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}
+.csat-status{margin:0;font-size:12.5px;color:#b42318}
 .footer{padding:6px 0 8px;text-align:center;font-size:11px;color:#a3a8b8;background:#fff}
 @media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.root.left .panel{left:0}.launcher.open{display:none}textarea{font-size:16px}}
 @media (prefers-reduced-motion:reduce){.panel,.dots i,.launcher{animation:none;transition:none}}

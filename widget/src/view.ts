@@ -2,6 +2,7 @@
 import { MAX_MESSAGE_LENGTH } from "../../src/contracts/messages.ts";
 import type { ChatState } from "./chat.ts";
 import { validateDraft } from "./chat.ts";
+import { mountCsat } from "./csat-view.ts";
 import { el, icon, textColorOn } from "./dom.ts";
 import { MessageView } from "./message-view.ts";
 import type { WidgetLook } from "../../src/contracts/widget-look.ts";
@@ -19,6 +20,7 @@ export type ViewOptions = {
   onRetry(clientMsgId: string): void;
   onInput(): void;
   onStopTyping(): void;
+  onCsat(score: number, comment: string): void;
 };
 
 /** Handle on the mounted view. */
@@ -72,7 +74,8 @@ export function mountView(shadow: ShadowRoot, options: ViewOptions): WidgetView 
   composer.append(field, sendButton);
   const footer = el("div", "footer", {}, s.poweredBy);
 
-  panel.append(header, banner, log, typingLine, composer, footer);
+  const csat = mountCsat(s, options.onCsat);
+  panel.append(header, banner, log, typingLine, csat.element, composer, footer);
   root.append(panel, launcher);
   shadow.append(style, root);
   if (options.color) {
@@ -196,6 +199,7 @@ export function mountView(shadow: ShadowRoot, options: ViewOptions): WidgetView 
       renderTyping(state);
       refreshComposer();
       countUnread(state);
+      csat.render(state.csat);
       if (nearBottom) log.scrollTop = log.scrollHeight;
     },
     open: () => setOpen(true),

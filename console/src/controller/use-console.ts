@@ -125,7 +125,12 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
           }
           const teamQueued = notification.type === "team_queued" ? AGENT_TOOLS_TEXT.teamQueued(notification.data.team ?? "") : null;
           if (teamQueued) send({ type: "toast", message: by ? `${teamQueued} (${by})` : teamQueued });
-          if (notification.type === "sla_breach" && notification.data.ticketNumber !== undefined) {
+          if (notification.type === "negative_spike") {
+            const { scope, key, label, share, threshold } = notification.data;
+            const spike = AGENT_TOOLS_TEXT.negativeSpike(scope ?? "inbox", label ?? key ?? "", share ?? 0, threshold ?? 0);
+            send({ type: "toast", message: spike });
+            notifyDesktop("mentions", spike, "", notification.id, () => void ops.showPage("reports"));
+          } else if (notification.type === "sla_breach" && notification.data.ticketNumber !== undefined) {
             send({ type: "toast", message: SLA_DUE_TEXT.breachToast(notification.data.ticketNumber, notification.data.metric ?? "") });
           } else {
             // A conversation waiting in one's team's queue is work coming one's way: it follows the "assigned" preference.

@@ -10,16 +10,19 @@ import { sendStandaloneMail } from "./outbound.ts";
 /** The subject of the invite mail. */
 export const INVITE_MAIL_SUBJECT = "You are invited to Switchboard";
 
+/** The oldest enabled email inbox whose settings open (its relay sends the installation's own mail), if any. */
+export async function sendingEmailInbox(deps: Pick<ServiceDeps, "db" | "secrets">) {
+  for (const row of await listInboxes(deps.db)) {
+    if (row.channel !== "email" || !row.enabled) continue;
+    const found = await channelInbox(deps, row.id, "email");
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The invite mailer over the email inboxes' relays. */
 export function inviteMailer(deps: Pick<ServiceDeps, "db" | "secrets" | "now">): InviteMailer {
-  const sendingInbox = async () => {
-    for (const row of await listInboxes(deps.db)) {
-      if (row.channel !== "email" || !row.enabled) continue;
-      const found = await channelInbox(deps, row.id, "email");
-      if (found) return found;
-    }
-    return undefined;
-  };
+  const sendingInbox = () => sendingEmailInbox(deps);
   return {
     async canSend() {
       return (await sendingInbox()) !== undefined;

@@ -92,7 +92,7 @@ export const notifications = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    type: text("type").$type<"mention" | "assigned" | "sla_breach" | "team_queued">().notNull(),
+    type: text("type").$type<"mention" | "assigned" | "sla_breach" | "team_queued" | "negative_spike">().notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

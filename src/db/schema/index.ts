@@ -17,3 +17,4 @@ export * from "./reports.ts";
 export * from "./sla.ts";
 export * from "./campaigns.ts";
 export * from "./insights.ts";
+export * from "./csat.ts";

@@ -18,6 +18,7 @@ export const inboxDTO = z
     webhookUrl: z.string().nullable().meta({ description: "Where the provider must send this inbox's webhooks; null for web and email." }),
     configured: z.array(z.string()).meta({ description: "The names of the settings stored (values are never returned)." }),
     enabled: z.boolean().meta({ description: "False: the inbox takes no webhook (409 INBOX_DISABLED) and sends nothing until an admin enables it." }),
+    csat: z.boolean().meta({ description: "Whether this inbox's resolved conversations are asked to rate them (CSAT; PATCH csat)." }),
     createdAt: instant,
     inboxToken: z
       .string()

@@ -1,7 +1,8 @@
 /** Operations of the sentiment and service reports and their drill-down (definitions: docs/reports.md). */
 import { drillQuery, sentimentQuery, serviceQuery, staffingBody } from "../../modules/reports/reports.schemas.ts";
 import type { Operation } from "./operation.ts";
-import { reportMessageDTO, sentimentReportDTO, serviceReportDTO, staffingPlanDTO } from "./schemas-reports.ts";
+import { alertIdParams, alertsQuery } from "../../modules/reports/alerts.routes.ts";
+import { alertDTO, csatReportDTO, reportMessageDTO, sentimentReportDTO, serviceReportDTO, staffingPlanDTO } from "./schemas-reports.ts";
 
 const V1 = "/api/v1";
 const read = { auth: "actor", actions: ["report.read"] } as const;
@@ -79,5 +80,45 @@ export const reportOperations: Operation[] = [
     body: staffingBody,
     success: { status: 200, description: "The plan.", data: staffingPlanDTO },
     errors: ["STAFFING_UNSOLVED"],
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/csat`,
+    tag: "Reports",
+    summary: "CSAT by group, and beside NLP sentiment",
+    description: `Per group and bucket (by when each answer was given) and overall: CSAT answers, mean score and the share satisfied (4–5); Pearson's r between the rating and the mean sentiment score of the same conversations' customer messages; and the conversations where they disagree (rated 1–2 with a mean score above 0, or 4–5 below 0), each with its console link. ${periods}`,
+    access: read,
+    query: serviceQuery,
+    success: { status: 200, description: "The report.", data: csatReportDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/csat.csv`,
+    tag: "Reports",
+    summary: "CSAT report as CSV",
+    access: exported,
+    query: serviceQuery,
+    success: { status: 200, description: "group, label, bucket (or total; the overall line has group overall), responses, meanScore, satisfiedShare; then one line per disagreement (bucket disagreement) with conversationId, kind, score, sentiment, link.", files: ["text/csv"] },
+  },
+  {
+    method: "get",
+    path: `${V1}/reports/alerts`,
+    tag: "Reports",
+    summary: "Negative-sentiment alerts",
+    description: "Alerts raised by the reports.alerts job (rule: README, Alerts), newest first: open (not acknowledged, the default) or acknowledged. Each names its inbox or topic, the hour, the negative share and the threshold it passed, and the drill-down to its messages.",
+    access: read,
+    query: alertsQuery,
+    success: { status: 200, description: "A page of alerts.", page: alertDTO },
+  },
+  {
+    method: "post",
+    path: `${V1}/reports/alerts/{id}/acknowledge`,
+    tag: "Reports",
+    summary: "Acknowledge an alert",
+    description: "Marks the alert acknowledged by the caller (again is harmless: the first acknowledgement stands). Acknowledging does not end the spike: the scope raises no new alert until its share falls back below the threshold.",
+    access: read,
+    params: alertIdParams,
+    success: { status: 200, description: "The alert.", data: alertDTO },
+    errors: ["ALERT_NOT_FOUND"],
   },
 ];

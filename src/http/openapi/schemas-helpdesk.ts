@@ -84,7 +84,7 @@ export const conversationNoteDTO = z
 export const notificationDTO = z
   .object({
     id: z.uuid(),
-    type: z.enum(["mention", "assigned", "sla_breach", "team_queued"]),
+    type: z.enum(["mention", "assigned", "sla_breach", "team_queued", "negative_spike"]),
     data: z.object({
       conversationId: z.string().optional(),
       noteId: z.string().optional(),
@@ -96,6 +96,15 @@ export const notificationDTO = z
       priority: z.string().optional(),
       dueAt: z.string().optional(),
       team: z.string().optional(),
+      alertId: z.string().optional(),
+      scope: z.enum(["inbox", "topic"]).optional(),
+      key: z.string().optional(),
+      label: z.string().optional(),
+      share: z.number().optional(),
+      threshold: z.number().optional(),
+      negative: z.number().int().optional(),
+      volume: z.number().int().optional(),
+      drillDown: z.string().optional().meta({ description: "The drill-down (GET /api/v1/reports/messages…) listing the negative messages behind a negative_spike." }),
     }),
     readAt: instant.nullable(),
     createdAt: instant,

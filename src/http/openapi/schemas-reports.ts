@@ -46,6 +46,8 @@ export const reportMessageDTO = z.object({
   drivers: z.array(z.object({ text: z.string(), weight: z.number() })),
 });
 
+/** CSAT answers, their mean score and the share of 4s and 5s. */
+export const csatFigures = z.object({ responses: z.number().int(), meanScore: z.number().nullable(), satisfiedShare: share });
 const slaBreachCounts = z.object({ firstResponse: z.number().int(), nextResponse: z.number().int(), resolution: z.number().int(), total: z.number().int() });
 const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
 const serviceFigures = z.object({
@@ -65,6 +67,7 @@ const serviceFigures = z.object({
   resolved: z.number().int(),
   medianHandleSeconds: z.number().nullable(),
   slaBreaches: slaBreachCounts,
+  csat: csatFigures,
 });
 
 /** GET /reports/service. */
@@ -76,6 +79,53 @@ export const serviceReportDTO = z.object({
   timezone: z.string(),
   groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), total: serviceFigures, series: z.array(serviceFigures.extend({ bucket })) })),
   slaBreaches: slaBreachCounts,
+  csat: csatFigures,
+});
+
+/** GET /reports/csat. */
+export const csatReportDTO = z.object({
+  from: instant,
+  to: instant,
+  interval,
+  groupBy: z.enum(["channel", "inbox", "agent", "team"]),
+  timezone: z.string(),
+  overall: csatFigures,
+  groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), total: csatFigures, series: z.array(csatFigures.extend({ bucket })) })),
+  sentiment: z.object({ conversations: z.number().int(), pearson: z.number().min(-1).max(1).nullable() }),
+  disagreements: z.array(
+    z.object({
+      conversationId: z.uuid(),
+      kind: z.enum(["low_csat_positive_sentiment", "high_csat_negative_sentiment"]),
+      score: z.number().int().min(1).max(5),
+      sentiment: z.number(),
+      messages: z.number().int(),
+      comment: z.string().nullable(),
+      channel: z.string(),
+      inboxId: z.string(),
+      respondedAt: instant,
+      link: z.string(),
+    }),
+  ),
+});
+
+/** One negative-sentiment alert. */
+export const alertDTO = z.object({
+  id: z.uuid(),
+  scope: z.enum(["inbox", "topic"]),
+  key: z.string(),
+  label: z.string(),
+  status: z.enum(["open", "acknowledged"]),
+  windowStart: instant,
+  windowEnd: instant,
+  share: z.number().min(0).max(1),
+  threshold: z.number().min(0).max(1),
+  negative: z.number().int(),
+  volume: z.number().int(),
+  raisedAt: instant,
+  endedAt: instant.nullable(),
+  acknowledgedAt: instant.nullable(),
+  acknowledgedBy: z.uuid().nullable(),
+  drillDown: z.string(),
 });
 
 /** POST /reports/staffing. */

@@ -25,6 +25,10 @@ import {
   type ConversationView,
   type MessageRow,
 } from "./conversations.repo.ts";
+import { csatSettings } from "./csat-settings.ts";
+import { ratingOf } from "./csat-rating.ts";
+import { answerCsat, csatPendingSince } from "./csat.repo.ts";
+import { csatStrings } from "./csat.strings.ts";
 import { deliveredByJob, queueDelivery } from "./delivery.service.ts";
 import { recentAddress, recentMessage, rememberAddress, rememberMessage, type ConversationAddress } from "./recent-messages.ts";
 
@@ -140,6 +144,9 @@ export async function receiveCustomerMessage(
   assertSafeIdentifiers(inbound);
   const inbox = await findInboxCached(deps.db, inbound.inboxId);
   if (!inbox) throw new AppError("INBOX_NOT_FOUND", `Inbox "${inbound.inboxId}" does not exist.`, { inbox: "does not exist" });
+  // A channel reply that is just a rating answers the pending survey instead of reopening the conversation.
+  const rated = inbound.channel !== "web" && !inbound.answeredInTurn ? await ratingReply(deps, inbound, text) : undefined;
+  if (rated) return rated;
   const now = deps.now();
   const annotation: Annotation = deps.analyzer.analyze(text, { now, products: await productCatalogue(deps) });
   const metadata = {
@@ -193,6 +200,33 @@ export async function receiveCustomerMessage(
   if (conversation.turnLeaseOwner === claim.leaseToken) {
     deps.answers.committed({ token: claim.leaseToken, conversation, message: stored.earlierOwed ? undefined : message });
   }
+  return { message, conversation, created: true };
+}
+
+/**
+ * Stores a channel reply that is just a rating (see csat-rating.ts) as the answer to the conversation's pending survey
+ * (asked within the reply window): the message is kept without reopening the conversation or owing a bot turn, and the
+ * customer is thanked. Undefined when the reply is not a rating or no survey is pending.
+ */
+async function ratingReply(deps: ServiceDeps, inbound: InboundMessage, text: string): Promise<{ message: MessageRow; conversation: ConversationRow; created: boolean } | undefined> {
+  const score = ratingOf(text);
+  const settings = csatSettings(deps);
+  if (score === undefined || !settings.enabled) return undefined;
+  const conversation = await findConversationByExternalId(deps.db, inbound.channel, inbound.externalConversationId);
+  if (!conversation || conversation.status !== "resolved") return undefined;
+  const now = deps.now();
+  if (!(await csatPendingSince(deps.db, conversation.id, new Date(now.getTime() - settings.replyWindowMs)))) return undefined;
+  const metadata = { ...(inbound.raw === undefined ? {} : { raw: inbound.raw }), ...(inbound.channelData ? { [inbound.channel]: inbound.channelData } : {}), csat: { score } };
+  const { row: message, created } = await insertMessageOnce(
+    deps.db,
+    { conversationId: conversation.id, clientMsgId: inbound.clientMsgId ?? null, senderType: "customer", text, metadata, createdAt: now },
+    { lastMessageAt: now },
+  );
+  if (!created) return { message, conversation, created: false };
+  await answerCsat(deps.db, conversation.id, { score, comment: null, via: "reply", at: now });
+  rememberMessage(deps.db, message);
+  deps.events.emit("message.created", { messageId: message.id, conversationId: conversation.id, senderType: "customer", senderId: null, handedOff: false });
+  await addReply(deps, conversation.id, { senderType: "system", text: csatStrings.en.thanks, clientMsgId: `csat-thanks:${message.id}` });
   return { message, conversation, created: true };
 }
 

@@ -41,3 +41,7 @@ export { createAttachmentFiles, type AttachmentFiles } from "./attachment-files.
 export { removeUnlistedAttachments } from "./attachments.service.ts";
 export { presentWidgetMessage, presentMessage, presentConversation } from "./conversations.presenter.ts";
 export { browserOf, saveVisitorContext, visitorContext } from "./visitor-context.ts";
+export { requestCsat, submitCsat, csatPending } from "./csat.service.ts";
+export { csatStrings } from "./csat.strings.ts";
+export { ratingOf } from "./csat-rating.ts";
+export { DEFAULT_CSAT_SETTINGS, type CsatSettings } from "./csat-settings.ts";

@@ -48,8 +48,14 @@ export function presentInbox(deps: Deps, row: InboxRow, baseUrl: string): InboxD
     webhookUrl: hasWebhook ? `${baseUrl}/channels/${row.channel}/${encodeURIComponent(row.id)}` : null,
     configured: Object.keys(openedOrNone(deps, row)).sort(),
     enabled: row.enabled,
+    csat: csatEnabled(row),
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** Whether the inbox's conversations are asked to rate (the inbox's `csat` switch; on unless turned off). */
+export function csatEnabled(row: Pick<InboxRow, "settings">): boolean {
+  return row.settings.csat !== false;
 }
 
 /** Every inbox, oldest first. */
@@ -83,7 +89,7 @@ export async function createInbox(
  * Renames an inbox, enables or disables it, or changes some of its settings (the given fields replace the stored ones, null
  * removes one; the result is validated whole, and an inbox is enabled only with settings its channel accepts).
  */
-export async function changeInbox(deps: Deps, id: string, patch: { name?: string; settings?: Record<string, unknown>; enabled?: boolean }): Promise<InboxRow> {
+export async function changeInbox(deps: Deps, id: string, patch: { name?: string; settings?: Record<string, unknown>; enabled?: boolean; csat?: boolean }): Promise<InboxRow> {
   const row = await findInbox(deps.db, id);
   if (!row) throw new AppError("INBOX_NOT_FOUND");
   let sealedSettings: string | null | undefined;
@@ -99,7 +105,9 @@ export async function changeInbox(deps: Deps, id: string, patch: { name?: string
     // Enabling a demo inbox that was never configured: its (missing) settings are refused by name.
     validSettings(row.channel as InboxChannel, openedOrNone(deps, row));
   }
-  const updated = await updateInboxRow(deps.db, id, { name: patch.name, sealedSettings, enabled: patch.enabled });
+  // The CSAT switch is no secret: it lives in the plain settings column, beside nothing sealed.
+  const plain = patch.csat === undefined ? undefined : { ...row.settings, csat: patch.csat };
+  const updated = await updateInboxRow(deps.db, id, { name: patch.name, sealedSettings, enabled: patch.enabled, settings: plain });
   if (!updated) throw new AppError("INBOX_NOT_FOUND");
   return updated;
 }

@@ -44,7 +44,7 @@ export async function insertInbox(
 export async function updateInboxRow(
   db: Database,
   id: string,
-  patch: { name?: string; sealedSettings?: string | null; enabled?: boolean; tokenHash?: string; widgetLook?: InboxRow["widgetLook"] },
+  patch: { name?: string; sealedSettings?: string | null; enabled?: boolean; tokenHash?: string; widgetLook?: InboxRow["widgetLook"]; settings?: InboxRow["settings"] },
 ): Promise<InboxRow | undefined> {
   const [row] = await db.update(tables.inboxes).set(patch).where(eq(tables.inboxes.id, id)).returning();
   inboxCache.get(db)?.delete(id);

@@ -25,7 +25,14 @@ export const createInboxBody = z
   .strict();
 
 /** Body of PATCH /api/v1/inboxes/:id: a new name, settings fields to replace, enabled or not (the channel cannot change). */
-export const changeInboxBody = z.object({ name: name.optional(), settings: settings.optional(), enabled: z.boolean({ error: "enabled must be true or false" }).optional() }).strict();
+export const changeInboxBody = z
+  .object({
+    name: name.optional(),
+    settings: settings.optional(),
+    enabled: z.boolean({ error: "enabled must be true or false" }).optional(),
+    csat: z.boolean({ error: "csat must be true or false" }).optional().meta({ description: "Ask this inbox's customers to rate resolved conversations (CSAT); on unless turned off, and only while CSAT=on." }),
+  })
+  .strict();
 
 /** Path parameters of /api/v1/inboxes/:id. */
 export const inboxIdParams = z.object({ id: z.string().min(1).max(200) });
@@ -62,7 +69,7 @@ export function inboxesRoutes(deps: ServiceDeps, options: { publicUrl?: string }
     const body = parseInput(changeInboxBody, req.body ?? {});
     const before = await findInbox(deps.db, id);
     const inbox = await changeInbox(deps, id, body);
-    const after = { name: inbox.name, enabled: inbox.enabled, ...(body.settings ? { settingsChanged: Object.keys(body.settings).sort() } : {}) };
+    const after = { name: inbox.name, enabled: inbox.enabled, ...(body.csat === undefined ? {} : { csat: body.csat }), ...(body.settings ? { settingsChanged: Object.keys(body.settings).sort() } : {}) };
     await auditCommitted(deps, currentUser(req), { action: "inbox.updated", targetType: "inbox", targetId: id, before: { name: before?.name ?? null, enabled: before?.enabled ?? null }, after });
     res.json({ data: presentInbox(deps, inbox, baseUrl(req)) });
   });

@@ -10,6 +10,7 @@ import { topicsReport } from "./reports.service.ts";
 import { staffingBody } from "./reports.schemas.ts";
 import { staffingPlan } from "./staffing.service.ts";
 import { trendRoutes } from "./trend.routes.ts";
+import { alertsRoutes } from "./alerts.routes.ts";
 
 /** Whether "YYYY-MM-DD" names a day that exists (Date would roll "2026-02-30" over to March). */
 function isCalendarDate(ymd: string): boolean {
@@ -64,5 +65,6 @@ export function reportsRoutes(deps: ServiceDeps): Router {
     res.json({ data: await staffingPlan(deps, body) });
   });
   trendRoutes(router, deps);
+  alertsRoutes(router, deps);
   return router;
 }

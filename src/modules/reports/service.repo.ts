@@ -42,23 +42,21 @@ function grouped(period: ReportPeriod & { buckets: Buckets }, time: SQL, key: SQ
 const seconds = (end: SQL, start: SQL): SQL => sql`extract(epoch from ${end} - ${start})::float8`;
 const pct = (p: number, value: SQL): SQL => sql`percentile_cont(${sql.raw(String(p))}) within group (order by ${value})`;
 
+/** The group key of a conversation `c`: its channel or inbox; its agent or team, that of its latest ticket (none when contained). */
+export function conversationGroupKey(groupBy: ServiceGroupBy): SQL {
+  if (groupBy === "agent") return sql`coalesce((select t.assignee_id::text from tickets t where t.conversation_id = c.id order by t.created_at desc limit 1), '')`;
+  if (groupBy === "team") return conversationTeam(sql`c.id`);
+  return groupBy === "channel" ? sql`c.channel` : sql`c.inbox_id`;
+}
+
 /** Conversations started in the period in which the customer wrote (a message with a sentiment), and how many never got a ticket. */
 export async function conversationRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<ConversationRow[]> {
-  // A conversation's agent or team: that of its latest ticket (none when contained).
-  const key =
-    groupBy === "agent"
-      ? sql`coalesce((select t.assignee_id::text from tickets t where t.conversation_id = c.id order by t.created_at desc limit 1), '')`
-      : groupBy === "team"
-        ? conversationTeam(sql`c.id`)
-        : groupBy === "channel"
-          ? sql`c.channel`
-          : sql`c.inbox_id`;
   return rowsOf<ConversationRow>(
     db,
     grouped(
       period,
       sql`c.created_at`,
-      key,
+      conversationGroupKey(groupBy),
       sql`count(*)::int as conversations, count(*) filter (where not exists (select 1 from tickets t where t.conversation_id = c.id))::int as contained`,
       sql`conversations c`,
       // The customer wrote (a message with a sentiment): a look-up in the small per-conversation report table, not the messages.
@@ -142,6 +140,24 @@ export async function breachRows(db: Database, period: ReportPeriod & { buckets:
       sql`${metric("first_response")}, ${metric("next_response")}, ${metric("resolution")}`,
       sql`sla_breaches b join tickets t on t.id = b.ticket_id join conversations c on c.id = t.conversation_id`,
       sql`true`,
+    ),
+  );
+}
+
+/** CSAT answers given in the period (by when each was given): how many, the sum of their scores, how many were 4 or 5. */
+export type CsatRow = Keyed & { responses: number; score_sum: number; satisfied: number };
+
+/** CSAT answers given in the period, grouped as the conversations they rate. */
+export async function csatRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<CsatRow[]> {
+  return rowsOf<CsatRow>(
+    db,
+    grouped(
+      period,
+      sql`r.responded_at`,
+      conversationGroupKey(groupBy),
+      sql`count(*)::int as responses, sum(r.score)::int as score_sum, count(*) filter (where r.score >= 4)::int as satisfied`,
+      sql`csat_responses r join conversations c on c.id = r.conversation_id`,
+      sql`r.score is not null`,
     ),
   );
 }

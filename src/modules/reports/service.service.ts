@@ -1,5 +1,5 @@
 /** The service report: conversations, containment, hand-offs, response and resolution times, reopens, tickets and workload (see README, Reports). */
-import type { ServiceFigures, ServiceGroup, ServiceReportDTO, SlaBreachCounts } from "../../contracts/reports.ts";
+import type { CsatFigures, ServiceFigures, ServiceGroup, ServiceReportDTO, SlaBreachCounts } from "../../contracts/reports.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod } from "./period.ts";
@@ -7,7 +7,7 @@ import { catchUpRollups } from "./report-sql.ts";
 import type { ServiceQuery } from "./reports.schemas.ts";
 import { periodFields } from "./sentiment.service.ts";
 import { keyNames } from "./sentiment.repo.ts";
-import { assignedRows, breachRows, conversationRows, openedRows, resolutionRows, resolvedRows } from "./service.repo.ts";
+import { assignedRows, breachRows, conversationRows, csatRows, openedRows, resolutionRows, resolvedRows } from "./service.repo.ts";
 
 const NO_KEY = { channel: "No channel", inbox: "No inbox", agent: "Unassigned", team: "No team" } as const;
 
@@ -34,7 +34,13 @@ function emptyFigures(): ServiceFigures {
     resolved: 0,
     medianHandleSeconds: null,
     slaBreaches: noBreaches(),
+    csat: { responses: 0, meanScore: null, satisfiedShare: null },
   };
+}
+
+/** CSAT figures from a count, a sum of scores and the count of 4s and 5s. */
+export function csatFigures(responses: number, scoreSum: number, satisfied: number): CsatFigures {
+  return { responses, meanScore: responses === 0 ? null : round(scoreSum / responses, 4), satisfiedShare: ratio(satisfied, responses) };
 }
 
 /** No breach of any metric. */
@@ -46,13 +52,14 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
   const bounds = await resolvePeriod(deps, query);
   const period = { ...bounds, buckets: await bucketsOf(deps.db, bounds) };
   await catchUpRollups(deps.db);
-  const [conversations, opened, resolved, resolutions, assigned, breaches] = await Promise.all([
+  const [conversations, opened, resolved, resolutions, assigned, breaches, csat] = await Promise.all([
     conversationRows(deps.db, period, groupBy),
     openedRows(deps.db, period, groupBy),
     resolvedRows(deps.db, period, groupBy),
     resolutionRows(deps.db, period, groupBy),
     assignedRows(deps.db, period, groupBy),
     breachRows(deps.db, period, groupBy),
+    csatRows(deps.db, period, groupBy),
   ]);
   // key → bucket number (0 for the whole period) → figures
   const groups = new Map<string, Map<number, ServiceFigures>>();
@@ -83,6 +90,14 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
     // Each breach is in one group: the whole period's rows (bucket null) add up to the report's total.
     if (r.bucket === null) for (const k of Object.keys(overall) as (keyof SlaBreachCounts)[]) overall[k] += counts[k];
   }
+  const csatOverall = { responses: 0, scoreSum: 0, satisfied: 0 };
+  for (const r of csat) {
+    at(r).csat = csatFigures(r.responses, r.score_sum, r.satisfied);
+    if (r.bucket !== null) continue;
+    csatOverall.responses += r.responses;
+    csatOverall.scoreSum += r.score_sum;
+    csatOverall.satisfied += r.satisfied;
+  }
   const names = await keyNames(deps.db, groupBy, [...groups.keys()]);
   const out: ServiceGroup[] = [...groups].map(([key, buckets]) => {
     const finish = (f: ServiceFigures): ServiceFigures => ({ ...f, containedShare: ratio(f.contained, f.conversations), reopenRate: ratio(f.reopened, f.resolutions) });
@@ -93,5 +108,5 @@ export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query
     return { key: key === "" ? null : key, label: key === "" ? NO_KEY[groupBy] : (names.get(key) ?? key), total: finish(buckets.get(0) ?? emptyFigures()), series };
   });
   out.sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs) || a.label.localeCompare(b.label));
-  return { ...periodFields(period), groupBy, groups: out, slaBreaches: overall };
+  return { ...periodFields(period), groupBy, groups: out, slaBreaches: overall, csat: csatFigures(csatOverall.responses, csatOverall.scoreSum, csatOverall.satisfied) };
 }

@@ -9,7 +9,8 @@ import { presentDrillRow, reportMessages } from "./drill.service.ts";
 import { drillQuery, sentimentQuery, serviceQuery } from "./reports.schemas.ts";
 import { sentimentReport } from "./sentiment.service.ts";
 import { serviceReport } from "./service.service.ts";
-import { MESSAGE_HEADER, messageCsvLine, sentimentCsv, serviceCsv } from "./trend-csv.ts";
+import { csatCsv, MESSAGE_HEADER, messageCsvLine, sentimentCsv, serviceCsv } from "./trend-csv.ts";
+import { csatReport } from "./csat.service.ts";
 
 // Rows the CSV drill-down reads per query while it streams every message behind a point.
 const CSV_PAGE = 1000;
@@ -33,7 +34,7 @@ async function writeLines(res: Response, lines: Iterable<string>): Promise<void>
   }
 }
 
-/** Adds GET /sentiment, /service and /messages (each also as .csv) to the reports router (whose caller checked report.read). */
+/** Adds GET /sentiment, /service, /csat and /messages (each also as .csv) to the reports router (whose caller checked report.read). */
 export function trendRoutes(router: Router, deps: ServiceDeps): void {
   router.get(["/sentiment", "/sentiment.csv"], async (req, res) => {
     const query = parseInput(sentimentQuery, req.query);
@@ -53,6 +54,16 @@ export function trendRoutes(router: Router, deps: ServiceDeps): void {
     if (!csv) return void res.json({ data: report });
     startCsv(req, res, `service-${query.groupBy}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}`);
     await writeLines(res, serviceCsv(report));
+    res.end();
+  });
+  router.get(["/csat", "/csat.csv"], async (req, res) => {
+    const query = parseInput(serviceQuery, req.query);
+    const csv = wantsCsv(req);
+    if (csv) assertCan(currentActor(req), "report.export");
+    const report = await csatReport(deps, query);
+    if (!csv) return void res.json({ data: report });
+    startCsv(req, res, `csat-${query.groupBy}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}`);
+    await writeLines(res, csatCsv(report));
     res.end();
   });
   router.get(["/messages", "/messages.csv"], async (req, res) => {

@@ -1,15 +1,18 @@
 /** Ticket use cases: open a ticket on hand-off and route it, change it, list it; every change leaves a ticket event. */
 import type { TicketPriority, TicketStatus } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
+import { childLogger } from "../../logger.ts";
 import { findUser } from "../agents/index.ts";
 import { applyTeamAndSnooze, actorUserId, notifyAssignee, routeTransferred, teamToRouteIn } from "./assignment.service.ts";
-import { addReply, getConversation, getMessage, setConversationStatus } from "../conversations/index.ts";
+import { addReply, getConversation, getMessage, requestCsat, setConversationStatus } from "../conversations/index.ts";
 import { findCustomer } from "../customers/index.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { pickUpQueue, routeTicket, ticketPriority, type HandoffReason } from "../routing/index.ts";
 import { findActiveTicketForConversation, findTicket, insertTicket, stampFirstResponse, updateTicketWithEvents, type TicketRow } from "./tickets.repo.ts";
 import { tellOfflineOnce } from "./offline-notice.service.ts";
 import { handoffStrings } from "./tickets.strings.ts";
+
+const log = childLogger("tickets");
 
 /** Who changed a ticket: `id` is the user's for an agent, the key's for an API key. */
 export type Actor = { type: "system" | "bot" | "agent" | "customer" | "api_key"; id: string | null };
@@ -144,6 +147,8 @@ export async function updateTicket(
       // The customer is told, on their channel, before the conversation closes (a reply keyed by this resolution).
       await addReply(deps, ticket.conversationId, { senderType: "system", text: handoffStrings.en.resolved, clientMsgId: `resolved:${id}:${updated.updatedAt.getTime()}` });
       await setConversationStatus(deps, ticket.conversationId, "resolved");
+      // Then asked how it went (once per conversation); a failure to ask never undoes the resolution.
+      await requestCsat(deps, ticket.conversationId).catch((error: unknown) => log.error({ err: error, conversationId: ticket.conversationId }, "could not ask for the CSAT rating"));
     }
     else if (changes.status && ticket.status === "resolved") await setConversationStatus(deps, ticket.conversationId, "handoff");
     if (changes.assigneeId && changes.assigneeId !== actorUserId(actor)) {

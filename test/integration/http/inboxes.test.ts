@@ -31,7 +31,7 @@ describe.each(testEngines())("inboxes API on $name", (engine) => {
     const res = await api<{ data: InboxDTO }>(t.url, "POST", "/api/v1/inboxes", { cookie: admin, body: { name: "Support bot", channel: "telegram", settings: TELEGRAM } });
     expect(res.status).toBe(201);
     const { id } = res.body.data;
-    expect(res.body.data).toEqual({ id, name: "Support bot", channel: "telegram", webhookUrl: `${t.url}/channels/telegram/${id}`, configured: ["apiBaseUrl", "botToken", "webhookSecret"], enabled: true, createdAt: expect.any(String) });
+    expect(res.body.data).toEqual({ id, name: "Support bot", channel: "telegram", webhookUrl: `${t.url}/channels/telegram/${id}`, configured: ["apiBaseUrl", "botToken", "webhookSecret"], enabled: true, csat: true, createdAt: expect.any(String) });
     expect(JSON.stringify(res.body)).not.toContain(TELEGRAM.botToken);
     const row = await storedRow(id);
     expect(row!.sealedSettings).toMatch(/^v1\./);

@@ -62,6 +62,14 @@ beforeAll(async () => {
   ]);
   // A conversation in which the customer never wrote is not counted.
   await f.conversation("demo", "web", "2026-03-03T14:00:00Z");
+  // CSAT answers, counted by when they were given: C1 5 and C4 4 (web, Alex), C2 2 (telegram); C3's 1 after the period is not counted.
+  const rate = (conversationId: string, score: number, at: string) => ({ conversationId, score, via: "widget" as const, requestedAt: new Date(at), respondedAt: new Date(at) });
+  await t.container.database.db.insert(tables.csatResponses).values([
+    rate(c1, 5, "2026-03-02T09:30:00Z"),
+    rate(c2, 2, "2026-03-02T11:00:00Z"),
+    rate(c4, 4, "2026-03-04T10:30:00Z"),
+    rate(c3, 1, "2026-03-06T09:00:00Z"),
+  ]);
 }, 60_000);
 afterAll(async () => {
   await t?.close();
@@ -85,6 +93,8 @@ describe("GET /api/v1/reports/service", () => {
       // T1 1,160 s from assignment; T4 79,080 s from its assignment at 03-03 12:02.
       medianHandleSeconds: 40120,
       slaBreaches: { firstResponse: 1, nextResponse: 1, resolution: 2, total: 4 },
+      // 5 and 4: mean 4.5, both satisfied.
+      csat: { responses: 2, meanScore: 4.5, satisfiedShare: 1 },
     });
     expect(group(r, "web").series.map((p) => [p.bucket, p.conversations, p.handoffs, p.firstResponse.p50, p.firstResponse.p90])).toEqual([
       ["2026-03-02T00:00:00+00:00", 1, 1, 30, 30],
@@ -110,6 +120,21 @@ describe("GET /api/v1/reports/service", () => {
     // A period that takes in the later breach counts it.
     const wider = await service("from=2026-03-01&to=2026-03-08&timezone=UTC&groupBy=inbox");
     expect(wider.slaBreaches).toEqual({ firstResponse: 2, nextResponse: 1, resolution: 2, total: 5 });
+  });
+
+  it("CSAT: answers, mean score and share satisfied (4–5) per group, per bucket and overall, by when each answer was given", async () => {
+    const r = await service(`${Q}&groupBy=channel`);
+    expect(group(r, "telegram").total.csat).toEqual({ responses: 1, meanScore: 2, satisfiedShare: 0 });
+    expect(group(r, "web").series.map((p) => [p.bucket, p.csat])).toEqual([
+      ["2026-03-02T00:00:00+00:00", { responses: 1, meanScore: 5, satisfiedShare: 1 }],
+      ["2026-03-03T00:00:00+00:00", { responses: 0, meanScore: null, satisfiedShare: null }],
+      ["2026-03-04T00:00:00+00:00", { responses: 1, meanScore: 4, satisfiedShare: 1 }],
+    ]);
+    // 5 + 2 + 4 = 11 over 3 answers; two of three are 4 or 5.
+    expect(r.csat).toEqual({ responses: 3, meanScore: 3.6667, satisfiedShare: 0.6667 });
+    const byAgent = await service(`${Q}&groupBy=agent`);
+    expect(group(byAgent, alex).total.csat).toEqual({ responses: 2, meanScore: 4.5, satisfiedShare: 1 });
+    expect(group(byAgent, null).total.csat).toEqual({ responses: 1, meanScore: 2, satisfiedShare: 0 });
   });
 
   it("by agent: workload (assigned, resolved, median handle time) and the unassigned conversations the bot kept", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HistoryAck, MessageSend, WidgetMessage } from "../../../src/contracts/messages.ts";
+import type { CsatSubmit, CsatSubmitAck, HistoryAck, MessageSend, WidgetMessage } from "../../../src/contracts/messages.ts";
 import { Chat } from "../../../widget/src/chat.ts";
 import type { Connection, ConnectionHandlers, SendOutcome } from "../../../widget/src/connection.ts";
 import { loadPending, memoryStore, type KeyValueStore } from "../../../widget/src/storage.ts";
@@ -27,6 +27,12 @@ class ScriptedLink implements Connection {
   seenIds: string[] = [];
   seen = (id: string): void => {
     this.seenIds.push(id);
+  };
+  csatSubmits: CsatSubmit[] = [];
+  csatAnswer: CsatSubmitAck | null = { data: { conversationId: "c", score: 4 } };
+  submitCsat = async (p: CsatSubmit): Promise<CsatSubmitAck | null> => {
+    this.csatSubmits.push(p);
+    return this.csatAnswer;
   };
   dropTransport = (): void => {};
   close = (): void => {};
@@ -193,5 +199,33 @@ describe("widget chat session", () => {
     chat.markSeen();
     chat.markSeen();
     expect(link.seenIds).toEqual(["b1"]);
+  });
+
+  it("shows the CSAT survey on csat:request, sends the rating with a trimmed comment, thanks; an error keeps it answerable", async () => {
+    const { chat, link } = makeChat();
+    link.up();
+    expect(chat.state.csat).toBeNull();
+    link.handlers.onCsatRequest?.("c");
+    expect(chat.state.csat).toEqual({ conversationId: "c", status: "asking" });
+    link.csatAnswer = { error: { code: "INTERNAL", message: "Something went wrong." } };
+    await chat.submitCsat(4, "  ok  ");
+    expect(chat.state.csat).toEqual({ conversationId: "c", status: "failed", error: "Something went wrong." });
+    link.csatAnswer = { data: { conversationId: "c", score: 4 } };
+    await chat.submitCsat(4, "  ok  ");
+    expect(link.csatSubmits.at(-1)).toEqual({ conversationId: "c", score: 4, comment: "ok" });
+    expect(chat.state.csat?.status).toBe("thanks");
+    // Asked again on reconnect: the thanks stays.
+    link.handlers.onCsatRequest?.("c");
+    expect(chat.state.csat?.status).toBe("thanks");
+  });
+
+  it("a rating given already in another tab (CSAT_ALREADY_SUBMITTED) is thanked", async () => {
+    const { chat, link } = makeChat();
+    link.up();
+    link.handlers.onCsatRequest?.("c");
+    link.csatAnswer = { error: { code: "CSAT_ALREADY_SUBMITTED", message: "given already" } };
+    await chat.submitCsat(5, "");
+    expect(link.csatSubmits).toEqual([{ conversationId: "c", score: 5 }]);
+    expect(chat.state.csat?.status).toBe("thanks");
   });
 });
