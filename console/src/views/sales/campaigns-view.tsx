@@ -20,6 +20,7 @@ const COLORS = ["#3867d6", "#20bf6b"];
 
 function audienceText(c: CampaignDTO): string {
   if ("segment" in c.audience) return `${CAMPAIGNS_TEXT.segment}: ${c.audience.segment}`;
+  if ("topResponse" in c.audience) return CAMPAIGNS_TEXT.topResponseAudience(c.audience.topResponse.limit);
   const f = c.audience.filter;
   return [f.segment ? `${CAMPAIGNS_TEXT.segment}: ${f.segment}` : "", f.tag?.length ? `${CAMPAIGNS_TEXT.tag}: ${f.tag.join(", ")}` : "", f.q ? `“${f.q}”` : ""].filter(Boolean).join(" · ");
 }

@@ -1,0 +1,18 @@
+import { openDatabase } from "/work/wt-response/src/db/index.ts";
+import { seedDemoData } from "/work/wt-response/src/db/seed/seed.ts";
+import { runRefresh } from "/work/wt-response/src/modules/insights/index.ts";
+import { latestRun } from "/work/wt-response/src/modules/insights/insights.repo.ts";
+const h = await openDatabase({ memory: true });
+await h.migrate();
+const t0 = Date.now();
+await seedDemoData(h.db, { agentPassword: "x-password-1", hashPassword: async (p) => "h" + p });
+console.log("seeded", Date.now() - t0);
+await runRefresh({ db: h.db, now: () => new Date() } as never, { churnDays: 90, segments: undefined, refreshMs: 0 }, {});
+const run = await latestRun(h.db);
+const s = run!.summary as any;
+console.log(run!.status, run!.message, run!.seconds);
+console.log("segments", s.segmentation?.k, "churn rules", s.churn?.rules?.length, s.churn?.rules?.[0]?.text, s.churn?.model);
+console.log(JSON.stringify(s.response, null, 0).slice(0, 1500));
+console.log(JSON.stringify({ ...s.forecast, regression: undefined }));
+console.log(JSON.stringify(s.escalation).slice(0, 800));
+await h.close();
