@@ -104,7 +104,8 @@ describe("campaign forecast (multiple linear regression)", () => {
     const model = trainForecast(samples);
     if (!("regression" in model)) throw new Error(model.message);
     expect(model.features).toEqual(["meanRecencyDays", "meanOrders12m", "meanSpend12m", "messageLength"]);
-    const weight = (feature: string, output: 0 | 1) => model.regression.weights[model.features.indexOf(feature)][output];
+    const weights = (model.regression as unknown as { weights: number[][] }).weights;
+    const weight = (feature: string, output: 0 | 1) => weights[model.features.indexOf(feature)][output];
     expect(weight("meanOrders12m", 0)).toBeGreaterThan(0);
     expect(weight("meanRecencyDays", 0)).toBeLessThan(0);
     expect(weight("meanSpend12m", 1)).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 /**
  * The Insights page (managers and admins): the PCA map coloured by segment, the segment table with each segment's
- * rules, the churn-risk list, and a Refresh button that follows the run's progress (docs/insights.md).
+ * rules, the churn-risk list, escalation drivers, the response model, and a Refresh button that follows the run's progress (docs/insights.md).
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { ChurnCustomerDTO, InsightChurnDTO, InsightRunDTO, InsightRuleDTO, InsightSegmentDTO, InsightSegmentsDTO } from "../../../../src/contracts/insights.ts";
@@ -10,6 +10,7 @@ import { formatDate, formatIntentName, formatNumber, formatShare } from "../../f
 import { INSIGHTS_TEXT } from "../../insights-strings.ts";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { InsightsMap, segmentColor } from "./insights-map.tsx";
+import { EscalationCard, ResponseCard } from "./insights-response.tsx";
 import "./insights.css";
 
 const decimal = (value: number | null | undefined, digits = 1): string =>
@@ -327,6 +328,8 @@ export function InsightsView(props: { crm: CrmOperations }) {
         </section>
         {segments.segments.length > 0 ? <SegmentTable crm={crm} data={segments} /> : null}
         <ChurnCard crm={crm} version={version} />
+        <EscalationCard crm={crm} version={version} />
+        <ResponseCard crm={crm} version={version} />
       </>
     );
   };
