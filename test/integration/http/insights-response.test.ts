@@ -7,11 +7,11 @@ import { demoAgents } from "../../../src/db/seed/demo-data.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
 import { testEngines } from "../../support/engines.ts";
+import { plantResponseCampaigns, plantResponseCustomers } from "../../support/plant-response.ts";
 
 // A fixed clock: the demo customers the test app seeds are created at the machine's time, after it, so only the
 // planted customers exist as of NOW.
 const NOW = new Date("2026-06-01T12:00:00Z");
-const daysAgo = (days: number): string => new Date(NOW.getTime() - days * 86_400_000).toISOString();
 const CAMPAIGNS = 12;
 
 let t: TestApp;
@@ -37,62 +37,13 @@ async function refreshAndWait(): Promise<InsightRunDTO> {
   }
 }
 
-/**
- * Sixty customers created 400 days ago: thirty buyers who order every month, thirty dormant ones with one order 300
- * days ago. Each conversation of a dormant customer was long and handed to a human (a ticket); the buyers' were short.
- */
 async function plantCustomers(): Promise<void> {
-  const db = t.container.database.db;
-  for (const [group, ids] of [
-    ["buyer", buyers],
-    ["dormant", dormant],
-  ] as const) {
-    for (let i = 0; i < 30; i++) {
-      const [c] = rows<{ id: string }>(
-        await db.execute(sql`insert into customers (name, email, created_at) values (${`${group} ${i}`}, ${`${group}${i}@example.test`}, ${daysAgo(400)}::timestamptz) returning id`),
-      );
-      ids.push(c.id);
-      const days = group === "buyer" ? Array.from({ length: 13 }, (_, m) => 3 + m * 30 + (i % 5)) : [300];
-      for (const [n, d] of days.entries()) {
-        await db.execute(sql`insert into orders (number, customer_id, status, total_cents, placed_at) values (${`ORD-${group}-${i}-${n}`}, ${c.id}::uuid, 'delivered', ${5000 + i * 10}, ${daysAgo(d)}::timestamptz)`);
-      }
-      const [conversation] = rows<{ id: string }>(
-        await db.execute(sql`insert into conversations (inbox_id, customer_id, channel, status, created_at, updated_at, last_message_at)
-          values ('demo', ${c.id}::uuid, 'web', 'resolved', ${daysAgo(20 + i)}::timestamptz, ${daysAgo(20 + i)}::timestamptz, ${daysAgo(20 + i)}::timestamptz) returning id`),
-      );
-      const text = group === "buyer" ? "Where is my order?" : "I have written three times about this broken tent and nobody has answered me at all.";
-      await db.execute(sql`insert into messages (conversation_id, sender_type, text, created_at) values (${conversation.id}::uuid, 'customer', ${text}, ${daysAgo(20 + i)}::timestamptz)`);
-      if (group === "dormant") {
-        await db.execute(sql`insert into tickets (conversation_id, customer_id, subject, status, priority, reason, created_at, updated_at)
-          values (${conversation.id}::uuid, ${c.id}::uuid, 'Broken tent', 'open', 'normal', 'customer_request', ${daysAgo(20 + i)}::timestamptz, ${daysAgo(20 + i)}::timestamptz)`);
-      }
-    }
-  }
+  const planted = await plantResponseCustomers(t.container.database.db, NOW);
+  buyers.push(...planted.buyers);
+  dormant.push(...planted.dormant);
 }
 
-/**
- * Twelve past widget campaigns, k = 0…11, each delivered to 5 + k buyers and 25 − k dormant customers (so their
- * audiences differ): every buyer replied, no dormant customer did. The message's length varies too.
- */
-async function plantCampaigns(): Promise<void> {
-  const db = t.container.database.db;
-  for (let k = 0; k < CAMPAIGNS; k++) {
-    const start = daysAgo(200 - k * 14);
-    // The message's length varies independently of the audience, so the regression can tell the two apart.
-    const message = `Hello {{name}}, news from the shop${" and more".repeat((k * 5) % CAMPAIGNS)}.`;
-    const [campaign] = rows<{ id: string }>(
-      await db.execute(sql`insert into campaigns (name, channel, audience, message, variants, status, audience_size, started_at, completed_at, created_at, updated_at)
-        values (${`Past ${k}`}, 'widget', '{"segment":"x"}'::jsonb, ${message}, ${JSON.stringify([{ name: "A", message }])}::jsonb, 'completed', 30,
-          ${start}::timestamptz, ${start}::timestamptz, ${start}::timestamptz, ${start}::timestamptz) returning id`),
-    );
-    const audience = [...buyers.slice(0, 5 + k).map((id) => ({ id, replied: true })), ...dormant.slice(0, 25 - k).map((id) => ({ id, replied: false }))];
-    for (const member of audience) {
-      await db.execute(sql`insert into campaign_sends (campaign_id, customer_id, variant, text, status, sent_at, delivered_at, replied_at)
-        values (${campaign.id}::uuid, ${member.id}::uuid, 'A', 'Hello', 'delivered', ${start}::timestamptz, ${start}::timestamptz,
-          ${member.replied ? start : null}::timestamptz)`);
-    }
-  }
-}
+const plantCampaigns = () => plantResponseCampaigns(t.container.database.db, NOW, { buyers, dormant }, CAMPAIGNS);
 
 describe.each(testEngines())("response models, escalation drivers and the campaign forecast on $name", (engine) => {
   beforeAll(async () => {
