@@ -6,7 +6,7 @@ import type { InsightEscalationDTO, InsightRuleDTO } from "../../contracts/insig
 import { fitEncoder } from "../../analytics/encode.ts";
 import { explainBinary } from "../../analytics/rules.ts";
 import type { ColumnInfo } from "../../analytics/table.ts";
-import type { EscalationSourceRow } from "./insights.repo.ts";
+import type { EscalationSourceRow } from "./response.repo.ts";
 
 /** The tree needs this many conversations, and this many escalated and not. */
 export const ESCALATION_NEEDS = { conversations: 10, perClass: 3 } as const;

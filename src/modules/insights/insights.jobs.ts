@@ -21,13 +21,12 @@ import {
   insertSegments,
   modelledAttributes,
   recordMemberships,
-  escalationSource,
-  replaceResponseScores,
   updateRun,
   upsertFeatures,
   type FeatureSourceRow,
   type FeatureWrite,
 } from "./insights.repo.ts";
+import { escalationSource, replaceResponseScores } from "./response.repo.ts";
 
 const log = childLogger("insights");
 

@@ -5,7 +5,8 @@
 import type { Database } from "../../db/index.ts";
 import { FORECAST_FEATURES, messageInputs, type CampaignSample, type ForecastInputs } from "./insights.forecast.ts";
 import type { ResponseExample } from "./insights.response.ts";
-import { campaignOutcomes, featureSource, type CampaignOutcomeRow, type FeatureSourceRow } from "./insights.repo.ts";
+import { featureSource, type FeatureSourceRow } from "./insights.repo.ts";
+import { campaignOutcomes, type CampaignOutcomeRow } from "./response.repo.ts";
 
 /** The most recent campaigns whose sends train the models (each needs its own read of the features as of its start). */
 export const OUTCOME_CAMPAIGNS = 30;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { escalationDrivers } from "../../../src/modules/insights/insights.escalation.ts";
 import { featureDefinitions } from "../../../src/modules/insights/insights.features.ts";
 import { applyForecast, trainForecast, type CampaignSample, type ForecastInputs } from "../../../src/modules/insights/insights.forecast.ts";
-import type { EscalationSourceRow, FeatureSourceRow } from "../../../src/modules/insights/insights.repo.ts";
+import type { FeatureSourceRow } from "../../../src/modules/insights/insights.repo.ts";
+import type { EscalationSourceRow } from "../../../src/modules/insights/response.repo.ts";
 import { calibration, responseModel, type ResponseExample } from "../../../src/modules/insights/insights.response.ts";
 import { seededRandom } from "../../../src/analytics/random.ts";
 
