@@ -62,6 +62,7 @@ export const INSIGHTS_TEXT = {
   modelNames: { logistic: "Logistic regression", svm: "SVM" } as Record<string, string>,
   calibrationTitle: (model: string) => `Calibration of the ${model}: predicted vs observed response rate by score decile`,
   predicted: "Predicted",
+  decile: "Score decile",
   observed: "Observed",
   topScored: "Most likely to respond",
   score: "Score",

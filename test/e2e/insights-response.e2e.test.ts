@@ -47,7 +47,7 @@ describe("the response model on the Insights page, the score on the profile, and
   it("with no campaign outcomes, the response card explains what the model needs", async () => {
     await page.getByTestId("response-empty").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("response-empty").textContent()).toMatch(/Not enough campaign outcomes yet.*at least 50 delivered campaign sends/);
-    expect(await page.getByTestId("escalation-rule").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("escalation-rules-rule").count()).toBeGreaterThan(0);
     await page.getByTestId("insights-response").screenshot({ path: `${shots}/response-empty.png` });
   }, 120_000);
 
@@ -63,7 +63,7 @@ describe("the response model on the Insights page, the score on the profile, and
     await page.locator("[data-testid=response-calibration] canvas").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("response-row").count()).toBe(10);
     expect(await page.getByTestId("response-customer").first().textContent()).toMatch(/^buyer \d+$/);
-    expect(await page.getByTestId("escalation-rule").first().textContent()).toMatch(/handed to a human/);
+    expect(await page.getByTestId("escalation-rules-rule").first().textContent()).toMatch(/handed to a human/);
     await page.getByTestId("insights-response").screenshot({ path: `${shots}/response-card.png` });
     await page.getByTestId("insights-escalation").screenshot({ path: `${shots}/escalation.png` });
   }, 180_000);
@@ -78,7 +78,7 @@ describe("the response model on the Insights page, the score on the profile, and
   }, 60_000);
 
   it("the new-campaign form forecasts a top-N audience's response before sending", async () => {
-    await page.goto(`${app.url}/console/campaigns`);
+    await page.goto(`${app.url}/console/sales/campaigns`);
     await page.getByTestId("campaign-new").click();
     await page.getByTestId("campaign-name").fill("Top buyers");
     await page.getByTestId("campaign-audience-kind").selectOption("top");

@@ -4,13 +4,14 @@
  */
 import { useMemo } from "preact/hooks";
 import type UPlotType from "uplot";
-import type { InsightEscalationDTO, InsightResponseDTO, InsightResponseScoresDTO, InsightRuleDTO } from "../../../../src/contracts/insights.ts";
+import type { InsightEscalationDTO, InsightResponseDTO, InsightResponseScoresDTO } from "../../../../src/contracts/insights.ts";
 import * as insightsApi from "../../api/insights-endpoints.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatNumber, formatShare } from "../../format.ts";
 import { INSIGHTS_TEXT } from "../../insights-strings.ts";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { Chart, type ChartOptions } from "../sales/chart.tsx";
+import { CustomerLink, RuleList } from "./insights-parts.tsx";
 
 /** Predicted (line) and observed (bars) response rate per score decile, on a 0–100 % axis. */
 const calibrationChart: ChartOptions = (uplot) => ({
@@ -23,28 +24,11 @@ const calibrationChart: ChartOptions = (uplot) => ({
     { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 50, values: (_u: UPlotType, splits: number[]) => splits.map((v) => `${Math.round(v * 100)} %`) },
   ],
   series: [
-    { label: "" },
+    { label: INSIGHTS_TEXT.decile },
     { label: INSIGHTS_TEXT.observed, fill: "#20bf6b", stroke: "#20bf6b", width: 0, paths: uplot.paths.bars?.({ size: [0.6, 48] }), points: { show: false } },
     { label: INSIGHTS_TEXT.predicted, stroke: "#3867d6", width: 2, points: { show: true, size: 6 } },
   ],
 });
-
-function CustomerLink(props: { crm: CrmOperations; id: string; name: string | null }) {
-  return (
-    <a
-      class="crm-link"
-      href={`/console/customers/${encodeURIComponent(props.id)}`}
-      onClick={(e) => {
-        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-        e.preventDefault();
-        props.crm.openCustomer(props.id);
-      }}
-      data-testid="response-customer"
-    >
-      {props.name ?? INSIGHTS_TEXT.none}
-    </a>
-  );
-}
 
 function ResponseBody(props: { crm: CrmOperations; model: InsightResponseDTO; top: InsightResponseScoresDTO }) {
   const { model, top } = props;
@@ -98,7 +82,7 @@ function ResponseBody(props: { crm: CrmOperations; model: InsightResponseDTO; to
           {top.customers.map((c) => (
             <tr key={c.customerId} data-testid="response-row">
               <td>
-                <CustomerLink crm={props.crm} id={c.customerId} name={c.name} />
+                <CustomerLink crm={props.crm} id={c.customerId} name={c.name} testId="response-customer" />
               </td>
               <td>{c.segment ?? INSIGHTS_TEXT.none}</td>
               <td data-testid="response-score">{formatShare(c.score)}</td>
@@ -141,19 +125,6 @@ export function ResponseCard(props: { crm: CrmOperations; version: number }) {
   );
 }
 
-function Rules(props: { rules: InsightRuleDTO[] }) {
-  return (
-    <ul class="insights-rules" data-testid="escalation-rules">
-      {props.rules.map((r) => (
-        <li key={r.text} data-testid="escalation-rule">
-          <code class="insights-rules__text">{r.text}</code>{" "}
-          <span class="card__muted">({INSIGHTS_TEXT.escalationSupport(formatNumber(r.support), formatShare(r.confidence))})</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /** The escalation drivers card. */
 export function EscalationCard(props: { crm: CrmOperations; version: number }) {
   const [loaded, reload] = useLoad<InsightEscalationDTO>(props.crm, `escalation:${props.version}`, () => insightsApi.getEscalation());
@@ -167,7 +138,7 @@ export function EscalationCard(props: { crm: CrmOperations; version: number }) {
         <p class="card__muted">
           {INSIGHTS_TEXT.escalationHint(formatNumber(data.conversations), formatShare(data.baseRate ?? 0))} {INSIGHTS_TEXT.escalationAccuracy(formatShare(data.accuracy ?? 0))}
         </p>
-        <Rules rules={data.rules} />
+        <RuleList rules={data.rules} testId="escalation-rules" outcome={INSIGHTS_TEXT.escalationSupport} />
       </>
     );
   };
