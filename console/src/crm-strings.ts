@@ -118,6 +118,8 @@ export const PROFILE_TEXT = {
   segment: "Segment",
   churnRisk: "Churn risk",
   churnRiskHint: "Probability of no order in the churn window, from the latest insights refresh",
+  responseScore: "Response score",
+  responseScoreHint: "Probability of replying to or buying after a campaign, from the latest insights refresh's response model",
   attributes: "Custom attributes",
   yes: "Yes",
   no: "No",

@@ -23,8 +23,11 @@ export function stratifiedFolds(labels: number[], k: number, seed: number): numb
   return folds;
 }
 
-/** One model's cross-validated figures (means over folds; trainSeconds summed over folds). */
-export type Evaluation = { model: ModelName; auc: number; accuracy: number; f1: number; trainSeconds: number; notes: string[] };
+/**
+ * One model's cross-validated figures (means over folds; trainSeconds summed over folds), and each row's out-of-fold
+ * score (aligned with the dataset's rows: the score the model trained without that row's fold gave it).
+ */
+export type Evaluation = { model: ModelName; auc: number; accuracy: number; f1: number; trainSeconds: number; notes: string[]; outOfFold: number[] };
 
 /** Options: folds (default 5), seed, and model overrides. */
 export type EvaluateOptions = FitOptions & { folds?: number; seed?: number };
@@ -43,6 +46,7 @@ export async function crossValidate(data: Dataset, model: ModelName, options: Ev
   const folds = stratifiedFolds(data.y, k, seed);
   const totals = { auc: 0, accuracy: 0, f1: 0, seconds: 0 };
   const notes = new Set<string>();
+  const outOfFold = new Array<number>(data.rows.length).fill(0);
   for (let fold = 0; fold < k; fold++) {
     const train = data.rows.flatMap((_, i) => (folds[i] === fold ? [] : [i]));
     const test = data.rows.flatMap((_, i) => (folds[i] === fold ? [i] : []));
@@ -60,11 +64,12 @@ export async function crossValidate(data: Dataset, model: ModelName, options: Ev
     const threshold = bestF1Threshold(classifier.score(xTrain), yTrain);
     const scores = classifier.score(xTest);
     classifier.dispose?.();
+    test.forEach((row, j) => (outOfFold[row] = scores[j]));
     totals.auc += auc(scores, yTest) / k;
     totals.accuracy += accuracy(scores, yTest, threshold) / k;
     totals.f1 += f1(scores, yTest, threshold) / k;
   }
-  return { model, auc: round(totals.auc), accuracy: round(totals.accuracy), f1: round(totals.f1), trainSeconds: round(totals.seconds, 2), notes: [...notes] };
+  return { model, auc: round(totals.auc), accuracy: round(totals.accuracy), f1: round(totals.f1), trainSeconds: round(totals.seconds, 2), notes: [...notes], outOfFold };
 }
 
 /** The `analytics eval` answer: the chosen model's figures, and with `auto` every model's AUC. */

@@ -1,4 +1,5 @@
 /** `switchboard start | migrate | seed`. */
+import { INSIGHTS_REFRESH_JOB, type InsightsJobPayload } from "../modules/insights/index.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase, type Database } from "../db/index.ts";
 import { hasDemoData, seedDemoData } from "../db/seed/seed.ts";
@@ -58,7 +59,11 @@ export async function runServerCommand(command: "start" | "migrate" | "seed", fl
     const { url } = await startServer(config, {
       prepare: async (container) => {
         const db = container.database.db;
-        if (demo && !(await hasDemoData(db))) await seedDemo(db, agentPassword);
+        if (demo && !(await hasDemoData(db))) {
+          await seedDemo(db, agentPassword);
+          // The demo's first start shows segments, churn rules and response scores: one refresh, queued (start-up does not wait).
+          await container.queue.enqueue(INSIGHTS_REFRESH_JOB, {} satisfies InsightsJobPayload);
+        }
         if (!demo && (await hasDemoData(db))) {
           out("Warning: this database holds the demo shop and its demo accounts; production installs start from an empty database.");
         }

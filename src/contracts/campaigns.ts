@@ -1,7 +1,13 @@
 /** The campaigns API's shapes (GET/POST /api/v1/campaigns …), shared with the console. */
 
-/** Who a campaign goes to: a segment's members, or a saved CRM customer-list filter (the list's own query). */
-export type CampaignAudienceDTO = { segment: string } | { filter: { q?: string; tag?: string[]; companyId?: string; segment?: string } };
+/**
+ * Who a campaign goes to: a segment's members, a saved CRM customer-list filter (the list's own query), or the `limit`
+ * customers with the highest response scores (GET /insights/response/scores).
+ */
+export type CampaignAudienceDTO =
+  | { segment: string }
+  | { filter: { q?: string; tag?: string[]; companyId?: string; segment?: string } }
+  | { topResponse: { limit: number } };
 
 /** Where a campaign is: a draft waits to be started, a scheduled one starts at `schedule`, a paused one waits to be started again. */
 export type CampaignStatusDTO = "draft" | "scheduled" | "running" | "paused" | "completed";
@@ -63,4 +69,29 @@ export type CampaignResultsDTO = {
   total: CampaignFiguresDTO;
   variants: (CampaignFiguresDTO & { name: string })[];
   significance: CampaignComparisonDTO[];
+};
+
+/** POST /api/v1/campaigns/forecast: the predicted response rate and revenue of a campaign before it is sent. */
+export type CampaignForecastDTO = {
+  /** `ready` with a prediction, or `insufficient` when too few past campaigns (then `message` says how many are needed). */
+  status: "ready" | "insufficient";
+  audienceSize: number;
+  /** Predicted share of delivered sends that reply or convert (clamped to 0–1), and attributed revenue in currency units. */
+  responseRate: number | null;
+  expectedResponders: number | null;
+  revenue: number | null;
+  /** The audience and message features the prediction used, by name. */
+  inputs: Record<string, number>;
+  model: {
+    campaigns: number;
+    features: string[];
+    /** R² on the training campaigns, and leave-one-out: mean absolute error and R² of held-out predictions. */
+    r2: { responseRate: number; revenue: number } | null;
+    folds: number | null;
+    looMae: { responseRate: number; revenue: number } | null;
+    looR2: { responseRate: number; revenue: number } | null;
+    trainedAt: string | null;
+    needs: number;
+  };
+  message: string | null;
 };

@@ -62,6 +62,8 @@ export type SentimentPointDTO = { conversationId: string; at: string; start: num
 export type CustomerProfileDTO = CustomerSummaryDTO & {
   /** The probability (0–1) the latest insights refresh gave this active customer of ordering nothing in the churn window; null when not scored (docs/insights.md). */
   churnRisk: number | null;
+  /** The chosen response model's score (0–1): how likely the customer replies to or converts from a campaign; null until trained (docs/insights.md). */
+  responseScore: number | null;
   identities: { channel: string; externalId: string; createdAt: string }[];
   figures: CustomerFiguresDTO;
   sentimentTrend: SentimentPointDTO[];

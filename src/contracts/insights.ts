@@ -143,3 +143,54 @@ export type InsightFeaturesDTO = {
   nextCursor: string | null;
   message: string | null;
 };
+
+/** One decile of a model's out-of-fold scores: how many examples, the mean predicted score and the observed response rate. */
+export type CalibrationBinDTO = { decile: number; examples: number; predicted: number; observed: number };
+
+/** One response model's cross-validated evaluation. */
+export type ResponseModelDTO = { name: "logistic" | "svm"; auc: number; accuracy: number; calibration: CalibrationBinDTO[] };
+
+/**
+ * Where the response model stands: `ready` (scores stored), `insufficient` (too few campaign outcomes, `message` says
+ * what is needed) or `no_run` (no successful insights refresh yet).
+ */
+export type ResponseStatusDTO = "ready" | "insufficient" | "no_run";
+
+/** GET /insights/response: the response models (logistic regression and SVM), the chosen one and what they learnt from. */
+export type InsightResponseDTO = {
+  runId: string | null;
+  status: ResponseStatusDTO;
+  /** The model with the better cross-validated AUC, which scored every customer (null unless ready). */
+  chosen: "logistic" | "svm" | null;
+  models: ResponseModelDTO[];
+  trainedAt: string | null;
+  /** Labelled examples (delivered campaign sends), how many responded (replied or converted), from how many campaigns. */
+  examples: number;
+  responders: number;
+  campaigns: number;
+  folds: number | null;
+  /** Customers with a score. */
+  scored: number;
+  /** The thresholds a model needs. */
+  needs: { examples: number; perClass: number };
+  message: string | null;
+};
+
+/** One customer's response score. */
+export type ResponseScoreDTO = { customerId: string; name: string | null; email: string | null; segment: string | null; score: number };
+
+/** GET /insights/response/scores: customers by response score, highest first. */
+export type InsightResponseScoresDTO = { runId: string | null; status: ResponseStatusDTO; customers: ResponseScoreDTO[]; nextCursor: string | null; message: string | null };
+
+/** GET /insights/escalation: CART rules for "the conversation was handed to a human", with the tree's accuracy. */
+export type InsightEscalationDTO = {
+  runId: string | null;
+  /** Conversations (last 365 days, with a customer message) the tree learnt from, and how many were handed over. */
+  conversations: number;
+  escalated: number;
+  baseRate: number | null;
+  rules: InsightRuleDTO[];
+  accuracy: number | null;
+  features: { key: string; label: string }[];
+  message: string | null;
+};

@@ -1,6 +1,6 @@
 /** The campaigns' REST calls: list, create, start, pause, results. */
 import type { Page } from "../../../src/contracts/api.ts";
-import type { CampaignAudienceDTO, CampaignDTO, CampaignResultsDTO } from "../../../src/contracts/campaigns.ts";
+import type { CampaignAudienceDTO, CampaignDTO, CampaignForecastDTO, CampaignResultsDTO } from "../../../src/contracts/campaigns.ts";
 import { query, request } from "./http.ts";
 
 type Data<T> = { data: T };
@@ -34,4 +34,9 @@ export async function pauseCampaign(id: string): Promise<CampaignDTO> {
 /** A campaign's results. */
 export async function campaignResults(id: string): Promise<CampaignResultsDTO> {
   return (await request<Data<CampaignResultsDTO>>("GET", `/campaigns/${encodeURIComponent(id)}/results`)).data;
+}
+
+/** Forecasts a campaign's response rate and revenue before it is sent (the latest insights refresh's regression). */
+export async function forecastCampaign(body: { audience: CampaignAudienceDTO; channel: "widget" | "email"; message: string }): Promise<CampaignForecastDTO> {
+  return (await request<Data<CampaignForecastDTO>>("POST", "/campaigns/forecast", body)).data;
 }

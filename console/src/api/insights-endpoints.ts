@@ -1,5 +1,14 @@
 /** The insights REST calls (docs/insights.md): refresh and its status, segments, the PCA map and the churn list. */
-import type { InsightChurnDTO, InsightMapDTO, InsightRunDTO, InsightSegmentsDTO, InsightStatusDTO } from "../../../src/contracts/insights.ts";
+import type {
+  InsightChurnDTO,
+  InsightEscalationDTO,
+  InsightMapDTO,
+  InsightResponseDTO,
+  InsightResponseScoresDTO,
+  InsightRunDTO,
+  InsightSegmentsDTO,
+  InsightStatusDTO,
+} from "../../../src/contracts/insights.ts";
 import { query, request } from "./http.ts";
 
 type Data<T> = { data: T };
@@ -30,4 +39,19 @@ export async function getMap(params: { limit?: number } = {}): Promise<InsightMa
 /** A page of active customers by churn risk. */
 export async function getChurn(params: { sort: "-churnRisk" | "churnRisk"; cursor?: string | null; limit?: number }): Promise<InsightChurnDTO> {
   return (await request<Data<InsightChurnDTO>>("GET", `/insights/churn${query({ limit: CHURN_PAGE_SIZE, ...params })}`)).data;
+}
+
+/** The response models' evaluation and state. */
+export async function getResponse(): Promise<InsightResponseDTO> {
+  return (await request<Data<InsightResponseDTO>>("GET", "/insights/response")).data;
+}
+
+/** A page of customers by response score, highest first. */
+export async function getResponseScores(params: { cursor?: string | null; limit?: number } = {}): Promise<InsightResponseScoresDTO> {
+  return (await request<Data<InsightResponseScoresDTO>>("GET", `/insights/response/scores${query({ limit: 10, ...params })}`)).data;
+}
+
+/** The escalation drivers (CART rules for a conversation handed to a human). */
+export async function getEscalation(): Promise<InsightEscalationDTO> {
+  return (await request<Data<InsightEscalationDTO>>("GET", "/insights/escalation")).data;
 }

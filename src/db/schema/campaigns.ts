@@ -5,8 +5,11 @@ import { customers } from "./customers.ts";
 import { inboxes } from "./inboxes.ts";
 import { users } from "./users.ts";
 
-/** Who a campaign goes to: the members of a segment, or a saved CRM customer-list filter. */
-export type CampaignAudience = { segment: string } | { filter: { q?: string; tag?: string[]; companyId?: string; segment?: string } };
+/** Who a campaign goes to: the members of a segment, a saved CRM customer-list filter, or the top N by response score. */
+export type CampaignAudience =
+  | { segment: string }
+  | { filter: { q?: string; tag?: string[]; companyId?: string; segment?: string } }
+  | { topResponse: { limit: number } };
 
 /** One arm of an A/B split: its name and message (with {{name}} and {{lastOrderNumber}}). */
 export type CampaignVariant = { name: string; message: string };

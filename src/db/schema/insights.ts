@@ -107,3 +107,19 @@ export const segmentMemberships = pgTable(
     index("segment_memberships_ended_idx").on(t.endedByRunId),
   ],
 );
+
+/** Each customer's latest response score: the chosen response model's probability that they answer a campaign. */
+export const responseScores = pgTable(
+  "response_scores",
+  {
+    customerId: uuid("customer_id")
+      .primaryKey()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    runId: uuid("run_id").notNull(),
+    score: real("score").notNull(),
+    // "logistic" or "svm": the model that had the better cross-validated AUC in that run.
+    model: text("model").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("response_scores_score_idx").on(t.score, t.customerId)],
+);

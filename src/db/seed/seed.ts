@@ -4,6 +4,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { tables } from "../index.ts";
 import { rebuildSalesRollups } from "../../modules/sales/index.ts";
+import { seedDemoCampaigns } from "./demo-campaigns.ts";
 import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCrm, type DemoCrmSummary } from "./demo-crm.ts";
 import { seedDemoDeals } from "./demo-deals.ts";
@@ -120,6 +121,8 @@ export async function seedDemoData(
     await seedDemoCatalogue(tx, { now, agents: [...agents].sort((a, b) => a.name.localeCompare(b.name)) });
     // Last: the targets are set a little above what the demo deals have been winning.
     await seedDemoRevenue(tx, { now, agents });
+    // Past campaigns with outcomes (the response models and the campaign forecast learn from them).
+    await seedDemoCampaigns(tx, { now, products: productRows });
   });
   // The orders above went in directly: the daily sales rollups are computed from them in one pass.
   await rebuildSalesRollups(db);

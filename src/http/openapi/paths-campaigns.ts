@@ -1,7 +1,7 @@
 /** Operations of campaigns. */
-import { campaignIdParam, createCampaignBody, listCampaignsQuery, optOutBody } from "../../modules/campaigns/index.ts";
+import { campaignIdParam, createCampaignBody, forecastBody, listCampaignsQuery, optOutBody } from "../../modules/campaigns/index.ts";
 import type { Operation } from "./operation.ts";
-import { campaignDTO, campaignResultsDTO } from "./schemas-campaigns.ts";
+import { campaignDTO, campaignForecastDTO, campaignResultsDTO } from "./schemas-campaigns.ts";
 
 const BASE = "/api/v1/campaigns";
 const read = { auth: "actor", actions: ["campaign.read"] } as const;
@@ -25,11 +25,22 @@ export const campaignOperations: Operation[] = [
     tag: "Campaigns",
     summary: "Create a campaign",
     description:
-      "A draft until started, or scheduled when `schedule` is given. `audience` is `{segment}` or `{filter: {q?, tag?, companyId?, segment?}}` (the customer list's query). Messages may use {{name}} and {{lastOrderNumber}}; `variants` split the audience A/B by customer id. See docs/campaigns.md.",
+      "A draft until started, or scheduled when `schedule` is given. `audience` is `{segment}`, `{filter: {q?, tag?, companyId?, segment?}}` (the customer list's query) or `{topResponse: {limit}}` (the N highest response scores; VALIDATION_FAILED until the response model has scored customers). Messages may use {{name}} and {{lastOrderNumber}}; `variants` split the audience A/B by customer id. See docs/campaigns.md.",
     access: write,
     body: createCampaignBody,
     success: { status: 201, description: "The campaign.", data: campaignDTO },
     errors: ["INBOX_NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: `${BASE}/forecast`,
+    tag: "Campaigns",
+    summary: "Forecast a campaign before sending it",
+    description:
+      "The response rate and revenue the multiple linear regression trained on past campaigns (by the latest insights refresh) predicts from the audience's size and mean features and the message's channel, length, variables and variant count, with the model's R² and leave-one-out error. `status: insufficient` with `message` when there are too few past campaigns. See docs/campaigns.md.",
+    access: read,
+    body: forecastBody,
+    success: { status: 200, description: "The forecast and the model's evaluation.", data: campaignForecastDTO },
   },
   {
     method: "post",

@@ -1,7 +1,7 @@
 /** Operations of the customer insights (definitions: docs/insights.md). */
-import { churnQuery, featuresQuery, mapQuery, noQuery, refreshBody } from "../../modules/insights/insights.schemas.ts";
+import { churnQuery, featuresQuery, mapQuery, noQuery, refreshBody, responseScoresQuery } from "../../modules/insights/insights.schemas.ts";
 import type { Operation } from "./operation.ts";
-import { insightChurnDTO, insightFeaturesDTO, insightMapDTO, insightRunDTO, insightSegmentsDTO, insightStatusDTO } from "./schemas-insights.ts";
+import { insightEscalationDTO, insightResponseDTO, insightResponseScoresDTO, insightChurnDTO, insightFeaturesDTO, insightMapDTO, insightRunDTO, insightSegmentsDTO, insightStatusDTO } from "./schemas-insights.ts";
 
 const V1 = "/api/v1";
 const read = { auth: "actor", actions: ["report.read"] } as const;
@@ -69,5 +69,35 @@ export const insightOperations: Operation[] = [
     access: read,
     query: churnQuery,
     success: { status: 200, description: "A page of customers, the model and the rules.", data: insightChurnDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/insights/response`,
+    tag: "Insights",
+    summary: "The response models",
+    description: `The logistic regression and the SVM trained on past campaign sends (responded = replied or converted): each one's cross-validated AUC, accuracy and calibration by score decile, the chosen one (better AUC) that scored every customer. \`status\` is \`ready\`, \`insufficient\` (fewer than 50 delivered sends or fewer than 5 of either class; \`message\` says what is needed) or \`no_run\`. ${precomputed}`,
+    access: read,
+    query: noQuery,
+    success: { status: 200, description: "The models and their evaluation.", data: insightResponseDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/insights/response/scores`,
+    tag: "Insights",
+    summary: "Customers by response score",
+    description: `Customers by the chosen response model's score, highest first; keyset pages. Empty with the model's \`status\` and \`message\` when it is not ready. ${precomputed}`,
+    access: read,
+    query: responseScoresQuery,
+    success: { status: 200, description: "A page of customers with their scores.", data: insightResponseScoresDTO },
+  },
+  {
+    method: "get",
+    path: `${V1}/insights/escalation`,
+    tag: "Insights",
+    summary: "Escalation drivers",
+    description: `CART rules (support, confidence) for a conversation being handed to a human (a ticket opened for it, or in hand-off), over the last 365 days' conversations, with the tree's accuracy. ${precomputed}`,
+    access: read,
+    query: noQuery,
+    success: { status: 200, description: "The rules.", data: insightEscalationDTO },
   },
 ];

@@ -3,12 +3,36 @@
  * `satisfies` its DTO type, so the document cannot drift from what the routes return.
  */
 import { z } from "zod";
-import type { CampaignDTO, CampaignResultsDTO } from "../../contracts/campaigns.ts";
+import type { CampaignDTO, CampaignForecastDTO, CampaignResultsDTO } from "../../contracts/campaigns.ts";
 
 const audience = z.union([
   z.object({ segment: z.string() }),
   z.object({ filter: z.object({ q: z.string().optional(), tag: z.array(z.string()).optional(), companyId: z.string().optional(), segment: z.string().optional() }) }),
+  z.object({ topResponse: z.object({ limit: z.number().int() }) }),
 ]);
+
+const pair = z.object({ responseRate: z.number(), revenue: z.number() });
+
+/** POST /campaigns/forecast. */
+export const campaignForecastDTO = z.object({
+  status: z.enum(["ready", "insufficient"]),
+  audienceSize: z.number().int(),
+  responseRate: z.number().min(0).max(1).nullable(),
+  expectedResponders: z.number().int().nullable(),
+  revenue: z.number().nullable(),
+  inputs: z.record(z.string(), z.number()),
+  model: z.object({
+    campaigns: z.number().int(),
+    features: z.array(z.string()),
+    r2: pair.nullable(),
+    folds: z.number().int().nullable(),
+    looMae: pair.nullable(),
+    looR2: pair.nullable(),
+    trainedAt: z.string().nullable(),
+    needs: z.number().int(),
+  }),
+  message: z.string().nullable(),
+}) satisfies z.ZodType<CampaignForecastDTO>;
 
 /** A campaign. */
 export const campaignDTO = z

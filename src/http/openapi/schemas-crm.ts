@@ -69,6 +69,7 @@ export const suggestionDTO = z.object({
 /** The whole customer profile. */
 export const customerProfileDTO = customerSummaryDTO.extend({
   churnRisk: z.number().min(0).max(1).nullable(),
+  responseScore: z.number().min(0).max(1).nullable(),
   identities: z.array(z.object({ channel: z.string(), externalId: z.string(), createdAt: instant })),
   figures: z.object({
     conversations: z.number().int(),

@@ -1,6 +1,9 @@
 /** DTO schemas of the insights endpoints (src/contracts/insights.ts), for the OpenAPI document. */
 import { z } from "zod";
 import type {
+  InsightEscalationDTO,
+  InsightResponseDTO,
+  InsightResponseScoresDTO,
   InsightChurnDTO,
   InsightFeaturesDTO,
   InsightMapDTO,
@@ -145,3 +148,49 @@ export const insightFeaturesDTO = z.object({
   nextCursor: z.string().nullable(),
   message: z.string().nullable(),
 }) satisfies z.ZodType<InsightFeaturesDTO>;
+
+const responseStatus = z.enum(["ready", "insufficient", "no_run"]);
+
+/** GET /insights/response. */
+export const insightResponseDTO = z.object({
+  runId: z.uuid().nullable(),
+  status: responseStatus,
+  chosen: z.enum(["logistic", "svm"]).nullable(),
+  models: z.array(
+    z.object({
+      name: z.enum(["logistic", "svm"]),
+      auc: share,
+      accuracy: share,
+      calibration: z.array(z.object({ decile: z.number().int(), examples: z.number().int(), predicted: share, observed: share })),
+    }),
+  ),
+  trainedAt: z.string().nullable(),
+  examples: z.number().int(),
+  responders: z.number().int(),
+  campaigns: z.number().int(),
+  folds: z.number().int().nullable(),
+  scored: z.number().int(),
+  needs: z.object({ examples: z.number().int(), perClass: z.number().int() }),
+  message: z.string().nullable(),
+}) satisfies z.ZodType<InsightResponseDTO>;
+
+/** GET /insights/response/scores. */
+export const insightResponseScoresDTO = z.object({
+  runId: z.uuid().nullable(),
+  status: responseStatus,
+  customers: z.array(z.object({ customerId: z.uuid(), name: z.string().nullable(), email: z.string().nullable(), segment: z.string().nullable(), score: share })),
+  nextCursor: z.string().nullable(),
+  message: z.string().nullable(),
+}) satisfies z.ZodType<InsightResponseScoresDTO>;
+
+/** GET /insights/escalation. */
+export const insightEscalationDTO = z.object({
+  runId: z.uuid().nullable(),
+  conversations: z.number().int(),
+  escalated: z.number().int(),
+  baseRate: share.nullable(),
+  rules: z.array(ruleDTO),
+  accuracy: share.nullable(),
+  features: z.array(z.object({ key: z.string(), label: z.string() })),
+  message: z.string().nullable(),
+}) satisfies z.ZodType<InsightEscalationDTO>;

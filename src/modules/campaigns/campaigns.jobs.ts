@@ -6,8 +6,7 @@
  */
 import { childLogger } from "../../logger.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { listCustomers } from "../customers/index.ts";
-import type { CampaignAudience } from "../../db/schema/campaigns.ts";
+import { forEachAudiencePage } from "./campaigns.audience.ts";
 import { renderMessage, variantIndex } from "./campaigns.render.ts";
 import {
   claimQueuedSends,
@@ -27,8 +26,6 @@ const log = childLogger("campaigns");
 
 /** Sends per run of an unthrottled campaign. */
 const UNTHROTTLED_BATCH = 200;
-/** Customers read per page of the audience. */
-const AUDIENCE_PAGE = 200;
 
 /** Sends one campaign email through an email inbox's relay (built by the container over the email channel); throws when the relay refuses it. */
 export type CampaignMailer = { send(inboxId: string, mail: { to: string; subject: string; text: string }): Promise<void> };
@@ -38,30 +35,21 @@ export type CampaignSendPayload = { campaignId: string };
 
 type Deps = Pick<ServiceDeps, "db" | "queue" | "now">;
 
-/** The customer list's query for an audience: the list's own filters, so a campaign reaches exactly who the CRM list shows. */
-function audienceQuery(audience: CampaignAudience): { q?: string; tag: string[]; companyId?: string; segment?: string } {
-  if ("segment" in audience) return { tag: [], segment: audience.segment };
-  return { q: audience.filter.q, tag: audience.filter.tag ?? [], companyId: audience.filter.companyId, segment: audience.filter.segment };
-}
-
 /** Resolves the audience into queued sends (variables filled, variant picked); returns how many customers it held. */
 async function resolveAudience(deps: Deps, campaign: CampaignRow): Promise<number> {
-  let cursor: string | undefined;
   let total = 0;
-  do {
-    const page = await listCustomers(deps, { ...audienceQuery(campaign.audience), sort: "createdAt", limit: AUDIENCE_PAGE, cursor });
-    const ids = page.data.map((c) => c.id);
-    const [optedOut, orders] = await Promise.all([optedOutAmong(deps.db, ids), lastOrderNumbers(deps.db, ids)]);
-    const rows = page.data
-      .filter((c) => !optedOut.has(c.id))
-      .map((c) => {
-        const variant = campaign.variants[variantIndex(campaign.id, c.id, campaign.variants.length)]!;
-        return { campaignId: campaign.id, customerId: c.id, variant: variant.name, text: renderMessage(variant.message, { name: c.name, lastOrderNumber: orders.get(c.id) ?? null }) };
-      });
+  await forEachAudiencePage(deps, campaign.audience, async (page) => {
+    const orders = await lastOrderNumbers(
+      deps.db,
+      page.map((c) => c.id),
+    );
+    const rows = page.map((c) => {
+      const variant = campaign.variants[variantIndex(campaign.id, c.id, campaign.variants.length)]!;
+      return { campaignId: campaign.id, customerId: c.id, variant: variant.name, text: renderMessage(variant.message, { name: c.name, lastOrderNumber: orders.get(c.id) ?? null }) };
+    });
     await insertSends(deps.db, rows);
     total += rows.length;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  });
   return total;
 }
 

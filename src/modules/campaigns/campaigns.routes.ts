@@ -6,8 +6,8 @@ import { decodeCursor, splitPage } from "../../http/pagination.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { presentCampaign } from "./campaigns.presenter.ts";
-import { campaignCursor, campaignIdParam, createCampaignBody, listCampaignsQuery, optOutBody } from "./campaigns.schemas.ts";
-import { campaignResults, createCampaign, getCampaign, listCampaigns, optOutCustomer, pauseCampaign, startCampaign } from "./campaigns.service.ts";
+import { campaignCursor, campaignIdParam, createCampaignBody, forecastBody, listCampaignsQuery, optOutBody } from "./campaigns.schemas.ts";
+import { campaignResults, createCampaign, forecast, getCampaign, listCampaigns, optOutCustomer, pauseCampaign, startCampaign } from "./campaigns.service.ts";
 
 /** Routes under /api/v1/campaigns. */
 export function campaignsRoutes(deps: ServiceDeps): Router {
@@ -25,6 +25,10 @@ export function campaignsRoutes(deps: ServiceDeps): Router {
     assertCan(currentActor(req), "campaign.write");
     const body = parseInput(createCampaignBody, req.body ?? {});
     res.status(201).json({ data: presentCampaign(await createCampaign(deps, currentActor(req), body)) });
+  });
+  router.post("/forecast", async (req, res) => {
+    assertCan(currentActor(req), "campaign.read");
+    res.json({ data: await forecast(deps, parseInput(forecastBody, req.body ?? {})) });
   });
   router.post("/opt-outs", async (req, res) => {
     assertCan(currentActor(req), "campaign.write");

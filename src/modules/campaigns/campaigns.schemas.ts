@@ -5,6 +5,9 @@ import { cursorParam, limitSchema } from "../../http/pagination.ts";
 import { listCustomersQuery } from "../customers/index.ts";
 import { CAMPAIGN_VARIABLES, unknownVariables } from "./campaigns.render.ts";
 
+/** The largest "top N by response score" audience. */
+export const TOP_RESPONSE_MAX = 100_000;
+
 const VARIABLES_TEXT = CAMPAIGN_VARIABLES.map((v) => `{{${v}}}`).join(" and ");
 
 /** A message with variables: only the known ones. */
@@ -29,9 +32,23 @@ export const audienceSchema = z.union(
   [
     z.object({ segment: z.string({ error: "segment must be text" }).trim().min(1, "segment is required").max(100, "segment is at most 100 characters") }).strict(),
     z.object({ filter: filterSchema }).strict(),
+    z
+      .object({
+        topResponse: z
+          .object({
+            limit: z
+              .number({ error: "topResponse.limit must be a number of customers" })
+              .int("topResponse.limit must be a whole number")
+              .min(1, "topResponse.limit is at least 1")
+              .max(TOP_RESPONSE_MAX, `topResponse.limit is at most ${TOP_RESPONSE_MAX}`),
+          })
+          .strict(),
+      })
+      .strict(),
   ],
-  { error: 'audience must be {"segment": "…"} or {"filter": {q?, tag?, companyId?, segment?}}' },
+  { error: 'audience must be {"segment": "…"}, {"filter": {q?, tag?, companyId?, segment?}} or {"topResponse": {"limit": N}}' },
 );
+
 
 const variantSchema = z
   .object({ name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(50, "name is at most 50 characters"), message: messageSchema })
@@ -78,3 +95,19 @@ export type CreateCampaignInput = z.infer<typeof createCampaignBody>;
 
 /** An audience, after validation. */
 export type CampaignAudienceInput = z.infer<typeof audienceSchema>;
+
+/** Body of POST /api/v1/campaigns/forecast: the campaign as it would be created (audience, channel, message or variants). */
+export const forecastBody = z
+  .object({
+    audience: audienceSchema,
+    channel: z.enum(["widget", "email"], { error: 'channel must be "widget" or "email"' }),
+    message: messageSchema.optional(),
+    variants: z.array(variantSchema).min(2, "an A/B split needs at least 2 variants").max(10, "at most 10 variants").optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (!body.message && !body.variants) ctx.addIssue({ code: "custom", path: ["message"], message: "message is required (or give variants)" });
+  });
+
+/** A forecast request, after validation. */
+export type ForecastInput = z.infer<typeof forecastBody>;

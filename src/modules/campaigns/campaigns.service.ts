@@ -1,13 +1,15 @@
 /** Campaign use cases: create, list, read, start, pause, results, and opting a customer out. */
 import { AppError } from "../../errors.ts";
-import type { CampaignResultsDTO } from "../../contracts/campaigns.ts";
+import type { CampaignForecastDTO, CampaignResultsDTO } from "../../contracts/campaigns.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { findCustomer } from "../customers/index.ts";
+import { forecastCampaign, topResponseIds } from "../insights/index.ts";
+import { audienceIds } from "./campaigns.audience.ts";
 import { channelInbox, findInbox, listInboxes } from "../inboxes/index.ts";
 import type { Actor } from "../policy/index.ts";
 import { presentResults } from "./campaigns.presenter.ts";
 import { findCampaign, insertCampaign, listCampaignRows, moveCampaign, optOut, variantFiguresRows, type CampaignRow } from "./campaigns.repo.ts";
-import type { CreateCampaignInput } from "./campaigns.schemas.ts";
+import type { CampaignAudienceInput, CreateCampaignInput, ForecastInput } from "./campaigns.schemas.ts";
 
 /** The bull job that sends a campaign (one batch per run; see campaigns.jobs.ts). */
 export const CAMPAIGN_SEND_JOB = "campaign.send";
@@ -43,6 +45,7 @@ async function queueSend(deps: Deps, campaignId: string, delayMs?: number): Prom
  * past starts it at once). Without variants the message is variant "A".
  */
 export async function createCampaign(deps: Deps, actor: Actor, input: CreateCampaignInput): Promise<CampaignRow> {
+  await assertAudienceUsable(deps, input.audience);
   const variants = input.variants ?? [{ name: "A", message: input.message! }];
   const inboxId = input.channel === "email" ? await emailInboxId(deps, input.inboxId) : null;
   if (input.channel === "widget" && input.inboxId) throw new AppError("VALIDATION_FAILED", "inboxId is for email campaigns", { inboxId: "is for email campaigns only" });
@@ -66,6 +69,22 @@ export async function createCampaign(deps: Deps, actor: Actor, input: CreateCamp
   });
   if (scheduleAt) await queueSend(deps, campaign.id, Math.max(0, scheduleAt.getTime() - now.getTime()));
   return campaign;
+}
+
+/** A "top N by response score" audience needs scores: VALIDATION_FAILED (naming audience) until a refresh trained the model. */
+async function assertAudienceUsable(deps: Pick<ServiceDeps, "db">, audience: CampaignAudienceInput): Promise<void> {
+  if (!("topResponse" in audience)) return;
+  if ((await topResponseIds(deps.db, 1)).length > 0) return;
+  throw new AppError("VALIDATION_FAILED", "No customer has a response score yet: the response model needs past campaign outcomes (GET /api/v1/insights/response says what is missing).", {
+    audience: "no response scores yet",
+  });
+}
+
+/** Predicts a campaign's response rate and revenue before it is sent, from its audience and message (the latest refresh's regression). */
+export async function forecast(deps: Pick<ServiceDeps, "db">, input: ForecastInput): Promise<CampaignForecastDTO> {
+  const ids = await audienceIds(deps, input.audience);
+  const variants = input.variants ?? [{ name: "A", message: input.message! }];
+  return forecastCampaign(deps.db, ids, { channel: input.channel, text: input.message ?? variants[0]!.message, variants: variants.length });
 }
 
 /** One campaign, or 404 CAMPAIGN_NOT_FOUND. */

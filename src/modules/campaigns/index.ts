@@ -4,4 +4,4 @@ export { runCampaignSend, type CampaignMailer, type CampaignSendPayload } from "
 export { campaignMessageSeen, campaignsOnMessage, deliverProactiveMessages } from "./proactive.service.ts";
 export { presentCampaign, presentResults } from "./campaigns.presenter.ts";
 export { isOptOutRequest, renderMessage, variantIndex } from "./campaigns.render.ts";
-export { campaignIdParam, createCampaignBody, listCampaignsQuery, optOutBody } from "./campaigns.schemas.ts";
+export { campaignIdParam, createCampaignBody, forecastBody, listCampaignsQuery, optOutBody } from "./campaigns.schemas.ts";

@@ -60,6 +60,8 @@ export async function presentProfile(deps: Pick<ServiceDeps, "db">, customer: Cu
     ...presentCustomerSummary(customer, company),
     // The latest insights refresh's risk that this active customer orders nothing in the churn window (null otherwise).
     churnRisk: insight?.churnRisk ?? null,
+    // The chosen response model's probability that the customer replies to or converts from a campaign (null until trained).
+    responseScore: insight?.responseScore ?? null,
     identities: identities.map((i) => ({ channel: i.channel, externalId: i.externalId, createdAt: i.createdAt.toISOString() })),
     figures: {
       conversations: figures.conversations,

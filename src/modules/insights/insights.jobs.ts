@@ -8,6 +8,10 @@ import { seededRandom, shuffle } from "../../analytics/random.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { featureDefinitions, round } from "./insights.features.ts";
 import { runModels, type ModelResult } from "./insights.model.ts";
+import { escalationDrivers } from "./insights.escalation.ts";
+import { trainForecast } from "./insights.forecast.ts";
+import { readOutcomes } from "./insights.outcomes.ts";
+import { RESPONSE_NEEDS, responseModel } from "./insights.response.ts";
 import {
   dropStaleFeatures,
   featureSource,
@@ -22,6 +26,7 @@ import {
   type FeatureSourceRow,
   type FeatureWrite,
 } from "./insights.repo.ts";
+import { escalationSource, replaceResponseScores } from "./response.repo.ts";
 
 const log = childLogger("insights");
 
@@ -88,6 +93,12 @@ export async function runRefresh(deps: ServiceDeps, settings: InsightsSettings, 
     const past = await featureSource(deps.db, new Date(now.getTime() - settings.churnDays * 86_400_000), settings.churnDays);
     await progress(0.3, "features");
     const result = await runModels(current, past, definitions, { k: settings.segments, churnDays: settings.churnDays, progress });
+    await progress(0.75, "response");
+    const outcomes = await readOutcomes(deps.db);
+    const response = await responseModel(outcomes.examples, current, definitions);
+    const forecast = trainForecast(outcomes.samples);
+    await progress(0.8, "escalation");
+    const escalation = escalationDrivers(await escalationSource(deps.db, now));
     await progress(0.85, "saving");
     const seg = result.segmentation;
     await deps.db.transaction(async (tx) => {
@@ -117,6 +128,13 @@ export async function runRefresh(deps: ServiceDeps, settings: InsightsSettings, 
         }
       }
       await dropStaleFeatures(tx, runId, now, seg !== null);
+      await replaceResponseScores(
+        tx,
+        runId,
+        now,
+        response.status === "ready" ? response.chosen : null,
+        response.status === "ready" ? current.map((row, i) => ({ customerId: row.id, score: response.scores[i] })) : [],
+      );
       const seconds = (performance.now() - started) / 1000;
       await updateRun(tx, runId, {
         status: "succeeded",
@@ -132,6 +150,19 @@ export async function runRefresh(deps: ServiceDeps, settings: InsightsSettings, 
           segmentation: seg ? { k: seg.k, silhouette: seg.silhouette, silhouetteByK: seg.silhouetteByK, notes: seg.notes } : null,
           map: result.map ? { explainedVariance: result.map.explainedVariance, loadings: result.map.loadings } : null,
           churn: result.churn ? { model: result.churn.model, rules: result.churn.rules, rulesAccuracy: result.churn.rulesAccuracy } : null,
+          response: {
+            status: response.status,
+            chosen: response.status === "ready" ? response.chosen : null,
+            models: response.status === "ready" ? response.models : [],
+            examples: response.examples,
+            responders: response.responders,
+            campaigns: outcomes.campaigns,
+            folds: response.status === "ready" ? response.folds : null,
+            needs: RESPONSE_NEEDS,
+            message: response.status === "ready" ? null : response.message,
+          },
+          forecast,
+          escalation,
         },
       });
     });

@@ -345,10 +345,16 @@ export async function churnPage(db: Database, options: { ascending: boolean; aft
     .limit(options.limit + 1);
 }
 
-/** A customer's segment and churn risk as the latest run left them (for the profile). */
-export async function insightOf(db: Database, customerId: string): Promise<{ segment: string | null; churnRisk: number | null } | undefined> {
+/** A customer's segment, churn risk and response score as the latest run left them (for the profile). */
+export async function insightOf(db: Database, customerId: string): Promise<{ segment: string | null; churnRisk: number | null; responseScore: number | null } | undefined> {
   const f = tables.customerFeatures;
-  const [row] = await db.select({ segment: f.segmentName, churnRisk: f.churnRisk }).from(f).where(eq(f.customerId, customerId)).limit(1);
+  const r = tables.responseScores;
+  const [row] = await db
+    .select({ segment: f.segmentName, churnRisk: f.churnRisk, responseScore: r.score })
+    .from(f)
+    .leftJoin(r, eq(r.customerId, f.customerId))
+    .where(eq(f.customerId, customerId))
+    .limit(1);
   return row;
 }
 

@@ -6,8 +6,9 @@ import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import type { InsightsSettings } from "./insights.jobs.ts";
 import { presentRun } from "./insights.presenter.ts";
-import { churnQuery, featuresQuery, mapQuery, noQuery, refreshBody } from "./insights.schemas.ts";
+import { churnQuery, featuresQuery, mapQuery, noQuery, refreshBody, responseScoresQuery } from "./insights.schemas.ts";
 import { churnView, featuresView, insightsStatus, mapView, requestRefresh, segmentsView } from "./insights.service.ts";
+import { escalationView, responseScoresView, responseView } from "./response.service.ts";
 
 /** Routes under /api/v1/insights. */
 export function insightsRoutes(deps: ServiceDeps, settings: InsightsSettings): Router {
@@ -37,6 +38,17 @@ export function insightsRoutes(deps: ServiceDeps, settings: InsightsSettings): R
   });
   router.get("/churn", async (req, res) => {
     res.json({ data: await churnView(deps, settings, parseInput(churnQuery, req.query)) });
+  });
+  router.get("/response", async (req, res) => {
+    parseInput(noQuery, req.query);
+    res.json({ data: await responseView(deps) });
+  });
+  router.get("/response/scores", async (req, res) => {
+    res.json({ data: await responseScoresView(deps, parseInput(responseScoresQuery, req.query)) });
+  });
+  router.get("/escalation", async (req, res) => {
+    parseInput(noQuery, req.query);
+    res.json({ data: await escalationView(deps) });
   });
   return router;
 }

@@ -42,6 +42,17 @@ export const churnQuery = z
   })
   .strict();
 
+/** Query of GET /api/v1/insights/response/scores: highest score first. */
+export const responseScoresQuery = z
+  .object({
+    limit: limit(INSIGHTS_PAGE.max, INSIGHTS_PAGE.default),
+    cursor: cursorParam,
+  })
+  .strict();
+
+/** Cursor of the response score list: the last row's score and id. */
+export const responseCursor = z.object({ score: z.number().min(0).max(1), id: z.uuid() }).strict();
+
 /** Cursor of the churn list: the last row's risk and id. */
 export const churnCursor = z.object({ risk: z.number().min(0).max(1), id: z.uuid() }).strict();
 /** Cursor of the feature table: the last customer id. */

@@ -107,6 +107,14 @@ export function ProfileDetails(props: {
             </dd>
           </div>
         ) : null}
+        {profile.responseScore !== null && profile.responseScore !== undefined ? (
+          <div class="kv">
+            <dt class="kv__key">{PROFILE_TEXT.responseScore}</dt>
+            <dd class="kv__value" title={PROFILE_TEXT.responseScoreHint} data-testid="profile-response-score">
+              {formatShare(profile.responseScore)}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       {customerAttributes.length > 0 ? (
         <>

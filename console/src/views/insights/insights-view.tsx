@@ -1,50 +1,21 @@
 /**
  * The Insights page (managers and admins): the PCA map coloured by segment, the segment table with each segment's
- * rules, the churn-risk list, and a Refresh button that follows the run's progress (docs/insights.md).
+ * rules, the churn-risk list, escalation drivers, the response model, and a Refresh button that follows the run's progress (docs/insights.md).
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { ChurnCustomerDTO, InsightChurnDTO, InsightRunDTO, InsightRuleDTO, InsightSegmentDTO, InsightSegmentsDTO } from "../../../../src/contracts/insights.ts";
+import type { ChurnCustomerDTO, InsightChurnDTO, InsightRunDTO, InsightSegmentDTO, InsightSegmentsDTO } from "../../../../src/contracts/insights.ts";
 import * as insightsApi from "../../api/insights-endpoints.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatDate, formatIntentName, formatNumber, formatShare } from "../../format.ts";
 import { INSIGHTS_TEXT } from "../../insights-strings.ts";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
+import { CustomerLink, RuleList } from "./insights-parts.tsx";
 import { InsightsMap, segmentColor } from "./insights-map.tsx";
+import { EscalationCard, ResponseCard } from "./insights-response.tsx";
 import "./insights.css";
 
 const decimal = (value: number | null | undefined, digits = 1): string =>
   value === null || value === undefined ? INSIGHTS_TEXT.none : value.toLocaleString(undefined, { maximumFractionDigits: digits });
-
-/** A rule as a line: its text, then support and confidence. */
-function RuleList(props: { rules: InsightRuleDTO[]; testId: string; outcome: (support: string, confidence: string) => string }) {
-  return (
-    <ul class="insights-rules" data-testid={props.testId}>
-      {props.rules.map((r) => (
-        <li key={r.text} data-testid={`${props.testId}-rule`}>
-          <code class="insights-rules__text">{r.text}</code> <span class="card__muted">({props.outcome(formatNumber(r.support), formatShare(r.confidence))})</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** A link to a customer's profile that opens it in the console (and works as a normal link otherwise). */
-function CustomerLink(props: { crm: CrmOperations; id: string; name: string | null; testId?: string }) {
-  return (
-    <a
-      class="crm-link"
-      href={`/console/customers/${encodeURIComponent(props.id)}`}
-      onClick={(e) => {
-        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-        e.preventDefault();
-        props.crm.openCustomer(props.id);
-      }}
-      data-testid={props.testId}
-    >
-      {props.name ?? INSIGHTS_TEXT.none}
-    </a>
-  );
-}
 
 function SegmentTable(props: { crm: CrmOperations; data: InsightSegmentsDTO }) {
   const { data, crm } = props;
@@ -327,6 +298,8 @@ export function InsightsView(props: { crm: CrmOperations }) {
         </section>
         {segments.segments.length > 0 ? <SegmentTable crm={crm} data={segments} /> : null}
         <ChurnCard crm={crm} version={version} />
+        <EscalationCard crm={crm} version={version} />
+        <ResponseCard crm={crm} version={version} />
       </>
     );
   };

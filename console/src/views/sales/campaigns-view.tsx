@@ -1,7 +1,7 @@
 /** The Campaigns page (managers and admins): the campaigns, a new campaign to a segment or tag, start and pause, and each one's results with a chart. */
 import { useMemo, useState } from "preact/hooks";
 import type { Page } from "../../../../src/contracts/api.ts";
-import type { CampaignDTO, CampaignResultsDTO } from "../../../../src/contracts/campaigns.ts";
+import type { CampaignAudienceDTO, CampaignDTO, CampaignResultsDTO } from "../../../../src/contracts/campaigns.ts";
 import type UPlotType from "uplot";
 import * as campaignApi from "../../api/campaign-endpoints.ts";
 import { CAMPAIGN_STATUS_TEXT, CAMPAIGNS_TEXT } from "../../campaign-strings.ts";
@@ -11,6 +11,7 @@ import { formatNumber } from "../../format.ts";
 import { CRM_TEXT } from "../../crm-strings.ts";
 import { SALES_TEXT } from "../../sales-strings.ts";
 import { Dialog, ErrorState, Loading, useLoad } from "../crm/ui.tsx";
+import { CampaignForecast } from "./campaign-forecast.tsx";
 import { Chart, type ChartOptions } from "./chart.tsx";
 import { SalesListPage, type ListColumn, type ListContent } from "./list-page.tsx";
 import type { UserDTO } from "../../../../src/contracts/api.ts";
@@ -20,6 +21,7 @@ const COLORS = ["#3867d6", "#20bf6b"];
 
 function audienceText(c: CampaignDTO): string {
   if ("segment" in c.audience) return `${CAMPAIGNS_TEXT.segment}: ${c.audience.segment}`;
+  if ("topResponse" in c.audience) return CAMPAIGNS_TEXT.topResponseAudience(c.audience.topResponse.limit);
   const f = c.audience.filter;
   return [f.segment ? `${CAMPAIGNS_TEXT.segment}: ${f.segment}` : "", f.tag?.length ? `${CAMPAIGNS_TEXT.tag}: ${f.tag.join(", ")}` : "", f.q ? `“${f.q}”` : ""].filter(Boolean).join(" · ");
 }
@@ -115,9 +117,15 @@ function ResultsDialog(props: { crm: CrmOperations; campaign: CampaignDTO; onClo
   );
 }
 
+/** The audience the form describes: a segment, a tag filter, or the top N by response score. */
+function audienceOf(kind: "segment" | "tag" | "top", value: string): CampaignAudienceDTO {
+  if (kind === "top") return { topResponse: { limit: Number(value) } };
+  return kind === "segment" ? { segment: value.trim() } : { filter: { tag: [value.trim()] } };
+}
+
 function NewCampaignDialog(props: { crm: CrmOperations; onClose: () => void; onCreated: (c: CampaignDTO) => void }) {
   const [name, setName] = useState("");
-  const [kind, setKind] = useState<"segment" | "tag">("segment");
+  const [kind, setKind] = useState<"segment" | "tag" | "top">("segment");
   const [value, setValue] = useState("");
   const [channel, setChannel] = useState<"widget" | "email">("widget");
   const [message, setMessage] = useState("Hi {{name}}, ");
@@ -128,7 +136,7 @@ function NewCampaignDialog(props: { crm: CrmOperations; onClose: () => void; onC
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     setBusy(true);
-    const audience = kind === "segment" ? { segment: value.trim() } : { filter: { tag: [value.trim()] } };
+    const audience = audienceOf(kind, value);
     const result = await props.crm.attempt(() =>
       campaignApi.createCampaign({
         name,
@@ -159,15 +167,21 @@ function NewCampaignDialog(props: { crm: CrmOperations; onClose: () => void; onC
           <label class="field__label" for="campaign-audience-kind">
             {CAMPAIGNS_TEXT.audienceKind}
           </label>
-          <select id="campaign-audience-kind" class="select select--field" value={kind} onChange={(e) => setKind(e.currentTarget.value as "segment" | "tag")} data-testid="campaign-audience-kind">
+          <select id="campaign-audience-kind" class="select select--field" value={kind} onChange={(e) => setKind(e.currentTarget.value as "segment" | "tag" | "top")} data-testid="campaign-audience-kind">
             <option value="segment">{CAMPAIGNS_TEXT.bySegment}</option>
             <option value="tag">{CAMPAIGNS_TEXT.byTag}</option>
+            <option value="top">{CAMPAIGNS_TEXT.byResponse}</option>
           </select>
         </div>
         <label class="field">
-          <span class="field__label">{kind === "segment" ? CAMPAIGNS_TEXT.segment : CAMPAIGNS_TEXT.tag}</span>
-          <input class="input" value={value} required onInput={(e) => setValue(e.currentTarget.value)} data-testid="campaign-audience" />
+          <span class="field__label">{kind === "segment" ? CAMPAIGNS_TEXT.segment : kind === "tag" ? CAMPAIGNS_TEXT.tag : CAMPAIGNS_TEXT.topCount}</span>
+          {kind === "top" ? (
+            <input class="input" type="number" min={1} value={value} required onInput={(e) => setValue(e.currentTarget.value)} data-testid="campaign-audience" />
+          ) : (
+            <input class="input" value={value} required onInput={(e) => setValue(e.currentTarget.value)} data-testid="campaign-audience" />
+          )}
           {kind === "segment" ? <span class="field__hint">{CAMPAIGNS_TEXT.segmentHint}</span> : null}
+          {kind === "top" ? <span class="field__hint">{CAMPAIGNS_TEXT.topHint}</span> : null}
         </label>
         <div class="field">
           <label class="field__label" for="campaign-channel">
@@ -189,6 +203,7 @@ function NewCampaignDialog(props: { crm: CrmOperations; onClose: () => void; onC
           <textarea class="input" rows={4} value={message} required onInput={(e) => setMessage(e.currentTarget.value)} data-testid="campaign-message" />
           <span class="field__hint">{CAMPAIGNS_TEXT.messageHint}</span>
         </label>
+        <CampaignForecast crm={props.crm} request={() => (value.trim() && message.trim() ? { audience: audienceOf(kind, value), channel, message } : null)} />
         <label class="field">
           <span class="field__label">{CAMPAIGNS_TEXT.throttle}</span>
           <input class="input" type="number" min={1} value={throttle} onInput={(e) => setThrottle(e.currentTarget.value)} data-testid="campaign-throttle" />
