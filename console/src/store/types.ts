@@ -55,6 +55,8 @@ export type ConsoleState = {
   dealsVersion: number;
   /** The customers list's query as the address bar shows it ("?q=ada&tag=vip"). */
   customersSearch: string;
+  /** The reports area's query as the address bar shows it ("?tab=sentiment&period=30&groupBy=agent&bucket=…"). */
+  reportsSearch: string;
   /** Counts page openings, so a page opened again (a link, Back) starts afresh. */
   visit: number;
   /** A short confirmation shown for a few seconds ("Customer erased."). */

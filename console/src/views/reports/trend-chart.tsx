@@ -1,0 +1,117 @@
+/**
+ * A line per group over the report's buckets, drawn by the console's uPlot chart (views/sales/chart.tsx). Clicking a
+ * point picks the nearest line at that bucket. The chart is hidden from screen readers: the table under it has the figures.
+ */
+import type UPlotType from "uplot";
+import { useMemo, useRef } from "preact/hooks";
+import { Chart, type ChartOptions } from "../sales/chart.tsx";
+import { bucketLabel } from "./report-figures.ts";
+
+/** One line: its name, colour and one value per bucket (null where the group had nothing). */
+export type TrendLine = { label: string; color: string; values: (number | null)[] };
+
+type Props = {
+  buckets: string[];
+  interval: string;
+  lines: TrendLine[];
+  format: (value: number) => string;
+  /** The y range to show at least (shares: 0 to 1), widened to the data. */
+  range: [number, number];
+  /** Which point is the worst (the highest share negative, the lowest mean); its position is on the chart as data-worst-x/y. */
+  worst?: "max" | "min";
+  onPick?: (line: number, bucket: number) => void;
+  testId: string;
+};
+
+/** The worst point's line and bucket, or null without values. */
+function worstPoint(lines: TrendLine[], worst: "max" | "min"): { line: number; bucket: number } | null {
+  let best: { line: number; bucket: number; value: number } | null = null;
+  lines.forEach((l, line) =>
+    l.values.forEach((value, bucket) => {
+      if (value === null) return;
+      if (!best || (worst === "max" ? value > best.value : value < best.value)) best = { line, bucket, value };
+    }),
+  );
+  return best;
+}
+
+/** The chart. */
+export function TrendChart(props: Props) {
+  const pick = useRef(props.onPick);
+  pick.current = props.onPick;
+  const { buckets, interval, lines, format, range, worst } = props;
+  const data = useMemo<UPlotType.AlignedData>(() => [buckets.map((_b, i) => i), ...lines.map((l) => l.values)], [buckets, lines]);
+  const options = useMemo<ChartOptions>(() => {
+    const labels = buckets.map((b) => bucketLabel(b, interval));
+    const target = worst ? worstPoint(lines, worst) : null;
+    return (_uplot, width) => ({
+      width: 0,
+      height: 0,
+      cursor: { drag: { x: false, y: false }, focus: { prox: 30 }, points: { size: 10 } },
+      focus: { alpha: 0.35 },
+      legend: { show: true, live: false },
+      scales: {
+        x: { time: false, range: [-0.5, Math.max(0.5, buckets.length - 0.5)] },
+        y: { range: (_u, min, max) => [Math.min(range[0], min), Math.max(range[1], max)] },
+      },
+      axes: [
+        {
+          stroke: "#66748a",
+          grid: { show: false },
+          // About one label per 72 px, so dates never overlap.
+          splits: () => {
+            const step = Math.max(1, Math.ceil(buckets.length / Math.max(1, Math.floor((width - 80) / 72))));
+            return buckets.map((_b, i) => i).filter((i) => i % step === 0);
+          },
+          values: (_u, splits) => splits.map((i) => labels[i] ?? ""),
+        },
+        { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 56, values: (_u, splits) => splits.map((v) => format(v)) },
+      ],
+      series: [
+        { label: "", value: (_u, i) => (i === null ? "" : (labels[i] ?? "")) },
+        ...lines.map((l) => ({
+          label: l.label,
+          stroke: l.color,
+          width: 2,
+          spanGaps: true,
+          points: { show: true, size: 7, fill: l.color },
+          value: (_u: UPlotType, v: number | null) => (v === null ? "—" : format(v)),
+        })),
+      ],
+      hooks: {
+        ready: [
+          (u: UPlotType) => {
+            u.over.addEventListener("click", () => {
+              const idx = u.cursor.idx;
+              const top = u.cursor.top;
+              if (idx === null || idx === undefined || top === undefined) return;
+              // The line nearest the pointer at that bucket, among those shown.
+              let nearest = -1;
+              let distance = Infinity;
+              u.series.forEach((s, i) => {
+                const v = u.data[i]?.[idx];
+                if (i === 0 || !s.show || v === null || v === undefined) return;
+                const d = Math.abs(u.valToPos(v, "y") - top);
+                if (d < distance) [nearest, distance] = [i, d];
+              });
+              if (nearest > 0) pick.current?.(nearest - 1, idx);
+            });
+          },
+        ],
+        draw: [
+          (u: UPlotType) => {
+            // Where the worst point is drawn (CSS pixels inside the plot), for whoever needs to point at it.
+            const host = u.root.parentElement;
+            if (!host || !target) return;
+            const v = lines[target.line].values[target.bucket];
+            if (v === null) return;
+            host.dataset.worstX = String(Math.round(u.valToPos(target.bucket, "x")));
+            host.dataset.worstY = String(Math.round(u.valToPos(v, "y")));
+            host.dataset.worstLine = lines[target.line].label;
+          },
+        ],
+      },
+    });
+  }, [buckets, interval, lines, format, range, worst]);
+  return <Chart options={options} data={data} height={280} testId={props.testId} />;
+}
