@@ -48,7 +48,7 @@ export const TREND_TEXT = {
   drillTitle: "Messages behind the point",
   drillAll: "all groups",
   drillWholePeriod: "the whole period",
-  drillCount: (count: string) => `${count} messages`,
+  drillCount: (count: number) => `${count.toLocaleString()} ${count === 1 ? "message" : "messages"}`,
   drillLabel: "Show",
   drillAllLabels: "All",
   close: "Close",

@@ -139,7 +139,7 @@ export function DrillPanel(props: {
           </h2>
           {props.expected !== null ? (
             <p class="card__muted" data-testid="drill-count">
-              {TREND_TEXT.drillCount(String(props.expected))}
+              {TREND_TEXT.drillCount(props.expected)}
             </p>
           ) : null}
         </div>

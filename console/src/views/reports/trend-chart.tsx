@@ -52,7 +52,14 @@ export function TrendChart(props: Props) {
       legend: { show: true, live: false },
       scales: {
         x: { time: false, range: [-0.5, Math.max(0.5, buckets.length - 0.5)] },
-        y: { range: (_u, min, max) => [Math.min(range[0], min), Math.max(range[1], max)] },
+        // A little room above and below, so points at the ends (100 % negative) are drawn whole and can be clicked.
+        y: {
+          range: (_u, min, max) => {
+            const [lo, hi] = [Math.min(range[0], min), Math.max(range[1], max)];
+            const pad = (hi - lo) * 0.06;
+            return [lo - (lo === 0 ? pad / 2 : pad), hi + pad];
+          },
+        },
       },
       axes: [
         {
