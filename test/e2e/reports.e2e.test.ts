@@ -13,9 +13,17 @@ const shots = fileURLToPath(new URL("../artifacts/reports", import.meta.url));
 const manager = demoAgents.find((a) => a.role === "manager") ?? demoAgents[2];
 const chrome = browserForFile(shots);
 
+/** A screenshot of the viewport, and one with the reports area scrolled to its end (it scrolls inside the page). */
 async function shot(page: Page, name: string): Promise<string> {
   const path = `${shots}/${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path });
+  const area = page.locator("main.reports");
+  if ((await area.count()) > 0 && (await area.evaluate((el) => el.scrollHeight > el.clientHeight))) {
+    const top = await area.evaluate((el) => el.scrollTop);
+    await area.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.screenshot({ path: `${shots}/${name}-end.png` });
+    await area.evaluate((el, y) => el.scrollTo(0, y), top);
+  }
   return path;
 }
 

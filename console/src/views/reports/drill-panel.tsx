@@ -144,10 +144,10 @@ export function DrillPanel(props: {
           ) : null}
         </div>
         <div class="drill__actions">
-          <label class="field field--inline">
+          <label class="field trend-picker">
             <span class="field__label">{TREND_TEXT.drillLabel}</span>
             <select
-              class="select select--field"
+              class="select"
               value={target.sentiment ?? ""}
               onChange={(e) => props.onLabel((e.currentTarget.value || undefined) as SentimentLabel | undefined)}
               data-testid="drill-label"

@@ -26,7 +26,7 @@ export function TrendPeriodPicker(props: { period: TrendPeriod; onChange: (perio
 /** A labelled select over a list of values. */
 export function Picker<T extends string>(props: { label: string; value: T; values: readonly T[]; names: Record<T, string>; onChange: (value: T) => void; testId: string }) {
   return (
-    <label class="field field--inline trend-picker">
+    <label class="field trend-picker">
       <span class="field__label">{props.label}</span>
       <select class="select" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)} data-testid={props.testId}>
         {props.values.map((v) => (

@@ -1,5 +1,6 @@
 /** Arithmetic the reports area shows beside the server's figures: period totals over every group, changes, aligned series. */
 import type { SentimentFigures, SentimentReportDTO } from "../../../../src/contracts/reports.ts";
+import { formatChannel, formatIntentName } from "../../format.ts";
 import { TREND_TEXT } from "../../reports-strings.ts";
 
 /** A period's totals over every customer message. */
@@ -62,3 +63,10 @@ export function formatDuration(seconds: number | null): string {
 
 /** Colours of the chart's lines, one per group, distinguishable and dark enough on white. */
 export const SERIES_COLORS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"];
+
+/** A group's name as the console writes it elsewhere: channels and intents by their readable names. */
+export function groupName(g: { key: string | null; label: string }, groupBy: string): string {
+  if (g.key === null) return g.label;
+  if (groupBy === "channel") return formatChannel(g.key);
+  return groupBy === "intent" ? formatIntentName(g.key) : g.label;
+}

@@ -12,7 +12,7 @@ import { EmptyState } from "../common.tsx";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { DrillPanel } from "./drill-panel.tsx";
 import { CsvLink, Picker, Tile, Tiles } from "./report-controls.tsx";
-import { allBuckets, bucketLabel, formatChange, periodTotals, SERIES_COLORS, type PeriodTotals } from "./report-figures.ts";
+import { allBuckets, groupName, bucketLabel, formatChange, periodTotals, SERIES_COLORS, type PeriodTotals } from "./report-figures.ts";
 import { SENTIMENT_GROUPINGS, trendQueries, type DrillState, type ReportsUrlState, type SentimentMetric } from "./report-query.ts";
 import { TrendChart, type TrendLine } from "./trend-chart.tsx";
 
@@ -171,7 +171,7 @@ export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; 
     ]);
     return { report, now: periodTotals(channels ?? report), before: periodTotals(before) };
   });
-  const groups = useMemo(() => (loaded.state === "loaded" ? [...loaded.data.report.groups].sort((a, b) => b.total.messages - a.total.messages) : []), [loaded]);
+  const groups = useMemo(() => (loaded.state === "loaded" ? loaded.data.report.groups.map((g) => ({ ...g, label: groupName(g, loaded.data.report.groupBy) })).sort((a, b) => b.total.messages - a.total.messages) : []), [loaded]);
   const charted = useMemo(() => groups.slice(0, CHART_GROUPS), [groups]);
   const buckets = useMemo(() => allBuckets(charted), [charted]);
   const lines = useMemo<TrendLine[]>(
@@ -214,6 +214,8 @@ export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; 
           <TrendChart
             buckets={buckets}
             interval={report.interval}
+            from={report.from}
+            to={report.to}
             lines={lines}
             format={url.metric === "negative" ? shareAxis : scoreAxis}
             range={url.metric === "negative" ? SHARE_RANGE : SCORE_RANGE}
@@ -222,7 +224,7 @@ export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; 
             testId="sentiment-chart"
           />
         </section>
-        {url.drill ? <Drill crm={crm} report={report} drill={url.drill} query={current} update={update} /> : null}
+        {url.drill ? <Drill crm={crm} report={report} groups={groups} drill={url.drill} query={current} update={update} /> : null}
         <section class="card trend-card trend-card--table">
           <GroupTable report={report} groups={groups} onDrill={(g) => drillTo(g)} />
           <PointTable report={report} buckets={buckets} groups={charted} metric={url.metric} onDrill={drillTo} />
@@ -239,9 +241,9 @@ export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; 
 }
 
 /** The drill-down of the address's point, titled with its group and bucket, with the count the report gave for it. */
-function Drill(props: { crm: CrmOperations; report: SentimentReportDTO; drill: DrillState; query: reportsApi.TrendQuery; update: (patch: Partial<ReportsUrlState>) => void }) {
+function Drill(props: { crm: CrmOperations; report: SentimentReportDTO; groups: SentimentGroup[]; drill: DrillState; query: reportsApi.TrendQuery; update: (patch: Partial<ReportsUrlState>) => void }) {
   const { report, drill, update } = props;
-  const group = drill.group === undefined ? null : report.groups.find((g) => groupParam(g.key) === drill.group) ?? null;
+  const group = drill.group === undefined ? null : props.groups.find((g) => groupParam(g.key) === drill.group) ?? null;
   const point = group && drill.bucket ? group.series.find((p) => p.bucket === drill.bucket) ?? null : null;
   const figures = drill.bucket ? point : group?.total ?? null;
   const title = [group?.label ?? TREND_TEXT.drillAll, drill.bucket ? bucketLabel(drill.bucket, report.interval) : TREND_TEXT.drillWholePeriod].join(" · ");

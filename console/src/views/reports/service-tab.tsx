@@ -12,7 +12,7 @@ import { GROUPING_TEXT, TREND_TEXT } from "../../reports-strings.ts";
 import { EmptyState } from "../common.tsx";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { CsvLink, Picker, Tile, Tiles } from "./report-controls.tsx";
-import { allBuckets, formatChange, formatDuration, SERIES_COLORS } from "./report-figures.ts";
+import { allBuckets, groupName, formatChange, formatDuration, SERIES_COLORS } from "./report-figures.ts";
 import { SERVICE_GROUPINGS, trendQueries, type ReportsUrlState } from "./report-query.ts";
 import { TrendChart, type TrendLine } from "./trend-chart.tsx";
 
@@ -144,7 +144,7 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
     const [report, before] = await Promise.all([reportsApi.serviceReport({ ...current, groupBy }), reportsApi.serviceReport({ ...previous, groupBy })]);
     return { report, before };
   });
-  const groups = useMemo(() => (loaded.state === "loaded" ? [...loaded.data.report.groups].sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs)) : []), [loaded]);
+  const groups = useMemo(() => (loaded.state === "loaded" ? loaded.data.report.groups.map((g) => ({ ...g, label: groupName(g, loaded.data.report.groupBy) })).sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs)) : []), [loaded]);
   const charted = useMemo(() => groups.slice(0, SERIES_COLORS.length), [groups]);
   const buckets = useMemo(() => allBuckets(charted), [charted]);
   const lines = useMemo<TrendLine[]>(
@@ -174,6 +174,9 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
           <TrendChart
             buckets={buckets}
             interval={report.interval}
+            from={report.from}
+            to={report.to}
+            integer={metric === "conversations"}
             lines={lines}
             format={metric === "conversations" ? countAxis : metric === "contained" ? shareAxis : durationAxis}
             range={metric === "contained" ? SHARE_RANGE : COUNT_RANGE}

@@ -13,6 +13,11 @@ export type TrendLine = { label: string; color: string; values: (number | null)[
 type Props = {
   buckets: string[];
   interval: string;
+  /** The report's period: the time axis spans it, so a gap between points is a gap in time. */
+  from: string;
+  to: string;
+  /** Whole numbers only on the value axis (counts). */
+  integer?: boolean;
   lines: TrendLine[];
   format: (value: number) => string;
   /** The y range to show at least (shares: 0 to 1), widened to the data. */
@@ -39,11 +44,18 @@ function worstPoint(lines: TrendLine[], worst: "max" | "min"): { line: number; b
 export function TrendChart(props: Props) {
   const pick = useRef(props.onPick);
   pick.current = props.onPick;
-  const { buckets, interval, lines, format, range, worst } = props;
-  const data = useMemo<UPlotType.AlignedData>(() => [buckets.map((_b, i) => i), ...lines.map((l) => l.values)], [buckets, lines]);
+  const { buckets, interval, lines, format, range, worst, from, to, integer } = props;
+  const xs = useMemo(() => buckets.map((b) => Date.parse(b) / 1000), [buckets]);
+  const data = useMemo<UPlotType.AlignedData>(() => [xs, ...lines.map((l) => l.values)], [xs, lines]);
   const options = useMemo<ChartOptions>(() => {
     const labels = buckets.map((b) => bucketLabel(b, interval));
     const target = worst ? worstPoint(lines, worst) : null;
+    const start = Date.parse(from) / 1000;
+    const end = Date.parse(to) / 1000;
+    // Half a bucket of room at each end, so the first and last points are not on the frame.
+    const half = xs.length > 1 ? (xs[1] - xs[0]) / 2 : 43_200;
+    const tick = (t: number): string =>
+      new Date(t * 1000).toLocaleDateString(undefined, interval === "month" ? { month: "short", year: "2-digit" } : { day: "numeric", month: "short" });
     return (_uplot, width) => ({
       width: 0,
       height: 0,
@@ -51,7 +63,7 @@ export function TrendChart(props: Props) {
       focus: { alpha: 0.35 },
       legend: { show: true, live: false },
       scales: {
-        x: { time: false, range: [-0.5, Math.max(0.5, buckets.length - 0.5)] },
+        x: { time: true, range: [Math.min(start, (xs[0] ?? start) - half), Math.max(end, (xs[xs.length - 1] ?? end) + half)] },
         // A little room above and below, so points at the ends (100 % negative) are drawn whole and can be clicked.
         y: {
           range: (_u, min, max) => {
@@ -62,20 +74,17 @@ export function TrendChart(props: Props) {
         },
       },
       axes: [
+        { stroke: "#66748a", grid: { show: false }, space: 70, values: (_u, splits) => splits.map(tick) },
         {
           stroke: "#66748a",
-          grid: { show: false },
-          // About one label per 72 px, so dates never overlap.
-          splits: () => {
-            const step = Math.max(1, Math.ceil(buckets.length / Math.max(1, Math.floor((width - 80) / 72))));
-            return buckets.map((_b, i) => i).filter((i) => i % step === 0);
-          },
-          values: (_u, splits) => splits.map((i) => labels[i] ?? ""),
+          grid: { stroke: "#eef1f5" },
+          size: 56,
+          ...(integer ? { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000] } : {}),
+          values: (_u, splits) => splits.map((v) => format(v)),
         },
-        { stroke: "#66748a", grid: { stroke: "#eef1f5" }, size: 56, values: (_u, splits) => splits.map((v) => format(v)) },
       ],
       series: [
-        { label: "", value: (_u, i) => (i === null ? "" : (labels[i] ?? "")) },
+        { label: "", value: (_u, _v, _s, i) => (i === null ? "" : (labels[i] ?? "")) },
         ...lines.map((l) => ({
           label: l.label,
           stroke: l.color,
@@ -112,13 +121,13 @@ export function TrendChart(props: Props) {
             if (!host || !target) return;
             const v = lines[target.line].values[target.bucket];
             if (v === null) return;
-            host.dataset.worstX = String(Math.round(u.valToPos(target.bucket, "x")));
+            host.dataset.worstX = String(Math.round(u.valToPos(xs[target.bucket], "x")));
             host.dataset.worstY = String(Math.round(u.valToPos(v, "y")));
             host.dataset.worstLine = lines[target.line].label;
           },
         ],
       },
     });
-  }, [buckets, interval, lines, format, range, worst]);
+  }, [buckets, xs, interval, lines, format, range, worst, from, to, integer]);
   return <Chart options={options} data={data} height={280} testId={props.testId} />;
 }
