@@ -161,11 +161,13 @@ export function ReportsView(props: { report: ReportState; ops: ReportOperations 
   const heading = useRef<HTMLHeadingElement>(null);
   // Fixed at the visit: "the last 30 days" do not shift while the page is open.
   const [now] = useState(() => new Date());
-  useEffect(() => {
-    // Tells keyboard and screen-reader users that the page changed, and starts their Tab order here.
-    heading.current?.focus();
-  }, []);
   const url = parseReportsSearch(search);
+  const linkedDrill = url.drill !== null;
+  useEffect(() => {
+    // Tells keyboard and screen-reader users that the page changed, and starts their Tab order here; a shared link to
+    // a drill-down leaves the focus on the drill-down's heading instead (it takes it when its messages show).
+    if (!linkedDrill) heading.current?.focus();
+  }, []);
   const trend = useLazyPages(importTrendPages, url.tab !== "topics");
   const update = (patch: Partial<ReportsUrlState>): void => ops.crm.setReportsSearch(reportsSearch({ ...url, ...patch }));
   return (

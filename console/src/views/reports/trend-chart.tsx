@@ -56,7 +56,7 @@ export function TrendChart(props: Props) {
     const half = xs.length > 1 ? (xs[1] - xs[0]) / 2 : 43_200;
     const tick = (t: number): string =>
       new Date(t * 1000).toLocaleDateString(undefined, interval === "month" ? { month: "short", year: "2-digit" } : { day: "numeric", month: "short" });
-    return (_uplot, width) => ({
+    return () => ({
       width: 0,
       height: 0,
       cursor: { drag: { x: false, y: false }, focus: { prox: 30 }, points: { size: 10 } },
