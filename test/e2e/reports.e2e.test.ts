@@ -100,6 +100,14 @@ describe("Reports: a manager reads sentiment by agent, drills into the worst poi
     expect(await page.getByTestId("report-tab-sentiment").getAttribute("aria-selected")).toBe("true");
     expect(await page.getByTestId("trend-period-30").getAttribute("aria-pressed")).toBe("true");
     seen.push(await shot(page, "sentiment-empty"));
+    await page.getByTestId("report-tab-service").click();
+    await page.locator("[data-testid=service-tab][data-state=empty]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("service-empty").textContent()).toContain("No conversations in this period");
+    // The tabs are a tablist: the arrow keys move between them.
+    await page.getByTestId("report-tab-service").focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.locator("[data-testid=sentiment-tab][data-state=empty]").waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("report-tab-sentiment");
   });
 
   it("shows the period's totals against the previous 30 days, and a line per channel", async () => {
@@ -222,6 +230,23 @@ describe("Reports: a manager reads sentiment by agent, drills into the worst poi
     await page.locator("[data-testid=sentiment-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("trend-period-90").getAttribute("aria-pressed")).toBe("true");
     expect(await page.getByTestId("total-messages-value").textContent()).toBe("11");
+  });
+
+  it("pages a long drill-down: 25 messages, then Load more brings the rest", async () => {
+    const f = reportFixtures(app.container.database.db);
+    const at = (minute: number): string => new Date(Date.now() - 2 * 86_400_000 + minute * 60_000).toISOString();
+    const c = await f.conversation("demo", "web", at(0));
+    for (let i = 0; i < 30; i++) await f.customer(c, at(i), `bad service ${i + 1}`, { score: -2, label: "negative", drivers: [{ text: "bad", weight: -2 }] });
+    await page.getByTestId("trend-period-30").click();
+    await page.locator("[data-testid=sentiment-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    await page.locator("[data-testid=sentiment-row][data-key=web]").getByTestId("sentiment-row-drill").press("Enter");
+    await page.locator("[data-testid=drill-panel][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("drill-count").textContent()).toBe("35 messages");
+    expect(await page.getByTestId("drill-message").count()).toBe(25);
+    await page.getByTestId("drill-more").click();
+    await expect.poll(() => page.getByTestId("drill-message").count(), { timeout: 30_000 }).toBe(35);
+    expect(await page.getByTestId("drill-more").count()).toBe(0);
+    expect(await page.getByTestId("drill-text").last().textContent()).toBe("this is awful");
   });
 
   it("keeps the Topics tab", async () => {
