@@ -238,6 +238,9 @@ describe("Reports: a manager reads sentiment by agent, drills into the worst poi
     const c = await f.conversation("demo", "web", at(0));
     for (let i = 0; i < 30; i++) await f.customer(c, at(i), `bad service ${i + 1}`, { score: -2, label: "negative", drivers: [{ text: "bad", weight: -2 }] });
     await page.getByTestId("trend-period-30").click();
+    // The tab kept its grouping by agent while the Service tab showed.
+    expect(await page.getByTestId("sentiment-groupby").inputValue()).toBe("agent");
+    await page.getByTestId("sentiment-groupby").selectOption("channel");
     await page.locator("[data-testid=sentiment-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
     await page.locator("[data-testid=sentiment-row][data-key=web]").getByTestId("sentiment-row-drill").press("Enter");
     await page.locator("[data-testid=drill-panel][data-state=loaded]").waitFor({ timeout: 30_000 });

@@ -161,7 +161,12 @@ export function ReportsView(props: { report: ReportState; ops: ReportOperations 
   const heading = useRef<HTMLHeadingElement>(null);
   // Fixed at the visit: "the last 30 days" do not shift while the page is open.
   const [now] = useState(() => new Date());
-  const url = parseReportsSearch(search);
+  // The address holds the shown tab's grouping only; the other tab's is remembered for the visit.
+  const groupings = useRef<Pick<ReportsUrlState, "sentimentGroupBy" | "serviceGroupBy">>({ sentimentGroupBy: "channel", serviceGroupBy: "channel" });
+  const parsed = parseReportsSearch(search);
+  if (parsed.tab === "sentiment") groupings.current.sentimentGroupBy = parsed.sentimentGroupBy;
+  if (parsed.tab === "service") groupings.current.serviceGroupBy = parsed.serviceGroupBy;
+  const url = { ...parsed, ...groupings.current };
   const linkedDrill = url.drill !== null;
   useEffect(() => {
     // Tells keyboard and screen-reader users that the page changed, and starts their Tab order here; a shared link to

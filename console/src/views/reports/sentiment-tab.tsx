@@ -14,7 +14,7 @@ import { DrillPanel } from "./drill-panel.tsx";
 import { CsvLink, Picker, Tile, Tiles } from "./report-controls.tsx";
 import { allBuckets, groupName, bucketLabel, formatChange, periodTotals, SERIES_COLORS, type PeriodTotals } from "./report-figures.ts";
 import { SENTIMENT_GROUPINGS, trendQueries, type DrillState, type ReportsUrlState, type SentimentMetric } from "./report-query.ts";
-import { TrendChart, type TrendLine } from "./trend-chart.tsx";
+import { TrendChart, trendLines } from "./trend-chart.tsx";
 
 /** Groups the chart draws at most (the largest by messages); the table lists every one. */
 const CHART_GROUPS = SERIES_COLORS.length;
@@ -174,16 +174,8 @@ export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; 
   const groups = useMemo(() => (loaded.state === "loaded" ? loaded.data.report.groups.map((g) => ({ ...g, label: groupName(g, loaded.data.report.groupBy) })).sort((a, b) => b.total.messages - a.total.messages) : []), [loaded]);
   const charted = useMemo(() => groups.slice(0, CHART_GROUPS), [groups]);
   const buckets = useMemo(() => allBuckets(charted), [charted]);
-  const lines = useMemo<TrendLine[]>(
-    () =>
-      charted.map((g, i) => ({
-        label: g.label,
-        color: SERIES_COLORS[i],
-        values: buckets.map((b) => {
-          const p = g.series.find((s) => s.bucket === b);
-          return p ? (url.metric === "negative" ? p.negativeShare : p.meanScore) : null;
-        }),
-      })),
+  const lines = useMemo(
+    () => trendLines(charted, buckets, (p) => (url.metric === "negative" ? p.negativeShare : p.meanScore)),
     [charted, buckets, url.metric],
   );
   const drillTo = (g: SentimentGroup, bucket?: string): void =>

@@ -14,7 +14,7 @@ import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { CsvLink, Picker, Tile, Tiles } from "./report-controls.tsx";
 import { allBuckets, groupName, formatChange, formatDuration, SERIES_COLORS } from "./report-figures.ts";
 import { SERVICE_GROUPINGS, trendQueries, type ReportsUrlState } from "./report-query.ts";
-import { TrendChart, type TrendLine } from "./trend-chart.tsx";
+import { TrendChart, trendLines } from "./trend-chart.tsx";
 
 type ServiceMetric = "conversations" | "contained" | "firstResponse";
 const METRICS: readonly ServiceMetric[] = ["conversations", "contained", "firstResponse"];
@@ -147,16 +147,8 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
   const groups = useMemo(() => (loaded.state === "loaded" ? loaded.data.report.groups.map((g) => ({ ...g, label: groupName(g, loaded.data.report.groupBy) })).sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs)) : []), [loaded]);
   const charted = useMemo(() => groups.slice(0, SERIES_COLORS.length), [groups]);
   const buckets = useMemo(() => allBuckets(charted), [charted]);
-  const lines = useMemo<TrendLine[]>(
-    () =>
-      charted.map((g, i) => ({
-        label: g.label,
-        color: SERIES_COLORS[i],
-        values: buckets.map((b) => {
-          const p = g.series.find((s) => s.bucket === b);
-          return p ? metricOf(p, metric) : null;
-        }),
-      })),
+  const lines = useMemo(
+    () => trendLines(charted, buckets, (p) => metricOf(p, metric)),
     [charted, buckets, metric],
   );
   const empty = loaded.state === "loaded" && groups.every((g) => g.total.conversations === 0 && g.total.handoffs === 0 && g.total.resolutions === 0 && g.total.assigned === 0);

@@ -5,7 +5,7 @@
 import type UPlotType from "uplot";
 import { useMemo, useRef } from "preact/hooks";
 import { Chart, type ChartOptions } from "../sales/chart.tsx";
-import { bucketLabel } from "./report-figures.ts";
+import { bucketLabel, SERIES_COLORS } from "./report-figures.ts";
 
 /** One line: its name, colour and one value per bucket (null where the group had nothing). */
 export type TrendLine = { label: string; color: string; values: (number | null)[] };
@@ -27,6 +27,18 @@ type Props = {
   onPick?: (line: number, bucket: number) => void;
   testId: string;
 };
+
+/** A line per group, coloured in turn, with `pick`'s value at each bucket (null where the group had nothing). */
+export function trendLines<P extends { bucket: string }>(groups: { label: string; series: P[] }[], buckets: string[], pick: (point: P) => number | null): TrendLine[] {
+  return groups.map((g, i) => ({
+    label: g.label,
+    color: SERIES_COLORS[i % SERIES_COLORS.length],
+    values: buckets.map((b) => {
+      const p = g.series.find((s) => s.bucket === b);
+      return p ? pick(p) : null;
+    }),
+  }));
+}
 
 /** The worst point's line and bucket, or null without values. */
 function worstPoint(lines: TrendLine[], worst: "max" | "min"): { line: number; bucket: number } | null {
