@@ -37,6 +37,11 @@ export async function reportMessages(q: TrendQuery, target: DrillTarget, cursor:
   return { items: body.data, nextCursor: body.nextCursor ?? null };
 }
 
+/** The address of the top topics' CSV over [from, to), of one channel or all. */
+export function topicsCsvHref(range: { from: string; to: string }, channel: string | null, limit: number): string {
+  return `${API_BASE}/reports/topics.csv${search({ ...range, channel: channel ?? undefined, limit })}`;
+}
+
 /** The address of a report's CSV with the same query: a plain link downloads it with the session cookie. */
 export function reportCsvHref(report: "sentiment" | "service" | "messages", q: TrendQuery, target: DrillTarget = {}): string {
   return `${API_BASE}/reports/${report}.csv${search({ ...q, ...target })}`;

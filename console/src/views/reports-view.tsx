@@ -4,12 +4,14 @@ import type { TopicsReportDTO } from "../../../src/contracts/api.ts";
 import type { CrmOperations } from "../controller/crm-operations.ts";
 import type { ReportOperations } from "../controller/report-operations.ts";
 import { formatCount, formatDateRange } from "../format.ts";
-import { REPORT_PERIODS } from "../store/reports.ts";
+import { REPORT_TOPICS } from "../api/endpoints.ts";
+import { topicsCsvHref } from "../api/report-endpoints.ts";
+import { REPORT_PERIODS, reportRange } from "../store/reports.ts";
 import type { ReportPeriod, ReportState } from "../store/types.ts";
 import { TREND_TEXT } from "../reports-strings.ts";
-import { ERROR_TEXT, REPORTS_TEXT } from "../strings.ts";
+import { CHANNEL_NAMES, ERROR_TEXT, REPORTS_TEXT } from "../strings.ts";
 import { EmptyState } from "./common.tsx";
-import { TrendPeriodPicker } from "./reports/report-controls.tsx";
+import { CsvLink, TrendPeriodPicker } from "./reports/report-controls.tsx";
 import { parseReportsSearch, REPORT_TABS, reportsSearch, type ReportsUrlState, type ReportTab } from "./reports/report-query.ts";
 import "./reports/reports.css";
 import { ErrorState, Loading } from "./crm/ui.tsx";
@@ -100,7 +102,21 @@ function TopicsPanel(props: { report: ReportState; ops: ReportOperations }) {
             {line}
           </p>
         </div>
-        <PeriodPicker period={state.period} onChange={(p) => void ops.setReportPeriod(p)} />
+        <div class="trend-controls">
+          <label class="field trend-picker">
+            <span class="field__label">{TREND_TEXT.channel}</span>
+            <select class="select" value={state.channel ?? ""} onChange={(e) => void ops.setReportChannel(e.currentTarget.value || null)} data-testid="report-channel">
+              <option value="">{TREND_TEXT.allChannels}</option>
+              {Object.entries(CHANNEL_NAMES).map(([key, name]) => (
+                <option key={key} value={key}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <PeriodPicker period={state.period} onChange={(p) => void ops.setReportPeriod(p)} />
+          <CsvLink href={topicsCsvHref(reportRange(state.period, new Date()), state.channel, REPORT_TOPICS)} testId="topics-csv" />
+        </div>
       </div>
       <section
         class={`card reports__card${stale ? " reports__card--stale" : ""}`}
@@ -187,7 +203,14 @@ export function ReportsView(props: { report: ReportState; ops: ReportOperations 
           </h1>
           {url.tab !== "topics" ? <TrendPeriodPicker period={url.period} onChange={(period) => update({ period, drill: null })} /> : null}
         </div>
-        <Tabs tab={url.tab} onChange={(tab) => update({ tab, drill: null })} />
+        <Tabs
+          tab={url.tab}
+          onChange={(tab) => {
+            update({ tab, drill: null });
+            // Customers kept writing since the visit began: the topics are asked again, as the other tabs are.
+            if (tab === "topics") void ops.reloadReport();
+          }}
+        />
         <div id="report-panel" role="tabpanel" aria-labelledby={`report-tab-${url.tab}`}>
           {url.tab !== "topics" && !trend.pages ? (
             trend.failed ? <ErrorState title={ERROR_TEXT.unexpected} message={ERROR_TEXT.network} onRetry={() => location.reload()} /> : <Loading />

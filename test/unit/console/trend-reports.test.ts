@@ -54,6 +54,14 @@ describe("the console's Reports area", () => {
     expect([30, 120, 5400, 200_000, null].map(formatDuration)).toEqual(["30 s", "2 min", "1.5 h", "2.3 d", "—"]);
   });
 
+  it("narrows the topics to a channel, and drops an answer for a channel no longer chosen", () => {
+    const asked = consoleReducer(initialState(), { type: "report/loading", period: 30, channel: "telegram" });
+    expect(asked.report).toMatchObject({ period: 30, channel: "telegram", loading: true });
+    const report = { from: "2026-11-09T00:00:00.000Z", to: "2026-12-08T12:00:00.000Z", channel: null, messages: 3, topics: [] };
+    expect(consoleReducer(asked, { type: "report/loaded", period: 30, channel: null, report }).report.report).toBeNull();
+    expect(consoleReducer(asked, { type: "report/loaded", period: 30, channel: "telegram", report }).report).toMatchObject({ loading: false, report });
+  });
+
   it("aligns the groups' buckets in time order", () => {
     const groups = [{ series: [{ bucket: "2026-12-05T00:00:00+00:00" }] }, { series: [{ bucket: "2026-12-03T00:00:00+00:00" }, { bucket: "2026-12-05T00:00:00+00:00" }] }];
     expect(allBuckets(groups)).toEqual(["2026-12-03T00:00:00+00:00", "2026-12-05T00:00:00+00:00"]);

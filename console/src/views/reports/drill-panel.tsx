@@ -94,9 +94,11 @@ export function DrillPanel(props: {
   const [loaded, reload, set] = useLoad<Pages>(crm, key, () => reportsApi.reportMessages(query, target, null));
   const [more, setMore] = useState<"idle" | "loading" | "failed">("idle");
   const heading = useRef<HTMLHeadingElement>(null);
+  // A new point takes the focus to its list (and scrolls it into view); another label leaves it on the select.
+  const point = `${target.group ?? "*"}|${target.bucket ?? "*"}`;
   useEffect(() => {
     heading.current?.focus();
-  }, [key]);
+  }, [point]);
   const loadMore = async () => {
     if (loaded.state !== "loaded" || !loaded.data.nextCursor) return;
     setMore("loading");
