@@ -221,12 +221,14 @@ describe("the reports, for managers only, in Chromium", () => {
     await app?.close();
   });
 
-  it("gives the manager a Reports entry, reachable by keyboard, that opens Top topics: empty before anyone writes", async () => {
+  it("gives the manager a Reports entry, reachable by keyboard, whose Topics tab is empty before anyone writes", async () => {
     await manager.goto(`${app.url}/console`);
     await signIn(manager, managerUser.email);
     await manager.getByTestId("nav-reports").focus();
     await manager.keyboard.press("Enter");
     await manager.getByTestId("reports-view").waitFor();
+    // The area opens on Sentiment; Top topics is its own tab.
+    await manager.getByTestId("report-tab-topics").click();
     await expect.poll(() => body().getAttribute("data-state")).toBe("no-messages");
     expect(await manager.getByTestId("report-empty").textContent()).toContain("No customer messages in this period");
     expect(await manager.getByTestId("report-period-7").getAttribute("aria-pressed")).toBe("true");

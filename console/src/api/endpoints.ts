@@ -140,9 +140,9 @@ export async function updateCustomer(id: string, patch: CustomerPatch): Promise<
 /** How many topics the reports page shows. */
 export const REPORT_TOPICS = 20;
 
-/** The "top topics" report over [from, to) (ISO times), most frequent first; managers and admins only. */
-export async function topicsReport(range: { from: string; to: string }): Promise<TopicsReportDTO> {
-  const path = `/reports/topics${query({ from: range.from, to: range.to, limit: REPORT_TOPICS })}`;
+/** The "top topics" report over [from, to) (ISO times), of one channel or all, most frequent first; managers and admins only. */
+export async function topicsReport(range: { from: string; to: string }, channel: string | null = null): Promise<TopicsReportDTO> {
+  const path = `/reports/topics${query({ from: range.from, to: range.to, channel, limit: REPORT_TOPICS })}`;
   return (await request<Data<TopicsReportDTO>>("GET", path)).data;
 }
 

@@ -29,6 +29,8 @@ export type CrmOperations = {
   openCustomers: (search?: string) => void;
   /** Keeps the customers list's query in the address bar, so the filtered list is a link and survives a reload. */
   setCustomersSearch: (search: string) => void;
+  /** Keeps the reports area's query (tab, period, grouping, the drill-down) in the address bar, so a drill-down is a link. */
+  setReportsSearch: (search: string) => void;
   openConversation: (id: string) => Promise<void>;
   openTicket: (ticketId: string) => Promise<void>;
   /** Opens a Sales page, or a deal's or an order's page. */
@@ -67,6 +69,7 @@ export function createCrmOperations(
     openSales: (page, salesId) => void showPage(page, salesId ? { salesId } : {}),
     openCustomers: (search) => void showPage("customers", search === undefined ? {} : { search }),
     setCustomersSearch: (search) => dispatch({ type: "customers/search", search }),
+    setReportsSearch: (search) => dispatch({ type: "reports/search", search }),
     openConversation,
     openTicket: async (ticketId) => {
       try {

@@ -15,16 +15,18 @@ export type ReportOperations = {
   /** Opens a page (with the customer or the customers list's query it is about), if the user's role may. */
   showPage: (page: ConsolePage, about?: PageAbout) => Promise<void>;
   setReportPeriod: (period: ReportPeriod) => Promise<void>;
+  /** Narrows the topics to one channel (null: every channel). */
+  setReportChannel: (channel: string | null) => Promise<void>;
   reloadReport: () => Promise<void>;
 };
 
 /** Builds the report operations over the console's dispatcher and state reader. */
 export function createReportOperations(dispatch: (action: ConsoleAction) => void, getState: () => ConsoleState): ReportOperations {
-  async function load(period: ReportPeriod): Promise<void> {
-    dispatch({ type: "report/loading", period });
+  async function load(period: ReportPeriod, channel: string | null = getState().report.channel): Promise<void> {
+    dispatch({ type: "report/loading", period, channel });
     try {
-      const report = await api.topicsReport(reportRange(period, new Date()));
-      dispatch({ type: "report/loaded", period, report });
+      const report = await api.topicsReport(reportRange(period, new Date()), channel);
+      dispatch({ type: "report/loaded", period, channel, report });
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) {
         dispatch({ type: "auth/signedOut", reason: ERROR_TEXT.sessionEnded });
@@ -32,7 +34,7 @@ export function createReportOperations(dispatch: (action: ConsoleAction) => void
       }
       // Shown on the page beside a Retry button rather than in the banner, which closes itself.
       const message = error instanceof Error && error.message ? error.message : ERROR_TEXT.unexpected;
-      dispatch({ type: "report/failed", period, message });
+      dispatch({ type: "report/failed", period, channel, message });
     }
   }
 
@@ -44,6 +46,7 @@ export function createReportOperations(dispatch: (action: ConsoleAction) => void
       if (page === "reports") await load(getState().report.period);
     },
     setReportPeriod: (period) => load(period),
+    setReportChannel: (channel) => load(getState().report.period, channel),
     reloadReport: () => load(getState().report.period),
   };
 }

@@ -185,7 +185,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
   useEffect(() => {
     if (!authenticated) return;
     const conversation = state.selectedId ? `${PATH_PREFIX}${encodeURIComponent(state.selectedId)}` : "/console/";
-    const target = routePath({ page: state.page, customerId: state.customerId, salesId: state.salesId, search: state.customersSearch }) ?? conversation;
+    const target = routePath({ page: state.page, customerId: state.customerId, salesId: state.salesId, search: state.page === "reports" ? state.reportsSearch : state.customersSearch }) ?? conversation;
     // A new page is a new history entry (Back returns); a new search or conversation on the same page replaces it.
     const page = `${state.page}:${state.customerId ?? ""}:${state.salesId ?? ""}`;
     const moved = shownPage.current !== "" && shownPage.current !== page;
@@ -193,7 +193,7 @@ export function useConsole(): { state: ConsoleState; ops: ConsoleOperations } {
     if (`${location.pathname}${location.search}` === target) return;
     if (moved) history.pushState(null, "", target);
     else history.replaceState(null, "", target);
-  }, [authenticated, state.selectedId, state.page, state.customerId, state.salesId, state.customersSearch]);
+  }, [authenticated, state.selectedId, state.page, state.customerId, state.salesId, state.customersSearch, state.reportsSearch]);
 
   return { state, ops };
 }

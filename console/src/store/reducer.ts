@@ -15,6 +15,7 @@ export type ConsoleAction =
   | { type: "page"; page: ConsolePage; customerId?: string | null; salesId?: string | null; search?: string }
   | { type: "deals/changed" }
   | { type: "customers/search"; search: string }
+  | { type: "reports/search"; search: string }
   | { type: "toast"; message: string | null }
   | ReportAction
   | { type: "view"; view: InboxView }
@@ -57,6 +58,7 @@ export function initialState(): ConsoleState {
     salesId: null,
     dealsVersion: 0,
     customersSearch: "",
+    reportsSearch: "",
     visit: 0,
     toast: null,
     report: initialReport(),
@@ -102,11 +104,14 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         customerId: action.page === "customer" ? (action.customerId ?? null) : null,
         salesId: action.page === "deal" || action.page === "order" ? (action.salesId ?? null) : null,
         customersSearch: action.page === "customers" && action.search !== undefined ? action.search : state.customersSearch,
+        reportsSearch: action.page === "reports" && action.search !== undefined ? action.search : state.reportsSearch,
       };
     case "deals/changed":
       return { ...state, dealsVersion: state.dealsVersion + 1 };
     case "customers/search":
       return { ...state, customersSearch: action.search };
+    case "reports/search":
+      return { ...state, reportsSearch: action.search };
     case "toast":
       return { ...state, toast: action.message };
     case "report/loading":

@@ -2,11 +2,11 @@
 import { REPORT_ROLES, type TopicsReportDTO, type UserDTO } from "../../../src/contracts/api.ts";
 import type { ReportPeriod, ReportState } from "./types.ts";
 
-/** What can happen to the report on screen; each carries the period it was asked for. */
+/** What can happen to the report on screen; each carries the period (and channel, absent: every channel) it was asked for. */
 export type ReportAction =
-  | { type: "report/loading"; period: ReportPeriod }
-  | { type: "report/loaded"; period: ReportPeriod; report: TopicsReportDTO }
-  | { type: "report/failed"; period: ReportPeriod; message: string };
+  | { type: "report/loading"; period: ReportPeriod; channel?: string | null }
+  | { type: "report/loaded"; period: ReportPeriod; channel?: string | null; report: TopicsReportDTO }
+  | { type: "report/failed"; period: ReportPeriod; channel?: string | null; message: string };
 
 /** The periods offered, shortest first; the first is the default. */
 export const REPORT_PERIODS: readonly ReportPeriod[] = [7, 30, 90];
@@ -27,20 +27,21 @@ export function reportRange(period: ReportPeriod, now: Date): { from: string; to
 
 /** The report before anything is loaded: the default period. */
 export function initialReport(): ReportState {
-  return { period: REPORT_PERIODS[0], report: null, loading: false, error: null };
+  return { period: REPORT_PERIODS[0], channel: null, report: null, loading: false, error: null };
 }
 
-/** Applies a report action; answers for a period no longer chosen are dropped. */
+/** Applies a report action; answers for a period or channel no longer chosen are dropped. */
 export function reportReducer(state: ReportState, action: ReportAction): ReportState {
+  const stale = action.period !== state.period || (action.channel ?? null) !== state.channel;
   switch (action.type) {
     case "report/loading":
       // The previous report stays on screen (dimmed) until the new one arrives, so the page does not jump.
-      return { ...state, period: action.period, loading: true, error: null };
+      return { ...state, period: action.period, channel: action.channel ?? null, loading: true, error: null };
     case "report/loaded":
-      if (action.period !== state.period) return state;
+      if (stale) return state;
       return { ...state, report: action.report, loading: false, error: null };
     case "report/failed":
-      if (action.period !== state.period) return state;
+      if (stale) return state;
       return { ...state, loading: false, error: action.message };
   }
 }

@@ -3,7 +3,7 @@ import type { UserDTO } from "../../../src/contracts/api.ts";
 import { can } from "../../../src/contracts/permissions.ts";
 import type { ConsolePage } from "./types.ts";
 
-/** A page and what it is about: the open customer, or the customers list's query ("?q=…"). */
+/** A page and what it is about: the open customer, or the customers list's or the reports' query ("?q=…"). */
 export type ConsoleRoute = { page: ConsolePage; customerId: string | null; search: string; salesId?: string | null };
 
 const CUSTOMER_PREFIX = "/console/customers/";
@@ -47,7 +47,7 @@ export function parseRoute(pathname: string, search: string): ConsoleRoute {
   const orderId = idAfter(path, ORDER_PREFIX);
   if (orderId) return { page: "order", customerId: null, search: "", salesId: orderId };
   for (const [page, fixed] of Object.entries(FIXED)) {
-    if (fixed === path) return { page: page as ConsolePage, customerId: null, search: page === "customers" ? search : "" };
+    if (fixed === path) return { page: page as ConsolePage, customerId: null, search: page === "customers" || page === "reports" ? search : "" };
   }
   return { page: "inbox", customerId: null, search: "" };
 }
@@ -59,7 +59,7 @@ export function routePath(route: ConsoleRoute): string | null {
   if (route.page === "order") return route.salesId ? `${ORDER_PREFIX}${encodeURIComponent(route.salesId)}` : FIXED.orders ?? null;
   const fixed = FIXED[route.page];
   if (!fixed) return null;
-  return route.page === "customers" ? `${fixed}${route.search}` : fixed;
+  return route.page === "customers" || route.page === "reports" ? `${fixed}${route.search}` : fixed;
 }
 
 /** Whether the console offers a link to the page: a page the user may open and use (the stages page: admins only). */

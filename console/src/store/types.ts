@@ -38,8 +38,8 @@ export type SalesPage = "pipeline" | "deal" | "orders" | "order" | "products" | 
 /** Periods the reports offer: this many calendar days, today included. */
 export type ReportPeriod = 7 | 30 | 90;
 
-/** The topics report on screen: its period, the last report received (kept while the next loads) and a failure's message. */
-export type ReportState = { period: ReportPeriod; report: TopicsReportDTO | null; loading: boolean; error: string | null };
+/** The topics report on screen: its period and channel (null: every channel), the last report received (kept while the next loads) and a failure's message. */
+export type ReportState = { period: ReportPeriod; channel: string | null; report: TopicsReportDTO | null; loading: boolean; error: string | null };
 
 /** The whole client state of the console. */
 export type ConsoleState = {
@@ -55,6 +55,8 @@ export type ConsoleState = {
   dealsVersion: number;
   /** The customers list's query as the address bar shows it ("?q=ada&tag=vip"). */
   customersSearch: string;
+  /** The reports area's query as the address bar shows it ("?tab=sentiment&period=30&groupBy=agent&bucket=…"). */
+  reportsSearch: string;
   /** Counts page openings, so a page opened again (a link, Back) starts afresh. */
   visit: number;
   /** A short confirmation shown for a few seconds ("Customer erased."). */

@@ -78,7 +78,7 @@ export function App() {
         <ConversationPane state={state} ops={ops} />
         <DetailsPane state={state} ops={ops} />
       </div>
-      {page === "reports" ? <ReportsView report={state.report} ops={ops} /> : null}
+      {page === "reports" ? <ReportsView key={state.visit} report={state.report} ops={ops} search={state.reportsSearch} /> : null}
       {page === "insights" ? (
         insights.pages ? (
           <insights.pages.InsightsView key={state.visit} crm={ops.crm} />

@@ -1,12 +1,21 @@
-/** The reports page: the top topics of customer messages over a chosen period, with its loading, empty and error states. */
-import { useEffect, useRef } from "preact/hooks";
+/** The Reports area: the sentiment, service and topics reports, each with its loading, empty and error states. */
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { TopicsReportDTO } from "../../../src/contracts/api.ts";
+import type { CrmOperations } from "../controller/crm-operations.ts";
 import type { ReportOperations } from "../controller/report-operations.ts";
 import { formatCount, formatDateRange } from "../format.ts";
-import { REPORT_PERIODS } from "../store/reports.ts";
+import { REPORT_TOPICS } from "../api/endpoints.ts";
+import { topicsCsvHref } from "../api/report-endpoints.ts";
+import { REPORT_PERIODS, reportRange } from "../store/reports.ts";
 import type { ReportPeriod, ReportState } from "../store/types.ts";
-import { REPORTS_TEXT } from "../strings.ts";
+import { TREND_TEXT } from "../reports-strings.ts";
+import { CHANNEL_NAMES, ERROR_TEXT, REPORTS_TEXT } from "../strings.ts";
 import { EmptyState } from "./common.tsx";
+import { CsvLink, TrendPeriodPicker } from "./reports/report-controls.tsx";
+import { parseReportsSearch, REPORT_TABS, reportsSearch, type ReportsUrlState, type ReportTab } from "./reports/report-query.ts";
+import "./reports/reports.css";
+import { ErrorState, Loading } from "./crm/ui.tsx";
+import { useLazyPages } from "./use-lazy-pages.ts";
 import { TopicsSkeleton, TopicsTable } from "./topics-table.tsx";
 
 const PERIOD_TEXT: Record<ReportPeriod, string> = { 7: REPORTS_TEXT.last7, 30: REPORTS_TEXT.last30, 90: REPORTS_TEXT.last90 };
@@ -77,44 +86,139 @@ function ReportBody(props: { state: ReportState; onRetry: () => void }) {
   }
 }
 
-/** The "Top topics" page with its period picker and a way back to the inbox. */
-export function ReportsView(props: { report: ReportState; ops: ReportOperations }) {
+/** The Topics tab: the top topics for 7, 30 or 90 days, with its period picker and summary. */
+function TopicsPanel(props: { report: ReportState; ops: ReportOperations }) {
   const { report: state, ops } = props;
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    // Tells keyboard and screen-reader users that the page changed, and starts their Tab order here.
-    heading.current?.focus();
-  }, []);
   const stale = state.loading && state.report !== null;
   // After a failure the last report belongs to another request, so its summary would mislead.
   const shown = state.error && !state.loading ? null : state.report;
   const line = shown ? summary(shown) : state.loading ? REPORTS_TEXT.loading : "";
   return (
-    <main class="reports" data-testid="reports-view" data-period={state.period}>
-      <div class="reports__inner">
+    <div class="trend-tab" data-period={state.period}>
+      <div class="reports__head">
+        <div>
+          <h2 class="reports__subtitle">{REPORTS_TEXT.title}</h2>
+          <p class={`reports__summary${stale ? " reports__summary--stale" : ""}`} aria-live="polite" data-testid="report-summary">
+            {line}
+          </p>
+        </div>
+        <div class="trend-controls">
+          <label class="field trend-picker">
+            <span class="field__label">{TREND_TEXT.channel}</span>
+            <select class="select" value={state.channel ?? ""} onChange={(e) => void ops.setReportChannel(e.currentTarget.value || null)} data-testid="report-channel">
+              <option value="">{TREND_TEXT.allChannels}</option>
+              {Object.entries(CHANNEL_NAMES).map(([key, name]) => (
+                <option key={key} value={key}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <PeriodPicker period={state.period} onChange={(p) => void ops.setReportPeriod(p)} />
+          <CsvLink href={topicsCsvHref(reportRange(state.period, new Date()), state.channel, REPORT_TOPICS)} testId="topics-csv" />
+        </div>
+      </div>
+      <section
+        class={`card reports__card${stale ? " reports__card--stale" : ""}`}
+        aria-label={REPORTS_TEXT.title}
+        aria-busy={state.loading}
+        data-testid="report-body"
+        data-state={state.loading ? "loading" : bodyState(state)}
+      >
+        <ReportBody state={state} onRetry={() => void ops.reloadReport()} />
+      </section>
+    </div>
+  );
+}
+
+// The Sentiment and Service tabs' own chunk (uPlot comes with their charts on demand).
+const importTrendPages = () => import("./reports/pages.ts");
+
+const TAB_NAMES: Record<ReportTab, string> = { sentiment: TREND_TEXT.tabSentiment, service: TREND_TEXT.tabService, topics: TREND_TEXT.tabTopics };
+
+/** The tabs as a tablist: arrows move between them, as in any tab strip. */
+function Tabs(props: { tab: ReportTab; onChange: (tab: ReportTab) => void }) {
+  const move = (e: KeyboardEvent): void => {
+    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    const next = REPORT_TABS[(REPORT_TABS.indexOf(props.tab) + step + REPORT_TABS.length) % REPORT_TABS.length];
+    props.onChange(next);
+    document.getElementById(`report-tab-${next}`)?.focus();
+  };
+  return (
+    <div class="report-tabs" role="tablist" aria-label={TREND_TEXT.tabs} onKeyDown={move}>
+      {REPORT_TABS.map((t) => (
+        <button
+          type="button"
+          role="tab"
+          key={t}
+          id={`report-tab-${t}`}
+          aria-selected={props.tab === t}
+          aria-controls="report-panel"
+          tabIndex={props.tab === t ? 0 : -1}
+          class={`report-tabs__tab${props.tab === t ? " report-tabs__tab--active" : ""}`}
+          onClick={() => props.onChange(t)}
+          data-testid={`report-tab-${t}`}
+        >
+          {TAB_NAMES[t]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The Reports area: Sentiment (chart, totals against the previous period, drill-down), Service and Topics tabs, its
+ * state in the address (`search`, kept by `setReportsSearch`), and a way back to the inbox.
+ */
+export function ReportsView(props: { report: ReportState; ops: ReportOperations & { crm: CrmOperations }; search: string }) {
+  const { report: state, ops, search } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Fixed at the visit: "the last 30 days" do not shift while the page is open.
+  const [now] = useState(() => new Date());
+  // The address holds the shown tab's grouping only; the other tab's is remembered for the visit.
+  const groupings = useRef<Pick<ReportsUrlState, "sentimentGroupBy" | "serviceGroupBy">>({ sentimentGroupBy: "channel", serviceGroupBy: "channel" });
+  const parsed = parseReportsSearch(search);
+  if (parsed.tab === "sentiment") groupings.current.sentimentGroupBy = parsed.sentimentGroupBy;
+  if (parsed.tab === "service") groupings.current.serviceGroupBy = parsed.serviceGroupBy;
+  const url = { ...parsed, ...groupings.current };
+  const linkedDrill = url.drill !== null;
+  useEffect(() => {
+    // Tells keyboard and screen-reader users that the page changed, and starts their Tab order here; a shared link to
+    // a drill-down leaves the focus on the drill-down's heading instead (it takes it when its messages show).
+    if (!linkedDrill) heading.current?.focus();
+  }, []);
+  const trend = useLazyPages(importTrendPages, url.tab !== "topics");
+  const update = (patch: Partial<ReportsUrlState>): void => ops.crm.setReportsSearch(reportsSearch({ ...url, ...patch }));
+  return (
+    <main class="reports" data-testid="reports-view" data-tab={url.tab} data-period={state.period}>
+      <div class="reports__inner reports__inner--wide">
         <button type="button" class="link reports__back" onClick={() => void ops.showPage("inbox")} data-testid="reports-back">
           <span aria-hidden="true">←</span> {REPORTS_TEXT.back}
         </button>
         <div class="reports__head">
-          <div>
-            <h1 class="reports__title" tabIndex={-1} ref={heading}>
-              {REPORTS_TEXT.title}
-            </h1>
-            <p class={`reports__summary${stale ? " reports__summary--stale" : ""}`} aria-live="polite" data-testid="report-summary">
-              {line}
-            </p>
-          </div>
-          <PeriodPicker period={state.period} onChange={(p) => void ops.setReportPeriod(p)} />
+          <h1 class="reports__title" tabIndex={-1} ref={heading}>
+            {TREND_TEXT.area}
+          </h1>
+          {url.tab !== "topics" ? <TrendPeriodPicker period={url.period} onChange={(period) => update({ period, drill: null })} /> : null}
         </div>
-        <section
-          class={`card reports__card${stale ? " reports__card--stale" : ""}`}
-          aria-label={REPORTS_TEXT.title}
-          aria-busy={state.loading}
-          data-testid="report-body"
-          data-state={state.loading ? "loading" : bodyState(state)}
-        >
-          <ReportBody state={state} onRetry={() => void ops.reloadReport()} />
-        </section>
+        <Tabs
+          tab={url.tab}
+          onChange={(tab) => {
+            update({ tab, drill: null });
+            // Customers kept writing since the visit began: the topics are asked again, as the other tabs are.
+            if (tab === "topics") void ops.reloadReport();
+          }}
+        />
+        <div id="report-panel" role="tabpanel" aria-labelledby={`report-tab-${url.tab}`}>
+          {url.tab !== "topics" && !trend.pages ? (
+            trend.failed ? <ErrorState title={ERROR_TEXT.unexpected} message={ERROR_TEXT.network} onRetry={() => location.reload()} /> : <Loading />
+          ) : null}
+          {url.tab === "sentiment" && trend.pages ? <trend.pages.SentimentTab crm={ops.crm} url={url} update={update} now={now} /> : null}
+          {url.tab === "service" && trend.pages ? <trend.pages.ServiceTab crm={ops.crm} url={url} update={update} now={now} /> : null}
+          {url.tab === "topics" ? <TopicsPanel report={state} ops={ops} /> : null}
+        </div>
       </div>
     </main>
   );
