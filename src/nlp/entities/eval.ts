@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Entity } from "../../contracts/nlp.ts";
 import { readConll, toTokenSpan, type TokenSpan } from "./conll.ts";
 import { ENTITY_MODEL_DIR } from "./gazetteer.ts";
+import { TITLE_PREFIX } from "./name-rules.ts";
 import { extractEntities } from "./index.ts";
 import { readTestSet } from "./testset.ts";
 import type { EntityContext } from "./types.ts";
@@ -42,7 +43,8 @@ export async function evalNer(flags: Flags): Promise<Record<string, unknown>> {
     const gold = s.gold.filter((g) => g.type in counts);
     const pred: TokenSpan[] = extractEntities(s.text)
       .filter((e) => e.type in CONLL_TYPES)
-      .map((e) => toTokenSpan(s, e.start, e.end, CONLL_TYPES[e.type]));
+      // CoNLL leaves courtesy titles out of PER spans ("Mr [Smith]"); ours keep them, so the title is skipped here.
+      .map((e) => toTokenSpan(s, e.type === "person" ? e.start + (TITLE_PREFIX.exec(e.text)?.[0].length ?? 0) : e.start, e.end, CONLL_TYPES[e.type]));
     const key = (x: TokenSpan) => `${x.start}:${x.end}:${x.type}`;
     const goldKeys = new Set(gold.map(key));
     const predKeys = new Set(pred.map(key));

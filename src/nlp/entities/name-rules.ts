@@ -4,8 +4,10 @@ import { gazetteers, type Gazetteers, type NameType } from "./gazetteer.ts";
 /** A word token; `glued` when it touches digits ("TX99812734"), which makes it part of a code. */
 export type Tok = { text: string; lower: string; start: number; end: number; cap: boolean; glued: boolean };
 
-/** Courtesy titles before a surname ("Mrs. Alvarez"), never part of the name itself. */
+/** Courtesy titles before a name ("Mrs. Alvarez"): kept in a person's span, left out of its value. */
 export const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\.?$/i;
+/** A courtesy title and the space or dot after it at the start of a person's text ("Mr. " in "Mr. Smith"). */
+export const TITLE_PREFIX = /^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\b\.?\s*/i;
 const TITLE_CASE = /^[A-Z][a-z]+$/;
 const STREET = new Set(["st", "street", "rd", "road", "ave", "avenue", "lane", "ln", "blvd", "boulevard", "drive", "dr", "way", "close", "court", "ct", "place", "pl", "terrace", "crescent"]);
 

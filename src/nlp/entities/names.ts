@@ -1,6 +1,6 @@
 /** People, organisations and places: capitalised spans classified by gazetteers and name-shape rules. */
 import { foldName, gazetteers } from "./gazetteer.ts";
-import { classify, HONORIFIC, TEAM_AFTER, type Tok } from "./name-rules.ts";
+import { classify, HONORIFIC, shouted, TEAM_AFTER, type Tok } from "./name-rules.ts";
 import { candidate, type Candidate } from "./types.ts";
 
 const TOKEN_RE = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.&-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+|\S/g;
@@ -49,16 +49,60 @@ function findLowerCase(text: string, toks: Tok[], out: Candidate[]): void {
   }
 }
 
+// Words that follow a title without being a name: "Yes Sir I will", "Dear Sir or Madam", "thank you sir for".
+const NOT_AFTER_TITLE = new Set(["i", "or", "and", "for", "to", "the", "a", "an", "of", "in", "on", "at", "is", "was", "you", "your", "my", "we", "it", "this", "that", "please", "thanks", "thank", "will", "can"]);
+// Lower-case "miss", "sir" and "madam" are also ordinary words ("I miss my parcel"): after them only a known name counts.
+const AMBIGUOUS_TITLE = new Set(["miss", "sir", "madam"]);
+
+/**
+ * People named with a courtesy title ("Mr. Smith", "Mrs Jones", "ask dr patel", "MISS LEE"): the span keeps the title,
+ * the value is the name alone. Up to three name words follow; lower-case ones only when they are known names.
+ */
+function findTitled(text: string, toks: Tok[], out: Candidate[]): Set<number> {
+  const g = gazetteers();
+  const loud = shouted(text);
+  const covered = new Set<number>();
+  for (let i = 0; i < toks.length - 1; i++) {
+    if (!HONORIFIC.test(toks[i].text)) continue;
+    const title = toks[i];
+    // "12 Elm Dr Springfield": "Dr" closing a street name is a drive, not a doctor.
+    if (title.lower === "dr" && i > 0 && toks[i - 1].cap && !OPENERS.has(toks[i - 1].lower) && toks[i].start - toks[i - 1].end === 1) continue;
+    let j = i + 1;
+    // "Mr. Smith": the dot is its own token; "Mr.Smith" and "Mr . Smith" are not titles.
+    if (toks[j].text === "." && toks[j].start === title.end) j++;
+    if (j >= toks.length || toks[j].start - toks[j - 1].end > 1) continue;
+    const ambiguous = !title.cap && AMBIGUOUS_TITLE.has(title.lower);
+    const nameWord = (t: Tok, firstWord: boolean) => {
+      if (t.glued || NOT_AFTER_TITLE.has(t.lower) || HONORIFIC.test(t.text) || !/^[A-Za-z\u00C0-\u024F]/.test(t.text)) return false;
+      const known = (g.firstNames.has(t.lower) || g.lastNames.has(t.lower)) && !g.places.has(t.lower);
+      if (!t.cap || (loud && !title.cap)) return known && (!g.common.has(t.lower) || !ambiguous);
+      if (ambiguous) return known;
+      // The first word after a title is a name even when it is also a word ("Mr. Green"); later ones must not be ordinary words.
+      return firstWord || known || !g.common.has(t.lower);
+    };
+    if (!nameWord(toks[j], true)) continue;
+    let k = j + 1;
+    while (k < toks.length && k - j < 3 && toks[k].start - toks[k - 1].end === 1 && toks[k].cap === toks[j].cap && nameWord(toks[k], false)) k++;
+    const end = toks[k - 1].end;
+    out.push(candidate("person", title.start, end, text.slice(toks[j].start, end), 25));
+    for (let c = i; c < k; c++) covered.add(c);
+    i = k - 1;
+  }
+  return covered;
+}
+
 /** Finds person, organization and place names in the text. */
 export function findNames(text: string): Candidate[] {
   const g = gazetteers();
   const toks = nameTokens(text);
   const out: Candidate[] = [];
   if (/[a-z]/.test(text)) findLowerCase(text, toks, out);
+  // The words a title names are the title pass's: the main pass must not grow them into "LEE TO CALL".
+  const titled = /\b(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\b/i.test(text) ? findTitled(text, toks, out) : null;
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!t.cap || t.glued || HONORIFIC.test(t.text)) {
+    if (!t.cap || t.glued || HONORIFIC.test(t.text) || titled?.has(i)) {
       i++;
       continue;
     }

@@ -175,10 +175,38 @@ describe("products, contacts, names and numbers", () => {
     ]);
   });
 
-  it("reads introductions and courtesy titles as people, leaving the title out", () => {
+  it("reads introductions as people", () => {
     expect(only("Hi, Jordan here, any news?", "person").text).toBe("Jordan");
-    expect(only("I'd like to speak with Mrs. Alvarez again", "person").text).toBe("Alvarez");
     expect(find("I'm in Jordan for the week", "person")).toEqual([]);
+  });
+
+  it("reads a courtesy title and the name after it as a person: the title in the span, the name alone as the value", () => {
+    const cases: [string, string, string][] = [
+      ["see the bill from Mr. Smith", "Mr. Smith", "Smith"],
+      ["Mrs. Jones called", "Mrs. Jones", "Jones"],
+      ["I'd like to speak with Mrs. Alvarez again", "Mrs. Alvarez", "Alvarez"],
+      ["ask dr patel", "dr patel", "patel"],
+      ["MISS LEE", "MISS LEE", "LEE"],
+      ["PLEASE ASK MISS LEE TO CALL ME", "MISS LEE", "LEE"],
+      ["Ms Karen Okafor handled it", "Ms Karen Okafor", "Karen Okafor"],
+      ["prof. McGonagall signed the form", "prof. McGonagall", "McGonagall"],
+      ["Sir Alex Ferguson said no", "Sir Alex Ferguson", "Alex Ferguson"],
+      ["Madam Chen wants a refund", "Madam Chen", "Chen"],
+      ["the parcel is for Mx Taylor", "Mx Taylor", "Taylor"],
+      ["Dr. Green told me to wait", "Dr. Green", "Green"],
+      ["Miss Rivera ordered two", "Miss Rivera", "Rivera"],
+    ];
+    for (const [text, span, value] of cases) {
+      const p = only(text, "person");
+      expect([p.text, p.value], text).toEqual([span, value]);
+    }
+  });
+
+  it("leaves titles alone where they are ordinary words or addresses", () => {
+    for (const text of ["I miss my parcel", "i miss paris so much", "Yes Sir I will", "Dear Sir/Madam, I am writing", "thank you sir for your help", "ok madam"]) {
+      expect(find(text, "person"), text).toEqual([]);
+    }
+    expect(find("deliver to 12 Elm Dr Springfield", "person")).toEqual([]);
   });
 
   it("reads lower-case chat introductions and country names", () => {
