@@ -39,7 +39,27 @@ const SPEAKS_AFTER = /^\s+(?:said|says|told|added|declined|denied|warned|announc
 const TITLE_BEFORE = /\b(?:President|Prime\s+Minister|Minister|Chancellor|Premier|Senator|Governor|General|Gen|Colonel|Col|Captain|Capt|coach|striker|midfielder|defender|goalkeeper|batsman|bowler|chairman|spokesman|spokeswoman|leader|secretary|Secretary|director|Director|Judge|Pope|King|Queen|Prince|Princess|Sheikh|Ayatollah|Rev|Father|Sister)\s+$/;
 
 // Everyday abbreviations in customer messages that are not organisations.
-const NOT_ORG_ACRONYMS = new Set("vat sku eta pin otp sms mms pdf tv pc usb hdmi led oled lcd gps diy faq id po rma imei asap fyi btw imo tbh lol omg wtf dm pm am est edt pst pdt cst cdt mst mdt gmt utc cet cest bst ist aest aedt jst hkt sgt xl xxl xs usd eur gbp cad aud inr jpy chf ok ceo cfo cto hr it qa ai api app url www html ssd hdd ram cpu gpu os ios nb ps re fw fwd cc bcc".split(" "));
+const NOT_ORG_ACRONYMS = new Set("vat sku eta pin otp sms mms pdf tv pc usb hdmi led oled lcd gps diy faq id po rma imei asap fyi btw imo tbh lol omg wtf dm pm am est edt pst pdt cst cdt mst mdt gmt utc cet cest bst ist aest aedt jst hkt sgt xl xxl xs usd eur gbp cad aud inr jpy chf ok ceo cfo cto hr it qa ai api app url www html ssd hdd ram cpu gpu os ios nb ps re fw fwd cc bcc gdp gnp cpi ppi pmi rbi era rpm mph kph bmi dna hiv aids".split(" "));
+
+// "Bank of Canada", "Organisation for Security and Cooperation": an organisation word may take a complement.
+const ORG_CONNECTORS = new Set(["of", "for", "and", "&"]);
+
+/** True when the lower-case connector at `j` may continue the run [i, j): it follows an organisation word, or an earlier one did. */
+export function orgOf(toks: Tok[], i: number, j: number): boolean {
+  if (!ORG_CONNECTORS.has(toks[j].lower)) return false;
+  const g = gazetteers();
+  if (toks[j].lower !== "and" && g.orgSuffix.has(toks[j - 1].lower)) return true;
+  for (let k = i + 1; k < j; k++) if ((toks[k].lower === "of" || toks[k].lower === "for") && g.orgSuffix.has(toks[k - 1].lower)) return true;
+  return false;
+}
+
+/** True when the run [i, j) ends in an organisation word ("Acme Inc") or carries one with its complement ("Bank of Canada"). */
+export function orgHeaded(toks: Tok[], i: number, j: number): boolean {
+  const g = gazetteers();
+  if (g.orgSuffix.has(toks[j - 1].lower)) return true;
+  for (let k = i + 1; k < j - 1; k++) if ((toks[k].lower === "of" || toks[k].lower === "for") && !toks[k].cap && g.orgSuffix.has(toks[k - 1].lower)) return true;
+  return false;
+}
 
 /** Types a run of capitalised tokens [i, j) from gazetteers, name shapes and the words around it; null when unsure. */
 export function classify(toks: Tok[], i: number, j: number, text: string): NameType | null {
@@ -58,16 +78,17 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
   // "Douglas & Lomason", "Marks & Spencer": an ampersand joins firms, not people.
   if (toks.slice(i, j).some((t) => t.text === "&")) return "organization";
   if (j - i === 1 && g.famousSurnames.has(first) && !g.common.has(first)) return "person";
-  if (j - i > 1 && g.orgSuffix.has(last)) return "organization";
+  if (j - i > 1 && orgHeaded(toks, i, j)) return "organization";
   if (j - i > 1 && STREET.has(last)) return "other";
   const prev = i > 0 && toks[i - 1].text === "." ? i - 2 : i - 1;
   if (prev >= 0 && HONORIFIC.test(toks[prev].text)) return "person";
   if (g.firstNames.has(first) && !g.common.has(first) && (j - i > 1 || !g.places.has(first))) return "person";
   if (j - i > 1 && g.firstNames.has(first) && g.lastNames.has(last)) return "person";
   if (j - i > 1 && g.lastNames.has(last) && !g.common.has(last)) return "person";
-  if (i === 0 || !isUnknown(g, last)) return null;
-  // Unknown words from here on: read the shape and the context.
-  if (j - i === 1 && /^[A-Z]{2,5}$/.test(toks[i].text)) return NOT_ORG_ACRONYMS.has(first) || shouted(text) ? null : "organization";
+  if (!isUnknown(g, last)) return null;
+  // Unknown words from here on: read the shape and the context. An acronym is one even at the start of a sentence.
+  if (j - i === 1 && /^[A-Z]{2,8}$/.test(toks[i].text)) return NOT_ORG_ACRONYMS.has(first) || shouted(text) ? null : "organization";
+  if (i === 0) return null;
   if (j - i === 1 && ORG_CONTEXT.test(before.slice(-20))) return "organization";
   if (j - i <= 2 && (SPEAKS_AFTER.test(after) || TITLE_BEFORE.test(before))) return "person";
   if (j - i <= 2 && PLACE_CONTEXT.test(before)) return "place";

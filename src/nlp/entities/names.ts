@@ -1,6 +1,6 @@
 /** People, organisations and places: capitalised spans classified by gazetteers and name-shape rules. */
 import { foldName, gazetteers } from "./gazetteer.ts";
-import { classify, HONORIFIC, shouted, TEAM_AFTER, type Tok } from "./name-rules.ts";
+import { classify, HONORIFIC, orgHeaded, orgOf, shouted, TEAM_AFTER, type Tok } from "./name-rules.ts";
 import { candidate, type Candidate } from "./types.ts";
 
 const TOKEN_RE = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.&-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+|\S/g;
@@ -113,14 +113,14 @@ export function findNames(text: string): Candidate[] {
       // An initial: "J. Smith".
       else if (toks[j].text === "." && /^[A-Z]$/.test(toks[j - 1].text) && j + 1 < toks.length && toks[j + 1].cap) j += 2;
       else if (toks[j].text === "&" && j + 1 < toks.length && toks[j + 1].cap) j += 2;
-      else if (CONNECTORS.has(toks[j].lower) && !toks[j].cap && j + 1 < toks.length && toks[j + 1].cap && g.phrases.has(toks.slice(i, j + 2).map((x) => x.lower).join(" "))) j += 2;
+      else if (CONNECTORS.has(toks[j].lower) && !toks[j].cap && j + 1 < toks.length && toks[j + 1].cap && (g.phrases.has(toks.slice(i, j + 2).map((x) => x.lower).join(" ")) || orgOf(toks, i, j))) j += 2;
       else break;
     }
     // A common word may open a name only when the run ends in an organisation word ("Stark Industries").
     if (g.common.has(t.lower) && !g.phrases.has(t.lower) && !g.phraseStarts.has(t.lower) && !g.firstNames.has(t.lower)) {
-      if (j - i > 1 && g.orgSuffix.has(toks[j - 1].lower)) {
-        // "Hi Acme Support" drops the greeting; "Stark Industries" and "Blue Harbor Cafe" keep their first word.
-        const from = j - i > 2 && OPENERS.has(t.lower) ? toks[i + 1].start : t.start;
+      if (j - i > 1 && orgHeaded(toks, i, j)) {
+        // "Hi Acme Support" and "The National Bank" drop the greeting or article; "Stark Industries" and "Blue Harbor Cafe" keep their first word.
+        const from = (j - i > 2 && OPENERS.has(t.lower)) || t.lower === "the" ? toks[i + 1].start : t.start;
         out.push(candidate("organization", from, toks[j - 1].end, text.slice(from, toks[j - 1].end), 20));
         i = j;
       } else i++;
