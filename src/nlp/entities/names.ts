@@ -1,6 +1,7 @@
 /** People, organisations and places: capitalised spans classified by gazetteers and name-shape rules. */
 import { foldName, gazetteers } from "./gazetteer.ts";
 import { classify, HONORIFIC, orgHeaded, orgOf, shouted, TEAM_AFTER, type Tok } from "./name-rules.ts";
+import type { NameType } from "./gazetteer.ts";
 import { candidate, type Candidate } from "./types.ts";
 
 const TOKEN_RE = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.&-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+|\S/g;
@@ -91,6 +92,46 @@ function findTitled(text: string, toks: Tok[], out: Candidate[]): Set<number> {
   return covered;
 }
 
+// Sports pages: scores ("3-1", not dates), results words and the people of a team.
+const SPORTS = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])|\b(?:beat|beats|drew|innings|wickets?|halftime|goals?|scored|match|league|cup|championship|season|coach|captain|club|striker|midfielder|defender|goalkeeper|pitcher|homers?|touchdown|quarterback|semifinal|division|team|side|title|rivals|soccer|cricket|rugby|baseball|basketball|hockey|v)\b/i;
+// Where a town on a sports page is the place, not the team: "in Leicester", "at Grace Road", "( London )".
+const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|from|to|of|into|across|around|outside|inside|via|between|and)\s+(?:the\s+)?|\(\s*|,\s*)$/i;
+// Datelines and places in apposition: "MILWAUKEE , Wisconsin", "Leeds , England".
+const PLACE_AFTER = /^\s*(?:,\s*[A-Z]|\)|\d{4}-\d\d-\d\d)/;
+// An unknown name is a team when it plays: "v Durham", "beat Somerset", "Kent stepped up", "joined Newcastle".
+const TEAM_BEFORE = /\b(?:v|vs|beat|beating|against|joined|rivals|bowling|dismiss(?:ed)?|thrashed|defeated|edged|hosts)\s+$/i;
+const TEAM_VERB_AFTER = /^\s+(?:beat|drew|v|vs|reached|closed|declared|were\s+(?:bowled|all\s+out)|need(?:ed)?\s+\d|captain|coach|manager|striker|midfielder|team\s*mate|side|fans)\b/i;
+// Cricket bowling figures and batting scores belong to players: "Bevan 4-0-18-0", "b Hollioake 21".
+const PLAYER_AFTER = /^\s+\d+(?:\.\d)?-\d+-\d+-\d+/;
+const PLAYER_BEFORE = /(?:^|\s)(?:b|c|lbw|st)\s+$/;
+
+/**
+ * A team named by its town or by an unknown name, from a score or league table after it ("Surrey 429-7", "Torquay 4 2 1
+ * 1 5 3 7", "Oldham 3 Ipswich 3") or, on a sports page, from how it is written about ("v Durham", "Leicestershire beat
+ * Somerset"). Countries stay places (national sides are the country), and people (initials, full names) stay people.
+ */
+function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text: string, sports: boolean): NameType | null {
+  const g = gazetteers();
+  if (type === "organization" || type === "other") return type;
+  const words = toks.slice(i, k).map((x) => x.lower).join(" ");
+  if (g.countries.has(words) || k - i > 3 || g.common.has(words) || toks.slice(i, k).some((t) => t.text === ".")) return type;
+  const before = text.slice(Math.max(0, toks[i].start - 30), toks[i].start);
+  const after = text.slice(toks[k - 1].end, toks[k - 1].end + 30);
+  if (PLAYER_AFTER.test(after) || PLAYER_BEFORE.test(before)) return type;
+  const lone = k - i === 1 && type === "person" && !g.famousSurnames.has(words);
+  // A row of a table or a score line starts with the team, or follows the other team's score.
+  const rowStart = /(?:^|\n|\d\s+)\s*$/.test(before);
+  // "The Vision OLED 55" is a product: an unknown team name does not open with an ordinary word.
+  const unknownTeam = (!type && !g.common.has(toks[i].lower)) || lone;
+  if (TEAM_AFTER.test(after) && (type === "place" || (unknownTeam && rowStart))) return "organization";
+  if (!sports) return type;
+  if (type === "place" && !LOCATIVE_BEFORE.test(before) && !PLACE_AFTER.test(after)) return "organization";
+  if (unknownTeam && TITLE_CASE.test(toks[i].text) && (TEAM_BEFORE.test(before) || TEAM_VERB_AFTER.test(after))) return "organization";
+  return type;
+}
+
+const TITLE_CASE = /^[A-Z][a-z]+$/;
+
 /** Finds person, organization and place names in the text. */
 export function findNames(text: string): Candidate[] {
   const g = gazetteers();
@@ -98,6 +139,7 @@ export function findNames(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (/[a-z]/.test(text)) findLowerCase(text, toks, out);
   // The words a title names are the title pass's: the main pass must not grow them into "LEE TO CALL".
+  const sports = !shouted(text) && SPORTS.test(text);
   const titled = /\b(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\b/i.test(text) ? findTitled(text, toks, out) : null;
   let i = 0;
   while (i < toks.length) {
@@ -130,17 +172,15 @@ export function findNames(text: string): Candidate[] {
     let found = false;
     // Names are short; capping the sub-run keeps shouted, all-capital messages linear.
     for (let k = Math.min(j, i + MAX_NAME_TOKENS); k > i; k--) {
-      const type = classify(toks, i, k, text);
+      const type = teamName(toks, i, k, classify(toks, i, k, text), text, sports);
       if (!type) continue;
-      const after = text.slice(toks[k - 1].end, toks[k - 1].end + 20);
       // A known brand naming a product ("Apple Watch", "Nintendo Switch") is part of a product name, not an organisation.
       if (type === "organization" && k - i === 1 && k < j && !g.orgSuffix.has(toks[k].lower)) {
         i = j;
         found = true;
         break;
       }
-      const final = type === "place" && TEAM_AFTER.test(after) && !g.countries.has(toks.slice(i, k).map((x) => x.lower).join(" ")) ? "organization" : type;
-      if (final !== "other") out.push(candidate(final, toks[i].start, toks[k - 1].end, text.slice(toks[i].start, toks[k - 1].end), 20));
+      if (type !== "other") out.push(candidate(type, toks[i].start, toks[k - 1].end, text.slice(toks[i].start, toks[k - 1].end), 20));
       i = k;
       found = true;
       break;
