@@ -93,11 +93,11 @@ function findTitled(text: string, toks: Tok[], out: Candidate[]): Set<number> {
 }
 
 // Sports pages: scores ("3-1", not dates), results words and the people of a team.
-const SPORTS = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])|\b(?:beat|beats|drew|innings|wickets?|halftime|goals?|scored|match|league|cup|championship|season|coach|captain|club|striker|midfielder|defender|goalkeeper|pitcher|homers?|touchdown|quarterback|semifinal|division|team|side|title|rivals|soccer|cricket|rugby|baseball|basketball|hockey|v)\b/i;
+const SPORTS = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])|\b(?:beat|beats|drew|innings|wickets?|halftime|goals?|scored|league|championship|coach|captain|striker|midfielder|defender|goalkeeper|pitcher|homers?|touchdown|quarterback|semifinal|soccer|cricket|rugby|baseball|basketball|hockey|v)\b/i;
 // Where a town on a sports page is the place, not the team: "in Leicester", "at Grace Road", "( London )".
 const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|from|to|of|into|across|around|outside|inside|via|between|and)\s+(?:the\s+)?|\(\s*|,\s*)$/i;
 // Datelines and places in apposition: "MILWAUKEE , Wisconsin", "Leeds , England".
-const PLACE_AFTER = /^\s*(?:,\s*[A-Z]|\)|\d{4}-\d\d-\d\d)/;
+const PLACE_AFTER = /^\s*(?:,\s*[A-Z]|\)|:|\d{4}-\d\d-\d\d)/;
 // An unknown name is a team when it plays: "v Durham", "beat Somerset", "Kent stepped up", "joined Newcastle".
 const TEAM_BEFORE = /\b(?:v|vs|beat|beating|against|joined|rivals|bowling|dismiss(?:ed)?|thrashed|defeated|edged|hosts)\s+$/i;
 const TEAM_VERB_AFTER = /^\s+(?:beat|drew|v|vs|reached|closed|declared|were\s+(?:bowled|all\s+out)|need(?:ed)?\s+\d|captain|coach|manager|striker|midfielder|team\s*mate|side|fans)\b/i;
@@ -114,7 +114,7 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   const g = gazetteers();
   if (type === "organization" || type === "other") return type;
   const words = toks.slice(i, k).map((x) => x.lower).join(" ");
-  if (g.countries.has(words) || k - i > 3 || g.common.has(words) || toks.slice(i, k).some((t) => t.text === ".")) return type;
+  if (g.countries.has(words) || k - i > 3 || g.common.has(words) || words.includes(".")) return type;
   const before = text.slice(Math.max(0, toks[i].start - 30), toks[i].start);
   const after = text.slice(toks[k - 1].end, toks[k - 1].end + 30);
   if (PLAYER_AFTER.test(after) || PLAYER_BEFORE.test(before)) return type;
@@ -126,6 +126,8 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   if (TEAM_AFTER.test(after) && (type === "place" || (unknownTeam && rowStart))) return "organization";
   if (!sports) return type;
   if (type === "place" && !LOCATIVE_BEFORE.test(before) && !PLACE_AFTER.test(after)) return "organization";
+  // "Dynamo Moscow", "Rotor Volgograd": an unknown name before a town.
+  if (!type && k - i > 1 && g.places.has(toks[k - 1].lower) && !g.common.has(toks[i].lower)) return "organization";
   if (unknownTeam && TITLE_CASE.test(toks[i].text) && (TEAM_BEFORE.test(before) || TEAM_VERB_AFTER.test(after))) return "organization";
   return type;
 }
@@ -145,6 +147,11 @@ export function findNames(text: string): Candidate[] {
   while (i < toks.length) {
     const t = toks[i];
     if (!t.cap || t.glued || HONORIFIC.test(t.text) || titled?.has(i)) {
+      i++;
+      continue;
+    }
+    // "The Commerce Department": a capitalised article opens the sentence, not the name (unless it is "The Hague").
+    if (t.lower === "the" && i + 1 < toks.length && toks[i + 1].cap && toks[i + 1].start - t.end === 1 && !g.phrases.has(`the ${toks[i + 1].lower}`)) {
       i++;
       continue;
     }
