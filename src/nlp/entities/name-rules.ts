@@ -20,6 +20,10 @@ const PLACE_CONTEXT = /\b(?:live|living|lives|based|located|situated|staying|mov
 const ARTICLE_BEFORE = /\b(?:a|an|the|my|your|our|their|this|that|these|those)\s+$/i;
 const ORG_CONTEXT = /\b(?:(?:bought|ordered|purchased|order|chairs|items?|goods|parcel|package|delivery|invoice|quote|refund|email|call|message|letter)\s+(?:\w+\s+)?from|work(?:s|ing)?\s+(?:for|at)|employed\s+(?:by|at)|company|vendor|supplier|brand|retailer|seller|merchant)\s+$/i;
 
+// A name described as a firm, a paper or a club: "tyre and cables giant Pirelli", "group CITIC Pacific", "the Sun newspaper".
+const ORG_NOUN_BEFORE = /\b(?:firm|company|group|giant|maker|makers|manufacturer|producer|conglomerate|carrier|airline|bank|lender|insurer|broker|brokerage|retailer|chain|publisher|newspaper|daily|weekly|magazine|agency|broadcaster|network|club|side|outfit|subsidiary|unit|rival|partner|operator|utility|brewer|distributor|supplier|vendor|exporter|importer)\s+$/;
+const ORG_NOUN_AFTER = /^(?:\s+(?:news\s+agency|newspaper|daily|weekly|magazine|group|shares|stock|spokesman|spokeswoman|spokesperson|executives?|CEO|chairman|chief\s+executive|board|subsidiary|unit|officials|staff|employees|workers|headquarters|management|shareholders)\b|\s*\(\s*[A-Z]{2,6}\s*\))/;
+
 /** True when most letters are capitals (headlines, shouting), where capitals say nothing about names. */
 export function shouted(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, "");
@@ -75,6 +79,9 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
     if (g.firstNames.has(first) && INTRO_BEFORE.test(before)) return "person";
   }
   if (known) return known;
+  // "IRA", "NFL": capitals in ordinary text make an acronym, even where the letters spell a first name ("Ira").
+  if (j - i === 1 && /^[A-Z]{2,8}$/.test(toks[i].text) && !shouted(text) && !g.common.has(first) && !g.places.has(first)) return NOT_ORG_ACRONYMS.has(first) ? null : "organization";
+
   // "Douglas & Lomason", "Marks & Spencer": an ampersand joins firms, not people.
   if (toks.slice(i, j).some((t) => t.text === "&")) return "organization";
   if (j - i === 1 && g.famousSurnames.has(first) && !g.common.has(first)) return "person";
@@ -90,6 +97,7 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
   if (j - i === 1 && /^[A-Z]{2,8}$/.test(toks[i].text)) return NOT_ORG_ACRONYMS.has(first) || shouted(text) ? null : "organization";
   if (i === 0) return null;
   if (j - i === 1 && ORG_CONTEXT.test(before.slice(-20))) return "organization";
+  if (j - i <= 3 && (ORG_NOUN_BEFORE.test(before) || ORG_NOUN_AFTER.test(after))) return "organization";
   if (j - i <= 2 && (SPEAKS_AFTER.test(after) || TITLE_BEFORE.test(before))) return "person";
   if (j - i <= 2 && PLACE_CONTEXT.test(before)) return "place";
   // Names of people rarely follow an article: "a Ninja Foodi" is a product.

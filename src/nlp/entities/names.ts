@@ -100,7 +100,7 @@ const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|from|to|of|into|across|around|outsid
 const PLACE_AFTER = /^\s*(?:,\s*[A-Z]|\)|:|\d{4}-\d\d-\d\d)/;
 // An unknown name is a team when it plays: "v Durham", "beat Somerset", "Kent stepped up", "joined Newcastle".
 const TEAM_BEFORE = /\b(?:v|vs|beat|beating|against|joined|rivals|bowling|dismiss(?:ed)?|thrashed|defeated|edged|hosts)\s+$/i;
-const TEAM_VERB_AFTER = /^\s+(?:beat|drew|v|vs|reached|closed|declared|were\s+(?:bowled|all\s+out)|need(?:ed)?\s+\d|captain|coach|manager|striker|midfielder|team\s*mate|side|fans)\b/i;
+const TEAM_VERB_AFTER = /^\s+(?:beat|drew|v|vs|reached|closed|declared|have|are|were|need(?:ed)?\s+\d|captain|coach|manager|striker|midfielder|team\s*mate|side|fans)\b/i;
 // Cricket bowling figures and batting scores belong to players: "Bevan 4-0-18-0", "b Hollioake 21".
 const PLAYER_AFTER = /^\s+\d+(?:\.\d)?-\d+-\d+-\d+/;
 const PLAYER_BEFORE = /(?:^|\s)(?:b|c|lbw|st)\s+$/;
@@ -129,6 +129,9 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   // "Dynamo Moscow", "Rotor Volgograd": an unknown name before a town.
   if (!type && k - i > 1 && g.places.has(toks[k - 1].lower) && !g.common.has(toks[i].lower)) return "organization";
   if (unknownTeam && TITLE_CASE.test(toks[i].text) && (TEAM_BEFORE.test(before) || TEAM_VERB_AFTER.test(after))) return "organization";
+  // "the Eagles", "the Springboks": a plural name after "the" on a sports page is a team.
+  if ((unknownTeam || (g.common.has(words) === false && !type)) && k - i === 1 && /^[A-Z][a-z]+s$/.test(toks[i].text) && /\bthe\s+$/i.test(before)) return "organization";
+
   return type;
 }
 
