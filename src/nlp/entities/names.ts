@@ -99,8 +99,9 @@ const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|from|to|of|into|across|around|outsid
 // Datelines and places in apposition: "MILWAUKEE , Wisconsin", "Leeds , England".
 const PLACE_AFTER = /^\s*(?:,\s*[A-Z]|\)|:|\d{4}-\d\d-\d\d)/;
 // An unknown name is a team when it plays: "v Durham", "beat Somerset", "Kent stepped up", "joined Newcastle".
-const TEAM_BEFORE = /\b(?:v|vs|beat|beating|against|joined|rivals|bowling|dismiss(?:ed)?|thrashed|defeated|edged|hosts)\s+$/i;
-const TEAM_VERB_AFTER = /^\s+(?:beat|drew|v|vs|reached|closed|declared|have|are|were|need(?:ed)?\s+\d|captain|coach|manager|striker|midfielder|team\s*mate|side|fans)\b/i;
+// "( Italy ) Ferrari 1:53.043": the team after a driver's or rider's country in a results row.
+const TEAM_BEFORE = /(?:\b(?:v|vs|beat|beating|against|joined|rivals|bowling|dismiss(?:ed)?|thrashed|defeated|edged|hosts)|\))\s+$/i;
+const TEAM_VERB_AFTER = /^\s+(?:beat|drew|v|vs|reached|closed|declared|have|are|were|win|won|lost|play|host|face|meet|need(?:ed)?\s+\d|captain|coach|manager|striker|midfielder|team\s*mate|side|fans)\b/i;
 // Cricket bowling figures and batting scores belong to players: "Bevan 4-0-18-0", "b Hollioake 21".
 const PLAYER_AFTER = /^\s+\d+(?:\.\d)?-\d+-\d+-\d+/;
 const PLAYER_BEFORE = /(?:^|\s)(?:b|c|lbw|st)\s+$/;
@@ -120,7 +121,7 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   if (PLAYER_AFTER.test(after) || PLAYER_BEFORE.test(before)) return type;
   const lone = k - i === 1 && type === "person" && !g.famousSurnames.has(words);
   // A row of a table or a score line starts with the team, or follows the other team's score.
-  const rowStart = /(?:^|\n|\d\s+)\s*$/.test(before);
+  const rowStart = /(?:^|\n|\d\.?\s+)\s*$/.test(before);
   // "The Vision OLED 55" is a product: an unknown team name does not open with an ordinary word.
   const unknownTeam = (!type && !g.common.has(toks[i].lower)) || lone;
   if (TEAM_AFTER.test(after) && (type === "place" || (unknownTeam && rowStart))) return "organization";
@@ -130,7 +131,7 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   if (!type && k - i > 1 && g.places.has(toks[k - 1].lower) && !g.common.has(toks[i].lower)) return "organization";
   if (unknownTeam && TITLE_CASE.test(toks[i].text) && (TEAM_BEFORE.test(before) || TEAM_VERB_AFTER.test(after))) return "organization";
   // "the Eagles", "the Springboks": a plural name after "the" on a sports page is a team.
-  if ((unknownTeam || (g.common.has(words) === false && !type)) && k - i === 1 && /^[A-Z][a-z]+s$/.test(toks[i].text) && /\bthe\s+$/i.test(before)) return "organization";
+  if ((unknownTeam || !type) && k - i === 1 && /^[A-Z][a-z]+s$/.test(toks[i].text) && /\bthe\s+$/i.test(before)) return "organization";
 
   return type;
 }
@@ -169,6 +170,7 @@ export function findNames(text: string): Candidate[] {
       else break;
     }
     // A common word may open a name only when the run ends in an organisation word ("Stark Industries").
+
     if (g.common.has(t.lower) && !g.phrases.has(t.lower) && !g.phraseStarts.has(t.lower) && !g.firstNames.has(t.lower)) {
       if (j - i > 1 && orgHeaded(toks, i, j)) {
         // "Hi Acme Support" and "The National Bank" drop the greeting or article; "Stark Industries" and "Blue Harbor Cafe" keep their first word.
