@@ -93,7 +93,8 @@ function findTitled(text: string, toks: Tok[], out: Candidate[]): Set<number> {
 }
 
 // Sports pages: scores ("3-1", not dates), results words and the people of a team.
-const SPORTS = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])|\b(?:beat|beats|drew|innings|wickets?|halftime|goals?|scored|league|championship|coach|captain|striker|midfielder|defender|goalkeeper|pitcher|homers?|touchdown|quarterback|semifinal|soccer|cricket|rugby|baseball|basketball|hockey|v)\b/i;
+const SPORTS = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])|\b(?:beat|beats|drew|innings|wickets?|halftime|goals?|scored|league|championship|coach|captain|skipper|striker|midfielder|defender|goalkeeper|bowler|batsman|bowled|squad|pitcher|homers?|touchdown|quarterback|semifinal|soccer|cricket|rugby|baseball|basketball|hockey|v)\b|\b(?:Cup|UEFA|FIFA|Olympics?)\b/i;
+
 // Where a town on a sports page is the place, not the team: "in Leicester", "at Grace Road", "( London )".
 const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|from|to|of|into|across|around|outside|inside|via|between|and)\s+(?:the\s+)?|\(\s*|,\s*)$/i;
 // Datelines and places in apposition: "MILWAUKEE , Wisconsin", "Leeds , England".
@@ -105,6 +106,24 @@ const TEAM_VERB_AFTER = /^\s+(?:beat|drew|v|vs|reached|closed|declared|have|are|
 // Cricket bowling figures and batting scores belong to players: "Bevan 4-0-18-0", "b Hollioake 21".
 const PLAYER_AFTER = /^\s+\d+(?:\.\d)?-\d+-\d+-\d+/;
 const PLAYER_BEFORE = /(?:^|\s)(?:b|c|lbw|st)\s+$/;
+// "Levski Sofia ( Bulgaria ) 1", "Red Star ( Yugoslavia ) 70": a club, its country, its score.
+const TEAM_PAREN_AFTER = /^\s*\(\s*[A-Z][^()]{0,30}\)\s+\d{1,3}(?![\d.:-])/;
+// A fixture list: "PITTSBURGH AT COLORADO", "Chicago at Toronto".
+const FIXTURE = /^\s*([A-Z][A-Za-z. ]{1,30}?)\s+(at|AT|v|vs\.?)\s+([A-Z][A-Za-z. ]{1,30}?)\s*$/;
+
+/** The teams of a fixture line whose sides are both towns or states: both for "v", the visitors for "at" (the other is where). */
+function findFixture(text: string, out: Candidate[]): void {
+  const m = FIXTURE.exec(text);
+  if (!m) return;
+  const g = gazetteers();
+  const sides = [m[1], m[3]];
+  if (!sides.every((s) => g.places.has(foldName(s)) && !g.countries.has(foldName(s)))) return;
+  const first = text.indexOf(m[1]);
+  out.push(candidate("organization", first, first + m[1].length, m[1], 21));
+  const second = text.lastIndexOf(m[3]);
+  if (m[2].toLowerCase() !== "at") out.push(candidate("organization", second, second + m[3].length, m[3], 21));
+
+}
 
 /**
  * A team named by its town or by an unknown name, from a score or league table after it ("Surrey 429-7", "Torquay 4 2 1
@@ -124,7 +143,7 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   const rowStart = /(?:^|\n|\d\.?\s+)\s*$/.test(before);
   // "The Vision OLED 55" is a product: an unknown team name does not open with an ordinary word.
   const unknownTeam = (!type && !g.common.has(toks[i].lower)) || lone;
-  if (TEAM_AFTER.test(after) && (type === "place" || (unknownTeam && rowStart))) return "organization";
+  if ((TEAM_AFTER.test(after) || TEAM_PAREN_AFTER.test(after)) && (type === "place" || (unknownTeam && rowStart))) return "organization";
   if (!sports) return type;
   if (type === "place" && !LOCATIVE_BEFORE.test(before) && !PLACE_AFTER.test(after)) return "organization";
   // "Dynamo Moscow", "Rotor Volgograd": an unknown name before a town.
@@ -146,6 +165,8 @@ export function findNames(text: string): Candidate[] {
   if (/[a-z]/.test(text)) findLowerCase(text, toks, out);
   // The words a title names are the title pass's: the main pass must not grow them into "LEE TO CALL".
   const sports = !shouted(text) && SPORTS.test(text);
+  if (text.length < 70) findFixture(text, out);
+
   const titled = /\b(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\b/i.test(text) ? findTitled(text, toks, out) : null;
   let i = 0;
   while (i < toks.length) {
