@@ -24,7 +24,13 @@ const ORG_CONTEXT = /\b(?:(?:bought|ordered|purchased|order|chairs|items?|goods|
 const ORG_NOUN_BEFORE = /\b(?:firm|company|group|giant|maker|makers|manufacturer|producer|conglomerate|carrier|airline|bank|lender|insurer|broker|brokerage|retailer|chain|publisher|newspaper|daily|weekly|magazine|agency|broadcaster|network|club|side|outfit|subsidiary|unit|rival|partner|operator|utility|brewer|distributor|supplier|vendor|exporter|importer)\s+$/;
 const ORG_NOUN_AFTER = /^(?:\s+(?:news\s+agency|newspaper|daily|weekly|magazine|group|shares|stock|spokesman|spokeswoman|spokesperson|executives?|CEO|chairman|chief\s+executive|board|subsidiary|unit|officials|staff|employees|workers|headquarters|management|shareholders)\b|\s*\(\s*[A-Z]{2,6}\s*\))/;
 
-/** True when most letters are capitals (headlines, shouting), where capitals say nothing about names. */
+/** True for a word in capitals that reads as an acronym: not in a shouted message, not a dateline ("CARLSBAD , California"). */
+function acronym(t: Tok, text: string, after: string): boolean {
+  return /^[A-Z]{2,8}$/.test(t.text) && !shouted(text) && !(t.start === 0 && /^\s*,/.test(after));
+}
+
+/** True when most letters are capitals
+ (headlines, shouting), where capitals say nothing about names. */
 export function shouted(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, "");
   return letters.length > 0 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.6;
@@ -80,9 +86,12 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
   }
   if (known) return known;
   // "IRA", "NFL": capitals in ordinary text make an acronym, even where the letters spell a first name ("Ira").
-  if (j - i === 1 && /^[A-Z]{2,8}$/.test(toks[i].text) && !shouted(text) && !g.common.has(first) && !g.places.has(first)) return NOT_ORG_ACRONYMS.has(first) ? null : "organization";
+  if (j - i === 1 && acronym(toks[i], text, after) && !g.common.has(first) && !g.places.has(first)) return NOT_ORG_ACRONYMS.has(first) ? null : "organization";
 
+  // "Baltimore Orioles", "Texas Instruments": a town and a plural name.
+  if (j - i > 1 && j - i <= 3 && /^[A-Z][a-z]+[^s]s$/.test(toks[j - 1].text) && !g.places.has(last) && g.places.has(toks.slice(i, j - 1).map((t) => t.lower).join(" "))) return "organization";
   // "Douglas & Lomason", "Marks & Spencer": an ampersand joins firms, not people.
+
   if (toks.slice(i, j).some((t) => t.text === "&")) return "organization";
   if (j - i === 1 && g.famousSurnames.has(first) && !g.common.has(first)) return "person";
   if (j - i > 1 && orgHeaded(toks, i, j)) return "organization";
@@ -94,7 +103,7 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
   if (j - i > 1 && g.lastNames.has(last) && !g.common.has(last)) return "person";
   if (!isUnknown(g, last)) return null;
   // Unknown words from here on: read the shape and the context. An acronym is one even at the start of a sentence.
-  if (j - i === 1 && /^[A-Z]{2,8}$/.test(toks[i].text)) return NOT_ORG_ACRONYMS.has(first) || shouted(text) ? null : "organization";
+  if (j - i === 1 && acronym(toks[i], text, after)) return NOT_ORG_ACRONYMS.has(first) ? null : "organization";
   if (i === 0) return null;
   if (j - i === 1 && ORG_CONTEXT.test(before.slice(-20))) return "organization";
   if (j - i <= 3 && (ORG_NOUN_BEFORE.test(before) || ORG_NOUN_AFTER.test(after))) return "organization";

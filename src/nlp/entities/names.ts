@@ -143,7 +143,8 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   const rowStart = /(?:^|\n|\d\.?\s+)\s*$/.test(before);
   // "The Vision OLED 55" is a product: an unknown team name does not open with an ordinary word.
   const unknownTeam = (!type && !g.common.has(toks[i].lower)) || lone;
-  if ((TEAM_AFTER.test(after) || TEAM_PAREN_AFTER.test(after)) && (type === "place" || (unknownTeam && rowStart))) return "organization";
+  // "Halftime 0-0", "Aggregate 3-3": an unknown word before a lone score is a label, not a team.
+  if ((TEAM_AFTER.test(after) || TEAM_PAREN_AFTER.test(after)) && (type === "place" || (unknownTeam && rowStart && !/^\s+\d+-\d+\s*[.,]?\s*$/.test(after)))) return "organization";
   if (!sports) return type;
   if (type === "place" && !LOCATIVE_BEFORE.test(before) && !PLACE_AFTER.test(after)) return "organization";
   // "Dynamo Moscow", "Rotor Volgograd": an unknown name before a town.
@@ -156,6 +157,8 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
 }
 
 const TITLE_CASE = /^[A-Z][a-z]+$/;
+const COMPASS = new Set(["north", "south", "east", "west"]);
+
 
 /** Finds person, organization and place names in the text. */
 export function findNames(text: string): Candidate[] {
@@ -189,6 +192,16 @@ export function findNames(text: string): Candidate[] {
       else if (toks[j].text === "&" && j + 1 < toks.length && toks[j + 1].cap) j += 2;
       else if (CONNECTORS.has(toks[j].lower) && !toks[j].cap && j + 1 < toks.length && toks[j + 1].cap && (g.phrases.has(toks.slice(i, j + 2).map((x) => x.lower).join(" ")) || orgOf(toks, i, j))) j += 2;
       else break;
+    }
+    // "North Sydney 46 South Sydney 4": on a sports page a compass word and a town that play are a team.
+    if (j - i === 2 && COMPASS.has(t.lower) && g.places.has(toks[i + 1].lower) && !g.phrases.has(`${t.lower} ${toks[i + 1].lower}`)) {
+      const after = text.slice(toks[i + 1].end, toks[i + 1].end + 30);
+      if (TEAM_AFTER.test(after) || (sports && TEAM_VERB_AFTER.test(after))) {
+
+        out.push(candidate("organization", t.start, toks[i + 1].end, text.slice(t.start, toks[i + 1].end), 20));
+        i = j;
+        continue;
+      }
     }
     // A common word may open a name only when the run ends in an organisation word ("Stark Industries").
 
