@@ -33,10 +33,24 @@ function flagPath(flags: Flags, name: string, fallback: string): string {
   return typeof v === "string" ? path.resolve(v) : fallback;
 }
 
-/** Scores PER, LOC and ORG spans on a CoNLL-2003 file (default: the shared eng.testa) by exact token-span match. */
+/** Parses `--range FROM:TO` (sentence indices, either side may be empty) into a slice of the file's sentences. */
+function sentenceRange(flags: Flags, count: number): [number, number] {
+  const v = flags.range;
+  if (v === undefined) return [0, count];
+  const m = typeof v === "string" ? /^(\d*):(\d*)$/.exec(v) : null;
+  if (!m) throw new Error(`--range: expected FROM:TO (sentence indices, e.g. 7020: for the second half of eng.train), got ${JSON.stringify(v)}`);
+  return [m[1] ? Number(m[1]) : 0, m[2] ? Math.min(Number(m[2]), count) : count];
+}
+
+/**
+ * Scores PER, LOC and ORG spans on a CoNLL-2003 file (default: the shared eng.testa) by exact token-span match; `--range
+ * FROM:TO` scores only those sentences. A courtesy title, which CoNLL leaves out of PER spans, is skipped in ours.
+ */
 export async function evalNer(flags: Flags): Promise<Record<string, unknown>> {
   const file = flagPath(flags, "conll", path.resolve(repoRoot, "../shared/data/ner/conll2003/eng.testa"));
-  const sentences = readConll(file);
+  const every = readConll(file);
+  const [from, to] = sentenceRange(flags, every.length);
+  const sentences = every.slice(from, to);
   const counts: Record<string, { tp: number; fp: number; fn: number }> = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
   const t0 = performance.now();
   for (const s of sentences) {
@@ -56,7 +70,9 @@ export async function evalNer(flags: Flags): Promise<Record<string, unknown>> {
   const micro = score(all.tp, all.fp, all.fn);
   return {
     file,
+    range: [from, to],
     sentences: sentences.length,
+
     microF1: micro.f1,
     microP: micro.p,
     microR: micro.r,
