@@ -221,7 +221,33 @@ describe("products, contacts, names and numbers", () => {
     expect(find("the VAT number and SKU are wrong", "organization")).toEqual([]);
   });
 
+  it("reads organisations by their legal or trade word, with a complement, and without a leading 'The'", () => {
+    const orgs = (text: string) => find(text, "organization").map((e) => e.text);
+    expect(orgs("I got a letter from the Bank of Canada about it")).toEqual(["Bank of Canada"]);
+    expect(orgs("The Commerce Department said orders rose")).toEqual(["Commerce Department"]);
+    expect(orgs("Deutsche Telekom AG raised prices again")).toEqual(["Deutsche Telekom AG"]);
+    expect(orgs("I flew with Delta Air Lines")).toEqual(["Delta Air Lines"]);
+    expect(orgs("Italian tyre and cables giant Pirelli announced a venture")).toEqual(["Pirelli"]);
+    expect(orgs("The IRA claimed the attack")).toEqual(["IRA"]);
+  });
+
+  it("reads sports teams from scores, tables, fixtures and how they play, and leaves towns elsewhere as places", () => {
+    const orgs = (text: string) => find(text, "organization").map((e) => e.text);
+    expect(orgs("Torquay 4 2 1 1 5 3 7")).toEqual(["Torquay"]);
+    expect(orgs("Oldham 3 Ipswich 3")).toEqual(["Oldham", "Ipswich"]);
+    expect(orgs("Leicestershire beat Somerset by an innings and 39 runs")).toEqual(["Leicestershire", "Somerset"]);
+    expect(orgs("the Baltimore Orioles won again")).toEqual(["Baltimore Orioles"]);
+    expect(orgs("Levski Sofia ( Bulgaria ) 1 Olimpija ( Slovenia ) 0")).toEqual(["Levski Sofia", "Olimpija"]);
+    const fixture = extractEntities("BOSTON AT OAKLAND", { now }).map((e) => [e.type, e.text]);
+    expect(fixture).toEqual([["organization", "BOSTON"], ["place", "OAKLAND"]]);
+    expect(only("I live in Leicester and my order is late", "place").text).toBe("Leicester");
+    expect(orgs("Halftime 0-0 .")).toEqual([]);
+    expect(orgs("my Xbox 360 broke and Windows 10 keeps crashing")).toEqual([]);
+    expect(orgs("The Vision OLED 55 I bought has dead pixels")).toEqual([]);
+  });
+
   it("reads counts in digits or words, but not the pronoun 'one'", () => {
+
     expect(find("Three calls, 2 emails, and the left one is broken", "number").map((e) => e.value)).toEqual([3, 2]);
   });
 });
