@@ -140,12 +140,17 @@ function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text
   if (PLAYER_AFTER.test(after) || PLAYER_BEFORE.test(before)) return type;
   const lone = k - i === 1 && type === "person" && !g.famousSurnames.has(words);
   // A row of a table or a score line starts with the team, or follows the other team's score.
-  const rowStart = /(?:^|\n|\d\.?\s+)\s*$/.test(before);
+  // "In Bergen : Brann ( Norway ) 2", "( Italy ) Ducati 175": also after a colon or a rider's country.
+  const rowStart = /(?:^|\n|\d\.?\s+|:\s*|\(\s*[A-Z][^()]{0,30}\)\s*)$/.test(before);
+
   // "The Vision OLED 55" is a product: an unknown team name does not open with an ordinary word.
   const unknownTeam = (!type && !g.common.has(toks[i].lower)) || lone;
   // "Halftime 0-0", "Aggregate 3-3": an unknown word before a lone score is a label, not a team.
   if ((TEAM_AFTER.test(after) || TEAM_PAREN_AFTER.test(after)) && (type === "place" || (unknownTeam && rowStart && !/^\s+\d+-\d+\s*[.,]?\s*$/.test(after)))) return "organization";
+  // "Johnny Herbert ( Britain ) Sauber": the last word of a results row after a driver's country is the team.
+  if (unknownTeam && /\(\s*[A-Z][^()]{0,30}\)\s*$/.test(before) && /^\s*(?:$|\n|,)/.test(after)) return "organization";
   if (!sports) return type;
+
   if (type === "place" && !LOCATIVE_BEFORE.test(before) && !PLACE_AFTER.test(after)) return "organization";
   // "Dynamo Moscow", "Rotor Volgograd": an unknown name before a town.
   if (!type && k - i > 1 && g.places.has(toks[k - 1].lower) && !g.common.has(toks[i].lower)) return "organization";
