@@ -13,7 +13,6 @@ import { ENTITY_MODEL_DIR } from "./gazetteer.ts";
 const NOUN_GROUP = 14;
 const SKIPPED_ROOTS = new Set(["religion", "sect", "religious order", "faith"]);
 
-
 type Synset = { lexFile: number; words: string[]; children: string[] };
 
 /** Parses data.noun into synsets by offset, with their hyponym and instance-hyponym pointers. */
@@ -62,7 +61,6 @@ export function wordnetOrganizations(): string[] {
       if (!w.includes(" ") && !/^[A-Z.]+$/.test(w) && lemmas.has(w.toLowerCase())) continue;
       // "Downing Street" and "Wall Street" stand for a government or a market, but customers write them as addresses.
       if (/ (?:Street|Road|Avenue)$/.test(w)) continue;
-
       names.add(w);
     }
   }

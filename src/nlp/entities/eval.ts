@@ -72,7 +72,6 @@ export async function evalNer(flags: Flags): Promise<Record<string, unknown>> {
     file,
     range: [from, to],
     sentences: sentences.length,
-
     microF1: micro.f1,
     microP: micro.p,
     microR: micro.r,

@@ -29,8 +29,7 @@ function acronym(t: Tok, text: string, after: string): boolean {
   return /^[A-Z]{2,8}$/.test(t.text) && !shouted(text) && !(t.start === 0 && /^\s*,/.test(after));
 }
 
-/** True when most letters are capitals
- (headlines, shouting), where capitals say nothing about names. */
+/** True when most letters are capitals (headlines, shouting), where capitals say nothing about names. */
 export function shouted(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, "");
   return letters.length > 0 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.6;
@@ -87,11 +86,9 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
   if (known) return known;
   // "IRA", "NFL": capitals in ordinary text make an acronym, even where the letters spell a first name ("Ira").
   if (j - i === 1 && acronym(toks[i], text, after) && !g.common.has(first) && !g.places.has(first)) return NOT_ORG_ACRONYMS.has(first) ? null : "organization";
-
   // "Baltimore Orioles", "Texas Instruments": a town and a plural name.
   if (j - i > 1 && j - i <= 3 && /^[A-Z][a-z]+[^s]s$/.test(toks[j - 1].text) && !g.places.has(last) && g.places.has(toks.slice(i, j - 1).map((t) => t.lower).join(" "))) return "organization";
   // "Douglas & Lomason", "Marks & Spencer": an ampersand joins firms, not people.
-
   if (toks.slice(i, j).some((t) => t.text === "&")) return "organization";
   if (j - i === 1 && g.famousSurnames.has(first) && !g.common.has(first)) return "person";
   if (j - i > 1 && orgHeaded(toks, i, j)) return "organization";
