@@ -22,11 +22,11 @@ const ORG_CONTEXT = /\b(?:(?:bought|ordered|purchased|order|chairs|items?|goods|
 
 // A name described as a firm, a paper or a club: "tyre and cables giant Pirelli", "group CITIC Pacific", "the Sun newspaper".
 const ORG_NOUN_BEFORE = /\b(?:firm|company|group|giant|maker|makers|manufacturer|producer|conglomerate|carrier|airline|bank|lender|insurer|broker|brokerage|retailer|chain|publisher|newspaper|daily|weekly|magazine|agency|broadcaster|network|club|side|outfit|subsidiary|unit|rival|partner|operator|utility|brewer|distributor|supplier|vendor|exporter|importer)\s+$/;
-const ORG_NOUN_AFTER = /^(?:\s+(?:news\s+agency|newspaper|daily|weekly|magazine|group|shares|stock|spokesman|spokeswoman|spokesperson|executives?|CEO|chairman|chief\s+executive|board|subsidiary|unit|officials|staff|employees|workers|headquarters|management|shareholders)\b|\s*\(\s*[A-Z]{2,6}\s*\))/;
+const ORG_NOUN_AFTER = /^(?:\s+(?:news\s+agency|newspaper|daily|weekly|magazine|group|shares|stock|spokesman|spokeswoman|spokesperson|executives?|CEO|chairman|chief\s+executive|board|subsidiary|headquarters|shareholders)\b|\s*\(\s*[A-Z]{2,6}\s*\))/;
 
 /** True for a word in capitals that reads as an acronym: not in a shouted message, not a dateline ("CARLSBAD , California"). */
 function acronym(t: Tok, text: string, after: string): boolean {
-  return /^[A-Z]{2,8}$/.test(t.text) && !shouted(text) && !(t.start === 0 && /^\s*,/.test(after));
+  return /^[A-Z]{2,5}$/.test(t.text) && !shouted(text) && !(t.start === 0 && /^\s*,/.test(after));
 }
 
 /** True when most letters are capitals (headlines, shouting), where capitals say nothing about names. */
@@ -48,9 +48,12 @@ const SPEAKS_AFTER = /^\s+(?:said|says|told|added|declined|denied|warned|announc
 const TITLE_BEFORE = /\b(?:President|Prime\s+Minister|Minister|Chancellor|Premier|Senator|Governor|General|Gen|Colonel|Col|Captain|Capt|coach|striker|midfielder|defender|goalkeeper|batsman|bowler|chairman|spokesman|spokeswoman|leader|secretary|Secretary|director|Director|Judge|Pope|King|Queen|Prince|Princess|Sheikh|Ayatollah|Rev|Father|Sister)\s+$/;
 
 // Everyday abbreviations in customer messages that are not organisations.
-const NOT_ORG_ACRONYMS = new Set("vat sku eta pin otp sms mms pdf tv pc usb hdmi led oled lcd gps diy faq id po rma imei asap fyi btw imo tbh lol omg wtf dm pm am est edt pst pdt cst cdt mst mdt gmt utc cet cest bst ist aest aedt jst hkt sgt xl xxl xs usd eur gbp cad aud inr jpy chf ok ceo cfo cto hr it qa ai api app url www html ssd hdd ram cpu gpu os ios nb ps re fw fwd cc bcc gdp gnp cpi ppi pmi rbi era rpm mph kph bmi dna hiv aids".split(" "));
+const NOT_ORG_ACRONYMS = new Set("vat sku eta pin otp sms mms pdf tv pc usb hdmi led oled lcd gps diy faq id po rma imei asap fyi btw imo tbh lol omg wtf dm pm am est edt pst pdt cst cdt mst mdt gmt utc cet cest bst ist aest aedt jst hkt sgt xl xxl xs usd eur gbp cad aud inr jpy chf ok ceo cfo cto hr it qa ai api app url www html ssd hdd ram cpu gpu os ios nb ps re fw fwd cc bcc gdp gnp cpi ppi pmi rbi era rpm mph kph bmi dna hiv aids ty thx pls plz".split(" "));
+
+const CLUB_WORDS = new Set(["united", "athletic"]);
 
 // "Bank of Canada", "Organisation for Security and Cooperation": an organisation word may take a complement.
+
 const ORG_CONNECTORS = new Set(["of", "for", "and", "&"]);
 
 /** True when the lower-case connector at `j` may continue the run [i, j): it follows an organisation word, or an earlier one did. */
@@ -86,8 +89,8 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
   if (known) return known;
   // "IRA", "NFL": capitals in ordinary text make an acronym, even where the letters spell a first name ("Ira").
   if (j - i === 1 && acronym(toks[i], text, after) && !g.common.has(first) && !g.places.has(first)) return NOT_ORG_ACRONYMS.has(first) ? null : "organization";
-  // "Baltimore Orioles", "Texas Instruments": a town and a plural name.
-  if (j - i > 1 && j - i <= 3 && /^[A-Z][a-z]+[^s]s$/.test(toks[j - 1].text) && !g.places.has(last) && g.places.has(toks.slice(i, j - 1).map((t) => t.lower).join(" "))) return "organization";
+  // "Baltimore Orioles", "Texas Instruments", "Manchester United": a town and a plural name or a club word.
+  if (j - i > 1 && j - i <= 3 && (/^[A-Z][a-z]+[^s]s$/.test(toks[j - 1].text) || CLUB_WORDS.has(last)) && !g.places.has(last) && g.places.has(toks.slice(i, j - 1).map((t) => t.lower).join(" "))) return "organization";
   // "Douglas & Lomason", "Marks & Spencer": an ampersand joins firms, not people.
   if (toks.slice(i, j).some((t) => t.text === "&")) return "organization";
   if (j - i === 1 && g.famousSurnames.has(first) && !g.common.has(first)) return "person";
@@ -98,7 +101,8 @@ export function classify(toks: Tok[], i: number, j: number, text: string): NameT
   if (g.firstNames.has(first) && !g.common.has(first) && (j - i > 1 || !g.places.has(first))) return "person";
   if (j - i > 1 && g.firstNames.has(first) && g.lastNames.has(last)) return "person";
   if (j - i > 1 && g.lastNames.has(last) && !g.common.has(last)) return "person";
-  if (!isUnknown(g, last)) return null;
+  // "I've", "I'm": the pronoun, whatever follows it.
+  if (/^I['’]/.test(toks[i].text) || !isUnknown(g, last)) return null;
   // Unknown words from here on: read the shape and the context. An acronym is one even at the start of a sentence.
   if (j - i === 1 && acronym(toks[i], text, after)) return NOT_ORG_ACRONYMS.has(first) ? null : "organization";
   if (i === 0) return null;

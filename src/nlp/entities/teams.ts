@@ -7,7 +7,7 @@ const TITLE_CASE = /^[A-Z][a-z]+$/;
 const COMPASS = new Set(["north", "south", "east", "west"]);
 
 // Sports pages: scores ("3-1", not dates), results words and the people of a team.
-const SPORTS = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])|\b(?:beat|beats|drew|innings|wickets?|halftime|goals?|scored|league|championship|coach|captain|skipper|striker|midfielder|defender|goalkeeper|bowler|batsman|bowled|squad|pitcher|homers?|touchdown|quarterback|semifinal|soccer|cricket|rugby|baseball|basketball|hockey|v)\b|\b(?:Cup|UEFA|FIFA|Olympics?)\b/i;
+const SPORTS = /(?<![\w.-])\d{1,3}-\d{1,3}(?![\w-])|\b(?:beat|beats|drew|innings|wickets?|halftime|goals?|scored|league|championship|coach|captain|skipper|striker|midfielder|defender|goalkeeper|bowler|batsman|bowled|squad|pitcher|homers?|touchdown|quarterback|semifinal|soccer|cricket|rugby|baseball|basketball|hockey|v)\b|\b(?:Cup|UEFA|FIFA|Olympics?)\b/i;
 // Where a town on a sports page is the place, not the team: "in Leicester", "at Grace Road", "( London )".
 const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|from|to|of|into|across|around|outside|inside|via|between|and)\s+(?:the\s+)?|\(\s*|,\s*)$/i;
 // Datelines and places in apposition: "MILWAUKEE , Wisconsin", "Leeds , England".
@@ -21,7 +21,13 @@ const PLAYER_AFTER = /^\s+\d+(?:\.\d)?-\d+-\d+-\d+/;
 const PLAYER_BEFORE = /(?:^|\s)(?:b|c|lbw|st)\s+$/;
 // "Levski Sofia ( Bulgaria ) 1", "Red Star ( Yugoslavia ) 70": a club, its country, its score.
 const TEAM_PAREN_AFTER = /^\s*\(\s*[A-Z][^()]{0,30}\)\s+\d{1,3}(?![\d.:-])/;
+// A league table row ("Torquay 4 2 1 1 5 3 7", "Pecs 3 1 - 2 3 5 3"), the first side of a score line ("Oldham 3 Ipswich
+// 3", "Marseille 1 ( Gravelaine 24th )") and the second side's score at the end ("… Ipswich 3", "… Hansa Rostock 0 .").
+const TABLE_ROW = /^\s+\d{1,3}(?:\s+-?\s*\d{1,3}){2,}/;
+const SCORE_LINE = /^\s+\d{1,2}\s+(?:\(|[A-Z][\w.'-]*(?:\s+[A-Z()][\w.'()-]*){0,3}\s+\d{1,2}(?![\d.:-]))/;
+const LAST_SCORE = /^\s+\d{1,2}\s*(?:$|\n|[.(,;])/;
 // A fixture list: "PITTSBURGH AT COLORADO", "Chicago at Toronto".
+
 const FIXTURE = /^\s*([A-Z][A-Za-z. ]{1,30}?)\s+(at|AT|v|vs\.?)\s+([A-Z][A-Za-z. ]{1,30}?)\s*$/;
 
 /** The teams of a fixture line whose sides are both towns or states: both for "v", the visitors for "at" (the other is where). */
@@ -56,8 +62,9 @@ export function teamName(toks: Tok[], i: number, k: number, type: NameType | nul
   const rowStart = /(?:^|\n|\d\.?\s+|:\s*|\(\s*[A-Z][^()]{0,30}\)\s*)$/.test(before);
   // "The Vision OLED 55" is a product: an unknown team name does not open with an ordinary word.
   const unknownTeam = (!type && !g.common.has(toks[i].lower)) || lone;
-  // "Halftime 0-0", "Aggregate 3-3": an unknown word before a lone score is a label, not a team.
-  if ((TEAM_AFTER.test(after) || TEAM_PAREN_AFTER.test(after)) && (type === "place" || (unknownTeam && rowStart && !/^\s+\d+-\d+\s*[.,]?\s*$/.test(after)))) return "organization";
+  if ((TEAM_AFTER.test(after) || TEAM_PAREN_AFTER.test(after)) && type === "place") return "organization";
+  // A name no list knows needs a whole table row or score line: "Wigzin 270 I would like" is a product, "Halftime 0-0" a label.
+  if (unknownTeam && rowStart && (TABLE_ROW.test(after) || SCORE_LINE.test(after) || TEAM_PAREN_AFTER.test(after) || (/\b\d{1,2}\s+$/.test(before) && LAST_SCORE.test(after)))) return "organization";
   // "Johnny Herbert ( Britain ) Sauber": the last word of a results row after a driver's country is the team.
   if (unknownTeam && /\(\s*[A-Z][^()]{0,30}\)\s*$/.test(before) && /^\s*(?:$|\n|,)/.test(after)) return "organization";
   if (!sports) return type;

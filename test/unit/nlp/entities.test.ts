@@ -226,9 +226,18 @@ describe("products, contacts, names and numbers", () => {
     expect(orgs("I got a letter from the Bank of Canada about it")).toEqual(["Bank of Canada"]);
     expect(orgs("The Commerce Department said orders rose")).toEqual(["Commerce Department"]);
     expect(orgs("Deutsche Telekom AG raised prices again")).toEqual(["Deutsche Telekom AG"]);
-    expect(orgs("I flew with Delta Air Lines")).toEqual(["Delta Air Lines"]);
+    expect(orgs("Manchester United beat Leeds 2-1")).toEqual(["Manchester United", "Leeds"]);
     expect(orgs("Italian tyre and cables giant Pirelli announced a venture")).toEqual(["Pirelli"]);
     expect(orgs("The IRA claimed the attack")).toEqual(["IRA"]);
+  });
+
+  it("does not take shouting, pronouns, products with a number or towns for organisations in customer messages", () => {
+    const orgs = (text: string) => find(text, "organization").map((e) => e.text);
+    expect(orgs("SEND ME MY INVOICE, I'VE ASKED THREE TIMES ALREADY")).toEqual([]);
+    expect(orgs("the worst airline I've ever used")).toEqual([]);
+    expect(orgs("Wigzin 270 I would like to buy")).toEqual([]);
+    expect(orgs("we need the Cutting Board and the French Press")).toEqual([]);
+    expect(orgs("I need to fly to New York City tomorrow")).toEqual([]);
   });
 
   it("reads sports teams from scores, tables, fixtures and how they play, and leaves towns elsewhere as places", () => {
