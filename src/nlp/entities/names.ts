@@ -98,8 +98,10 @@ export function findNames(text: string): Candidate[] {
   const toks = nameTokens(text);
   const out: Candidate[] = [];
   if (/[a-z]/.test(text)) findLowerCase(text, toks, out);
-  const sports = sportsPage(text);
-  if (text.length < 70) findFixture(text, out);
+  // Whether the text is about sport is asked only once a name needs it.
+  let sportsMemo: boolean | undefined;
+  const sports = (): boolean => (sportsMemo ??= sportsPage(text));
+  if (text.length < 70 && /\s(?:at|AT|vs?\.?)\s/.test(text)) findFixture(text, out);
   // The words a title names are the title pass's: the main pass must not grow them into "LEE TO CALL".
   const titled = /\b(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\b/i.test(text) ? findTitled(text, toks, out) : null;
   let i = 0;

@@ -48,7 +48,7 @@ export function findFixture(text: string, out: Candidate[]): void {
  * 1 5 3 7", "Oldham 3 Ipswich 3") or, on a sports page, from how it is written about ("v Durham", "Leicestershire beat
  * Somerset"). Countries stay places (national sides are the country), and people (initials, full names) stay people.
  */
-export function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text: string, sports: boolean): NameType | null {
+export function teamName(toks: Tok[], i: number, k: number, type: NameType | null, text: string, sports: () => boolean): NameType | null {
   const g = gazetteers();
   if (type === "organization" || type === "other") return type;
   const words = toks.slice(i, k).map((x) => x.lower).join(" ");
@@ -67,7 +67,7 @@ export function teamName(toks: Tok[], i: number, k: number, type: NameType | nul
   if (unknownTeam && rowStart && (TABLE_ROW.test(after) || SCORE_LINE.test(after) || TEAM_PAREN_AFTER.test(after) || (/\b\d{1,2}\s+$/.test(before) && LAST_SCORE.test(after)))) return "organization";
   // "Johnny Herbert ( Britain ) Sauber": the last word of a results row after a driver's country is the team.
   if (unknownTeam && /\(\s*[A-Z][^()]{0,30}\)\s*$/.test(before) && /^\s*(?:$|\n|,)/.test(after)) return "organization";
-  if (!sports) return type;
+  if (!sports()) return type;
   if (type === "place" && !LOCATIVE_BEFORE.test(before) && !PLACE_AFTER.test(after)) return "organization";
   // "Dynamo Moscow", "Rotor Volgograd": an unknown name before a town.
   if (!type && k - i > 1 && g.places.has(toks[k - 1].lower) && !g.common.has(toks[i].lower)) return "organization";
@@ -83,9 +83,9 @@ export function sportsPage(text: string): boolean {
 }
 
 /** "North Sydney 46 South Sydney 4": a compass word and a town [i, j) that score, or play on a sports page, are a team. */
-export function compassTeam(toks: Tok[], i: number, j: number, text: string, sports: boolean): boolean {
+export function compassTeam(toks: Tok[], i: number, j: number, text: string, sports: () => boolean): boolean {
   const g = gazetteers();
   if (j - i !== 2 || !COMPASS.has(toks[i].lower) || !g.places.has(toks[i + 1].lower) || g.phrases.has(`${toks[i].lower} ${toks[i + 1].lower}`)) return false;
   const after = text.slice(toks[i + 1].end, toks[i + 1].end + 30);
-  return TEAM_AFTER.test(after) || (sports && TEAM_VERB_AFTER.test(after));
+  return TEAM_AFTER.test(after) || (sports() && TEAM_VERB_AFTER.test(after));
 }
