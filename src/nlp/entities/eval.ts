@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Entity } from "../../contracts/nlp.ts";
 import { readConll, toTokenSpan, type TokenSpan } from "./conll.ts";
 import { ENTITY_MODEL_DIR } from "./gazetteer.ts";
+import { TITLE_PREFIX } from "./name-rules.ts";
 import { extractEntities } from "./index.ts";
 import { readTestSet } from "./testset.ts";
 import type { EntityContext } from "./types.ts";
@@ -32,17 +33,32 @@ function flagPath(flags: Flags, name: string, fallback: string): string {
   return typeof v === "string" ? path.resolve(v) : fallback;
 }
 
-/** Scores PER, LOC and ORG spans on a CoNLL-2003 file (default: the shared eng.testa) by exact token-span match. */
+/** Parses `--range FROM:TO` (sentence indices, either side may be empty) into a slice of the file's sentences. */
+function sentenceRange(flags: Flags, count: number): [number, number] {
+  const v = flags.range;
+  if (v === undefined) return [0, count];
+  const m = typeof v === "string" ? /^(\d*):(\d*)$/.exec(v) : null;
+  if (!m) throw new Error(`--range: expected FROM:TO (sentence indices, e.g. 7020: for the second half of eng.train), got ${JSON.stringify(v)}`);
+  return [m[1] ? Number(m[1]) : 0, m[2] ? Math.min(Number(m[2]), count) : count];
+}
+
+/**
+ * Scores PER, LOC and ORG spans on a CoNLL-2003 file (default: the shared eng.testa) by exact token-span match; `--range
+ * FROM:TO` scores only those sentences. A courtesy title, which CoNLL leaves out of PER spans, is skipped in ours.
+ */
 export async function evalNer(flags: Flags): Promise<Record<string, unknown>> {
   const file = flagPath(flags, "conll", path.resolve(repoRoot, "../shared/data/ner/conll2003/eng.testa"));
-  const sentences = readConll(file);
+  const every = readConll(file);
+  const [from, to] = sentenceRange(flags, every.length);
+  const sentences = every.slice(from, to);
   const counts: Record<string, { tp: number; fp: number; fn: number }> = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
   const t0 = performance.now();
   for (const s of sentences) {
     const gold = s.gold.filter((g) => g.type in counts);
     const pred: TokenSpan[] = extractEntities(s.text)
       .filter((e) => e.type in CONLL_TYPES)
-      .map((e) => toTokenSpan(s, e.start, e.end, CONLL_TYPES[e.type]));
+      // CoNLL leaves courtesy titles out of PER spans ("Mr [Smith]"); ours keep them, so the title is skipped here.
+      .map((e) => toTokenSpan(s, e.type === "person" ? e.start + (TITLE_PREFIX.exec(e.text)?.[0].length ?? 0) : e.start, e.end, CONLL_TYPES[e.type]));
     const key = (x: TokenSpan) => `${x.start}:${x.end}:${x.type}`;
     const goldKeys = new Set(gold.map(key));
     const predKeys = new Set(pred.map(key));
@@ -54,6 +70,7 @@ export async function evalNer(flags: Flags): Promise<Record<string, unknown>> {
   const micro = score(all.tp, all.fp, all.fn);
   return {
     file,
+    range: [from, to],
     sentences: sentences.length,
     microF1: micro.f1,
     microP: micro.p,

@@ -76,7 +76,7 @@ export function gazetteers(): Gazetteers {
     if (!word.includes(" ") && !tags.some((t) => NOT_COMMON.has(t))) g.common.add(word);
   }
   // Team lists override the lexicon; optional lists derived from other corpora are loaded last only for words not yet known.
-  for (const file of ["gazetteer.json", "news-gazetteer.json"]) {
+  for (const file of ["gazetteer.json", "wordnet-organizations.json", "news-gazetteer.json"]) {
     const list = readList(file);
     const team = file === "gazetteer.json";
     for (const type of ["person", "organization", "place", "other"] as const) {

@@ -4,12 +4,33 @@ import { describe, expect, it } from "vitest";
 import { evalEntities, evalNer } from "../../../src/nlp/entities/eval.ts";
 
 const conll = path.resolve(import.meta.dirname, "../../../../shared/data/ner/conll2003/eng.testa");
+const train = path.resolve(import.meta.dirname, "../../../../shared/data/ner/conll2003/eng.train");
+type PerType = Record<"PER" | "LOC" | "ORG", { p: number; r: number; f1: number }>;
 
 describe("entity quality gates", () => {
-  it("scores PER+LOC+ORG micro-F1 of at least 65 % on CoNLL-2003 eng.testa", async () => {
+  it("scores PER+LOC+ORG micro-F1 of at least 76 % on CoNLL-2003 eng.testa, ORG recall 65 % at 80 % precision", async () => {
+    // Measured 2026-12-08: micro-F1 78.7 %; ORG P/R 85.8 / 67.3 % (83.5 / 32.4 % before issue 17); PER F1 70.9 (70.0), LOC F1 87.8 (85.3).
     const r = await evalNer({ conll });
-    expect(r.microF1 as number).toBeGreaterThanOrEqual(65);
+    expect(r.microF1 as number).toBeGreaterThanOrEqual(76);
+    const t = r.perType as PerType;
+    expect(t.ORG.r).toBeGreaterThanOrEqual(65);
+    expect(t.ORG.p).toBeGreaterThanOrEqual(80);
+    expect(t.PER.f1).toBeGreaterThanOrEqual(70);
+    expect(t.LOC.f1).toBeGreaterThanOrEqual(86);
   }, 90_000);
+
+  it("finds organisations in text the rules were not tuned on: the second half of eng.train, ORG recall 60 % at 75 % precision", async () => {
+    // The rules were written against eng.testa and the first half of eng.train (sentences 0–7019) only.
+    // Measured 2026-12-08: ORG P/R 80.8 / 60.9 % (78.3 / 35.6 % before issue 17); PER F1 66.5 (65.6), LOC F1 86.3 (84.4).
+    const r = await evalNer({ conll: train, range: "7020:" });
+    expect(r.sentences).toBe(7021);
+    const t = r.perType as PerType;
+    expect(t.ORG.r).toBeGreaterThanOrEqual(60);
+    expect(t.ORG.p).toBeGreaterThanOrEqual(75);
+    expect(t.PER.f1).toBeGreaterThanOrEqual(65.6);
+    expect(t.LOC.f1).toBeGreaterThanOrEqual(84.4);
+  }, 120_000);
+
 
   it("reaches at least 95 % precision and recall for every type on the team-written test set", async () => {
     const r = await evalEntities({});

@@ -175,10 +175,38 @@ describe("products, contacts, names and numbers", () => {
     ]);
   });
 
-  it("reads introductions and courtesy titles as people, leaving the title out", () => {
+  it("reads introductions as people", () => {
     expect(only("Hi, Jordan here, any news?", "person").text).toBe("Jordan");
-    expect(only("I'd like to speak with Mrs. Alvarez again", "person").text).toBe("Alvarez");
     expect(find("I'm in Jordan for the week", "person")).toEqual([]);
+  });
+
+  it("reads a courtesy title and the name after it as a person: the title in the span, the name alone as the value", () => {
+    const cases: [string, string, string][] = [
+      ["see the bill from Mr. Smith", "Mr. Smith", "Smith"],
+      ["Mrs. Jones called", "Mrs. Jones", "Jones"],
+      ["I'd like to speak with Mrs. Alvarez again", "Mrs. Alvarez", "Alvarez"],
+      ["ask dr patel", "dr patel", "patel"],
+      ["MISS LEE", "MISS LEE", "LEE"],
+      ["PLEASE ASK MISS LEE TO CALL ME", "MISS LEE", "LEE"],
+      ["Ms Karen Okafor handled it", "Ms Karen Okafor", "Karen Okafor"],
+      ["prof. McGonagall signed the form", "prof. McGonagall", "McGonagall"],
+      ["Sir Alex Ferguson said no", "Sir Alex Ferguson", "Alex Ferguson"],
+      ["Madam Chen wants a refund", "Madam Chen", "Chen"],
+      ["the parcel is for Mx Taylor", "Mx Taylor", "Taylor"],
+      ["Dr. Green told me to wait", "Dr. Green", "Green"],
+      ["Miss Rivera ordered two", "Miss Rivera", "Rivera"],
+    ];
+    for (const [text, span, value] of cases) {
+      const p = only(text, "person");
+      expect([p.text, p.value], text).toEqual([span, value]);
+    }
+  });
+
+  it("leaves titles alone where they are ordinary words or addresses", () => {
+    for (const text of ["I miss my parcel", "i miss paris so much", "Yes Sir I will", "Dear Sir/Madam, I am writing", "thank you sir for your help", "ok madam"]) {
+      expect(find(text, "person"), text).toEqual([]);
+    }
+    expect(find("deliver to 12 Elm Dr Springfield", "person")).toEqual([]);
   });
 
   it("reads lower-case chat introductions and country names", () => {
@@ -193,7 +221,42 @@ describe("products, contacts, names and numbers", () => {
     expect(find("the VAT number and SKU are wrong", "organization")).toEqual([]);
   });
 
+  it("reads organisations by their legal or trade word, with a complement, and without a leading 'The'", () => {
+    const orgs = (text: string) => find(text, "organization").map((e) => e.text);
+    expect(orgs("I got a letter from the Bank of Canada about it")).toEqual(["Bank of Canada"]);
+    expect(orgs("The Commerce Department said orders rose")).toEqual(["Commerce Department"]);
+    expect(orgs("Deutsche Telekom AG raised prices again")).toEqual(["Deutsche Telekom AG"]);
+    expect(orgs("Manchester United beat Leeds 2-1")).toEqual(["Manchester United", "Leeds"]);
+    expect(orgs("Italian tyre and cables giant Pirelli announced a venture")).toEqual(["Pirelli"]);
+    expect(orgs("The IRA claimed the attack")).toEqual(["IRA"]);
+  });
+
+  it("does not take shouting, pronouns, products with a number or towns for organisations in customer messages", () => {
+    const orgs = (text: string) => find(text, "organization").map((e) => e.text);
+    expect(orgs("SEND ME MY INVOICE, I'VE ASKED THREE TIMES ALREADY")).toEqual([]);
+    expect(orgs("the worst airline I've ever used")).toEqual([]);
+    expect(orgs("Wigzin 270 I would like to buy")).toEqual([]);
+    expect(orgs("we need the Cutting Board and the French Press")).toEqual([]);
+    expect(orgs("I need to fly to New York City tomorrow")).toEqual([]);
+  });
+
+  it("reads sports teams from scores, tables, fixtures and how they play, and leaves towns elsewhere as places", () => {
+    const orgs = (text: string) => find(text, "organization").map((e) => e.text);
+    expect(orgs("Torquay 4 2 1 1 5 3 7")).toEqual(["Torquay"]);
+    expect(orgs("Oldham 3 Ipswich 3")).toEqual(["Oldham", "Ipswich"]);
+    expect(orgs("Leicestershire beat Somerset by an innings and 39 runs")).toEqual(["Leicestershire", "Somerset"]);
+    expect(orgs("the Baltimore Orioles won again")).toEqual(["Baltimore Orioles"]);
+    expect(orgs("Levski Sofia ( Bulgaria ) 1 Olimpija ( Slovenia ) 0")).toEqual(["Levski Sofia", "Olimpija"]);
+    const fixture = extractEntities("BOSTON AT OAKLAND", { now }).map((e) => [e.type, e.text]);
+    expect(fixture).toEqual([["organization", "BOSTON"], ["place", "OAKLAND"]]);
+    expect(only("I live in Leicester and my order is late", "place").text).toBe("Leicester");
+    expect(orgs("Halftime 0-0 .")).toEqual([]);
+    expect(orgs("my Xbox 360 broke and Windows 10 keeps crashing")).toEqual([]);
+    expect(orgs("The Vision OLED 55 I bought has dead pixels")).toEqual([]);
+  });
+
   it("reads counts in digits or words, but not the pronoun 'one'", () => {
+
     expect(find("Three calls, 2 emails, and the left one is broken", "number").map((e) => e.value)).toEqual([3, 2]);
   });
 });
