@@ -98,7 +98,7 @@ export async function run(args: BenchArgs): Promise<Record<string, unknown>> {
   let server: ServerProcess | undefined;
   try {
     for (let round = 0; round <= kills; round++) {
-      server = await startServer({ dataDir: data.dir, redisUrl: redis.url, databaseUrl: database.url });
+      server = await startServer({ dataDir: data.dir, redisUrl: redis.url, databaseUrl: database.url, settle: false });
       for (const customer of customers) await connect(server.url, customer);
       // Whatever was never acknowledged is resent with the same clientMsgId; chatting goes on from there.
       const chatting = Promise.all(customers.map((c) => chat(c)));
