@@ -175,6 +175,23 @@ function addConversation(rows: ConversationRows, rng: Rng, context: DemoCrmConte
   );
 }
 
+/**
+ * CSAT answers for seven resolved demo conversations in ten, so the service report's CSAT and its comparison with the
+ * NLP's sentiment show something on first start: the rating follows how the customer's last message felt, give or
+ * take one (so a few disagree), asked when the conversation ended and answered a few minutes later. By position, so
+ * the generated data stays the same.
+ */
+function demoCsat(conversations: ConversationRows["conversations"]): (typeof tables.csatResponses.$inferInsert)[] {
+  return conversations.flatMap((c, i) => {
+    if (c.status !== "resolved" || i % 10 >= 7) return [];
+    const end = (c.sentiment as { end?: number } | undefined)?.end ?? 0;
+    const score = Math.min(5, Math.max(1, Math.round(3 + end * 0.6 + ((i % 3) - 1))));
+    const requestedAt = c.lastMessageAt as Date;
+    const comment = score <= 2 ? "It took too long to sort out." : score === 5 ? "Quick and friendly, thank you!" : null;
+    return [{ conversationId: c.id!, requestedAt, score, comment, via: "widget" as const, respondedAt: new Date(requestedAt.getTime() + (2 + (i % 5)) * 60_000) }];
+  });
+}
+
 function buildConversations(rng: Rng, context: DemoCrmContext, customers: GeneratedCustomer[], orders: OrderRow[]): ConversationRows {
   const rows: ConversationRows = { conversations: [], messages: [], tickets: [], ticketEvents: [], links: [] };
   const latestOrder = new Map<string, OrderRow>();
@@ -242,5 +259,7 @@ export async function seedDemoCrm(tx: Database, context: DemoCrmContext): Promis
     await tx.insert(tables.ticketEvents).values(talk.ticketEvents);
   }
   if (talk.links.length) await tx.insert(tables.conversationOrders).values(talk.links);
+  const surveys = demoCsat(talk.conversations);
+  if (surveys.length) await tx.insert(tables.csatResponses).values(surveys);
   return { companies: companies.length, customers: customers.length, orders: orders.length, notes: notes.length, conversations: talk.conversations.length };
 }

@@ -23,7 +23,9 @@ describe.each(testEngines())("the demo CRM on $name", (engine) => {
       (select count(*)::int from orders) as orders,
       (select count(*)::int from conversations) as conversations,
       (select count(*)::int from messages) as messages,
-      (select count(*)::int from tickets) as tickets`)) as unknown as { rows: Counts[] };
+      (select count(*)::int from tickets) as tickets,
+      (select count(*)::int from csat_responses where score is not null) as "csatAnswers",
+      (select count(distinct score)::int from csat_responses) as "csatScores"`)) as unknown as { rows: Counts[] };
     return result.rows[0];
   };
 
@@ -49,6 +51,9 @@ describe.each(testEngines())("the demo CRM on $name", (engine) => {
     expect(counts.conversations).toBeGreaterThan(20);
     expect(counts.messages).toBeGreaterThan(counts.conversations);
     expect(counts.tickets).toBeGreaterThan(0);
+    // CSAT answers for most resolved conversations, low and high, so the CSAT report has something to compare.
+    expect(counts.csatAnswers).toBeGreaterThan(counts.conversations / 2);
+    expect(counts.csatScores).toBeGreaterThanOrEqual(3);
 
     // The named demo customers stay as they were: the bot's order dialogs and many tests use them.
     const jordan = (await t.container.database.db.execute(
@@ -80,6 +85,14 @@ describe.each(testEngines())("the demo CRM on $name", (engine) => {
     const noted = await pick(sql`select customer_id as id from customer_notes where author_type = 'user' limit 1`);
     const timeline = await get<{ kind: string; actor: { name: string | null } | null }[]>(`/customers/${noted}/timeline`);
     expect(timeline.some((item) => item.kind === "note" && /Agent|Support|Manager/.test(item.actor?.name ?? ""))).toBe(true);
+
+    // The CSAT report over the demo's year: answers, a correlation with the NLP's sentiment, and a few that disagree.
+    const from = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    const csat = await get<{ overall: { responses: number; meanScore: number | null }; sentiment: { conversations: number; pearson: number | null } }>(
+      `/reports/csat?from=${from}&to=${new Date().toISOString()}&interval=month&groupBy=channel`,
+    );
+    expect(csat.overall.responses).toBeGreaterThan(10);
+    expect(csat.sentiment.pearson).toBeGreaterThan(0.3);
   });
 
   it("in the past conversations the bot answered every customer message exactly once, as a live server does (the crash test and the kills and soak benchmarks check all stored messages)", async () => {
