@@ -177,7 +177,16 @@ export type TopicDTO = {
   negativeShare: number;
   /** The intent most of those messages had ("unknown" when the bot did not understand). */
   topIntent: string;
+  /** Customer messages with the phrase in the previous period of the same length (just before `from`). */
+  previousMessages: number;
+  /** Against the previous period: "new" (none then), "rising" or "falling" (by a quarter or more, and at least 2 messages), else "steady". */
+  trend: "new" | "rising" | "falling" | "steady";
+  /** The topic it is seen with: the most frequent listed topic whose words it contains ("refund policy" → "refund"), else itself. */
+  group: string;
 };
+
+/** Customer messages without a key phrase, counted under their intent (the top topics report's `withoutTopic`). */
+export type UntopicalDTO = { intent: string; messages: number; averageSentiment: number; negativeShare: number };
 
 /** The "top topics" report over a period: the key phrases of customer messages, most frequent first. */
 export type TopicsReportDTO = {
@@ -187,6 +196,10 @@ export type TopicsReportDTO = {
   /** Customer messages in the period (and channel), with or without a topic. */
   messages: number;
   topics: TopicDTO[];
+  /** The previous period the trends compare with: [previousFrom, from). */
+  previousFrom: string;
+  /** Messages with no key phrase, by intent, most frequent first (at most 10), so they do not vanish from the report. */
+  withoutTopic: UntopicalDTO[];
 };
 
 /** One of the user's console sessions, as listed by GET /api/v1/auth/sessions. */

@@ -39,7 +39,7 @@ export async function createAnalyzer(options: { modelDir?: string; sentimentMode
         entities,
         sentiment: analyzeSentiment(text, tokens, sentimentModel),
         intent: classifyIntent(analyzer.intentModel, text),
-        keyPhrases: keyPhrases(text, tokens, entities.filter((e) => NOT_TOPICS.has(e.type))),
+        keyPhrases: keyPhrases(text, tokens, entities.filter((e) => NOT_TOPICS.has(e.type)), analyzer.intentModel.correct),
       };
     },
   };

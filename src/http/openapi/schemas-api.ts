@@ -235,6 +235,11 @@ export const topicsReportDTO = z.object({
       averageSentiment: z.number(),
       negativeShare: z.number(),
       topIntent: z.string(),
+      previousMessages: z.number().int(),
+      trend: z.enum(["new", "rising", "falling", "steady"]),
+      group: z.string(),
     }),
   ),
+  previousFrom: instant,
+  withoutTopic: z.array(z.object({ intent: z.string(), messages: z.number().int(), averageSentiment: z.number(), negativeShare: z.number() })),
 }).meta({ id: "TopicsReport" }) satisfies z.ZodType<TopicsReportDTO>;

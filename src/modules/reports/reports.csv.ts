@@ -10,7 +10,9 @@ export function csvField(value: string | number): string {
 
 /** The "top topics" report as CSV: one header line, then one line per topic, most frequent first. */
 export function topicsCsv(report: TopicsReportDTO): string {
-  const header = ["phrase", "messages", "conversations", "averageSentiment", "negativeShare", "topIntent"];
-  const lines = report.topics.map((t) => [t.phrase, t.messages, t.conversations, t.averageSentiment, t.negativeShare, t.topIntent].map(csvField).join(","));
+  const header = ["phrase", "messages", "conversations", "averageSentiment", "negativeShare", "topIntent", "previousMessages", "trend", "group"];
+  const lines = report.topics.map((t) =>
+    [t.phrase, t.messages, t.conversations, t.averageSentiment, t.negativeShare, t.topIntent, t.previousMessages, t.trend, t.group].map(csvField).join(","),
+  );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

@@ -1,9 +1,9 @@
 /** Report use cases for managers: what a report covers and over which period (who may read them: the policy module). */
 import { LRUCache } from "lru-cache";
-import type { TopicsReportDTO } from "../../contracts/api.ts";
+import type { TopicDTO, TopicsReportDTO } from "../../contracts/api.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { countCustomerMessages, topTopics } from "./reports.repo.ts";
+import { countCustomerMessages, messagesWithoutTopic, topicCounts, topTopics, type TopicRow } from "./reports.repo.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Period a report covers when the caller gives no start. */
@@ -41,13 +41,47 @@ export async function topicsReport(
 }
 
 async function readTopicsReport(deps: Pick<ServiceDeps, "db">, period: { from: Date; to: Date; channel: string | null }, limit: number): Promise<TopicsReportDTO> {
-  const [topics, messages] = await Promise.all([topTopics(deps.db, period, limit), countCustomerMessages(deps.db, period)]);
+  const previous = { from: new Date(2 * period.from.getTime() - period.to.getTime()), to: period.from, channel: period.channel };
+  const [topics, messages, withoutTopic] = await Promise.all([
+    topTopics(deps.db, period, limit),
+    countCustomerMessages(deps.db, period),
+    messagesWithoutTopic(deps.db, period, UNTOPICAL_INTENTS),
+  ]);
+  const before = await topicCounts(deps.db, previous, topics.map((t) => t.phrase));
   const round = (x: number, digits: number) => Number(x.toFixed(digits));
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     channel: period.channel,
     messages,
-    topics: topics.map((t) => ({ ...t, averageSentiment: round(t.averageSentiment, 2), negativeShare: round(t.negativeShare, 3) })),
+    topics: topics.map((t) => ({
+      ...t,
+      averageSentiment: round(t.averageSentiment, 2),
+      negativeShare: round(t.negativeShare, 3),
+      previousMessages: before.get(t.phrase) ?? 0,
+      trend: trendOf(t.messages, before.get(t.phrase) ?? 0),
+      group: groupOf(t, topics),
+    })),
+    previousFrom: previous.from.toISOString(),
+    withoutTopic: withoutTopic.map((w) => ({ ...w, averageSentiment: round(w.averageSentiment, 2), negativeShare: round(w.negativeShare, 3) })),
   };
+}
+
+/** Intents listed for messages without a key phrase. */
+const UNTOPICAL_INTENTS = 10;
+
+/** A topic against the previous period: new, or rising or falling by a quarter or more (and by 2 messages at least). */
+export function trendOf(now: number, before: number): TopicDTO["trend"] {
+  if (before === 0) return "new";
+  if (now - before >= 2 && now >= before * 1.25) return "rising";
+  if (before - now >= 2 && now <= before * 0.75) return "falling";
+  return "steady";
+}
+
+/** The most frequent listed topic, other than itself, whose words all appear in the topic ("refund" for "refund policy"); else itself. */
+export function groupOf(topic: Pick<TopicRow, "phrase">, listed: Pick<TopicRow, "phrase">[]): string {
+  const words = new Set(topic.phrase.split(" "));
+  // The list is most frequent first.
+  const parent = listed.find((t) => t.phrase !== topic.phrase && t.phrase.split(" ").every((w) => words.has(w)));
+  return parent?.phrase ?? topic.phrase;
 }

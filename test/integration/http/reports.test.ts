@@ -5,6 +5,7 @@ import { tables } from "../../../src/db/index.ts";
 import { demoAgents } from "../../../src/db/seed/demo-data.ts";
 import { api } from "../../support/api-client.ts";
 import { createTestApp, type TestApp } from "../../support/create-test-app.ts";
+import { reportFixtures } from "../../support/report-fixtures.ts";
 import { connectCustomer } from "../../support/widget-client.ts";
 
 let t: TestApp;
@@ -61,9 +62,47 @@ describe("GET /api/v1/reports/topics", () => {
   it("covers only the period and channel asked for, and says so when nothing was written there", async () => {
     const empty = await topics(admin, "?from=2020-01-01&to=2020-02-01");
     expect(empty.status).toBe(200);
-    expect(empty.body.data).toEqual({ from: "2020-01-01T00:00:00.000Z", to: "2020-02-01T00:00:00.000Z", channel: null, messages: 0, topics: [] });
+    expect(empty.body.data).toEqual({
+      from: "2020-01-01T00:00:00.000Z",
+      to: "2020-02-01T00:00:00.000Z",
+      channel: null,
+      messages: 0,
+      topics: [],
+      previousFrom: "2019-12-01T00:00:00.000Z",
+      withoutTopic: [],
+    });
     expect((await topics(admin, "?channel=telegram")).body.data).toMatchObject({ channel: "telegram", messages: 0, topics: [] });
     expect((await topics(admin, "?channel=web&limit=1")).body.data).toMatchObject({ messages: 4, topics: [{ messages: 2 }] });
+  });
+
+  it("compares each topic with the previous period, groups it with the topic it contains, and counts messages without one under their intent", async () => {
+    const f = reportFixtures(t.container.database.db);
+    const write = async (day: string, topics: string[], intent = "other", score = -1): Promise<void> => {
+      const conversation = await f.conversation("demo", "web", `${day}T10:00:00Z`);
+      await f.customer(conversation, `${day}T10:01:00Z`, topics.join(", ") || "I am furious, fix it now", { score, label: score < 0 ? "negative" : "neutral", intent, topics });
+    };
+    // The week before: late delivery once, refund three times, tent twice.
+    for (const topics of [["late delivery"], ["refund"], ["refund"], ["refund"], ["tent"], ["tent"]]) await write("2025-03-03", topics);
+    // The week asked for: late delivery four times, refund once and refund policy twice (new), tent twice; three without a topic.
+    for (const topics of [["late delivery"], ["late delivery"], ["late delivery"], ["late delivery"], ["refund", "refund policy"], ["refund policy"], ["tent"], ["tent"]]) {
+      await write("2025-03-10", topics);
+    }
+    await write("2025-03-11", [], "complaint", -3);
+    await write("2025-03-11", [], "complaint", -2);
+    await write("2025-03-12", [], "greeting", 0);
+    const report = (await topics(admin, "?from=2025-03-08&to=2025-03-15")).body.data;
+    expect(report.previousFrom).toBe("2025-03-01T00:00:00.000Z");
+    const by = new Map(report.topics.map((x) => [x.phrase, x]));
+    expect(by.get("late delivery")).toMatchObject({ messages: 4, previousMessages: 1, trend: "rising", group: "late delivery" });
+    expect(by.get("refund")).toMatchObject({ messages: 1, previousMessages: 3, trend: "falling", group: "refund" });
+    expect(by.get("refund policy")).toMatchObject({ messages: 2, previousMessages: 0, trend: "new", group: "refund" });
+    expect(by.get("tent")).toMatchObject({ messages: 2, previousMessages: 2, trend: "steady" });
+    expect(report.withoutTopic).toEqual([
+      { intent: "complaint", messages: 2, averageSentiment: -2.5, negativeShare: 1 },
+      { intent: "greeting", messages: 1, averageSentiment: 0, negativeShare: 0 },
+    ]);
+    const csv = await fetch(`${t.url}/api/v1/reports/topics.csv?from=2025-03-08&to=2025-03-15`, { headers: { cookie: admin } });
+    expect((await csv.text()).split("\r\n")).toContain("refund policy,2,2,-1,1,other,0,new,refund");
   });
 
   it.each([

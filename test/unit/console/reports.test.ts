@@ -4,7 +4,7 @@ import { consoleReducer, initialState, type ConsoleAction } from "../../../conso
 import { mayReadReports, reportRange } from "../../../console/src/store/reports.ts";
 import type { ConsoleState } from "../../../console/src/store/types.ts";
 
-const report = (messages: number): TopicsReportDTO => ({ from: "2026-12-02T00:00:00.000Z", to: "2026-12-08T12:00:00.000Z", channel: null, messages, topics: [] });
+const report = (messages: number): TopicsReportDTO => ({ from: "2026-12-02T00:00:00.000Z", to: "2026-12-08T12:00:00.000Z", channel: null, messages, topics: [], previousFrom: "2026-11-26T00:00:00.000Z", withoutTopic: [] });
 
 function run(actions: ConsoleAction[], from: ConsoleState = initialState()): ConsoleState {
   return actions.reduce(consoleReducer, from);

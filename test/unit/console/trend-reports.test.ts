@@ -57,7 +57,7 @@ describe("the console's Reports area", () => {
   it("narrows the topics to a channel, and drops an answer for a channel no longer chosen", () => {
     const asked = consoleReducer(initialState(), { type: "report/loading", period: 30, channel: "telegram" });
     expect(asked.report).toMatchObject({ period: 30, channel: "telegram", loading: true });
-    const report = { from: "2026-11-09T00:00:00.000Z", to: "2026-12-08T12:00:00.000Z", channel: null, messages: 3, topics: [] };
+    const report = { from: "2026-11-09T00:00:00.000Z", to: "2026-12-08T12:00:00.000Z", channel: null, messages: 3, topics: [], previousFrom: "2026-10-10T12:00:00.000Z", withoutTopic: [] };
     expect(consoleReducer(asked, { type: "report/loaded", period: 30, channel: null, report }).report.report).toBeNull();
     expect(consoleReducer(asked, { type: "report/loaded", period: 30, channel: "telegram", report }).report).toMatchObject({ loading: false, report });
   });

@@ -17,8 +17,14 @@ describe("report CSV", () => {
       to: "2026-12-08T00:00:00.000Z",
       channel: null,
       messages: 3,
-      topics: [{ phrase: "late delivery", messages: 2, conversations: 2, averageSentiment: -1.5, negativeShare: 1, topIntent: "track_order" }],
+      topics: [
+        { phrase: "late delivery", messages: 2, conversations: 2, averageSentiment: -1.5, negativeShare: 1, topIntent: "track_order", previousMessages: 0, trend: "new", group: "delivery" },
+      ],
+      previousFrom: "2026-11-24T00:00:00.000Z",
+      withoutTopic: [],
     });
-    expect(csv).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent\r\nlate delivery,2,2,-1.5,1,track_order\r\n");
+    expect(csv).toBe(
+      "phrase,messages,conversations,averageSentiment,negativeShare,topIntent,previousMessages,trend,group\r\nlate delivery,2,2,-1.5,1,track_order,0,new,delivery\r\n",
+    );
   });
 });

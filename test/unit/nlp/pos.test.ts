@@ -79,6 +79,21 @@ describe("key phrases", () => {
     const text = "Hi, thanks for everything!";
     expect(keyPhrases(text, tagText(text))).toEqual([]);
   });
+
+  it("counts one topic under one name: the head noun singular, misspellings corrected, contact words alone left out", () => {
+    const phrases = (text: string, correct?: (word: string) => string | undefined): string[] => keyPhrases(text, tagText(text), [], correct);
+    expect(phrases("late deliveries again, and the refund policies")).toEqual(["late delivery", "refund policy"]);
+    expect(phrases("the zipper on my backpacks broke")).toEqual(["zipper", "backpack"]);
+    // Uncountable nouns stay as they are.
+    expect(phrases("the news about the series")).toEqual(["news", "series"]);
+    // How they got in touch is no topic; what it was about is.
+    expect(phrases("I sent you an email and called your phone")).toEqual([]);
+    expect(phrases("my phone case arrived broken")).toEqual(["phone case"]);
+    // With a corrector (the intent model's): "parcell" is the parcel; a correction that is no noun is no topic.
+    const correct = (word: string): string | undefined => ({ parcell: "parcel", lomg: "long" })[word];
+    expect(phrases("my parcell is late", correct)).toEqual(["parcel"]);
+    expect(phrases("it is taking so lomg", correct)).toEqual([]);
+  });
 });
 
 describe("CoNLL-U reader", () => {
