@@ -105,6 +105,13 @@ export const REPORTS_TEXT = {
   noTopicsHint: "Topics are the key phrases customers write; greetings and thanks have none.",
   failed: "The report could not be loaded",
   retry: "Retry",
+  trend: "Trend",
+  trendHint: "Messages with this topic against the previous period of the same length",
+  trendNew: "New",
+  trendSteady: "Steady",
+  inGroup: "with",
+  withoutTopic: "Messages without a topic, by intent",
+  withoutTopicHint: "Messages such as “I am furious, fix it now” hold no key phrase: they are counted under their intent.",
 } as const;
 
 /** Text of the inbox pane (conversation and ticket lists). */

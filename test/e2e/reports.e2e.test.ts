@@ -258,11 +258,16 @@ describe("Reports: a manager reads sentiment by agent, drills into the worst poi
     expect(await page.getByTestId("report-period-7").getAttribute("aria-pressed")).toBe("true");
     await page.locator("[data-testid=report-body]:not([data-state=loading])").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("report-summary").textContent()).toMatch(/^39 customer messages, /);
+    // The planted messages hold no key phrase: they are counted under their intent instead of vanishing.
+    await page.getByTestId("without-topic-table").waitFor();
+    const complaints = page.locator("[data-testid=without-topic-row][data-intent=complaint] td").first();
+    expect(Number(await complaints.textContent())).toBeGreaterThanOrEqual(4);
+    seen.push(await shot(page, "topics-without-topic"));
     // Every planted message came by web chat: none by Telegram.
     await page.getByTestId("report-channel").selectOption("telegram");
     await expect.poll(() => page.getByTestId("report-body").getAttribute("data-state"), { timeout: 30_000 }).toBe("no-messages");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("topics-csv").click()]);
-    expect(readFileSync((await download.path())!, "utf8")).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent\r\n");
+    expect(readFileSync((await download.path())!, "utf8")).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent,previousMessages,trend,group\r\n");
     seen.push(await shot(page, "topics-telegram"));
     console.log(`screenshots: ${seen.join(", ")}`);
   });

@@ -16,7 +16,7 @@ import { parseReportsSearch, REPORT_TABS, reportsSearch, type ReportsUrlState, t
 import "./reports/reports.css";
 import { ErrorState, Loading } from "./crm/ui.tsx";
 import { useLazyPages } from "./use-lazy-pages.ts";
-import { TopicsSkeleton, TopicsTable } from "./topics-table.tsx";
+import { TopicsSkeleton, TopicsTable, WithoutTopicTable } from "./topics-table.tsx";
 
 const PERIOD_TEXT: Record<ReportPeriod, string> = { 7: REPORTS_TEXT.last7, 30: REPORTS_TEXT.last30, 90: REPORTS_TEXT.last90 };
 
@@ -80,9 +80,19 @@ function ReportBody(props: { state: ReportState; onRetry: () => void }) {
     case "no-messages":
       return <EmptyState title={REPORTS_TEXT.noMessages} hint={REPORTS_TEXT.noMessagesHint} testId="report-empty" />;
     case "no-topics":
-      return <EmptyState title={REPORTS_TEXT.noTopics} hint={REPORTS_TEXT.noTopicsHint} testId="report-no-topics" />;
+      return (
+        <>
+          <EmptyState title={REPORTS_TEXT.noTopics} hint={REPORTS_TEXT.noTopicsHint} testId="report-no-topics" />
+          <WithoutTopicTable rows={state.report?.withoutTopic ?? []} />
+        </>
+      );
     case "topics":
-      return <TopicsTable topics={state.report?.topics ?? []} />;
+      return (
+        <>
+          <TopicsTable topics={state.report?.topics ?? []} />
+          <WithoutTopicTable rows={state.report?.withoutTopic ?? []} />
+        </>
+      );
   }
 }
 

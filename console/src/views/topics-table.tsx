@@ -1,5 +1,5 @@
 /** The topics report as a table, one row per key phrase, and its placeholder while the first report loads. */
-import type { TopicDTO } from "../../../src/contracts/api.ts";
+import type { TopicDTO, UntopicalDTO } from "../../../src/contracts/api.ts";
 import { UNKNOWN_INTENT } from "../../../src/contracts/nlp.ts";
 import { formatIntentName, formatNumber, formatScore, formatShare, scoreTone } from "../format.ts";
 import { REPORTS_TEXT } from "../strings.ts";
@@ -7,7 +7,7 @@ import { REPORTS_TEXT } from "../strings.ts";
 /** Rows of the placeholder: about a screenful, so little moves when the report arrives. */
 const SKELETON_ROWS = 6;
 /** Classes of the table's cells, column by column: the counts and the score are right-aligned numbers. */
-const CELL_CLASSES = ["", "num", "num", "num", "", ""];
+const CELL_CLASSES = ["", "num", "num", "num", "", "", ""];
 
 function Head() {
   return (
@@ -27,6 +27,9 @@ function Head() {
           {REPORTS_TEXT.negative}
         </th>
         <th scope="col">{REPORTS_TEXT.intent}</th>
+        <th scope="col" title={REPORTS_TEXT.trendHint}>
+          {REPORTS_TEXT.trend}
+        </th>
       </tr>
     </thead>
   );
@@ -41,6 +44,11 @@ function TopicRow(props: { topic: TopicDTO }) {
     <tr data-testid="topic-row" data-phrase={topic.phrase}>
       <th scope="row" class="report-table__phrase" data-testid="topic-phrase">
         {topic.phrase}
+        {topic.group !== topic.phrase && (
+          <span class="report-table__group" data-testid="topic-group">
+            {` ${REPORTS_TEXT.inGroup} ${topic.group}`}
+          </span>
+        )}
       </th>
       <td class="num" data-testid="topic-messages">
         {formatNumber(topic.messages)}
@@ -69,7 +77,50 @@ function TopicRow(props: { topic: TopicDTO }) {
           {formatIntentName(topic.topIntent)}
         </span>
       </td>
+      <td data-testid="topic-trend" data-trend={topic.trend} title={`${formatNumber(topic.previousMessages)} before`}>
+        {trendText(topic)}
+      </td>
     </tr>
+  );
+}
+
+/** "New", "Steady", or the change in messages with an arrow ("▲ +3", "▼ −2"). */
+function trendText(topic: TopicDTO): string {
+  if (topic.trend === "new") return REPORTS_TEXT.trendNew;
+  if (topic.trend === "steady") return REPORTS_TEXT.trendSteady;
+  const change = topic.messages - topic.previousMessages;
+  return change > 0 ? `▲ +${formatNumber(change)}` : `▼ −${formatNumber(-change)}`;
+}
+
+/** Messages with no key phrase, by intent, so a period's angry "fix it now" messages still show. */
+export function WithoutTopicTable(props: { rows: UntopicalDTO[] }) {
+  if (props.rows.length === 0) return null;
+  return (
+    <table class="report-table" data-testid="without-topic-table">
+      <caption title={REPORTS_TEXT.withoutTopicHint}>{REPORTS_TEXT.withoutTopic}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{REPORTS_TEXT.intent}</th>
+          <th scope="col" class="num">
+            {REPORTS_TEXT.messages}
+          </th>
+          <th scope="col" class="num">
+            {REPORTS_TEXT.sentiment}
+          </th>
+          <th scope="col">{REPORTS_TEXT.negative}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.intent} data-testid="without-topic-row" data-intent={row.intent}>
+            <th scope="row">{formatIntentName(row.intent)}</th>
+            <td class="num">{formatNumber(row.messages)}</td>
+            <td class="num">{formatScore(row.averageSentiment)}</td>
+            <td>{formatShare(row.negativeShare)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
