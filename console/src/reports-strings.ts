@@ -97,3 +97,37 @@ export const GROUPING_TEXT: Record<SentimentGroupBy, string> = {
 
 /** Names of the labels. */
 export const LABEL_TEXT: Record<SentimentLabel, string> = { negative: "Negative", neutral: "Neutral", positive: "Positive" };
+
+/** Text of the Alerts tab. */
+export const ALERT_TEXT = {
+  tab: "Alerts",
+  title: "Negative-sentiment alerts",
+  hint: "An alert is raised when an inbox's or a topic's share of negative messages in an hour passes its usual level (its threshold).",
+  show: "Show",
+  status: { open: "Open", acknowledged: "Acknowledged" },
+  scope: { inbox: "Inbox", topic: "Topic" },
+  scopeColumn: "Scope",
+  name: "Name",
+  share: "Negative share (threshold)",
+  shareHint: "Share of the hour's customer messages that were negative, and the threshold it passed",
+  shareVsThreshold: (share: string, threshold: string) => `${share} (> ${threshold})`,
+  negativeOfVolume: "Negative / messages",
+  raised: "Raised",
+  state: "State",
+  actions: "Actions",
+  ongoing: "Ongoing",
+  endedAt: (at: string) => `Ended ${at}`,
+  acknowledgedAt: (at: string) => `Acknowledged ${at}`,
+  messages: "Messages",
+  acknowledge: "Acknowledge",
+  acknowledging: "Acknowledging…",
+  acknowledged: (label: string) => `Alert for ${label} acknowledged.`,
+  acknowledgeFailed: (message: string) => `The alert could not be acknowledged: ${message}`,
+  loading: "Loading alerts…",
+  failed: "The alerts could not be loaded",
+  empty: { open: "No open alerts", acknowledged: "No acknowledged alerts" },
+  emptyHint: "Alerts appear here when the scan sees a spike of negative messages.",
+  loadMore: "Load more",
+  loadingMore: "Loading…",
+  moreFailed: "More alerts could not be loaded",
+} as const;

@@ -1,5 +1,5 @@
-/** The manager reports' REST calls (docs/reports.md): sentiment, service, the drill-down, and their CSV addresses. */
-import type { ReportInterval, ReportMessagesPageDTO, SentimentGroupBy, SentimentLabel, SentimentReportDTO, ServiceGroupBy, ServiceReportDTO } from "../../../src/contracts/reports.ts";
+/** The manager reports' REST calls (docs/reports.md): sentiment, service, CSAT, the drill-down, alerts, and the CSV addresses. */
+import type { AlertDTO, CsatReportDTO, ReportInterval, ReportMessagesPageDTO, SentimentGroupBy, SentimentLabel, SentimentReportDTO, ServiceGroupBy, ServiceReportDTO } from "../../../src/contracts/reports.ts";
 import { API_BASE, request } from "./http.ts";
 
 type Data<T> = { data: T };
@@ -35,6 +35,25 @@ export async function reportMessages(q: TrendQuery, target: DrillTarget, cursor:
   const path = `/reports/messages${search({ ...q, ...target, cursor: cursor ?? undefined, limit: DRILL_PAGE_SIZE })}`;
   const body = await request<ReportMessagesPageDTO & { data: ReportMessagesPageDTO["items"] }>("GET", path);
   return { items: body.data, nextCursor: body.nextCursor ?? null };
+}
+
+/** How many alerts one page of the Alerts tab asks for. */
+export const ALERTS_PAGE_SIZE = 25;
+
+/** A page of the negative-sentiment alerts (open or acknowledged), newest first; `cursor` continues a previous page. */
+export async function reportAlerts(status: "open" | "acknowledged", cursor: string | null): Promise<{ items: AlertDTO[]; nextCursor: string | null }> {
+  const body = await request<{ data: AlertDTO[]; nextCursor?: string | null }>("GET", `/reports/alerts${search({ status, cursor: cursor ?? undefined, limit: ALERTS_PAGE_SIZE })}`);
+  return { items: body.data, nextCursor: body.nextCursor ?? null };
+}
+
+/** POST /reports/alerts/:id/acknowledge: the alert as it is now (the first acknowledgement stands). */
+export async function acknowledgeAlert(id: string): Promise<AlertDTO> {
+  return (await request<Data<AlertDTO>>("POST", `/reports/alerts/${encodeURIComponent(id)}/acknowledge`)).data;
+}
+
+/** GET /reports/csat. */
+export async function csatReport(q: TrendQuery & { groupBy: ServiceGroupBy }): Promise<CsatReportDTO> {
+  return (await request<Data<CsatReportDTO>>("GET", `/reports/csat${search(q)}`)).data;
 }
 
 /** The address of the top topics' CSV over [from, to), of one channel or all. */

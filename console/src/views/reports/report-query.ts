@@ -6,7 +6,9 @@ import type { ReportInterval, SentimentGroupBy, SentimentLabel, ServiceGroupBy }
 import type { TrendQuery } from "../../api/report-endpoints.ts";
 
 /** The area's tabs. */
-export type ReportTab = "sentiment" | "service" | "topics";
+export type ReportTab = "sentiment" | "service" | "alerts" | "topics";
+/** Which alerts the Alerts tab lists. */
+export type AlertStatus = "open" | "acknowledged";
 /** The periods offered, in days (today and the days before it). */
 export type TrendPeriod = 7 | 30 | 90 | 365;
 /** What the sentiment chart plots. */
@@ -23,10 +25,13 @@ export type ReportsUrlState = {
   serviceGroupBy: ServiceGroupBy;
   metric: SentimentMetric;
   drill: DrillState | null;
+  /** The Alerts tab's list, and the alert whose messages are open (`alert=<id>`, `sentiment=` its label, default negative). */
+  alertStatus: AlertStatus;
+  alertDrill: { id: string; sentiment: SentimentLabel | undefined } | null;
 };
 
 /** Tabs, periods and groupings in the order the page offers them. */
-export const REPORT_TABS: readonly ReportTab[] = ["sentiment", "service", "topics"];
+export const REPORT_TABS: readonly ReportTab[] = ["sentiment", "service", "alerts", "topics"];
 export const TREND_PERIODS: readonly TrendPeriod[] = [7, 30, 90, 365];
 export const SENTIMENT_GROUPINGS: readonly SentimentGroupBy[] = ["channel", "inbox", "agent", "team", "intent", "topic", "tier", "segment"];
 export const SERVICE_GROUPINGS: readonly ServiceGroupBy[] = ["channel", "inbox", "agent", "team"];
@@ -51,6 +56,9 @@ export function parseReportsSearch(search: string): ReportsUrlState {
     serviceGroupBy: oneOf(SERVICE_GROUPINGS, tab === "service" ? groupBy : null, "channel"),
     metric: p.get("metric") === "mean" ? "mean" : "negative",
     drill: tab === "sentiment" ? drill : null,
+    alertStatus: p.get("status") === "acknowledged" ? "acknowledged" : "open",
+    // An alert's messages show its negative ones unless the address names another label or `all`.
+    alertDrill: tab === "alerts" && p.get("alert") ? { id: p.get("alert") ?? "", sentiment: p.get("sentiment") === "all" ? undefined : LABELS.find((l) => l === p.get("sentiment")) ?? "negative" } : null,
   };
 }
 
@@ -60,12 +68,17 @@ export function reportsSearch(s: ReportsUrlState): string {
   if (s.tab !== "sentiment") p.set("tab", s.tab);
   if (s.period !== 30) p.set("period", String(s.period));
   const groupBy = s.tab === "service" ? s.serviceGroupBy : s.sentimentGroupBy;
-  if (s.tab !== "topics" && groupBy !== "channel") p.set("groupBy", groupBy);
+  if ((s.tab === "sentiment" || s.tab === "service") && groupBy !== "channel") p.set("groupBy", groupBy);
   if (s.tab === "sentiment" && s.metric !== "negative") p.set("metric", s.metric);
   if (s.tab === "sentiment" && s.drill) {
     if (s.drill.group !== undefined) p.set("group", s.drill.group);
     if (s.drill.bucket) p.set("bucket", s.drill.bucket);
     if (s.drill.sentiment) p.set("sentiment", s.drill.sentiment);
+  }
+  if (s.tab === "alerts" && s.alertStatus !== "open") p.set("status", s.alertStatus);
+  if (s.tab === "alerts" && s.alertDrill) {
+    p.set("alert", s.alertDrill.id);
+    if (s.alertDrill.sentiment !== "negative") p.set("sentiment", s.alertDrill.sentiment ?? "all");
   }
   const text = p.toString();
   return text ? `?${text}` : "";
