@@ -131,3 +131,29 @@ export const ALERT_TEXT = {
   loadingMore: "Loading…",
   moreFailed: "More alerts could not be loaded",
 } as const;
+
+/** Text of the Service tab's CSAT tiles, column and section. */
+export const CSAT_TEXT = {
+  responses: "CSAT answers",
+  meanScore: "CSAT mean",
+  meanScoreHint: "Mean rating from 1 (bad) to 5 (great) of the answers given in the period",
+  satisfied: "Satisfied",
+  satisfiedHint: "Share of the answers that rated 4 or 5",
+  column: "CSAT (answers)",
+  columnHint: "Mean rating (1–5) and the number of answers given in the period",
+  title: "CSAT and sentiment",
+  correlation: (r: string, n: number) => `Correlation between the rating and the conversation's mean sentiment: r = ${r} over ${n.toLocaleString()} rated ${n === 1 ? "conversation" : "conversations"}.`,
+  noCorrelation: (n: number) => `Too few rated conversations with a sentiment (${n.toLocaleString()}), or no variation, for a correlation.`,
+  disagreements: "Where the rating and the sentiment disagree",
+  disagreementsHint: "Rated 1–2 while the customer's messages were positive, or 4–5 while they were negative; the farthest apart first.",
+  noDisagreements: "No rated conversation disagrees with its sentiment in this period.",
+  kindColumn: "Disagreement",
+  kind: { low_csat_positive_sentiment: "Low rating, positive messages", high_csat_negative_sentiment: "High rating, negative messages" },
+  rating: "Rating",
+  sentiment: "Sentiment (messages)",
+  sentimentHint: "Mean NLP score of the customer's messages, and how many",
+  comment: "Comment",
+  noComment: "—",
+  answered: "Answered",
+  openConversation: "Open conversation",
+} as const;

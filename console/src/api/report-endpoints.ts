@@ -62,6 +62,6 @@ export function topicsCsvHref(range: { from: string; to: string }, channel: stri
 }
 
 /** The address of a report's CSV with the same query: a plain link downloads it with the session cookie. */
-export function reportCsvHref(report: "sentiment" | "service" | "messages", q: TrendQuery, target: DrillTarget = {}): string {
+export function reportCsvHref(report: "sentiment" | "service" | "csat" | "messages", q: TrendQuery, target: DrillTarget = {}): string {
   return `${API_BASE}/reports/${report}.csv${search({ ...q, ...target })}`;
 }
