@@ -157,3 +157,12 @@ export const CSAT_TEXT = {
   answered: "Answered",
   openConversation: "Open conversation",
 } as const;
+
+/** Text of the sentiment and service tabs' filters. */
+export const FILTER_TEXT = {
+  label: "Filters",
+  names: { channel: "Channel", inbox: "Inbox", agent: "Agent", team: "Team", intent: "Intent", segment: "Segment" },
+  all: { channel: "All channels", inbox: "All inboxes", agent: "All agents", team: "All teams", intent: "All intents", segment: "All segments" },
+  clear: "Clear filters",
+  csatUnfiltered: "The CSAT section covers every conversation of the period: the filters above do not apply to it.",
+} as const;

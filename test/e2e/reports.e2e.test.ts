@@ -305,6 +305,40 @@ describe("Reports: a manager reads sentiment by agent, drills into the worst poi
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("topics-csv").click()]);
     expect(readFileSync((await download.path())!, "utf8")).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent\r\n");
     seen.push(await shot(page, "topics-telegram"));
+  });
+
+  it("filters the Sentiment and Service tabs by intent, agent and inbox: the totals, the drill-down and the address follow", async () => {
+    await page.getByTestId("report-tab-sentiment").click();
+    await page.locator("[data-testid=sentiment-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    await page.locator("[data-testid=sentiment-filters][data-state=loaded]").waitFor({ timeout: 30_000 });
+    // Complaints in the period: "this is awful", "still broken, terrible", "this is useless and slow", "worst support ever".
+    await page.getByTestId("sentiment-filters-intent").selectOption("complaint");
+    await expect.poll(() => page.getByTestId("total-messages-value").textContent(), { timeout: 30_000 }).toBe("4");
+    expect(await page.getByTestId("total-negative-value").textContent()).toBe("100%");
+    expect(new URL(page.url()).searchParams.get("intent")).toBe("complaint");
+    // And Sam's: the two after his reply.
+    await page.getByTestId("sentiment-filters-agent").selectOption({ label: "Sam Support" });
+    await expect.poll(() => page.getByTestId("total-messages-value").textContent(), { timeout: 30_000 }).toBe("2");
+    await page.locator("[data-testid=sentiment-row][data-key=web]").getByTestId("sentiment-row-drill").press("Enter");
+    await page.locator("[data-testid=drill-panel][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("drill-text").allTextContents()).toEqual(["worst support ever", "this is useless and slow"]);
+    expect(await overflowsX(page)).toBe(false);
+    seen.push(await shot(page, "sentiment-filtered"));
+    // The Service tab keeps the filters: Sam's conversation ended on a refund, so no complaint conversation is his.
+    await page.getByTestId("report-tab-service").click();
+    await page.locator("[data-testid=service-tab][data-state=empty]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("service-filters-agent").inputValue()).toBe(ids.sam);
+    await page.getByTestId("service-filters-clear").click();
+    await page.locator("[data-testid=service-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("service-conversations-value").textContent()).toBe("4");
+    await page.locator("[data-testid=service-filters][data-state=loaded]").waitFor({ timeout: 30_000 });
+    await page.getByTestId("service-filters-inbox").selectOption("demo");
+    await expect.poll(() => new URL(page.url()).searchParams.get("inbox"), { timeout: 30_000 }).toBe("demo");
+    await page.locator("[data-testid=service-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("service-conversations-value").textContent()).toBe("4");
+    expect(await page.getByTestId("csat-unfiltered").count()).toBe(1);
+    expect(await overflowsX(page)).toBe(false);
+    seen.push(await shot(page, "service-filtered"));
     console.log(`screenshots: ${seen.join(", ")}`);
   });
 });

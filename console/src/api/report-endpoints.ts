@@ -5,7 +5,20 @@ import { API_BASE, request } from "./http.ts";
 type Data<T> = { data: T };
 
 /** The query every trend report takes: the period [from, to) as instants, the buckets' width, the grouping and the zone. */
-export type TrendQuery = { from: string; to: string; interval: ReportInterval; groupBy: string; timezone?: string };
+export type TrendQuery = {
+  from: string;
+  to: string;
+  interval: ReportInterval;
+  groupBy: string;
+  timezone?: string;
+  /** Optional filters (docs/reports.md, Filters); /csat takes none. */
+  channel?: string;
+  inbox?: string;
+  agent?: string;
+  team?: string;
+  intent?: string;
+  segment?: string;
+};
 
 /** One point, group or label of the sentiment report to list the messages of (`group` "" is the group without a key). */
 export type DrillTarget = { bucket?: string; group?: string; sentiment?: SentimentLabel };
@@ -53,7 +66,8 @@ export async function acknowledgeAlert(id: string): Promise<AlertDTO> {
 
 /** GET /reports/csat. */
 export async function csatReport(q: TrendQuery & { groupBy: ServiceGroupBy }): Promise<CsatReportDTO> {
-  return (await request<Data<CsatReportDTO>>("GET", `/reports/csat${search(q)}`)).data;
+  const { from, to, interval, groupBy, timezone } = q;
+  return (await request<Data<CsatReportDTO>>("GET", `/reports/csat${search({ from, to, interval, groupBy, timezone })}`)).data;
 }
 
 /** The address of the top topics' CSV over [from, to), of one channel or all. */

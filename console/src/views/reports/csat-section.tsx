@@ -5,7 +5,7 @@
 import type { CsatDisagreement, CsatReportDTO } from "../../../../src/contracts/reports.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatChannel, formatClock, formatDate, formatNumber, formatScore } from "../../format.ts";
-import { CSAT_TEXT } from "../../reports-strings.ts";
+import { CSAT_TEXT, FILTER_TEXT } from "../../reports-strings.ts";
 import { CsvLink } from "./report-controls.tsx";
 
 function Disagreement(props: { d: CsatDisagreement; crm: CrmOperations }) {
@@ -36,7 +36,7 @@ function Disagreement(props: { d: CsatDisagreement; crm: CrmOperations }) {
 }
 
 /** The section; `csat` is GET /reports/csat for the tab's period and grouping. */
-export function CsatSection(props: { crm: CrmOperations; csat: CsatReportDTO; csvHref: string }) {
+export function CsatSection(props: { crm: CrmOperations; csat: CsatReportDTO; csvHref: string; filtered: boolean }) {
   const { csat } = props;
   const r = csat.sentiment.pearson;
   return (
@@ -49,6 +49,11 @@ export function CsatSection(props: { crm: CrmOperations; csat: CsatReportDTO; cs
           <p class="card__muted" data-testid="csat-correlation">
             {r === null ? CSAT_TEXT.noCorrelation(csat.sentiment.conversations) : CSAT_TEXT.correlation(r.toFixed(2), csat.sentiment.conversations)}
           </p>
+          {props.filtered ? (
+            <p class="card__muted" data-testid="csat-unfiltered">
+              {FILTER_TEXT.csatUnfiltered}
+            </p>
+          ) : null}
         </div>
         <CsvLink href={props.csvHref} testId="csat-csv" />
       </div>

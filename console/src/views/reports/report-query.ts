@@ -14,6 +14,13 @@ export type TrendPeriod = 7 | 30 | 90 | 365;
 /** What the sentiment chart plots. */
 export type SentimentMetric = "negative" | "mean";
 
+/** The filters the sentiment and service tabs take beside the grouping (docs/reports.md, Filters). */
+export const REPORT_FILTER_NAMES = ["channel", "inbox", "agent", "team", "intent", "segment"] as const;
+/** A filter's name. */
+export type ReportFilterName = (typeof REPORT_FILTER_NAMES)[number];
+/** The filters set (absent: not filtered). */
+export type ReportFilterValues = Partial<Record<ReportFilterName, string>>;
+
 /** The drill-down open on screen: a group (its key, "" for the group without one), a point's bucket, a label. */
 export type DrillState = { group: string | undefined; bucket: string | undefined; sentiment: SentimentLabel | undefined };
 
@@ -24,6 +31,8 @@ export type ReportsUrlState = {
   sentimentGroupBy: SentimentGroupBy;
   serviceGroupBy: ServiceGroupBy;
   metric: SentimentMetric;
+  /** The sentiment and service tabs' filters (kept when switching between the two). */
+  filters: ReportFilterValues;
   drill: DrillState | null;
   /** The Alerts tab's list, and the alert whose messages are open (`alert=<id>`, `sentiment=` its label, default negative). */
   alertStatus: AlertStatus;
@@ -55,6 +64,7 @@ export function parseReportsSearch(search: string): ReportsUrlState {
     sentimentGroupBy: oneOf(SENTIMENT_GROUPINGS, tab === "sentiment" ? groupBy : null, "channel"),
     serviceGroupBy: oneOf(SERVICE_GROUPINGS, tab === "service" ? groupBy : null, "channel"),
     metric: p.get("metric") === "mean" ? "mean" : "negative",
+    filters: Object.fromEntries(REPORT_FILTER_NAMES.flatMap((name) => (p.get(name) ? [[name, p.get(name) ?? ""]] : []))),
     drill: tab === "sentiment" ? drill : null,
     alertStatus: p.get("status") === "acknowledged" ? "acknowledged" : "open",
     // An alert's messages show its negative ones unless the address names another label or `all`.
@@ -70,6 +80,7 @@ export function reportsSearch(s: ReportsUrlState): string {
   const groupBy = s.tab === "service" ? s.serviceGroupBy : s.sentimentGroupBy;
   if ((s.tab === "sentiment" || s.tab === "service") && groupBy !== "channel") p.set("groupBy", groupBy);
   if (s.tab === "sentiment" && s.metric !== "negative") p.set("metric", s.metric);
+  if (s.tab === "sentiment" || s.tab === "service") for (const name of REPORT_FILTER_NAMES) if (s.filters[name]) p.set(name, s.filters[name] ?? "");
   if (s.tab === "sentiment" && s.drill) {
     if (s.drill.group !== undefined) p.set("group", s.drill.group);
     if (s.drill.bucket) p.set("bucket", s.drill.bucket);
@@ -96,11 +107,11 @@ export function browserZone(): string | undefined {
   return zone && /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/.test(zone) ? zone : undefined;
 }
 
-/** A period as the server's query: from local midnight `period - 1` days before `now` up to `now`, and the same length before it. */
-export function trendQueries(period: TrendPeriod, groupBy: string, now: Date): { current: TrendQuery; previous: TrendQuery } {
+/** A period as the server's query (with the filters): from local midnight `period - 1` days before `now` up to `now`, and the same length before it. */
+export function trendQueries(period: TrendPeriod, groupBy: string, now: Date, filters: ReportFilterValues = {}): { current: TrendQuery; previous: TrendQuery } {
   const from = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (period - 1));
   const before = new Date(from.getFullYear(), from.getMonth(), from.getDate() - period);
-  const base = { interval: periodInterval(period), groupBy, timezone: browserZone() };
+  const base = { interval: periodInterval(period), groupBy, timezone: browserZone(), ...filters };
   return {
     current: { ...base, from: from.toISOString(), to: now.toISOString() },
     previous: { ...base, from: before.toISOString(), to: from.toISOString() },

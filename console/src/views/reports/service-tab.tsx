@@ -16,6 +16,7 @@ import { CsatSection } from "./csat-section.tsx";
 import { CsvLink, Picker, Tile, Tiles } from "./report-controls.tsx";
 import { allBuckets, groupName, formatChange, formatDuration, SERIES_COLORS } from "./report-figures.ts";
 import { SERVICE_GROUPINGS, trendQueries, type ReportsUrlState } from "./report-query.ts";
+import { ReportFilters } from "./report-filters.tsx";
 import { TrendChart, trendLines } from "./trend-chart.tsx";
 
 type ServiceMetric = "conversations" | "contained" | "firstResponse";
@@ -161,7 +162,9 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
   const { crm, url, update } = props;
   const [metric, setMetric] = useState<ServiceMetric>("conversations");
   const groupBy = url.serviceGroupBy;
-  const { current, previous } = useMemo(() => trendQueries(url.period, groupBy, props.now), [url.period, groupBy, props.now]);
+  const filterKey = JSON.stringify(url.filters);
+  const { current, previous } = useMemo(() => trendQueries(url.period, groupBy, props.now, url.filters), [url.period, groupBy, props.now, filterKey]);
+  const unfiltered = useMemo(() => trendQueries(url.period, groupBy, props.now).current, [url.period, groupBy, props.now]);
   const [loaded, reload] = useLoad<Loaded>(crm, JSON.stringify(current), async () => {
     const [report, before, csat] = await Promise.all([
       reportsApi.serviceReport({ ...current, groupBy }),
@@ -205,7 +208,7 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
         <section class="card trend-card trend-card--table">
           <ServiceTables report={report} groups={groups} />
         </section>
-        <CsatSection crm={crm} csat={loaded.data.csat} csvHref={reportsApi.reportCsvHref("csat", current)} />
+        <CsatSection crm={crm} csat={loaded.data.csat} csvHref={reportsApi.reportCsvHref("csat", unfiltered)} filtered={Object.keys(url.filters).length > 0} />
       </>
     );
   }
@@ -217,6 +220,7 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
         <span class="trend-controls__spacer" />
         <CsvLink href={reportsApi.reportCsvHref("service", current)} testId="service-csv" />
       </div>
+      <ReportFilters crm={crm} period={unfiltered} value={url.filters} onChange={(filters) => update({ filters })} testId="service-filters" />
       {body}
     </div>
   );
