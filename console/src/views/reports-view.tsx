@@ -131,7 +131,7 @@ function TopicsPanel(props: { report: ReportState; ops: ReportOperations }) {
   );
 }
 
-// The Sentiment and Service tabs' own chunk (uPlot comes with their charts on demand).
+// The Sentiment, Service and Alerts tabs' own chunk (uPlot comes with the charts on demand).
 const importTrendPages = () => import("./reports/pages.ts");
 
 const TAB_NAMES: Record<ReportTab, string> = { sentiment: TREND_TEXT.tabSentiment, service: TREND_TEXT.tabService, alerts: ALERT_TEXT.tab, topics: TREND_TEXT.tabTopics };

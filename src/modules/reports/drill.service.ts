@@ -5,7 +5,8 @@ import type { ServiceDeps } from "../deps.ts";
 import { drillMessages, type DrillRow } from "./drill.repo.ts";
 import { resolvePeriod } from "./period.ts";
 import type { DrillQuery } from "./reports.schemas.ts";
-import { filtersOf, sentimentDimension } from "./sentiment.service.ts";
+import { filtersOf } from "./report-sql.ts";
+import { sentimentDimension } from "./sentiment.service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

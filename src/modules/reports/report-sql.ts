@@ -108,6 +108,12 @@ export async function rowsOf<T>(db: { execute(query: SQL): Promise<unknown> }, q
 /** A report's filters (each absent: not filtered); see reports.schemas.ts. */
 export type FilterValues = { channel?: string; inbox?: string; agent?: string; team?: string; intent?: string; segment?: string };
 
+/** The filters of a query (its other fields left out). */
+export function filtersOf(query: FilterValues): FilterValues {
+  const { channel, inbox, agent, team, intent, segment } = query;
+  return { channel, inbox, agent, team, intent, segment };
+}
+
 /** The filters that are set, as [name, value] pairs. */
 export function activeFilters(filters: FilterValues): [keyof FilterValues, string][] {
   return (Object.entries(filters) as [keyof FilterValues, string | undefined][]).filter((e): e is [keyof FilterValues, string] => typeof e[1] === "string");

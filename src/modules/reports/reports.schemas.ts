@@ -47,9 +47,6 @@ const filters = {
   segment: z.string().trim().min(1, "segment must not be empty").max(100, "segment is too long").optional(),
 };
 
-/** The report filters' names. */
-export const REPORT_FILTERS = ["channel", "inbox", "agent", "team", "intent", "segment"] as const;
-
 /** Query of GET /api/v1/reports/sentiment (and sentiment.csv). */
 export const sentimentQuery = z
   .object({
@@ -92,8 +89,6 @@ export type SentimentQuery = z.infer<typeof sentimentQuery>;
 export type ServiceQuery = z.infer<typeof serviceQuery>;
 /** The drill-down's query, parsed. */
 export type DrillQuery = z.infer<typeof drillQuery>;
-/** The filters of a report's query, parsed (absent: no filter). */
-export type ReportFilters = Partial<Pick<SentimentQuery, (typeof REPORT_FILTERS)[number]>>;
 
 const hourOfDay = z.number().int("start must be a whole hour").min(0, "start must be 0–23").max(23, "start must be 0–23");
 

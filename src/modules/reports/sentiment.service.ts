@@ -3,7 +3,7 @@ import type { SentimentFigures, SentimentGroup, SentimentReportDTO } from "../..
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod, rollupHours, type ReportPeriod } from "./period.ts";
-import { activeFilters, catchUpRollups, ROLLUP_DIMENSIONS, type Buckets, type FilterValues, type SentimentDimension } from "./report-sql.ts";
+import { activeFilters, catchUpRollups, filtersOf, ROLLUP_DIMENSIONS, type Buckets, type FilterValues, type SentimentDimension } from "./report-sql.ts";
 import type { SentimentQuery } from "./reports.schemas.ts";
 import { conversationSums, keyNames, messageSums, type BucketRow, type ConversationSumsRow, type MessageSumsRow } from "./sentiment.repo.ts";
 
@@ -105,12 +105,6 @@ async function buildGroups(
 /** Whether the hourly rollups can answer a grouping under filters: they keep one dimension per row, so only filters on it. */
 export function rollupsServe(dimension: SentimentDimension, filters: FilterValues): boolean {
   return ROLLUP_DIMENSIONS.includes(dimension) && activeFilters(filters).every(([name]) => name === dimension);
-}
-
-/** The filters of a query (absent ones left out). */
-export function filtersOf(query: FilterValues): FilterValues {
-  const { channel, inbox, agent, team, intent, segment } = query;
-  return { channel, inbox, agent, team, intent, segment };
 }
 
 /** The sentiment report for a query: 400 VALIDATION_FAILED naming the field for a bad period, zone or grouping. */

@@ -3,11 +3,10 @@ import type { CsatFigures, ServiceFigures, ServiceGroup, ServiceReportDTO, SlaBr
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod } from "./period.ts";
-import { catchUpRollups } from "./report-sql.ts";
+import { catchUpRollups, filtersOf } from "./report-sql.ts";
 import type { ServiceQuery } from "./reports.schemas.ts";
 import { periodFields } from "./sentiment.service.ts";
 import { keyNames } from "./sentiment.repo.ts";
-import { filtersOf } from "./sentiment.service.ts";
 import { assignedRows, breachRows, conversationRows, csatRows, openedRows, resolutionRows, resolvedRows } from "./service.repo.ts";
 
 const NO_KEY = { channel: "No channel", inbox: "No inbox", agent: "Unassigned", team: "No team" } as const;
