@@ -12,6 +12,7 @@ import { ALERT_TEXT } from "../../reports-strings.ts";
 import { EmptyState } from "../common.tsx";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
 import { DrillPanel } from "./drill-panel.tsx";
+import { LoadMore } from "./report-controls.tsx";
 import type { AlertStatus, ReportsUrlState } from "./report-query.ts";
 
 type Pages = { items: AlertDTO[]; nextCursor: string | null };
@@ -119,16 +120,14 @@ export function AlertsTab(props: { crm: CrmOperations; url: ReportsUrlState; upd
             </tbody>
           </table>
         </div>
-        {loaded.data.nextCursor ? (
-          <button type="button" class="button button--secondary drill__more alerts__more" onClick={() => void loadMore()} disabled={more === "loading"} data-testid="alerts-more">
-            {more === "loading" ? ALERT_TEXT.loadingMore : ALERT_TEXT.loadMore}
-          </button>
-        ) : null}
-        {more === "failed" ? (
-          <p class="card__muted" role="alert" data-testid="alerts-more-failed">
-            {ALERT_TEXT.moreFailed}
-          </p>
-        ) : null}
+        <LoadMore
+          more={more}
+          hasMore={loaded.data.nextCursor !== null}
+          onMore={() => void loadMore()}
+          class="alerts__more"
+          testId="alerts-more"
+          text={{ more: ALERT_TEXT.loadMore, loading: ALERT_TEXT.loadingMore, failed: ALERT_TEXT.moreFailed }}
+        />
       </>
     );
   }

@@ -6,7 +6,7 @@ import type { CsatDisagreement, CsatReportDTO } from "../../../../src/contracts/
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatChannel, formatClock, formatDate, formatNumber, formatScore } from "../../format.ts";
 import { CSAT_TEXT, FILTER_TEXT } from "../../reports-strings.ts";
-import { CsvLink } from "./report-controls.tsx";
+import { ConversationLink, CsvLink } from "./report-controls.tsx";
 
 function Disagreement(props: { d: CsatDisagreement; crm: CrmOperations }) {
   const { d, crm } = props;
@@ -18,18 +18,9 @@ function Disagreement(props: { d: CsatDisagreement; crm: CrmOperations }) {
       <td class="csat__comment" data-testid="csat-disagreement-comment">{d.comment ?? CSAT_TEXT.noComment}</td>
       <td>{`${formatDate(d.respondedAt)} ${formatClock(d.respondedAt)} · ${formatChannel(d.channel)}`}</td>
       <td>
-        <a
-          class="crm-link"
-          href={d.link}
-          onClick={(e) => {
-            if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-            e.preventDefault();
-            void crm.openConversation(d.conversationId);
-          }}
-          data-testid="csat-disagreement-open"
-        >
+        <ConversationLink crm={crm} conversationId={d.conversationId} testId="csat-disagreement-open">
           {CSAT_TEXT.openConversation}
-        </a>
+        </ConversationLink>
       </td>
     </tr>
   );
