@@ -69,6 +69,13 @@ describe("filters on the sentiment report", () => {
     const raw = await sentiment("groupBy=channel&inbox=demo");
     expect(raw.source).toBe("raw");
     expect(raw.groups).toEqual(rollups.groups);
+    // A period starting inside an hour: the rollups answer the whole hours, the messages the edge, under the same filter.
+    const edge = "from=2026-03-01T09:01:00Z&to=2026-03-04&timezone=UTC&interval=day&groupBy=channel";
+    const edgeRollups = await report<SentimentReportDTO>(`sentiment?${edge}&channel=web`);
+    const edgeRaw = await report<SentimentReportDTO>(`sentiment?${edge}&inbox=demo`);
+    expect([edgeRollups.source, edgeRaw.source]).toEqual(["rollups", "raw"]);
+    expect(edgeRollups.groups[0].total).toMatchObject({ messages: 2, meanScore: 1.5 });
+    expect(edgeRaw.groups).toEqual(edgeRollups.groups);
   });
 
   it("agent=Alex grouped by agent reads the rollups and equals the raw answer (grouped by intent); intent=complaint keeps the two messages before any agent", async () => {
