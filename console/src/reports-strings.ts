@@ -97,3 +97,72 @@ export const GROUPING_TEXT: Record<SentimentGroupBy, string> = {
 
 /** Names of the labels. */
 export const LABEL_TEXT: Record<SentimentLabel, string> = { negative: "Negative", neutral: "Neutral", positive: "Positive" };
+
+/** Text of the Alerts tab. */
+export const ALERT_TEXT = {
+  tab: "Alerts",
+  title: "Negative-sentiment alerts",
+  hint: "An alert is raised when an inbox's or a topic's share of negative messages in an hour passes its usual level (its threshold).",
+  show: "Show",
+  status: { open: "Open", acknowledged: "Acknowledged" },
+  scope: { inbox: "Inbox", topic: "Topic" },
+  scopeColumn: "Scope",
+  name: "Name",
+  share: "Negative share (threshold)",
+  shareHint: "Share of the hour's customer messages that were negative, and the threshold it passed",
+  shareVsThreshold: (share: string, threshold: string) => `${share} (> ${threshold})`,
+  negativeOfVolume: "Negative / messages",
+  raised: "Raised",
+  state: "State",
+  actions: "Actions",
+  ongoing: "Ongoing",
+  endedAt: (at: string) => `Ended ${at}`,
+  acknowledgedAt: (at: string) => `Acknowledged ${at}`,
+  messages: "Messages",
+  acknowledge: "Acknowledge",
+  acknowledging: "Acknowledging…",
+  acknowledged: (label: string) => `Alert for ${label} acknowledged.`,
+  acknowledgeFailed: (message: string) => `The alert could not be acknowledged: ${message}`,
+  loading: "Loading alerts…",
+  failed: "The alerts could not be loaded",
+  empty: { open: "No open alerts", acknowledged: "No acknowledged alerts" },
+  emptyHint: "Alerts appear here when the scan sees a spike of negative messages.",
+  loadMore: "Load more",
+  loadingMore: "Loading…",
+  moreFailed: "More alerts could not be loaded",
+} as const;
+
+/** Text of the Service tab's CSAT tiles, column and section. */
+export const CSAT_TEXT = {
+  responses: "CSAT answers",
+  meanScore: "CSAT mean",
+  meanScoreHint: "Mean rating from 1 (bad) to 5 (great) of the answers given in the period",
+  satisfied: "Satisfied",
+  satisfiedHint: "Share of the answers that rated 4 or 5",
+  column: "CSAT (answers)",
+  columnHint: "Mean rating (1–5) and the number of answers given in the period",
+  title: "CSAT and sentiment",
+  correlation: (r: string, n: number) => `Correlation between the rating and the conversation's mean sentiment: r = ${r} over ${n.toLocaleString()} rated ${n === 1 ? "conversation" : "conversations"}.`,
+  noCorrelation: (n: number) => `Too few rated conversations with a sentiment (${n.toLocaleString()}), or no variation, for a correlation.`,
+  disagreements: "Where the rating and the sentiment disagree",
+  disagreementsHint: "Rated 1–2 while the customer's messages were positive, or 4–5 while they were negative; the farthest apart first.",
+  noDisagreements: "No rated conversation disagrees with its sentiment in this period.",
+  kindColumn: "Disagreement",
+  kind: { low_csat_positive_sentiment: "Low rating, positive messages", high_csat_negative_sentiment: "High rating, negative messages" },
+  rating: "Rating",
+  sentiment: "Sentiment (messages)",
+  sentimentHint: "Mean NLP score of the customer's messages, and how many",
+  comment: "Comment",
+  noComment: "—",
+  answered: "Answered",
+  openConversation: "Open conversation",
+} as const;
+
+/** Text of the sentiment and service tabs' filters. */
+export const FILTER_TEXT = {
+  label: "Filters",
+  names: { channel: "Channel", inbox: "Inbox", agent: "Agent", team: "Team", intent: "Intent", segment: "Segment" },
+  all: { channel: "All channels", inbox: "All inboxes", agent: "All agents", team: "All teams", intent: "All intents", segment: "All segments" },
+  clear: "Clear filters",
+  csatUnfiltered: "The CSAT section covers every conversation of the period: the filters above do not apply to it.",
+} as const;

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAgents } from "../../src/db/seed/demo-data.ts";
+import { tables } from "../../src/db/index.ts";
 import { errorCatalogue } from "../../src/errors.ts";
 import { createTestApp, type TestApp } from "../support/create-test-app.ts";
 import { reportFixtures } from "../support/report-fixtures.ts";
@@ -38,7 +39,7 @@ const overflowsX = (page: Page): Promise<boolean> => page.evaluate(() => documen
  * negative messages (Sam's): Sam's point that day is 100 % negative, the worst of the chart. Five days ago, conversation
  * 3: Alex replies, "great help" (positive). Forty days ago (the previous 30 days): one negative and one positive message.
  */
-async function plant(t: TestApp): Promise<{ alex: string; sam: string; samConversation: string }> {
+async function plant(t: TestApp): Promise<Planted> {
   const f = reportFixtures(t.container.database.db);
   const { alex, sam } = await f.setup();
   const day = (daysAgo: number, hh: number, mm: number): string => {
@@ -72,13 +73,15 @@ async function plant(t: TestApp): Promise<{ alex: string; sam: string; samConver
   const old = await f.conversation("demo", "web", day(40, 10, 0));
   await f.customer(old, day(40, 10, 0), "bad", { score: -2, label: "negative", drivers: [{ text: "bad", weight: -2 }] });
   await f.customer(old, day(40, 10, 5), "good", { score: 2, label: "positive", drivers: [{ text: "good", weight: 2 }] });
-  return { alex, sam, samConversation: c2 };
+  return { alex, sam, samConversation: c2, c1, c3, old, day };
 }
+
+type Planted = { alex: string; sam: string; samConversation: string; c1: string; c3: string; old: string; day: (daysAgo: number, hh: number, mm: number) => string };
 
 describe("Reports: a manager reads sentiment by agent, drills into the worst point, downloads the CSV, and reads the service figures", () => {
   let app: TestApp;
   let page: Page;
-  let ids: { alex: string; sam: string; samConversation: string };
+  let ids: Planted;
   const seen: string[] = [];
 
   beforeAll(async () => {
@@ -212,6 +215,44 @@ describe("Reports: a manager reads sentiment by agent, drills into the worst poi
     seen.push(await shot(page, "service-by-agent"));
   });
 
+  it("the Service tab shows CSAT against the previous period, per group, its correlation with sentiment, and the conversation where they disagree", async () => {
+    // Rated in the period: conversation 1 (mean sentiment (−3 − 3 + 2) / 3 = −1.33) 5, Sam's (−9 / 4 = −2.25) 2,
+    // conversation 3 (+1.5) 4; in the previous 30 days the old one (0) 3.
+    const rate = async (conversationId: string, daysAgo: number, score: number, comment: string | null) =>
+      app.container.database.db.insert(tables.csatResponses).values({ conversationId, score, comment, via: "widget", requestedAt: new Date(ids.day(daysAgo, 12, 0)), respondedAt: new Date(ids.day(daysAgo, 12, 5)) });
+    await rate(ids.c1, 3, 5, "quick fix, thanks");
+    await rate(ids.samConversation, 3, 2, null);
+    await rate(ids.c3, 5, 4, null);
+    await rate(ids.old, 40, 3, null);
+    // The tab asks again when it opens (a reload would forget the sentiment tab's grouping the later tests rely on).
+    await page.getByTestId("report-tab-topics").click();
+    await page.getByTestId("report-tab-service").click();
+    await page.locator("[data-testid=service-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("csat-responses-value").textContent()).toBe("3");
+    expect(await page.getByTestId("csat-responses-change").textContent()).toBe("▲ 2 vs previous 30 days");
+    // (5 + 2 + 4) / 3 = 3.67 against 3; 2 of 3 satisfied against none.
+    expect(await page.getByTestId("csat-mean-value").textContent()).toBe("3.7");
+    expect(await page.getByTestId("csat-mean-change").textContent()).toBe("▲ 0.67 vs previous 30 days");
+    expect(await page.getByTestId("csat-satisfied-value").textContent()).toBe("67%");
+    expect(await page.getByTestId("csat-satisfied-change").textContent()).toBe("▲ 67 pts vs previous 30 days");
+    // By agent: Sam's conversation was handed to Sam; the other two never were.
+    expect(await page.locator("[data-testid=service-row][data-label='Sam Support']").getByTestId("service-row-csat").textContent()).toBe("2.0 (1)");
+    expect(await page.locator("[data-testid=service-row][data-label='Unassigned']").getByTestId("service-row-csat").textContent()).toBe("4.5 (2)");
+    // Pairs (5, −1.333), (2, −2.25), (4, 1.5): Σdxdy = 2.4722, Σdx² = 4.6667, Σdy² = 7.6435, r = 0.41.
+    expect(await page.getByTestId("csat-correlation").textContent()).toBe("Correlation between the rating and the conversation's mean sentiment: r = 0.41 over 3 rated conversations.");
+    const rows = page.getByTestId("csat-disagreement");
+    expect(await rows.count()).toBe(1);
+    expect(await rows.getAttribute("data-id")).toBe(ids.c1);
+    expect(await rows.getByTestId("csat-disagreement-kind").textContent()).toBe("High rating, negative messages");
+    expect(await rows.getByTestId("csat-disagreement-score").textContent()).toBe("5 / 5");
+    expect(await rows.getByTestId("csat-disagreement-sentiment").textContent()).toBe("−1.33 (3)");
+    expect(await rows.getByTestId("csat-disagreement-comment").textContent()).toBe("quick fix, thanks");
+    expect(await overflowsX(page)).toBe(false);
+    seen.push(await shot(page, "service-csat"));
+    // The link opens the conversation in the console, as the drill-down's do.
+    expect(await rows.getByTestId("csat-disagreement-open").getAttribute("href")).toBe(`/console/conversations/${ids.c1}`);
+  });
+
   it("shows the server's error with Retry when the report fails, and Retry loads it", async () => {
     await page.getByTestId("report-tab-sentiment").click();
     await page.locator("[data-testid=sentiment-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
@@ -269,6 +310,40 @@ describe("Reports: a manager reads sentiment by agent, drills into the worst poi
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("topics-csv").click()]);
     expect(readFileSync((await download.path())!, "utf8")).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent,previousMessages,trend,group\r\n");
     seen.push(await shot(page, "topics-telegram"));
+  });
+
+  it("filters the Sentiment and Service tabs by intent, agent and inbox: the totals, the drill-down and the address follow", async () => {
+    await page.getByTestId("report-tab-sentiment").click();
+    await page.locator("[data-testid=sentiment-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    await page.locator("[data-testid=sentiment-filters][data-state=loaded]").waitFor({ timeout: 30_000 });
+    // Complaints in the period: "this is awful", "still broken, terrible", "this is useless and slow", "worst support ever".
+    await page.getByTestId("sentiment-filters-intent").selectOption("complaint");
+    await expect.poll(() => page.getByTestId("total-messages-value").textContent(), { timeout: 30_000 }).toBe("4");
+    expect(await page.getByTestId("total-negative-value").textContent()).toBe("100%");
+    expect(new URL(page.url()).searchParams.get("intent")).toBe("complaint");
+    // And Sam's: the two after his reply.
+    await page.getByTestId("sentiment-filters-agent").selectOption({ label: "Sam Support" });
+    await expect.poll(() => page.getByTestId("total-messages-value").textContent(), { timeout: 30_000 }).toBe("2");
+    await page.locator("[data-testid=sentiment-row][data-key=web]").getByTestId("sentiment-row-drill").press("Enter");
+    await page.locator("[data-testid=drill-panel][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("drill-text").allTextContents()).toEqual(["worst support ever", "this is useless and slow"]);
+    expect(await overflowsX(page)).toBe(false);
+    seen.push(await shot(page, "sentiment-filtered"));
+    // The Service tab keeps the filters: Sam's conversation ended on a refund, so no complaint conversation is his.
+    await page.getByTestId("report-tab-service").click();
+    await page.locator("[data-testid=service-tab][data-state=empty]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("service-filters-agent").inputValue()).toBe(ids.sam);
+    await page.getByTestId("service-filters-clear").click();
+    await page.locator("[data-testid=service-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("service-conversations-value").textContent()).toBe("4");
+    await page.locator("[data-testid=service-filters][data-state=loaded]").waitFor({ timeout: 30_000 });
+    await page.getByTestId("service-filters-inbox").selectOption("demo");
+    await expect.poll(() => new URL(page.url()).searchParams.get("inbox"), { timeout: 30_000 }).toBe("demo");
+    await page.locator("[data-testid=service-tab][data-state=loaded]").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("service-conversations-value").textContent()).toBe("4");
+    expect(await page.getByTestId("csat-unfiltered").count()).toBe(1);
+    expect(await overflowsX(page)).toBe(false);
+    seen.push(await shot(page, "service-filtered"));
     console.log(`screenshots: ${seen.join(", ")}`);
   });
 });

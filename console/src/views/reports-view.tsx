@@ -8,7 +8,7 @@ import { REPORT_TOPICS } from "../api/endpoints.ts";
 import { topicsCsvHref } from "../api/report-endpoints.ts";
 import { REPORT_PERIODS, reportRange } from "../store/reports.ts";
 import type { ReportPeriod, ReportState } from "../store/types.ts";
-import { TREND_TEXT } from "../reports-strings.ts";
+import { ALERT_TEXT, TREND_TEXT } from "../reports-strings.ts";
 import { CHANNEL_NAMES, ERROR_TEXT, REPORTS_TEXT } from "../strings.ts";
 import { EmptyState } from "./common.tsx";
 import { CsvLink, TrendPeriodPicker } from "./reports/report-controls.tsx";
@@ -141,10 +141,10 @@ function TopicsPanel(props: { report: ReportState; ops: ReportOperations }) {
   );
 }
 
-// The Sentiment and Service tabs' own chunk (uPlot comes with their charts on demand).
+// The Sentiment, Service and Alerts tabs' own chunk (uPlot comes with the charts on demand).
 const importTrendPages = () => import("./reports/pages.ts");
 
-const TAB_NAMES: Record<ReportTab, string> = { sentiment: TREND_TEXT.tabSentiment, service: TREND_TEXT.tabService, topics: TREND_TEXT.tabTopics };
+const TAB_NAMES: Record<ReportTab, string> = { sentiment: TREND_TEXT.tabSentiment, service: TREND_TEXT.tabService, alerts: ALERT_TEXT.tab, topics: TREND_TEXT.tabTopics };
 
 /** The tabs as a tablist: arrows move between them, as in any tab strip. */
 function Tabs(props: { tab: ReportTab; onChange: (tab: ReportTab) => void }) {
@@ -179,7 +179,7 @@ function Tabs(props: { tab: ReportTab; onChange: (tab: ReportTab) => void }) {
 }
 
 /**
- * The Reports area: Sentiment (chart, totals against the previous period, drill-down), Service and Topics tabs, its
+ * The Reports area: Sentiment (chart, totals against the previous period, drill-down), Service, Alerts and Topics tabs, its
  * state in the address (`search`, kept by `setReportsSearch`), and a way back to the inbox.
  */
 export function ReportsView(props: { report: ReportState; ops: ReportOperations & { crm: CrmOperations }; search: string }) {
@@ -193,7 +193,7 @@ export function ReportsView(props: { report: ReportState; ops: ReportOperations 
   if (parsed.tab === "sentiment") groupings.current.sentimentGroupBy = parsed.sentimentGroupBy;
   if (parsed.tab === "service") groupings.current.serviceGroupBy = parsed.serviceGroupBy;
   const url = { ...parsed, ...groupings.current };
-  const linkedDrill = url.drill !== null;
+  const linkedDrill = url.drill !== null || url.alertDrill !== null;
   useEffect(() => {
     // Tells keyboard and screen-reader users that the page changed, and starts their Tab order here; a shared link to
     // a drill-down leaves the focus on the drill-down's heading instead (it takes it when its messages show).
@@ -211,12 +211,12 @@ export function ReportsView(props: { report: ReportState; ops: ReportOperations 
           <h1 class="reports__title" tabIndex={-1} ref={heading}>
             {TREND_TEXT.area}
           </h1>
-          {url.tab !== "topics" ? <TrendPeriodPicker period={url.period} onChange={(period) => update({ period, drill: null })} /> : null}
+          {url.tab === "sentiment" || url.tab === "service" ? <TrendPeriodPicker period={url.period} onChange={(period) => update({ period, drill: null })} /> : null}
         </div>
         <Tabs
           tab={url.tab}
           onChange={(tab) => {
-            update({ tab, drill: null });
+            update({ tab, drill: null, alertDrill: null });
             // Customers kept writing since the visit began: the topics are asked again, as the other tabs are.
             if (tab === "topics") void ops.reloadReport();
           }}
@@ -227,6 +227,7 @@ export function ReportsView(props: { report: ReportState; ops: ReportOperations 
           ) : null}
           {url.tab === "sentiment" && trend.pages ? <trend.pages.SentimentTab crm={ops.crm} url={url} update={update} now={now} /> : null}
           {url.tab === "service" && trend.pages ? <trend.pages.ServiceTab crm={ops.crm} url={url} update={update} now={now} /> : null}
+          {url.tab === "alerts" && trend.pages ? <trend.pages.AlertsTab crm={ops.crm} url={url} update={update} /> : null}
           {url.tab === "topics" ? <TopicsPanel report={state} ops={ops} /> : null}
         </div>
       </div>

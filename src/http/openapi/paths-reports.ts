@@ -1,5 +1,5 @@
 /** Operations of the sentiment and service reports and their drill-down (definitions: docs/reports.md). */
-import { drillQuery, sentimentQuery, serviceQuery, staffingBody } from "../../modules/reports/reports.schemas.ts";
+import { csatQuery, drillQuery, sentimentQuery, serviceQuery, staffingBody } from "../../modules/reports/reports.schemas.ts";
 import type { Operation } from "./operation.ts";
 import { alertIdParams, alertsQuery } from "../../modules/reports/alerts.routes.ts";
 import { alertDTO, csatReportDTO, reportMessageDTO, sentimentReportDTO, serviceReportDTO, staffingPlanDTO } from "./schemas-reports.ts";
@@ -88,7 +88,7 @@ export const reportOperations: Operation[] = [
     summary: "CSAT by group, and beside NLP sentiment",
     description: `Per group and bucket (by when each answer was given) and overall: CSAT answers, mean score and the share satisfied (4–5); Pearson's r between the rating and the mean sentiment score of the same conversations' customer messages; and the conversations where they disagree (rated 1–2 with a mean score above 0, or 4–5 below 0), each with its console link. ${periods}`,
     access: read,
-    query: serviceQuery,
+    query: csatQuery,
     success: { status: 200, description: "The report.", data: csatReportDTO },
   },
   {
@@ -97,7 +97,7 @@ export const reportOperations: Operation[] = [
     tag: "Reports",
     summary: "CSAT report as CSV",
     access: exported,
-    query: serviceQuery,
+    query: csatQuery,
     success: { status: 200, description: "group, label, bucket (or total; the overall line has group overall), responses, meanScore, satisfiedShare; then one line per disagreement (bucket disagreement) with conversationId, kind, score, sentiment, link.", files: ["text/csv"] },
   },
   {

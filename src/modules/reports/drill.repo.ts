@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";
 import type { SentimentDriverDTO, SentimentLabel } from "../../contracts/reports.ts";
 import type { ReportPeriod } from "./period.ts";
-import { bucketEnd, messageKey, rowsOf, SCORED_CUSTOMER_MESSAGE, type SentimentDimension } from "./report-sql.ts";
+import { bucketEnd, messageFilter, messageKey, rowsOf, SCORED_CUSTOMER_MESSAGE, type FilterValues, type SentimentDimension } from "./report-sql.ts";
 
 /** A message behind a point, as read. */
 export type DrillRow = {
@@ -21,7 +21,7 @@ export type DrillRow = {
 };
 
 /** Which messages: the period's point (bucket start, or the whole period), one group's key ("" for none), one label. */
-export type DrillFilter = { dimension: SentimentDimension; bucket: Date | null; group: string | undefined; sentiment: SentimentLabel | undefined };
+export type DrillFilter = { dimension: SentimentDimension; bucket: Date | null; group: string | undefined; sentiment: SentimentLabel | undefined; filters: FilterValues };
 
 /** Joins and condition keeping the messages of one group (a message is in a topic's group when it has that key phrase). */
 function groupFilter(dimension: SentimentDimension, group: string | undefined): { joins: SQL; where: SQL } {
@@ -51,7 +51,7 @@ export async function drillMessages(db: Database, period: ReportPeriod, filter: 
         m.sentiment_score::float8 as score, m.sentiment_label as label, m.intent, c.channel, c.inbox_id, m.agent_id::text as agent_id,
         m.annotation->'sentiment'->'drivers' as drivers
       from messages m ${joins}
-      where ${SCORED_CUSTOMER_MESSAGE} and m.created_at >= ${lo} and m.created_at < ${hi} and ${where}
+      where ${SCORED_CUSTOMER_MESSAGE} and m.created_at >= ${lo} and m.created_at < ${hi} and ${where} and ${messageFilter(filter.filters)}
         ${filter.sentiment ? sql`and m.sentiment_label = ${filter.sentiment}` : sql``}
         ${cursor ? sql`and (m.created_at, m.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``}
       order by m.created_at desc, m.id desc

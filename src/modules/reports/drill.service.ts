@@ -5,6 +5,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { drillMessages, type DrillRow } from "./drill.repo.ts";
 import { resolvePeriod } from "./period.ts";
 import type { DrillQuery } from "./reports.schemas.ts";
+import { filtersOf } from "./report-sql.ts";
 import { sentimentDimension } from "./sentiment.service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,5 +43,5 @@ export async function reportMessages(
   if (bucket && (Number.isNaN(bucket.getTime()) || bucket.getTime() >= period.to.getTime())) {
     throw new AppError("VALIDATION_FAILED", "bucket must be a point of the report's period.", { bucket: "is not a point of the period" });
   }
-  return drillMessages(deps.db, period, { dimension, bucket, group: query.group, sentiment: query.sentiment }, cursor, rows);
+  return drillMessages(deps.db, period, { dimension, bucket, group: query.group, sentiment: query.sentiment, filters: filtersOf(query) }, cursor, rows);
 }

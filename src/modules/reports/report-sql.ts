@@ -104,3 +104,66 @@ export async function catchUpRollups(db: { execute(query: SQL): Promise<unknown>
 export async function rowsOf<T>(db: { execute(query: SQL): Promise<unknown> }, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as { rows: T[] }).rows;
 }
+
+/** A report's filters (each absent: not filtered); see reports.schemas.ts. */
+export type FilterValues = { channel?: string; inbox?: string; agent?: string; team?: string; intent?: string; segment?: string };
+
+/** The filters of a query (its other fields left out). */
+export function filtersOf(query: FilterValues): FilterValues {
+  const { channel, inbox, agent, team, intent, segment } = query;
+  return { channel, inbox, agent, team, intent, segment };
+}
+
+/** The filters that are set, as [name, value] pairs. */
+export function activeFilters(filters: FilterValues): [keyof FilterValues, string][] {
+  return (Object.entries(filters) as [keyof FilterValues, string | undefined][]).filter((e): e is [keyof FilterValues, string] => typeof e[1] === "string");
+}
+
+/** The condition a row meets under the filters, given each dimension's value in that row (`and` of them; `true` without filters). */
+function filterWhere(filters: FilterValues, value: Record<keyof FilterValues, SQL>): SQL {
+  const parts = activeFilters(filters).map(([name, v]) => sql`${value[name]} = ${v}`);
+  return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
+}
+
+/** The customer's segment of a conversation's customer (by the customer's id). */
+const segmentOf = (customerId: SQL): SQL => sql`(select cu_f.segment from customers cu_f where cu_f.id = ${customerId})`;
+
+/** The filters over a customer message `m` joined to its conversation `c` (the keys the sentiment report groups messages by). */
+export function messageFilter(filters: FilterValues): SQL {
+  return filterWhere(filters, {
+    channel: sql`c.channel`,
+    inbox: sql`c.inbox_id`,
+    agent: sql`m.agent_id::text`,
+    team: conversationTeam(sql`m.conversation_id`),
+    intent: sql`m.intent`,
+    segment: segmentOf(sql`c.customer_id`),
+  });
+}
+
+/** The filters over a conversation's report row `rc` (the keys of its last customer message, as conversation figures group). */
+export function conversationFilter(filters: FilterValues): SQL {
+  return filterWhere(filters, {
+    channel: sql`rc.channel`,
+    inbox: sql`rc.inbox_id`,
+    agent: sql`rc.last_agent_id::text`,
+    team: conversationTeam(sql`rc.conversation_id`),
+    intent: sql`rc.last_intent`,
+    segment: segmentOf(sql`rc.customer_id`),
+  });
+}
+
+/**
+ * The filters over the service report's rows: a conversation `c`, and its ticket `t` when the row is one's (else the
+ * conversation's latest ticket answers agent and team). Intent is that of the conversation's last customer message.
+ */
+export function serviceFilter(filters: FilterValues, ticket: boolean): SQL {
+  const latest = (column: string): SQL => sql`(select lt.${sql.raw(column)}::text from tickets lt where lt.conversation_id = c.id order by lt.created_at desc limit 1)`;
+  return filterWhere(filters, {
+    channel: sql`c.channel`,
+    inbox: sql`c.inbox_id`,
+    agent: ticket ? sql`t.assignee_id::text` : latest("assignee_id"),
+    team: ticket ? sql`t.team_id::text` : latest("team_id"),
+    intent: sql`(select rcf.last_intent from report_conversations rcf where rcf.conversation_id = c.id)`,
+    segment: segmentOf(sql`c.customer_id`),
+  });
+}

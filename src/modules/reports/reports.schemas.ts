@@ -1,5 +1,6 @@
 /** zod schemas of the sentiment, service and drill-down reports' query strings. */
 import { z } from "zod";
+import { CONVERSATION_CHANNELS } from "../../contracts/channel-names.ts";
 import { cursorParam, limitSchema } from "../../http/pagination.ts";
 
 // A date ("2026-03-29": midnight in the report's time zone), a local date-time ("2026-03-29T08:00", in the report's
@@ -26,20 +27,44 @@ const common = {
   timezone,
 };
 
+const keyText = (name: string, what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]{1,100}$/, `${name} must be ${what}`)
+    .optional();
+
+/**
+ * The filters the sentiment and service reports and the drill-down take beside `groupBy` (docs/reports.md, Filters):
+ * each narrows what is counted to one channel, inbox, agent, team, intent or customer segment.
+ */
+const filters = {
+  channel: z.enum(CONVERSATION_CHANNELS, { error: `channel must be one of ${CONVERSATION_CHANNELS.join(", ")}` }).optional(),
+  inbox: keyText("inbox", "an inbox id"),
+  agent: z.uuid("agent must be an agent's id").optional(),
+  team: z.uuid("team must be a team's id").optional(),
+  intent: keyText("intent", "an intent name (letters, digits, _ . : -)"),
+  segment: z.string().trim().min(1, "segment must not be empty").max(100, "segment is too long").optional(),
+};
+
 /** Query of GET /api/v1/reports/sentiment (and sentiment.csv). */
 export const sentimentQuery = z
   .object({
     ...common,
+    ...filters,
     groupBy: z
       .enum(["channel", "inbox", "agent", "team", "intent", "topic", "tier", "segment"], { error: "groupBy must be channel, inbox, agent, team, intent, topic, tier or segment" })
       .default("channel"),
   })
   .strict();
 
+const serviceGroupBy = { groupBy: z.enum(["channel", "inbox", "agent", "team"], { error: "groupBy must be channel, inbox, agent or team" }).default("channel") };
+
 /** Query of GET /api/v1/reports/service (and service.csv). */
-export const serviceQuery = z
-  .object({ ...common, groupBy: z.enum(["channel", "inbox", "agent", "team"], { error: "groupBy must be channel, inbox, agent or team" }).default("channel") })
-  .strict();
+export const serviceQuery = z.object({ ...common, ...serviceGroupBy, ...filters }).strict();
+
+/** Query of GET /api/v1/reports/csat (and csat.csv): the service report's period and grouping, no filters. */
+export const csatQuery = z.object({ ...common, ...serviceGroupBy }).strict();
 
 /** Query of GET /api/v1/reports/messages (and messages.csv): the sentiment report's filters and one point of it. */
 export const drillQuery = sentimentQuery

@@ -3,7 +3,7 @@ import type { SentimentFigures, SentimentGroup, SentimentReportDTO } from "../..
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod, rollupHours, type ReportPeriod } from "./period.ts";
-import { catchUpRollups, ROLLUP_DIMENSIONS, type Buckets, type SentimentDimension } from "./report-sql.ts";
+import { activeFilters, catchUpRollups, filtersOf, ROLLUP_DIMENSIONS, type Buckets, type FilterValues, type SentimentDimension } from "./report-sql.ts";
 import type { SentimentQuery } from "./reports.schemas.ts";
 import { conversationSums, keyNames, messageSums, type BucketRow, type ConversationSumsRow, type MessageSumsRow } from "./sentiment.repo.ts";
 
@@ -102,14 +102,20 @@ async function buildGroups(
     .sort((a, b) => b.total.messages - a.total.messages || a.label.localeCompare(b.label));
 }
 
+/** Whether the hourly rollups can answer a grouping under filters: they keep one dimension per row, so only filters on it. */
+export function rollupsServe(dimension: SentimentDimension, filters: FilterValues): boolean {
+  return ROLLUP_DIMENSIONS.includes(dimension) && activeFilters(filters).every(([name]) => name === dimension);
+}
+
 /** The sentiment report for a query: 400 VALIDATION_FAILED naming the field for a bad period, zone or grouping. */
 export async function sentimentReport(deps: Pick<ServiceDeps, "db" | "now">, query: SentimentQuery): Promise<SentimentReportDTO> {
   const dimension = sentimentDimension(query.groupBy);
   const period = await resolvePeriod(deps, query);
-  const hours = ROLLUP_DIMENSIONS.includes(dimension) ? await rollupHours(deps, period) : null;
+  const filters = filtersOf(query);
+  const hours = rollupsServe(dimension, filters) ? await rollupHours(deps, period) : null;
   const buckets = await bucketsOf(deps.db, period);
   await catchUpRollups(deps.db);
-  const [messageRows, conversationRows] = await Promise.all([messageSums(deps.db, period, buckets, dimension, hours), conversationSums(deps.db, period, buckets, dimension)]);
+  const [messageRows, conversationRows] = await Promise.all([messageSums(deps.db, period, buckets, dimension, filters, hours), conversationSums(deps.db, period, buckets, dimension, filters)]);
   return {
     ...periodFields(period),
     groupBy: query.groupBy,

@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/index.ts";
 import type { ServiceGroupBy } from "../../contracts/reports.ts";
 import type { ReportPeriod } from "./period.ts";
-import { bucketIndex, conversationTeam, rowsOf, within, type Buckets } from "./report-sql.ts";
+import { bucketIndex, conversationTeam, rowsOf, serviceFilter, within, type Buckets, type FilterValues } from "./report-sql.ts";
 
 /** A bucket's 1-based number (null: the whole period) and group key. */
 type Keyed = { bucket: number | null; key: string };
@@ -50,7 +50,7 @@ export function conversationGroupKey(groupBy: ServiceGroupBy): SQL {
 }
 
 /** Conversations started in the period in which the customer wrote (a message with a sentiment), and how many never got a ticket. */
-export async function conversationRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<ConversationRow[]> {
+export async function conversationRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy, filters: FilterValues = {}): Promise<ConversationRow[]> {
   return rowsOf<ConversationRow>(
     db,
     grouped(
@@ -60,13 +60,13 @@ export async function conversationRows(db: Database, period: ReportPeriod & { bu
       sql`count(*)::int as conversations, count(*) filter (where not exists (select 1 from tickets t where t.conversation_id = c.id))::int as contained`,
       sql`conversations c`,
       // The customer wrote (a message with a sentiment): a look-up in the small per-conversation report table, not the messages.
-      sql`exists (select 1 from report_conversations rc where rc.conversation_id = c.id)`,
+      sql`exists (select 1 from report_conversations rc where rc.conversation_id = c.id) and ${serviceFilter(filters, false)}`,
     ),
   );
 }
 
 /** Tickets opened in the period: hand-off reasons, first-response percentiles, current status and priority. */
-export async function openedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<OpenedRow[]> {
+export async function openedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy, filters: FilterValues = {}): Promise<OpenedRow[]> {
   const frt = seconds(sql`t.first_response_at`, sql`t.created_at`);
   return rowsOf<OpenedRow>(
     db,
@@ -79,13 +79,13 @@ export async function openedRows(db: Database, period: ReportPeriod & { buckets:
           (select jsonb_object_agg(v.status, v.n) from (select status, count(*) as n from unnest(array_agg(t.status)) as status group by status) v) as by_status,
           (select jsonb_object_agg(v.priority, v.n) from (select priority, count(*) as n from unnest(array_agg(t.priority)) as priority group by priority) v) as by_priority`,
         sql`tickets t join conversations c on c.id = t.conversation_id`,
-        sql`true`,
+        serviceFilter(filters, true),
     ),
   );
 }
 
 /** Tickets resolved in the period (resolved now): resolution and handle-time percentiles. */
-export async function resolvedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<ResolvedRow[]> {
+export async function resolvedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy, filters: FilterValues = {}): Promise<ResolvedRow[]> {
   const resolution = seconds(sql`t.resolved_at`, sql`t.created_at`);
   // Handle time: from the ticket's latest assignment before it was resolved to its resolution.
   const assignedAt = sql`(select max(e.created_at) from ticket_events e where e.ticket_id = t.id and e.type = 'assigned' and e.created_at <= t.resolved_at)`;
@@ -98,13 +98,13 @@ export async function resolvedRows(db: Database, period: ReportPeriod & { bucket
       ticketKey(groupBy),
       sql`count(*)::int as resolved, ${pct(0.5, resolution)} as res_p50, ${pct(0.9, resolution)} as res_p90, ${pct(0.5, handle)} as handle_p50`,
       sql`tickets t join conversations c on c.id = t.conversation_id`,
-      sql`t.status = 'resolved' and t.resolved_at is not null`,
+      sql`t.status = 'resolved' and t.resolved_at is not null and ${serviceFilter(filters, true)}`,
     ),
   );
 }
 
 /** Resolutions in the period (status changes to resolved), and those a later status change took back out of resolved. */
-export async function resolutionRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<ResolutionRow[]> {
+export async function resolutionRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy, filters: FilterValues = {}): Promise<ResolutionRow[]> {
   return rowsOf<ResolutionRow>(
     db,
     grouped(
@@ -114,22 +114,22 @@ export async function resolutionRows(db: Database, period: ReportPeriod & { buck
       sql`count(*)::int as resolutions, count(*) filter (where exists (select 1 from ticket_events l where l.ticket_id = e.ticket_id and l.type = 'status_changed'
         and l.id > e.id and l.data->>'from' = 'resolved'))::int as reopened`,
       sql`ticket_events e join tickets t on t.id = e.ticket_id join conversations c on c.id = t.conversation_id`,
-      sql`e.type = 'status_changed' and e.data->>'to' = 'resolved'`,
+      sql`e.type = 'status_changed' and e.data->>'to' = 'resolved' and ${serviceFilter(filters, true)}`,
     ),
   );
 }
 
 /** Assignments in the period; by agent, the agent assigned. */
-export async function assignedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<AssignedRow[]> {
+export async function assignedRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy, filters: FilterValues = {}): Promise<AssignedRow[]> {
   const key = groupBy === "agent" ? sql`coalesce(e.data->>'assigneeId', e.data->>'to', '')` : ticketKey(groupBy);
   return rowsOf<AssignedRow>(
     db,
-    grouped(period, sql`e.created_at`, key, sql`count(*)::int as assigned`, sql`ticket_events e join tickets t on t.id = e.ticket_id join conversations c on c.id = t.conversation_id`, sql`e.type = 'assigned'`),
+    grouped(period, sql`e.created_at`, key, sql`count(*)::int as assigned`, sql`ticket_events e join tickets t on t.id = e.ticket_id join conversations c on c.id = t.conversation_id`, sql`e.type = 'assigned' and ${serviceFilter(filters, true)}`),
   );
 }
 
 /** SLA breaches recorded in the period (sla_breaches, by when each was recorded), per metric; by agent, the ticket's assignee now. */
-export async function breachRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<BreachRow[]> {
+export async function breachRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy, filters: FilterValues = {}): Promise<BreachRow[]> {
   const metric = (name: string): SQL => sql`count(*) filter (where b.metric = ${name})::int as ${sql.raw(name)}`;
   return rowsOf<BreachRow>(
     db,
@@ -139,7 +139,7 @@ export async function breachRows(db: Database, period: ReportPeriod & { buckets:
       ticketKey(groupBy),
       sql`${metric("first_response")}, ${metric("next_response")}, ${metric("resolution")}`,
       sql`sla_breaches b join tickets t on t.id = b.ticket_id join conversations c on c.id = t.conversation_id`,
-      sql`true`,
+      serviceFilter(filters, true),
     ),
   );
 }
@@ -148,7 +148,7 @@ export async function breachRows(db: Database, period: ReportPeriod & { buckets:
 export type CsatRow = Keyed & { responses: number; score_sum: number; satisfied: number };
 
 /** CSAT answers given in the period, grouped as the conversations they rate. */
-export async function csatRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy): Promise<CsatRow[]> {
+export async function csatRows(db: Database, period: ReportPeriod & { buckets: Buckets }, groupBy: ServiceGroupBy, filters: FilterValues = {}): Promise<CsatRow[]> {
   return rowsOf<CsatRow>(
     db,
     grouped(
@@ -157,7 +157,7 @@ export async function csatRows(db: Database, period: ReportPeriod & { buckets: B
       conversationGroupKey(groupBy),
       sql`count(*)::int as responses, sum(r.score)::int as score_sum, count(*) filter (where r.score >= 4)::int as satisfied`,
       sql`csat_responses r join conversations c on c.id = r.conversation_id`,
-      sql`r.score is not null`,
+      sql`r.score is not null and ${serviceFilter(filters, false)}`,
     ),
   );
 }

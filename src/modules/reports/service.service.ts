@@ -3,7 +3,7 @@ import type { CsatFigures, ServiceFigures, ServiceGroup, ServiceReportDTO, SlaBr
 import type { ServiceDeps } from "../deps.ts";
 import { bucketsOf } from "./period.repo.ts";
 import { resolvePeriod } from "./period.ts";
-import { catchUpRollups } from "./report-sql.ts";
+import { catchUpRollups, filtersOf } from "./report-sql.ts";
 import type { ServiceQuery } from "./reports.schemas.ts";
 import { periodFields } from "./sentiment.service.ts";
 import { keyNames } from "./sentiment.repo.ts";
@@ -49,17 +49,18 @@ const noBreaches = (): SlaBreachCounts => ({ firstResponse: 0, nextResponse: 0, 
 /** The service report for a query: 400 VALIDATION_FAILED naming the field for a bad period, zone or grouping. */
 export async function serviceReport(deps: Pick<ServiceDeps, "db" | "now">, query: ServiceQuery): Promise<ServiceReportDTO> {
   const { groupBy } = query;
+  const filters = filtersOf(query);
   const bounds = await resolvePeriod(deps, query);
   const period = { ...bounds, buckets: await bucketsOf(deps.db, bounds) };
   await catchUpRollups(deps.db);
   const [conversations, opened, resolved, resolutions, assigned, breaches, csat] = await Promise.all([
-    conversationRows(deps.db, period, groupBy),
-    openedRows(deps.db, period, groupBy),
-    resolvedRows(deps.db, period, groupBy),
-    resolutionRows(deps.db, period, groupBy),
-    assignedRows(deps.db, period, groupBy),
-    breachRows(deps.db, period, groupBy),
-    csatRows(deps.db, period, groupBy),
+    conversationRows(deps.db, period, groupBy, filters),
+    openedRows(deps.db, period, groupBy, filters),
+    resolvedRows(deps.db, period, groupBy, filters),
+    resolutionRows(deps.db, period, groupBy, filters),
+    assignedRows(deps.db, period, groupBy, filters),
+    breachRows(deps.db, period, groupBy, filters),
+    csatRows(deps.db, period, groupBy, filters),
   ]);
   // key → bucket number (0 for the whole period) → figures
   const groups = new Map<string, Map<number, ServiceFigures>>();

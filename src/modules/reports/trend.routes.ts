@@ -6,7 +6,7 @@ import { decodeCursor, splitPage, timeIdCursor } from "../../http/pagination.ts"
 import type { ServiceDeps } from "../deps.ts";
 import { assertCan } from "../policy/index.ts";
 import { presentDrillRow, reportMessages } from "./drill.service.ts";
-import { drillQuery, sentimentQuery, serviceQuery } from "./reports.schemas.ts";
+import { csatQuery, drillQuery, sentimentQuery, serviceQuery } from "./reports.schemas.ts";
 import { sentimentReport } from "./sentiment.service.ts";
 import { serviceReport } from "./service.service.ts";
 import { csatCsv, MESSAGE_HEADER, messageCsvLine, sentimentCsv, serviceCsv } from "./trend-csv.ts";
@@ -57,7 +57,7 @@ export function trendRoutes(router: Router, deps: ServiceDeps): void {
     res.end();
   });
   router.get(["/csat", "/csat.csv"], async (req, res) => {
-    const query = parseInput(serviceQuery, req.query);
+    const query = parseInput(csatQuery, req.query);
     const csv = wantsCsv(req);
     if (csv) assertCan(currentActor(req), "report.export");
     const report = await csatReport(deps, query);

@@ -14,8 +14,9 @@ describe("the console's Reports area", () => {
   it("keeps its tab, period, grouping, plot and drill-down in the address, and reads them back", () => {
     const state = parseReportsSearch("?groupBy=agent&group=3f0c7d2e-1111-4222-8333-444455556666&bucket=2026-12-05T00:00:00%2B01:00&sentiment=negative&period=90");
     expect(state).toEqual({
-      tab: "sentiment", period: 90, sentimentGroupBy: "agent", serviceGroupBy: "channel", metric: "negative",
+      tab: "sentiment", period: 90, sentimentGroupBy: "agent", serviceGroupBy: "channel", metric: "negative", filters: {},
       drill: { group: "3f0c7d2e-1111-4222-8333-444455556666", bucket: "2026-12-05T00:00:00+01:00", sentiment: "negative" },
+      alertStatus: "open", alertDrill: null,
     });
     expect(parseReportsSearch(reportsSearch(state))).toEqual(state);
     // The group without a key ("no agent") is an empty group, not no group.
@@ -23,6 +24,23 @@ describe("the console's Reports area", () => {
     expect(reportsSearch(parseReportsSearch(""))).toBe("");
     expect(parseReportsSearch("?tab=service&groupBy=agent&period=12")).toMatchObject({ tab: "service", serviceGroupBy: "agent", period: 30, drill: null });
     expect(parseReportsSearch("?tab=nope&groupBy=planet&metric=mean")).toMatchObject({ tab: "sentiment", sentimentGroupBy: "channel", metric: "mean" });
+  });
+
+  it("keeps the sentiment and service filters in the address, and the Alerts tab's list and open alert", () => {
+    const filtered = parseReportsSearch("?tab=service&channel=web&intent=refund&segment=&planet=mars");
+    expect(filtered.filters).toEqual({ channel: "web", intent: "refund" });
+    expect(reportsSearch(filtered)).toBe("?tab=service&channel=web&intent=refund");
+    // Other tabs do not carry them.
+    expect(reportsSearch({ ...filtered, tab: "topics" })).toBe("?tab=topics");
+    const alerts = parseReportsSearch("?tab=alerts&status=acknowledged&alert=a1");
+    expect([alerts.alertStatus, alerts.alertDrill]).toEqual(["acknowledged", { id: "a1", sentiment: "negative" }]);
+    expect(reportsSearch(alerts)).toBe("?tab=alerts&status=acknowledged&alert=a1");
+    const every = parseReportsSearch("?tab=alerts&alert=a1&sentiment=all");
+    expect(every.alertDrill).toEqual({ id: "a1", sentiment: undefined });
+    expect(reportsSearch(every)).toBe("?tab=alerts&alert=a1&sentiment=all");
+    // The filters reach both periods' queries.
+    const { current, previous } = trendQueries(30, "channel", new Date(2026, 11, 8, 15), { agent: "u1" });
+    expect([current.agent, previous.agent]).toEqual(["u1", "u1"]);
   });
 
   it("routes /console/reports with its query, so a drill-down link opens the same view", () => {

@@ -11,6 +11,7 @@ import { formatChannel, formatDate, formatIntentName, formatClock, formatScore, 
 import { LABEL_TEXT, TREND_TEXT } from "../../reports-strings.ts";
 import { EmptyState } from "../common.tsx";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
+import { ConversationLink, LoadMore } from "./report-controls.tsx";
 
 type Pages = { items: ReportMessageDTO[]; nextCursor: string | null };
 
@@ -48,18 +49,9 @@ function MessageItem(props: { m: ReportMessageDTO; crm: CrmOperations }) {
           {formatDate(m.createdAt)} {formatClock(m.createdAt)} · {formatChannel(m.channel)}
           {m.intent ? ` · ${formatIntentName(m.intent)}` : ""}
         </span>
-        <a
-          class="crm-link drill__open"
-          href={`/console/conversations/${encodeURIComponent(m.conversationId)}`}
-          onClick={(e) => {
-            if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-            e.preventDefault();
-            void crm.openConversation(m.conversationId);
-          }}
-          data-testid="drill-open"
-        >
+        <ConversationLink crm={crm} conversationId={m.conversationId} class="drill__open" testId="drill-open">
           {TREND_TEXT.openConversation}
-        </a>
+        </ConversationLink>
       </div>
       <p class="drill__text" data-testid="drill-text">
         {driverPieces(m.text, drivers).map((p, i) =>
@@ -119,16 +111,14 @@ export function DrillPanel(props: {
             <MessageItem key={m.id} m={m} crm={crm} />
           ))}
         </ul>
-        {loaded.data.nextCursor ? (
-          <button type="button" class="button button--secondary drill__more" onClick={() => void loadMore()} disabled={more === "loading"} data-testid="drill-more">
-            {more === "loading" ? TREND_TEXT.loadingMore : TREND_TEXT.loadMore}
-          </button>
-        ) : null}
-        {more === "failed" ? (
-          <p class="card__muted" role="alert" data-testid="drill-more-failed">
-            {TREND_TEXT.moreFailed}
-          </p>
-        ) : null}
+        <LoadMore
+          more={more}
+          hasMore={loaded.data.nextCursor !== null}
+          onMore={() => void loadMore()}
+          class="drill__more"
+          testId="drill-more"
+          text={{ more: TREND_TEXT.loadMore, loading: TREND_TEXT.loadingMore, failed: TREND_TEXT.moreFailed }}
+        />
       </>
     );
   }

@@ -1,5 +1,6 @@
-/** Pieces the reports tabs share: the period picker, a select, totals tiles with their change, and the CSV link. */
+/** Pieces the reports tabs share: the period picker, a select, totals tiles with their change, the CSV link, a conversation's link, "Load more". */
 import type { ComponentChildren } from "preact";
+import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { TREND_TEXT } from "../../reports-strings.ts";
 import { TREND_PERIODS, type TrendPeriod } from "./report-query.ts";
 
@@ -72,5 +73,41 @@ export function CsvLink(props: { href: string; testId: string }) {
     <a class="button button--secondary" href={props.href} download title={TREND_TEXT.downloadCsvHint} data-testid={props.testId}>
       {TREND_TEXT.downloadCsv}
     </a>
+  );
+}
+
+/** A link to a conversation in the console: a plain click opens it in place, a modified one follows the address. */
+export function ConversationLink(props: { crm: CrmOperations; conversationId: string; class?: string; testId: string; children: ComponentChildren }) {
+  return (
+    <a
+      class={`crm-link${props.class ? ` ${props.class}` : ""}`}
+      href={`/console/conversations/${encodeURIComponent(props.conversationId)}`}
+      onClick={(e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+        e.preventDefault();
+        void props.crm.openConversation(props.conversationId);
+      }}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+/** "Load more" under a paged list (while there is a next page), and the notice when the next page failed. */
+export function LoadMore(props: { more: "idle" | "loading" | "failed"; hasMore: boolean; onMore: () => void; class: string; testId: string; text: { more: string; loading: string; failed: string } }) {
+  return (
+    <>
+      {props.hasMore ? (
+        <button type="button" class={`button button--secondary ${props.class}`} onClick={props.onMore} disabled={props.more === "loading"} data-testid={props.testId}>
+          {props.more === "loading" ? props.text.loading : props.text.more}
+        </button>
+      ) : null}
+      {props.more === "failed" ? (
+        <p class="card__muted" role="alert" data-testid={`${props.testId}-failed`}>
+          {props.text.failed}
+        </p>
+      ) : null}
+    </>
   );
 }

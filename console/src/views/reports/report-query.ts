@@ -6,11 +6,20 @@ import type { ReportInterval, SentimentGroupBy, SentimentLabel, ServiceGroupBy }
 import type { TrendQuery } from "../../api/report-endpoints.ts";
 
 /** The area's tabs. */
-export type ReportTab = "sentiment" | "service" | "topics";
+export type ReportTab = "sentiment" | "service" | "alerts" | "topics";
+/** Which alerts the Alerts tab lists. */
+export type AlertStatus = "open" | "acknowledged";
 /** The periods offered, in days (today and the days before it). */
 export type TrendPeriod = 7 | 30 | 90 | 365;
 /** What the sentiment chart plots. */
 export type SentimentMetric = "negative" | "mean";
+
+/** The filters the sentiment and service tabs take beside the grouping (docs/reports.md, Filters). */
+export const REPORT_FILTER_NAMES = ["channel", "inbox", "agent", "team", "intent", "segment"] as const;
+/** A filter's name. */
+export type ReportFilterName = (typeof REPORT_FILTER_NAMES)[number];
+/** The filters set (absent: not filtered). */
+export type ReportFilterValues = Partial<Record<ReportFilterName, string>>;
 
 /** The drill-down open on screen: a group (its key, "" for the group without one), a point's bucket, a label. */
 export type DrillState = { group: string | undefined; bucket: string | undefined; sentiment: SentimentLabel | undefined };
@@ -22,11 +31,16 @@ export type ReportsUrlState = {
   sentimentGroupBy: SentimentGroupBy;
   serviceGroupBy: ServiceGroupBy;
   metric: SentimentMetric;
+  /** The sentiment and service tabs' filters (kept when switching between the two). */
+  filters: ReportFilterValues;
   drill: DrillState | null;
+  /** The Alerts tab's list, and the alert whose messages are open (`alert=<id>`, `sentiment=` its label, default negative). */
+  alertStatus: AlertStatus;
+  alertDrill: { id: string; sentiment: SentimentLabel | undefined } | null;
 };
 
 /** Tabs, periods and groupings in the order the page offers them. */
-export const REPORT_TABS: readonly ReportTab[] = ["sentiment", "service", "topics"];
+export const REPORT_TABS: readonly ReportTab[] = ["sentiment", "service", "alerts", "topics"];
 export const TREND_PERIODS: readonly TrendPeriod[] = [7, 30, 90, 365];
 export const SENTIMENT_GROUPINGS: readonly SentimentGroupBy[] = ["channel", "inbox", "agent", "team", "intent", "topic", "tier", "segment"];
 export const SERVICE_GROUPINGS: readonly ServiceGroupBy[] = ["channel", "inbox", "agent", "team"];
@@ -50,7 +64,11 @@ export function parseReportsSearch(search: string): ReportsUrlState {
     sentimentGroupBy: oneOf(SENTIMENT_GROUPINGS, tab === "sentiment" ? groupBy : null, "channel"),
     serviceGroupBy: oneOf(SERVICE_GROUPINGS, tab === "service" ? groupBy : null, "channel"),
     metric: p.get("metric") === "mean" ? "mean" : "negative",
+    filters: Object.fromEntries(REPORT_FILTER_NAMES.flatMap((name) => (p.get(name) ? [[name, p.get(name) ?? ""]] : []))),
     drill: tab === "sentiment" ? drill : null,
+    alertStatus: p.get("status") === "acknowledged" ? "acknowledged" : "open",
+    // An alert's messages show its negative ones unless the address names another label or `all`.
+    alertDrill: tab === "alerts" && p.get("alert") ? { id: p.get("alert") ?? "", sentiment: p.get("sentiment") === "all" ? undefined : LABELS.find((l) => l === p.get("sentiment")) ?? "negative" } : null,
   };
 }
 
@@ -60,12 +78,18 @@ export function reportsSearch(s: ReportsUrlState): string {
   if (s.tab !== "sentiment") p.set("tab", s.tab);
   if (s.period !== 30) p.set("period", String(s.period));
   const groupBy = s.tab === "service" ? s.serviceGroupBy : s.sentimentGroupBy;
-  if (s.tab !== "topics" && groupBy !== "channel") p.set("groupBy", groupBy);
+  if ((s.tab === "sentiment" || s.tab === "service") && groupBy !== "channel") p.set("groupBy", groupBy);
   if (s.tab === "sentiment" && s.metric !== "negative") p.set("metric", s.metric);
+  if (s.tab === "sentiment" || s.tab === "service") for (const name of REPORT_FILTER_NAMES) if (s.filters[name]) p.set(name, s.filters[name] ?? "");
   if (s.tab === "sentiment" && s.drill) {
     if (s.drill.group !== undefined) p.set("group", s.drill.group);
     if (s.drill.bucket) p.set("bucket", s.drill.bucket);
     if (s.drill.sentiment) p.set("sentiment", s.drill.sentiment);
+  }
+  if (s.tab === "alerts" && s.alertStatus !== "open") p.set("status", s.alertStatus);
+  if (s.tab === "alerts" && s.alertDrill) {
+    p.set("alert", s.alertDrill.id);
+    if (s.alertDrill.sentiment !== "negative") p.set("sentiment", s.alertDrill.sentiment ?? "all");
   }
   const text = p.toString();
   return text ? `?${text}` : "";
@@ -83,11 +107,11 @@ export function browserZone(): string | undefined {
   return zone && /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/.test(zone) ? zone : undefined;
 }
 
-/** A period as the server's query: from local midnight `period - 1` days before `now` up to `now`, and the same length before it. */
-export function trendQueries(period: TrendPeriod, groupBy: string, now: Date): { current: TrendQuery; previous: TrendQuery } {
+/** A period as the server's query (with the filters): from local midnight `period - 1` days before `now` up to `now`, and the same length before it. */
+export function trendQueries(period: TrendPeriod, groupBy: string, now: Date, filters: ReportFilterValues = {}): { current: TrendQuery; previous: TrendQuery } {
   const from = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (period - 1));
   const before = new Date(from.getFullYear(), from.getMonth(), from.getDate() - period);
-  const base = { interval: periodInterval(period), groupBy, timezone: browserZone() };
+  const base = { interval: periodInterval(period), groupBy, timezone: browserZone(), ...filters };
   return {
     current: { ...base, from: from.toISOString(), to: now.toISOString() },
     previous: { ...base, from: before.toISOString(), to: from.toISOString() },

@@ -14,6 +14,7 @@ import { DrillPanel } from "./drill-panel.tsx";
 import { CsvLink, Picker, Tile, Tiles } from "./report-controls.tsx";
 import { allBuckets, groupName, bucketLabel, formatChange, periodTotals, SERIES_COLORS, type PeriodTotals } from "./report-figures.ts";
 import { SENTIMENT_GROUPINGS, trendQueries, type DrillState, type ReportsUrlState, type SentimentMetric } from "./report-query.ts";
+import { ReportFilters } from "./report-filters.tsx";
 import { TrendChart, trendLines } from "./trend-chart.tsx";
 
 /** Groups the chart draws at most (the largest by messages); the table lists every one. */
@@ -160,7 +161,9 @@ function PointTable(props: { report: SentimentReportDTO; buckets: string[]; grou
 export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; update: (patch: Partial<ReportsUrlState>) => void; now: Date }) {
   const { crm, url, update } = props;
   const groupBy = url.sentimentGroupBy;
-  const { current, previous } = useMemo(() => trendQueries(url.period, groupBy, props.now), [url.period, groupBy, props.now]);
+  const filterKey = JSON.stringify(url.filters);
+  const { current, previous } = useMemo(() => trendQueries(url.period, groupBy, props.now, url.filters), [url.period, groupBy, props.now, filterKey]);
+  const unfiltered = useMemo(() => trendQueries(url.period, groupBy, props.now).current, [url.period, groupBy, props.now]);
   const [loaded, reload] = useLoad<Loaded>(crm, JSON.stringify(current), async () => {
     // Totals over every message come from the grouping that puts each message in one group (a message has one channel).
     const byChannel = { groupBy: "channel" as const };
@@ -189,6 +192,7 @@ export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; 
       <CsvLink href={reportsApi.reportCsvHref("sentiment", current)} testId="sentiment-csv" />
     </div>
   );
+  const filterBar = <ReportFilters crm={crm} period={unfiltered} value={url.filters} onChange={(filters) => update({ filters, drill: null })} testId="sentiment-filters" />;
 
   let body;
   if (loaded.state === "loading") body = <Loading testId="sentiment-loading" label={TREND_TEXT.loading} />;
@@ -227,6 +231,7 @@ export function SentimentTab(props: { crm: CrmOperations; url: ReportsUrlState; 
   return (
     <div class="trend-tab" data-testid="sentiment-tab" data-state={loaded.state === "loaded" && loaded.data.now.messages === 0 ? "empty" : loaded.state}>
       {controls}
+      {filterBar}
       {body}
     </div>
   );

@@ -1,19 +1,22 @@
 /**
  * The Service tab: conversations, the bot's contained share, hand-offs, first response and resolution (p50 / p90),
  * reopens, SLA breaches, tickets by status and priority and each group's workload, over the period and against the
- * previous one; a line per group and the figures as tables.
+ * previous one; CSAT (answers, mean, share satisfied; its correlation with sentiment and the disagreements); a line per
+ * group and the figures as tables.
  */
 import { useMemo, useState } from "preact/hooks";
-import type { ServiceFigures, ServiceGroup, ServiceReportDTO } from "../../../../src/contracts/reports.ts";
+import type { CsatFigures, CsatReportDTO, ServiceFigures, ServiceGroup, ServiceReportDTO } from "../../../../src/contracts/reports.ts";
 import * as reportsApi from "../../api/report-endpoints.ts";
 import type { CrmOperations } from "../../controller/crm-operations.ts";
 import { formatNumber, formatShare } from "../../format.ts";
-import { GROUPING_TEXT, TREND_TEXT } from "../../reports-strings.ts";
+import { CSAT_TEXT, GROUPING_TEXT, TREND_TEXT } from "../../reports-strings.ts";
 import { EmptyState } from "../common.tsx";
 import { ErrorState, Loading, useLoad } from "../crm/ui.tsx";
+import { CsatSection } from "./csat-section.tsx";
 import { CsvLink, Picker, Tile, Tiles } from "./report-controls.tsx";
 import { allBuckets, groupName, formatChange, formatDuration, SERIES_COLORS } from "./report-figures.ts";
 import { SERVICE_GROUPINGS, trendQueries, type ReportsUrlState } from "./report-query.ts";
+import { ReportFilters } from "./report-filters.tsx";
 import { TrendChart, trendLines } from "./trend-chart.tsx";
 
 type ServiceMetric = "conversations" | "contained" | "firstResponse";
@@ -45,7 +48,25 @@ function sums(report: ServiceReportDTO): { conversations: number; contained: num
   };
 }
 
-type Loaded = { report: ServiceReportDTO; before: ServiceReportDTO };
+type Loaded = { report: ServiceReportDTO; before: ServiceReportDTO; csat: CsatReportDTO };
+
+/** A mean CSAT score out of 5 ("4.2"). */
+const csatScore = (v: number | null): string => (v === null ? TREND_TEXT.none : v.toFixed(1));
+
+/** A group's CSAT in one cell: its mean and how many answers ("4.5 (2)"). */
+const csatCell = (c: CsatFigures): string => (c.responses === 0 ? TREND_TEXT.none : `${csatScore(c.meanScore)} (${formatNumber(c.responses)})`);
+
+function CsatTiles(props: { now: CsatFigures; before: CsatFigures; period: ReportsUrlState["period"] }) {
+  const { now, before } = props;
+  const had = before.responses > 0;
+  return (
+    <Tiles busy={false} testId="csat-totals">
+      <Tile label={CSAT_TEXT.responses} value={formatNumber(now.responses)} change={had ? formatChange(now.responses, before.responses, "count") : null} period={props.period} testId="csat-responses" />
+      <Tile label={CSAT_TEXT.meanScore} value={csatScore(now.meanScore)} hint={CSAT_TEXT.meanScoreHint} change={had ? formatChange(now.meanScore, before.meanScore, "score") : null} bad={now.meanScore !== null && before.meanScore !== null && now.meanScore < before.meanScore} period={props.period} testId="csat-mean" />
+      <Tile label={CSAT_TEXT.satisfied} value={share(now.satisfiedShare)} hint={CSAT_TEXT.satisfiedHint} change={had ? formatChange(now.satisfiedShare, before.satisfiedShare, "share") : null} bad={now.satisfiedShare !== null && before.satisfiedShare !== null && now.satisfiedShare < before.satisfiedShare} period={props.period} testId="csat-satisfied" />
+    </Tiles>
+  );
+}
 
 function Totals(props: { data: Loaded; period: ReportsUrlState["period"] }) {
   const now = sums(props.data.report);
@@ -82,6 +103,7 @@ function ServiceTables(props: { report: ServiceReportDTO; groups: ServiceGroup[]
               <th scope="col" class="num" title={TREND_TEXT.resolutionHint}>{TREND_TEXT.resolution}</th>
               <th scope="col" class="num">{TREND_TEXT.reopenRate}</th>
               <th scope="col" class="num">{TREND_TEXT.slaBreaches}</th>
+              <th scope="col" class="num" title={CSAT_TEXT.columnHint}>{CSAT_TEXT.column}</th>
             </tr>
           </thead>
           <tbody>
@@ -95,6 +117,7 @@ function ServiceTables(props: { report: ServiceReportDTO; groups: ServiceGroup[]
                 <td class="num" data-testid="service-row-resolution">{pair(g.total.resolution)}</td>
                 <td class="num">{share(g.total.reopenRate)}</td>
                 <td class="num" data-testid="service-row-breaches">{formatNumber(g.total.slaBreaches.total)}</td>
+                <td class="num" data-testid="service-row-csat">{csatCell(g.total.csat)}</td>
               </tr>
             ))}
           </tbody>
@@ -139,10 +162,16 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
   const { crm, url, update } = props;
   const [metric, setMetric] = useState<ServiceMetric>("conversations");
   const groupBy = url.serviceGroupBy;
-  const { current, previous } = useMemo(() => trendQueries(url.period, groupBy, props.now), [url.period, groupBy, props.now]);
+  const filterKey = JSON.stringify(url.filters);
+  const { current, previous } = useMemo(() => trendQueries(url.period, groupBy, props.now, url.filters), [url.period, groupBy, props.now, filterKey]);
+  const unfiltered = useMemo(() => trendQueries(url.period, groupBy, props.now).current, [url.period, groupBy, props.now]);
   const [loaded, reload] = useLoad<Loaded>(crm, JSON.stringify(current), async () => {
-    const [report, before] = await Promise.all([reportsApi.serviceReport({ ...current, groupBy }), reportsApi.serviceReport({ ...previous, groupBy })]);
-    return { report, before };
+    const [report, before, csat] = await Promise.all([
+      reportsApi.serviceReport({ ...current, groupBy }),
+      reportsApi.serviceReport({ ...previous, groupBy }),
+      reportsApi.csatReport({ ...current, groupBy }),
+    ]);
+    return { report, before, csat };
   });
   const groups = useMemo(() => (loaded.state === "loaded" ? loaded.data.report.groups.map((g) => ({ ...g, label: groupName(g, loaded.data.report.groupBy) })).sort((a, b) => b.total.conversations + b.total.handoffs - (a.total.conversations + a.total.handoffs)) : []), [loaded]);
   const charted = useMemo(() => groups.slice(0, SERIES_COLORS.length), [groups]);
@@ -151,7 +180,7 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
     () => trendLines(charted, buckets, (p) => metricOf(p, metric)),
     [charted, buckets, metric],
   );
-  const empty = loaded.state === "loaded" && groups.every((g) => g.total.conversations === 0 && g.total.handoffs === 0 && g.total.resolutions === 0 && g.total.assigned === 0);
+  const empty = loaded.state === "loaded" && groups.every((g) => g.total.conversations === 0 && g.total.handoffs === 0 && g.total.resolutions === 0 && g.total.assigned === 0 && g.total.csat.responses === 0);
   let body;
   if (loaded.state === "loading") body = <Loading testId="service-loading" label={TREND_TEXT.loading} />;
   else if (loaded.state === "error") body = <ErrorState title={TREND_TEXT.failed} message={loaded.failure.message} onRetry={reload} testId="service-error" />;
@@ -161,6 +190,7 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
     body = (
       <>
         <Totals data={loaded.data} period={url.period} />
+        <CsatTiles now={report.csat} before={loaded.data.before.csat} period={url.period} />
         <section class="card trend-card" aria-label={`${METRIC_NAMES[metric]}, ${GROUPING_TEXT[groupBy]}`}>
           <p class="card__muted trend-card__hint">{TREND_TEXT.serviceChartHint}</p>
           <TrendChart
@@ -178,6 +208,7 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
         <section class="card trend-card trend-card--table">
           <ServiceTables report={report} groups={groups} />
         </section>
+        <CsatSection crm={crm} csat={loaded.data.csat} csvHref={reportsApi.reportCsvHref("csat", unfiltered)} filtered={Object.keys(url.filters).length > 0} />
       </>
     );
   }
@@ -189,6 +220,7 @@ export function ServiceTab(props: { crm: CrmOperations; url: ReportsUrlState; up
         <span class="trend-controls__spacer" />
         <CsvLink href={reportsApi.reportCsvHref("service", current)} testId="service-csv" />
       </div>
+      <ReportFilters crm={crm} period={unfiltered} value={url.filters} onChange={(filters) => update({ filters })} testId="service-filters" />
       {body}
     </div>
   );
