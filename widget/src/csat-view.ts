@@ -26,7 +26,8 @@ export function mountCsat(s: WidgetStrings, onSubmit: (score: number, comment: s
   }
   const ends = el("div", "csat-ends", { "aria-hidden": "true" });
   ends.append(el("span", "", {}, s.csatLow), el("span", "", {}, s.csatHigh));
-  const comment = el("textarea", "csat-comment", { "aria-label": s.csatComment, placeholder: s.csatComment, rows: "2", maxlength: String(MAX_CSAT_COMMENT_LENGTH) });
+  // One line (Enter sends the card), and never a second textarea beside the composer's.
+  const comment = el("input", "csat-comment", { type: "text", "aria-label": s.csatComment, placeholder: s.csatComment, maxlength: String(MAX_CSAT_COMMENT_LENGTH) });
   const submit = el("button", "csat-submit", { type: "submit" }, s.csatSubmit);
   submit.disabled = true;
   const status = el("p", "csat-status", { role: "status" });

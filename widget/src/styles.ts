@@ -86,7 +86,7 @@ display:grid;place-items:center;transition:opacity .15s}
 .csat-scale input:focus-visible+.csat-option{outline:3px solid #93c5fd;outline-offset:2px}
 .csat-scale input:disabled+.csat-option{opacity:.6;cursor:default}
 .csat-ends{display:flex;justify-content:space-between;font-size:11.5px;color:var(--sb-muted);margin-top:-4px}
-.csat-comment{all:unset;box-sizing:border-box;width:100%;min-height:40px;padding:6px 10px;border:1px solid var(--sb-border);border-radius:10px;font:inherit;font-size:13px;color:var(--sb-text);white-space:pre-wrap}
+.csat-comment{all:unset;box-sizing:border-box;width:100%;min-height:36px;padding:6px 10px;border:1px solid var(--sb-border);border-radius:10px;font:inherit;font-size:13px;color:var(--sb-text)}
 .csat-comment:focus-visible{outline:3px solid #93c5fd;outline-offset:1px}
 .csat-submit{align-self:flex-end;border:0;border-radius:10px;padding:7px 14px;background:var(--sb-accent);color:var(--sb-on-accent);font-weight:600}
 .csat-submit:disabled{opacity:.4;cursor:default}
