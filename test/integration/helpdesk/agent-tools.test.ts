@@ -248,6 +248,9 @@ describe("what agents see", () => {
   it("resolving tells the customer the conversation is closed; a new message reopens it with the bot, the old ticket stays resolved and a new hand-off opens a new ticket", async () => {
     const customer = await connectCustomer(t.url, t.inboxId);
     const ack = (await customer.send("I'd like to talk to a human")) as { conversationId: string };
+    // The bot hands this off by itself: wait for its notice, so the hand-off below finds its ticket instead of racing it
+    // (two tickets at once left one open after the other was resolved).
+    await customer.waitFor((m) => m.sender.type === "system");
     const first = await openHandoffTicket(t.container.deps, { conversationId: ack.conversationId, reason: "customer_request" });
     expect((await api(t.url, "PATCH", `/api/v1/tickets/${first.id}`, { cookie: admin, body: { status: "resolved" } })).status).toBe(200);
     const closed = await customer.waitFor((m) => m.sender.type === "system" && m.text.startsWith("This conversation is now closed."));

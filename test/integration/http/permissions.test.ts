@@ -248,7 +248,7 @@ const scenarios: Record<Action, Scenario> = {
     const raw = await fetch(`${t.url}/api/v1/reports/topics.csv`, { headers: authHeaders(creds(actor)) });
     const text = await raw.text();
     if (raw.ok) expect(raw.headers.get("content-type")).toMatch(/^text\/csv/);
-    if (raw.ok) expect(text.split("\r\n")[0]).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent");
+    if (raw.ok) expect(text.split("\r\n")[0]).toBe("phrase,messages,conversations,averageSentiment,negativeShare,topIntent,previousMessages,trend,group");
     return { res: { status: raw.status, body: raw.ok ? {} : (JSON.parse(text) as Record<string, unknown>) }, ok: 200 };
   },
   "settings.apikeys": async (_scope, actor) => {
